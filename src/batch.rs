@@ -1,0 +1,212 @@
+//! Many documents: finding the inputs, running them in parallel, keeping input order, and the run
+//! report.
+//!
+//! Owns: walking directories (sorted, so every run sees the same order), skipping files that are
+//! not documents (recorded, not dropped), running the pipeline on every document with rayon,
+//! catching a panic in any stage so that one document never stops a batch, and the per-input
+//! outcome that `report.json` lists. Progress goes through the [`Observer`] trait, which the CLI
+//! implements with progress bars; the library itself prints nothing. Outcomes come back in input
+//! order whatever the thread timing.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::error::{Error, ErrorKind, WarningKind};
+use crate::pipeline::{Document, ExtractOptions, extract_path};
+use crate::source::SourceFormat;
+
+/// One input file, as found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputFile {
+    /// The path.
+    pub path: PathBuf,
+    /// Its address from a manifest, when one names it (a `.url` sidecar is read later).
+    pub url: Option<String>,
+}
+
+/// What became of one input.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Extracted (possibly with warnings).
+    Done(Box<Document>),
+    /// The document failed; the error names the file.
+    Failed(Error),
+    /// Not a document this tool reads (wrong extension): listed, not read.
+    Skipped {
+        /// The path.
+        path: PathBuf,
+        /// Why it was skipped.
+        reason: String,
+    },
+}
+
+/// Told about progress; implemented by the CLI with progress bars. Called from worker threads.
+pub trait Observer: Sync {
+    /// The batch is about to start with this many inputs and bytes.
+    fn started(&self, _inputs: usize, _bytes: u64) {}
+    /// One input is finished (in completion order, not input order).
+    fn finished(&self, _path: &Path, _bytes: u64, _failed: bool) {}
+}
+
+/// An observer that ignores everything.
+pub struct Silent;
+impl Observer for Silent {}
+
+/// Expands the command line's paths: files are taken as given, directories are walked
+/// recursively in sorted order. Files with extensions the tool does not read are returned as
+/// skipped outcomes (so they appear in the report); `.url` sidecars are not inputs.
+pub fn discover(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Outcome>) {
+    let mut inputs = Vec::new();
+    let mut skipped = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut files = Vec::new();
+            walk(path, &mut files);
+            files.sort();
+            for file in files {
+                classify(file, &mut inputs, &mut skipped, false);
+            }
+        } else {
+            classify(path.clone(), &mut inputs, &mut skipped, true);
+        }
+    }
+    (inputs, skipped)
+}
+
+fn walk(directory: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(directory) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(file_type) = entry.file_type() else { continue };
+        if file_type.is_dir() {
+            walk(&path, files);
+        } else if file_type.is_file() {
+            files.push(path);
+        }
+    }
+}
+
+/// Sidecar and ground-truth files that live beside documents and are never documents.
+fn is_companion(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(),
+        Some("url" | "json" | "md" | "toml" | "csv")
+    )
+}
+
+fn classify(path: PathBuf, inputs: &mut Vec<InputFile>, skipped: &mut Vec<Outcome>, named: bool) {
+    if SourceFormat::from_extension(&path).is_some() || (named && !path.exists()) {
+        inputs.push(InputFile { path, url: None });
+    } else if named || !is_companion(&path) {
+        let extension = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+        skipped.push(Outcome::Skipped {
+            path,
+            reason: format!("not a document this tool reads (extension \"{extension}\"; it reads .html, .htm, .xhtml and .txt)"),
+        });
+    }
+}
+
+/// Runs the pipeline on every input in parallel and returns one outcome per input, in input
+/// order. A panic inside any stage is caught and reported as that document's failure.
+pub fn run(inputs: &[InputFile], options: &ExtractOptions, observer: &dyn Observer) -> Vec<Outcome> {
+    let sizes: Vec<u64> =
+        inputs.iter().map(|input| std::fs::metadata(&input.path).map(|m| m.len()).unwrap_or(0)).collect();
+    observer.started(inputs.len(), sizes.iter().sum());
+    inputs
+        .par_iter()
+        .zip(sizes.par_iter())
+        .map(|(input, &bytes)| {
+            let outcome = run_one(input, options);
+            observer.finished(&input.path, bytes, matches!(outcome, Outcome::Failed(_)));
+            outcome
+        })
+        .collect()
+}
+
+fn run_one(input: &InputFile, options: &ExtractOptions) -> Outcome {
+    let result = catch_unwind(AssertUnwindSafe(|| extract_path(&input.path, input.url.clone(), options)));
+    match result {
+        Ok(Ok(document)) => Outcome::Done(Box::new(document)),
+        Ok(Err(error)) => Outcome::Failed(error),
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            Outcome::Failed(Error::new(&input.path, ErrorKind::Panic { message }))
+        }
+    }
+}
+
+/// One line of `report.json`: what became of one input.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportEntry {
+    /// The input path.
+    pub source: String,
+    /// ok, failed or skipped.
+    pub status: &'static str,
+    /// Tables found (all kinds).
+    pub tables: usize,
+    /// Long-format cells written.
+    pub cells: usize,
+    /// Warning counts by kind.
+    pub warnings_by_kind: std::collections::BTreeMap<&'static str, usize>,
+    /// Every warning, as a sentence with its location.
+    pub warnings: Vec<String>,
+    /// Why it failed or was skipped.
+    pub error: Option<String>,
+}
+
+/// The report entry of an outcome; `cells` is the number of long-format records it produced.
+pub fn report_entry(outcome: &Outcome, cells: usize) -> ReportEntry {
+    match outcome {
+        Outcome::Done(document) => {
+            let mut by_kind = std::collections::BTreeMap::new();
+            for warning in &document.warnings {
+                *by_kind.entry(warning.kind.name()).or_insert(0) += 1;
+            }
+            ReportEntry {
+                source: document.source.clone(),
+                status: "ok",
+                tables: document.tables.len(),
+                cells,
+                warnings_by_kind: by_kind,
+                warnings: document.warnings.iter().map(|w| w.to_string()).collect(),
+                error: None,
+            }
+        }
+        Outcome::Failed(error) => ReportEntry {
+            source: error.file.to_string_lossy().into_owned(),
+            status: "failed",
+            tables: 0,
+            cells: 0,
+            warnings_by_kind: Default::default(),
+            warnings: Vec::new(),
+            error: Some(error.to_string()),
+        },
+        Outcome::Skipped { path, reason } => ReportEntry {
+            source: path.to_string_lossy().into_owned(),
+            status: "skipped",
+            tables: 0,
+            cells: 0,
+            warnings_by_kind: Default::default(),
+            warnings: Vec::new(),
+            error: Some(reason.clone()),
+        },
+    }
+}
+
+/// Counts warnings of one kind over all finished documents.
+pub fn count_warnings(outcomes: &[Outcome], kind: WarningKind) -> usize {
+    outcomes
+        .iter()
+        .filter_map(|outcome| match outcome {
+            Outcome::Done(document) => Some(document.warnings.iter().filter(|w| w.kind == kind).count()),
+            _ => None,
+        })
+        .sum()
+}

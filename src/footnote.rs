@@ -1,0 +1,341 @@
+//! Footnote markers: split off the texts they are glued to, and linked to the notes of their table.
+//!
+//! Owns: finding markers at the end of row labels ("Comensha1"), numbers ("80,21"), column headers
+//! ("20141") and captions, and checking each against [`Table::notes`]. Readers have already put
+//! markers they could see as markup (`<sup>`) into the `markers` fields; this stage only adds the
+//! glued ones and then links them all. Leaves number parsing and row roles to normalization.
+//!
+//! The splitting rule, in this order:
+//! 1. A trailing run of stars ("onderzoeken*", "**") is always a marker, with or without a note: a
+//!    star is never part of a label or number. It may carry numbers after it ("*1,2,3").
+//! 2. Trailing digits (or "1,2" lists) glued to a letter, ")" or "%" are a marker only when the
+//!    table prints a note with each of those markers. "Artikel 31" (a space before the digits) is
+//!    never split; "CO2" without a note "2" stays whole.
+//! 3. On a number cell, trailing digits are split only when a note with that marker exists and
+//!    the text without them is still a number with the decimals its column usually has ("80,21" in
+//!    a column printed with one decimal becomes "80,2" + "1"); a year header "20141" becomes "2014"
+//!    + "1" when note "1" exists.
+//!
+//! Known failure: a number column whose figures really have one decimal more than the rest, in a
+//! table that prints a note with that last digit, would be split wrongly; no page seen so far does.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::error::{Location, Warning, WarningKind};
+use crate::normalize::number::parse_dutch_number;
+use crate::table::{CellFlag, Table};
+
+/// Splits glued markers off every text of every table and links all markers to the notes.
+/// Returns a warning for each marker that has no note (the marker is kept, and the cells it
+/// touches are flagged `unresolved_footnote`).
+pub fn link_footnotes(tables: &mut [Table]) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    for table in tables.iter_mut() {
+        split_table_markers(table);
+        warnings.extend(flag_unresolved(table));
+    }
+    warnings
+}
+
+/// The markers a table prints notes for.
+fn note_markers(table: &Table) -> BTreeSet<String> {
+    table.notes.iter().map(|note| note.marker.clone()).collect()
+}
+
+fn split_table_markers(table: &mut Table) {
+    let notes = note_markers(table);
+    for column in &mut table.columns {
+        for part in &mut column.path {
+            let (clean, markers) = split_header_marker(part, &notes);
+            *part = clean;
+            column.markers.extend(markers);
+        }
+    }
+    if let Some(title) = &table.title {
+        let (clean, _) = split_label_marker(title, &notes);
+        table.title = Some(clean);
+    }
+    let column_decimals: Vec<Option<usize>> =
+        (0..table.columns.len()).map(|index| usual_decimals(table, index)).collect();
+    for row in &mut table.rows {
+        if let Some(last) = row.stub.iter_mut().rev().find(|cell| !cell.text.is_empty()) {
+            let (clean, markers) = split_label_marker(&last.text, &notes);
+            last.text = clean;
+            row.markers.extend(markers);
+        }
+        for (index, cell) in row.cells.iter_mut().enumerate() {
+            let decimals = column_decimals.get(index).copied().flatten();
+            let (clean, markers) = split_number_marker(&cell.text, &notes, decimals);
+            cell.text = clean;
+            cell.markers.extend(markers);
+        }
+    }
+}
+
+/// Splits a trailing star run, with any "1,2" list after it. Returns the text before the stars
+/// and the markers ("*" and then each listed number).
+fn split_stars(text: &str) -> Option<(String, Vec<String>)> {
+    static STARS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(.*?)(\*+)(\d{1,2}(?:,\d{1,2})*)?$").expect("valid regex"));
+    let captures = STARS.captures(text)?;
+    let mut markers = vec![captures[2].to_string()];
+    if let Some(listed) = captures.get(3) {
+        markers.extend(listed.as_str().split(',').map(str::to_string));
+    }
+    Some((captures[1].trim_end().to_string(), markers))
+}
+
+/// "1", "1,2", "1,2,3": a list of small numbers separated by commas, no spaces.
+fn is_number_list(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .split(',')
+            .all(|part| !part.is_empty() && part.len() <= 2 && part.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Splits the longest trailing "1" or "1,2" list whose every marker has a note. `glued_to` says
+/// which character may stand right before the marker.
+fn split_listed_marker(
+    text: &str,
+    notes: &BTreeSet<String>,
+    glued_to: impl Fn(char) -> bool,
+) -> Option<(String, Vec<String>)> {
+    if notes.is_empty() {
+        return None;
+    }
+    // Try the longest candidate first: "Totaal1,2" → ["1", "2"] before "Totaal1,"+"2".
+    let candidates: Vec<usize> =
+        text.char_indices().filter(|&(_, c)| c.is_ascii_digit()).map(|(index, _)| index).collect();
+    for start in candidates {
+        let tail = &text[start..];
+        let head = &text[..start];
+        let Some(before) = head.chars().next_back() else { continue };
+        if !glued_to(before) || !is_number_list(tail) {
+            continue;
+        }
+        let markers: Vec<String> = tail.split(',').map(str::to_string).collect();
+        if markers.iter().all(|marker| notes.contains(marker)) {
+            return Some((head.to_string(), markers));
+        }
+    }
+    None
+}
+
+/// Splits a marker off a row label, caption or other text.
+fn split_label_marker(text: &str, notes: &BTreeSet<String>) -> (String, Vec<String>) {
+    if let Some(split) = split_stars(text) {
+        return split;
+    }
+    let glued = |c: char| c.is_alphabetic() || c == ')' || c == '%' || c == '’' || c == '\'';
+    split_listed_marker(text, notes, glued).unwrap_or_else(|| (text.to_string(), Vec::new()))
+}
+
+/// Splits a marker off a column header part: a label rule, plus "20141" → "2014" + "1".
+fn split_header_marker(text: &str, notes: &BTreeSet<String>) -> (String, Vec<String>) {
+    let (clean, markers) = split_label_marker(text, notes);
+    if !markers.is_empty() {
+        return (clean, markers);
+    }
+    let trimmed = text.trim();
+    if trimmed.len() > 4 && trimmed.is_char_boundary(4) {
+        let (year, tail) = trimmed.split_at(4);
+        let is_year =
+            year.bytes().all(|b| b.is_ascii_digit()) && matches!(year.parse::<i32>(), Ok(1900..=2100));
+        if is_year && is_number_list(tail) && tail.split(',').all(|m| notes.contains(m)) {
+            return (year.to_string(), tail.split(',').map(str::to_string).collect());
+        }
+    }
+    (text.to_string(), Vec::new())
+}
+
+/// Splits a marker off a data cell. Stars always; digits only under rule 3 of the module doc.
+fn split_number_marker(
+    text: &str,
+    notes: &BTreeSet<String>,
+    column_decimals: Option<usize>,
+) -> (String, Vec<String>) {
+    if text.is_empty() {
+        return (String::new(), Vec::new());
+    }
+    if let Some(split) = split_stars(text) {
+        return split;
+    }
+    let parsed = parse_dutch_number(text);
+    if parsed.value.is_none() {
+        // Text cells ("n.v.t.1", "pm1") follow the label rule.
+        return split_label_marker(text, notes);
+    }
+    let Some(expected) = column_decimals else { return (text.to_string(), Vec::new()) };
+    let digit_or_percent = |c: char| c.is_ascii_digit() || c == '%';
+    if let Some((head, markers)) = split_listed_marker(text, notes, digit_or_percent)
+        && parse_dutch_number(&head).value.is_some()
+        && decimals_of(&head) == expected
+        && decimals_of(text) != expected
+    {
+        return (head, markers);
+    }
+    (text.to_string(), Vec::new())
+}
+
+/// The number of decimals most number cells of a column are printed with, when there are at
+/// least two such cells.
+fn usual_decimals(table: &Table, column_index: usize) -> Option<usize> {
+    let mut counts = std::collections::BTreeMap::<usize, usize>::new();
+    for row in &table.rows {
+        let Some(cell) = row.cells.get(column_index) else { continue };
+        if parse_dutch_number(&cell.text).value.is_some() {
+            *counts.entry(decimals_of(&cell.text)).or_default() += 1;
+        }
+    }
+    let total: usize = counts.values().sum();
+    let (decimals, count) = counts.into_iter().max_by_key(|&(_, count)| count)?;
+    (total >= 2 && count * 2 > total).then_some(decimals)
+}
+
+fn decimals_of(text: &str) -> usize {
+    match text.rsplit_once(',') {
+        Some((_, fraction)) => fraction.chars().take_while(|c| c.is_ascii_digit()).count(),
+        None => 0,
+    }
+}
+
+/// Warns once per unresolved marker occurrence and flags the cells it touches.
+fn flag_unresolved(table: &mut Table) -> Vec<Warning> {
+    let notes = note_markers(table);
+    let mut warnings = Vec::new();
+    let index = table.index;
+    let mut unresolved_columns = Vec::new();
+    for (column_index, column) in table.columns.iter().enumerate() {
+        for marker in column.markers.iter().filter(|m| !notes.contains(*m)) {
+            unresolved_columns.push(column_index);
+            warnings.push(Warning::new(
+                WarningKind::UnresolvedFootnote,
+                Location::table(index, None).with_column(column_index),
+                format!("column \"{}\" has footnote marker \"{marker}\" but the table prints no note \"{marker}\"", column.header()),
+            ));
+        }
+    }
+    for (row_index, row) in table.rows.iter_mut().enumerate() {
+        let label =
+            row.stub.iter().rev().find(|c| !c.text.is_empty()).map(|c| c.text.clone()).unwrap_or_default();
+        let row_unresolved = row.markers.iter().any(|m| !notes.contains(m));
+        for marker in row.markers.iter().filter(|m| !notes.contains(*m)) {
+            warnings.push(Warning::new(
+                WarningKind::UnresolvedFootnote,
+                Location::table(index, row.line).with_row(row_index),
+                format!("row \"{label}\" has footnote marker \"{marker}\" but the table prints no note \"{marker}\""),
+            ));
+        }
+        for (column_index, cell) in row.cells.iter_mut().enumerate() {
+            let cell_unresolved: Vec<String> =
+                cell.markers.iter().filter(|m| !notes.contains(*m)).cloned().collect();
+            for marker in &cell_unresolved {
+                warnings.push(Warning::new(
+                    WarningKind::UnresolvedFootnote,
+                    Location::table(index, cell.line).with_row(row_index).with_column(column_index),
+                    format!("cell \"{}\" of row \"{label}\" has footnote marker \"{marker}\" but the table prints no note \"{marker}\"", cell.text),
+                ));
+            }
+            if row_unresolved || !cell_unresolved.is_empty() || unresolved_columns.contains(&column_index) {
+                cell.flag(CellFlag::UnresolvedFootnote);
+            }
+        }
+    }
+    warnings
+}
+
+/// The markers that apply to one cell, in order: the row's, the column's, the cell's own.
+pub fn cell_markers(table: &Table, row_index: usize, column_index: usize) -> Vec<String> {
+    let mut markers = Vec::new();
+    let row = &table.rows[row_index];
+    markers.extend(row.markers.iter().cloned());
+    if let Some(column) = table.columns.get(column_index) {
+        markers.extend(column.markers.iter().cloned());
+    }
+    if let Some(cell) = row.cells.get(column_index) {
+        markers.extend(cell.markers.iter().cloned());
+    }
+    let mut seen = BTreeSet::new();
+    markers.retain(|marker| seen.insert(marker.clone()));
+    markers
+}
+
+/// The note text for a marker, when the table prints one.
+pub fn note_text<'t>(table: &'t Table, marker: &str) -> Option<&'t str> {
+    table.notes.iter().find(|note| note.marker == marker).map(|note| note.text.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::{Cell, Column, Note, Row};
+
+    fn notes(markers: &[&str]) -> BTreeSet<String> {
+        markers.iter().map(|m| m.to_string()).collect()
+    }
+
+    #[test]
+    fn label_markers_need_a_note_unless_starred() {
+        let with_one = notes(&["1", "2"]);
+        assert_eq!(split_label_marker("Comensha1", &with_one), ("Comensha".into(), vec!["1".into()]));
+        assert_eq!(split_label_marker("Artikel 31", &with_one), ("Artikel 31".into(), vec![]));
+        assert_eq!(split_label_marker("CO2", &notes(&["1"])), ("CO2".into(), vec![]));
+        assert_eq!(split_label_marker("onderzoeken*", &notes(&[])), ("onderzoeken".into(), vec!["*".into()]));
+        assert_eq!(
+            split_label_marker("Totaal*1,2", &with_one),
+            ("Totaal".into(), vec!["*".into(), "1".into(), "2".into()])
+        );
+        assert_eq!(
+            split_label_marker("Totaal1,2", &with_one),
+            ("Totaal".into(), vec!["1".into(), "2".into()])
+        );
+        assert_eq!(split_label_marker("dossiers2", &with_one), ("dossiers".into(), vec!["2".into()]));
+    }
+
+    #[test]
+    fn year_headers_and_numbers() {
+        let one = notes(&["1"]);
+        assert_eq!(split_header_marker("20141", &one), ("2014".into(), vec!["1".into()]));
+        assert_eq!(split_header_marker("2014", &one), ("2014".into(), vec![]));
+        assert_eq!(split_header_marker("20141", &notes(&[])), ("20141".into(), vec![]));
+        assert_eq!(split_number_marker("80,21", &one, Some(1)), ("80,2".into(), vec!["1".into()]));
+        assert_eq!(split_number_marker("80,21", &one, Some(2)), ("80,21".into(), vec![]));
+        assert_eq!(split_number_marker("1.522", &notes(&["2"]), Some(0)), ("1.522".into(), vec![]));
+        assert_eq!(split_number_marker("12*", &notes(&[]), Some(0)), ("12".into(), vec!["*".into()]));
+    }
+
+    #[test]
+    fn unresolved_markers_are_kept_and_flagged() {
+        let mut table = Table {
+            columns: vec![Column { path: vec!["2020".into()], ..Column::default() }],
+            rows: vec![
+                Row {
+                    stub: vec![Cell::printed("Aantal high tech crime onderzoeken*", Some(131))],
+                    cells: vec![Cell::printed("19", Some(133))],
+                    ..Row::default()
+                },
+                Row {
+                    stub: vec![Cell::printed("Aantal gemelde slachtoffers bij Comensha1", Some(61))],
+                    cells: vec![Cell::printed("975", Some(63))],
+                    ..Row::default()
+                },
+            ],
+            notes: vec![Note { marker: "1".into(), text: "Het aantal".into(), line: Some(211) }],
+            ..Table::default()
+        };
+        let warnings = link_footnotes(std::slice::from_mut(&mut table));
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].kind, WarningKind::UnresolvedFootnote);
+        assert_eq!(warnings[0].location.row_index, Some(0));
+        assert_eq!(table.rows[0].markers, vec!["*"]);
+        assert_eq!(table.rows[0].stub[0].text, "Aantal high tech crime onderzoeken");
+        assert!(table.rows[0].cells[0].flags.contains(&CellFlag::UnresolvedFootnote));
+        assert_eq!(table.rows[1].markers, vec!["1"]);
+        assert_eq!(table.rows[1].stub[0].text, "Aantal gemelde slachtoffers bij Comensha");
+        assert!(table.rows[1].cells[0].flags.is_empty());
+        assert_eq!(note_text(&table, "1"), Some("Het aantal"));
+    }
+}

@@ -1,0 +1,220 @@
+//! The long format: one record per data cell, and its polars frame.
+//!
+//! Owns the shape of the output every writer shares: which columns, in which order, with which
+//! types (see `docs/schema.md`). [`cell_records`] is pure Rust and says what goes in each column;
+//! [`records_to_frame`] turns records into a polars `DataFrame`. Only cells of data, total and
+//! waarvan rows of budget tables become records; group, spacer, header and note rows are in
+//! `tables.json`, not here. Empty cells are records too (value kind `empty`).
+
+use polars::prelude::*;
+
+use crate::footnote::{cell_markers, note_text};
+use crate::pipeline::Document;
+use crate::table::{CellFlag, TableKind};
+
+/// One data cell with where it came from. Field order is column order.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CellRecord {
+    /// The document id.
+    pub doc_id: String,
+    /// The source path as given.
+    pub source: String,
+    /// The page address, when known.
+    pub url: Option<String>,
+    /// Budget year of the document.
+    pub year: Option<i32>,
+    /// Document type (OWB, JV, …).
+    pub doc_type: Option<String>,
+    /// Budget chapter (VI, IXB, K, …).
+    pub chapter: Option<String>,
+    /// Nearest section heading above the table.
+    pub section: Option<String>,
+    /// Table position in the document, from 0.
+    pub table_index: u32,
+    /// The N of "Tabel N".
+    pub table_number: Option<String>,
+    /// Table caption without number and unit.
+    pub table_title: Option<String>,
+    /// Unit as printed.
+    pub unit: Option<String>,
+    /// Row position in the table, from 0, in print order (group rows count).
+    pub row_index: u32,
+    /// The row label, markers removed.
+    pub row_label: String,
+    /// The code stub cell, where the table has a code column.
+    pub row_code: Option<String>,
+    /// All stub cells, left to right.
+    pub row_stub: Vec<String>,
+    /// The group the row sits under ("Outer > Inner" for subgroups).
+    pub row_group: Option<String>,
+    /// data, total or waarvan.
+    pub row_kind: String,
+    /// For waarvan rows: the row index of the parent row.
+    pub parent_row_index: Option<u32>,
+    /// Data column position, from 0 (stub columns excluded).
+    pub column_index: u32,
+    /// Header path joined with spaces.
+    pub column_header: String,
+    /// Header path, top row first.
+    pub column_path: Vec<String>,
+    /// The year the column is about, when its header names one.
+    pub column_year: Option<i32>,
+    /// The printed text, markers removed.
+    pub raw: String,
+    /// The number, for number and percent kinds.
+    pub value: Option<f64>,
+    /// number, percent, empty, nil, pm, nvt or text.
+    pub value_kind: String,
+    /// Markers that apply to the cell: its row's, its column's, its own.
+    pub footnote_markers: Vec<String>,
+    /// The note text for each marker, in the same order; empty when the marker has no note.
+    pub footnote_texts: Vec<String>,
+    /// Flags: unresolved_footnote, truncated_table, column_inferred, overridden, cut_cell, …
+    pub flags: Vec<String>,
+    /// 1-based source line of the cell (of the row when the cell vanished), when known.
+    pub line: Option<u32>,
+}
+
+/// The long-format records of one document, in document order (table, row, column).
+pub fn cell_records(document: &Document) -> Vec<CellRecord> {
+    let mut records = Vec::new();
+    for table in document.tables.iter().filter(|table| table.kind == TableKind::Budget) {
+        for (row_index, row) in table.rows.iter().enumerate() {
+            if !row.kind.carries_data() {
+                continue;
+            }
+            for (column_index, cell) in row.cells.iter().enumerate() {
+                let column = table.columns.get(column_index);
+                let footnote_markers = cell_markers(table, row_index, column_index);
+                let footnote_texts = footnote_markers
+                    .iter()
+                    .map(|marker| note_text(table, marker).unwrap_or_default().to_string())
+                    .collect();
+                let mut flags: Vec<String> = cell.flags.iter().map(|flag| flag.name().to_string()).collect();
+                if table.truncated && !cell.flags.contains(&CellFlag::TruncatedTable) {
+                    flags.push(CellFlag::TruncatedTable.name().to_string());
+                }
+                records.push(CellRecord {
+                    doc_id: document.doc_id.clone(),
+                    source: document.source.clone(),
+                    url: document.url.clone(),
+                    year: document.meta.year,
+                    doc_type: document.meta.doc_type.clone(),
+                    chapter: document.meta.chapter.clone(),
+                    section: table.section.clone(),
+                    table_index: table.index as u32,
+                    table_number: table.number.clone(),
+                    table_title: table.title.clone(),
+                    unit: table.unit.clone(),
+                    row_index: row_index as u32,
+                    row_label: row.label.clone(),
+                    row_code: row.code.clone(),
+                    row_stub: row.stub.iter().map(|cell| cell.text.clone()).collect(),
+                    row_group: row.group.clone(),
+                    row_kind: row.kind.name().to_string(),
+                    parent_row_index: row.parent_row_index.map(|index| index as u32),
+                    column_index: column_index as u32,
+                    column_header: column.map(|c| c.header()).unwrap_or_default(),
+                    column_path: column.map(|c| c.path.clone()).unwrap_or_default(),
+                    column_year: column.and_then(|c| c.year()),
+                    raw: cell.text.clone(),
+                    value: cell.value,
+                    value_kind: cell.value_kind.name().to_string(),
+                    footnote_markers,
+                    footnote_texts,
+                    flags,
+                    line: cell.line.or(row.line).map(|line| line as u32),
+                });
+            }
+        }
+    }
+    records
+}
+
+fn list_column(name: &str, lists: impl Iterator<Item = Vec<String>>) -> Column {
+    let series: Vec<Series> = lists.map(|items| Series::new(PlSmallStr::EMPTY, items)).collect();
+    let mut list = Series::new(name.into(), series);
+    if list.dtype() != &DataType::List(Box::new(DataType::String)) {
+        // An all-empty batch infers List(Null); the schema promises List(String).
+        list = list
+            .cast(&DataType::List(Box::new(DataType::String)))
+            .expect("casting empty lists to List(String) cannot fail");
+    }
+    list.into()
+}
+
+/// Builds the frame of the documented schema from records (an empty frame keeps every column
+/// and type).
+pub fn records_to_frame(records: &[CellRecord]) -> PolarsResult<DataFrame> {
+    macro_rules! column {
+        ($name:literal, $field:ident) => {
+            Column::new($name.into(), records.iter().map(|r| r.$field.clone()).collect::<Vec<_>>())
+        };
+    }
+    let columns = vec![
+        column!("doc_id", doc_id),
+        column!("source", source),
+        column!("url", url),
+        column!("year", year),
+        column!("doc_type", doc_type),
+        column!("chapter", chapter),
+        column!("section", section),
+        column!("table_index", table_index),
+        column!("table_number", table_number),
+        column!("table_title", table_title),
+        column!("unit", unit),
+        column!("row_index", row_index),
+        column!("row_label", row_label),
+        column!("row_code", row_code),
+        list_column("row_stub", records.iter().map(|r| r.row_stub.clone())),
+        column!("row_group", row_group),
+        column!("row_kind", row_kind),
+        column!("parent_row_index", parent_row_index),
+        column!("column_index", column_index),
+        column!("column_header", column_header),
+        list_column("column_path", records.iter().map(|r| r.column_path.clone())),
+        column!("column_year", column_year),
+        column!("raw", raw),
+        column!("value", value),
+        column!("value_kind", value_kind),
+        list_column("footnote_markers", records.iter().map(|r| r.footnote_markers.clone())),
+        list_column("footnote_texts", records.iter().map(|r| r.footnote_texts.clone())),
+        list_column("flags", records.iter().map(|r| r.flags.clone())),
+        column!("line", line),
+    ];
+    let mut frame = DataFrame::new(records.len(), columns)?;
+    // Null-only columns infer type Null; cast them to the documented types.
+    let string_columns = [
+        "url",
+        "doc_type",
+        "chapter",
+        "section",
+        "table_number",
+        "table_title",
+        "unit",
+        "row_code",
+        "row_group",
+    ];
+    for name in string_columns {
+        frame = cast_column(frame, name, DataType::String)?;
+    }
+    for (name, dtype) in [
+        ("year", DataType::Int32),
+        ("column_year", DataType::Int32),
+        ("parent_row_index", DataType::UInt32),
+        ("line", DataType::UInt32),
+        ("value", DataType::Float64),
+    ] {
+        frame = cast_column(frame, name, dtype)?;
+    }
+    Ok(frame)
+}
+
+fn cast_column(mut frame: DataFrame, name: &str, dtype: DataType) -> PolarsResult<DataFrame> {
+    let current = frame.column(name)?;
+    if current.dtype() != &dtype {
+        let cast = current.cast(&dtype)?;
+        frame.replace(name, cast)?;
+    }
+    Ok(frame)
+}

@@ -1,0 +1,278 @@
+//! Dutch printed numbers into a value and a kind, keeping the printed text untouched elsewhere.
+//!
+//! Owns: thousands separators ("." or a space: plain, U+00A0, U+2009, U+202F), the decimal comma,
+//! the many minus signs of these documents ("‒ 350.485" with U+2012, "– 9" and "–202" with U+2013,
+//! "−5" with U+2212, "-5"), a leading "€", percentages ("51%", "3,25%", "47% (2015)" keeps its
+//! trailing note as text so it is `Text`), and the non-numbers that must never become 0: empty, nil
+//! ("-", "–", "nihil"), "pm"/"p.m.", "n.v.t.", and any other text. Footnote markers are split off by
+//! the footnote stage before this runs.
+
+use crate::table::ValueKind;
+
+/// A parsed cell: the value (for numbers and percentages only) and what kind of text it was.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ParsedNumber {
+    /// The number, for `Number` and `Percent`; `None` for every other kind.
+    pub value: Option<f64>,
+    /// What the text is.
+    pub kind: ValueKind,
+}
+
+impl ParsedNumber {
+    fn of(kind: ValueKind) -> ParsedNumber {
+        ParsedNumber { value: None, kind }
+    }
+}
+
+/// Reads a cell's printed text.
+///
+/// Steps, in this order: trim; classify the words that are not numbers (nil, pm, n.v.t.); strip a
+/// leading "€"; take a leading minus sign of any kind, with or without a space after it; take a
+/// trailing "%"; then read the digits. Thousands groups must be exactly three digits after a "." or
+/// a space ("1.522", "1 569 535"), so "1.5" is not read as 15 but is `Text`; a comma is the decimal
+/// separator. A string of digits with a single "." and one or two digits after it ("2.5") is Text,
+/// never silently a decimal point. Fails (gives `Text`) on anything else, including a number cut off
+/// by the end of the input ("2.357.").
+pub fn parse_dutch_number(printed: &str) -> ParsedNumber {
+    let text = printed.trim_matches(is_blank);
+    if text.is_empty() {
+        return ParsedNumber::of(ValueKind::Empty);
+    }
+    let lowered = text.to_lowercase();
+    match lowered.as_str() {
+        "-" | "–" | "‒" | "—" | "−" | "nihil" | "--" => return ParsedNumber::of(ValueKind::Nil),
+        "pm" | "p.m." | "p.m" | "pm." => return ParsedNumber::of(ValueKind::Pm),
+        "n.v.t." | "n.v.t" | "nvt" | "n.v.t.." => return ParsedNumber::of(ValueKind::Nvt),
+        _ => {}
+    }
+    match read_signed(text) {
+        Some((value, is_percent)) => ParsedNumber {
+            value: Some(value),
+            kind: if is_percent { ValueKind::Percent } else { ValueKind::Number },
+        },
+        None => ParsedNumber::of(ValueKind::Text),
+    }
+}
+
+/// True for the blanks that may stand around or inside a printed number.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{2009}' | '\u{202F}' | '\u{2007}')
+}
+
+fn is_minus(c: char) -> bool {
+    matches!(c, '-' | '‒' | '–' | '—' | '−')
+}
+
+/// Reads "[€] [minus] digits [%]" and returns the value and whether it was a percentage.
+fn read_signed(text: &str) -> Option<(f64, bool)> {
+    let mut rest = text;
+    if let Some(after) = rest.strip_prefix('€') {
+        rest = after.trim_start_matches(is_blank);
+    }
+    let mut negative = false;
+    if let Some(first) = rest.chars().next() {
+        if is_minus(first) {
+            negative = true;
+            rest = rest[first.len_utf8()..].trim_start_matches(is_blank);
+        } else if first == '+' {
+            rest = rest[1..].trim_start_matches(is_blank);
+        }
+    }
+    if let Some(after) = rest.strip_prefix('€') {
+        rest = after.trim_start_matches(is_blank);
+    }
+    let mut is_percent = false;
+    if let Some(before) = rest.strip_suffix('%') {
+        is_percent = true;
+        rest = before.trim_end_matches(is_blank);
+    }
+    let magnitude = read_unsigned(rest)?;
+    Some((if negative { -magnitude } else { magnitude }, is_percent))
+}
+
+/// Reads "1.522", "1 569 535", "13.553,7", "0,5", "1522". Thousands groups after the first must
+/// be exactly three digits and use one separator kind throughout.
+fn read_unsigned(text: &str) -> Option<f64> {
+    if text.is_empty() {
+        return None;
+    }
+    let (integer_part, fraction_part) = match text.split_once(',') {
+        Some((integer, fraction)) => (integer, Some(fraction)),
+        None => (text, None),
+    };
+    if let Some(fraction) = fraction_part
+        && (fraction.is_empty() || !fraction.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let mut digits = String::with_capacity(text.len());
+    let mut separator: Option<char> = None;
+    let mut groups = 0usize;
+    for (index, group) in integer_part.split(|c: char| c == '.' || is_blank(c)).enumerate() {
+        if group.is_empty() || !group.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if index == 0 {
+            if group.len() > 3 && integer_part.len() != group.len() {
+                return None;
+            }
+        } else if group.len() != 3 {
+            return None;
+        }
+        digits.push_str(group);
+        groups += 1;
+    }
+    if groups > 1 {
+        // One separator kind throughout: "1.234 567" is not a number.
+        for c in integer_part.chars() {
+            if c == '.' || is_blank(c) {
+                let kind = if c == '.' { '.' } else { ' ' };
+                match separator {
+                    None => separator = Some(kind),
+                    Some(seen) if seen != kind => return None,
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+    if let Some(fraction) = fraction_part {
+        digits.push('.');
+        digits.push_str(fraction);
+    }
+    digits.parse().ok()
+}
+
+/// Formats a number the Dutch way: "." between thousands, "," before `decimals` decimals, and
+/// "‒ " (U+2012 and a space) for negatives, as rijksfinancien.nl prints them. The inverse of
+/// [`parse_dutch_number`] for the kinds it produces.
+pub fn format_dutch_number(value: f64, decimals: usize) -> String {
+    let negative = value < 0.0;
+    let fixed = format!("{:.*}", decimals, value.abs());
+    let (integer, fraction) = match fixed.split_once('.') {
+        Some((integer, fraction)) => (integer.to_string(), Some(fraction.to_string())),
+        None => (fixed, None),
+    };
+    let mut grouped = String::new();
+    for (index, digit) in integer.chars().enumerate() {
+        if index > 0 && (integer.len() - index) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(digit);
+    }
+    let mut out = String::new();
+    if negative
+        && (grouped.chars().any(|c| c != '0' && c != '.')
+            || fraction.as_deref().is_some_and(|f| f.chars().any(|c| c != '0')))
+    {
+        out.push_str("‒ ");
+    }
+    out.push_str(&grouped);
+    if let Some(fraction) = fraction {
+        out.push(',');
+        out.push_str(&fraction);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn value(text: &str) -> Option<f64> {
+        parse_dutch_number(text).value
+    }
+
+    fn kind(text: &str) -> ValueKind {
+        parse_dutch_number(text).kind
+    }
+
+    #[test]
+    fn thousands_and_decimals() {
+        assert_eq!(value("1.522"), Some(1522.0));
+        assert_eq!(value("13.553,7"), Some(13553.7));
+        assert_eq!(value("1 569 535"), Some(1_569_535.0));
+        assert_eq!(value("1\u{a0}569\u{a0}535"), Some(1_569_535.0));
+        assert_eq!(value("1\u{2009}569\u{202f}535"), Some(1_569_535.0));
+        assert_eq!(value("8 108,276"), Some(8108.276));
+        assert_eq!(value("72,7"), Some(72.7));
+        assert_eq!(value("3.102.765"), Some(3_102_765.0));
+        assert_eq!(value("0"), Some(0.0));
+        assert_eq!(value("1522"), Some(1522.0));
+        assert_eq!(value("€ 8 108,276"), Some(8108.276));
+    }
+
+    #[test]
+    fn every_minus_sign() {
+        assert_eq!(value("‒ 21,7"), Some(-21.7));
+        assert_eq!(value("‒ 350.485"), Some(-350_485.0));
+        assert_eq!(value("– 9"), Some(-9.0));
+        assert_eq!(value("–202"), Some(-202.0));
+        assert_eq!(value("−5"), Some(-5.0));
+        assert_eq!(value("-5"), Some(-5.0));
+        assert_eq!(value("– 76.300"), Some(-76_300.0));
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(parse_dutch_number("51%"), ParsedNumber { value: Some(51.0), kind: ValueKind::Percent });
+        assert_eq!(parse_dutch_number("3,25%"), ParsedNumber { value: Some(3.25), kind: ValueKind::Percent });
+        assert_eq!(parse_dutch_number("100 %").value, Some(100.0));
+        assert_eq!(kind("47% (2015)"), ValueKind::Text);
+    }
+
+    #[test]
+    fn non_numbers_never_become_zero() {
+        assert_eq!(parse_dutch_number(""), ParsedNumber { value: None, kind: ValueKind::Empty });
+        assert_eq!(kind(" \u{a0} "), ValueKind::Empty);
+        assert_eq!(kind("-"), ValueKind::Nil);
+        assert_eq!(kind("–"), ValueKind::Nil);
+        assert_eq!(kind("nihil"), ValueKind::Nil);
+        assert_eq!(kind("pm"), ValueKind::Pm);
+        assert_eq!(kind("p.m."), ValueKind::Pm);
+        assert_eq!(kind("n.v.t."), ValueKind::Nvt);
+        assert_eq!(kind("nee"), ValueKind::Text);
+        assert_eq!(kind("po"), ValueKind::Text);
+        assert_eq!(value("nee"), None);
+    }
+
+    #[test]
+    fn malformed_numbers_are_text() {
+        // Cut off by the end of an excerpt: never a wrong number.
+        assert_eq!(kind("2.357."), ValueKind::Text);
+        assert_eq!(kind("1.5"), ValueKind::Text);
+        assert_eq!(kind("1.2345"), ValueKind::Text);
+        assert_eq!(kind("12,"), ValueKind::Text);
+        assert_eq!(kind("1.234 567"), ValueKind::Text);
+        assert_eq!(kind("Artikel 31"), ValueKind::Text);
+    }
+
+    #[test]
+    fn formats_like_the_documents() {
+        assert_eq!(format_dutch_number(1522.0, 0), "1.522");
+        assert_eq!(format_dutch_number(13553.7, 1), "13.553,7");
+        assert_eq!(format_dutch_number(-350485.0, 0), "‒ 350.485");
+        assert_eq!(format_dutch_number(-0.0, 0), "0");
+    }
+
+    proptest! {
+        #[test]
+        fn integers_round_trip(n in -10_000_000_000i64..10_000_000_000i64) {
+            let printed = format_dutch_number(n as f64, 0);
+            prop_assert_eq!(parse_dutch_number(&printed).value, Some(n as f64));
+        }
+
+        #[test]
+        fn decimals_round_trip(units in -100_000_000i64..100_000_000i64, decimals in 1usize..4) {
+            let value = units as f64 / 10f64.powi(decimals as i32);
+            let printed = format_dutch_number(value, decimals);
+            let parsed = parse_dutch_number(&printed).value.unwrap();
+            prop_assert!((parsed - value).abs() < 1e-9, "{} -> {}", printed, parsed);
+        }
+
+        #[test]
+        fn never_panics(text in "\\PC{0,20}") {
+            let _ = parse_dutch_number(&text);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Row roles: labels, codes, group rows, totals, "waarvan" sub-rows and their parents; and the
+//! parsing of every cell's number.
+//!
+//! Runs after the footnote stage (labels are marker-free) and after overrides (cells are where they
+//! belong). Only rows a reader left as `Data` are given a role here; spacer, header and note rows
+//! keep the role the reader gave them.
+//!
+//! The role rule, in this order (the first that applies wins):
+//! 1. no label and no value: `Spacer`;
+//! 2. a label and no value in any cell: `Group` (even "waarvan garantieverplichtingen": a label
+//!    with nothing beside it names the rows below it);
+//! 3. a label starting with "waarvan", "wrv", "w.v." (after a leading dash or parenthesis):
+//!    `Waarvan`, whose parent is the nearest row above it that is data or total;
+//! 4. a label starting with "totaal", "totale" or "subtotaal", or containing "(som ": `Total`;
+//!    a row with values but no label (a subtotal line): `Total`;
+//! 5. otherwise `Data`.
+//!
+//! Groups: a group row opens a group for the rows below it; a group row right below another group
+//! row opens a subgroup ("Lasten > Apparaatskosten"); a spacer row closes every open group. Known
+//! failure: a subgroup that ends without a spacer ("Rentelasten" after the "Apparaatskosten" rows)
+//! is still counted in the subgroup, because the print gives no sign of its end.
+
+use crate::normalize::number::parse_dutch_number;
+use crate::table::{CellFlag, Row, RowKind, Table, ValueKind};
+
+/// Sets labels, codes, values, row roles, groups and parents on every table.
+pub fn normalize_tables(tables: &mut [Table]) {
+    for table in tables {
+        for row in &mut table.rows {
+            set_label_and_code(row);
+            parse_cells(row);
+        }
+        assign_roles(table);
+    }
+}
+
+/// The label is the last non-empty stub cell; with two or more stub cells, a first cell that
+/// looks like a code ("31", "1.1", "IIA", "B") is the code.
+fn set_label_and_code(row: &mut Row) {
+    let texts: Vec<&str> =
+        row.stub.iter().map(|cell| cell.text.trim()).filter(|text| !text.is_empty()).collect();
+    row.label = texts.last().map(|text| text.to_string()).unwrap_or_default();
+    row.code = None;
+    if texts.len() >= 2 && looks_like_code(texts[0]) {
+        row.code = Some(texts[0].to_string());
+    }
+}
+
+/// A short article or chapter code: digits with dots, or a Roman numeral with an optional letter,
+/// or one capital letter.
+fn looks_like_code(text: &str) -> bool {
+    if text.is_empty() || text.len() > 8 {
+        return false;
+    }
+    let digits = text.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && text.starts_with(|c: char| c.is_ascii_digit());
+    let roman = {
+        let body = text.trim_end_matches(|c: char| c.is_ascii_uppercase() && !"IVXLC".contains(c));
+        !body.is_empty() && body.chars().all(|c| "IVXLC".contains(c))
+    };
+    let letter = text.len() == 1 && text.chars().all(|c| c.is_ascii_uppercase());
+    digits || roman || letter
+}
+
+fn parse_cells(row: &mut Row) {
+    for cell in &mut row.cells {
+        if cell.flags.contains(&CellFlag::CutCell) {
+            cell.value = None;
+            cell.value_kind = if cell.text.is_empty() { ValueKind::Empty } else { ValueKind::Text };
+            continue;
+        }
+        let parsed = parse_dutch_number(&cell.text);
+        cell.value = parsed.value;
+        cell.value_kind = parsed.kind;
+    }
+}
+
+fn starts_with_word(label: &str, words: &[&str]) -> bool {
+    let lowered = label
+        .trim_start_matches(|c: char| c == '-' || c == '–' || c == '‒' || c == '(' || c.is_whitespace())
+        .to_lowercase();
+    words.iter().any(|word| {
+        lowered.strip_prefix(word).is_some_and(|rest| {
+            word.ends_with('.') || rest.is_empty() || !rest.starts_with(|c: char| c.is_alphanumeric())
+        })
+    })
+}
+
+/// The role of a row the reader left as `Data` (rules 1–5 of the module doc).
+pub fn role_of(label: &str, has_values: bool) -> RowKind {
+    let label = label.trim();
+    match (label.is_empty(), has_values) {
+        (true, false) => RowKind::Spacer,
+        (false, false) => RowKind::Group,
+        (true, true) => RowKind::Total,
+        (false, true) => {
+            if starts_with_word(label, &["waarvan", "wrv", "wrv.", "w.v.", "wv."]) {
+                RowKind::Waarvan
+            } else if starts_with_word(label, &["totaal", "totale", "subtotaal"])
+                || label.to_lowercase().contains("(som ")
+            {
+                RowKind::Total
+            } else {
+                RowKind::Data
+            }
+        }
+    }
+}
+
+fn assign_roles(table: &mut Table) {
+    let mut groups: Vec<String> = Vec::new();
+    let mut previous_was_group = false;
+    let mut last_parent: Option<usize> = None;
+    for row_index in 0..table.rows.len() {
+        let row = &mut table.rows[row_index];
+        if row.kind == RowKind::Data {
+            let has_values = row.cells.iter().any(|cell| cell.value_kind != ValueKind::Empty);
+            row.kind = role_of(&row.label, has_values);
+        }
+        match row.kind {
+            RowKind::Spacer => {
+                groups.clear();
+                previous_was_group = false;
+                row.group = None;
+                continue;
+            }
+            RowKind::Group => {
+                if !previous_was_group {
+                    groups.clear();
+                }
+                row.group = (!groups.is_empty()).then(|| groups.join(" > "));
+                groups.push(row.label.clone());
+                previous_was_group = true;
+                continue;
+            }
+            RowKind::Header | RowKind::Footnote => {
+                previous_was_group = false;
+                continue;
+            }
+            RowKind::Data | RowKind::Total | RowKind::Waarvan => {}
+        }
+        previous_was_group = false;
+        row.group = (!groups.is_empty()).then(|| groups.join(" > "));
+        if row.kind == RowKind::Waarvan {
+            row.parent_row_index = last_parent;
+        } else {
+            row.parent_row_index = None;
+            last_parent = Some(row_index);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::Cell;
+
+    fn row(label: &str, cells: &[&str]) -> Row {
+        Row {
+            stub: vec![Cell::printed(label, None)],
+            cells: cells.iter().map(|text| Cell::printed(*text, None)).collect(),
+            ..Row::default()
+        }
+    }
+
+    #[test]
+    fn roles_from_labels_and_values() {
+        assert_eq!(role_of("Ondermijning", false), RowKind::Group);
+        assert_eq!(role_of("waarvan garantieverplichtingen", false), RowKind::Group);
+        assert_eq!(role_of("wrv alternatieve of aanvullende interventies", true), RowKind::Waarvan);
+        assert_eq!(role_of("- Waarvan bijdrage aan agentschap RWS", true), RowKind::Waarvan);
+        assert_eq!(role_of("w.v. Niet-relevante rijksuitgaven", true), RowKind::Waarvan);
+        assert_eq!(role_of("Totaal aantal onderzoeken", true), RowKind::Total);
+        assert_eq!(role_of("Totale inzet", true), RowKind::Total);
+        assert_eq!(role_of("totaal uitgaven", true), RowKind::Total);
+        assert_eq!(role_of("Beleidsgevoelig (som 1 t/m 4)", true), RowKind::Total);
+        assert_eq!(role_of("", true), RowKind::Total);
+        assert_eq!(role_of("", false), RowKind::Spacer);
+        assert_eq!(role_of("Totalen per artikel", true), RowKind::Data);
+        assert_eq!(role_of("Wrvtest", true), RowKind::Data);
+        assert_eq!(role_of("Aantal cybercrime regulier", true), RowKind::Data);
+    }
+
+    #[test]
+    fn groups_parents_and_codes() {
+        let mut table = Table {
+            rows: vec![
+                row("Cybercrime", &["", ""]),
+                row("Aantal cybercrime regulier", &["381", "468"]),
+                row("wrv alternatieve of aanvullende interventies", &["36", "38"]),
+                row("Totaal aantal onderzoeken", &["421", "519"]),
+                row("", &["", ""]),
+                row("Lasten", &["", ""]),
+                row("Apparaatskosten", &["", ""]),
+                row("– personele kosten", &["1", "2"]),
+            ],
+            ..Table::default()
+        };
+        normalize_tables(std::slice::from_mut(&mut table));
+        let kinds: Vec<RowKind> = table.rows.iter().map(|r| r.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                RowKind::Group,
+                RowKind::Data,
+                RowKind::Waarvan,
+                RowKind::Total,
+                RowKind::Spacer,
+                RowKind::Group,
+                RowKind::Group,
+                RowKind::Data
+            ]
+        );
+        assert_eq!(table.rows[1].group.as_deref(), Some("Cybercrime"));
+        assert_eq!(table.rows[2].parent_row_index, Some(1));
+        assert_eq!(table.rows[3].group.as_deref(), Some("Cybercrime"));
+        assert_eq!(table.rows[7].group.as_deref(), Some("Lasten > Apparaatskosten"));
+        assert_eq!(table.rows[1].cells[0].value, Some(381.0));
+
+        let mut coded = row("", &["1"]);
+        coded.stub = vec![Cell::printed("IIA", None), Cell::printed("Staten-Generaal", None)];
+        set_label_and_code(&mut coded);
+        assert_eq!(coded.label, "Staten-Generaal");
+        assert_eq!(coded.code.as_deref(), Some("IIA"));
+    }
+}

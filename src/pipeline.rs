@@ -1,0 +1,117 @@
+//! One document through every stage. This is the only module that knows the order of the stages.
+//!
+//! Order, and why: the reader rebuilds grids; the footnote stage splits markers off texts first,
+//! because a marker glued to a label ("Totaal1") or a number ("80,21") would otherwise spoil row
+//! roles and values; overrides come next because they are keyed by the clean row label and only
+//! move printed texts; normalization runs last and parses the texts that are now final.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::error::{Error, Warning};
+use crate::footnote;
+use crate::meta::{self, DocMeta};
+use crate::normalize;
+use crate::overrides::Overrides;
+use crate::read;
+use crate::source::{self, SourceFormat};
+use crate::table::Table;
+
+/// Everything the pipeline needs to know about a document besides its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentInput {
+    /// Where the document came from (a path, or "-" for standard input).
+    pub source: PathBuf,
+    /// The reader to use.
+    pub format: SourceFormat,
+    /// The page address, from a sidecar `.url` file or a manifest.
+    pub url: Option<String>,
+}
+
+impl DocumentInput {
+    /// An input with no known address.
+    pub fn new(source: impl Into<PathBuf>, format: SourceFormat) -> DocumentInput {
+        DocumentInput { source: source.into(), format, url: None }
+    }
+
+    /// The document id: the source path with `/` separators and no extension.
+    pub fn doc_id(&self) -> String {
+        let path = self.source.with_extension("");
+        path.to_string_lossy().replace('\\', "/")
+    }
+}
+
+/// A document after every stage: its metadata, its tables and all warnings, in document order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// Stable id of the document (see [`DocumentInput::doc_id`]).
+    pub doc_id: String,
+    /// The source path as given.
+    pub source: String,
+    /// The page address, when known.
+    pub url: Option<String>,
+    /// Which reader read it.
+    pub format: SourceFormat,
+    /// How its bytes were decoded.
+    pub encoding: String,
+    /// Year, type and chapter.
+    pub meta: DocMeta,
+    /// The tables, in print order.
+    pub tables: Vec<Table>,
+    /// Every warning of every stage.
+    pub warnings: Vec<Warning>,
+}
+
+/// Settings that change what the stages do, shared by every document of a run.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractOptions {
+    /// Settled placements for cells a reader could only infer.
+    pub overrides: Option<Overrides>,
+}
+
+/// Runs every stage on decoded text. Never fails: problems become warnings.
+pub fn extract_str(input: &DocumentInput, text: &str, options: &ExtractOptions) -> Document {
+    let outcome = match input.format {
+        SourceFormat::Html => read::html::read_html(text),
+        SourceFormat::Text => read::text::read_text(text),
+    };
+    let mut tables = outcome.tables;
+    let mut warnings = outcome.warnings;
+    warnings.extend(footnote::link_footnotes(&mut tables));
+    if let Some(overrides) = &options.overrides {
+        warnings.extend(overrides.apply(&input.doc_id(), &mut tables));
+    }
+    normalize::rows::normalize_tables(&mut tables);
+    let visible_head = match input.format {
+        SourceFormat::Html => meta::visible_text_of_markup(text),
+        SourceFormat::Text => text.to_string(),
+    };
+    let (meta, meta_warnings) = meta::infer_meta(input.url.as_deref(), &input.source, &visible_head);
+    let mut all_warnings = meta_warnings;
+    all_warnings.append(&mut warnings);
+    Document {
+        doc_id: input.doc_id(),
+        source: input.source.to_string_lossy().into_owned(),
+        url: input.url.clone(),
+        format: input.format,
+        encoding: "utf-8".to_string(),
+        meta,
+        tables,
+        warnings: all_warnings,
+    }
+}
+
+/// Loads a file (its `.url` sidecar too, unless `url` is given) and runs every stage on it.
+pub fn extract_path(path: &Path, url: Option<String>, options: &ExtractOptions) -> Result<Document, Error> {
+    let decoded = source::load(path)?;
+    let format = SourceFormat::from_extension(path).unwrap_or_else(|| SourceFormat::sniff(&decoded.text));
+    let input =
+        DocumentInput { source: path.to_path_buf(), format, url: url.or_else(|| source::sidecar_url(path)) };
+    let mut document = extract_str(&input, &decoded.text, options);
+    document.encoding = decoded.encoding.to_string();
+    let mut warnings = decoded.warnings;
+    warnings.append(&mut document.warnings);
+    document.warnings = warnings;
+    Ok(document)
+}

@@ -1,0 +1,315 @@
+//! The one table model that every reader produces and every later stage reads.
+//!
+//! A reader (HTML, flattened text) fills in what it sees: the caption, the header paths of the data
+//! columns, and per row the stub cells and exactly one [`Cell`] per data column, each with its
+//! printed text and source line. Later stages fill in the rest, in this order: the footnote stage
+//! splits markers off texts ([`Cell::markers`], [`Row::markers`], [`Column::markers`]) and links them
+//! to [`Table::notes`]; overrides re-place cells the reader could only infer; normalization parses
+//! numbers ([`Cell::value`], [`Cell::value_kind`]) and decides row roles ([`Row::kind`],
+//! [`Row::group`], [`Row::parent_row_index`], [`Row::label`], [`Row::code`]). Fields a stage has not
+//! reached yet hold their `Default`.
+//!
+//! Invariant kept by every reader: `row.cells.len() == table.columns.len()` for every row (the grid
+//! is rectangular). Readers pad with empty cells flagged by a warning rather than break it.
+
+use serde::Serialize;
+
+/// A table as printed in a document, rebuilt as a rectangular grid.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Table {
+    /// Position of the table in the document, counting from 0 in print order.
+    pub index: usize,
+    /// The N of "Tabel N" ("2", "1.1", "B1"), as printed; `None` when the table has no number.
+    pub number: Option<String>,
+    /// The caption without "Tabel N" and without the unit, or the heading that introduces the table.
+    pub title: Option<String>,
+    /// The unit as printed ("x € 1.000", "in mln. euro’s", "%"), when a caption or header states it.
+    pub unit: Option<String>,
+    /// The nearest section heading above the table ("2.2 Veiligheidsagenda").
+    pub section: Option<String>,
+    /// Budget data, a table of contents, or a table whose structure was not recovered.
+    pub kind: TableKind,
+    /// The text of the top-left header cell (the stub column's header), if any.
+    pub stub_header: Option<String>,
+    /// How many stub columns (row labels: a code column plus a name column, say) each row has.
+    pub stub_columns: usize,
+    /// The data columns, left to right (stub columns excluded).
+    pub columns: Vec<Column>,
+    /// The rows in print order, group and spacer rows included.
+    pub rows: Vec<Row>,
+    /// Notes printed with the table (under it, or inside its body), in print order.
+    pub notes: Vec<Note>,
+    /// First and last source line of the table (1-based, inclusive), when known.
+    pub lines: Option<(usize, usize)>,
+    /// True when the input ends inside this table.
+    pub truncated: bool,
+    /// The raw source lines of a table whose structure could not be recovered, so nothing is lost.
+    pub raw_lines: Vec<String>,
+}
+
+/// What a table holds. Only [`TableKind::Budget`] tables produce long-format cells.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableKind {
+    /// A data table: figures per row and column.
+    #[default]
+    Budget,
+    /// A table of contents or a similar list flattened like a table: not budget data.
+    Contents,
+    /// The reader saw a table but could not rebuild its grid; see [`Table::raw_lines`].
+    Unrecovered,
+}
+
+/// One data column: its header path, top header row first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Column {
+    /// Header cells from the top header row down (["Realisatie", "2019"]); a spanning header cell
+    /// appears in the path of every column it covers. Markers are removed by the footnote stage.
+    pub path: Vec<String>,
+    /// Footnote markers split off the header cells ("20141" gives path "2014" and marker "1").
+    pub markers: Vec<String>,
+}
+
+impl Column {
+    /// The header path joined with single spaces ("Realisatie 2019"); empty parts are skipped.
+    pub fn header(&self) -> String {
+        let parts: Vec<&str> = self.path.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
+        parts.join(" ")
+    }
+
+    /// The year this column is about: the last path part that is a plain year from 1900 to 2100
+    /// ("2019", or "2019*" after markers were split off). `None` when no part is a year.
+    pub fn year(&self) -> Option<i32> {
+        self.path.iter().rev().find_map(|part| {
+            let digits = part.trim();
+            if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
+                let year: i32 = digits.parse().ok()?;
+                (1900..=2100).contains(&year).then_some(year)
+            } else {
+                None
+            }
+        })
+    }
+}
+
+/// One printed row.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Row {
+    /// The stub cells as printed, left to right (one per stub column; a name split over two
+    /// paragraphs is joined with a space by the reader).
+    pub stub: Vec<Cell>,
+    /// Exactly one cell per data column.
+    pub cells: Vec<Cell>,
+    /// The row's role. Readers set `Data`, `Spacer`, `Header` or `Footnote`; normalization turns
+    /// `Data` rows into `Group`, `Total` or `Waarvan` where the row says so.
+    pub kind: RowKind,
+    /// The row's name: the last non-empty stub cell, markers removed (set by normalization).
+    pub label: String,
+    /// The code stub cell ("31", "IIA") where the table has a code column (set by normalization).
+    pub code: Option<String>,
+    /// Footnote markers glued to the stub (set by the footnote stage).
+    pub markers: Vec<String>,
+    /// The label of the group row this row sits under (set by normalization).
+    pub group: Option<String>,
+    /// For `Waarvan` rows: the index of the row it is part of (set by normalization).
+    pub parent_row_index: Option<usize>,
+    /// How the cells were put in their columns.
+    pub placement: Placement,
+    /// 1-based source line of the row's first stub cell (or first cell when it has no stub).
+    pub line: Option<usize>,
+}
+
+/// A row's role in its table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowKind {
+    /// A row of figures.
+    #[default]
+    Data,
+    /// A row that totals the rows above it ("Totaal …", "Totale …").
+    Total,
+    /// A part of the row above it ("waarvan …", "wrv …", "w.v. …").
+    Waarvan,
+    /// A label without values that names the rows below it ("Ondermijning").
+    Group,
+    /// An empty row that only separates.
+    Spacer,
+    /// A header row repeated inside the body.
+    Header,
+    /// A note printed inside the table body.
+    Footnote,
+}
+
+impl RowKind {
+    /// True for rows whose cells go into the long-format output.
+    pub fn carries_data(self) -> bool {
+        matches!(self, RowKind::Data | RowKind::Total | RowKind::Waarvan)
+    }
+
+    /// The stable snake_case name used in every output.
+    pub fn name(self) -> &'static str {
+        match self {
+            RowKind::Data => "data",
+            RowKind::Total => "total",
+            RowKind::Waarvan => "waarvan",
+            RowKind::Group => "group",
+            RowKind::Spacer => "spacer",
+            RowKind::Header => "header",
+            RowKind::Footnote => "footnote",
+        }
+    }
+}
+
+/// How a row's cells were assigned to columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "how")]
+pub enum Placement {
+    /// The source decides every position (HTML grid, or as many surviving cells as columns).
+    #[default]
+    Exact,
+    /// Fewer cells survived than there are columns; they were placed by `rule`. Every cell of the
+    /// row carries [`CellFlag::ColumnInferred`].
+    Inferred {
+        /// The documented rule that placed them, in words.
+        rule: String,
+        /// The cell texts that survived, in order, as read.
+        surviving: Vec<String>,
+    },
+    /// An overrides file stated the placement.
+    Overridden {
+        /// Where the override came from ("overrides.json, entry 3").
+        source: String,
+    },
+}
+
+/// One cell: what was printed, and what later stages made of it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Cell {
+    /// The printed text, trimmed; after the footnote stage, without its markers. Empty for an
+    /// empty cell.
+    pub text: String,
+    /// 1-based source line, when known (an empty cell that vanished has none).
+    pub line: Option<usize>,
+    /// For a slot covered by a spanning HTML cell: the (row, column) of the grid slot, from 0, where
+    /// the spanning cell was printed. `None` for a cell printed in its own slot.
+    pub span_origin: Option<(usize, usize)>,
+    /// Footnote markers split off the text (set by the footnote stage).
+    pub markers: Vec<String>,
+    /// Parsed number (set by normalization); `None` for anything that is not a number.
+    pub value: Option<f64>,
+    /// What the text is (set by normalization).
+    pub value_kind: ValueKind,
+    /// Everything a consumer must know about how far to trust this cell.
+    pub flags: Vec<CellFlag>,
+}
+
+impl Cell {
+    /// A cell with printed text and a source line.
+    pub fn printed(text: impl Into<String>, line: Option<usize>) -> Cell {
+        Cell { text: text.into().trim().to_string(), line, ..Cell::default() }
+    }
+
+    /// An empty cell (a whitespace paragraph, an empty `<td>`, or a vanished cell).
+    pub fn empty(line: Option<usize>) -> Cell {
+        Cell { line, ..Cell::default() }
+    }
+
+    /// Adds a flag once.
+    pub fn flag(&mut self, flag: CellFlag) {
+        if !self.flags.contains(&flag) {
+            self.flags.push(flag);
+        }
+    }
+}
+
+/// What a cell's text is. `Empty`, `Nil`, `Pm`, `Nvt` and `Text` never carry a value: they never
+/// become 0.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueKind {
+    /// A number ("1.522", "‒ 21,7").
+    Number,
+    /// A percentage ("51%", "3,25%"); the value is the printed number (51, not 0.51).
+    Percent,
+    /// Nothing printed.
+    #[default]
+    Empty,
+    /// Printed as nil: "-", "–" alone, "nihil".
+    Nil,
+    /// "pm" / "p.m.": pro memorie, an amount not yet known.
+    Pm,
+    /// "n.v.t.": not applicable.
+    Nvt,
+    /// Any other text ("nee", "po").
+    Text,
+}
+
+impl ValueKind {
+    /// The stable snake_case name used in every output.
+    pub fn name(self) -> &'static str {
+        match self {
+            ValueKind::Number => "number",
+            ValueKind::Percent => "percent",
+            ValueKind::Empty => "empty",
+            ValueKind::Nil => "nil",
+            ValueKind::Pm => "pm",
+            ValueKind::Nvt => "nvt",
+            ValueKind::Text => "text",
+        }
+    }
+}
+
+/// A fact about a cell a consumer must see. Names are stable (they are the `flags` column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CellFlag {
+    /// A footnote marker on this cell (or its row label or column header) has no note.
+    UnresolvedFootnote,
+    /// The table is cut off by the end of the input.
+    TruncatedTable,
+    /// The cell's column was inferred, not read: see the row's [`Placement`].
+    ColumnInferred,
+    /// The cell's column was set by an overrides file.
+    Overridden,
+    /// The text is cut off by the end of the input ("2.357."): its value is not trusted.
+    CutCell,
+    /// The cell was added or dropped to keep the grid rectangular (ragged row, clamped span).
+    Padded,
+    /// The text looks like a number but could not be read as one.
+    UnreadableNumber,
+}
+
+impl CellFlag {
+    /// The stable snake_case name used in every output.
+    pub fn name(self) -> &'static str {
+        match self {
+            CellFlag::UnresolvedFootnote => "unresolved_footnote",
+            CellFlag::TruncatedTable => "truncated_table",
+            CellFlag::ColumnInferred => "column_inferred",
+            CellFlag::Overridden => "overridden",
+            CellFlag::CutCell => "cut_cell",
+            CellFlag::Padded => "padded",
+            CellFlag::UnreadableNumber => "unreadable_number",
+        }
+    }
+}
+
+/// A note printed with a table ("1 Het aantal door de politie …").
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Note {
+    /// The marker as printed ("1", "*", "a").
+    pub marker: String,
+    /// The note's text, without its marker.
+    pub text: String,
+    /// 1-based source line of the note's text.
+    pub line: Option<usize>,
+}
+
+/// The result of a reader: the tables it found and what it noticed, both in document order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ReadOutcome {
+    /// Tables in print order; `Table::index` equals the position in this list.
+    pub tables: Vec<Table>,
+    /// Warnings, each with a location.
+    pub warnings: Vec<crate::error::Warning>,
+}

@@ -1,0 +1,98 @@
+//! The long-format frame in each output format, through polars.
+
+use std::path::Path;
+
+use polars::prelude::*;
+
+use super::atomic::write_atomically;
+use crate::error::Error;
+
+/// An output format for the long-format cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OutputFormat {
+    /// `cells.parquet`: typed columns, lists as Parquet lists.
+    Parquet,
+    /// `cells.json`: one JSON array of objects.
+    Json,
+    /// `cells.ndjson`: one JSON object per line.
+    Ndjson,
+    /// `cells.csv`: list columns written as JSON arrays in a text cell.
+    Csv,
+}
+
+impl OutputFormat {
+    /// The file name this format is written to.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            OutputFormat::Parquet => "cells.parquet",
+            OutputFormat::Json => "cells.json",
+            OutputFormat::Ndjson => "cells.ndjson",
+            OutputFormat::Csv => "cells.csv",
+        }
+    }
+
+    /// Reads a format name as given on the command line.
+    pub fn parse(name: &str) -> Option<OutputFormat> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "parquet" => Some(OutputFormat::Parquet),
+            "json" => Some(OutputFormat::Json),
+            "ndjson" | "jsonl" => Some(OutputFormat::Ndjson),
+            "csv" => Some(OutputFormat::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Writes the frame into `directory` in `format`, atomically.
+pub fn write_frame(frame: &mut DataFrame, directory: &Path, format: OutputFormat) -> Result<(), Error> {
+    let path = directory.join(format.file_name());
+    write_atomically(&path, |file| {
+        let result = match format {
+            OutputFormat::Parquet => ParquetWriter::new(file)
+                .with_compression(ParquetCompression::Zstd(None))
+                .finish(frame)
+                .map(|_| ()),
+            OutputFormat::Json => JsonWriter::new(file).with_json_format(JsonFormat::Json).finish(frame),
+            OutputFormat::Ndjson => {
+                JsonWriter::new(file).with_json_format(JsonFormat::JsonLines).finish(frame)
+            }
+            OutputFormat::Csv => {
+                let mut flat = lists_as_json_text(frame).map_err(|error| error.to_string())?;
+                CsvWriter::new(file).include_header(true).finish(&mut flat)
+            }
+        };
+        result.map_err(|error| error.to_string())
+    })
+}
+
+/// CSV has no lists: each list cell becomes the JSON text of its array (`["1","*"]`).
+fn lists_as_json_text(frame: &DataFrame) -> PolarsResult<DataFrame> {
+    let mut flat = frame.clone();
+    let list_names: Vec<PlSmallStr> = frame
+        .columns()
+        .iter()
+        .filter(|column| matches!(column.dtype(), DataType::List(_)))
+        .map(|column| column.name().clone())
+        .collect();
+    for name in list_names {
+        let column = frame.column(&name)?.as_materialized_series().list()?.clone();
+        let texts: Vec<String> = (0..column.len())
+            .map(|index| column.get_as_series(index))
+            .map(|items| {
+                let items: Vec<String> = items
+                    .map(|series| {
+                        series
+                            .str()
+                            .map(|strings| {
+                                strings.iter().map(|s| s.unwrap_or_default().to_string()).collect()
+                            })
+                            .unwrap_or_default()
+                    })
+                    .unwrap_or_default();
+                serde_json::to_string(&items).unwrap_or_else(|_| "[]".to_string())
+            })
+            .collect();
+        flat.replace(&name, Column::new(name.clone(), texts))?;
+    }
+    Ok(flat)
+}
