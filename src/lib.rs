@@ -31,6 +31,7 @@ pub mod normalize;
 pub mod overrides;
 pub mod pipeline;
 pub mod read;
+pub mod score;
 pub mod source;
 pub mod table;
 pub mod write;

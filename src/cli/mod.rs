@@ -2,6 +2,7 @@
 
 mod extract;
 mod progress;
+mod score;
 mod show;
 
 use std::path::PathBuf;
@@ -12,7 +13,6 @@ use clap::{Parser, Subcommand};
 /// Exit code: everything held.
 pub const EXIT_OK: u8 = 0;
 /// Exit code: a check failed (used by `check`).
-#[allow(dead_code)] // Reserved for the `check` subcommand; documented here so codes stay in one place.
 pub const EXIT_CHECK_FAILED: u8 = 1;
 /// Exit code: a document failed, or the run could not be done.
 pub const EXIT_ERROR: u8 = 2;
@@ -31,6 +31,8 @@ enum Command {
     Extract(extract::ExtractArguments),
     /// Print each rebuilt table of one document as an aligned grid, to compare with the source.
     Show(show::ShowArguments),
+    /// Score the extraction of NNN.txt pages against their NNN.json truth; exit 1 when a target is missed.
+    Score(score::ScoreArguments),
 }
 
 /// Parses the command line and runs the subcommand; returns the process exit code.
@@ -39,6 +41,7 @@ pub fn run() -> ExitCode {
     let code = match arguments.command {
         Command::Extract(arguments) => extract::run(arguments),
         Command::Show(arguments) => show::run(arguments),
+        Command::Score(arguments) => score::run(arguments),
     };
     ExitCode::from(code)
 }
