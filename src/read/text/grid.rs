@@ -111,13 +111,22 @@ fn stub_code_like(text: &str) -> bool {
             && (text.ends_with(':') || text.ends_with(|c: char| c.is_ascii_digit())))
 }
 
+/// A note printed inside the body: a text that starts with its marker ("* Gaat om …") and is not
+/// followed by a figure (which would make it a numbered row label, "1) Eindejaarsmarge 2013").
+pub fn is_body_note(paragraphs: &[Paragraph], index: usize) -> bool {
+    let paragraph = &paragraphs[index];
+    paragraph.is_text()
+        && paragraph::note_with_marker(&paragraph.text).is_some()
+        && !paragraphs[index + 1..].iter().find(|p| !p.is_whitespace()).is_some_and(Paragraph::is_value)
+}
+
 /// Cuts body paragraphs into raw rows (the boundaries of the module doc).
 pub fn raw_rows(paragraphs: &[Paragraph], body: &[usize]) -> Vec<RawRow> {
     let mut rows = Vec::new();
     let mut current: Vec<usize> = Vec::new();
     for &index in body {
         let paragraph = &paragraphs[index];
-        if paragraph.is_text() && paragraph::note_with_marker(&paragraph.text).is_some() {
+        if is_body_note(paragraphs, index) {
             if !current.is_empty() {
                 rows.push(RawRow { paragraphs: std::mem::take(&mut current), note: false });
             }
@@ -299,7 +308,6 @@ pub fn fit_row(
             && k >= 2
             && excess < k
             && excess_slots.iter().all(|s| s.is_empty() || code_like(&s.text))
-            && excess_slots.iter().any(|s| !s.is_empty())
         {
             carry_out = data.split_off(c);
         } else if excess_slots.iter().all(|s| s.is_empty() && Some(s.paragraph) == last_paragraph) {
@@ -391,6 +399,11 @@ pub fn fit_rows(paragraphs: &[Paragraph], rows: &[RawRow], layout: Layout) -> Ve
 /// carried code or dropped empty cells count a little less; short rows and rows without label
 /// split off surplus figures count against it.
 fn score(rows: &[FittedRow]) -> i64 {
+    // Two or more stub columns need at least one row that prints something in the first one.
+    let stub_columns = rows.first().map_or(1, |row| row.stub.len());
+    if stub_columns >= 2 && !rows.iter().any(|row| !row.note && stub_code_like(&row.stub[0].text)) {
+        return i64::MIN / 2;
+    }
     rows.iter()
         .filter(|row| !row.note)
         .map(|row| {
@@ -429,10 +442,18 @@ fn score(rows: &[FittedRow]) -> i64 {
 }
 
 /// Chooses the layout that best explains the body rows (see [`score`]). Candidates: 1 to 3 stub
-/// columns, 1 to `max_columns` data columns, both whitespace conventions. Ties go to fewer stub
+/// columns, 1 to `max_columns` data columns, both whitespace conventions. When the input ends in
+/// the table (`last_row_may_be_cut`), its last raw row is left out of the score. Ties go to fewer stub
 /// columns, then to 2N−1 (only tried when every space-only line has an odd length), then to
 /// fewer data columns.
-pub fn choose_layout(paragraphs: &[Paragraph], rows: &[RawRow], max_columns: usize) -> Option<(Layout, i64)> {
+pub fn choose_layout(
+    paragraphs: &[Paragraph],
+    rows: &[RawRow],
+    max_columns: usize,
+    last_row_may_be_cut: bool,
+) -> Option<(Layout, i64)> {
+    // A row cut off by the end of the input says nothing about the layout.
+    let rows = if last_row_may_be_cut && rows.len() > 1 { &rows[..rows.len() - 1] } else { rows };
     let even_space_line = rows.iter().flat_map(|row| row.paragraphs.iter()).any(|&i| {
         let p = &paragraphs[i];
         p.is_whitespace()
@@ -485,7 +506,7 @@ mod tests {
         let paragraphs = paragraphs(text);
         let body: Vec<usize> = (0..paragraphs.len()).collect();
         let rows = raw_rows(&paragraphs, &body);
-        let (layout, _) = choose_layout(&paragraphs, &rows, 6).unwrap();
+        let (layout, _) = choose_layout(&paragraphs, &rows, 6, false).unwrap();
         assert_eq!((layout.stub_columns, layout.columns), (2, 3));
         let fitted = fit_rows(&paragraphs, &rows, layout);
         assert_eq!(fitted[1].stub[1].text, "Overige Hoge Colleges van Staat en Kabinetten");
@@ -498,7 +519,7 @@ mod tests {
         let paragraphs = paragraphs(text);
         let body: Vec<usize> = (0..paragraphs.len()).collect();
         let rows = raw_rows(&paragraphs, &body);
-        let (layout, _) = choose_layout(&paragraphs, &rows, 6).unwrap();
+        let (layout, _) = choose_layout(&paragraphs, &rows, 6, false).unwrap();
         let fitted = fit_rows(&paragraphs, &rows, layout);
         assert_eq!(
             texts(&fitted)[1],

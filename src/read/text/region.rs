@@ -44,6 +44,19 @@ enum Role {
     Cell,
 }
 
+/// A lone marker ("1", "*") that can stand before a note: never "0", which is a figure.
+fn lone_marker(text: &str) -> bool {
+    paragraph::is_note_marker(text) && text != "0"
+}
+
+/// A note's text after a lone marker: a sentence (six words or more) not followed by a figure.
+fn note_text_after_marker(paragraphs: &[Paragraph], index: usize) -> bool {
+    let paragraph = &paragraphs[index];
+    paragraph.is_text()
+        && paragraph.text.split_whitespace().count() >= 6
+        && paragraphs.get(index + 1).is_none_or(|next| next.is_text())
+}
+
 fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
     let paragraph = &paragraphs[index];
     if !paragraph.is_text() {
@@ -54,6 +67,10 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
     }
     if paragraph::is_boilerplate(&paragraph.text) {
         return Role::Boilerplate;
+    }
+    let after_marker = index.checked_sub(1).is_some_and(|previous| lone_marker(&paragraphs[previous].text));
+    if after_marker && note_text_after_marker(paragraphs, index) {
+        return Role::Prose;
     }
     if paragraph::is_prose(&paragraph.text) {
         let next_is_value = paragraphs[index + 1..]
@@ -124,9 +141,11 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                     }
                 } else if let Some(region) = open.as_mut() {
                     // A lone marker right before prose: the prose is a note of the region.
-                    let marker = region.cells.last().copied().filter(|&last| {
-                        paragraph::is_note_marker(&paragraphs[last].text) && last + 1 == index
-                    });
+                    let marker = region
+                        .cells
+                        .last()
+                        .copied()
+                        .filter(|&last| lone_marker(&paragraphs[last].text) && last + 1 == index);
                     if let Some(last) = marker {
                         region.cells.pop();
                         region.notes.push((
@@ -138,8 +157,8 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                         let mut next = index + 1;
                         loop {
                             if next + 1 < paragraphs.len()
-                                && paragraph::is_note_marker(&paragraphs[next].text)
-                                && roles[next + 1] == Role::Prose
+                                && lone_marker(&paragraphs[next].text)
+                                && (roles[next + 1] == Role::Prose || note_text_after_marker(paragraphs, next + 1))
                             {
                                 region.notes.push((
                                     paragraphs[next].text.clone(),
