@@ -218,9 +218,14 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
         built.columns = vec![Column::default(); c];
         return built;
     }
-    // Without caption or unit, a text in front of full header rows is the title.
-    if built.title.is_none() && header.len() > width && header.len() % width == 1 && !header[0].is_empty() {
-        built.title = Some(header.remove(0));
+    // Without caption or unit, texts in front of full header rows are headings: the last is the
+    // title.
+    if built.title.is_none() && header.len() > width && header.len() % width != 0 {
+        let leading_texts = header.iter().take_while(|cell| !cell.is_empty()).count();
+        let titles = (1..=leading_texts).find(|t| (header.len() - t) % width == 0 && header.len() > *t);
+        if let Some(titles) = titles {
+            built.title = header.drain(..titles).last();
+        }
     }
     let rows: Vec<&[String]> = if header.len() % width == 0 {
         header.chunks(width).collect()

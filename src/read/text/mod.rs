@@ -89,7 +89,8 @@ fn build_table(
     let body = &cells[label_position..];
     let raw = grid::raw_rows(paragraphs, body);
     let max_columns = longest_value_run(paragraphs, &raw).clamp(1, MAX_COLUMNS);
-    let Some((layout, points)) = grid::choose_layout(paragraphs, &raw, max_columns, region.runs_to_end) else {
+    let Some((layout, points)) = grid::choose_layout(paragraphs, &raw, max_columns, region.runs_to_end)
+    else {
         return Some(unrecovered(paragraphs, region, table, warnings));
     };
     if points <= 0 {

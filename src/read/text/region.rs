@@ -9,8 +9,9 @@
 //!    and another caption close it. A long paragraph is still a cell when the next paragraph is a
 //!    figure (a mutation explained in a sentence is a row label), or when it fills the open row of
 //!    a captioned table that has no figures at all (a text table).
-//! 3. Inside an open region, a unit line (or a run of four texts) met after figures have started
-//!    opens a new region: it is the start of the next table, printed without a caption.
+//! 3. Inside an open region, a unit line, a run of four texts, or a text followed by a row of
+//!    years, met after figures have started, opens a new region: it is the start of the next
+//!    table, printed without a caption.
 //! 4. Notes directly under a region (a marker line followed by prose, or prose starting with its
 //!    marker) belong to it; notes inside the body are kept as note rows by the grid.
 //! 5. A region without a single figure that is not a year, and without a caption, is not a table.
@@ -158,7 +159,8 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                         loop {
                             if next + 1 < paragraphs.len()
                                 && lone_marker(&paragraphs[next].text)
-                                && (roles[next + 1] == Role::Prose || note_text_after_marker(paragraphs, next + 1))
+                                && (roles[next + 1] == Role::Prose
+                                    || note_text_after_marker(paragraphs, next + 1))
                             {
                                 region.notes.push((
                                     paragraphs[next].text.clone(),
@@ -190,7 +192,10 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                 let starts_new_table = open.as_ref().is_some_and(|region| {
                     let figures_started = region.cells.iter().any(|&i| is_figure(&paragraphs[i]));
                     let unit_line = paragraph.is_text() && paragraph::unit_line(&paragraph.text).is_some();
-                    figures_started && (unit_line || text_run_from(paragraphs, index) >= 4)
+                    figures_started
+                        && (unit_line
+                            || text_run_from(paragraphs, index) >= 4
+                            || heads_year_row(paragraphs, index))
                 });
                 if starts_new_table {
                     // The new table's title is the text run just before its unit line.
@@ -235,6 +240,19 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
     regions
         .retain(|region| region.caption.is_some() || region.cells.iter().any(|&i| is_figure(&paragraphs[i])));
     regions
+}
+
+/// A text followed (after whitespace) by a row of at least three years: the heading and header of
+/// the next table, printed without caption ("V BUITENLANDSE ZAKEN: NIET-BELASTINGONTVANGSTEN").
+fn heads_year_row(paragraphs: &[Paragraph], index: usize) -> bool {
+    paragraphs[index].is_text()
+        && paragraphs[index + 1..]
+            .iter()
+            .skip_while(|p| p.is_whitespace())
+            .take(3)
+            .filter(|p| p.is_value() && paragraph::is_year_like(&p.text))
+            .count()
+            == 3
 }
 
 /// How many text paragraphs follow one another from `index` (whitespace breaks the run).
