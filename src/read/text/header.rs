@@ -218,11 +218,16 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
         built.columns = vec![Column::default(); c];
         return built;
     }
-    // Without caption or unit, texts in front of full header rows are headings: the last is the
-    // title.
+    // Without caption or unit, texts in front of full header rows that start with the empty
+    // top-left cell and hold years are headings: the last is the title.
     if built.title.is_none() && header.len() > width && header.len() % width != 0 {
         let leading_texts = header.iter().take_while(|cell| !cell.is_empty()).count();
-        let titles = (1..=leading_texts).find(|t| (header.len() - t) % width == 0 && header.len() > *t);
+        let titles = (1..=leading_texts).find(|&t| {
+            (header.len() - t) % width == 0
+                && header.len() > t
+                && header[t].is_empty()
+                && header[t..].iter().any(|cell| paragraph::is_year_like(cell))
+        });
         if let Some(titles) = titles {
             built.title = header.drain(..titles).last();
         }
