@@ -144,10 +144,33 @@ fn build_table(
                 last_paragraph,
                 bottom_headers: &bottom_headers,
             },
-            &table,
             warnings,
         );
         table.rows.push(row);
+    }
+    let short: Vec<usize> = table
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| matches!(row.placement, Placement::Inferred { .. }))
+        .map(|(index, _)| index)
+        .collect();
+    place::resolve_by_arithmetic(&mut table, &short);
+    for &row_index in &short {
+        let row = &table.rows[row_index];
+        if let Placement::Inferred { rule, surviving } = &row.placement {
+            let label = row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or("", |c| c.text.as_str());
+            warnings.push(Warning::new(
+                WarningKind::ColumnInferred,
+                Location::table(table_index, row.line).with_row(row_index),
+                format!(
+                    "row \"{label}\": {} of {} cells survived ({}); placed by rule: {rule}",
+                    surviving.len(),
+                    table.columns.len(),
+                    surviving.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
+                ),
+            ));
+        }
     }
     if truncated {
         warnings.push(Warning::new(
@@ -201,7 +224,7 @@ fn cell_of(slot: &Slot) -> Cell {
     }
 }
 
-fn make_row(fitted: FittedRow, context: RowContext<'_>, table: &Table, warnings: &mut Vec<Warning>) -> Row {
+fn make_row(fitted: FittedRow, context: RowContext<'_>, warnings: &mut Vec<Warning>) -> Row {
     let columns = context.layout.columns;
     let stub: Vec<Cell> = fitted.stub.iter().map(cell_of).collect();
     let line = fitted.stub.iter().rev().find(|s| !s.is_empty()).or(fitted.data.first()).map(|s| s.line);
@@ -220,21 +243,11 @@ fn make_row(fitted: FittedRow, context: RowContext<'_>, table: &Table, warnings:
     let short = fitted.fit == Fit::Short || (context.cut_off && fitted.data.len() < columns);
     if short {
         let surviving: Vec<String> = fitted.data.iter().map(|s| s.text.clone()).collect();
-        let (cells, rule) = place::place_short_row(&fitted.data, columns, table, &row);
-        row.cells = cells;
+        row.cells = place::left_fill(fitted.data.iter().map(cell_of).collect(), columns);
         for cell in &mut row.cells {
             cell.flag(CellFlag::ColumnInferred);
         }
-        warnings.push(Warning::new(
-            WarningKind::ColumnInferred,
-            Location::table(context.table_index, line).with_row(context.row_index),
-            format!(
-                "row \"{label}\": {} of {columns} cells survived ({}); placed by rule: {rule}",
-                surviving.len(),
-                surviving.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
-            ),
-        ));
-        row.placement = Placement::Inferred { rule, surviving };
+        row.placement = Placement::Inferred { rule: place::LEFT_FILL_RULE.to_string(), surviving };
     } else {
         row.cells = fitted.data.iter().map(cell_of).collect();
         row.cells.resize_with(columns, || Cell::empty(None));
