@@ -12,7 +12,7 @@
 //!   matched table (the n-th row with a label matches the n-th extracted row with that label).
 //! - **cell accuracy**: on rows that are not ambiguous, every truth cell against the extracted
 //!   cell of the same column index: the same text (markers removed, as in the truth). A missing
-//!   row or table makes all its cells wrong.
+//!   row or table, or a row with more or fewer cells than the truth, makes all its cells wrong.
 //! - **ambiguous rows flagged**: the share of truth-ambiguous rows whose extracted row carries
 //!   `column_inferred` or `cut_cell` on a cell.
 //! - **metadata**: year, document type and chapter against the truth's `doc`.
@@ -447,7 +447,12 @@ fn compare_rows(table: &Table, rows: &[Value], score: &mut PageScore, name: &str
             continue;
         };
         let got: Vec<String> = ours.cells.iter().map(|cell| normalize_space(&cell.text)).collect();
-        let right = expected.iter().enumerate().filter(|(i, text)| got.get(*i) == Some(*text)).count();
+        // A row of the wrong width has no right cells: its columns are not the truth's columns.
+        let right = if got.len() == expected.len() {
+            expected.iter().zip(&got).filter(|(want, have)| want == have).count()
+        } else {
+            0
+        };
         score.cells_right += right;
         if right < expected.len() {
             push_mismatch(score, format!("{name}: row \"{label}\": {got:?} ≠ {expected:?}"));

@@ -279,22 +279,21 @@ pub fn fit_row(
         stub.insert(0, Slot { text: String::new(), line, paragraph });
     }
 
-    // Step 4: data cells against the column count.
+    // Step 4: data cells against the column count. Surplus cells, in order: a whole spacer row
+    // (one whitespace line of the full width), a code for the next row, empty cells of the row's
+    // last whitespace line (dropped), or figures that make rows without label.
     let mut carry_out = Vec::new();
     let mut dropped_empty_cells = false;
-    let mut spacer_after: Option<FittedRow> = None;
-    if data.len() > c {
-        let excess = data.len() - c;
-        let trailing_whitespace = last_paragraph.filter(|&i| paragraphs[i].is_whitespace());
-        let trailing_cells = trailing_whitespace.map_or(0, |i| paragraphs[i].empty_cells(layout.convention));
-        let excess_slots = &data[c..];
-        if trailing_whitespace.is_some()
-            && trailing_cells == layout.width()
-            && data.len() == c + trailing_cells
-        {
-            // The row's last whitespace line is a whole spacer row printed without a blank line.
-            let spacer: Vec<Slot> = data.split_off(c);
-            spacer_after = Some(FittedRow {
+    let mut after: Vec<FittedRow> = Vec::new();
+    let width = layout.width();
+    let mut rest: Vec<Slot> = if data.len() > c { data.split_off(c) } else { Vec::new() };
+    while !rest.is_empty() {
+        let whole_spacer = rest.len() >= width
+            && rest[..width].iter().all(|s| s.is_empty() && s.paragraph == rest[0].paragraph)
+            && paragraphs[rest[0].paragraph].empty_cells(layout.convention) == width;
+        if whole_spacer {
+            let spacer: Vec<Slot> = rest.drain(..width).collect();
+            after.push(FittedRow {
                 stub: spacer[..k].to_vec(),
                 data: spacer[k..].to_vec(),
                 fit: Fit::Exact,
@@ -304,45 +303,35 @@ pub fn fit_row(
                 split_off: false,
                 alone: false,
             });
-        } else if next_starts_with_text
-            && k >= 2
-            && excess < k
-            && excess_slots.iter().all(|s| s.is_empty() || code_like(&s.text))
-        {
-            carry_out = data.split_off(c);
-        } else if excess_slots.iter().all(|s| s.is_empty() && Some(s.paragraph) == last_paragraph) {
-            data.truncate(c);
-            dropped_empty_cells = true;
+            continue;
         }
-    }
-    if data.len() > c {
-        let rest = data.split_off(c);
-        out.push(FittedRow {
-            stub,
-            data,
-            fit: Fit::Exact,
+        if next_starts_with_text
+            && k >= 2
+            && rest.len() < k
+            && rest.iter().all(|s| s.is_empty() || code_like(&s.text))
+        {
+            carry_out = std::mem::take(&mut rest);
+            break;
+        }
+        if rest.iter().all(|s| s.is_empty() && Some(s.paragraph) == last_paragraph) {
+            rest.clear();
+            dropped_empty_cells = true;
+            break;
+        }
+        let chunk: Vec<Slot> = rest.drain(..c.min(rest.len())).collect();
+        let line = chunk[0].line;
+        let paragraph = chunk[0].paragraph;
+        let fit = if chunk.len() == c || chunk.iter().all(Slot::is_empty) { Fit::Exact } else { Fit::Short };
+        after.push(FittedRow {
+            stub: vec![Slot { text: String::new(), line, paragraph }; k],
+            data: chunk,
+            fit,
             note: false,
-            dropped_empty_cells,
-            carried_code,
-            split_off: false,
+            dropped_empty_cells: false,
+            carried_code: false,
+            split_off: true,
             alone: false,
         });
-        for chunk in rest.chunks(c) {
-            let line = chunk[0].line;
-            let paragraph = chunk[0].paragraph;
-            let fit = if chunk.len() == c { Fit::Exact } else { Fit::Short };
-            out.push(FittedRow {
-                stub: vec![Slot { text: String::new(), line, paragraph }; k],
-                data: chunk.to_vec(),
-                fit,
-                note: false,
-                dropped_empty_cells: false,
-                carried_code: false,
-                split_off: true,
-                alone: false,
-            });
-        }
-        return (out, carry_out);
     }
     // A row without a single figure has nothing to place: every cell is empty.
     let has_figure = data.iter().any(|s| !s.is_empty());
@@ -357,7 +346,7 @@ pub fn fit_row(
         split_off: false,
         alone: false,
     });
-    out.extend(spacer_after);
+    out.extend(after);
     (out, carry_out)
 }
 
@@ -395,10 +384,11 @@ pub fn fit_rows(paragraphs: &[Paragraph], rows: &[RawRow], layout: Layout) -> Ve
     out
 }
 
-/// How well a layout explains the rows: exact rows with figures count most; rows that needed a
-/// carried code or dropped empty cells count a little less; short rows and rows without label
-/// split off surplus figures count against it.
-fn score(rows: &[FittedRow]) -> i64 {
+/// How well a layout explains the rows: exact rows with figures count most (a code carried from
+/// the row above costs nothing: that is how code columns print); rows that dropped surplus empty
+/// cells count less; short rows, rows without label split off surplus figures, labels left
+/// alone and first stub cells that are no code count against it.
+fn score(rows: &[FittedRow], starts_with_code: bool) -> i64 {
     // Two or more stub columns need at least one row that prints something in the first one.
     let stub_columns = rows.first().map_or(1, |row| row.stub.len());
     if stub_columns >= 2 && !rows.iter().any(|row| !row.note && stub_code_like(&row.stub[0].text)) {
@@ -427,11 +417,14 @@ fn score(rows: &[FittedRow]) -> i64 {
                     if row.dropped_empty_cells {
                         points -= 12;
                     }
-                    if row.carried_code {
-                        points -= 2;
-                    }
+
                     if label_less {
                         points -= 10;
+                    }
+                    // A table that opens with a code prints every code before its label: a
+                    // layout that carries them explains it better than one with an extra column.
+                    if starts_with_code && row.carried_code && stub_code_like(&row.stub[0].text) {
+                        points += 5;
                     }
                     points
                 }
@@ -443,7 +436,9 @@ fn score(rows: &[FittedRow]) -> i64 {
 
 /// Chooses the layout that best explains the body rows (see [`score`]). Candidates: 1 to 3 stub
 /// columns, 1 to `max_columns` data columns, both whitespace conventions. When the input ends in
-/// the table (`last_row_may_be_cut`), its last raw row is left out of the score. Ties go to fewer stub
+/// the table (`last_row_may_be_cut`), its last raw row is left out of the score. When the body
+/// opens with a code before its first label (`starts_with_code`), rows whose code was carried
+/// from the row above score a little more. Ties go to fewer stub
 /// columns, then to 2N−1 (only tried when every space-only line has an odd length), then to
 /// fewer data columns.
 pub fn choose_layout(
@@ -451,6 +446,7 @@ pub fn choose_layout(
     rows: &[RawRow],
     max_columns: usize,
     last_row_may_be_cut: bool,
+    starts_with_code: bool,
 ) -> Option<(Layout, i64)> {
     // A row cut off by the end of the input says nothing about the layout.
     let rows = if last_row_may_be_cut && rows.len() > 1 { &rows[..rows.len() - 1] } else { rows };
@@ -471,7 +467,7 @@ pub fn choose_layout(
             for columns in 1..=max_columns.max(1) {
                 let layout = Layout { stub_columns, columns, convention };
                 let fitted = fit_rows(paragraphs, rows, layout);
-                let points = score(&fitted);
+                let points = score(&fitted, starts_with_code);
                 // Ties keep the earlier candidate: fewer stub columns, 2N−1 before N, fewer columns.
                 let better = best.is_none_or(|(best_points, _)| points > best_points);
                 if better {
@@ -506,7 +502,7 @@ mod tests {
         let paragraphs = paragraphs(text);
         let body: Vec<usize> = (0..paragraphs.len()).collect();
         let rows = raw_rows(&paragraphs, &body);
-        let (layout, _) = choose_layout(&paragraphs, &rows, 6, false).unwrap();
+        let (layout, _) = choose_layout(&paragraphs, &rows, 6, false, false).unwrap();
         assert_eq!((layout.stub_columns, layout.columns), (2, 3));
         let fitted = fit_rows(&paragraphs, &rows, layout);
         assert_eq!(fitted[1].stub[1].text, "Overige Hoge Colleges van Staat en Kabinetten");
@@ -519,7 +515,7 @@ mod tests {
         let paragraphs = paragraphs(text);
         let body: Vec<usize> = (0..paragraphs.len()).collect();
         let rows = raw_rows(&paragraphs, &body);
-        let (layout, _) = choose_layout(&paragraphs, &rows, 6, false).unwrap();
+        let (layout, _) = choose_layout(&paragraphs, &rows, 6, false, false).unwrap();
         let fitted = fit_rows(&paragraphs, &rows, layout);
         assert_eq!(
             texts(&fitted)[1],
@@ -529,5 +525,38 @@ mod tests {
                 true
             )
         );
+    }
+}
+#[cfg(test)]
+mod debug_tests {
+    use super::*;
+    use crate::read::text::paragraph::paragraphs;
+    #[test]
+    #[ignore]
+    fn debug_scores() {
+        let path = std::env::var("PAGE").unwrap();
+        let text = std::fs::read_to_string(path).unwrap();
+        let paragraphs = paragraphs(&text);
+        let from: usize = std::env::var("FROM").unwrap().parse().unwrap();
+        let to: usize = std::env::var("TO").unwrap().parse().unwrap();
+        let body: Vec<usize> = (0..paragraphs.len())
+            .filter(|&i| paragraphs[i].line >= from && paragraphs[i].line <= to)
+            .collect();
+        let rows = raw_rows(&paragraphs, &body);
+        for (k, c) in [(1, 6), (1, 7), (2, 6), (2, 7), (1, 1), (2, 1), (1, 2)] {
+            let layout = Layout { stub_columns: k, columns: c, convention: SpaceConvention::OnePerCell };
+            let fitted = fit_rows(&paragraphs, &rows, layout);
+            eprintln!("k={k} c={c} score={}", score(&fitted, true));
+            if std::env::var("V").is_ok() {
+                for r in &fitted {
+                    eprintln!(
+                        "   {:?} | {:?} {:?}",
+                        r.stub.iter().map(|s| &s.text).collect::<Vec<_>>(),
+                        r.data.iter().map(|s| &s.text).collect::<Vec<_>>(),
+                        r.fit
+                    );
+                }
+            }
+        }
     }
 }

@@ -83,13 +83,20 @@ fn build_table(
     let Some(first_figure) = cells.iter().position(|&i| region::is_figure(&paragraphs[i])) else {
         return text_table(paragraphs, region, table, cells, warnings);
     };
-    // The first row's label: the nearest text before the first figure.
-    let label_position =
-        cells[..first_figure].iter().rposition(|&i| paragraphs[i].is_text()).unwrap_or(first_figure);
+    // The first row starts at its label, the nearest text before the first figure; or at the
+    // first figure itself when that is a code printed before its label ("1", "Belasting- en …").
+    let code_first = paragraph::is_code_like(&paragraphs[cells[first_figure]].text)
+        && cells.get(first_figure + 1).is_some_and(|&next| paragraphs[next].is_text());
+    let label_position = if code_first {
+        first_figure
+    } else {
+        cells[..first_figure].iter().rposition(|&i| paragraphs[i].is_text()).unwrap_or(first_figure)
+    };
     let body = &cells[label_position..];
     let raw = grid::raw_rows(paragraphs, body);
     let max_columns = longest_value_run(paragraphs, &raw).clamp(1, MAX_COLUMNS);
-    let Some((layout, points)) = grid::choose_layout(paragraphs, &raw, max_columns, region.runs_to_end)
+    let Some((layout, points)) =
+        grid::choose_layout(paragraphs, &raw, max_columns, region.runs_to_end, code_first)
     else {
         return Some(unrecovered(paragraphs, region, table, warnings));
     };
