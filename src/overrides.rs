@@ -89,7 +89,11 @@ impl Overrides {
         let parsed: OverridesFile = serde_json::from_str(text).map_err(|error| {
             Error::new(
                 path,
-                ErrorKind::Config { file: path.to_path_buf(), line: error.line(), message: error.to_string() },
+                ErrorKind::Config {
+                    file: path.to_path_buf(),
+                    line: error.line(),
+                    message: error.to_string(),
+                },
             )
         })?;
         for (index, entry) in parsed.overrides.iter().enumerate() {
@@ -120,7 +124,10 @@ impl Overrides {
                 warnings.push(Warning::new(
                     WarningKind::UnusedOverride,
                     Location::default(),
-                    format!("override {source} (table \"{}\", row \"{}\") was not applied: {why}", entry.table, entry.row),
+                    format!(
+                        "override {source} (table \"{}\", row \"{}\") was not applied: {why}",
+                        entry.table, entry.row
+                    ),
                 ));
             }
         }
@@ -133,7 +140,9 @@ fn clean_id(id: &str) -> String {
     let id = id.replace('\\', "/");
     let name_start = id.rfind('/').map_or(0, |slash| slash + 1);
     match id[name_start..].rfind('.') {
-        Some(dot) if dot > 0 && !id[name_start + dot + 1..].contains(' ') => id[..name_start + dot].to_string(),
+        Some(dot) if dot > 0 && !id[name_start + dot + 1..].contains(' ') => {
+            id[..name_start + dot].to_string()
+        }
         _ => id,
     }
 }
@@ -158,7 +167,10 @@ fn table_matches(key: &str, table: &Table) -> bool {
         return index.trim().parse::<usize>().is_ok_and(|index| index == table.index);
     }
     table.number.as_deref() == Some(key)
-        || table.title.as_deref().is_some_and(|title| normalize_space(title).eq_ignore_ascii_case(&normalize_space(key)))
+        || table
+            .title
+            .as_deref()
+            .is_some_and(|title| normalize_space(title).eq_ignore_ascii_case(&normalize_space(key)))
 }
 
 fn apply_entry(entry: &OverrideEntry, source: &str, tables: &mut [Table]) -> Result<(), String> {
@@ -175,7 +187,12 @@ fn apply_entry(entry: &OverrideEntry, source: &str, tables: &mut [Table]) -> Res
         .rows
         .iter_mut()
         .filter(|row| {
-            let label = row.stub.iter().rev().find(|cell| !cell.text.trim().is_empty()).map(|cell| cell.text.as_str());
+            let label = row
+                .stub
+                .iter()
+                .rev()
+                .find(|cell| !cell.text.trim().is_empty())
+                .map(|cell| cell.text.as_str());
             label.is_some_and(|label| normalize_space(label) == wanted)
         })
         .nth(entry.occurrence - 1)
@@ -198,7 +215,8 @@ fn apply_entry(entry: &OverrideEntry, source: &str, tables: &mut [Table]) -> Res
         .cells
         .iter()
         .map(|text| {
-            let mut cell = if text.trim().is_empty() { Cell::empty(None) } else { printed.next().unwrap_or_default() };
+            let mut cell =
+                if text.trim().is_empty() { Cell::empty(None) } else { printed.next().unwrap_or_default() };
             cell.flags.retain(|flag| *flag != CellFlag::ColumnInferred && *flag != CellFlag::Padded);
             for flag in &kept_flags {
                 cell.flag(*flag);
@@ -228,7 +246,10 @@ mod tests {
                     Cell { flags: vec![CellFlag::ColumnInferred], ..Cell::empty(None) },
                     Cell { flags: vec![CellFlag::ColumnInferred], ..Cell::empty(None) },
                 ],
-                placement: Placement::Inferred { rule: "left fill".into(), surviving: vec!["180".into(), "".into()] },
+                placement: Placement::Inferred {
+                    rule: "left fill".into(),
+                    surviving: vec!["180".into(), "".into()],
+                },
                 ..Row::default()
             }],
             ..Table::default()
@@ -258,15 +279,22 @@ mod tests {
 
     #[test]
     fn documents_match_by_id_suffix_or_stem() {
-        assert!(document_matches("veiligheidsagenda-owb-2022-VI", "fixtures/text/veiligheidsagenda-owb-2022-VI"));
-        assert!(document_matches("text/veiligheidsagenda-owb-2022-VI.txt", "/a/fixtures/text/veiligheidsagenda-owb-2022-VI"));
+        assert!(document_matches(
+            "veiligheidsagenda-owb-2022-VI",
+            "fixtures/text/veiligheidsagenda-owb-2022-VI"
+        ));
+        assert!(document_matches(
+            "text/veiligheidsagenda-owb-2022-VI.txt",
+            "/a/fixtures/text/veiligheidsagenda-owb-2022-VI"
+        ));
         assert!(!document_matches("agenda-owb-2022-VI", "fixtures/text/veiligheidsagenda-owb-2022-VI"));
         assert!(!document_matches("other", "fixtures/text/veiligheidsagenda-owb-2022-VI"));
     }
 
     #[test]
     fn malformed_files_name_their_line() {
-        let error = Overrides::parse(Path::new("o.json"), "{\n \"overrides\": [ { \"document\": 1 } ]\n}").unwrap_err();
+        let error = Overrides::parse(Path::new("o.json"), "{\n \"overrides\": [ { \"document\": 1 } ]\n}")
+            .unwrap_err();
         assert!(matches!(error.kind, ErrorKind::Config { line: 2, .. }));
     }
 }

@@ -207,7 +207,7 @@ pub fn fit_row(
     }
     let text_count = raw.paragraphs.iter().take_while(|&&i| paragraphs[i].is_text()).count();
     let mut stub: Vec<Slot> = carry_in;
-    let carried_code = !stub.is_empty();
+    let mut carried_code = !stub.is_empty();
     let texts: Vec<Slot> = raw.paragraphs[..text_count]
         .iter()
         .map(|&index| Slot {
@@ -235,6 +235,8 @@ pub fn fit_row(
         }
     }
     while names.len() > stub_room {
+        // A carried code that pushes a label out of its row is no code of this row.
+        carried_code = false;
         let alone = names.remove(0);
         let mut alone_stub =
             vec![Slot { text: String::new(), line: alone.line, paragraph: alone.paragraph }; k];
@@ -254,8 +256,10 @@ pub fn fit_row(
 
     // Step 2: leading empty cells of a row without a label belong to the stub.
     let has_label = stub.iter().any(|s| !s.is_empty() && !code_like(&s.text));
+    // An empty cell after a label that spans the stub columns ("Voorwoord", " ", "7"): it goes in
+    // front, so the label stays the last stub cell.
     while data.len() > c && stub.len() < k && data.first().is_some_and(Slot::is_empty) {
-        stub.push(data.remove(0));
+        stub.insert(0, data.remove(0));
     }
     if !has_label {
         while data.len() > c && stub.len() < k + 1 && data.first().is_some_and(Slot::is_empty) {

@@ -85,19 +85,33 @@ fn build_table(
     };
     // The first row starts at its label, the nearest text before the first figure; or at the
     // first figure itself when that is a code printed before its label ("1", "Belasting- en …").
+    // When both readings are possible, the one whose layout explains the rows better wins.
+    let label_start =
+        cells[..first_figure].iter().rposition(|&i| paragraphs[i].is_text()).unwrap_or(first_figure);
     let code_first = paragraph::is_code_like(&paragraphs[cells[first_figure]].text)
         && cells.get(first_figure + 1).is_some_and(|&next| paragraphs[next].is_text());
-    let label_position = if code_first {
-        first_figure
-    } else {
-        cells[..first_figure].iter().rposition(|&i| paragraphs[i].is_text()).unwrap_or(first_figure)
-    };
-    let body = &cells[label_position..];
-    let raw = grid::raw_rows(paragraphs, body);
-    let max_columns = longest_value_run(paragraphs, &raw).clamp(1, MAX_COLUMNS);
-    let Some((layout, points)) =
-        grid::choose_layout(paragraphs, &raw, max_columns, region.runs_to_end, code_first)
-    else {
+    // A label with header years between it and the first figure is a header cell, not a label.
+    let years_between =
+        cells[label_start..first_figure].iter().any(|&i| paragraph::is_year_like(&paragraphs[i].text));
+    let mut starts = Vec::new();
+    if !(code_first && years_between) {
+        starts.push((label_start, false));
+    }
+    if code_first {
+        starts.push((first_figure, true));
+    }
+    let mut best: Option<(usize, Layout, i64)> = None;
+    for (start, starts_with_code) in starts {
+        let raw = grid::raw_rows(paragraphs, &cells[start..]);
+        let max_columns = longest_value_run(paragraphs, &raw).clamp(1, MAX_COLUMNS);
+        if let Some((layout, points)) =
+            grid::choose_layout(paragraphs, &raw, max_columns, region.runs_to_end, starts_with_code)
+            && best.is_none_or(|(_, _, best_points)| points > best_points)
+        {
+            best = Some((start, layout, points));
+        }
+    }
+    let Some((label_position, layout, points)) = best else {
         return Some(unrecovered(paragraphs, region, table, warnings));
     };
     if points <= 0 {
