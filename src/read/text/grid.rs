@@ -155,7 +155,8 @@ fn continues(text: &str) -> bool {
     text.ends_with(',') || text.ends_with('-') || WORDS.contains(&last.as_str())
 }
 
-fn code_like(text: &str) -> bool {
+/// A code cell: "31", "1.01", or a Roman chapter numeral with an optional letter ("IIA").
+pub fn code_like(text: &str) -> bool {
     paragraph::is_code_like(text)
         || (text.len() <= 4
             && text.trim_end_matches(|c: char| "ABC".contains(c)).chars().all(|c| "IVXLC".contains(c))

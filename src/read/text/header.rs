@@ -12,16 +12,16 @@
 //!    the stub header is the last non-empty stub cell of the top row. A count that is a multiple
 //!    of the data columns: rows without stub cells. A leading whitespace line that spoils both is
 //!    dropped first (it is the rest of a unit row).
-//! 2. Otherwise the last `c` cells are the bottom row; of the cells above them, the first `k`
-//!    are stub header cells when there are more than `k`, and the remaining top cells span the
-//!    bottom ones: the first top cell covers the columns the others leave over, each other one
+//! 2. Otherwise the last `c` cells are the bottom row; of the non-empty cells above them, up to
+//!    `k` are stub header cells (all of them when there are no more than `k`, the first `k`
+//!    otherwise), and the remaining top cells span the bottom ones: the first top cell covers the columns the others leave over, each other one
 //!    covers one column ("Vastgestelde begroting" over Verplichtingen, Uitgaven, Ontvangsten).
 //!
 //! Known failure: a spanning top cell that is not the first (page 020, "Mutaties 2e suppletoire
 //! begroting" over two columns after three single ones) gets the wrong span; the data cells are
 //! unaffected.
 
-use super::grid::Layout;
+use super::grid::{self, Layout};
 use super::paragraph::{self, Paragraph};
 use super::region::{self, Region};
 use crate::table::Column;
@@ -118,7 +118,7 @@ pub fn extend_body_back(
     {
         let p = &paragraphs[before];
         let empty_code = p.is_whitespace() && cells_of(before) < layout.stub_columns;
-        let code = p.is_value() && paragraph::is_code_like(&p.text) && !paragraph::is_year_like(&p.text);
+        let code = !paragraph::is_year_like(&p.text) && grid::code_like(&p.text);
         if empty_code || code {
             start -= 1;
         }
@@ -257,7 +257,11 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
     let split = header.len().saturating_sub(c);
     let bottom: Vec<String> = header[split..].to_vec();
     let mut top: Vec<String> = header[..split].iter().filter(|s| !s.is_empty()).cloned().collect();
-    if top.len() > k {
+    if top.len() <= k {
+        // Only stub header cells above the bottom row ("Onderdeel" over code and name).
+        built.stub_header = top.last().cloned();
+        top.clear();
+    } else {
         built.stub_header = top.get(k - 1).cloned();
         top.drain(..k);
     }
