@@ -175,7 +175,8 @@ fn expand(paragraphs: &[Paragraph], index: usize, convention: SpaceConvention) -
 }
 
 /// Fits one raw row to a layout (steps 1–4 of the module doc). `carry_in` is a code carried over
-/// from the row above; `next_starts_with_text` tells whether the next raw row opens with a text.
+/// from the row above; `next_has_room_for_code` tells whether the next raw row opens with fewer
+/// labels than stub columns, so that a code printed before it fits.
 /// Returns the fitted rows (more than one when surplus texts or figures make rows of their own)
 /// and the slots to carry into the next row.
 pub fn fit_row(
@@ -183,7 +184,7 @@ pub fn fit_row(
     raw: &RawRow,
     layout: Layout,
     carry_in: Vec<Slot>,
-    next_starts_with_text: bool,
+    next_has_room_for_code: bool,
 ) -> (Vec<FittedRow>, Vec<Slot>) {
     let k = layout.stub_columns;
     let c = layout.columns;
@@ -259,7 +260,11 @@ pub fn fit_row(
     let has_label = stub.iter().any(|s| !s.is_empty() && !code_like(&s.text));
     // An empty cell after a label that spans the stub columns ("Voorwoord", " ", "7"): it goes in
     // front, so the label stays the last stub cell.
-    while data.len() > c && stub.len() < k && data.first().is_some_and(Slot::is_empty) {
+    // Not the cells that are the next row's code ("Programma- en apparaatskosten:", " ", "1").
+    let code_for_next = usize::from(
+        next_has_room_for_code && data.last().is_some_and(|s| !s.is_empty() && code_like(&s.text)),
+    );
+    while data.len() > c + code_for_next && stub.len() < k && data.first().is_some_and(Slot::is_empty) {
         stub.insert(0, data.remove(0));
     }
     if !has_label {
@@ -310,7 +315,7 @@ pub fn fit_row(
             });
             continue;
         }
-        if next_starts_with_text
+        if next_has_room_for_code
             && k >= 2
             && rest.len() < k
             && rest.iter().all(|s| s.is_empty() || code_like(&s.text))
@@ -359,20 +364,34 @@ fn unreachable_slot() -> Slot {
     Slot { text: String::new(), line: 0, paragraph: 0 }
 }
 
+/// How many labels a raw row opens with: its leading texts, a name split over two paragraphs
+/// counted once.
+fn label_count(paragraphs: &[Paragraph], raw: &RawRow) -> usize {
+    let texts: Vec<&str> = raw
+        .paragraphs
+        .iter()
+        .map(|&i| &paragraphs[i])
+        .take_while(|p| p.is_text())
+        .map(|p| p.text.as_str())
+        .collect();
+    texts.iter().enumerate().filter(|(i, _)| *i == 0 || !continues(texts[i - 1])).count()
+}
+
 /// Fits every raw row to a layout, carrying codes from row to row.
 pub fn fit_rows(paragraphs: &[Paragraph], rows: &[RawRow], layout: Layout) -> Vec<FittedRow> {
     let mut out = Vec::new();
     let mut carry = Vec::new();
     for (index, raw) in rows.iter().enumerate() {
-        let next_starts_with_text = rows.get(index + 1).is_some_and(|next| {
-            !next.note && next.paragraphs.first().is_some_and(|&i| paragraphs[i].is_text())
+        let next_has_room_for_code = rows.get(index + 1).is_some_and(|next| {
+            let labels = label_count(paragraphs, next);
+            !next.note && labels >= 1 && labels < layout.stub_columns
         });
         let stub_only = !raw.note
             && raw.paragraphs.iter().all(|&i| {
                 paragraphs[i].is_whitespace()
                     || (paragraphs[i].is_value() && paragraph::is_code_like(&paragraphs[i].text))
             });
-        if stub_only && next_starts_with_text && layout.stub_columns >= 2 {
+        if stub_only && next_has_room_for_code && layout.stub_columns >= 2 {
             let slots: Vec<Slot> =
                 raw.paragraphs.iter().flat_map(|&i| expand(paragraphs, i, layout.convention)).collect();
             if slots.len() < layout.stub_columns && carry.is_empty() {
@@ -382,7 +401,7 @@ pub fn fit_rows(paragraphs: &[Paragraph], rows: &[RawRow], layout: Layout) -> Ve
             }
         }
         let (fitted, carry_out) =
-            fit_row(paragraphs, raw, layout, std::mem::take(&mut carry), next_starts_with_text);
+            fit_row(paragraphs, raw, layout, std::mem::take(&mut carry), next_has_room_for_code);
         out.extend(fitted);
         carry = carry_out;
     }

@@ -112,8 +112,10 @@ pub fn extend_body_back(
     let cells_of = |index: usize| paragraphs[index].empty_cells(layout.convention);
     let full = |count: usize| count == layout.width() || count == layout.columns;
     let mut start = label_position;
-    // The first row's own empty code cell or code.
+    // The first row's own empty code cell or code, unless the row already starts with its code.
+    let starts_with_label = cells.get(start).is_some_and(|&i| paragraphs[i].is_text());
     if layout.stub_columns >= 2
+        && starts_with_label
         && let Some(&before) = start.checked_sub(1).and_then(|i| cells.get(i))
     {
         let p = &paragraphs[before];
