@@ -551,36 +551,3 @@ mod tests {
         );
     }
 }
-#[cfg(test)]
-mod debug_tests {
-    use super::*;
-    use crate::read::text::paragraph::paragraphs;
-    #[test]
-    #[ignore]
-    fn debug_scores() {
-        let path = std::env::var("PAGE").unwrap();
-        let text = std::fs::read_to_string(path).unwrap();
-        let paragraphs = paragraphs(&text);
-        let from: usize = std::env::var("FROM").unwrap().parse().unwrap();
-        let to: usize = std::env::var("TO").unwrap().parse().unwrap();
-        let body: Vec<usize> = (0..paragraphs.len())
-            .filter(|&i| paragraphs[i].line >= from && paragraphs[i].line <= to)
-            .collect();
-        let rows = raw_rows(&paragraphs, &body);
-        for (k, c) in [(1, 6), (1, 7), (2, 6), (2, 7), (1, 1), (2, 1), (1, 2)] {
-            let layout = Layout { stub_columns: k, columns: c, convention: SpaceConvention::OnePerCell };
-            let fitted = fit_rows(&paragraphs, &rows, layout);
-            eprintln!("k={k} c={c} score={}", score(&fitted, true));
-            if std::env::var("V").is_ok() {
-                for r in &fitted {
-                    eprintln!(
-                        "   {:?} | {:?} {:?}",
-                        r.stub.iter().map(|s| &s.text).collect::<Vec<_>>(),
-                        r.data.iter().map(|s| &s.text).collect::<Vec<_>>(),
-                        r.fit
-                    );
-                }
-            }
-        }
-    }
-}
