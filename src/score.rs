@@ -361,12 +361,11 @@ fn count_truth(rows: &[Value]) -> (usize, usize) {
 
 fn match_table(truth: &Value, tables: &[&Table], used: &[bool], next_in_order: usize) -> Option<usize> {
     let free = |i: &usize| !used[*i];
-    if let Some(number) = truth.get("number").and_then(Value::as_str) {
-        if let Some(found) =
+    if let Some(number) = truth.get("number").and_then(Value::as_str)
+        && let Some(found) =
             (0..tables.len()).filter(free).find(|&i| tables[i].number.as_deref() == Some(number))
-        {
-            return Some(found);
-        }
+    {
+        return Some(found);
     }
     if let Some(title) = truth.get("title").and_then(Value::as_str) {
         let key = title_key(title);

@@ -277,7 +277,7 @@ pub fn fit_row(
         if let Some(position) = stub.iter().position(Slot::is_empty) {
             stub.remove(position);
         } else {
-            let last = stub.pop().unwrap_or_else(|| unreachable_slot());
+            let last = stub.pop().unwrap_or_else(unreachable_slot);
             if let Some(previous) = stub.last_mut() {
                 previous.text = format!("{} {}", previous.text, last.text);
             }

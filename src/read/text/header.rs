@@ -125,8 +125,7 @@ pub fn extend_body_back(
             start -= 1;
         }
     }
-    loop {
-        let Some(&before) = start.checked_sub(1).and_then(|i| cells.get(i)) else { break };
+    while let Some(&before) = start.checked_sub(1).and_then(|i| cells.get(i)) {
         let p = &paragraphs[before];
         if p.is_whitespace() && full(cells_of(before)) {
             // A group row: a text followed by this whitespace line.
@@ -212,7 +211,7 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
     let width = layout.width();
     let c = layout.columns;
     let k = layout.stub_columns;
-    let fits = |n: usize| n > 0 && (n % width == 0 || n % c == 0);
+    let fits = |n: usize| n > 0 && (n.is_multiple_of(width) || n.is_multiple_of(c));
     if !fits(header.len()) && leading_whitespace > 0 && fits(header.len() - leading_whitespace) {
         header.drain(..leading_whitespace);
     }
@@ -222,21 +221,21 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
     }
     // Without caption or unit, texts in front of full header rows that start with the empty
     // top-left cell and hold years are headings: the last is the title.
-    if built.title.is_none() && header.len() > width && header.len() % width != 0 {
+    if built.title.is_none() && header.len() > width && !header.len().is_multiple_of(width) {
         let leading_texts = header.iter().take_while(|cell| !cell.is_empty()).count();
         let titles = (1..=leading_texts).find(|&t| {
-            (header.len() - t) % width == 0
+            (header.len() - t).is_multiple_of(width)
                 && header.len() > t
                 && header[t].is_empty()
                 && header[t..].iter().any(|cell| paragraph::is_year_like(cell))
         });
         if let Some(titles) = titles {
-            built.title = header.drain(..titles).last();
+            built.title = header.drain(..titles).next_back();
         }
     }
-    let rows: Vec<&[String]> = if header.len() % width == 0 {
+    let rows: Vec<&[String]> = if header.len().is_multiple_of(width) {
         header.chunks(width).collect()
-    } else if header.len() % c == 0 {
+    } else if header.len().is_multiple_of(c) {
         let rows: Vec<&[String]> = header.chunks(c).collect();
         built.columns = (0..c)
             .map(|j| Column { path: rows.iter().map(|row| row[j].clone()).collect(), ..Column::default() })

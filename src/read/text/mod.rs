@@ -7,12 +7,12 @@
 //! waarvan rows (later stages do that the same way for every format).
 //!
 //! The stages, one submodule each:
-//! 1. [`paragraph`]: lines → classified paragraphs (text, figure, whitespace; attached or not).
-//! 2. [`region`]: where tables start and end; caption, notes, section heading.
-//! 3. [`grid`]: raw rows, the layout (stub and data columns, whitespace convention) that explains
+//! 1. `paragraph`: lines → classified paragraphs (text, figure, whitespace; attached or not).
+//! 2. `region`: where tables start and end; caption, notes, section heading.
+//! 3. `grid`: raw rows, the layout (stub and data columns, whitespace convention) that explains
 //!    them best, and each row fitted to it.
-//! 4. [`header`]: the caption's number, title and unit, and the header rows → column paths.
-//! 5. [`place`]: rows where fewer cells survived than there are columns: placed by the table's
+//! 4. `header`: the caption's number, title and unit, and the header rows → column paths.
+//! 5. `place`: rows where fewer cells survived than there are columns: placed by the table's
 //!    own arithmetic where it decides, else by one documented rule, and always flagged.
 //!
 //! Never panics, on any input: every index is checked, and a region that cannot be rebuilt
@@ -334,7 +334,7 @@ fn text_table(
     region.caption?;
     let texts: Vec<usize> = cells.iter().copied().filter(|&i| !paragraphs[i].is_whitespace()).collect();
     // The header is one stub cell and one data cell; every row after it is a label and a text.
-    if texts.len() >= 4 && texts.len() % 2 == 0 {
+    if texts.len() >= 4 && texts.len().is_multiple_of(2) {
         table.stub_columns = 1;
         table.stub_header = Some(paragraphs[texts[0]].text.clone());
         table.columns = vec![Column { path: vec![paragraphs[texts[1]].text.clone()], ..Column::default() }];
