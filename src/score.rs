@@ -65,6 +65,9 @@ pub struct PageScore {
     pub meta_detail: Option<String>,
     /// Why the page could not be extracted or its truth not read.
     pub error: Option<String>,
+    /// Matched tables whose column headers (header paths joined) equal the truth's `columns`
+    /// (informational: not a target).
+    pub headers_right: usize,
     /// The first differences found, for a person to look at.
     pub mismatches: Vec<String>,
 }
@@ -168,6 +171,12 @@ impl ScoreReport {
             mark(self.table_recall() >= targets::TABLE_RECALL)
         );
         let _ = writeln!(out, "row recall       {:6.2}%", 100.0 * self.row_recall());
+        let _ = writeln!(
+            out,
+            "headers right    {:>3}/{:<3}  (matched tables whose column headers equal the truth; no target)",
+            self.sum(|p| p.headers_right),
+            self.sum(|p| p.tables_matched)
+        );
         let _ = writeln!(
             out,
             "cell accuracy    {:6.2}%  (target ≥ {:.0}%: {})",
@@ -298,6 +307,17 @@ fn compare(document: &Document, truth: &Value, score: &mut PageScore) {
                 used[position] = true;
                 next_in_order = position + 1;
                 score.tables_matched += 1;
+                let expected: Vec<String> = truth_table
+                    .get("columns")
+                    .and_then(Value::as_array)
+                    .map(|columns| columns.iter().map(text_of).collect())
+                    .unwrap_or_default();
+                let got: Vec<String> = tables[position].columns.iter().map(|c| normalize_space(&c.header())).collect();
+                if got == expected {
+                    score.headers_right += 1;
+                } else {
+                    push_mismatch(score, format!("{name}: headers {got:?} ≠ {expected:?}"));
+                }
                 compare_rows(tables[position], rows, score, &name);
             }
             None => {
