@@ -342,7 +342,6 @@ fn text_without_tables_gives_no_tables() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
     fn no_input_makes_the_reader_panic(text in "\\PC{0,400}") {

@@ -473,7 +473,12 @@ pub fn choose_layout(
     starts_with_code: bool,
 ) -> Option<(Layout, i64)> {
     // A row cut off by the end of the input says nothing about the layout.
-    let rows = if last_row_may_be_cut && rows.len() > 1 { &rows[..rows.len() - 1] } else { rows };
+    // With nothing else to judge by, the caller falls back on the header.
+    let rows = match (last_row_may_be_cut, rows.len()) {
+        (true, 0 | 1) => return None,
+        (true, n) => &rows[..n - 1],
+        (false, _) => rows,
+    };
     let even_space_line = rows.iter().flat_map(|row| row.paragraphs.iter()).any(|&i| {
         let p = &paragraphs[i];
         p.is_whitespace()

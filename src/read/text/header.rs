@@ -164,11 +164,12 @@ pub struct BuiltHeader {
 /// module doc). Always returns exactly `layout.columns` columns.
 pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) -> BuiltHeader {
     let mut built = BuiltHeader::default();
-    // Title and unit of a table without caption: everything up to the line holding a unit.
+    // Title and unit of a table without caption: the leading texts up to the last one holding a
+    // unit (a caption printed twice in other words holds one each).
     let mut header_start = 0;
-    if let Some(position) = cells
-        .iter()
-        .position(|&i| paragraphs[i].is_text() && paragraph::find_unit(&paragraphs[i].text).is_some())
+    let leading_texts = cells.iter().take_while(|&&i| paragraphs[i].is_text()).count();
+    if let Some(position) =
+        cells[..leading_texts].iter().rposition(|&i| paragraph::find_unit(&paragraphs[i].text).is_some())
     {
         let text = &paragraphs[cells[position]].text;
         let (rest, unit) = split_unit(text);
@@ -194,6 +195,31 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
         built.title = (!title.is_empty()).then_some(title);
         header_start = position + 1;
     }
+    let header_paragraphs = &cells[header_start..];
+    let width = layout.width();
+    let c = layout.columns;
+    let k = layout.stub_columns;
+    // A lone text above a body without header, in a table without caption: its title.
+    if built.title.is_none()
+        && header_paragraphs.len() == 1
+        && paragraphs[header_paragraphs[0]].is_text()
+        && paragraphs[header_paragraphs[0]].text.split_whitespace().count() >= 3
+    {
+        built.title = Some(paragraphs[header_paragraphs[0]].text.clone());
+        built.columns = vec![Column::default(); c];
+        return built;
+    }
+    if let Some(columns) = paired_header_cells(paragraphs, header_paragraphs, layout) {
+        built.columns = columns;
+        return built;
+    }
+    if let Some((stub_header, columns)) =
+        header_rows_split_by_single_newlines(paragraphs, header_paragraphs, layout)
+    {
+        built.stub_header = stub_header;
+        built.columns = columns;
+        return built;
+    }
     let mut header: Vec<String> = Vec::new();
     let mut leading_whitespace = 0;
     for (n, &index) in cells[header_start..].iter().enumerate() {
@@ -208,10 +234,7 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
             header.push(p.text.clone());
         }
     }
-    let width = layout.width();
-    let c = layout.columns;
-    let k = layout.stub_columns;
-    let fits = |n: usize| n > 0 && (n.is_multiple_of(width) || n.is_multiple_of(c));
+    let fits = |n: usize| n > 0 && (n.is_multiple_of(width) || (c >= 2 && n.is_multiple_of(c)));
     if !fits(header.len()) && leading_whitespace > 0 && fits(header.len() - leading_whitespace) {
         header.drain(..leading_whitespace);
     }
@@ -235,7 +258,7 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
     }
     let rows: Vec<&[String]> = if header.len().is_multiple_of(width) {
         header.chunks(width).collect()
-    } else if header.len().is_multiple_of(c) {
+    } else if c >= 2 && header.len().is_multiple_of(c) && header.len() / c <= 3 {
         let rows: Vec<&[String]> = header.chunks(c).collect();
         built.columns = (0..c)
             .map(|j| Column { path: rows.iter().map(|row| row[j].clone()).collect(), ..Column::default() })
@@ -257,13 +280,30 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
     // Rule 2: a bottom row under spanning top cells.
     let split = header.len().saturating_sub(c);
     let bottom: Vec<String> = header[split..].to_vec();
-    let mut top: Vec<String> = header[..split].iter().filter(|s| !s.is_empty()).cloned().collect();
-    if top.len() <= k {
+    let top: Vec<String> = header[..split].iter().filter(|s| !s.is_empty()).cloned().collect();
+    let (stub_header, columns) = spanned_columns(top, bottom, layout);
+    built.stub_header = stub_header;
+    built.columns = columns;
+    built
+}
+
+/// Column paths from top cells spanning a bottom row (rule 2 of the module doc). Up to `k` top
+/// cells are stub header cells (all of them when there are no more than `k`, else the first
+/// `k`); the first remaining top cell covers the columns the others leave over.
+fn spanned_columns(
+    mut top: Vec<String>,
+    bottom: Vec<String>,
+    layout: Layout,
+) -> (Option<String>, Vec<Column>) {
+    let c = layout.columns;
+    let k = layout.stub_columns;
+    let stub_header;
+    if top.iter().filter(|cell| !cell.is_empty()).count() <= k {
         // Only stub header cells above the bottom row ("Onderdeel" over code and name).
-        built.stub_header = top.last().cloned();
+        stub_header = top.iter().rev().find(|cell| !cell.is_empty()).cloned();
         top.clear();
     } else {
-        built.stub_header = top.get(k - 1).cloned();
+        stub_header = top.get(k - 1).cloned().filter(|cell| !cell.is_empty());
         top.drain(..k);
     }
     top.truncate(c);
@@ -273,7 +313,7 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
         top_of_column.extend(std::iter::repeat_n(cell.clone(), *span));
     }
     let offset = c.saturating_sub(bottom.len());
-    built.columns = (0..c)
+    let columns = (0..c)
         .map(|j| {
             let mut path = Vec::new();
             if let Some(top) = top_of_column.get(j) {
@@ -285,7 +325,103 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
             Column { path, ..Column::default() }
         })
         .collect();
-    built
+    (stub_header, columns)
+}
+
+/// Header cells printed as two paragraphs each, a title and its column formula ("Stand
+/// ontwerpbegroting 2010", "(1)"): `2c` texts (after `k` stub cells) whose every second one
+/// starts with "(". Returns one path [title, formula] per column.
+fn paired_header_cells(paragraphs: &[Paragraph], header: &[usize], layout: Layout) -> Option<Vec<Column>> {
+    let c = layout.columns;
+    let texts: Vec<&str> = header
+        .iter()
+        .map(|&i| &paragraphs[i])
+        .skip_while(|p| p.is_whitespace())
+        .map(|p| p.text.as_str())
+        .collect();
+    let texts =
+        if texts.len() == 2 * c + layout.stub_columns { &texts[layout.stub_columns..] } else { &texts[..] };
+    let paired = c >= 2
+        && texts.len() == 2 * c
+        && texts
+            .chunks(2)
+            .all(|pair| !pair[0].is_empty() && !pair[0].starts_with('(') && pair[1].starts_with('('));
+    paired.then(|| {
+        texts
+            .chunks(2)
+            .map(|pair| Column { path: vec![pair[0].to_string(), pair[1].to_string()], ..Column::default() })
+            .collect()
+    })
+}
+
+/// Header rows told apart by the single newline that joins the first cell of a row to the last
+/// cell of the row above (page 010: a top row "Realisatie", "Begroting", "Verschil" printed once
+/// over the years below). Applies when there are two or more such rows and the last one is a
+/// full row (stub and data cells, or data cells only). The top row's first whitespace line is
+/// its top-left cell, however many spaces it has; its other cells span the bottom row.
+fn header_rows_split_by_single_newlines(
+    paragraphs: &[Paragraph],
+    header: &[usize],
+    layout: Layout,
+) -> Option<(Option<String>, Vec<Column>)> {
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    for (n, &index) in header.iter().enumerate() {
+        if n == 0 || paragraphs[index].attached {
+            rows.push(Vec::new());
+        }
+        if let Some(row) = rows.last_mut() {
+            row.push(index);
+        }
+    }
+    // The top row opens with its whitespace top-left cell; heading lines above a header do not.
+    if rows.len() < 2 || !header.first().is_some_and(|&i| paragraphs[i].is_whitespace()) {
+        return None;
+    }
+    let expand = |row: &[usize]| -> Vec<String> {
+        row.iter()
+            .flat_map(|&i| {
+                let p = &paragraphs[i];
+                if p.is_whitespace() {
+                    vec![String::new(); p.empty_cells(layout.convention)]
+                } else {
+                    vec![p.text.clone()]
+                }
+            })
+            .collect()
+    };
+    let bottom = expand(rows.last()?);
+    let bottom = if bottom.len() == layout.width() {
+        bottom[layout.stub_columns..].to_vec()
+    } else if bottom.len() == layout.columns {
+        bottom
+    } else {
+        return None;
+    };
+    let mut top: Vec<String> = Vec::new();
+    for (n, row) in rows[..rows.len() - 1].iter().enumerate() {
+        for (m, &index) in row.iter().enumerate() {
+            let p = &paragraphs[index];
+            if n == 0 && m == 0 && p.is_whitespace() {
+                continue;
+            }
+            top.extend(expand(&[index]));
+        }
+    }
+    let first_text = top.iter().position(|cell| !cell.is_empty())?;
+    let top = top.split_off(first_text);
+    if top.len() > layout.columns {
+        return None;
+    }
+    let spans_left = layout.columns + 1 - top.len();
+    let mut columns = Vec::new();
+    for (n, cell) in top.iter().enumerate() {
+        let span = if n == 0 { spans_left } else { 1 };
+        for _ in 0..span {
+            let bottom_cell = bottom.get(columns.len()).cloned().unwrap_or_default();
+            columns.push(Column { path: vec![cell.clone(), bottom_cell], ..Column::default() });
+        }
+    }
+    Some((None, columns))
 }
 
 #[cfg(test)]

@@ -83,40 +83,10 @@ fn build_table(
     let Some(first_figure) = cells.iter().position(|&i| region::is_figure(&paragraphs[i])) else {
         return text_table(paragraphs, region, table, cells, warnings);
     };
-    // The first row starts at its label, the nearest text before the first figure; or at the
-    // first figure itself when that is a code printed before its label ("1", "Belasting- en …").
-    // When both readings are possible, the one whose layout explains the rows better wins.
-    let label_start =
-        cells[..first_figure].iter().rposition(|&i| paragraphs[i].is_text()).unwrap_or(first_figure);
-    let code_first = paragraph::is_code_like(&paragraphs[cells[first_figure]].text)
-        && cells.get(first_figure + 1).is_some_and(|&next| paragraphs[next].is_text());
-    // A label with header years between it and the first figure is a header cell, not a label.
-    let years_between =
-        cells[label_start..first_figure].iter().any(|&i| paragraph::is_year_like(&paragraphs[i].text));
-    let mut starts = Vec::new();
-    if !(code_first && years_between) {
-        starts.push((label_start, false));
-    }
-    if code_first {
-        starts.push((first_figure, true));
-    }
-    let mut best: Option<(usize, Layout, i64)> = None;
-    for (start, starts_with_code) in starts {
-        let raw = grid::raw_rows(paragraphs, &cells[start..]);
-        let max_columns = longest_value_run(paragraphs, &raw).clamp(1, MAX_COLUMNS);
-        if let Some((layout, points)) =
-            grid::choose_layout(paragraphs, &raw, max_columns, region.runs_to_end, starts_with_code)
-            && best.is_none_or(|(_, _, best_points)| points > best_points)
-        {
-            best = Some((start, layout, points));
-        }
-    }
-    let Some((label_position, layout, points)) = best else {
-        return Some(unrecovered(paragraphs, region, table, warnings));
+    let (label_position, layout) = match choose_body_start(paragraphs, region, cells, first_figure) {
+        Some(found) => found,
+        None => return Some(unrecovered(paragraphs, region, table, warnings)),
     };
-    if points <= 0 {
-        return Some(unrecovered(paragraphs, region, table, warnings));
-    }
     let body_start = header::extend_body_back(paragraphs, cells, label_position, layout);
     let header_cells = &cells[..body_start];
     let built = header::build_columns(paragraphs, header_cells, layout);
@@ -209,6 +179,99 @@ fn build_table(
         }
     }
     Some(table)
+}
+
+/// Where the body starts and which layout fits it, by these steps:
+/// 1. Candidate first figures: the first figure of the region, and the first one that is not a
+///    short number (header column numbers "1", "2" look like figures).
+/// 2. For each, the first row starts at its label (the nearest text before it), or at the figure
+///    itself when that is a code followed by its label; a label with header years between it and
+///    the figure is a header cell and is not tried when the code reading exists.
+/// 3. Every candidate start gets the layout that explains its rows best ([`grid::choose_layout`]);
+///    the best score wins, ties going to the earlier candidate.
+/// 4. When no candidate fits a row with figures because the input ends after at most one row (a table
+///    cut off right after its header), the header decides: its last row (rows being told apart
+///    by single newlines) has one stub cell and one cell per data column.
+///
+/// Returns `None` when nothing fits: the region is then kept as an unrecovered table.
+fn choose_body_start(
+    paragraphs: &[Paragraph],
+    region: &Region,
+    cells: &[usize],
+    first_figure: usize,
+) -> Option<(usize, Layout)> {
+    let mut figures = vec![first_figure];
+    if let Some(plain) = cells
+        .iter()
+        .position(|&i| region::is_figure(&paragraphs[i]) && !paragraph::is_code_like(&paragraphs[i].text))
+        && plain != first_figure
+    {
+        figures.push(plain);
+    }
+    let mut starts: Vec<(usize, bool)> = Vec::new();
+    for &figure in &figures {
+        let label_start = cells[..figure].iter().rposition(|&i| paragraphs[i].is_text()).unwrap_or(figure);
+        let code_first = paragraph::is_code_like(&paragraphs[cells[figure]].text)
+            && cells.get(figure + 1).is_some_and(|&next| paragraphs[next].is_text());
+        let years_between =
+            cells[label_start..figure].iter().any(|&i| paragraph::is_year_like(&paragraphs[i].text));
+        if !(code_first && years_between) {
+            starts.push((label_start, false));
+        }
+        if code_first {
+            starts.push((figure, true));
+        }
+    }
+    let mut best: Option<(usize, Layout, i64)> = None;
+    for &(start, starts_with_code) in &starts {
+        let raw = grid::raw_rows(paragraphs, &cells[start..]);
+        let max_columns = longest_value_run(paragraphs, &raw).clamp(1, MAX_COLUMNS);
+        if let Some((layout, points)) =
+            grid::choose_layout(paragraphs, &raw, max_columns, region.runs_to_end, starts_with_code)
+            && best.is_none_or(|(_, _, best_points)| points > best_points)
+        {
+            best = Some((start, layout, points));
+        }
+    }
+    match best {
+        // At least one row with figures must fit exactly (a row scores 30 at most).
+        Some((start, layout, points)) if points >= 20 => Some((start, layout)),
+        _ if region.runs_to_end => {
+            let &(start, _) = starts.last()?;
+            header_led_layout(paragraphs, &cells[..start]).map(|layout| (start, layout))
+        }
+        _ => None,
+    }
+}
+
+/// The layout a header alone gives (step 4 of [`choose_body_start`]): its last row, rows told
+/// apart by single newlines, is one stub cell and one cell per data column.
+///
+/// A group row printed between the header and the first data row ("Baten" and a whitespace line
+/// of one empty cell per data column) is left out of the header row first.
+fn header_led_layout(paragraphs: &[Paragraph], header: &[usize]) -> Option<Layout> {
+    use paragraph::SpaceConvention::{OnePerCell, TwoMinusOne};
+    let last_row_start = header.iter().rposition(|&i| paragraphs[i].attached).unwrap_or(0);
+    let mut row = &header[last_row_start..];
+    let cells_of =
+        |row: &[usize]| -> usize { row.iter().map(|&i| paragraphs[i].empty_cells(OnePerCell).max(1)).sum() };
+    let mut convention = OnePerCell;
+    while let [rest @ .., label, whitespace] = row
+        && paragraphs[*label].is_text()
+        && paragraphs[*whitespace].is_whitespace()
+    {
+        let columns = cells_of(rest).saturating_sub(1);
+        let Some(matched) = [OnePerCell, TwoMinusOne]
+            .into_iter()
+            .find(|&c| columns > 0 && paragraphs[*whitespace].empty_cells(c) == columns)
+        else {
+            break;
+        };
+        convention = matched;
+        row = rest;
+    }
+    let width = cells_of(row);
+    (width >= 2).then(|| Layout { stub_columns: 1, columns: width - 1, convention })
 }
 
 /// The longest run of figure and whitespace cells in any raw row (whitespace counted one cell

@@ -190,7 +190,11 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                     last_heading = Some(index);
                 }
                 let starts_new_table = open.as_ref().is_some_and(|region| {
-                    let figures_started = region.cells.iter().any(|&i| is_figure(&paragraphs[i]));
+                    // Column numbers in a header ("1", "2", "3=2–1") are no figures of a body.
+                    let figures_started = region
+                        .cells
+                        .iter()
+                        .any(|&i| is_figure(&paragraphs[i]) && !paragraph::is_code_like(&paragraphs[i].text));
                     let unit_line = paragraph.is_text() && paragraph::unit_line(&paragraph.text).is_some();
                     figures_started
                         && (unit_line
