@@ -192,6 +192,9 @@ pub enum ErrorKind {
         /// What is wrong.
         message: String,
     },
+    /// The run was interrupted (Ctrl-C) before it finished; nothing was written.
+    #[error("interrupted before the run finished; the previous output (if any) is left as it was")]
+    Interrupted,
     /// A reader panicked on this document; the batch went on.
     #[error("internal error while reading: {message}")]
     Panic {

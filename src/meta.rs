@@ -353,10 +353,13 @@ mod tests {
 
     #[test]
     fn nationale_schuld_is_ixa() {
-        let address = "https://www.rijksfinancien.nl/memorie-van-toelichting/2016/1SUPP/IX/onderdeel/d16e10700";
-        let (found, _) = infer_meta(Some(address), Path::new("026.txt"), "2.4 De beleidsartikelen (Nationale Schuld)\n");
+        let address =
+            "https://www.rijksfinancien.nl/memorie-van-toelichting/2016/1SUPP/IX/onderdeel/d16e10700";
+        let (found, _) =
+            infer_meta(Some(address), Path::new("026.txt"), "2.4 De beleidsartikelen (Nationale Schuld)\n");
         assert_eq!(found.chapter.as_deref(), Some("IXA"));
-        let (found, _) = infer_meta(Some(address), Path::new("001.txt"), "2.2 De beleidsartikelen (Financiën)\n");
+        let (found, _) =
+            infer_meta(Some(address), Path::new("001.txt"), "2.2 De beleidsartikelen (Financiën)\n");
         assert_eq!(found.chapter.as_deref(), Some("IX"));
     }
 

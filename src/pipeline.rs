@@ -35,10 +35,17 @@ impl DocumentInput {
         DocumentInput { source: source.into(), format, url: None }
     }
 
-    /// The document id: the source path with `/` separators and no extension.
+    /// The document id: the source path with `/` separators and no extension (nor `.gz`);
+    /// `stdin` for standard input.
     pub fn doc_id(&self) -> String {
-        let path = self.source.with_extension("");
-        path.to_string_lossy().replace('\\', "/")
+        if self.source == Path::new("-") {
+            return "stdin".to_string();
+        }
+        let mut path = self.source.clone();
+        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz")) {
+            path = path.with_extension("");
+        }
+        path.with_extension("").to_string_lossy().replace('\\', "/")
     }
 }
 
