@@ -15,9 +15,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::cache::{DocumentCache, cache_key, content_hash};
 use crate::error::{Error, ErrorKind, WarningKind};
 use crate::frame::{CellRecord, cell_records};
-use crate::pipeline::{Document, ExtractOptions, extract_path};
+use crate::pipeline::{Document, ExtractOptions, extract_bytes};
 use crate::source::SourceFormat;
 
 /// One input file, as found.
@@ -172,6 +173,8 @@ pub struct Processed {
     pub outcome: Outcome,
     /// The cells of a finished document, in document order.
     pub records: Vec<CellRecord>,
+    /// Hex xxh3-64 of the input's bytes, when they could be read.
+    pub content_hash: Option<String>,
 }
 
 /// Runs the pipeline on every entry in parallel and hands each result to `sink` in input order
@@ -181,6 +184,7 @@ pub struct Processed {
 pub fn run_streaming(
     entries: &[Discovered],
     options: &ExtractOptions,
+    cache: Option<&DocumentCache>,
     observer: &dyn Observer,
     mut sink: impl FnMut(Processed) -> Result<(), Error> + Send,
 ) -> Result<(), Error> {
@@ -208,7 +212,7 @@ pub fn run_streaming(
                 .par_iter()
                 .zip(size_window.par_iter())
                 .map(|(entry, &bytes)| {
-                    let processed = process(entry, bytes, options);
+                    let processed = process(entry, bytes, options, cache);
                     observer.finished(entry.path(), bytes, matches!(processed.outcome, Outcome::Failed(_)));
                     processed
                 })
@@ -233,7 +237,7 @@ pub fn run_streaming(
 /// want everything in memory; the CLI streams).
 pub fn run(entries: &[Discovered], options: &ExtractOptions, observer: &dyn Observer) -> Vec<Outcome> {
     let mut outcomes = Vec::with_capacity(entries.len());
-    let result = run_streaming(entries, options, observer, |processed| {
+    let result = run_streaming(entries, options, None, observer, |processed| {
         outcomes.push(processed.outcome);
         Ok(())
     });
@@ -242,10 +246,17 @@ pub fn run(entries: &[Discovered], options: &ExtractOptions, observer: &dyn Obse
     outcomes
 }
 
-fn process(entry: &Discovered, bytes: u64, options: &ExtractOptions) -> Processed {
-    let outcome = match entry {
-        Discovered::Read(input) => run_one(input, options),
-        Discovered::Skip { path, reason } => Outcome::Skipped { path: path.clone(), reason: reason.clone() },
+fn process(
+    entry: &Discovered,
+    bytes: u64,
+    options: &ExtractOptions,
+    cache: Option<&DocumentCache>,
+) -> Processed {
+    let (outcome, content_hash) = match entry {
+        Discovered::Read(input) => run_one(input, options, cache),
+        Discovered::Skip { path, reason } => {
+            (Outcome::Skipped { path: path.clone(), reason: reason.clone() }, None)
+        }
     };
     let records = match &outcome {
         Outcome::Done(document) => {
@@ -253,7 +264,7 @@ fn process(entry: &Discovered, bytes: u64, options: &ExtractOptions) -> Processe
         }
         _ => Vec::new(),
     };
-    Processed { bytes, outcome, records }
+    Processed { bytes, outcome, records, content_hash }
 }
 
 fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
@@ -264,16 +275,38 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "unknown panic".to_string())
 }
 
-fn run_one(input: &InputFile, options: &ExtractOptions) -> Outcome {
-    let result = catch_unwind(AssertUnwindSafe(|| extract_path(&input.path, input.url.clone(), options)));
-    match result {
-        Ok(Ok(document)) => Outcome::Done(Box::new(document)),
+fn run_one(
+    input: &InputFile,
+    options: &ExtractOptions,
+    cache: Option<&DocumentCache>,
+) -> (Outcome, Option<String>) {
+    let bytes = match crate::source::read_bytes(&input.path) {
+        Ok(bytes) => bytes,
+        Err(error) => return (Outcome::Failed(error), None),
+    };
+    let hash = content_hash(&bytes);
+    let url = input.url.clone().or_else(|| crate::source::sidecar_url(&input.path));
+    let key = cache.map(|_| cache_key(&input.path, &bytes, url.as_deref(), &options.fingerprint));
+    if let (Some(cache), Some(key)) = (cache, &key)
+        && let Some(document) = cache.get(key)
+    {
+        return (Outcome::Done(Box::new(document)), Some(hash));
+    }
+    let result = catch_unwind(AssertUnwindSafe(|| extract_bytes(&input.path, &bytes, url, options)));
+    let outcome = match result {
+        Ok(Ok(document)) => {
+            if let (Some(cache), Some(key)) = (cache, &key) {
+                cache.put(key, &document);
+            }
+            Outcome::Done(Box::new(document))
+        }
         Ok(Err(error)) => Outcome::Failed(error),
         Err(panic) => Outcome::Failed(Error::new(
             &input.path,
             ErrorKind::Panic { message: panic_message(panic.as_ref()) },
         )),
-    }
+    };
+    (outcome, Some(hash))
 }
 
 /// One line of `report.json`: what became of one input.
@@ -293,11 +326,15 @@ pub struct ReportEntry {
     pub warnings: Vec<String>,
     /// Why it failed or was skipped.
     pub error: Option<String>,
+    /// Hex xxh3-64 of the input's bytes (gzip unpacked), when they could be read.
+    pub content_hash: Option<String>,
+    /// The version of begroting that wrote the entry.
+    pub tool_version: &'static str,
 }
 
 /// The report entry of an outcome; `cells` is the number of long-format records it produced.
-pub fn report_entry(outcome: &Outcome, cells: usize) -> ReportEntry {
-    match outcome {
+pub fn report_entry(outcome: &Outcome, cells: usize, content_hash: Option<String>) -> ReportEntry {
+    let mut entry = match outcome {
         Outcome::Done(document) => {
             let mut by_kind = std::collections::BTreeMap::new();
             for warning in &document.warnings {
@@ -311,6 +348,8 @@ pub fn report_entry(outcome: &Outcome, cells: usize) -> ReportEntry {
                 warnings_by_kind: by_kind,
                 warnings: document.warnings.iter().map(|w| w.to_string()).collect(),
                 error: None,
+                content_hash: None,
+                tool_version: "",
             }
         }
         Outcome::Failed(error) => ReportEntry {
@@ -321,6 +360,8 @@ pub fn report_entry(outcome: &Outcome, cells: usize) -> ReportEntry {
             warnings_by_kind: Default::default(),
             warnings: Vec::new(),
             error: Some(error.to_string()),
+            content_hash: None,
+            tool_version: "",
         },
         Outcome::Skipped { path, reason } => ReportEntry {
             source: path.to_string_lossy().into_owned(),
@@ -330,8 +371,13 @@ pub fn report_entry(outcome: &Outcome, cells: usize) -> ReportEntry {
             warnings_by_kind: Default::default(),
             warnings: Vec::new(),
             error: Some(reason.clone()),
+            content_hash: None,
+            tool_version: "",
         },
-    }
+    };
+    entry.content_hash = content_hash;
+    entry.tool_version = env!("CARGO_PKG_VERSION");
+    entry
 }
 
 /// Counts warnings of one kind over all finished documents.

@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::error::{Error, ErrorKind, Location, Warning, WarningKind};
 
 /// Which reader a document goes to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceFormat {
     /// An HTML page (`.html`, `.htm`, `.xhtml`).

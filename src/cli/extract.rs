@@ -5,12 +5,12 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use begroting::batch::{self, Discovered, Outcome};
+use begroting::cache::DocumentCache;
 use begroting::manifest::Manifest;
-use begroting::pipeline::ExtractOptions;
 use begroting::write::{OutputFormat, PartitionColumn, RunLayout, RunWriter};
 
 use super::progress::Bars;
-use super::{EXIT_ERROR, EXIT_OK, load_overrides};
+use super::{EXIT_ERROR, EXIT_OK, extract_options};
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArguments {
@@ -37,6 +37,10 @@ pub struct ExtractArguments {
     /// Overrides file settling the placement of inferred cells.
     #[arg(long)]
     overrides: Option<PathBuf>,
+    /// Reuse documents of the previous `--resume` run in OUT whose bytes, address, options and
+    /// tool version are unchanged (cached in OUT/.begroting-cache/); the output equals a full run.
+    #[arg(long)]
+    resume: bool,
     /// Worker threads (default: all cores).
     #[arg(short, long)]
     jobs: Option<usize>,
@@ -80,8 +84,8 @@ pub fn run(arguments: ExtractArguments) -> u8 {
         Some((_, Some(shard))) => Some(shard),
         Some((text, None)) => return fail(format!("--shard takes I/N with 0 ≤ I < N, not \"{text}\"")),
     };
-    let overrides = match load_overrides(arguments.overrides.as_ref()) {
-        Ok(overrides) => overrides,
+    let options = match extract_options(arguments.overrides.as_ref()) {
+        Ok(options) => options,
         Err(error) => return fail(error),
     };
     let manifest = match arguments.manifest.as_deref().map(Manifest::load).transpose() {
@@ -115,9 +119,21 @@ pub fn run(arguments: ExtractArguments) -> u8 {
         Ok(writer) => writer,
         Err(error) => return fail(error),
     };
-    let options = ExtractOptions { overrides };
+    let cache = if arguments.resume {
+        match DocumentCache::open(&arguments.output) {
+            Ok(cache) => Some(cache),
+            Err(error) => {
+                return fail(format!(
+                    "cannot open the resume cache in {}: {error}",
+                    arguments.output.display()
+                ));
+            }
+        }
+    } else {
+        None
+    };
     let bars = Bars::new(!arguments.quiet && std::io::stderr().is_terminal());
-    let result = batch::run_streaming(&entries, &options, &bars, |processed| {
+    let result = batch::run_streaming(&entries, &options, cache.as_ref(), &bars, |processed| {
         if let Outcome::Failed(error) = &processed.outcome {
             bars.println(format!("begroting: failed: {error}"));
         }
@@ -131,6 +147,9 @@ pub fn run(arguments: ExtractArguments) -> u8 {
         Ok(totals) => totals,
         Err(error) => return fail(error),
     };
+    if let Some(cache) = &cache {
+        cache.prune();
+    }
     if !arguments.quiet {
         let seconds = started.elapsed().as_secs_f64();
         let warnings: Vec<String> =

@@ -271,7 +271,7 @@ impl RunWriter {
 
     /// Adds one finished entry (in input order).
     pub fn add(&mut self, processed: Processed) -> Result<(), Error> {
-        let Processed { bytes, outcome, records } = processed;
+        let Processed { bytes, outcome, records, content_hash } = processed;
         self.totals.bytes += bytes;
         match &outcome {
             Outcome::Done(document) => {
@@ -287,7 +287,7 @@ impl RunWriter {
             Outcome::Failed(_) => self.totals.failed += 1,
             Outcome::Skipped { .. } => self.totals.skipped += 1,
         }
-        self.report.push(report_entry(&outcome, records.len()));
+        self.report.push(report_entry(&outcome, records.len(), content_hash));
         self.totals.cells += records.len();
         self.buffer.extend(records);
         if self.buffer.len() >= ROW_GROUP_RECORDS {
