@@ -23,6 +23,7 @@
 
 pub mod batch;
 pub mod cache;
+pub mod check;
 pub mod error;
 pub mod footnote;
 pub mod frame;

@@ -1,5 +1,6 @@
 //! Command-line arguments and the subcommands they dispatch to.
 
+mod check;
 mod extract;
 mod progress;
 mod show;
@@ -12,7 +13,6 @@ use clap::{Parser, Subcommand};
 /// Exit code: everything held.
 pub const EXIT_OK: u8 = 0;
 /// Exit code: a check failed (used by `check`).
-#[allow(dead_code)] // Reserved for the `check` subcommand; documented here so codes stay in one place.
 pub const EXIT_CHECK_FAILED: u8 = 1;
 /// Exit code: a document failed, or the run could not be done.
 pub const EXIT_ERROR: u8 = 2;
@@ -29,6 +29,8 @@ struct Arguments {
 enum Command {
     /// Extract every table of the inputs into long-format cells (Parquet, JSON, CSV) in an output directory.
     Extract(extract::ExtractArguments),
+    /// Check an extraction: built-in consistency rules, expectation files, a golden output.
+    Check(check::CheckArguments),
     /// Print each rebuilt table of one document as an aligned grid, to compare with the source.
     Show(show::ShowArguments),
 }
@@ -39,6 +41,7 @@ pub fn run() -> ExitCode {
     let code = match arguments.command {
         Command::Extract(arguments) => extract::run(arguments),
         Command::Show(arguments) => show::run(arguments),
+        Command::Check(arguments) => check::run(arguments),
     };
     ExitCode::from(code)
 }

@@ -176,6 +176,8 @@ struct DocumentTables<'d> {
     doc_id: &'d str,
     source: &'d str,
     url: Option<&'d str>,
+    format: crate::source::SourceFormat,
+    encoding: &'d str,
     meta: &'d DocMeta,
     tables: Vec<TableView<'d>>,
     /// Warnings that belong to no table (metadata, decoding).
@@ -208,6 +210,8 @@ fn document_tables(document: &Document) -> DocumentTables<'_> {
         doc_id: &document.doc_id,
         source: &document.source,
         url: document.url.as_deref(),
+        format: document.format,
+        encoding: &document.encoding,
         meta: &document.meta,
         tables,
         warnings: document.warnings.iter().filter(|w| w.location.table_index.is_none()).collect(),
