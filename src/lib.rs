@@ -33,6 +33,7 @@ pub mod normalize;
 pub mod overrides;
 pub mod pipeline;
 pub mod read;
+pub mod review;
 pub mod source;
 pub mod table;
 pub mod write;

@@ -12,7 +12,7 @@ use begroting::frame::cell_records;
 use begroting::pipeline::Document;
 use begroting::write::{OutputFormat, RunLayout, RunWriter};
 
-use super::{EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK, extract_options};
+use super::{EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK, extract_options, write_review};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArguments {
@@ -37,6 +37,9 @@ pub struct CheckArguments {
     /// Write the findings as JUnit XML to this file.
     #[arg(long)]
     junit: Option<PathBuf>,
+    /// Write a self-contained review page (tables beside their source lines, findings marked).
+    #[arg(long)]
+    html: Option<PathBuf>,
     /// Overrides file settling the placement of inferred cells.
     #[arg(long)]
     overrides: Option<PathBuf>,
@@ -144,6 +147,11 @@ pub fn run(arguments: CheckArguments) -> u8 {
         }) {
             return fail(error);
         }
+    }
+    if let Some(path) = &arguments.html
+        && let Err(error) = write_review(path, &documents, &findings)
+    {
+        return fail(error);
     }
     if !arguments.quiet {
         for finding in &findings {

@@ -61,3 +61,24 @@ fn extract_options(
         fingerprint: format!("overrides:{}", begroting::cache::content_hash(&bytes)),
     })
 }
+
+/// Writes the review page for documents (re-reading each source for its line panes).
+fn write_review(
+    path: &std::path::Path,
+    documents: &[begroting::pipeline::Document],
+    findings: &[begroting::check::Finding],
+) -> Result<(), begroting::Error> {
+    use begroting::review::{ReviewDocument, render_review};
+    let reviews: Vec<ReviewDocument<'_>> = documents
+        .iter()
+        .map(|document| ReviewDocument {
+            document,
+            source_text: begroting::source::load(std::path::Path::new(&document.source)).ok().map(|s| s.text),
+            findings: findings.iter().filter(|f| f.doc_id == document.doc_id).collect(),
+        })
+        .collect();
+    let page = render_review(&reviews);
+    begroting::write::write_atomically(path, |file| {
+        std::io::Write::write_all(file, page.as_bytes()).map_err(|e| e.to_string())
+    })
+}
