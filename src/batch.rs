@@ -55,25 +55,51 @@ pub trait Observer: Sync {
 pub struct Silent;
 impl Observer for Silent {}
 
-/// Expands the command line's paths: files are taken as given, directories are walked
-/// recursively in sorted order. Files with extensions the tool does not read are returned as
-/// skipped outcomes (so they appear in the report); `.url` sidecars are not inputs.
-pub fn discover(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Outcome>) {
-    let mut inputs = Vec::new();
-    let mut skipped = Vec::new();
+/// One entry of the input list: a document to read, or a file that is listed but not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Discovered {
+    /// A document to read.
+    Read(InputFile),
+    /// Not a document this tool reads: reported as skipped.
+    Skip {
+        /// The path.
+        path: PathBuf,
+        /// Why it is skipped.
+        reason: String,
+    },
+}
+
+impl Discovered {
+    /// The path of the entry.
+    pub fn path(&self) -> &Path {
+        match self {
+            Discovered::Read(input) => &input.path,
+            Discovered::Skip { path, .. } => path,
+        }
+    }
+}
+
+/// Expands the command line's paths into one ordered input list: files are taken as given,
+/// directories are walked recursively in sorted order. Files with extensions the tool does not
+/// read are listed as skipped (so they appear in the report); `.url` sidecars and other companion
+/// files found in directories (`.json`, `.md`, `.csv`, `.toml`) are not inputs and not listed.
+pub fn discover(paths: &[PathBuf]) -> Vec<Discovered> {
+    let mut found = Vec::new();
     for path in paths {
         if path.is_dir() {
             let mut files = Vec::new();
             walk(path, &mut files);
             files.sort();
             for file in files {
-                classify(file, &mut inputs, &mut skipped, false);
+                if let Some(entry) = classify(file, false) {
+                    found.push(entry);
+                }
             }
-        } else {
-            classify(path.clone(), &mut inputs, &mut skipped, true);
+        } else if let Some(entry) = classify(path.clone(), true) {
+            found.push(entry);
         }
     }
-    (inputs, skipped)
+    found
 }
 
 fn walk(directory: &Path, files: &mut Vec<PathBuf>) {
@@ -91,36 +117,49 @@ fn walk(directory: &Path, files: &mut Vec<PathBuf>) {
 
 /// Sidecar and ground-truth files that live beside documents and are never documents.
 fn is_companion(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(),
-        Some("url" | "json" | "md" | "toml" | "csv")
-    )
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    name.starts_with('.')
+        || matches!(
+            path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(),
+            Some("url" | "json" | "md" | "toml" | "csv")
+        )
 }
 
-fn classify(path: PathBuf, inputs: &mut Vec<InputFile>, skipped: &mut Vec<Outcome>, named: bool) {
+fn classify(path: PathBuf, named: bool) -> Option<Discovered> {
+    // A named path that does not exist is still read, so that the failure is reported.
     if SourceFormat::from_extension(&path).is_some() || (named && !path.exists()) {
-        inputs.push(InputFile { path, url: None });
+        Some(Discovered::Read(InputFile { path, url: None }))
     } else if named || !is_companion(&path) {
         let extension = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
-        skipped.push(Outcome::Skipped {
+        Some(Discovered::Skip {
             path,
-            reason: format!("not a document this tool reads (extension \"{extension}\"; it reads .html, .htm, .xhtml and .txt)"),
-        });
+            reason: format!(
+                "not a document this tool reads (extension \"{extension}\"; it reads .html, .htm, .xhtml and .txt)"
+            ),
+        })
+    } else {
+        None
     }
 }
 
-/// Runs the pipeline on every input in parallel and returns one outcome per input, in input
-/// order. A panic inside any stage is caught and reported as that document's failure.
-pub fn run(inputs: &[InputFile], options: &ExtractOptions, observer: &dyn Observer) -> Vec<Outcome> {
+/// Runs the pipeline on every input in parallel and returns one outcome per entry, in input
+/// order (skipped entries included). A panic inside any stage is caught and reported as that
+/// document's failure.
+pub fn run(entries: &[Discovered], options: &ExtractOptions, observer: &dyn Observer) -> Vec<Outcome> {
     let sizes: Vec<u64> =
-        inputs.iter().map(|input| std::fs::metadata(&input.path).map(|m| m.len()).unwrap_or(0)).collect();
-    observer.started(inputs.len(), sizes.iter().sum());
-    inputs
+        entries.iter().map(|entry| std::fs::metadata(entry.path()).map(|m| m.len()).unwrap_or(0)).collect();
+    observer.started(entries.len(), sizes.iter().sum());
+    entries
         .par_iter()
         .zip(sizes.par_iter())
-        .map(|(input, &bytes)| {
-            let outcome = run_one(input, options);
-            observer.finished(&input.path, bytes, matches!(outcome, Outcome::Failed(_)));
+        .map(|(entry, &bytes)| {
+            let outcome = match entry {
+                Discovered::Read(input) => run_one(input, options),
+                Discovered::Skip { path, reason } => {
+                    Outcome::Skipped { path: path.clone(), reason: reason.clone() }
+                }
+            };
+            observer.finished(entry.path(), bytes, matches!(outcome, Outcome::Failed(_)));
             outcome
         })
         .collect()

@@ -218,3 +218,86 @@ fn cast_column(mut frame: DataFrame, name: &str, dtype: DataType) -> PolarsResul
     }
     Ok(frame)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::meta::DocMeta;
+    use crate::source::SourceFormat;
+    use crate::table::{Cell, Column as TableColumn, Note, Row, Table};
+
+    /// The Executie group of the seed's Tabel 2, built by hand as a reader would.
+    fn executie_document() -> Document {
+        let mut table = Table {
+            number: Some("2".into()),
+            title: Some("Veiligheidsagenda 2019-2022".into()),
+            columns: ["2019", "2020"]
+                .iter()
+                .map(|year| TableColumn {
+                    path: vec!["Realisatie".into(), year.to_string()],
+                    ..Default::default()
+                })
+                .collect(),
+            rows: vec![
+                Row {
+                    stub: vec![Cell::printed("Executie", Some(195))],
+                    cells: vec![Cell::empty(None), Cell::empty(None)],
+                    ..Row::default()
+                },
+                Row {
+                    stub: vec![Cell::printed("Positief afgedane dossiers2", Some(199))],
+                    cells: vec![Cell::printed("51%", Some(201)), Cell::printed("26%", Some(203))],
+                    ..Row::default()
+                },
+            ],
+            notes: vec![Note { marker: "2".into(), text: "Voor 2020 e.v.".into(), line: Some(213) }],
+            ..Table::default()
+        };
+        let mut tables = vec![table.clone()];
+        crate::footnote::link_footnotes(&mut tables);
+        crate::normalize::rows::normalize_tables(&mut tables);
+        table = tables.remove(0);
+        Document {
+            doc_id: "seed".into(),
+            source: "seed.txt".into(),
+            url: None,
+            format: SourceFormat::Text,
+            encoding: "utf-8".into(),
+            meta: DocMeta { year: Some(2022), doc_type: Some("OWB".into()), chapter: Some("VI".into()) },
+            tables: vec![table],
+            warnings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn one_record_per_cell_of_data_rows() {
+        let records = cell_records(&executie_document());
+        assert_eq!(records.len(), 2, "the group row gives no records");
+        let first = &records[0];
+        assert_eq!(first.row_label, "Positief afgedane dossiers");
+        assert_eq!(first.row_group.as_deref(), Some("Executie"));
+        assert_eq!(first.row_index, 1);
+        assert_eq!(first.column_header, "Realisatie 2019");
+        assert_eq!(first.column_year, Some(2019));
+        assert_eq!(first.value, Some(51.0));
+        assert_eq!(first.value_kind, "percent");
+        assert_eq!(first.footnote_markers, vec!["2"]);
+        assert_eq!(first.footnote_texts, vec!["Voor 2020 e.v."]);
+        assert_eq!(first.line, Some(201));
+    }
+
+    #[test]
+    fn frame_has_the_documented_types_even_when_empty() {
+        for records in [cell_records(&executie_document()), Vec::new()] {
+            let frame = records_to_frame(&records).unwrap();
+            let dtype = |name: &str| frame.column(name).unwrap().dtype().clone();
+            assert_eq!(dtype("year"), DataType::Int32);
+            assert_eq!(dtype("value"), DataType::Float64);
+            assert_eq!(dtype("table_index"), DataType::UInt32);
+            assert_eq!(dtype("url"), DataType::String);
+            assert_eq!(dtype("flags"), DataType::List(Box::new(DataType::String)));
+            assert_eq!(dtype("row_stub"), DataType::List(Box::new(DataType::String)));
+            assert_eq!(frame.width(), 29);
+        }
+    }
+}

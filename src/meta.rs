@@ -71,10 +71,20 @@ pub fn infer_meta(url: Option<&str>, path: &Path, text: &str) -> (DocMeta, Vec<W
     if meta.chapter.is_none() && chapter_expected {
         warnings.push(unknown("chapter", url));
     }
+    // rijksfinancien.nl files both parts of chapter IX under "IX"; the Nationale Schuld is
+    // always IXA (Financiën itself stays "IX", as the address says).
+    if meta.chapter.as_deref() == Some("IX") && mentions_nationale_schuld(text) {
+        meta.chapter = Some("IXA".to_string());
+    }
     if meta.doc_type.as_deref().is_some_and(|t| WHOLE_STATE_TYPES.contains(&t)) {
         meta.chapter = None;
     }
     (meta, warnings)
+}
+
+/// True when the opening lines name the Nationale Schuld (chapter IXA).
+fn mentions_nationale_schuld(text: &str) -> bool {
+    text.lines().take(40).any(|line| line.to_lowercase().contains("nationale schuld"))
 }
 
 fn unknown(field: &str, url: Option<&str>) -> Warning {
@@ -90,8 +100,10 @@ fn unknown(field: &str, url: Option<&str>) -> Warning {
     )
 }
 
+/// Budget chapters: Roman numerals I to XIX with an optional letter (IIA, IXB), or a fund letter.
+/// Longest alternatives first, so an unanchored match takes "XIV" rather than "X".
 static CHAPTER: &str =
-    r"(?:I|IIA|IIB|IIC|III|IV|V|VI|VII|VIII|IXA|IXB|X|XI|XII|XIII|XIV|XV|XVI|XVII|XVIII|XIX|A|B|C|F|H|J|K)";
+    r"(?:(?:XVIII|XVII|XVI|XIV|XIX|XIII|XII|XV|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)[A-C]?|[ABCFHJK])";
 
 /// A chapter code as used in addresses and paths ("VI", "IXB", "K"), case-insensitive.
 fn chapter_code(segment: &str) -> Option<String> {
@@ -337,6 +349,15 @@ mod tests {
             vjn,
         );
         assert_eq!(found, meta(2022, "VJN", Some("IIA")));
+    }
+
+    #[test]
+    fn nationale_schuld_is_ixa() {
+        let address = "https://www.rijksfinancien.nl/memorie-van-toelichting/2016/1SUPP/IX/onderdeel/d16e10700";
+        let (found, _) = infer_meta(Some(address), Path::new("026.txt"), "2.4 De beleidsartikelen (Nationale Schuld)\n");
+        assert_eq!(found.chapter.as_deref(), Some("IXA"));
+        let (found, _) = infer_meta(Some(address), Path::new("001.txt"), "2.2 De beleidsartikelen (Financiën)\n");
+        assert_eq!(found.chapter.as_deref(), Some("IX"));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use begroting::batch::{self, Outcome};
+use begroting::batch::{self, Discovered, Outcome};
 use begroting::manifest::Manifest;
 use begroting::pipeline::ExtractOptions;
 use begroting::write::{OutputFormat, write_run};
@@ -70,18 +70,19 @@ pub fn run(arguments: ExtractArguments) -> u8 {
         eprintln!("begroting: cannot start {jobs} worker threads: {error}");
         return EXIT_ERROR;
     }
-    let (mut inputs, skipped) = batch::discover(&arguments.inputs);
+    let mut entries = batch::discover(&arguments.inputs);
     if let Some(manifest) = &manifest {
-        for input in &mut inputs {
-            input.url = manifest.url_for(&input.path).map(str::to_string);
+        for entry in &mut entries {
+            if let Discovered::Read(input) = entry {
+                input.url = manifest.url_for(&input.path).map(str::to_string);
+            }
         }
     }
     let options = ExtractOptions { overrides };
     let show_progress = !arguments.quiet && std::io::stderr().is_terminal();
     let bars = Bars::new(show_progress);
-    let mut outcomes = batch::run(&inputs, &options, &bars);
+    let outcomes = batch::run(&entries, &options, &bars);
     bars.finish();
-    outcomes.extend(skipped);
     for outcome in &outcomes {
         if let Outcome::Failed(error) = outcome {
             eprintln!("begroting: failed: {error}");

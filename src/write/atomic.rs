@@ -28,6 +28,12 @@ pub fn write_atomically(
     writer.flush().map_err(|error| fail(error.to_string()))?;
     let file = writer.into_inner().map_err(|error| fail(error.to_string()))?;
     file.sync_all().map_err(|error| fail(error.to_string()))?;
+    // Temporary files are created private (0600); outputs are ordinary files others may read.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&temporary_path, std::fs::Permissions::from_mode(0o644));
+    }
     temporary_path.persist(path).map_err(|error| fail(error.to_string()))?;
     Ok(())
 }

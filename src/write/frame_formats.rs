@@ -50,6 +50,7 @@ pub fn write_frame(frame: &mut DataFrame, directory: &Path, format: OutputFormat
         let result = match format {
             OutputFormat::Parquet => ParquetWriter::new(file)
                 .with_compression(ParquetCompression::Zstd(None))
+                .with_key_value_metadata(Some(parquet_metadata(frame.schema())))
                 .finish(frame)
                 .map(|_| ()),
             OutputFormat::Json => JsonWriter::new(file).with_json_format(JsonFormat::Json).finish(frame),
@@ -63,6 +64,20 @@ pub fn write_frame(frame: &mut DataFrame, directory: &Path, format: OutputFormat
         };
         result.map_err(|error| error.to_string())
     })
+}
+
+/// File metadata with our own embedded Arrow schema. The one polars embeds declares strings as
+/// Arrow string views, which pandas cannot turn into lists of strings (pyarrow 26: "Not
+/// implemented type for Arrow list to pandas: string_view"); this one uses the oldest Arrow
+/// types (large strings), which pyarrow, pandas, polars, DuckDB and Spark all read. The data
+/// pages are the same either way: UTF8 byte arrays, INT32/UINT32, DOUBLE and LISTs of UTF8.
+fn parquet_metadata(schema: &Schema) -> KeyValueMetadata {
+    let arrow_schema = polars_parquet::write::schema_to_metadata_key(&schema.to_arrow(CompatLevel::oldest()));
+    KeyValueMetadata::from_static(vec![
+        (arrow_schema.key, arrow_schema.value.unwrap_or_default()),
+        ("begroting:schema".to_string(), "docs/schema.md, version 1".to_string()),
+        ("begroting:version".to_string(), env!("CARGO_PKG_VERSION").to_string()),
+    ])
 }
 
 /// CSV has no lists: each list cell becomes the JSON text of its array (`["1","*"]`).

@@ -1,0 +1,119 @@
+//! End-to-end tests of `begroting extract` on bad and mixed inputs: each runs the binary in its own
+//! temporary directory and asserts exit codes, the run report and the files written.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn begroting(arguments: &[&str], directory: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_begroting"))
+        .args(arguments)
+        .current_dir(directory)
+        .output()
+        .expect("the binary runs")
+}
+
+fn report(directory: &Path) -> Vec<serde_json::Value> {
+    let text = std::fs::read_to_string(directory.join("report.json")).expect("report.json written");
+    serde_json::from_str(&text).expect("report.json is JSON")
+}
+
+const SMALL_TEXT_TABLE: &str = "Tabel 1 Uitgaven\n\nArtikel\n\n2021\n\n2022\n\nUitgaven\n\n1.522\n\n‒ 21,7\n";
+
+#[test]
+fn bad_documents_fail_alone_and_are_named() {
+    let work = tempfile::tempdir().unwrap();
+    let inputs = work.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::write(inputs.join("a_good.txt"), SMALL_TEXT_TABLE).unwrap();
+    std::fs::write(inputs.join("b_empty.html"), b"").unwrap();
+    std::fs::write(inputs.join("c_image.html"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(inputs.join("d_binary.txt"), b"\x01\x02\x03\x04\x05\x06\0\x07\x08").unwrap();
+    std::fs::write(inputs.join("e_notes.pdf"), b"%PDF-1.4").unwrap();
+    std::fs::write(inputs.join("e_notes.url"), b"https://www.rijksfinancien.nl/x").unwrap();
+
+    let output = begroting(&["extract", "in", "-o", "out", "--quiet"], work.path());
+    assert_eq!(output.status.code(), Some(2), "a failed document makes exit code 2");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("b_empty.html: the file is empty"), "{stderr}");
+    assert!(stderr.contains("c_image.html: not a text document: PNG image"), "{stderr}");
+    assert!(stderr.contains("d_binary.txt: not a text document: NUL bytes"), "{stderr}");
+
+    let out = work.path().join("out");
+    let entries = report(&out);
+    let statuses: Vec<(String, String)> = entries
+        .iter()
+        .map(|e| {
+            let source = e["source"].as_str().unwrap();
+            let name = Path::new(source).file_name().unwrap().to_string_lossy().into_owned();
+            (name, e["status"].as_str().unwrap().to_string())
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("a_good.txt".to_string(), "ok".to_string()),
+            ("b_empty.html".to_string(), "failed".to_string()),
+            ("c_image.html".to_string(), "failed".to_string()),
+            ("d_binary.txt".to_string(), "failed".to_string()),
+            ("e_notes.pdf".to_string(), "skipped".to_string()),
+        ],
+        "every input once, in input order; the .url sidecar is not an input"
+    );
+    for name in ["cells.parquet", "cells.json", "tables.json", "report.json"] {
+        assert!(out.join(name).is_file(), "{name} written");
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .filter(|entry| entry.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary files left");
+}
+
+#[test]
+fn a_run_without_failures_exits_zero_and_writes_chosen_formats() {
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(work.path().join("page.txt"), SMALL_TEXT_TABLE).unwrap();
+    let output =
+        begroting(&["extract", "page.txt", "-o", "out", "--format", "csv,ndjson", "--quiet"], work.path());
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let out = work.path().join("out");
+    assert!(out.join("cells.csv").is_file());
+    assert!(out.join("cells.ndjson").is_file());
+    assert!(!out.join("cells.parquet").exists(), "only the chosen formats");
+    let csv = std::fs::read_to_string(out.join("cells.csv")).unwrap();
+    assert!(csv.starts_with("doc_id,source,url,year,doc_type,chapter,section,table_index,"), "{csv}");
+}
+
+#[test]
+fn an_unknown_format_or_missing_input_is_an_error() {
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(work.path().join("page.txt"), SMALL_TEXT_TABLE).unwrap();
+    let output = begroting(&["extract", "page.txt", "-o", "out", "--format", "xlsx"], work.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unknown format \"xlsx\""));
+
+    let output = begroting(&["extract", "missing.html", "-o", "out", "--quiet"], work.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("missing.html: cannot read"));
+    assert_eq!(report(&work.path().join("out"))[0]["status"], "failed");
+}
+
+#[test]
+fn a_manifest_gives_addresses_and_metadata() {
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(work.path().join("page.txt"), SMALL_TEXT_TABLE).unwrap();
+    std::fs::write(
+        work.path().join("paths.csv"),
+        "path,url\npage.txt,https://www.rijksfinancien.nl/memorie-van-toelichting/2016/1SUPP/IX/onderdeel/d16e703\n",
+    )
+    .unwrap();
+    let output =
+        begroting(&["extract", "page.txt", "-o", "out", "--manifest", "paths.csv", "--quiet"], work.path());
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let tables: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(work.path().join("out/tables.json")).unwrap()).unwrap();
+    assert_eq!(tables[0]["meta"]["year"], 2016);
+    assert_eq!(tables[0]["meta"]["doc_type"], "1SUPP");
+    assert_eq!(tables[0]["meta"]["chapter"], "IX");
+}
