@@ -12,7 +12,9 @@
 //! 2. a block that is only a unit ("Bedragen x € 1.000") between the caption and the table gives the
 //!    unit;
 //! 3. a block "Tabel N" alone, with the block below it holding a title, takes that block as title;
-//! 4. with no "Tabel N" at all, a heading (`<h1>`–`<h6>`) right above the table is its title.
+//! 4. with no "Tabel N" at all, a short block (at most 200 characters) right above the table that
+//!    states a unit is its caption ("Overzicht suppletoire uitgavenmutaties (bedragen x € 1.000)");
+//! 5. else a heading (`<h1>`–`<h6>`) right above the table is its title.
 //!
 //! Known failures: a caption printed more than two blocks above the table (with prose between) is
 //! not found; a title that ends in a parenthesised unit-like phrase that is not a unit
@@ -157,6 +159,11 @@ pub(super) fn caption_from_blocks(blocks: &[BlockAbove]) -> Caption {
         if index + 1 < blocks.len() && tabel_number(&blocks[index + 1].text).is_some() {
             // Rule 3: this block is the title under a bare "Tabel N"; handled when we get there.
             continue;
+        }
+        if index == 0 && block.text.chars().count() <= 200 && split_unit(&block.text).1.is_some() {
+            // Rule 5: a short block right above the table that ends in a unit is its caption.
+            let (title, block_unit) = split_unit(&block.text);
+            return Caption { number: None, title: (!title.is_empty()).then_some(title), unit: block_unit };
         }
         if index == 0 && block.is_heading {
             let (title, heading_unit) = split_unit(&block.text);

@@ -14,9 +14,11 @@
 //!    such as "2019" is not a figure here). A group row ("Ondermijning" with empty cells) prints
 //!    nothing right of the first column, so it ends the header. When every row would qualify (a table
 //!    of text), only its leading all-`<th>` rows are headers, or else its first row.
-//! 3. **Stub columns.** The first column is the stub. The next one joins it when the column before
-//!    it is a code column (every body text in it is a code: "31", "1.1", "IIA", "B") and it holds
-//!    text but no figure and its header is no year: "31 | Politie | 1.000".
+//! 3. **Stub columns.** The first column is the stub. When it is a code column (every body text in
+//!    it that does not span on is a code: "31", "1.1", "IIA", "B"), each next column that holds text
+//!    but no figure and whose header is no year joins it, up to the first that does not (one column
+//!    is always left for data): "31 | Politie | 1.000", "1.01 | Grote projecten | Uitgaven |
+//!    153.978".
 //! 4. **Columns.** Each data column's path is its header texts top down, a part skipped when it is
 //!    empty, when a rowspan repeats the part above, or when it is only a unit (which becomes the
 //!    table's unit). `<sup>` markers of header cells go to the column. The stub header is the header
@@ -28,8 +30,11 @@
 //!    a `Footnote` row (a `<tfoot>` note row is not a row at all); otherwise `Data`.
 //!
 //! Span origins are given in the model's coordinates: the row index in [`Table::rows`] and the
-//! column index among the data columns (or among the stub columns, for a stub cell). A slot covered
-//! by a cell printed in a header or caption row keeps the text but gets no origin.
+//! column index among the data columns (or among the stub columns, for a stub cell). A covered slot
+//! repeats the text of the cell that covers it, with two exceptions: a data slot covered by a stub
+//! cell's colspan (a group label or a note spanning the row, `<td colspan="5">Ondermijning</td>`)
+//! is empty and has no origin, since a label is not a figure of the columns it runs over; and a
+//! slot covered by a cell printed in a header or caption row keeps the text but has no origin.
 //!
 //! Known failures: a table without `<thead>` whose first body row is text only ("Rol | Toelichting")
 //! takes that row as a header; a code column whose codes are plain numbers and whose names are in a
@@ -168,16 +173,22 @@ pub(super) fn structure(grid: &Grid) -> Structure {
 
     // Step 4: columns, stub header and unit.
     let mut unit = result.caption.unit.clone();
-    let mut stub_parts: Vec<usize> = Vec::new();
-    for header_row in first_row..header_end {
-        for column in 0..stub_columns {
+    // The stub header is the header over the label (last stub) column, else over any stub column.
+    let header_over = |column: usize| -> Vec<usize> {
+        let mut cells: Vec<usize> = Vec::new();
+        for header_row in first_row..header_end {
             if let Some(n) = grid.cell_index_at(header_row, column)
                 && !grid.cells[n].text.is_empty()
-                && !stub_parts.contains(&n)
+                && !cells.contains(&n)
             {
-                stub_parts.push(n);
+                cells.push(n);
             }
         }
+        cells
+    };
+    let mut stub_parts = if stub_columns > 0 { header_over(stub_columns - 1) } else { Vec::new() };
+    if stub_parts.is_empty() {
+        stub_parts = (0..stub_columns).map(header_over).find(|cells| !cells.is_empty()).unwrap_or_default();
     }
     let stub_header = stub_parts.iter().map(|&n| grid.cells[n].text.as_str()).collect::<Vec<_>>().join(" ");
     if !stub_header.is_empty() {
@@ -258,6 +269,10 @@ pub(super) fn structure(grid: &Grid) -> Structure {
                 }
             };
             let printed = &grid.cells[n];
+            if covered && printed.column < stub_columns && column >= stub_columns {
+                // A label (or note) spanning into the data columns is not a figure of them.
+                return Cell::empty(printed.line);
+            }
             let mut cell = Cell::printed(printed.text.clone(), printed.line);
             cell.markers = printed.markers.clone();
             if covered {
@@ -355,18 +370,20 @@ fn stub_columns(grid: &Grid, body: &[usize], header_rows: std::ops::Range<usize>
             _ => None,
         }
     };
+    let first_is_code = {
+        let texts: Vec<&str> = body.iter().filter_map(|&r| own_text(r, 0)).filter(|t| !t.is_empty()).collect();
+        !texts.is_empty() && texts.iter().all(|t| is_code(t))
+    };
+    if !first_is_code {
+        return 1;
+    }
     let mut stubs = 1;
     for column in 1..grid.width - 1 {
-        let before_is_code = {
-            let texts: Vec<&str> =
-                body.iter().filter_map(|&r| own_text(r, column - 1)).filter(|t| !t.is_empty()).collect();
-            !texts.is_empty() && texts.iter().all(|t| is_code(t))
-        };
         let texts: Vec<&str> =
             body.iter().filter_map(|&r| own_text(r, column)).filter(|t| !t.is_empty()).collect();
         let is_text = !texts.is_empty() && texts.iter().all(|t| !is_figure(t) && !is_year_like(t));
         let header_is_year = header_rows.clone().any(|r| is_year_like(grid.text_at(r, column)));
-        if before_is_code && is_text && !header_is_year && stubs == column {
+        if is_text && !header_is_year {
             stubs += 1;
         } else {
             break;
