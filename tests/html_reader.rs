@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use begroting::pipeline::{extract_path, Document, ExtractOptions};
+use begroting::pipeline::{Document, ExtractOptions, extract_path};
 use begroting::{CellFlag, RowKind, Table, TableKind, ValueKind, WarningKind};
 
 fn fixture(name: &str) -> PathBuf {
@@ -18,7 +18,12 @@ fn extract(name: &str) -> Document {
 }
 
 fn only_table(document: &Document) -> &Table {
-    assert_eq!(document.tables.len(), 1, "tables: {:#?}", document.tables.iter().map(|t| &t.title).collect::<Vec<_>>());
+    assert_eq!(
+        document.tables.len(),
+        1,
+        "tables: {:#?}",
+        document.tables.iter().map(|t| &t.title).collect::<Vec<_>>()
+    );
     &document.tables[0]
 }
 
@@ -51,9 +56,24 @@ const VEILIGHEIDSAGENDA: &[(&str, &str, &[&str], [&str; 4])] = &[
     ("Cybercrime", "wrv alternatieve of aanvullende interventies", &[], ["0", "0", "20", ""]),
     ("Cybercrime", "Aantal high tech crime onderzoeken", &["*"], ["19", "12", "20", ""]),
     ("Cybercrime", "Totaal aantal onderzoeken", &[], ["421", "519", "371", ""]),
-    ("Online seksueel kindermisbruik", "Inzet gericht op misbruikers / vervaardigers", &[], ["193", "113", "100", ""]),
-    ("Online seksueel kindermisbruik", "Inzet gericht op keyplayers (/ netwerken)", &[], ["15", "14", "15", ""]),
-    ("Online seksueel kindermisbruik", "Inzet gericht op bezitters / verspreiders", &[], ["632", "315", "400", ""]),
+    (
+        "Online seksueel kindermisbruik",
+        "Inzet gericht op misbruikers / vervaardigers",
+        &[],
+        ["193", "113", "100", ""],
+    ),
+    (
+        "Online seksueel kindermisbruik",
+        "Inzet gericht op keyplayers (/ netwerken)",
+        &[],
+        ["15", "14", "15", ""],
+    ),
+    (
+        "Online seksueel kindermisbruik",
+        "Inzet gericht op bezitters / verspreiders",
+        &[],
+        ["632", "315", "400", ""],
+    ),
     ("Online seksueel kindermisbruik", "Totale inzet", &[], ["840", "478", "515", ""]),
     ("Executie", "Positief afgedane dossiers", &["2"], ["51%", "26%", "40%", ""]),
 ];
@@ -75,11 +95,17 @@ fn veiligheidsagenda_reads_as_the_true_table() {
     assert_eq!(table.stub_columns, 1);
     assert_eq!(headers(table), ["Realisatie 2019", "Realisatie 2020", "Norm 2021", "Norm 2022"]);
     assert_eq!(table.columns[0].path, ["Realisatie", "2019"]);
-    assert_eq!(table.columns.iter().map(|c| c.year()).collect::<Vec<_>>(), [Some(2019), Some(2020), Some(2021), Some(2022)]);
+    assert_eq!(
+        table.columns.iter().map(|c| c.year()).collect::<Vec<_>>(),
+        [Some(2019), Some(2020), Some(2021), Some(2022)]
+    );
 
     let groups: Vec<&str> =
         table.rows.iter().filter(|row| row.kind == RowKind::Group).map(|row| row.label.as_str()).collect();
-    assert_eq!(groups, ["Ondermijning", "Mensenhandel", "Cybercrime", "Online seksueel kindermisbruik", "Executie"]);
+    assert_eq!(
+        groups,
+        ["Ondermijning", "Mensenhandel", "Cybercrime", "Online seksueel kindermisbruik", "Executie"]
+    );
     let data: Vec<(usize, &begroting::Row)> =
         table.rows.iter().enumerate().filter(|(_, row)| row.kind.carries_data()).collect();
     assert_eq!(data.len(), 16);
@@ -121,7 +147,8 @@ fn veiligheidsagenda_reads_as_the_true_table() {
     assert_eq!(table.rows[20].cells[0].value, Some(51.0));
     assert_eq!(table.rows[1].line, Some(56), "the line of the label's <td>");
 
-    let note = |marker: &str| table.notes.iter().find(|note| note.marker == marker).map(|note| note.text.as_str());
+    let note =
+        |marker: &str| table.notes.iter().find(|note| note.marker == marker).map(|note| note.text.as_str());
     assert!(note("1").unwrap().starts_with("Het aantal door de politie gemelde slachtoffers bij Comensha"));
     assert!(note("2").unwrap().starts_with("Voor 2020 e.v. zijn met de politie nieuwe"));
     assert_eq!(note("*"), None);
@@ -135,7 +162,11 @@ fn veiligheidsagenda_reads_as_the_true_table() {
     assert!(table.rows[4].cells.iter().all(|cell| !cell.flags.contains(&CellFlag::UnresolvedFootnote)));
     assert_eq!(table.lines, Some((41, 116)));
     assert!(!table.truncated);
-    assert!(document.warnings.iter().all(|w| w.kind == WarningKind::UnresolvedFootnote), "{:#?}", document.warnings);
+    assert!(
+        document.warnings.iter().all(|w| w.kind == WarningKind::UnresolvedFootnote),
+        "{:#?}",
+        document.warnings
+    );
 }
 
 #[test]
@@ -158,10 +189,24 @@ fn header_spans_colspan_rowspan_head_every_column_they_cover() {
     assert_eq!(table.columns[5].path, ["Begroting 2018"]);
     assert_eq!(table.columns[4].year(), Some(2018));
     assert_eq!(table.stub_header, None);
-    assert_eq!(table.title.as_deref(), Some("Overzicht van de budgettaire gevolgen van de uitvoering van artikel 17 Megaprojecten Verkeer en Vervoer"));
+    assert_eq!(
+        table.title.as_deref(),
+        Some(
+            "Overzicht van de budgettaire gevolgen van de uitvoering van artikel 17 Megaprojecten Verkeer en Vervoer"
+        )
+    );
     assert_eq!(table.unit.as_deref(), Some("x € 1.000"));
     assert_eq!(table.section.as_deref(), Some("Budgettaire gevolgen van beleid"));
-    assert_eq!(labels(table), ["Verplichtingen", "Uitgaven", "17.01 Westerscheldetunnel", "17.02 Betuweroute", "17.03 Hogesnelheidstrein-Zuid"]);
+    assert_eq!(
+        labels(table),
+        [
+            "Verplichtingen",
+            "Uitgaven",
+            "17.01 Westerscheldetunnel",
+            "17.02 Betuweroute",
+            "17.03 Hogesnelheidstrein-Zuid"
+        ]
+    );
     assert_eq!(texts(table, 3), ["1.709", "778", "1.689", "1.289", "1.599", "4.942", "– 3.343"]);
     assert_eq!(table.rows[3].cells[6].value, Some(-3343.0));
     assert_eq!(table.rows[0].cells[4].value, Some(1_039_763.0));
@@ -215,7 +260,10 @@ fn tabel_n_in_preceding_paragraph_is_the_caption() {
     assert_eq!(table.rows[0].cells[0].value_kind, ValueKind::Empty);
     assert_eq!(table.notes.len(), 1);
     assert_eq!(table.notes[0].marker, "1");
-    assert_eq!(table.notes[0].text, "Door afronding op miljoenen tellen de onderdelen niet altijd op tot het totaal.");
+    assert_eq!(
+        table.notes[0].text,
+        "Door afronding op miljoenen tellen de onderdelen niet altijd op tot het totaal."
+    );
 }
 
 #[test]
@@ -243,7 +291,10 @@ fn sup_footnote_markers_go_to_rows_and_link_to_notes() {
     assert_eq!(
         notes,
         [
-            ("*", "Gaat om rijksuitgaven die niet onder de uitgavenplafonds vallen maar wel meetellen voor het EMU-saldo; Tabel 27 licht ze toe."),
+            (
+                "*",
+                "Gaat om rijksuitgaven die niet onder de uitgavenplafonds vallen maar wel meetellen voor het EMU-saldo; Tabel 27 licht ze toe."
+            ),
             ("**", "Uitgaven die niet meetellen voor het EMU-saldo worden in Tabel 28 uitgelegd.")
         ]
     );
@@ -254,13 +305,12 @@ fn sup_footnote_markers_go_to_rows_and_link_to_notes() {
 fn notes_in_table_body_become_footnote_rows_and_notes() {
     let document = extract("notes_in_table_body.html");
     let table = only_table(&document);
-    assert_eq!(
-        kinds(table)[4..],
-        [RowKind::Footnote, RowKind::Footnote]
-    );
+    assert_eq!(kinds(table)[4..], [RowKind::Footnote, RowKind::Footnote]);
     assert_eq!(table.notes.len(), 2);
     assert_eq!(table.notes[0].marker, "*");
-    assert!(table.notes[0].text.starts_with("Gaat om rijksuitgaven die niet onder de uitgavenplafonds vallen"));
+    assert!(
+        table.notes[0].text.starts_with("Gaat om rijksuitgaven die niet onder de uitgavenplafonds vallen")
+    );
     assert_eq!(table.notes[1].marker, "**");
     assert!(table.notes[1].text.starts_with("Uitgaven die niet meetellen voor het EMU-saldo"));
     // The note spans the data columns from the stub: those cells stay empty.
@@ -285,9 +335,15 @@ fn hidden_rows_and_scripts_are_not_content() {
     assert_eq!(texts(table, 0), ["2.520,10", "2.540,70", "2.531,50", "2.522,00", "2.511,00", "2.511,70"]);
     // The hidden cell is left out as a browser leaves it out: the row keeps six empty cells.
     assert_eq!(texts(table, 1), [""; 6]);
-    assert!(table.rows[1].cells.iter().all(|cell| cell.value_kind == ValueKind::Empty && cell.value.is_none()));
+    assert!(
+        table.rows[1].cells.iter().all(|cell| cell.value_kind == ValueKind::Empty && cell.value.is_none())
+    );
     assert_eq!(table.rows[2].cells[0].value, Some(2520.1));
-    assert!(document.warnings.iter().all(|w| w.kind == WarningKind::UnknownMetadata), "{:#?}", document.warnings);
+    assert!(
+        document.warnings.iter().all(|w| w.kind == WarningKind::UnknownMetadata),
+        "{:#?}",
+        document.warnings
+    );
 }
 
 #[test]
@@ -320,7 +376,10 @@ fn table_without_thead_finds_its_header_row() {
     let document = extract("table_without_thead.html");
     let table = only_table(&document);
     assert_eq!(table.number.as_deref(), Some("1"));
-    assert_eq!(table.title.as_deref(), Some("Externe inhuur Ministerie van Onderwijs, Cultuur en Wetenschap Verslagjaar 2015"));
+    assert_eq!(
+        table.title.as_deref(),
+        Some("Externe inhuur Ministerie van Onderwijs, Cultuur en Wetenschap Verslagjaar 2015")
+    );
     assert_eq!(table.unit.as_deref(), Some("x € 1.000"));
     assert_eq!(headers(table), ["2015"]);
     assert_eq!(table.rows.len(), 7);
@@ -339,7 +398,9 @@ fn unit_in_caption_and_header_is_found_in_each_place() {
     assert_eq!(caption.unit.as_deref(), Some("x € 1.000"));
     assert_eq!(
         caption.title.as_deref(),
-        Some("Vastgestelde departementale begrotingsstaat van het Ministerie van Landbouw, Natuur en Voedselkwaliteit (XIV) voor het jaar 2023")
+        Some(
+            "Vastgestelde departementale begrotingsstaat van het Ministerie van Landbouw, Natuur en Voedselkwaliteit (XIV) voor het jaar 2023"
+        )
     );
     assert_eq!(caption.stub_header.as_deref(), Some("Omschrijving"));
     assert_eq!(caption.rows[0].cells[1].value, Some(3_177_915.0));
@@ -364,7 +425,11 @@ fn two_column_stub_code_and_name() {
     assert_eq!(table.stub_header.as_deref(), Some("Omschrijving"));
     assert_eq!(
         headers(table),
-        ["Vastgestelde begroting Verplichtingen", "Vastgestelde begroting Uitgaven", "Vastgestelde begroting Ontvangsten"]
+        [
+            "Vastgestelde begroting Verplichtingen",
+            "Vastgestelde begroting Uitgaven",
+            "Vastgestelde begroting Ontvangsten"
+        ]
     );
     let land = &table.rows[3];
     assert_eq!(land.stub.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["21", "Land- en tuinbouw"]);
@@ -399,9 +464,19 @@ fn ragged_rows_and_runaway_spans_keep_the_grid_rectangular() {
         .collect();
     assert_eq!(
         warned,
-        [(WarningKind::SpanClamped, Some(6)), (WarningKind::SpanClamped, Some(5)), (WarningKind::RaggedRow, Some(1))]
+        [
+            (WarningKind::SpanClamped, Some(6)),
+            (WarningKind::SpanClamped, Some(5)),
+            (WarningKind::RaggedRow, Some(1))
+        ]
     );
-    assert!(document.warnings.iter().filter(|w| w.kind != WarningKind::UnknownMetadata).all(|w| w.location.table_index == Some(0) && w.location.line.is_some()));
+    assert!(
+        document.warnings.iter().filter(|w| w.kind != WarningKind::UnknownMetadata).all(|w| w
+            .location
+            .table_index
+            == Some(0)
+            && w.location.line.is_some())
+    );
 }
 
 #[test]
@@ -445,5 +520,10 @@ fn truncated_table_is_marked_and_its_rows_kept() {
     assert_eq!(table.rows[3].cells[2].value, Some(-350_485.0));
     assert_eq!(table.rows[4].stub[1].text, "Justit");
     assert!(table.rows[0].cells.iter().all(|cell| cell.flags.contains(&CellFlag::TruncatedTable)));
-    assert!(document.warnings.iter().any(|w| w.kind == WarningKind::TruncatedTable && w.location.table_index == Some(0)));
+    assert!(
+        document
+            .warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::TruncatedTable && w.location.table_index == Some(0))
+    );
 }

@@ -134,7 +134,7 @@ pub(super) fn pieces_of(root: NodeRef<'_, Node>, nested: NestedTables) -> Vec<Pi
                     Node::Element(element) => {
                         let name = element.name();
                         let nested_table = name == "table" && node.id() != root.id();
-                        if is_not_content(&element) || (nested_table && nested == NestedTables::Skip) {
+                        if is_not_content(element) || (nested_table && nested == NestedTables::Skip) {
                             skipping = Some(node.id());
                             if nested_table {
                                 pieces.push(Piece::Break);
@@ -181,7 +181,7 @@ fn pieces_of_plain(root: NodeRef<'_, Node>) -> Vec<String> {
         match edge {
             Edge::Open(node) if skipping.is_none() => match node.value() {
                 Node::Text(text) => texts.push(text.to_string()),
-                Node::Element(element) if is_not_content(&element) => skipping = Some(node.id()),
+                Node::Element(element) if is_not_content(element) => skipping = Some(node.id()),
                 _ => {}
             },
             Edge::Close(node) if skipping == Some(node.id()) => skipping = None,

@@ -220,8 +220,16 @@ pub(super) fn build(table: NodeRef<'_, Node>, lines: &dyn LineOf) -> Grid {
     let mut row_cell_counts: Vec<usize> = Vec::new();
     let mut raw_rows: Vec<Vec<Slot>> = Vec::new();
     let mut spans: Vec<usize> = Vec::new();
+    // Rows left in each row's group after it, counted once from the end.
+    let mut rows_after_in_group = vec![0; found.len()];
+    for index in (0..found.len().saturating_sub(1)).rev() {
+        if found[index + 1].group == found[index].group {
+            rows_after_in_group[index] = rows_after_in_group[index + 1] + 1;
+        }
+    }
+    let mut slots_so_far = 0;
     for (row_index, row) in found.iter().enumerate() {
-        let next_in_group = found[row_index + 1..].iter().take_while(|r| r.group == row.group).count();
+        let next_in_group = rows_after_in_group[row_index];
         if row_index > 0 && found[row_index - 1].group != row.group {
             reaching.iter_mut().for_each(|slot| *slot = None);
         }
@@ -317,13 +325,13 @@ pub(super) fn build(table: NodeRef<'_, Node>, lines: &dyn LineOf) -> Grid {
             trailing += 1;
         }
         row_cell_counts.push(row.cells.len());
+        slots_so_far += slots.len();
         raw_rows.push(slots);
         grid.rows.push(GridRow {
             section: row.section,
             slots: Vec::new(),
             line: lines.row_line(row.tr.id()),
         });
-        let slots_so_far: usize = raw_rows.iter().map(Vec::len).sum();
         if slots_so_far > MAX_SLOTS {
             grid.warnings.push(limit_warning(
                 row_index,

@@ -25,8 +25,9 @@
 //!    text over the stub column(s); a stub header that is a unit is also the unit.
 //! 5. **Rows.** Per body row: no text at all → `Spacer`; the same texts as a header row (or all
 //!    `<th>`, text right of the first column, no figure and a year) → `Header`; one text that reads as
-//!    notes (it starts with a `<sup>` marker, or it is in a `<tfoot>` or below the last figure and
-//!    starts with a printed marker, see [`super::notes`]) → its notes go to the table, and the row is
+//!    notes (see [`super::notes`]) and either starts with a `<sup>` marker, or sits in a `<tfoot>`,
+//!    or sits below the last figure of the table and spans several columns or starts with "*" →
+//!    its notes go to the table, and the row is
 //!    a `Footnote` row (a `<tfoot>` note row is not a row at all); otherwise `Data`.
 //!
 //! Span origins are given in the model's coordinates: the row index in [`Table::rows`] and the
@@ -121,9 +122,10 @@ struct RowFacts {
 
 fn facts(grid: &Grid, row: usize) -> RowFacts {
     let mut seen: Vec<usize> = Vec::new();
+    let mut seen_set = std::collections::HashSet::new();
     for slot in &grid.rows[row].slots {
         if let Slot::Origin(n) | Slot::Covered(n) = slot
-            && !seen.contains(n)
+            && seen_set.insert(*n)
         {
             seen.push(*n);
         }
@@ -242,14 +244,18 @@ pub(super) fn structure(grid: &Grid) -> Structure {
         } else if let Some(cell) = facts.single_text_cell {
             let pieces = &grid.cells[cell].pieces;
             let below_figures = last_figure_row.is_none_or(|last| row > last);
-            if starts_with_marker(pieces) || section == Section::Foot || below_figures {
-                if let Some(found) = notes::notes_in(pieces, grid.cells[cell].line) {
-                    result.table.notes.extend(found);
-                    if section == Section::Foot {
-                        continue;
-                    }
-                    kind = RowKind::Footnote;
+            let spans_columns =
+                (0..grid.width).filter(|&c| grid.cell_index_at(row, c) == Some(cell)).count() > 1;
+            let starred = grid.cells[cell].text.starts_with('*');
+            let may_be_notes = starts_with_marker(pieces)
+                || section == Section::Foot
+                || (below_figures && (spans_columns || starred));
+            if may_be_notes && let Some(found) = notes::notes_in(pieces, grid.cells[cell].line) {
+                result.table.notes.extend(found);
+                if section == Section::Foot {
+                    continue;
                 }
+                kind = RowKind::Footnote;
             }
         }
         output_row_of[row] = Some(result.table.rows.len());
@@ -280,7 +286,7 @@ pub(super) fn structure(grid: &Grid) -> Structure {
                 let origin_column = if column < stub_columns {
                     printed.column
                 } else {
-                    printed.column.checked_sub(stub_columns).unwrap_or(0)
+                    printed.column.saturating_sub(stub_columns)
                 };
                 let same_part = (printed.column < stub_columns) == (column < stub_columns);
                 cell.span_origin = origin_row.filter(|_| same_part).map(|r| (r, origin_column));
@@ -371,7 +377,8 @@ fn stub_columns(grid: &Grid, body: &[usize], header_rows: std::ops::Range<usize>
         }
     };
     let first_is_code = {
-        let texts: Vec<&str> = body.iter().filter_map(|&r| own_text(r, 0)).filter(|t| !t.is_empty()).collect();
+        let texts: Vec<&str> =
+            body.iter().filter_map(|&r| own_text(r, 0)).filter(|t| !t.is_empty()).collect();
         !texts.is_empty() && texts.iter().all(|t| is_code(t))
     };
     if !first_is_code {
