@@ -152,6 +152,8 @@ fn veiligheidsagenda_reads_as_the_true_table() {
     assert!(note("1").unwrap().starts_with("Het aantal door de politie gemelde slachtoffers bij Comensha"));
     assert!(note("2").unwrap().starts_with("Voor 2020 e.v. zijn met de politie nieuwe"));
     assert_eq!(note("*"), None);
+    let note_lines: Vec<Option<usize>> = table.notes.iter().map(|note| note.line).collect();
+    assert_eq!(note_lines, [Some(118), Some(119)]);
     let starred = &table.rows[12];
     assert_eq!(starred.label, "Aantal high tech crime onderzoeken");
     assert!(starred.cells.iter().all(|cell| cell.flags.contains(&CellFlag::UnresolvedFootnote)));
@@ -504,6 +506,8 @@ fn table_of_contents_is_marked_as_contents() {
     let table = only_table(&document);
     assert_eq!(table.kind, TableKind::Contents);
     assert_eq!(table.title.as_deref(), Some("Inhoudsopgave"));
+    assert_eq!(headers(table), ["", "blz."]);
+    assert_eq!(table.rows[1].stub[0].text, "Hoofdstuk 1:");
     assert_eq!(table.rows.len(), 4);
 }
 

@@ -81,7 +81,14 @@ pub fn read_html(html: &str) -> ReadOutcome {
         table.title = caption.title;
         table.unit = caption.unit.or(built.caption.unit).or(table.unit.take());
         table.section = page.section_above(at);
-        table.notes.extend(notes::notes_after(node));
+        let mut after = notes::notes_after(node);
+        if let Some(tag) = lines.table_tag(node_id) {
+            let from = tags.tables[tag].end_offset.unwrap_or(tags.tables[tag].offset);
+            for note in &mut after {
+                note.line = source_lines::line_of_text(html, from, &note.text);
+            }
+        }
+        table.notes.extend(after);
         if is_contents(node, &table) {
             table.kind = TableKind::Contents;
         }
@@ -161,8 +168,8 @@ fn mostly_links(node: NodeRef<'_, Node>, text: &str) -> bool {
     total > 0 && link_chars * 5 >= total * 4
 }
 
-/// True for a table of contents: titled or headed "Inhoud"/"Inhoudsopgave", or marked as one by
-/// its class or id ("toc", "inhoud").
+/// True for a table of contents: titled or headed "Inhoud"/"Inhoudsopgave", marked as one by its
+/// class or id ("toc", "inhoud"), or with a column headed "blz." / "pagina" (page numbers).
 fn is_contents(node: NodeRef<'_, Node>, table: &Table) -> bool {
     let named = |text: &Option<String>| {
         text.as_deref().is_some_and(|t| {
@@ -177,7 +184,13 @@ fn is_contents(node: NodeRef<'_, Node>, table: &Table) -> bool {
             || id.contains("inhoud")
             || classes.iter().any(|c| c == "toc" || c.contains("inhoud"))
     });
-    named(&table.title) || named(&table.stub_header) || marked
+    let page_column = table.columns.iter().any(|column| {
+        column
+            .path
+            .iter()
+            .any(|part| matches!(part.trim().to_lowercase().as_str(), "blz." | "blz" | "pagina" | "pag."))
+    });
+    named(&table.title) || named(&table.stub_header) || marked || page_column
 }
 
 /// Marks a table the input ends inside: a warning, every cell flagged, and when the input stops in

@@ -39,6 +39,8 @@ pub(super) struct TableTag {
     pub end_line: Option<usize>,
     /// Byte offset of `<table` in the source.
     pub offset: usize,
+    /// Byte offset of the matching `</table`, when the source has one.
+    pub end_offset: Option<usize>,
 }
 
 /// Elements whose content is raw text: tags inside them are not tags.
@@ -86,11 +88,17 @@ impl SourceTags {
             match (closing, name.as_str()) {
                 (false, "table") => {
                     open_tables.push(tags.tables.len());
-                    tags.tables.push(TableTag { start_line: tag_line, end_line: None, offset: found });
+                    tags.tables.push(TableTag {
+                        start_line: tag_line,
+                        end_line: None,
+                        offset: found,
+                        end_offset: None,
+                    });
                 }
                 (true, "table") => {
                     if let Some(index) = open_tables.pop() {
                         tags.tables[index].end_line = Some(tag_line);
+                        tags.tables[index].end_offset = Some(found);
                     }
                 }
                 (false, "tr") => tags.rows.push(tag_line),
@@ -120,6 +128,18 @@ impl SourceTags {
     }
 }
 
+/// The 1-based line where `text` (its first words, up to 24 characters) first appears in the
+/// source at or after byte `from`. `None` when it does not appear as such (an entity or a tag
+/// inside those words hides it): a line is given only when it is certain.
+pub(super) fn line_of_text(source: &str, from: usize, text: &str) -> Option<usize> {
+    let needle: String = text.chars().take(24).collect();
+    if needle.trim().is_empty() {
+        return None;
+    }
+    let found = from + source.get(from..)?.find(needle.as_str())?;
+    Some(source[..found].bytes().filter(|&b| b == b'\n').count() + 1)
+}
+
 fn memchr_lt(bytes: &[u8], from: usize) -> Option<usize> {
     bytes.get(from..)?.iter().position(|&b| b == b'<').map(|p| from + p)
 }
@@ -141,7 +161,12 @@ mod tests {
         let source = "<p>x</p>\n<!-- <table> -->\n<script>'<table>'</script>\n<TABLE>\n<tr><th>a</th>\n<td>1</td></tr>\n</table>\n<table><thead>\n<tr><td>";
         let tags = SourceTags::scan(source);
         assert_eq!(tags.tables.len(), 2);
-        assert_eq!(tags.tables[0], TableTag { start_line: 4, end_line: Some(7), offset: 53 });
+        assert_eq!(
+            tags.tables[0],
+            TableTag { start_line: 4, end_line: Some(7), offset: 53, end_offset: Some(92) }
+        );
+        assert_eq!(line_of_text(source, 0, "1</td>"), Some(6));
+        assert_eq!(line_of_text(source, 0, "niet"), None);
         assert_eq!(tags.rows, vec![5, 9]);
         assert_eq!(tags.cells, vec![5, 6, 9]);
         assert!(!tags.ends_inside(0));
