@@ -13,11 +13,11 @@
 //! 2. `source_lines` scans the raw text for tag lines, paired with the tree's elements;
 //! 3. per table, `grid` expands spans into slots (clamping what runs past the table, padding short
 //!    rows, with warnings);
-//! 4. layout tables are dropped (see `is_layout_table`);
+//! 4. layout tables are dropped (`kind`);
 //! 5. `structure` decides caption rows, header rows, stub columns, columns and row kinds;
 //! 6. `caption` reads number, title and unit from a `<caption>`, a caption row or the blocks above;
 //!    `notes` reads the notes under the table; tables of contents are marked
-//!    [`TableKind::Contents`];
+//!    [`TableKind::Contents`] (`kind`);
 //! 7. truncation: a table the input ends inside is marked, its cells flagged.
 //!
 //! Nested tables: an inner table is a table of its own; its text is *not* part of the cell that
@@ -30,21 +30,20 @@
 mod caption;
 mod content;
 mod grid;
+mod kind;
 mod notes;
 mod page;
 mod source_lines;
 mod structure;
 
-use std::collections::HashMap;
-
-use ego_tree::{NodeId, NodeRef};
+use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
 use crate::error::{Location, Warning, WarningKind};
 use crate::table::{CellFlag, ReadOutcome, Table, TableKind};
 use content::NestedTables;
-use grid::{Grid, LineOf};
-use source_lines::SourceTags;
+use grid::Grid;
+use source_lines::{SourceTags, TreeLines};
 
 /// Finds every data table of an HTML page and rebuilds it as a rectangular grid.
 ///
@@ -60,7 +59,7 @@ pub fn read_html(html: &str) -> ReadOutcome {
     for (at, node_id, parent) in page.tables() {
         let Some(node) = document.tree.get(node_id) else { continue };
         let grid = grid::build(node, &lines);
-        if is_layout_table(node, &grid) {
+        if kind::is_layout_table(node, &grid) {
             continue;
         }
         let index = outcome.tables.len();
@@ -89,7 +88,7 @@ pub fn read_html(html: &str) -> ReadOutcome {
             }
         }
         table.notes.extend(after);
-        if is_contents(node, &table) {
+        if kind::is_contents(node, &table) {
             table.kind = TableKind::Contents;
         }
 
@@ -117,80 +116,6 @@ fn caption_element(table: NodeRef<'_, Node>) -> Option<String> {
     })?;
     let text = content::join_text(&content::pieces_of(caption, NestedTables::Include));
     (!text.is_empty()).then_some(text)
-}
-
-/// True for a table that only lays out a page, not data. In this order:
-/// 1. `role="presentation"` or `role="none"`;
-/// 2. fewer than two columns, or fewer than two rows with text: nothing tabular;
-/// 3. no figure anywhere right of the first column, and either a table nested in one of its cells
-///    (a wrapper around the real table) or mostly link text (a menu).
-///
-/// Known failure: a real two-row table (a header and one row of figures) is kept, but a
-/// one-column list of figures is dropped by rule 2.
-fn is_layout_table(table: NodeRef<'_, Node>, grid: &Grid) -> bool {
-    let element = table.value().as_element();
-    if element
-        .and_then(|e| e.attr("role"))
-        .is_some_and(|role| role.eq_ignore_ascii_case("presentation") || role.eq_ignore_ascii_case("none"))
-    {
-        return true;
-    }
-    let rows_with_text =
-        (0..grid.rows.len()).filter(|&r| (0..grid.width).any(|c| !grid.text_at(r, c).is_empty())).count();
-    if grid.width < 2 || rows_with_text < 2 {
-        return true;
-    }
-    let has_figure = grid.cells.iter().any(|cell| cell.column >= 1 && structure::is_figure(&cell.text));
-    if has_figure {
-        return false;
-    }
-    let holds_table = grid.cells.iter().any(|cell| {
-        table.tree().get(cell.node).is_some_and(|node| {
-            node.descendants().skip(1).any(|d| d.value().as_element().is_some_and(|e| e.name() == "table"))
-        })
-    });
-    let cells_with_text: Vec<_> = grid.cells.iter().filter(|cell| !cell.text.is_empty()).collect();
-    let link_cells = cells_with_text
-        .iter()
-        .filter(|cell| table.tree().get(cell.node).is_some_and(|node| mostly_links(node, &cell.text)))
-        .count();
-    holds_table || link_cells * 2 > cells_with_text.len()
-}
-
-/// True when at least 80% of an element's text is link text.
-fn mostly_links(node: NodeRef<'_, Node>, text: &str) -> bool {
-    let link_chars: usize = node
-        .descendants()
-        .filter(|d| d.value().as_element().is_some_and(|e| e.name() == "a"))
-        .map(|a| content::join_text(&content::pieces_of(a, NestedTables::Skip)).chars().count())
-        .sum();
-    let total = text.chars().count();
-    total > 0 && link_chars * 5 >= total * 4
-}
-
-/// True for a table of contents: titled or headed "Inhoud"/"Inhoudsopgave", marked as one by its
-/// class or id ("toc", "inhoud"), or with a column headed "blz." / "pagina" (page numbers).
-fn is_contents(node: NodeRef<'_, Node>, table: &Table) -> bool {
-    let named = |text: &Option<String>| {
-        text.as_deref().is_some_and(|t| {
-            let lowered = t.trim().to_lowercase();
-            lowered.starts_with("inhoudsopgave") || lowered == "inhoud"
-        })
-    };
-    let marked = node.value().as_element().is_some_and(|e| {
-        let id = e.id().unwrap_or_default().to_ascii_lowercase();
-        let classes: Vec<String> = e.classes().map(|c| c.to_ascii_lowercase()).collect();
-        id.contains("toc")
-            || id.contains("inhoud")
-            || classes.iter().any(|c| c == "toc" || c.contains("inhoud"))
-    });
-    let page_column = table.columns.iter().any(|column| {
-        column
-            .path
-            .iter()
-            .any(|part| matches!(part.trim().to_lowercase().as_str(), "blz." | "blz" | "pagina" | "pag."))
-    });
-    named(&table.title) || named(&table.stub_header) || marked || page_column
 }
 
 /// Marks a table the input ends inside: a warning, every cell flagged, and when the input stops in
@@ -226,56 +151,6 @@ fn mark_truncated(table: &mut Table, grid: &Grid, ends_in_text: bool, warnings: 
                 .with_column(column - stub_columns),
             format!("the input ends inside the cell \"{}\"; its value is not trusted", cell.text),
         ));
-    }
-}
-
-/// Source lines of the tree's table, row and cell elements (see [`source_lines`]).
-#[derive(Debug, Default)]
-struct TreeLines {
-    tables: HashMap<NodeId, usize>,
-    rows: HashMap<NodeId, usize>,
-    cells: HashMap<NodeId, usize>,
-}
-
-impl TreeLines {
-    /// Pairs the n-th element of each kind, in the order the parser made them, with the n-th tag
-    /// of that kind in the source, when their counts agree.
-    fn pair(document: &Html, tags: &SourceTags) -> TreeLines {
-        let mut tables = Vec::new();
-        let mut rows = Vec::new();
-        let mut cells = Vec::new();
-        for node in document.tree.nodes() {
-            let Some(element) = node.value().as_element() else { continue };
-            match element.name() {
-                "table" => tables.push(node.id()),
-                "tr" => rows.push(node.id()),
-                "td" | "th" => cells.push(node.id()),
-                _ => {}
-            }
-        }
-        let pair = |ids: Vec<NodeId>, values: Vec<usize>| -> HashMap<NodeId, usize> {
-            if ids.len() == values.len() { ids.into_iter().zip(values).collect() } else { HashMap::new() }
-        };
-        TreeLines {
-            tables: pair(tables, (0..tags.tables.len()).collect()),
-            rows: pair(rows, tags.rows.clone()),
-            cells: pair(cells, tags.cells.clone()),
-        }
-    }
-
-    /// The index in [`SourceTags::tables`] of a table element.
-    fn table_tag(&self, node: NodeId) -> Option<usize> {
-        self.tables.get(&node).copied()
-    }
-}
-
-impl LineOf for TreeLines {
-    fn row_line(&self, node: NodeId) -> Option<usize> {
-        self.rows.get(&node).copied()
-    }
-
-    fn cell_line(&self, node: NodeId) -> Option<usize> {
-        self.cells.get(&node).copied()
     }
 }
 

@@ -30,6 +30,13 @@ pub(super) struct SourceTags {
     pub ends_in_text: bool,
 }
 
+use std::collections::HashMap;
+
+use ego_tree::NodeId;
+use scraper::Html;
+
+use super::grid::LineOf;
+
 /// Where one table's tags are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct TableTag {
@@ -150,6 +157,56 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 
 fn find_ignore_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     bytes.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| from + p)
+}
+
+/// Source lines of the tree's table, row and cell elements (see [`source_lines`]).
+#[derive(Debug, Default)]
+pub(super) struct TreeLines {
+    tables: HashMap<NodeId, usize>,
+    rows: HashMap<NodeId, usize>,
+    cells: HashMap<NodeId, usize>,
+}
+
+impl TreeLines {
+    /// Pairs the n-th element of each kind, in the order the parser made them, with the n-th tag
+    /// of that kind in the source, when their counts agree.
+    pub fn pair(document: &Html, tags: &SourceTags) -> TreeLines {
+        let mut tables = Vec::new();
+        let mut rows = Vec::new();
+        let mut cells = Vec::new();
+        for node in document.tree.nodes() {
+            let Some(element) = node.value().as_element() else { continue };
+            match element.name() {
+                "table" => tables.push(node.id()),
+                "tr" => rows.push(node.id()),
+                "td" | "th" => cells.push(node.id()),
+                _ => {}
+            }
+        }
+        let pair = |ids: Vec<NodeId>, values: Vec<usize>| -> HashMap<NodeId, usize> {
+            if ids.len() == values.len() { ids.into_iter().zip(values).collect() } else { HashMap::new() }
+        };
+        TreeLines {
+            tables: pair(tables, (0..tags.tables.len()).collect()),
+            rows: pair(rows, tags.rows.clone()),
+            cells: pair(cells, tags.cells.clone()),
+        }
+    }
+
+    /// The index in [`SourceTags::tables`] of a table element.
+    pub fn table_tag(&self, node: NodeId) -> Option<usize> {
+        self.tables.get(&node).copied()
+    }
+}
+
+impl LineOf for TreeLines {
+    fn row_line(&self, node: NodeId) -> Option<usize> {
+        self.rows.get(&node).copied()
+    }
+
+    fn cell_line(&self, node: NodeId) -> Option<usize> {
+        self.cells.get(&node).copied()
+    }
 }
 
 #[cfg(test)]
