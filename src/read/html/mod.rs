@@ -120,8 +120,13 @@ fn caption_element(table: NodeRef<'_, Node>) -> Option<String> {
 
 /// Marks a table the input ends inside: a warning, every cell flagged, and when the input stops in
 /// the middle of a cell's text, that cell flagged cut.
+///
+/// The last row is short because the input stopped, not because the markup is ragged: its
+/// ragged-row warning is replaced by the truncation warning (its padded cells stay flagged).
 fn mark_truncated(table: &mut Table, grid: &Grid, ends_in_text: bool, warnings: &mut Vec<Warning>) {
     table.truncated = true;
+    let last_row = table.rows.len().checked_sub(1);
+    warnings.retain(|w| !(w.kind == WarningKind::RaggedRow && w.location.row_index == last_row));
     warnings.push(Warning::new(
         WarningKind::TruncatedTable,
         Location::table(table.index, table.lines.map(|(start, _)| start)),
@@ -272,6 +277,33 @@ mod tests {
             "colspan to 1000, rowspan to 65534, rowspan past the body, colspan past the table"
         );
         assert_eq!(outcome.tables[0].rows[0].cells.len(), 1);
+    }
+
+    #[test]
+    fn tfoot_notes_and_caption_rows() {
+        let outcome = read_html(
+            "<table><thead><tr><th colspan=3>Tabel 4 Apparaatsuitgaven (bedragen x € 1.000)</th></tr>\
+             <tr><th></th><th>2021</th><th>2022</th></tr></thead>\
+             <tfoot><tr><td colspan=3><sup>1</sup> Inclusief HGIS.<br><sup>2</sup> Voorlopig.</td></tr>\
+             <tr><td>Totaal</td><td>12</td><td>14</td></tr></tfoot>\
+             <tbody><tr><td>Personeel<sup>1</sup></td><td>10</td><td>11<sup>2</sup></td></tr>\
+             <tr><td>Materieel</td><td>2</td><td>3</td></tr></tbody></table>",
+        );
+        let table = &outcome.tables[0];
+        assert_eq!(table.number.as_deref(), Some("4"));
+        assert_eq!(table.title.as_deref(), Some("Apparaatsuitgaven"));
+        assert_eq!(table.unit.as_deref(), Some("x € 1.000"));
+        let headers: Vec<String> = table.columns.iter().map(|c| c.header()).collect();
+        assert_eq!(headers, ["2021", "2022"]);
+        let labels: Vec<&str> = table.rows.iter().map(|row| row.stub[0].text.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Personeel", "Materieel", "Totaal"],
+            "tfoot rows come last, note rows are not rows"
+        );
+        let notes: Vec<(&str, &str)> =
+            table.notes.iter().map(|note| (note.marker.as_str(), note.text.as_str())).collect();
+        assert_eq!(notes, [("1", "Inclusief HGIS."), ("2", "Voorlopig.")]);
     }
 
     mod never_panics {
