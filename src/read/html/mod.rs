@@ -280,6 +280,20 @@ mod tests {
     }
 
     #[test]
+    fn year_rows_in_td_under_a_thead_and_repeated_mid_table() {
+        let outcome = read_html(
+            "<table><thead><tr><th></th><th colspan=2>Realisatie</th></tr></thead><tbody>\
+             <tr><td></td><td>2019</td><td>2020</td></tr><tr><td>Uitgaven</td><td>381</td><td>468</td></tr>\
+             <tr><td></td><td>2019</td><td>2020</td></tr><tr><td>Ontvangsten</td><td>21</td><td>39</td></tr></tbody></table>",
+        );
+        let table = &outcome.tables[0];
+        let headers: Vec<String> = table.columns.iter().map(|c| c.header()).collect();
+        assert_eq!(headers, ["Realisatie 2019", "Realisatie 2020"]);
+        let kinds: Vec<RowKind> = table.rows.iter().map(|row| row.kind).collect();
+        assert_eq!(kinds, [RowKind::Data, RowKind::Header, RowKind::Data]);
+    }
+
+    #[test]
     fn tfoot_notes_and_caption_rows() {
         let outcome = read_html(
             "<table><thead><tr><th colspan=3>Tabel 4 Apparaatsuitgaven (bedragen x € 1.000)</th></tr>\

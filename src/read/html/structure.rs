@@ -8,8 +8,9 @@
 //! The steps, in this order (each needs the one before):
 //! 1. **Caption rows.** Leading rows holding one text that is "Tabel N …" or only a unit
 //!    ("Bedragen x € 1.000") are the caption, not rows (at most two).
-//! 2. **Header rows.** With a `<thead>`: its rows, plus following rows made only of `<th>`s that
-//!    print something right of the first column and no figure. Without one: the leading rows that
+//! 2. **Header rows.** With a `<thead>`: its rows, plus following rows that print something right
+//!    of the first column and no figure, and are made only of `<th>`s or are a row of years with no
+//!    label (a year row printed as `<td>`s under a `<thead>` of period names). Without one: the leading rows that
 //!    print something right of the first column and either are all `<th>` or hold no figure (a year
 //!    such as "2019" is not a figure here). A group row ("Ondermijning" with empty cells) prints
 //!    nothing right of the first column, so it ends the header. When every row would qualify (a table
@@ -23,8 +24,8 @@
 //!    empty, when a rowspan repeats the part above, or when it is only a unit (which becomes the
 //!    table's unit). `<sup>` markers of header cells go to the column. The stub header is the header
 //!    text over the stub column(s); a stub header that is a unit is also the unit.
-//! 5. **Rows.** Per body row: no text at all → `Spacer`; the same texts as a header row (or all
-//!    `<th>`, text right of the first column, no figure and a year) → `Header`; one text that reads as
+//! 5. **Rows.** Per body row: no text at all → `Spacer`; the same texts as a header row (or text
+//!    right of the first column, no figure, a year, and all `<th>` or no label) → `Header`; one text that reads as
 //!    notes (see [`super::notes`]) and either starts with a `<sup>` marker, or sits in a `<tfoot>`,
 //!    or sits below the last figure of the table and spans several columns or starts with "*" →
 //!    its notes go to the table, and the row is
@@ -116,6 +117,8 @@ struct RowFacts {
     has_year: bool,
     /// No slot has text.
     empty: bool,
+    /// The first column's slot has no text (no label).
+    no_label: bool,
     /// The one printed cell with text, when there is exactly one.
     single_text_cell: Option<usize>,
 }
@@ -138,6 +141,7 @@ fn facts(grid: &Grid, row: usize) -> RowFacts {
         has_figure: with_text.iter().any(|&n| grid.cells[n].column >= 1 && is_figure(&grid.cells[n].text)),
         has_year: with_text.iter().any(|&n| is_year_like(&grid.cells[n].text)),
         empty: with_text.is_empty(),
+        no_label: grid.text_at(row, 0).is_empty(),
         single_text_cell: (with_text.len() == 1).then(|| with_text[0]),
     }
 }
@@ -238,7 +242,10 @@ pub(super) fn structure(grid: &Grid) -> Structure {
         if facts.empty {
             kind = RowKind::Spacer;
         } else if repeats_header(grid, row, first_row..header_end)
-            || (facts.all_th && facts.text_right_of_first && !facts.has_figure && facts.has_year)
+            || (facts.text_right_of_first
+                && !facts.has_figure
+                && facts.has_year
+                && (facts.all_th || facts.no_label))
         {
             kind = RowKind::Header;
         } else if let Some(cell) = facts.single_text_cell {
@@ -338,7 +345,11 @@ fn header_end(grid: &Grid, facts: &[RowFacts], first_row: usize) -> usize {
         while end < rows && grid.rows[end].section == Section::Head {
             end += 1;
         }
-        while end < rows && facts[end].all_th && facts[end].text_right_of_first && !facts[end].has_figure {
+        while end < rows
+            && facts[end].text_right_of_first
+            && !facts[end].has_figure
+            && (facts[end].all_th || (facts[end].no_label && facts[end].has_year))
+        {
             end += 1;
         }
         return end;
