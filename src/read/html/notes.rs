@@ -76,7 +76,7 @@ const NOTE_HOLDERS: &[&str] = &["p", "div", "ol", "ul", "dl", "small", "span", "
 
 /// The notes printed right under a table: the consecutive note elements that follow it, climbing
 /// out of wrapper elements the table is the last content of (at most three levels, never out of a
-/// table cell or the body). `line` is given to every note found (the reader has no position for
+/// table cell or the body, and not once notes were found inside the wrapper). `line` is given to every note found (the reader has no position for
 /// paragraphs).
 ///
 /// An `<ol>` numbers its items (from its `start` attribute) when they print no marker themselves.
@@ -108,6 +108,10 @@ pub(super) fn notes_after(table: NodeRef<'_, Node>) -> Vec<Note> {
                 }
                 _ => return notes,
             }
+        }
+        if !notes.is_empty() {
+            // The notes ended with their wrapper: what follows the wrapper is the page again.
+            break;
         }
         let Some(parent) = anchor.parent() else { break };
         let Some(element) = parent.value().as_element() else { break };
