@@ -159,7 +159,7 @@ fn find_ignore_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     bytes.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| from + p)
 }
 
-/// Source lines of the tree's table, row and cell elements (see [`source_lines`]).
+/// Source lines of the tree's table, row and cell elements (see the module doc).
 #[derive(Debug, Default)]
 pub(super) struct TreeLines {
     tables: HashMap<NodeId, usize>,
