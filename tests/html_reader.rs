@@ -531,3 +531,71 @@ fn truncated_table_is_marked_and_its_rows_kept() {
             .any(|w| w.kind == WarningKind::TruncatedTable && w.location.table_index == Some(0))
     );
 }
+
+/// A compact rendering of a document's tables for snapshots: one line per column and per row
+/// (kind, group, label with markers, cells), then the notes.
+fn render(document: &Document) -> String {
+    let mut out = String::new();
+    for table in &document.tables {
+        out.push_str(&format!(
+            "table {} {:?} number={:?} title={:?} unit={:?} section={:?} stub_header={:?} stub_columns={} lines={:?} truncated={}\n",
+            table.index,
+            table.kind,
+            table.number,
+            table.title,
+            table.unit,
+            table.section,
+            table.stub_header,
+            table.stub_columns,
+            table.lines,
+            table.truncated
+        ));
+        for column in &table.columns {
+            out.push_str(&format!("  column {:?} markers={:?}\n", column.path, column.markers));
+        }
+        for (index, row) in table.rows.iter().enumerate() {
+            let stub: Vec<&str> = row.stub.iter().map(|cell| cell.text.as_str()).collect();
+            let cells: Vec<String> = row
+                .cells
+                .iter()
+                .map(|cell| {
+                    let mut shown = if cell.text.is_empty() { "·".to_string() } else { cell.text.clone() };
+                    for marker in &cell.markers {
+                        shown.push_str(&format!("[{marker}]"));
+                    }
+                    shown
+                })
+                .collect();
+            out.push_str(&format!(
+                "  {index:>2} {:<8} {:?} {:?}{} | {}\n",
+                row.kind.name(),
+                row.group.as_deref().unwrap_or(""),
+                stub,
+                row.markers.iter().map(|m| format!("[{m}]")).collect::<String>(),
+                cells.join(" | ")
+            ));
+        }
+        for note in &table.notes {
+            out.push_str(&format!("  note [{}] {}\n", note.marker, note.text));
+        }
+    }
+    for warning in &document.warnings {
+        out.push_str(&format!("warning {warning}\n"));
+    }
+    out
+}
+
+#[test]
+fn every_fixture_reads_as_its_reviewed_snapshot() {
+    let mut names: Vec<String> = std::fs::read_dir(fixture(""))
+        .expect("fixtures/html exists")
+        .map(|entry| entry.expect("a directory entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".html"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 14, "fixtures: {names:?}");
+    for name in names {
+        let document = extract(&name);
+        insta::assert_snapshot!(name.trim_end_matches(".html").to_string(), render(&document));
+    }
+}
