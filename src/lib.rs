@@ -34,6 +34,7 @@ pub mod overrides;
 pub mod pipeline;
 pub mod read;
 pub mod review;
+pub mod score;
 pub mod source;
 pub mod table;
 pub mod write;

@@ -3,6 +3,7 @@
 mod check;
 mod extract;
 mod progress;
+mod score;
 mod show;
 
 use std::path::PathBuf;
@@ -33,6 +34,8 @@ enum Command {
     Check(check::CheckArguments),
     /// Print each rebuilt table of one document as an aligned grid, to compare with the source.
     Show(show::ShowArguments),
+    /// Score the extraction of NNN.txt pages against their NNN.json truth; exit 1 when a target is missed.
+    Score(score::ScoreArguments),
 }
 
 /// Parses the command line and runs the subcommand; returns the process exit code.
@@ -42,6 +45,7 @@ pub fn run() -> ExitCode {
         Command::Extract(arguments) => extract::run(arguments),
         Command::Show(arguments) => show::run(arguments),
         Command::Check(arguments) => check::run(arguments),
+        Command::Score(arguments) => score::run(arguments),
     };
     ExitCode::from(code)
 }
