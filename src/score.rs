@@ -312,7 +312,8 @@ fn compare(document: &Document, truth: &Value, score: &mut PageScore) {
                     .and_then(Value::as_array)
                     .map(|columns| columns.iter().map(text_of).collect())
                     .unwrap_or_default();
-                let got: Vec<String> = tables[position].columns.iter().map(|c| normalize_space(&c.header())).collect();
+                let got: Vec<String> =
+                    tables[position].columns.iter().map(|c| normalize_space(&c.header())).collect();
                 if got == expected {
                     score.headers_right += 1;
                 } else {

@@ -9,7 +9,7 @@
 //! | `placement` | error | no cell is `column_inferred` unless an override settled it |
 //! | `values` | error | no unreadable text in a column of numbers |
 //! | `keys` | warning | no two cells share (table, group, parent, row label, column header) |
-//! | `years` | error | year headers are plausible years for the document |
+//! | `years` | error | year headers lie within 15 years of the document's year |
 //!
 //! `totals` and `waarvan` find inconsistencies the source itself may hold (the cells were read as
 //! printed), so they are warnings; the others point at extraction problems.
@@ -73,22 +73,27 @@ fn summable(kind: ValueKind, value: Option<f64>) -> Option<f64> {
 }
 
 /// Totals. Steps, in this order, for each total row and each column:
-/// 1. the candidate parts are (a) the data rows since the last group row, spacer or total row,
-///    (b) all data rows since the start of the table, and (c) the total rows above it since the
-///    start of the table (a grand total of subtotals); "waarvan" rows are never parts;
+/// 1. the candidate parts are (a) the data rows since the last group row, spacer or total row;
+///    (b) the data rows since the previous total row, across groups; (c) all data rows of the
+///    table above it; (d) the total rows above it (a grand total of subtotals); (e) the data rows
+///    below it up to the next group row, spacer or total row (a total printed above its parts,
+///    as the Miljoenennota does). "Waarvan" rows are never parts, and a candidate needs at least
+///    two rows (one row "totalling" another says nothing about a sum);
 /// 2. a column is checked only when the total is a number and some part is a number; empty and
-///    nil parts count as 0; a part printed as text, pm or n.v.t. skips the column;
+///    nil parts count as 0; a part printed as text, pm or n.v.t. skips that candidate;
 /// 3. the tolerance is the rounding of every printed figure: half a unit of the last printed
 ///    decimal per figure when the figures have decimals or the unit is thousands or millions
 ///    (the parts were rounded before they were added), else 0 (exact counts);
 /// 4. the total is consistent when any candidate sums to it within the tolerance; otherwise one
-///    finding names the first non-empty candidate and its sum.
+///    finding names the first candidate that could be summed, and its sum.
 ///
-/// Known limit: a total of some rows above it that are neither contiguous nor a whole group (a
-/// total of two rows skipping one) is reported although the source may mean it.
+/// Known limits: a total of rows that are neither contiguous, nor a whole group, nor all rows
+/// above (a total of two rows skipping one), and a total over nested groups whose group rows
+/// carry their own subtotals, are reported although the source may be right.
 pub fn check_totals(document: &Document, table: &Table) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut segment: Vec<usize> = Vec::new();
+    let mut since_total: Vec<usize> = Vec::new();
     let mut all_data: Vec<usize> = Vec::new();
     let mut previous_totals: Vec<usize> = Vec::new();
     for (row_index, row) in table.rows.iter().enumerate() {
@@ -96,10 +101,13 @@ pub fn check_totals(document: &Document, table: &Table) -> Vec<Finding> {
             RowKind::Group | RowKind::Spacer => segment.clear(),
             RowKind::Data => {
                 segment.push(row_index);
+                since_total.push(row_index);
                 all_data.push(row_index);
             }
             RowKind::Total => {
-                let candidates = [segment.clone(), all_data.clone(), previous_totals.clone()];
+                let below = data_rows_below(table, row_index);
+                let candidates =
+                    [segment.clone(), since_total.clone(), all_data.clone(), previous_totals.clone(), below];
                 for column_index in 0..table.columns.len() {
                     if let Some(finding) =
                         check_total_cell(document, table, row_index, column_index, &candidates)
@@ -109,11 +117,25 @@ pub fn check_totals(document: &Document, table: &Table) -> Vec<Finding> {
                 }
                 previous_totals.push(row_index);
                 segment.clear();
+                since_total.clear();
             }
             RowKind::Waarvan | RowKind::Header | RowKind::Footnote => {}
         }
     }
     findings
+}
+
+/// The data rows right below a total, up to the next group row, spacer, total or the table's end.
+fn data_rows_below(table: &Table, row_index: usize) -> Vec<usize> {
+    let mut below = Vec::new();
+    for (index, row) in table.rows.iter().enumerate().skip(row_index + 1) {
+        match row.kind {
+            RowKind::Data => below.push(index),
+            RowKind::Waarvan | RowKind::Footnote => {}
+            RowKind::Group | RowKind::Spacer | RowKind::Total | RowKind::Header => break,
+        }
+    }
+    below
 }
 
 fn check_total_cell(
@@ -129,7 +151,7 @@ fn check_total_cell(
     }
     let total = total_cell.value?;
     let mut first_failure: Option<(Vec<usize>, f64, f64)> = None;
-    for parts in candidates.iter().filter(|parts| !parts.is_empty()) {
+    for parts in candidates.iter().filter(|parts| parts.len() >= 2) {
         let cells: Vec<_> = parts.iter().map(|&index| &table.rows[index].cells[column_index]).collect();
         if !cells.iter().any(|cell| cell.value_kind == ValueKind::Number) {
             continue;
@@ -392,14 +414,15 @@ pub fn check_keys(document: &Document, table: &Table) -> Vec<Finding> {
     findings
 }
 
-/// Years: a column year must lie between 1990 and 2100, and within 15 years before and 10 after
-/// the document's own year when that is known.
+/// Years: a column year must lie between 1990 and 2100, and within 15 years before and 15 after
+/// the document's own year when that is known (multi-year estimates of the funds reach 14 years
+/// ahead).
 pub fn check_years(document: &Document, table: &Table) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (column_index, column) in table.columns.iter().enumerate() {
         let Some(year) = column.year() else { continue };
         let plausible = match document.meta.year {
-            Some(document_year) => (document_year - 15..=document_year + 10).contains(&year),
+            Some(document_year) => (document_year - 15..=document_year + 15).contains(&year),
             None => (1990..=2100).contains(&year),
         };
         if !plausible {
@@ -534,7 +557,7 @@ mod tests {
         let values = check_values(&document, table);
         assert!(values.is_empty(), "only two other numbers in that column: {values:?}");
         let mut old = document.clone();
-        old.meta.year = Some(2040);
+        old.meta.year = Some(2045);
         assert_eq!(check_years(&old, &old.tables[0]).len(), 3);
         assert!(check_years(&document, table).is_empty());
     }
