@@ -13,7 +13,7 @@ use crate::pipeline::Document;
 use crate::table::{CellFlag, TableKind};
 
 /// One data cell with where it came from. Field order is column order.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CellRecord {
     /// The document id.
     pub doc_id: String,

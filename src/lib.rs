@@ -22,6 +22,8 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+pub mod cache;
+pub mod check;
 pub mod error;
 pub mod footnote;
 pub mod frame;
@@ -31,6 +33,7 @@ pub mod normalize;
 pub mod overrides;
 pub mod pipeline;
 pub mod read;
+pub mod review;
 pub mod score;
 pub mod source;
 pub mod table;

@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::error::{Location, Warning, WarningKind};
 
 /// What a document is: year, type and chapter, each `None` when the inputs do not say.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct DocMeta {
     /// The budget year (the year the budget, report or note is about).
     pub year: Option<i32>,

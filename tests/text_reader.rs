@@ -17,7 +17,8 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn extract(name: &str, overrides: Option<Overrides>) -> Document {
-    extract_path(&fixture(name), None, &ExtractOptions { overrides }).expect("fixture extracts")
+    extract_path(&fixture(name), None, &ExtractOptions { overrides, ..ExtractOptions::default() })
+        .expect("fixture extracts")
 }
 
 fn row<'t>(table: &'t Table, label: &str) -> &'t Row {

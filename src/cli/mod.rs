@@ -1,5 +1,6 @@
 //! Command-line arguments and the subcommands they dispatch to.
 
+mod check;
 mod extract;
 mod progress;
 mod score;
@@ -29,6 +30,8 @@ struct Arguments {
 enum Command {
     /// Extract every table of the inputs into long-format cells (Parquet, JSON, CSV) in an output directory.
     Extract(extract::ExtractArguments),
+    /// Check an extraction: built-in consistency rules, expectation files, a golden output.
+    Check(check::CheckArguments),
     /// Print each rebuilt table of one document as an aligned grid, to compare with the source.
     Show(show::ShowArguments),
     /// Score the extraction of NNN.txt pages against their NNN.json truth; exit 1 when a target is missed.
@@ -41,14 +44,45 @@ pub fn run() -> ExitCode {
     let code = match arguments.command {
         Command::Extract(arguments) => extract::run(arguments),
         Command::Show(arguments) => show::run(arguments),
+        Command::Check(arguments) => check::run(arguments),
         Command::Score(arguments) => score::run(arguments),
     };
     ExitCode::from(code)
 }
 
-/// Loads the overrides file named on the command line, if any.
-fn load_overrides(
-    path: Option<&PathBuf>,
-) -> Result<Option<begroting::overrides::Overrides>, begroting::Error> {
-    path.map(|path| begroting::overrides::Overrides::load(path)).transpose()
+/// The extraction options named on the command line: the overrides file, if any, and a
+/// fingerprint of it (so `--resume` never reuses a document extracted under other overrides).
+fn extract_options(
+    overrides: Option<&PathBuf>,
+) -> Result<begroting::pipeline::ExtractOptions, begroting::Error> {
+    let Some(path) = overrides else { return Ok(begroting::pipeline::ExtractOptions::default()) };
+    let loaded = begroting::overrides::Overrides::load(path)?;
+    let bytes = std::fs::read(path).map_err(|error| {
+        begroting::Error::new(path, begroting::ErrorKind::Read { message: error.to_string() })
+    })?;
+    Ok(begroting::pipeline::ExtractOptions {
+        overrides: Some(loaded),
+        fingerprint: format!("overrides:{}", begroting::cache::content_hash(&bytes)),
+    })
+}
+
+/// Writes the review page for documents (re-reading each source for its line panes).
+fn write_review(
+    path: &std::path::Path,
+    documents: &[begroting::pipeline::Document],
+    findings: &[begroting::check::Finding],
+) -> Result<(), begroting::Error> {
+    use begroting::review::{ReviewDocument, render_review};
+    let reviews: Vec<ReviewDocument<'_>> = documents
+        .iter()
+        .map(|document| ReviewDocument {
+            document,
+            source_text: begroting::source::load(std::path::Path::new(&document.source)).ok().map(|s| s.text),
+            findings: findings.iter().filter(|f| f.doc_id == document.doc_id).collect(),
+        })
+        .collect();
+    let page = render_review(&reviews);
+    begroting::write::write_atomically(path, |file| {
+        std::io::Write::write_all(file, page.as_bytes()).map_err(|e| e.to_string())
+    })
 }

@@ -1,0 +1,255 @@
+//! What a table is called: "Tabel N", its title, its unit, and the section it stands in.
+//!
+//! Owns the reading of caption texts (from a `<caption>`, a caption row inside the table, or the
+//! paragraphs just above it) and of unit statements ("(bedragen x € 1.000)", "x € 1 mln.",
+//! "(in miljoenen euro, plus = uitgave)", "(in %)"). Finding those texts in the page is the page
+//! walk's job; this module only reads them.
+//!
+//! The caption rule for the paragraphs above a table (used only when the table has no `<caption>`),
+//! looking at the nearest three text blocks above it that sit in the same place (the page, or the
+//! same cell of an enclosing layout table), nearest first, and stopping at the previous table:
+//! 1. a block "Tabel N …" is the caption: N is the number, the rest the title (its unit removed);
+//! 2. a block that is only a unit ("Bedragen x € 1.000") between the caption and the table gives the
+//!    unit;
+//! 3. a block "Tabel N" alone, with the block below it holding a title, takes that block as title;
+//! 4. with no "Tabel N" at all, a short block (at most 200 characters) right above the table that
+//!    states a unit is its caption ("Overzicht suppletoire uitgavenmutaties (bedragen x € 1.000)");
+//! 5. else a heading (`<h1>`–`<h6>`) right above the table is its title.
+//!
+//! Known failures: a caption printed more than two blocks above the table (with prose between) is
+//! not found; a title that ends in a parenthesised unit-like phrase that is not a unit
+//! ("(in miljoenen)" without "euro") keeps it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// "Tabel N Title": the number as printed ("2", "1.1", "B1", "49.1") and the rest.
+pub(super) fn tabel_number(text: &str) -> Option<(String, String)> {
+    static TABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*tabel\s+([a-z]{0,2}\d+(?:\.\d+)*[a-z]?)(?:\s*[:.–-]\s*|\s+|$)(.*)$")
+            .expect("valid regex")
+    });
+    let captures = TABEL.captures(text)?;
+    Some((captures[1].to_string(), captures[2].trim().to_string()))
+}
+
+/// The unit, when the whole text is a unit statement: "(bedragen x € 1.000)" → "x € 1.000",
+/// "Bedragen x € 1 miljoen" → "x € 1 miljoen", "(in miljoenen euro, plus = uitgave)" →
+/// "in miljoenen euro, plus = uitgave", "In miljoenen euro's (excl. HGIS)" → itself, "(in %)" or
+/// "%" → "%". `None` for anything else.
+pub(super) fn unit_only(text: &str) -> Option<String> {
+    let mut inner = text.trim();
+    if let Some(stripped) = inner.strip_prefix('(').and_then(|t| t.strip_suffix(')'))
+        && !stripped.contains(['(', ')'])
+    {
+        inner = stripped.trim();
+    }
+    let candidate = match inner.get(..8) {
+        Some(head) if head.eq_ignore_ascii_case("bedragen") => inner[8..].trim(),
+        _ => inner,
+    };
+    if matches!(candidate, "%" | "in %" | "in procenten") {
+        return Some("%".to_string());
+    }
+    if let Some(found) = X_EURO.find(candidate)
+        && found.start() == 0
+        && found.end() == candidate.len()
+    {
+        return Some(candidate.to_string());
+    }
+    let lowered = candidate.to_lowercase();
+    if lowered.starts_with("in ") && MONEY_WORD.is_match(&lowered) && candidate.len() <= 80 {
+        return Some(candidate.to_string());
+    }
+    None
+}
+
+/// "x € 1.000", "x €1000", "x € 1 000", "x € 1 mln.", "x € 1 miljoen", "× € 1.000".
+static X_EURO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[x×]\s*€\s*\d+(?:[.\u{a0} ]\d{3})*(?:\s*(?:mln|mld|mrd|miljoen|miljard)\b\.?)?")
+        .expect("valid regex")
+});
+
+/// Words that make an "in …" phrase a unit.
+static MONEY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"euro|€|\bmln\b|\bmld\b|\bmrd\b|miljoen|miljard|duizend").expect("valid regex")
+});
+
+/// Splits a unit off a title: a parenthesised unit statement anywhere ("Budgettaire gevolgen van
+/// beleid (bedragen x € 1.000)"), else an unparenthesised "x € …" at the end ("Budgettaire
+/// gevolgen van beleid x € 1.000"). Returns the title without it and the unit.
+pub(super) fn split_unit(title: &str) -> (String, Option<String>) {
+    static PARENTHESISED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\(([^()]*)\)").expect("valid regex"));
+    for found in PARENTHESISED.find_iter(title).collect::<Vec<_>>().into_iter().rev() {
+        if let Some(unit) = unit_only(found.as_str()) {
+            let rest = format!("{} {}", &title[..found.start()], &title[found.end()..]);
+            return (tidy_title(&rest), Some(unit));
+        }
+    }
+    static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:[,;:–-]\s*)?(?:bedragen\s+)?([x×]\s*€\s*\d+(?:[.\u{a0} ]\d{3})*(?:\s*(?:mln|mld|mrd|miljoen|miljard)\b\.?)?)\s*$")
+            .expect("valid regex")
+    });
+    if let Some(captures) = TRAILING.captures(title) {
+        let whole = captures.get(0).expect("group 0");
+        return (tidy_title(&title[..whole.start()]), Some(captures[1].to_string()));
+    }
+    (tidy_title(title), None)
+}
+
+/// Collapses whitespace and trims separators left at the ends of a title.
+fn tidy_title(text: &str) -> String {
+    let collapsed = super::content::collapse_whitespace(text);
+    collapsed.trim_matches(|c: char| c == ':' || c == ',' || c == ';' || c.is_whitespace()).to_string()
+}
+
+/// Number, title and unit of a table, as far as its caption texts say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Caption {
+    /// The N of "Tabel N".
+    pub number: Option<String>,
+    /// The title without "Tabel N" and without the unit.
+    pub title: Option<String>,
+    /// The unit as printed.
+    pub unit: Option<String>,
+}
+
+/// Reads one caption text ("Tabel 2 Veiligheidsagenda 2019-2022 (x € 1.000)").
+pub(super) fn read_caption(text: &str) -> Caption {
+    let (number, rest) = match tabel_number(text) {
+        Some((number, rest)) => (Some(number), rest),
+        None => (None, text.to_string()),
+    };
+    let (title, unit) = split_unit(&rest);
+    Caption { number, title: (!title.is_empty()).then_some(title), unit }
+}
+
+/// One text block above a table, nearest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct BlockAbove {
+    /// Its text.
+    pub text: String,
+    /// True for `<h1>`–`<h6>`.
+    pub is_heading: bool,
+}
+
+/// Applies the caption rule of the module doc to the blocks above a table (nearest first).
+pub(super) fn caption_from_blocks(blocks: &[BlockAbove]) -> Caption {
+    let mut unit = None;
+    for (index, block) in blocks.iter().take(3).enumerate() {
+        if let Some(found) = unit_only(&block.text) {
+            unit.get_or_insert(found);
+            continue;
+        }
+        if tabel_number(&block.text).is_some() {
+            let mut caption = read_caption(&block.text);
+            if caption.title.is_none() && index > 0 {
+                let below = &blocks[index - 1];
+                if unit_only(&below.text).is_none() {
+                    let (title, below_unit) = split_unit(&below.text);
+                    caption.title = (!title.is_empty()).then_some(title);
+                    caption.unit = caption.unit.or(below_unit);
+                }
+            }
+            caption.unit = caption.unit.or(unit);
+            return caption;
+        }
+        if index + 1 < blocks.len() && tabel_number(&blocks[index + 1].text).is_some() {
+            // Rule 3: this block is the title under a bare "Tabel N"; handled when we get there.
+            continue;
+        }
+        if index == 0 && block.text.chars().count() <= 200 && split_unit(&block.text).1.is_some() {
+            // Rule 5: a short block right above the table that ends in a unit is its caption.
+            let (title, block_unit) = split_unit(&block.text);
+            return Caption { number: None, title: (!title.is_empty()).then_some(title), unit: block_unit };
+        }
+        if index == 0 && block.is_heading {
+            let (title, heading_unit) = split_unit(&block.text);
+            return Caption {
+                number: None,
+                title: (!title.is_empty()).then_some(title),
+                unit: heading_unit.or(unit),
+            };
+        }
+        break;
+    }
+    Caption { unit, ..Caption::default() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tabel_numbers_as_printed() {
+        assert_eq!(
+            tabel_number("Tabel 2 Veiligheidsagenda 2019-2022"),
+            Some(("2".into(), "Veiligheidsagenda 2019-2022".into()))
+        );
+        assert_eq!(
+            tabel_number("Tabel B1: Budgettaire gevolgen"),
+            Some(("B1".into(), "Budgettaire gevolgen".into()))
+        );
+        assert_eq!(tabel_number("Tabel 1.1 Verplichtingen"), Some(("1.1".into(), "Verplichtingen".into())));
+        assert_eq!(tabel_number("Tabel 20"), Some(("20".into(), String::new())));
+        assert_eq!(tabel_number("Tabellen"), None);
+    }
+
+    #[test]
+    fn units_in_captions_and_cells() {
+        assert_eq!(
+            read_caption("Tabel 49.1 Begrotingsuitgaven artikel 49 (x € 1.000)"),
+            Caption {
+                number: Some("49.1".into()),
+                title: Some("Begrotingsuitgaven artikel 49".into()),
+                unit: Some("x € 1.000".into())
+            }
+        );
+        assert_eq!(
+            split_unit("Opbouw van de rentelasten, 2010–2015 (x € 1 mln.)").1.as_deref(),
+            Some("x € 1 mln.")
+        );
+        assert_eq!(
+            split_unit("Verplichtingen ( x €1000)"),
+            ("Verplichtingen".into(), Some("x €1000".into()))
+        );
+        assert_eq!(
+            split_unit("Budgettaire gevolgen van beleid x € 1.000"),
+            ("Budgettaire gevolgen van beleid".into(), Some("x € 1.000".into()))
+        );
+        assert_eq!(split_unit("Kerngegevens (in miljarden euro)").1.as_deref(), Some("in miljarden euro"));
+        assert_eq!(split_unit("Conservatoir beslag (in mln. euro’s)").1.as_deref(), Some("in mln. euro’s"));
+        assert_eq!(split_unit("Veiligheidsagenda 2019-2022"), ("Veiligheidsagenda 2019-2022".into(), None));
+        assert_eq!(unit_only("(Bedragen x € 1 mln.)").as_deref(), Some("x € 1 mln."));
+        assert_eq!(unit_only("Bedragen x € 1 000").as_deref(), Some("x € 1 000"));
+        assert_eq!(
+            unit_only("In miljoenen euro's (excl. HGIS)").as_deref(),
+            Some("In miljoenen euro's (excl. HGIS)")
+        );
+        assert_eq!(unit_only("(in %)").as_deref(), Some("%"));
+        assert_eq!(unit_only("Omschrijving"), None);
+    }
+
+    #[test]
+    fn caption_from_paragraphs_above() {
+        let block = |text: &str, is_heading| BlockAbove { text: text.into(), is_heading };
+        let split = caption_from_blocks(&[
+            block("Bedragen x € 1.000", false),
+            block("Voeding van het Deltafonds", false),
+            block("Tabel 29", false),
+        ]);
+        assert_eq!(
+            split,
+            Caption {
+                number: Some("29".into()),
+                title: Some("Voeding van het Deltafonds".into()),
+                unit: Some("x € 1.000".into())
+            }
+        );
+        let heading = caption_from_blocks(&[block("Budgettaire gevolgen van beleid", true)]);
+        assert_eq!(heading.title.as_deref(), Some("Budgettaire gevolgen van beleid"));
+        assert_eq!(caption_from_blocks(&[block("Een alinea over het beleid.", false)]), Caption::default());
+    }
+}

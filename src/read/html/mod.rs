@@ -1,0 +1,381 @@
+//! HTML → tables: every data table of a page, rebuilt as a rectangular grid in the shared
+//! [`crate::table`] model.
+//!
+//! Owns: finding the tables of a page (visible `<table>` elements, nested ones included, in the
+//! order they start), telling data tables from layout tables, expanding spans into a grid, header
+//! rows and their paths, stub columns, the structural row kinds (spacer, repeated header, note row),
+//! `<sup>` footnote markers, the notes printed with a table, its "Tabel N" number, title, unit and
+//! section, and source lines. Leaves numbers, row roles (group, total, waarvan) and glued markers
+//! ("Comensha1") to the later stages, which treat every reader's tables alike.
+//!
+//! The stages, in order, each in its own module:
+//! 1. `page` walks the document once: text blocks (with headings marked) and table starts;
+//! 2. `source_lines` scans the raw text for tag lines, paired with the tree's elements;
+//! 3. per table, `grid` expands spans into slots (clamping what runs past the table, padding short
+//!    rows, with warnings);
+//! 4. layout tables are dropped (`kind`);
+//! 5. `structure` decides caption rows, header rows, stub columns, columns and row kinds;
+//! 6. `caption` reads number, title and unit from a `<caption>`, a caption row or the blocks above;
+//!    `notes` reads the notes under the table; tables of contents are marked
+//!    [`TableKind::Contents`] (`kind`);
+//! 7. truncation: a table the input ends inside is marked, its cells flagged.
+//!
+//! Nested tables: an inner table is a table of its own; its text is *not* part of the cell that
+//! holds it. So a layout table wrapping a data table loses nothing, and is itself dropped at step 4
+//! when what remains of it holds no figures.
+//!
+//! Never panics: every index is checked, every walk is iterative (any depth is safe), and grids are
+//! capped (see `grid::MAX_SLOTS`).
+
+mod caption;
+mod content;
+mod grid;
+mod kind;
+mod notes;
+mod page;
+mod source_lines;
+mod structure;
+
+use ego_tree::NodeRef;
+use scraper::{Html, Node};
+
+use crate::error::{Location, Warning, WarningKind};
+use crate::table::{CellFlag, ReadOutcome, Table, TableKind};
+use content::NestedTables;
+use grid::Grid;
+use source_lines::{SourceTags, TreeLines};
+
+/// Finds every data table of an HTML page and rebuilds it as a rectangular grid.
+///
+/// Returns the tables in print order (`Table::index` from 0) and the reader's warnings (ragged
+/// rows, clamped spans, limits, truncation), each located by table, row and line. Layout and
+/// navigation tables are left out; tables of contents are kept as [`TableKind::Contents`].
+pub fn read_html(html: &str) -> ReadOutcome {
+    let document = Html::parse_document(html);
+    let tags = SourceTags::scan(html);
+    let lines = TreeLines::pair(&document, &tags);
+    let page = page::Page::walk(&document);
+    let mut outcome = ReadOutcome::default();
+    for (at, node_id, parent) in page.tables() {
+        let Some(node) = document.tree.get(node_id) else { continue };
+        let grid = grid::build(node, &lines);
+        if kind::is_layout_table(node, &grid) {
+            continue;
+        }
+        let index = outcome.tables.len();
+        let built = structure::structure(&grid);
+        let mut table = built.table;
+        table.index = index;
+
+        let caption = match caption_element(node) {
+            Some(text) => caption::read_caption(&text),
+            None if built.caption.number.is_some() || built.caption.title.is_some() => built.caption.clone(),
+            None => {
+                let mut from_blocks = caption::caption_from_blocks(&page.blocks_above(at, parent, 3));
+                from_blocks.unit = from_blocks.unit.or(built.caption.unit.clone());
+                from_blocks
+            }
+        };
+        table.number = caption.number;
+        table.title = caption.title;
+        table.unit = caption.unit.or(built.caption.unit).or(table.unit.take());
+        table.section = page.section_above(at);
+        let mut after = notes::notes_after(node);
+        if let Some(tag) = lines.table_tag(node_id) {
+            let from = tags.tables[tag].end_offset.unwrap_or(tags.tables[tag].offset);
+            for note in &mut after {
+                note.line = source_lines::line_of_text(html, from, &note.text);
+            }
+        }
+        table.notes.extend(after);
+        if kind::is_contents(node, &table) {
+            table.kind = TableKind::Contents;
+        }
+
+        let mut warnings = built.warnings;
+        if let Some(tag) = lines.table_tag(node_id) {
+            let source = &tags.tables[tag];
+            table.lines = Some((source.start_line, source.end_line.unwrap_or(tags.last_line)));
+            if tags.ends_inside(tag) {
+                mark_truncated(&mut table, &grid, tags.ends_in_text, &mut warnings);
+            }
+        }
+        for warning in &mut warnings {
+            warning.location.table_index = Some(index);
+        }
+        outcome.warnings.extend(warnings);
+        outcome.tables.push(table);
+    }
+    outcome
+}
+
+/// The text of a table's own `<caption>`, when it has one with text.
+fn caption_element(table: NodeRef<'_, Node>) -> Option<String> {
+    let caption = table.children().find(|child| {
+        child.value().as_element().is_some_and(|e| e.name() == "caption" && !content::is_not_content(e))
+    })?;
+    let text = content::join_text(&content::pieces_of(caption, NestedTables::Include));
+    (!text.is_empty()).then_some(text)
+}
+
+/// Marks a table the input ends inside: a warning, every cell flagged, and when the input stops in
+/// the middle of a cell's text, that cell flagged cut.
+///
+/// The last row is short because the input stopped, not because the markup is ragged: its
+/// ragged-row warning is replaced by the truncation warning (its padded cells stay flagged).
+fn mark_truncated(table: &mut Table, grid: &Grid, ends_in_text: bool, warnings: &mut Vec<Warning>) {
+    table.truncated = true;
+    let last_row = table.rows.len().checked_sub(1);
+    warnings.retain(|w| !(w.kind == WarningKind::RaggedRow && w.location.row_index == last_row));
+    warnings.push(Warning::new(
+        WarningKind::TruncatedTable,
+        Location::table(table.index, table.lines.map(|(start, _)| start)),
+        "the input ends inside this table (no </table>); the rows read so far are kept",
+    ));
+    for row in &mut table.rows {
+        for cell in &mut row.cells {
+            cell.flag(CellFlag::TruncatedTable);
+        }
+    }
+    let last_printed = grid.cells.last().map(|cell| (cell.row, cell.column));
+    if !ends_in_text {
+        return;
+    }
+    let row_count = table.rows.len();
+    let stub_columns = table.stub_columns;
+    if let (Some((_, column)), Some(last_row)) = (last_printed, table.rows.last_mut())
+        && column >= stub_columns
+        && let Some(cell) = last_row.cells.get_mut(column - stub_columns)
+        && !cell.text.is_empty()
+    {
+        cell.flag(CellFlag::CutCell);
+        warnings.push(Warning::new(
+            WarningKind::CutCell,
+            Location::table(table.index, cell.line)
+                .with_row(row_count - 1)
+                .with_column(column - stub_columns),
+            format!("the input ends inside the cell \"{}\"; its value is not trusted", cell.text),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::RowKind;
+
+    fn texts(table: &Table) -> Vec<Vec<String>> {
+        table.rows.iter().map(|row| row.cells.iter().map(|cell| cell.text.clone()).collect()).collect()
+    }
+
+    #[test]
+    fn body_rowspans_repeat_their_text_with_an_origin() {
+        let outcome = read_html(
+            "<table><thead><tr><th>Artikel</th><th>2021</th><th>2022</th></tr></thead><tbody>\
+             <tr><td rowspan=2>Politie</td><td>5.901</td><td rowspan=2>n.v.t.</td></tr>\
+             <tr><td>6.012</td></tr>\
+             <tr><td>Totaal</td><td colspan=2>11.913</td></tr></tbody></table>",
+        );
+        let table = &outcome.tables[0];
+        assert_eq!(texts(table), [["5.901", "n.v.t."], ["6.012", "n.v.t."], ["11.913", "11.913"]]);
+        assert_eq!(table.rows[1].cells[1].span_origin, Some((0, 1)));
+        assert_eq!(table.rows[1].stub[0].text, "Politie");
+        assert_eq!(table.rows[1].stub[0].span_origin, Some((0, 0)));
+        assert_eq!(table.rows[2].cells[1].span_origin, Some((2, 0)));
+        assert_eq!(table.rows[0].cells[0].span_origin, None);
+        assert!(outcome.warnings.is_empty());
+    }
+
+    #[test]
+    fn sup_markers_on_headers_cells_and_labels() {
+        let outcome = read_html(
+            "<table><tr><th>Omschrijving</th><th>2014<sup>1</sup></th><th>2015</th></tr>\
+             <tr><td>Uitgaven<sup>2</sup></td><td>80,2<sup>(3)</sup></td><td>1.522</td></tr></table>\
+             <p><sup>1</sup> Realisatie.</p><p><sup>2</sup> Inclusief HGIS.</p><p><sup>3</sup> Voorlopig.</p>",
+        );
+        let table = &outcome.tables[0];
+        assert_eq!(table.columns[0].path, ["2014"]);
+        assert_eq!(table.columns[0].markers, ["1"]);
+        assert_eq!(table.rows[0].markers, ["2"]);
+        assert_eq!(table.rows[0].stub[0].text, "Uitgaven");
+        assert_eq!(table.rows[0].cells[0].text, "80,2");
+        assert_eq!(table.rows[0].cells[0].markers, ["3"]);
+        let markers: Vec<&str> = table.notes.iter().map(|note| note.marker.as_str()).collect();
+        assert_eq!(markers, ["1", "2", "3"]);
+        assert_eq!(table.notes[1].text, "Inclusief HGIS.");
+    }
+
+    #[test]
+    fn nested_table_text_stays_out_of_its_parent_cell() {
+        let outcome = read_html(
+            "<table><tr><th>Artikel</th><th>2021</th></tr>\
+             <tr><td>Politie<table><tr><td>Binnen</td><td>12</td></tr><tr><td>Ook</td><td>13</td></tr></table></td><td>5.901</td></tr>\
+             <tr><td>Totaal</td><td>5.901</td></tr></table>",
+        );
+        assert_eq!(outcome.tables.len(), 2);
+        assert_eq!(outcome.tables[0].rows[0].stub[0].text, "Politie");
+        assert_eq!(outcome.tables[1].rows[1].stub[0].text, "Ook");
+        assert_eq!(outcome.tables[1].index, 1);
+    }
+
+    #[test]
+    fn layout_and_navigation_tables_are_dropped() {
+        let outcome = read_html(
+            "<table role=presentation><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table>\
+             <table><tr><td><a href=/a>Begroting</a></td><td><a href=/b>Jaarverslag</a></td></tr>\
+             <tr><td><a href=/c>2021</a></td><td><a href=/d>2022</a></td></tr></table>\
+             <table><tr><td>alleen</td></tr><tr><td>één kolom</td></tr></table>",
+        );
+        assert!(outcome.tables.is_empty(), "{:#?}", outcome.tables);
+    }
+
+    #[test]
+    fn header_rows_without_thead_and_repeated_headers() {
+        let outcome = read_html(
+            "<table><tr><td></td><td>Realisatie</td><td>Norm</td></tr><tr><td></td><td>2020</td><td>2021</td></tr>\
+             <tr><td>Ondermijning</td><td></td><td></td></tr><tr><td>CSV's</td><td>1.529</td><td>1.370</td></tr>\
+             <tr><td></td><td>2020</td><td>2021</td></tr><tr><td></td><td></td><td></td></tr></table>",
+        );
+        let table = &outcome.tables[0];
+        let headers: Vec<String> = table.columns.iter().map(|c| c.header()).collect();
+        assert_eq!(headers, ["Realisatie 2020", "Norm 2021"]);
+        let kinds: Vec<RowKind> = table.rows.iter().map(|row| row.kind).collect();
+        assert_eq!(kinds, [RowKind::Data, RowKind::Data, RowKind::Header, RowKind::Spacer]);
+    }
+
+    #[test]
+    fn lines_of_tables_rows_and_cells() {
+        let outcome = read_html(
+            "<p>x</p>\n<table>\n<tr><th>a</th><th>2020</th></tr>\n<tr>\n<td>b</td>\n<td>1</td></tr>\n</table>\n",
+        );
+        let table = &outcome.tables[0];
+        assert_eq!(table.lines, Some((2, 7)));
+        assert_eq!(table.rows[0].line, Some(5));
+        assert_eq!(table.rows[0].cells[0].line, Some(6));
+    }
+
+    #[test]
+    fn truncated_input_flags_the_cut_cell() {
+        let outcome = read_html("<table><tr><th>a</th><th>2020</th></tr><tr><td>b</td><td>2.357.");
+        let table = &outcome.tables[0];
+        assert!(table.truncated);
+        assert!(table.rows[0].cells[0].flags.contains(&CellFlag::CutCell));
+        let kinds: Vec<WarningKind> = outcome.warnings.iter().map(|w| w.kind).collect();
+        assert_eq!(kinds, [WarningKind::TruncatedTable, WarningKind::CutCell]);
+    }
+
+    #[test]
+    fn clamps_as_browsers_do() {
+        let outcome = read_html(
+            "<table><tr><th>a</th><th>2020</th></tr><tr><td>b</td><td colspan=5000 rowspan=99999>1</td></tr></table>",
+        );
+        let kinds: Vec<WarningKind> = outcome.warnings.iter().map(|w| w.kind).collect();
+        assert!(kinds.iter().all(|k| *k == WarningKind::SpanClamped), "{kinds:?}");
+        assert_eq!(
+            kinds.len(),
+            4,
+            "colspan to 1000, rowspan to 65534, rowspan past the body, colspan past the table"
+        );
+        assert_eq!(outcome.tables[0].rows[0].cells.len(), 1);
+    }
+
+    #[test]
+    fn year_rows_in_td_under_a_thead_and_repeated_mid_table() {
+        let outcome = read_html(
+            "<table><thead><tr><th></th><th colspan=2>Realisatie</th></tr></thead><tbody>\
+             <tr><td></td><td>2019</td><td>2020</td></tr><tr><td>Uitgaven</td><td>381</td><td>468</td></tr>\
+             <tr><td></td><td>2019</td><td>2020</td></tr><tr><td>Ontvangsten</td><td>21</td><td>39</td></tr></tbody></table>",
+        );
+        let table = &outcome.tables[0];
+        let headers: Vec<String> = table.columns.iter().map(|c| c.header()).collect();
+        assert_eq!(headers, ["Realisatie 2019", "Realisatie 2020"]);
+        let kinds: Vec<RowKind> = table.rows.iter().map(|row| row.kind).collect();
+        assert_eq!(kinds, [RowKind::Data, RowKind::Header, RowKind::Data]);
+    }
+
+    #[test]
+    fn tfoot_notes_and_caption_rows() {
+        let outcome = read_html(
+            "<table><thead><tr><th colspan=3>Tabel 4 Apparaatsuitgaven (bedragen x € 1.000)</th></tr>\
+             <tr><th></th><th>2021</th><th>2022</th></tr></thead>\
+             <tfoot><tr><td colspan=3><sup>1</sup> Inclusief HGIS.<br><sup>2</sup> Voorlopig.</td></tr>\
+             <tr><td>Totaal</td><td>12</td><td>14</td></tr></tfoot>\
+             <tbody><tr><td>Personeel<sup>1</sup></td><td>10</td><td>11<sup>2</sup></td></tr>\
+             <tr><td>Materieel</td><td>2</td><td>3</td></tr></tbody></table>",
+        );
+        let table = &outcome.tables[0];
+        assert_eq!(table.number.as_deref(), Some("4"));
+        assert_eq!(table.title.as_deref(), Some("Apparaatsuitgaven"));
+        assert_eq!(table.unit.as_deref(), Some("x € 1.000"));
+        let headers: Vec<String> = table.columns.iter().map(|c| c.header()).collect();
+        assert_eq!(headers, ["2021", "2022"]);
+        let labels: Vec<&str> = table.rows.iter().map(|row| row.stub[0].text.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Personeel", "Materieel", "Totaal"],
+            "tfoot rows come last, note rows are not rows"
+        );
+        let notes: Vec<(&str, &str)> =
+            table.notes.iter().map(|note| (note.marker.as_str(), note.text.as_str())).collect();
+        assert_eq!(notes, [("1", "Inclusief HGIS."), ("2", "Voorlopig.")]);
+    }
+
+    mod never_panics {
+        use super::super::read_html;
+        use proptest::prelude::*;
+
+        /// Random soups of table tags, spans (also absurd ones), hidden markers, sups and text.
+        fn fragment() -> impl Strategy<Value = String> {
+            let piece = prop_oneof![
+                Just("<table>".to_string()),
+                Just("</table>".to_string()),
+                Just("<tr>".to_string()),
+                Just("</tr>".to_string()),
+                Just("<thead>".to_string()),
+                Just("<tbody>".to_string()),
+                Just("<tfoot>".to_string()),
+                Just("<caption>Tabel 3 Titel (x € 1.000)</caption>".to_string()),
+                (0u32..70_000, 0u32..2_000).prop_map(|(r, c)| format!("<td rowspan={r} colspan={c}>")),
+                (0u32..5, 0u32..5).prop_map(|(r, c)| format!("<th rowspan=\"{r}\" colspan=\"{c}\">")),
+                Just("</td>".to_string()),
+                Just("<td hidden>".to_string()),
+                Just("<tr style='display:none'>".to_string()),
+                Just("<sup>1</sup>".to_string()),
+                Just("<br>".to_string()),
+                Just("<div>".to_string()),
+                Just("</div>".to_string()),
+                Just("<p>* Noot</p>".to_string()),
+                Just("<h2>2.2 Kop</h2>".to_string()),
+                Just("<script>'<table>'</script>".to_string()),
+                Just("<!-- <tr> -->".to_string()),
+                "[a-zA-Z0-9 .,%€‒–-]{0,8}",
+                Just("1.522".to_string()),
+                Just("2019".to_string()),
+                Just("&nbsp;".to_string()),
+                Just("\n".to_string()),
+            ];
+            prop::collection::vec(piece, 0..60).prop_map(|pieces| pieces.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+            #[test]
+            fn any_markup_reads_into_rectangular_grids(html in fragment()) {
+                let outcome = read_html(&html);
+                for (index, table) in outcome.tables.iter().enumerate() {
+                    prop_assert_eq!(table.index, index);
+                    for row in &table.rows {
+                        prop_assert_eq!(row.cells.len(), table.columns.len());
+                        prop_assert_eq!(row.stub.len(), table.stub_columns);
+                    }
+                }
+            }
+
+            #[test]
+            fn arbitrary_text_never_panics(html in "\\PC{0,300}") {
+                let _ = read_html(&html);
+            }
+        }
+    }
+}

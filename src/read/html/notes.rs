@@ -1,0 +1,195 @@
+//! Notes printed with a table: a `<tfoot>`, note rows in the body, and the note paragraphs or lists
+//! right under the table.
+//!
+//! Owns the reading of note texts into [`Note`]s (marker and text). Finding the elements is shared
+//! with the page walk ([`notes_after`]) and the structure module (note rows); linking markers to
+//! notes is the footnote stage's job.
+//!
+//! A run of [`Piece`]s is read as notes line by line (a line ends at a `<br>` or a block edge), in
+//! this order:
+//! 1. a line that starts with a `<sup>` marker starts a note with that marker;
+//! 2. a line that starts with a printed marker — one to three stars, a number of one or two digits,
+//!    or one lower-case letter, optionally followed by ")" or ".", then a space — starts a note
+//!    ("1 Het aantal …", "a) Exclusief …", "* Voorlopig");
+//! 3. a line that is only a marker ("1") starts a note whose text is the next line (the layout of a
+//!    marker in its own box next to the note);
+//! 4. any other line continues the open note, or, when no note is open, means the text is not a
+//!    list of notes.
+//!
+//! Known failures: a paragraph under a table that happens to start with a small number and a space
+//! ("2 ministeries hebben …") is read as note "2"; a note list whose first line has no marker is
+//! not recognised at all.
+
+use std::sync::LazyLock;
+
+use ego_tree::NodeRef;
+use regex::Regex;
+use scraper::Node;
+
+use super::content::{self, NestedTables, Piece};
+use crate::table::Note;
+
+/// Reads pieces as notes (rules 1–4 of the module doc). `None` when they are not a list of notes.
+pub(super) fn notes_in(pieces: &[Piece], line: Option<usize>) -> Option<Vec<Note>> {
+    static PRINTED_MARKER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\*{1,3}|\d{1,2}|[a-z])[).]?\s+(\S.*)$").expect("valid regex"));
+    static MARKER_ALONE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\(?(\*{1,3}|\d{1,2}|[a-z])[).]?$").expect("valid regex"));
+    let mut notes: Vec<Note> = Vec::new();
+    let mut waiting_for_text = false;
+    for line_pieces in pieces.split(|piece| *piece == Piece::Break) {
+        let text = content::join_text(line_pieces);
+        let leading_marker = line_pieces.iter().find_map(|piece| match piece {
+            Piece::Text(text) if text.trim().is_empty() => None,
+            Piece::Marker(marker) => Some(Some(marker.clone())),
+            _ => Some(None),
+        });
+        if let Some(Some(marker)) = leading_marker {
+            notes.push(Note { marker, text: text.clone(), line });
+            waiting_for_text = text.is_empty();
+            continue;
+        }
+        if text.is_empty() {
+            continue;
+        }
+        if waiting_for_text {
+            if let Some(note) = notes.last_mut() {
+                note.text = text;
+            }
+            waiting_for_text = false;
+        } else if let Some(captures) = MARKER_ALONE.captures(&text) {
+            notes.push(Note { marker: captures[1].to_string(), text: String::new(), line });
+            waiting_for_text = true;
+        } else if let Some(captures) = PRINTED_MARKER.captures(&text) {
+            notes.push(Note { marker: captures[1].to_string(), text: captures[2].to_string(), line });
+        } else if let Some(note) = notes.last_mut() {
+            note.text = format!("{} {text}", note.text).trim().to_string();
+        } else {
+            return None;
+        }
+    }
+    (!notes.is_empty()).then_some(notes)
+}
+
+/// Elements that may hold notes under a table.
+const NOTE_HOLDERS: &[&str] = &["p", "div", "ol", "ul", "dl", "small", "span", "section", "aside", "footer"];
+
+/// The notes printed right under a table: the consecutive note elements that follow it, climbing
+/// out of wrapper elements the table is the last content of (at most three levels, never out of a
+/// table cell or the body, and not once notes were found inside the wrapper). `line` is given to every note found (the reader has no position for
+/// paragraphs).
+///
+/// An `<ol>` numbers its items (from its `start` attribute) when they print no marker themselves.
+/// The walk stops at the first element with text that is not a note, at a heading and at a table.
+pub(super) fn notes_after(table: NodeRef<'_, Node>) -> Vec<Note> {
+    let mut notes = Vec::new();
+    let mut anchor = table;
+    for _ in 0..4 {
+        let mut sibling = anchor.next_sibling();
+        while let Some(node) = sibling {
+            sibling = node.next_sibling();
+            match node.value() {
+                Node::Text(text) if text.trim().is_empty() => continue,
+                Node::Comment(_) => continue,
+                Node::Element(element) if content::is_not_content(element) => continue,
+                Node::Element(element) if NOTE_HOLDERS.contains(&element.name()) => {
+                    let found = if matches!(element.name(), "ol" | "ul") { list_notes(node) } else { None };
+                    let pieces = content::pieces_of(node, NestedTables::Include);
+                    if content::join_text(&pieces).is_empty() {
+                        continue;
+                    }
+                    if has_table_inside(node) {
+                        return notes;
+                    }
+                    match found.or_else(|| notes_in(&pieces, None)) {
+                        Some(found) => notes.extend(found),
+                        None => return notes,
+                    }
+                }
+                _ => return notes,
+            }
+        }
+        if !notes.is_empty() {
+            // The notes ended with their wrapper: what follows the wrapper is the page again.
+            break;
+        }
+        let Some(parent) = anchor.parent() else { break };
+        let Some(element) = parent.value().as_element() else { break };
+        if !matches!(element.name(), "div" | "section" | "figure" | "article" | "span") {
+            break;
+        }
+        anchor = parent;
+    }
+    notes
+}
+
+fn has_table_inside(node: NodeRef<'_, Node>) -> bool {
+    node.descendants().any(|d| d.value().as_element().is_some_and(|e| e.name() == "table"))
+}
+
+/// An `<ol>`/`<ul>` of notes: each item is a note, numbered by the list unless it prints a marker.
+fn list_notes(list: NodeRef<'_, Node>) -> Option<Vec<Note>> {
+    let element = list.value().as_element()?;
+    let ordered = element.name() == "ol";
+    let mut number: i64 = element.attr("start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
+    let mut notes = Vec::new();
+    for item in list.children() {
+        let Some(item_element) = item.value().as_element() else { continue };
+        if item_element.name() != "li" || content::is_not_content(item_element) {
+            continue;
+        }
+        let pieces = content::pieces_of(item, NestedTables::Include);
+        match notes_in(&pieces, None) {
+            Some(found) => notes.extend(found),
+            None if ordered => {
+                notes.push(Note { marker: number.to_string(), text: content::join_text(&pieces), line: None })
+            }
+            None => return None,
+        }
+        number += 1;
+    }
+    (!notes.is_empty()).then_some(notes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn after_table(html: &str) -> Vec<(String, String)> {
+        let document = Html::parse_document(html);
+        let table = document
+            .tree
+            .nodes()
+            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "table"))
+            .unwrap();
+        notes_after(table).into_iter().map(|note| (note.marker, note.text)).collect()
+    }
+
+    #[test]
+    fn sup_printed_and_boxed_markers() {
+        let notes = after_table(
+            "<div><table><tr><td>a</td></tr></table></div><p><sup>1</sup> Het aantal<br>loopt door.</p>\
+             <div class=fn><span>2</span><p>Voor 2020 e.v.</p></div><p>* Voorlopig</p><p>Gewone tekst.</p><p>3 Niet meer</p>",
+        );
+        assert_eq!(
+            notes,
+            [
+                ("1".to_string(), "Het aantal loopt door.".to_string()),
+                ("2".to_string(), "Voor 2020 e.v.".to_string()),
+                ("*".to_string(), "Voorlopig".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn ordered_lists_number_their_items() {
+        let notes =
+            after_table("<table><tr><td>a</td></tr></table><ol start=3><li>Eerste</li><li>Tweede</li></ol>");
+        assert_eq!(notes, [("3".to_string(), "Eerste".to_string()), ("4".to_string(), "Tweede".to_string())]);
+        assert!(
+            after_table("<table><tr><td>a</td></tr></table><p>In de tabel staat</p><p>1 later</p>")
+                .is_empty()
+        );
+    }
+}

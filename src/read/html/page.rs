@@ -1,0 +1,211 @@
+//! The page around the tables: which `<table>` elements there are, in print order, and the
+//! headings and text blocks above each one.
+//!
+//! Owns one walk over the whole document that turns it into a list of [`Event`]s: a text block
+//! (the text between two block edges, tagged with the innermost table it sits in, and whether it is
+//! a heading) or the start of a table (tagged with the table it is nested in). Invisible content
+//! (see [`super::content`]) is skipped, and so is every table inside it. `<br>` reads as a space
+//! here (a caption "Tabel 2<br>Titel" stays one block), and `<sup>` markers are left out of blocks
+//! (a caption's marker has no place in the model).
+//!
+//! Leaves reading the blocks (captions, units) to [`super::caption`].
+
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
+use scraper::{Html, Node};
+
+use super::caption::{self, BlockAbove};
+use super::content;
+
+/// One thing seen on the page, in document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Event {
+    /// A block of text.
+    Block {
+        /// Its text, whitespace collapsed.
+        text: String,
+        /// True inside `<h1>`–`<h6>`.
+        is_heading: bool,
+        /// The innermost table it sits in, if any.
+        table: Option<NodeId>,
+    },
+    /// The start of a visible table.
+    Table {
+        /// The `<table>` element.
+        node: NodeId,
+        /// The table it is nested in, if any.
+        parent: Option<NodeId>,
+    },
+}
+
+/// The page as a list of events.
+#[derive(Debug, Default)]
+pub(super) struct Page {
+    /// Every event, in document order.
+    pub events: Vec<Event>,
+}
+
+impl Page {
+    /// Walks the document once.
+    pub fn walk(document: &Html) -> Page {
+        let mut walk = Walk::default();
+        for edge in document.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => walk.open(node),
+                Edge::Close(node) => walk.close(node),
+            }
+        }
+        walk.flush();
+        Page { events: walk.events }
+    }
+
+    /// The visible tables, in print order (a nested table right after the table holding it).
+    pub fn tables(&self) -> impl Iterator<Item = (usize, NodeId, Option<NodeId>)> + '_ {
+        self.events.iter().enumerate().filter_map(|(at, event)| match event {
+            Event::Table { node, parent } => Some((at, *node, *parent)),
+            Event::Block { .. } => None,
+        })
+    }
+
+    /// The text blocks above the table whose event is at `at`, nearest first, that sit where the
+    /// table sits (on the page, or in the same enclosing table), back to the previous table there.
+    pub fn blocks_above(&self, at: usize, parent: Option<NodeId>, limit: usize) -> Vec<BlockAbove> {
+        let mut blocks = Vec::new();
+        for event in self.events[..at].iter().rev() {
+            match event {
+                Event::Table { node, parent: other } => {
+                    if *other == parent || Some(*node) == parent {
+                        break;
+                    }
+                }
+                Event::Block { text, is_heading, table } if *table == parent => {
+                    blocks.push(BlockAbove { text: text.clone(), is_heading: *is_heading });
+                    if blocks.len() == limit {
+                        break;
+                    }
+                }
+                Event::Block { .. } => {}
+            }
+        }
+        blocks
+    }
+
+    /// The nearest heading above the event at `at` that is not itself a "Tabel N" caption.
+    pub fn section_above(&self, at: usize) -> Option<String> {
+        self.events[..at].iter().rev().find_map(|event| match event {
+            Event::Block { text, is_heading: true, .. } if caption::tabel_number(text).is_none() => {
+                Some(text.clone())
+            }
+            _ => None,
+        })
+    }
+}
+
+#[derive(Default)]
+struct Walk {
+    events: Vec<Event>,
+    buffer: String,
+    skipping: Option<NodeId>,
+    tables: Vec<NodeId>,
+    heading_depth: usize,
+}
+
+impl Walk {
+    fn open(&mut self, node: NodeRef<'_, Node>) {
+        if self.skipping.is_some() {
+            return;
+        }
+        match node.value() {
+            Node::Text(text) => self.buffer.push_str(text),
+            Node::Element(element) => {
+                let name = element.name();
+                if content::is_not_content(element) {
+                    self.skipping = Some(node.id());
+                } else if name == "sup" {
+                    let text: String = node
+                        .descendants()
+                        .filter_map(|d| d.value().as_text())
+                        .map(|t| t.to_string())
+                        .collect();
+                    if content::marker_of(&text).is_some() {
+                        self.skipping = Some(node.id());
+                    }
+                } else if name == "br" {
+                    self.buffer.push(' ');
+                } else if name == "table" {
+                    self.flush();
+                    self.events.push(Event::Table { node: node.id(), parent: self.tables.last().copied() });
+                    self.tables.push(node.id());
+                } else if content::is_block(name) {
+                    self.flush();
+                    if is_heading(name) {
+                        self.heading_depth += 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, node: NodeRef<'_, Node>) {
+        if self.skipping == Some(node.id()) {
+            self.skipping = None;
+            return;
+        }
+        if self.skipping.is_some() {
+            return;
+        }
+        let Node::Element(element) = node.value() else { return };
+        let name = element.name();
+        if name == "table" {
+            self.flush();
+            self.tables.pop();
+        } else if content::is_block(name) && name != "br" {
+            self.flush();
+            if is_heading(name) {
+                self.heading_depth = self.heading_depth.saturating_sub(1);
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        let text = content::collapse_whitespace(&self.buffer);
+        self.buffer.clear();
+        if !text.is_empty() {
+            self.events.push(Event::Block {
+                text,
+                is_heading: self.heading_depth > 0,
+                table: self.tables.last().copied(),
+            });
+        }
+    }
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_above_stay_in_their_place() {
+        let document = Html::parse_document(
+            "<h2>2.2 Veiligheidsagenda</h2><p>Proza.</p><p>Tabel 2<br>Titel<sup>1</sup></p>\
+             <table><tr><td>Tabel 9 in een cel<table><tr><td>x</td></tr></table></td></tr></table>\
+             <div hidden><table><tr><td>weg</td></tr></table></div>",
+        );
+        let page = Page::walk(&document);
+        let tables: Vec<_> = page.tables().collect();
+        assert_eq!(tables.len(), 2);
+        let (outer_at, outer, _) = tables[0];
+        let above = page.blocks_above(outer_at, None, 3);
+        assert_eq!(above[0], BlockAbove { text: "Tabel 2 Titel".into(), is_heading: false });
+        assert_eq!(above.len(), 3);
+        assert_eq!(page.section_above(outer_at).as_deref(), Some("2.2 Veiligheidsagenda"));
+        let (inner_at, _, inner_parent) = tables[1];
+        assert_eq!(inner_parent, Some(outer));
+        assert_eq!(page.blocks_above(inner_at, inner_parent, 3)[0].text, "Tabel 9 in een cel");
+    }
+}

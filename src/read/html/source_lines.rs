@@ -1,0 +1,233 @@
+//! Source lines of tables, rows and cells, found by scanning the raw HTML text for their tags.
+//!
+//! The HTML parser does not report positions, so this module finds them the cheap way: one pass
+//! over the source that notes the 1-based line of every `<table`, `</table`, `<tr`, `<td` and `<th`
+//! tag, skipping comments and the raw-text elements whose content is not markup (`<script>`,
+//! `<style>`, `<textarea>`, `<title>`, `<noscript>`, `<xmp>`, `<iframe>`, `<noembed>`,
+//! `<noframes>`). The reader then pairs the n-th table (row, cell) element of the parsed tree with
+//! the n-th tag of that kind found here.
+//!
+//! Steps, in order: scan tags; pair `<table` with `</table` on a stack, so each table knows its last
+//! line and whether the input ends inside it; count. The pairing of tree elements with tags is only
+//! used when the counts agree: a parser-made element (a `<tr>` implied around a stray `<td>`, a
+//! `<td>` dropped because it stood outside any table) shifts every later pairing, so when the counts
+//! differ that kind of element gets no line at all rather than a wrong one.
+
+/// The tags of one kind, in source order, with their lines.
+#[derive(Debug, Default)]
+pub(super) struct SourceTags {
+    /// Per `<table` tag: its line, and the line of its `</table` when it has one.
+    pub tables: Vec<TableTag>,
+    /// The line of every `<tr` tag.
+    pub rows: Vec<usize>,
+    /// The line of every `<td` and `<th` tag.
+    pub cells: Vec<usize>,
+    /// Line of the last line of the source.
+    pub last_line: usize,
+    /// Per table: true when a `</body` or `</html` tag follows it, so the page was not cut off.
+    pub closes_document_after: Vec<bool>,
+    /// True when the source ends in text (not in or right after a tag): a cut-off cell.
+    pub ends_in_text: bool,
+}
+
+use std::collections::HashMap;
+
+use ego_tree::NodeId;
+use scraper::Html;
+
+use super::grid::LineOf;
+
+/// Where one table's tags are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct TableTag {
+    /// 1-based line of `<table`.
+    pub start_line: usize,
+    /// 1-based line of the matching `</table`, when the source has one.
+    pub end_line: Option<usize>,
+    /// Byte offset of `<table` in the source.
+    pub offset: usize,
+    /// Byte offset of the matching `</table`, when the source has one.
+    pub end_offset: Option<usize>,
+}
+
+/// Elements whose content is raw text: tags inside them are not tags.
+const RAW_TEXT: &[&str] =
+    &["script", "style", "textarea", "title", "noscript", "xmp", "iframe", "noembed", "noframes"];
+
+impl SourceTags {
+    /// Scans the source once.
+    pub fn scan(source: &str) -> SourceTags {
+        let bytes = source.as_bytes();
+        let mut tags = SourceTags::default();
+        let mut line = 1;
+        let mut counted_to = 0;
+        let mut open_tables: Vec<usize> = Vec::new();
+        let mut document_closes: Vec<usize> = Vec::new();
+        let mut at = 0;
+        let line_at = |offset: usize, line: &mut usize, counted_to: &mut usize| {
+            *line += bytes[*counted_to..offset].iter().filter(|&&b| b == b'\n').count();
+            *counted_to = offset;
+            *line
+        };
+        while let Some(found) = memchr_lt(bytes, at) {
+            at = found + 1;
+            let rest = &bytes[found..];
+            if rest.starts_with(b"<!--") {
+                at = find(bytes, found + 4, b"-->").map_or(bytes.len(), |end| end + 3);
+                continue;
+            }
+            let closing = rest.get(1) == Some(&b'/');
+            let name_start = found + if closing { 2 } else { 1 };
+            let name_end = bytes[name_start..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .map_or(bytes.len(), |p| name_start + p);
+            if name_end == name_start {
+                continue;
+            }
+            let name = source[name_start..name_end].to_ascii_lowercase();
+            if !closing && RAW_TEXT.contains(&name.as_str()) {
+                let close = format!("</{name}");
+                at = find_ignore_case(bytes, name_end, close.as_bytes()).unwrap_or(bytes.len());
+                continue;
+            }
+            let tag_line = line_at(found, &mut line, &mut counted_to);
+            match (closing, name.as_str()) {
+                (false, "table") => {
+                    open_tables.push(tags.tables.len());
+                    tags.tables.push(TableTag {
+                        start_line: tag_line,
+                        end_line: None,
+                        offset: found,
+                        end_offset: None,
+                    });
+                }
+                (true, "table") => {
+                    if let Some(index) = open_tables.pop() {
+                        tags.tables[index].end_line = Some(tag_line);
+                        tags.tables[index].end_offset = Some(found);
+                    }
+                }
+                (false, "tr") => tags.rows.push(tag_line),
+                (false, "td" | "th") => tags.cells.push(tag_line),
+                (true, "body" | "html") => document_closes.push(found),
+                _ => {}
+            }
+        }
+        tags.last_line = line_at(bytes.len(), &mut line, &mut counted_to);
+        let after_last_tag = source.rfind('>').map_or(source, |end| &source[end + 1..]);
+        tags.ends_in_text = !after_last_tag.trim().is_empty() && !after_last_tag.contains('<');
+        tags.closes_document_after = tags
+            .tables
+            .iter()
+            .map(|table| document_closes.iter().any(|&offset| offset > table.offset))
+            .collect();
+        tags
+    }
+
+    /// True when the input ends inside the `index`-th table: it has no `</table` and no
+    /// `</body>`/`</html>` follows it.
+    pub fn ends_inside(&self, index: usize) -> bool {
+        match self.tables.get(index) {
+            Some(table) => table.end_line.is_none() && !self.closes_document_after[index],
+            None => false,
+        }
+    }
+}
+
+/// The 1-based line where `text` (its first words, up to 24 characters) first appears in the
+/// source at or after byte `from`. `None` when it does not appear as such (an entity or a tag
+/// inside those words hides it): a line is given only when it is certain.
+pub(super) fn line_of_text(source: &str, from: usize, text: &str) -> Option<usize> {
+    let needle: String = text.chars().take(24).collect();
+    if needle.trim().is_empty() {
+        return None;
+    }
+    let found = from + source.get(from..)?.find(needle.as_str())?;
+    Some(source[..found].bytes().filter(|&b| b == b'\n').count() + 1)
+}
+
+fn memchr_lt(bytes: &[u8], from: usize) -> Option<usize> {
+    bytes.get(from..)?.iter().position(|&b| b == b'<').map(|p| from + p)
+}
+
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
+}
+
+fn find_ignore_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| from + p)
+}
+
+/// Source lines of the tree's table, row and cell elements (see the module doc).
+#[derive(Debug, Default)]
+pub(super) struct TreeLines {
+    tables: HashMap<NodeId, usize>,
+    rows: HashMap<NodeId, usize>,
+    cells: HashMap<NodeId, usize>,
+}
+
+impl TreeLines {
+    /// Pairs the n-th element of each kind, in the order the parser made them, with the n-th tag
+    /// of that kind in the source, when their counts agree.
+    pub fn pair(document: &Html, tags: &SourceTags) -> TreeLines {
+        let mut tables = Vec::new();
+        let mut rows = Vec::new();
+        let mut cells = Vec::new();
+        for node in document.tree.nodes() {
+            let Some(element) = node.value().as_element() else { continue };
+            match element.name() {
+                "table" => tables.push(node.id()),
+                "tr" => rows.push(node.id()),
+                "td" | "th" => cells.push(node.id()),
+                _ => {}
+            }
+        }
+        let pair = |ids: Vec<NodeId>, values: Vec<usize>| -> HashMap<NodeId, usize> {
+            if ids.len() == values.len() { ids.into_iter().zip(values).collect() } else { HashMap::new() }
+        };
+        TreeLines {
+            tables: pair(tables, (0..tags.tables.len()).collect()),
+            rows: pair(rows, tags.rows.clone()),
+            cells: pair(cells, tags.cells.clone()),
+        }
+    }
+
+    /// The index in [`SourceTags::tables`] of a table element.
+    pub fn table_tag(&self, node: NodeId) -> Option<usize> {
+        self.tables.get(&node).copied()
+    }
+}
+
+impl LineOf for TreeLines {
+    fn row_line(&self, node: NodeId) -> Option<usize> {
+        self.rows.get(&node).copied()
+    }
+
+    fn cell_line(&self, node: NodeId) -> Option<usize> {
+        self.cells.get(&node).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_of_tags_outside_comments_and_scripts() {
+        let source = "<p>x</p>\n<!-- <table> -->\n<script>'<table>'</script>\n<TABLE>\n<tr><th>a</th>\n<td>1</td></tr>\n</table>\n<table><thead>\n<tr><td>";
+        let tags = SourceTags::scan(source);
+        assert_eq!(tags.tables.len(), 2);
+        assert_eq!(
+            tags.tables[0],
+            TableTag { start_line: 4, end_line: Some(7), offset: 53, end_offset: Some(92) }
+        );
+        assert_eq!(line_of_text(source, 0, "1</td>"), Some(6));
+        assert_eq!(line_of_text(source, 0, "niet"), None);
+        assert_eq!(tags.rows, vec![5, 9]);
+        assert_eq!(tags.cells, vec![5, 6, 9]);
+        assert!(!tags.ends_inside(0));
+        assert!(tags.ends_inside(1));
+        assert_eq!(tags.last_line, 9);
+    }
+}

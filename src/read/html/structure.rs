@@ -1,0 +1,427 @@
+//! From a grid of slots to the shared model: caption rows, header rows and their paths, stub
+//! columns, and the structural kind of every body row.
+//!
+//! Owns the decisions the markup does not state outright. Leaves number parsing and the roles
+//! group / total / waarvan to normalization, and glued markers to the footnote stage; it only
+//! *classifies* texts as "looks like a figure" to find headers and stubs.
+//!
+//! The steps, in this order (each needs the one before):
+//! 1. **Caption rows.** Leading rows holding one text that is "Tabel N …" or only a unit
+//!    ("Bedragen x € 1.000") are the caption, not rows (at most two).
+//! 2. **Header rows.** With a `<thead>`: its rows, plus following rows that print something right
+//!    of the first column and no figure, and are made only of `<th>`s or are a row of years with no
+//!    label (a year row printed as `<td>`s under a `<thead>` of period names). Without one: the leading rows that
+//!    print something right of the first column and either are all `<th>` or hold no figure (a year
+//!    such as "2019" is not a figure here). A group row ("Ondermijning" with empty cells) prints
+//!    nothing right of the first column, so it ends the header. When every row would qualify (a table
+//!    of text), only its leading all-`<th>` rows are headers, or else its first row.
+//! 3. **Stub columns.** The first column is the stub. When it is a code column (every body text in
+//!    it that does not span on is a code: "31", "1.1", "IIA", "B"), each next column that holds text
+//!    but no figure and whose header is no year joins it, up to the first that does not (one column
+//!    is always left for data): "31 | Politie | 1.000", "1.01 | Grote projecten | Uitgaven |
+//!    153.978".
+//! 4. **Columns.** Each data column's path is its header texts top down, a part skipped when it is
+//!    empty, when a rowspan repeats the part above, or when it is only a unit (which becomes the
+//!    table's unit). `<sup>` markers of header cells go to the column. The stub header is the header
+//!    text over the stub column(s); a stub header that is a unit is also the unit.
+//! 5. **Rows.** Per body row: no text at all → `Spacer`; the same texts as a header row (or text
+//!    right of the first column, no figure, a year, and all `<th>` or no label) → `Header`; one text that reads as
+//!    notes (see [`super::notes`]) and either starts with a `<sup>` marker, or sits in a `<tfoot>`,
+//!    or sits below the last figure of the table and spans several columns or starts with "*" →
+//!    its notes go to the table, and the row is
+//!    a `Footnote` row (a `<tfoot>` note row is not a row at all); otherwise `Data`.
+//!
+//! Span origins are given in the model's coordinates: the row index in [`Table::rows`] and the
+//! column index among the data columns (or among the stub columns, for a stub cell). A covered slot
+//! repeats the text of the cell that covers it, with two exceptions: a data slot covered by a stub
+//! cell's colspan (a group label or a note spanning the row, `<td colspan="5">Ondermijning</td>`)
+//! is empty and has no origin, since a label is not a figure of the columns it runs over; and a
+//! slot covered by a cell printed in a header or caption row keeps the text but has no origin.
+//!
+//! Known failures: a table without `<thead>` whose first body row is text only ("Rol | Toelichting")
+//! takes that row as a header; a code column whose codes are plain numbers and whose names are in a
+//! column headed by a year is read as a data column.
+
+use super::caption::{self, Caption};
+use super::content::Piece;
+use super::grid::{Grid, Section, Slot};
+use super::notes;
+use crate::error::Warning;
+use crate::normalize::number::parse_dutch_number;
+use crate::table::{Cell, CellFlag, Column, Row, RowKind, Table, ValueKind};
+
+/// A table's structure as read from its grid (no index, section or caption element yet).
+#[derive(Debug, Default)]
+pub(super) struct Structure {
+    /// The table, with stub, columns, rows and notes filled.
+    pub table: Table,
+    /// A caption read from caption rows inside the table.
+    pub caption: Caption,
+    /// The grid's warnings, remapped to row indices of `table.rows` (and data column indices).
+    pub warnings: Vec<Warning>,
+}
+
+/// True for a text that reads as a figure: a number, a percentage, nil, pm or n.v.t. (not a year).
+pub(super) fn is_figure(text: &str) -> bool {
+    if is_year_like(text) {
+        return false;
+    }
+    matches!(
+        parse_dutch_number(text).kind,
+        ValueKind::Number | ValueKind::Percent | ValueKind::Nil | ValueKind::Pm | ValueKind::Nvt
+    )
+}
+
+/// "2019", "2019*", "2019–2020", "2019/2020": a year or a range of years, as a header prints it.
+pub(super) fn is_year_like(text: &str) -> bool {
+    let trimmed = text.trim().trim_end_matches('*');
+    let mut parts = trimmed.split(['-', '–', '/']).map(str::trim);
+    let year = |part: &str| {
+        part.len() == 4
+            && part.bytes().all(|b| b.is_ascii_digit())
+            && matches!(part.parse::<i32>(), Ok(1900..=2100))
+    };
+    let Some(first) = parts.next() else { return false };
+    year(first)
+        && parts.all(|part| year(part) || (part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit())))
+}
+
+/// A short article or chapter code: "31", "1.1", "IIA", "B", "31.1a".
+fn is_code(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > 8 {
+        return false;
+    }
+    let digits = text.starts_with(|c: char| c.is_ascii_digit())
+        && text
+            .trim_end_matches(|c: char| c.is_ascii_lowercase())
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.');
+    let roman = {
+        let body = text.trim_end_matches(|c: char| c.is_ascii_uppercase() && !"IVXLC".contains(c));
+        !body.is_empty() && body.chars().all(|c| "IVXLC".contains(c))
+    };
+    let letter = text.len() == 1 && text.chars().all(|c| c.is_ascii_uppercase());
+    digits || roman || letter
+}
+
+/// Facts about one grid row used by several steps.
+struct RowFacts {
+    /// Some printed cell starting right of the first column has text.
+    text_right_of_first: bool,
+    /// Every printed cell with text is a `<th>` (and there is one).
+    all_th: bool,
+    /// Some printed cell starting right of the first column holds a figure.
+    has_figure: bool,
+    /// Some cell holds a year.
+    has_year: bool,
+    /// No slot has text.
+    empty: bool,
+    /// The first column's slot has no text (no label).
+    no_label: bool,
+    /// The one printed cell with text, when there is exactly one.
+    single_text_cell: Option<usize>,
+}
+
+fn facts(grid: &Grid, row: usize) -> RowFacts {
+    let mut seen: Vec<usize> = Vec::new();
+    let mut seen_set = std::collections::HashSet::new();
+    for slot in &grid.rows[row].slots {
+        if let Slot::Origin(n) | Slot::Covered(n) = slot
+            && seen_set.insert(*n)
+        {
+            seen.push(*n);
+        }
+    }
+    let with_text: Vec<usize> = seen.iter().copied().filter(|&n| !grid.cells[n].text.is_empty()).collect();
+    let own: Vec<usize> = with_text.iter().copied().filter(|&n| grid.cells[n].row == row).collect();
+    RowFacts {
+        text_right_of_first: with_text.iter().any(|&n| grid.cells[n].column >= 1),
+        all_th: !own.is_empty() && own.iter().all(|&n| grid.cells[n].is_th),
+        has_figure: with_text.iter().any(|&n| grid.cells[n].column >= 1 && is_figure(&grid.cells[n].text)),
+        has_year: with_text.iter().any(|&n| is_year_like(&grid.cells[n].text)),
+        empty: with_text.is_empty(),
+        no_label: grid.text_at(row, 0).is_empty(),
+        single_text_cell: (with_text.len() == 1).then(|| with_text[0]),
+    }
+}
+
+/// Rebuilds the structure of a grid (steps 1–5 of the module doc).
+pub(super) fn structure(grid: &Grid) -> Structure {
+    let all_facts: Vec<RowFacts> = (0..grid.rows.len()).map(|row| facts(grid, row)).collect();
+    let mut result = Structure::default();
+
+    // Step 1: caption rows.
+    let mut first_row = 0;
+    while first_row < grid.rows.len().min(2) {
+        let Some(cell) = all_facts[first_row].single_text_cell else { break };
+        let text = &grid.cells[cell].text;
+        if caption::tabel_number(text).is_some() {
+            let read = caption::read_caption(text);
+            result.caption.number = read.number;
+            result.caption.title = read.title;
+            result.caption.unit = result.caption.unit.take().or(read.unit);
+        } else if let Some(unit) = caption::unit_only(text) {
+            result.caption.unit.get_or_insert(unit);
+        } else {
+            break;
+        }
+        first_row += 1;
+    }
+
+    // Step 2: header rows.
+    let header_end = header_end(grid, &all_facts, first_row);
+
+    // Step 3: stub columns.
+    let body: Vec<usize> =
+        (header_end..grid.rows.len()).filter(|&r| all_facts[r].single_text_cell.is_none()).collect();
+    let stub_columns = stub_columns(grid, &body, first_row..header_end);
+
+    // Step 4: columns, stub header and unit.
+    let mut unit = result.caption.unit.clone();
+    // The stub header is the header over the label (last stub) column, else over any stub column.
+    let header_over = |column: usize| -> Vec<usize> {
+        let mut cells: Vec<usize> = Vec::new();
+        for header_row in first_row..header_end {
+            if let Some(n) = grid.cell_index_at(header_row, column)
+                && !grid.cells[n].text.is_empty()
+                && !cells.contains(&n)
+            {
+                cells.push(n);
+            }
+        }
+        cells
+    };
+    let mut stub_parts = if stub_columns > 0 { header_over(stub_columns - 1) } else { Vec::new() };
+    if stub_parts.is_empty() {
+        stub_parts = (0..stub_columns).map(header_over).find(|cells| !cells.is_empty()).unwrap_or_default();
+    }
+    let stub_header = stub_parts.iter().map(|&n| grid.cells[n].text.as_str()).collect::<Vec<_>>().join(" ");
+    if !stub_header.is_empty() {
+        if let Some(found) = caption::unit_only(&stub_header) {
+            unit.get_or_insert(found);
+        }
+        result.table.stub_header = Some(stub_header);
+    }
+    for column in stub_columns..grid.width {
+        let mut path = Vec::new();
+        let mut markers: Vec<String> = Vec::new();
+        for header_row in first_row..header_end {
+            let Some(cell) = grid.cell_at(header_row, column) else { continue };
+            let repeats_above = header_row > first_row
+                && matches!(
+                    (grid.rows[header_row - 1].slots[column], grid.rows[header_row].slots[column]),
+                    (Slot::Origin(a) | Slot::Covered(a), Slot::Covered(b)) if a == b
+                );
+            if cell.text.is_empty() || repeats_above {
+                continue;
+            }
+            if let Some(found) = caption::unit_only(&cell.text) {
+                unit.get_or_insert(found);
+                continue;
+            }
+            path.push(cell.text.clone());
+            for marker in &cell.markers {
+                if !markers.contains(marker) {
+                    markers.push(marker.clone());
+                }
+            }
+        }
+        result.table.columns.push(Column { path, markers });
+    }
+    result.table.unit = unit;
+    result.table.stub_columns = stub_columns;
+
+    // Step 5: rows.
+    let last_figure_row = (header_end..grid.rows.len()).rev().find(|&r| all_facts[r].has_figure);
+    let mut output_row_of: Vec<Option<usize>> = vec![None; grid.rows.len()];
+    for row in header_end..grid.rows.len() {
+        let facts = &all_facts[row];
+        let section = grid.rows[row].section;
+        let mut kind = RowKind::Data;
+        if facts.empty {
+            kind = RowKind::Spacer;
+        } else if repeats_header(grid, row, first_row..header_end)
+            || (facts.text_right_of_first
+                && !facts.has_figure
+                && facts.has_year
+                && (facts.all_th || facts.no_label))
+        {
+            kind = RowKind::Header;
+        } else if let Some(cell) = facts.single_text_cell {
+            let pieces = &grid.cells[cell].pieces;
+            let below_figures = last_figure_row.is_none_or(|last| row > last);
+            let spans_columns =
+                (0..grid.width).filter(|&c| grid.cell_index_at(row, c) == Some(cell)).count() > 1;
+            let starred = grid.cells[cell].text.starts_with('*');
+            let may_be_notes = starts_with_marker(pieces)
+                || section == Section::Foot
+                || (below_figures && (spans_columns || starred));
+            if may_be_notes && let Some(found) = notes::notes_in(pieces, grid.cells[cell].line) {
+                result.table.notes.extend(found);
+                if section == Section::Foot {
+                    continue;
+                }
+                kind = RowKind::Footnote;
+            }
+        }
+        output_row_of[row] = Some(result.table.rows.len());
+        result.table.rows.push(Row { kind, ..Row::default() });
+    }
+    for row in header_end..grid.rows.len() {
+        let Some(index) = output_row_of[row] else { continue };
+        let cell_of = |column: usize| -> Cell {
+            let slot = grid.rows[row].slots[column];
+            let (n, covered) = match slot {
+                Slot::Origin(n) => (n, false),
+                Slot::Covered(n) => (n, true),
+                Slot::Padded => {
+                    let mut cell = Cell::empty(None);
+                    cell.flag(CellFlag::Padded);
+                    return cell;
+                }
+            };
+            let printed = &grid.cells[n];
+            if covered && printed.column < stub_columns && column >= stub_columns {
+                // A label (or note) spanning into the data columns is not a figure of them.
+                return Cell::empty(printed.line);
+            }
+            let mut cell = Cell::printed(printed.text.clone(), printed.line);
+            cell.markers = printed.markers.clone();
+            if covered {
+                let origin_row = output_row_of.get(printed.row).copied().flatten();
+                let origin_column = if column < stub_columns {
+                    printed.column
+                } else {
+                    printed.column.saturating_sub(stub_columns)
+                };
+                let same_part = (printed.column < stub_columns) == (column < stub_columns);
+                cell.span_origin = origin_row.filter(|_| same_part).map(|r| (r, origin_column));
+            }
+            cell
+        };
+        let stub: Vec<Cell> = (0..stub_columns).map(cell_of).collect();
+        let cells: Vec<Cell> = (stub_columns..grid.width).map(cell_of).collect();
+        let out = &mut result.table.rows[index];
+        if out.kind != RowKind::Footnote {
+            for cell in &stub {
+                for marker in &cell.markers {
+                    if !out.markers.contains(marker) {
+                        out.markers.push(marker.clone());
+                    }
+                }
+            }
+        }
+        let mut stub = stub;
+        for cell in &mut stub {
+            cell.markers.clear();
+        }
+        out.line = stub.iter().chain(cells.iter()).find_map(|cell| cell.line).or(grid.rows[row].line);
+        out.stub = stub;
+        out.cells = cells;
+    }
+
+    // Warnings: grid rows to table rows, grid columns to data columns.
+    for warning in &grid.warnings {
+        let mut warning = warning.clone();
+        let grid_row = warning.location.row_index;
+        warning.location.row_index = grid_row.and_then(|r| output_row_of.get(r).copied().flatten());
+        if warning.location.line.is_none() {
+            warning.location.line = grid_row.and_then(|r| grid.rows.get(r)).and_then(|r| r.line);
+        }
+        warning.location.column_index =
+            warning.location.column_index.and_then(|c| c.checked_sub(stub_columns));
+        result.warnings.push(warning);
+    }
+    result
+}
+
+/// Where the header rows end (step 2 of the module doc): the grid row index of the first body row.
+fn header_end(grid: &Grid, facts: &[RowFacts], first_row: usize) -> usize {
+    let rows = grid.rows.len();
+    let has_thead = grid.rows.get(first_row).is_some_and(|row| row.section == Section::Head);
+    if has_thead {
+        let mut end = first_row;
+        while end < rows && grid.rows[end].section == Section::Head {
+            end += 1;
+        }
+        while end < rows
+            && facts[end].text_right_of_first
+            && !facts[end].has_figure
+            && (facts[end].all_th || (facts[end].no_label && facts[end].has_year))
+        {
+            end += 1;
+        }
+        return end;
+    }
+    let qualifies = |r: usize| facts[r].text_right_of_first && (facts[r].all_th || !facts[r].has_figure);
+    let mut end = first_row;
+    while end < rows && end - first_row < 6 && qualifies(end) {
+        end += 1;
+    }
+    if end == rows && rows > first_row {
+        let mut th_end = first_row;
+        while th_end < rows && facts[th_end].all_th && facts[th_end].text_right_of_first {
+            th_end += 1;
+        }
+        end = if th_end > first_row && th_end < rows { th_end } else { first_row + 1 };
+        if end >= rows {
+            end = first_row;
+        }
+    }
+    end
+}
+
+/// The number of stub columns (step 3 of the module doc).
+fn stub_columns(grid: &Grid, body: &[usize], header_rows: std::ops::Range<usize>) -> usize {
+    if grid.width < 2 {
+        return 0;
+    }
+    let own_text = |row: usize, column: usize| -> Option<&str> {
+        // Text of a cell printed in this slot alone (not spanning into the next column).
+        match grid.rows[row].slots[column] {
+            Slot::Origin(n) => {
+                let spans_on = grid.rows[row].slots.get(column + 1) == Some(&Slot::Covered(n));
+                (!spans_on).then(|| grid.cells[n].text.as_str())
+            }
+            _ => None,
+        }
+    };
+    let first_is_code = {
+        let texts: Vec<&str> =
+            body.iter().filter_map(|&r| own_text(r, 0)).filter(|t| !t.is_empty()).collect();
+        !texts.is_empty() && texts.iter().all(|t| is_code(t))
+    };
+    if !first_is_code {
+        return 1;
+    }
+    let mut stubs = 1;
+    for column in 1..grid.width - 1 {
+        let texts: Vec<&str> =
+            body.iter().filter_map(|&r| own_text(r, column)).filter(|t| !t.is_empty()).collect();
+        let is_text = !texts.is_empty() && texts.iter().all(|t| !is_figure(t) && !is_year_like(t));
+        let header_is_year = header_rows.clone().any(|r| is_year_like(grid.text_at(r, column)));
+        if is_text && !header_is_year {
+            stubs += 1;
+        } else {
+            break;
+        }
+    }
+    stubs
+}
+
+fn repeats_header(grid: &Grid, row: usize, header_rows: std::ops::Range<usize>) -> bool {
+    header_rows.into_iter().any(|header| {
+        (0..grid.width).all(|c| grid.text_at(row, c) == grid.text_at(header, c))
+            && (0..grid.width).any(|c| !grid.text_at(header, c).is_empty())
+    })
+}
+
+fn starts_with_marker(pieces: &[Piece]) -> bool {
+    pieces
+        .iter()
+        .find(|piece| {
+            !matches!(piece, Piece::Break) && !matches!(piece, Piece::Text(t) if t.trim().is_empty())
+        })
+        .is_some_and(|piece| matches!(piece, Piece::Marker(_)))
+}
