@@ -334,6 +334,31 @@ fn notes_inside_table_body() {
 }
 
 #[test]
+fn pipe_table() {
+    // The seed's Tabel 2 as a pipe-table copy: empty cells are printed, so every row is exact and
+    // equals the truth (with the placements the overrides settle for the flattened page).
+    let document = extract("text/pipe_table.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.number.as_deref(), Some("2"));
+    assert_eq!(table.stub_header.as_deref(), Some("Beleidsafspraken"));
+    assert_eq!(table.columns.iter().map(Column::header).collect::<Vec<_>>(), ["Realisatie 2019", "Realisatie 2020", "Norm 2021", "Norm 2022"]);
+    let truth = seed_truth();
+    let truth_rows = truth["tables"][0]["rows"].as_array().unwrap();
+    let rows = printed_rows(table);
+    assert_eq!(rows.len(), truth_rows.len());
+    for (ours, truth_row) in rows.into_iter().zip(truth_rows) {
+        assert_eq!(ours.label, truth_row["label"].as_str().unwrap());
+        assert_eq!(ours.kind.name(), truth_row["kind"].as_str().unwrap());
+        assert_eq!(ours.placement, Placement::Exact);
+        if let Some(cells) = truth_row.get("resolved_cells").or(truth_row.get("cells")).and_then(Value::as_array) {
+            let expected: Vec<&str> = cells.iter().map(|c| c.as_str().unwrap()).collect();
+            assert_eq!(texts(ours), expected);
+        }
+    }
+    assert_eq!(table.notes.len(), 2);
+}
+
+#[test]
 fn text_without_tables_gives_no_tables() {
     let outcome = read_text(
         "Inleiding\n\nDeze begroting beschrijft het beleid van het ministerie in het komende jaar, zonder tabellen.\n\nLicence",

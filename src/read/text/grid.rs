@@ -10,21 +10,29 @@
 //! A [`Layout`] (stub columns `k`, data columns `c`, and how whitespace lines count empty cells)
 //! is then chosen by fitting every candidate to the raw rows and keeping the best score
 //! ([`choose_layout`]). Fitting one raw row ([`fit_row`]), in this order:
-//! 1. The stub is the texts of the row, preceded by whitespace or a short code ("1", "1.01",
-//!    "IIA") printed before the first text, and by a code carried over from the row above.
-//! 2. A row without a label whose cells exceed `c` by leading empty cells gives those to the stub
-//!    (a subtotal row with an empty label; the empty top-left cells of a spacer row).
-//! 3. More stub texts than `k`: a text ending in a word that cannot end a name ("van", "en", …)
-//!    or a comma is joined with the next one (a name split over two paragraphs); other surplus
-//!    texts are rows of their own whose cells all vanished.
-//! 4. Data cells (figures and whitespace expanded to its count of empty cells): exactly `c` is an
-//!    exact row. More than `c`: a trailing code with a text row after it is the next row's code;
-//!    surplus empty cells from the row's last whitespace line are dropped; surplus figures make
-//!    a row without label. Fewer than `c`: the row is *short* and [`place_short_row`] places it.
+//! 1. The stub is a code carried over from the row above (a code is printed at the end of the
+//!    row before its own: "24.765", "2", "Nationale veiligheid"), then the row's texts.
+//! 2. More stub texts than there is room for: a text ending in a word that cannot end a name
+//!    ("van", "en", …) or a comma is joined with the next one (a name split over two paragraphs);
+//!    other surplus texts are rows of their own whose cells all vanished ("– immaterieel").
+//! 3. Leading empty cells go to the stub when the row has more cells than `c`: in front of a
+//!    label that spans the stub columns ("Voorwoord", " ", "7"), or as the empty label of a
+//!    subtotal row or spacer row — but not the cells that are the next row's code.
+//! 4. Data cells (figures, and whitespace expanded to its count of empty cells): exactly `c` is
+//!    an exact row. Surplus cells, in order: a whole spacer row (one whitespace line of the full
+//!    width), a code (or empty code cell) for the next row when that row has room for one, empty
+//!    cells of the row's last whitespace line (dropped), figures that make a row without label.
+//!    Fewer than `c` with a figure among them: the row is *short*; the caller places it
+//!    (`place`). A row without any figure has nothing to place: its cells are all empty.
 //!
-//! Known failure: a table whose last column holds short reference numbers ("1" … "10") and that
-//! has no rows without one looks the same as a table with a code column; the fit prefers the
-//! layout that needs no carried codes.
+//! The score ([`choose_layout`]) prefers, in this order of weight: exact rows with figures; no
+//! short rows, no rows split off surplus figures; a first stub cell that reads as a code when
+//! there are two or more stub columns (and at least one row printing one); few dropped empty
+//! cells. A row the input cuts off is left out.
+//!
+//! Known failure: a table whose last column holds short reference numbers ("1" … "10") looks
+//! like a table with a code column; the fit keeps the reference column unless the body opens
+//! with a code before its first label (pages 010 and 046 against 017 and 037).
 
 use super::paragraph::{self, Paragraph, SpaceConvention};
 

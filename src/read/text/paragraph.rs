@@ -81,6 +81,11 @@ pub enum SpaceConvention {
 
 /// Cuts the text into paragraphs. Blank lines ("") only separate; a line holding only spaces or
 /// U+00A0 is a whitespace paragraph.
+///
+/// A pipe-table line ("| Uitgaven | 1.522 | ‒ 21,7 |") is cut into one paragraph per cell, all
+/// with the line's number; its first cell is attached (a row boundary, like a single newline)
+/// and an empty cell is a whitespace paragraph of one cell. Separator lines ("|---|---|") are
+/// skipped.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let mut previous_blank = true;
@@ -90,18 +95,49 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
             previous_blank = true;
             continue;
         }
+        if let Some(cells) = pipe_cells(raw) {
+            for (n, cell) in cells.into_iter().enumerate() {
+                let (raw_cell, text) = if cell.is_empty() { (" ".to_string(), String::new()) } else { (cell.clone(), cell) };
+                out.push(Paragraph {
+                    line: index + 1,
+                    raw: raw_cell,
+                    kind: kind_of(&text),
+                    text,
+                    attached: n == 0,
+                });
+            }
+            previous_blank = false;
+            continue;
+        }
         let text = raw.trim_matches(|c: char| c.is_whitespace()).to_string();
-        let kind = if text.is_empty() {
-            ParagraphKind::Whitespace
-        } else if is_value(&text) {
-            ParagraphKind::Value
-        } else {
-            ParagraphKind::Text
-        };
-        out.push(Paragraph { line: index + 1, raw: raw.to_string(), text, attached: !previous_blank, kind });
+        out.push(Paragraph { line: index + 1, raw: raw.to_string(), kind: kind_of(&text), text, attached: !previous_blank });
         previous_blank = false;
     }
     out
+}
+
+fn kind_of(text: &str) -> ParagraphKind {
+    if text.is_empty() {
+        ParagraphKind::Whitespace
+    } else if is_value(text) {
+        ParagraphKind::Value
+    } else {
+        ParagraphKind::Text
+    }
+}
+
+/// The cells of a pipe-table line: a line that starts and ends with "|" and holds at least one
+/// more. A separator line ("|---|:--|") gives no cells. `None` for any other line.
+fn pipe_cells(raw: &str) -> Option<Vec<String>> {
+    let trimmed = raw.trim();
+    let inner = trimmed.strip_prefix('|')?.strip_suffix('|')?;
+    if !inner.contains('|') {
+        return None;
+    }
+    if inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ' | '+' | '=')) {
+        return Some(Vec::new());
+    }
+    Some(inner.split('|').map(|cell| cell.trim_matches(|c: char| c.is_whitespace()).to_string()).collect())
 }
 
 /// A cell value: a Dutch figure (with sign, euro sign, percent, a glued footnote marker, or cut
@@ -261,6 +297,16 @@ mod tests {
         assert_eq!(paragraphs[2].empty_cells(SpaceConvention::TwoMinusOne), 4);
         assert!(paragraphs[2].attached);
         assert!(!paragraphs[1].attached);
+    }
+
+    #[test]
+    fn pipe_tables_are_cut_into_cells() {
+        let paragraphs = paragraphs("| Artikel | 2021 | 2022 |\n|---|---|---|\n| Uitgaven | 1.522 |  |\n");
+        let texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["Artikel", "2021", "2022", "Uitgaven", "1.522", ""]);
+        assert!(paragraphs[3].attached && !paragraphs[4].attached);
+        assert_eq!(paragraphs[5].kind, ParagraphKind::Whitespace);
+        assert_eq!(paragraphs[4].line, 3);
     }
 
     #[test]
