@@ -50,8 +50,13 @@ fn seed_review_page_in_chromium() {
     assert!(dom.contains("Tabel 2 Veiligheidsagenda 2019-2022"), "the table's caption is shown");
     assert!(dom.contains("<span id=\"count-tables\">1</span>"), "the page script ran and counted one table");
     assert!(dom.contains("<span id=\"count-flagged-rows\">3</span>"), "three rows placed by inference");
-    for label in ["Conservatoir beslag (in mln. euro’s)", "Aantal gemelde slachtoffers bij Comensha", "Aantal complexe onderzoeken"] {
-        let row_start = dom.find(&format!("<td class=\"label\">{label}")).unwrap_or_else(|| panic!("row {label} shown"));
+    for label in [
+        "Conservatoir beslag (in mln. euro’s)",
+        "Aantal gemelde slachtoffers bij Comensha",
+        "Aantal complexe onderzoeken",
+    ] {
+        let row_start =
+            dom.find(&format!("<td class=\"label\">{label}")).unwrap_or_else(|| panic!("row {label} shown"));
         let row_open = dom[..row_start].rfind("<tr").unwrap();
         assert!(dom[row_open..row_start].contains("data-inferred=\"true\""), "{label} is flagged");
         let row_end = row_start + dom[row_start..].find("</tr>").unwrap();
@@ -59,6 +64,11 @@ fn seed_review_page_in_chromium() {
     }
     let totals = dom.find("data-rule=\"totals\"").expect("the totals finding is shown");
     let finding = &dom[totals..totals + dom[totals..].find("</li>").unwrap()];
-    assert!(finding.contains("Totale inzet") && finding.contains("printed as 478") && finding.contains("sum to 442"), "{finding}");
+    assert!(
+        finding.contains("Totale inzet")
+            && finding.contains("printed as 478")
+            && finding.contains("sum to 442"),
+        "{finding}"
+    );
     assert!(dom.contains("\"row\": \"Aantal complexe onderzoeken\""), "an overrides entry to paste");
 }

@@ -230,6 +230,7 @@ pub struct RunWriter {
     ndjson: Option<TextOut>,
     csv: Option<(TextOut, bool)>,
     tables: TextOut,
+    report_file: PendingFile,
     report: Vec<ReportEntry>,
     totals: RunTotals,
 }
@@ -257,6 +258,7 @@ impl RunWriter {
             .then(|| TextOut::create(&directory.join(OutputFormat::Csv.file_name())).map(|out| (out, false)))
             .transpose()?;
         let tables = TextOut::create(&directory.join("tables.json"))?;
+        let report = PendingFile::create(&directory.join("report.json"))?;
         Ok(RunWriter {
             directory: directory.to_path_buf(),
             layout,
@@ -268,6 +270,7 @@ impl RunWriter {
             ndjson,
             csv,
             tables,
+            report_file: report,
             report: Vec::new(),
             totals: RunTotals::default(),
         })
@@ -398,7 +401,17 @@ impl RunWriter {
             csv.finish()?;
         }
         self.tables.finish_array()?;
-        super::write_json_value(&self.directory.join("report.json"), &self.report)?;
+        let report_path = self.directory.join("report.json");
+        {
+            let mut writer = BufWriter::new(self.report_file.handle()?);
+            serde_json::to_writer_pretty(&mut writer, &self.report)
+                .map_err(|error| write_error(&report_path, error))?;
+            writer
+                .write_all(b"\n")
+                .and_then(|()| writer.flush())
+                .map_err(|error| write_error(&report_path, error))?;
+        }
+        self.report_file.commit()?;
         Ok(self.totals)
     }
 }
