@@ -20,7 +20,7 @@ pub use atomic::write_atomically;
 pub use frame_formats::OutputFormat;
 pub use pending::PendingFile;
 #[cfg(feature = "frames")]
-pub use run_writer::{PartitionColumn, ROW_GROUP_RECORDS, RunLayout, RunTotals, RunWriter};
+pub use run_writer::{OUTPUT_NAMES, PartitionColumn, ROW_GROUP_RECORDS, RunLayout, RunTotals, RunWriter};
 
 use crate::error::Error;
 

@@ -82,6 +82,47 @@ pub struct RunLayout {
     /// The shard this run is (`--shard I/N`), named in partition file names so shards can share
     /// one dataset directory.
     pub shard: Option<(usize, usize)>,
+    /// Write into a directory that holds files this tool did not write (`--force`).
+    pub force: bool,
+}
+
+/// The names a run writes in its output directory; anything else there means the directory is
+/// not ours, and a run refuses it unless forced.
+pub const OUTPUT_NAMES: &[&str] = &[
+    "cells.parquet",
+    "cells.json",
+    "cells.ndjson",
+    "cells.csv",
+    "cells",
+    "tables.json",
+    "report.json",
+    "review.html",
+    crate::cache::CACHE_DIRECTORY,
+];
+
+/// Refuses an output directory holding files the tool did not write. Temporary files of an
+/// interrupted run are ours too, and hidden files (`.gitkeep`, `.gitignore`) are allowed.
+fn check_output_directory(directory: &Path) -> Result<(), Error> {
+    let Ok(entries) = std::fs::read_dir(directory) else { return Ok(()) };
+    let foreign: Vec<String> = entries
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| !OUTPUT_NAMES.contains(&name.as_str()) && !name.starts_with('.'))
+        .collect();
+    if foreign.is_empty() {
+        return Ok(());
+    }
+    let mut shown: Vec<String> = foreign.iter().take(5).cloned().collect();
+    if foreign.len() > 5 {
+        shown.push(format!("and {} more", foreign.len() - 5));
+    }
+    Err(write_error(
+        directory,
+        format!(
+            "the output directory holds files begroting did not write ({}); choose an empty directory or pass --force",
+            shown.join(", ")
+        ),
+    ))
 }
 
 /// What a run wrote, for the summary.
@@ -237,8 +278,12 @@ pub struct RunWriter {
 
 impl RunWriter {
     /// Starts a run in `directory` (created if missing). Nothing is visible there until
-    /// [`RunWriter::finish`].
+    /// [`RunWriter::finish`]. A directory holding files this tool did not write is refused unless
+    /// `layout.force`.
     pub fn create(directory: &Path, layout: RunLayout) -> Result<RunWriter, Error> {
+        if !layout.force {
+            check_output_directory(directory)?;
+        }
         std::fs::create_dir_all(directory).map_err(|error| write_error(directory, error))?;
         let schema =
             records_to_frame(&[]).map_err(|error| write_error(directory, error))?.schema().as_ref().clone();
