@@ -21,7 +21,7 @@ use super::frame_formats::{lists_as_json_text, parquet_metadata};
 use super::pending::{PendingFile, write_error};
 use crate::batch::{Outcome, Processed, ReportEntry, report_entry};
 use crate::error::{Error, Warning};
-use crate::frame::{CellRecord, records_to_frame};
+use crate::frame::{CellRecord, CellRecords, records_to_frame};
 use crate::meta::DocMeta;
 use crate::pipeline::Document;
 use crate::table::Table;
@@ -339,12 +339,31 @@ impl RunWriter {
             Outcome::Failed(_) => self.totals.failed += 1,
             Outcome::Skipped { .. } => self.totals.skipped += 1,
         }
-        self.report.push(report_entry(&outcome, records.len(), content_hash));
-        self.totals.cells += records.len();
-        self.buffer.extend(records);
-        if self.buffer.len() >= ROW_GROUP_RECORDS {
-            self.flush()?;
-        }
+        let cells = match (records, &outcome) {
+            (Some(records), _) => {
+                let count = records.len();
+                self.buffer.extend(records);
+                if self.buffer.len() >= ROW_GROUP_RECORDS {
+                    self.flush()?;
+                }
+                count
+            }
+            (None, Outcome::Done(document)) => {
+                // A very large document: its records are built a row group at a time.
+                let mut count = 0;
+                for record in CellRecords::new(document) {
+                    self.buffer.push(record);
+                    count += 1;
+                    if self.buffer.len() >= ROW_GROUP_RECORDS {
+                        self.flush()?;
+                    }
+                }
+                count
+            }
+            (None, _) => 0,
+        };
+        self.report.push(report_entry(&outcome, cells, content_hash));
+        self.totals.cells += cells;
         Ok(())
     }
 
