@@ -10,12 +10,15 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::cache::{DocumentCache, cache_key, content_hash};
 use crate::error::{Error, ErrorKind, WarningKind};
-use crate::pipeline::{Document, ExtractOptions, extract_path};
+use crate::frame::{CellRecord, cell_records};
+use crate::pipeline::{Document, ExtractOptions, extract_bytes};
 use crate::source::SourceFormat;
 
 /// One input file, as found.
@@ -142,43 +145,168 @@ fn classify(path: PathBuf, named: bool) -> Option<Discovered> {
     }
 }
 
-/// Runs the pipeline on every input in parallel and returns one outcome per entry, in input
-/// order (skipped entries included). A panic inside any stage is caught and reported as that
-/// document's failure.
-pub fn run(entries: &[Discovered], options: &ExtractOptions, observer: &dyn Observer) -> Vec<Outcome> {
+/// How many documents are in flight at once per worker thread. Memory is bounded by this window,
+/// not by the number of inputs: each window is extracted in parallel, handed to the sink in input
+/// order, and dropped.
+pub const DOCUMENTS_PER_THREAD_IN_FLIGHT: usize = 16;
+
+static STOP_REQUESTED: AtomicBool = AtomicBool::new(false);
+
+/// Asks a running batch to stop after the documents in flight (for Ctrl-C). The batch then
+/// returns [`ErrorKind::Interrupted`] and writes nothing.
+pub fn request_stop() {
+    STOP_REQUESTED.store(true, Ordering::SeqCst);
+}
+
+/// True once [`request_stop`] was called.
+pub fn stop_requested() -> bool {
+    STOP_REQUESTED.load(Ordering::SeqCst)
+}
+
+/// One finished entry: its outcome and, for a finished document, its long-format records (built
+/// on the worker thread, so that the sink only writes).
+#[derive(Debug)]
+pub struct Processed {
+    /// Bytes of the input file.
+    pub bytes: u64,
+    /// What became of it.
+    pub outcome: Outcome,
+    /// The cells of a finished document, in document order.
+    pub records: Vec<CellRecord>,
+    /// Hex xxh3-64 of the input's bytes, when they could be read.
+    pub content_hash: Option<String>,
+}
+
+/// Runs the pipeline on every entry in parallel and hands each result to `sink` in input order
+/// (skipped entries included), while the next window of documents is already being extracted. A
+/// panic inside any stage is caught and reported as that document's failure. Returns the sink's
+/// first error, or `Interrupted` when [`request_stop`] was called.
+pub fn run_streaming(
+    entries: &[Discovered],
+    options: &ExtractOptions,
+    cache: Option<&DocumentCache>,
+    observer: &dyn Observer,
+    mut sink: impl FnMut(Processed) -> Result<(), Error> + Send,
+) -> Result<(), Error> {
     let sizes: Vec<u64> =
         entries.iter().map(|entry| std::fs::metadata(entry.path()).map(|m| m.len()).unwrap_or(0)).collect();
     observer.started(entries.len(), sizes.iter().sum());
-    entries
-        .par_iter()
-        .zip(sizes.par_iter())
-        .map(|(entry, &bytes)| {
-            let outcome = match entry {
-                Discovered::Read(input) => run_one(input, options),
-                Discovered::Skip { path, reason } => {
-                    Outcome::Skipped { path: path.clone(), reason: reason.clone() }
+    let window = rayon::current_num_threads().max(1) * DOCUMENTS_PER_THREAD_IN_FLIGHT;
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Processed>>(1);
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(move || -> Result<(), Error> {
+            for processed_window in receiver {
+                for processed in processed_window {
+                    sink(processed)?;
                 }
-            };
-            observer.finished(entry.path(), bytes, matches!(outcome, Outcome::Failed(_)));
-            outcome
-        })
-        .collect()
+            }
+            Ok(())
+        });
+        let mut interrupted = false;
+        for (entry_window, size_window) in entries.chunks(window).zip(sizes.chunks(window)) {
+            if stop_requested() {
+                interrupted = true;
+                break;
+            }
+            let processed: Vec<Processed> = entry_window
+                .par_iter()
+                .zip(size_window.par_iter())
+                .map(|(entry, &bytes)| {
+                    let processed = process(entry, bytes, options, cache);
+                    observer.finished(entry.path(), bytes, matches!(processed.outcome, Outcome::Failed(_)));
+                    processed
+                })
+                .collect();
+            if sender.send(processed).is_err() {
+                break; // the writer stopped with an error; join() reports it
+            }
+        }
+        drop(sender);
+        let written = writer.join().unwrap_or_else(|panic| {
+            Err(Error::new("output", ErrorKind::Panic { message: panic_message(panic.as_ref()) }))
+        });
+        written?;
+        if interrupted || stop_requested() {
+            return Err(Error::new("batch", ErrorKind::Interrupted));
+        }
+        Ok(())
+    })
 }
 
-fn run_one(input: &InputFile, options: &ExtractOptions) -> Outcome {
-    let result = catch_unwind(AssertUnwindSafe(|| extract_path(&input.path, input.url.clone(), options)));
-    match result {
-        Ok(Ok(document)) => Outcome::Done(Box::new(document)),
-        Ok(Err(error)) => Outcome::Failed(error),
-        Err(panic) => {
-            let message = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string());
-            Outcome::Failed(Error::new(&input.path, ErrorKind::Panic { message }))
+/// Runs every entry and returns the outcomes in input order (for library users and tests that
+/// want everything in memory; the CLI streams).
+pub fn run(entries: &[Discovered], options: &ExtractOptions, observer: &dyn Observer) -> Vec<Outcome> {
+    let mut outcomes = Vec::with_capacity(entries.len());
+    let result = run_streaming(entries, options, None, observer, |processed| {
+        outcomes.push(processed.outcome);
+        Ok(())
+    });
+    // Only an interruption can end it early; what ran is returned.
+    let _ = result;
+    outcomes
+}
+
+fn process(
+    entry: &Discovered,
+    bytes: u64,
+    options: &ExtractOptions,
+    cache: Option<&DocumentCache>,
+) -> Processed {
+    let (outcome, content_hash) = match entry {
+        Discovered::Read(input) => run_one(input, options, cache),
+        Discovered::Skip { path, reason } => {
+            (Outcome::Skipped { path: path.clone(), reason: reason.clone() }, None)
         }
+    };
+    let records = match &outcome {
+        Outcome::Done(document) => {
+            catch_unwind(AssertUnwindSafe(|| cell_records(document))).unwrap_or_default()
+        }
+        _ => Vec::new(),
+    };
+    Processed { bytes, outcome, records, content_hash }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
+}
+
+fn run_one(
+    input: &InputFile,
+    options: &ExtractOptions,
+    cache: Option<&DocumentCache>,
+) -> (Outcome, Option<String>) {
+    let bytes = match crate::source::read_bytes(&input.path) {
+        Ok(bytes) => bytes,
+        Err(error) => return (Outcome::Failed(error), None),
+    };
+    let hash = content_hash(&bytes);
+    let url = input.url.clone().or_else(|| crate::source::sidecar_url(&input.path));
+    let key = cache.map(|_| cache_key(&input.path, &bytes, url.as_deref(), &options.fingerprint));
+    if let (Some(cache), Some(key)) = (cache, &key)
+        && let Some(document) = cache.get(key)
+    {
+        return (Outcome::Done(Box::new(document)), Some(hash));
     }
+    let result = catch_unwind(AssertUnwindSafe(|| extract_bytes(&input.path, &bytes, url, options)));
+    let outcome = match result {
+        Ok(Ok(document)) => {
+            if let (Some(cache), Some(key)) = (cache, &key) {
+                cache.put(key, &document);
+            }
+            Outcome::Done(Box::new(document))
+        }
+        Ok(Err(error)) => Outcome::Failed(error),
+        Err(panic) => Outcome::Failed(Error::new(
+            &input.path,
+            ErrorKind::Panic { message: panic_message(panic.as_ref()) },
+        )),
+    };
+    (outcome, Some(hash))
 }
 
 /// One line of `report.json`: what became of one input.
@@ -198,11 +326,15 @@ pub struct ReportEntry {
     pub warnings: Vec<String>,
     /// Why it failed or was skipped.
     pub error: Option<String>,
+    /// Hex xxh3-64 of the input's bytes (gzip unpacked), when they could be read.
+    pub content_hash: Option<String>,
+    /// The version of begroting that wrote the entry.
+    pub tool_version: &'static str,
 }
 
 /// The report entry of an outcome; `cells` is the number of long-format records it produced.
-pub fn report_entry(outcome: &Outcome, cells: usize) -> ReportEntry {
-    match outcome {
+pub fn report_entry(outcome: &Outcome, cells: usize, content_hash: Option<String>) -> ReportEntry {
+    let mut entry = match outcome {
         Outcome::Done(document) => {
             let mut by_kind = std::collections::BTreeMap::new();
             for warning in &document.warnings {
@@ -216,6 +348,8 @@ pub fn report_entry(outcome: &Outcome, cells: usize) -> ReportEntry {
                 warnings_by_kind: by_kind,
                 warnings: document.warnings.iter().map(|w| w.to_string()).collect(),
                 error: None,
+                content_hash: None,
+                tool_version: "",
             }
         }
         Outcome::Failed(error) => ReportEntry {
@@ -226,6 +360,8 @@ pub fn report_entry(outcome: &Outcome, cells: usize) -> ReportEntry {
             warnings_by_kind: Default::default(),
             warnings: Vec::new(),
             error: Some(error.to_string()),
+            content_hash: None,
+            tool_version: "",
         },
         Outcome::Skipped { path, reason } => ReportEntry {
             source: path.to_string_lossy().into_owned(),
@@ -235,8 +371,13 @@ pub fn report_entry(outcome: &Outcome, cells: usize) -> ReportEntry {
             warnings_by_kind: Default::default(),
             warnings: Vec::new(),
             error: Some(reason.clone()),
+            content_hash: None,
+            tool_version: "",
         },
-    }
+    };
+    entry.content_hash = content_hash;
+    entry.tool_version = env!("CARGO_PKG_VERSION");
+    entry
 }
 
 /// Counts warnings of one kind over all finished documents.

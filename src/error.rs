@@ -12,7 +12,7 @@ use serde::Serialize;
 
 /// Where in a document something was seen. Every field is optional because not every finding has
 /// every coordinate (a metadata warning has no table, a caption warning has no row).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Location {
     /// 1-based line in the decoded source text.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -73,7 +73,7 @@ impl fmt::Display for Location {
 
 /// What a warning is about. The names are stable: they appear in `report.json`, in `tables.json` and
 /// in `check` rules, so renaming one is a breaking change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum WarningKind {
@@ -124,7 +124,7 @@ impl WarningKind {
 }
 
 /// A problem that did not stop the document: what, where, and a sentence for a person.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Warning {
     /// What kind of problem.
     pub kind: WarningKind,
@@ -192,6 +192,9 @@ pub enum ErrorKind {
         /// What is wrong.
         message: String,
     },
+    /// The run was interrupted (Ctrl-C) before it finished; nothing was written.
+    #[error("interrupted before the run finished; the previous output (if any) is left as it was")]
+    Interrupted,
     /// A reader panicked on this document; the batch went on.
     #[error("internal error while reading: {message}")]
     Panic {

@@ -22,6 +22,7 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+pub mod cache;
 pub mod error;
 pub mod footnote;
 pub mod frame;

@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::error::{Location, Warning, WarningKind};
 
 /// What a document is: year, type and chapter, each `None` when the inputs do not say.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct DocMeta {
     /// The budget year (the year the budget, report or note is about).
     pub year: Option<i32>,
@@ -353,10 +353,13 @@ mod tests {
 
     #[test]
     fn nationale_schuld_is_ixa() {
-        let address = "https://www.rijksfinancien.nl/memorie-van-toelichting/2016/1SUPP/IX/onderdeel/d16e10700";
-        let (found, _) = infer_meta(Some(address), Path::new("026.txt"), "2.4 De beleidsartikelen (Nationale Schuld)\n");
+        let address =
+            "https://www.rijksfinancien.nl/memorie-van-toelichting/2016/1SUPP/IX/onderdeel/d16e10700";
+        let (found, _) =
+            infer_meta(Some(address), Path::new("026.txt"), "2.4 De beleidsartikelen (Nationale Schuld)\n");
         assert_eq!(found.chapter.as_deref(), Some("IXA"));
-        let (found, _) = infer_meta(Some(address), Path::new("001.txt"), "2.2 De beleidsartikelen (Financiën)\n");
+        let (found, _) =
+            infer_meta(Some(address), Path::new("001.txt"), "2.2 De beleidsartikelen (Financiën)\n");
         assert_eq!(found.chapter.as_deref(), Some("IX"));
     }
 

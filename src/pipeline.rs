@@ -35,15 +35,22 @@ impl DocumentInput {
         DocumentInput { source: source.into(), format, url: None }
     }
 
-    /// The document id: the source path with `/` separators and no extension.
+    /// The document id: the source path with `/` separators and no extension (nor `.gz`);
+    /// `stdin` for standard input.
     pub fn doc_id(&self) -> String {
-        let path = self.source.with_extension("");
-        path.to_string_lossy().replace('\\', "/")
+        if self.source == Path::new("-") {
+            return "stdin".to_string();
+        }
+        let mut path = self.source.clone();
+        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz")) {
+            path = path.with_extension("");
+        }
+        path.with_extension("").to_string_lossy().replace('\\', "/")
     }
 }
 
 /// A document after every stage: its metadata, its tables and all warnings, in document order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Document {
     /// Stable id of the document (see [`DocumentInput::doc_id`]).
     pub doc_id: String,
@@ -68,6 +75,10 @@ pub struct Document {
 pub struct ExtractOptions {
     /// Settled placements for cells a reader could only infer.
     pub overrides: Option<Overrides>,
+    /// A stable summary of these options (the CLI uses a hash of the overrides file), part of
+    /// the key under which `--resume` caches documents: change an option, and nothing cached
+    /// under the old one is reused.
+    pub fingerprint: String,
 }
 
 /// Runs every stage on decoded text. Never fails: problems become warnings.
@@ -104,7 +115,19 @@ pub fn extract_str(input: &DocumentInput, text: &str, options: &ExtractOptions) 
 
 /// Loads a file (its `.url` sidecar too, unless `url` is given) and runs every stage on it.
 pub fn extract_path(path: &Path, url: Option<String>, options: &ExtractOptions) -> Result<Document, Error> {
-    let decoded = source::load(path)?;
+    let bytes = source::read_bytes(path)?;
+    extract_bytes(path, &bytes, url, options)
+}
+
+/// Runs every stage on a file's bytes (already read, gzip already unpacked); `path` names the
+/// document and locates its `.url` sidecar.
+pub fn extract_bytes(
+    path: &Path,
+    bytes: &[u8],
+    url: Option<String>,
+    options: &ExtractOptions,
+) -> Result<Document, Error> {
+    let decoded = source::decode(path, bytes)?;
     let format = SourceFormat::from_extension(path).unwrap_or_else(|| SourceFormat::sniff(&decoded.text));
     let input =
         DocumentInput { source: path.to_path_buf(), format, url: url.or_else(|| source::sidecar_url(path)) };

@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::error::{Error, ErrorKind, Location, Warning, WarningKind};
 
 /// Which reader a document goes to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceFormat {
     /// An HTML page (`.html`, `.htm`, `.xhtml`).
@@ -23,9 +23,13 @@ pub enum SourceFormat {
 }
 
 impl SourceFormat {
-    /// The format named by a file's extension, if the extension names one.
+    /// The format named by a file's extension, if the extension names one. A `.gz` extension is
+    /// looked through: `page.html.gz` is HTML.
     pub fn from_extension(path: &Path) -> Option<SourceFormat> {
-        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        let mut extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        if extension == "gz" {
+            extension = Path::new(path.file_stem()?).extension()?.to_str()?.to_ascii_lowercase();
+        }
         match extension.as_str() {
             "html" | "htm" | "xhtml" => Some(SourceFormat::Html),
             "txt" | "text" => Some(SourceFormat::Text),
@@ -138,17 +142,53 @@ fn windows_1252_char(byte: u8) -> char {
     }
 }
 
-/// Reads a file from disk and decodes it.
-pub fn load(file: &Path) -> Result<DecodedSource, Error> {
-    let bytes = std::fs::read(file)
-        .map_err(|error| Error::new(file, ErrorKind::Read { message: error.to_string() }))?;
-    decode(file, &bytes)
+/// The most bytes a gzip-compressed input may unpack to (1 GiB): a "zip bomb" fails instead of
+/// exhausting memory.
+pub const MAX_DECOMPRESSED_BYTES: u64 = 1 << 30;
+
+/// Reads a file's bytes, unpacking gzip (`.gz`) on the way. `-` reads standard input.
+pub fn read_bytes(file: &Path) -> Result<Vec<u8>, Error> {
+    let read_error = |error: std::io::Error| Error::new(file, ErrorKind::Read { message: error.to_string() });
+    let raw = if file == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map_err(read_error)?;
+        bytes
+    } else {
+        std::fs::read(file).map_err(read_error)?
+    };
+    if !raw.starts_with(b"\x1f\x8b") {
+        return Ok(raw);
+    }
+    let mut unpacked = Vec::new();
+    let decoder = flate2::read::MultiGzDecoder::new(raw.as_slice());
+    let mut limited = std::io::Read::take(decoder, MAX_DECOMPRESSED_BYTES + 1);
+    std::io::Read::read_to_end(&mut limited, &mut unpacked).map_err(|error| {
+        Error::new(file, ErrorKind::Read { message: format!("broken gzip data: {error}") })
+    })?;
+    if unpacked.len() as u64 > MAX_DECOMPRESSED_BYTES {
+        return Err(Error::new(
+            file,
+            ErrorKind::Read {
+                message: format!("gzip data unpacks to more than {MAX_DECOMPRESSED_BYTES} bytes"),
+            },
+        ));
+    }
+    Ok(unpacked)
 }
 
-/// Reads the first non-empty line of the `.url` sidecar beside `file` (`NAME.url` for `NAME.txt`),
-/// when there is one.
+/// Reads a file from disk (or standard input for `-`), unpacks gzip, and decodes it.
+pub fn load(file: &Path) -> Result<DecodedSource, Error> {
+    decode(file, &read_bytes(file)?)
+}
+
+/// Reads the first non-empty line of the `.url` sidecar beside `file` (`NAME.url` for `NAME.txt`
+/// and for `NAME.txt.gz`), when there is one.
 pub fn sidecar_url(file: &Path) -> Option<String> {
-    let sidecar = file.with_extension("url");
+    let mut stem = file.to_path_buf();
+    if stem.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz")) {
+        stem = stem.with_extension("");
+    }
+    let sidecar = stem.with_extension("url");
     let text = std::fs::read_to_string(sidecar).ok()?;
     text.lines().map(str::trim).find(|line| !line.is_empty()).map(str::to_string)
 }
@@ -181,6 +221,8 @@ mod tests {
     fn detects_format() {
         assert_eq!(SourceFormat::from_extension(Path::new("a/b.HTM")), Some(SourceFormat::Html));
         assert_eq!(SourceFormat::from_extension(Path::new("a/b.txt")), Some(SourceFormat::Text));
+        assert_eq!(SourceFormat::from_extension(Path::new("a/b.html.gz")), Some(SourceFormat::Html));
+        assert_eq!(SourceFormat::from_extension(Path::new("a/b.gz")), None);
         assert_eq!(SourceFormat::sniff("  <!DOCTYPE html><html>"), SourceFormat::Html);
         assert_eq!(SourceFormat::sniff("Tabel 2 Veiligheidsagenda"), SourceFormat::Text);
     }

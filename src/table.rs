@@ -15,7 +15,7 @@
 use serde::Serialize;
 
 /// A table as printed in a document, rebuilt as a rectangular grid.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct Table {
     /// Position of the table in the document, counting from 0 in print order.
     pub index: usize,
@@ -48,7 +48,7 @@ pub struct Table {
 }
 
 /// What a table holds. Only [`TableKind::Budget`] tables produce long-format cells.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TableKind {
     /// A data table: figures per row and column.
@@ -61,7 +61,7 @@ pub enum TableKind {
 }
 
 /// One data column: its header path, top header row first.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct Column {
     /// Header cells from the top header row down (["Realisatie", "2019"]); a spanning header cell
     /// appears in the path of every column it covers. Markers are removed by the footnote stage.
@@ -93,7 +93,7 @@ impl Column {
 }
 
 /// One printed row.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct Row {
     /// The stub cells as printed, left to right (one per stub column; a name split over two
     /// paragraphs is joined with a space by the reader).
@@ -120,7 +120,7 @@ pub struct Row {
 }
 
 /// A row's role in its table.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RowKind {
     /// A row of figures.
@@ -161,7 +161,7 @@ impl RowKind {
 }
 
 /// How a row's cells were assigned to columns.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", tag = "how")]
 pub enum Placement {
     /// The source decides every position (HTML grid, or as many surviving cells as columns).
@@ -183,7 +183,7 @@ pub enum Placement {
 }
 
 /// One cell: what was printed, and what later stages made of it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct Cell {
     /// The printed text, trimmed; after the footnote stage, without its markers. Empty for an
     /// empty cell.
@@ -224,7 +224,7 @@ impl Cell {
 
 /// What a cell's text is. `Empty`, `Nil`, `Pm`, `Nvt` and `Text` never carry a value: they never
 /// become 0.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ValueKind {
     /// A number ("1.522", "‒ 21,7").
@@ -260,7 +260,7 @@ impl ValueKind {
 }
 
 /// A fact about a cell a consumer must see. Names are stable (they are the `flags` column).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CellFlag {
     /// A footnote marker on this cell (or its row label or column header) has no note.
@@ -295,7 +295,7 @@ impl CellFlag {
 }
 
 /// A note printed with a table ("1 Het aantal door de politie …").
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct Note {
     /// The marker as printed ("1", "*", "a").
     pub marker: String,
@@ -306,7 +306,7 @@ pub struct Note {
 }
 
 /// The result of a reader: the tables it found and what it noticed, both in document order.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct ReadOutcome {
     /// Tables in print order; `Table::index` equals the position in this list.
     pub tables: Vec<Table>,

@@ -1,20 +1,21 @@
-//! `begroting extract`: inputs → output directory.
+//! `begroting extract`: inputs → output directory, streamed.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Instant;
 
 use begroting::batch::{self, Discovered, Outcome};
+use begroting::cache::DocumentCache;
 use begroting::manifest::Manifest;
-use begroting::pipeline::ExtractOptions;
-use begroting::write::{OutputFormat, write_run};
+use begroting::write::{OutputFormat, PartitionColumn, RunLayout, RunWriter};
 
 use super::progress::Bars;
-use super::{EXIT_ERROR, EXIT_OK, load_overrides};
+use super::{EXIT_ERROR, EXIT_OK, extract_options};
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArguments {
-    /// Files or directories (walked recursively) to extract.
+    /// Files, directories (walked recursively) or `-` for standard input. `.html`, `.htm`,
+    /// `.xhtml` and `.txt` are read, also gzip-compressed (`.gz`).
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Output directory (created if missing).
@@ -23,18 +24,41 @@ pub struct ExtractArguments {
     /// Output formats, comma-separated: parquet, json, ndjson, csv.
     #[arg(long, value_delimiter = ',', default_value = "parquet,json")]
     format: Vec<String>,
+    /// Write Parquet as a Hive-partitioned dataset under OUT/cells/ by these columns
+    /// (comma-separated: year, doc_type, chapter).
+    #[arg(long, value_delimiter = ',')]
+    partition_by: Vec<String>,
+    /// Process only shard I of N (I from 0) of the input list: inputs whose position modulo N is I.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<String>,
     /// CSV file of `path,url` lines giving documents their page addresses.
     #[arg(long)]
     manifest: Option<PathBuf>,
     /// Overrides file settling the placement of inferred cells.
     #[arg(long)]
     overrides: Option<PathBuf>,
+    /// Reuse documents of the previous `--resume` run in OUT whose bytes, address, options and
+    /// tool version are unchanged (cached in OUT/.begroting-cache/); the output equals a full run.
+    #[arg(long)]
+    resume: bool,
     /// Worker threads (default: all cores).
     #[arg(short, long)]
     jobs: Option<usize>,
     /// No progress bar and no summary.
     #[arg(short, long)]
     quiet: bool,
+}
+
+/// Reads "I/N" with I < N.
+fn parse_shard(text: &str) -> Option<(usize, usize)> {
+    let (index, count) = text.split_once('/')?;
+    let (index, count): (usize, usize) = (index.trim().parse().ok()?, count.trim().parse().ok()?);
+    (count > 0 && index < count).then_some((index, count))
+}
+
+fn fail(message: impl std::fmt::Display) -> u8 {
+    eprintln!("begroting: {message}");
+    EXIT_ERROR
 }
 
 pub fn run(arguments: ExtractArguments) -> u8 {
@@ -44,33 +68,44 @@ pub fn run(arguments: ExtractArguments) -> u8 {
         match OutputFormat::parse(name) {
             Some(format) if !formats.contains(&format) => formats.push(format),
             Some(_) => {}
-            None => {
-                eprintln!("begroting: unknown format \"{name}\" (use parquet, json, ndjson or csv)");
-                return EXIT_ERROR;
-            }
+            None => return fail(format!("unknown format \"{name}\" (use parquet, json, ndjson or csv)")),
         }
     }
-    let overrides = match load_overrides(arguments.overrides.as_ref()) {
-        Ok(overrides) => overrides,
-        Err(error) => {
-            eprintln!("begroting: {error}");
-            return EXIT_ERROR;
+    let mut partition_by = Vec::new();
+    for name in &arguments.partition_by {
+        match PartitionColumn::parse(name) {
+            Some(column) if !partition_by.contains(&column) => partition_by.push(column),
+            Some(_) => {}
+            None => return fail(format!("cannot partition by \"{name}\" (use year, doc_type or chapter)")),
         }
+    }
+    let shard = match arguments.shard.as_deref().map(|text| (text, parse_shard(text))) {
+        None => None,
+        Some((_, Some(shard))) => Some(shard),
+        Some((text, None)) => return fail(format!("--shard takes I/N with 0 ≤ I < N, not \"{text}\"")),
+    };
+    let options = match extract_options(arguments.overrides.as_ref()) {
+        Ok(options) => options,
+        Err(error) => return fail(error),
     };
     let manifest = match arguments.manifest.as_deref().map(Manifest::load).transpose() {
         Ok(manifest) => manifest,
-        Err(error) => {
-            eprintln!("begroting: {error}");
-            return EXIT_ERROR;
-        }
+        Err(error) => return fail(error),
     };
     if let Some(jobs) = arguments.jobs
         && let Err(error) = rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global()
     {
-        eprintln!("begroting: cannot start {jobs} worker threads: {error}");
-        return EXIT_ERROR;
+        return fail(format!("cannot start {jobs} worker threads: {error}"));
     }
     let mut entries = batch::discover(&arguments.inputs);
+    if let Some((index, count)) = shard {
+        entries = entries
+            .into_iter()
+            .enumerate()
+            .filter(|(position, _)| position % count == index)
+            .map(|(_, e)| e)
+            .collect();
+    }
     if let Some(manifest) = &manifest {
         for entry in &mut entries {
             if let Discovered::Read(input) = entry {
@@ -78,35 +113,61 @@ pub fn run(arguments: ExtractArguments) -> u8 {
             }
         }
     }
-    let options = ExtractOptions { overrides };
-    let show_progress = !arguments.quiet && std::io::stderr().is_terminal();
-    let bars = Bars::new(show_progress);
-    let outcomes = batch::run(&entries, &options, &bars);
-    bars.finish();
-    for outcome in &outcomes {
-        if let Outcome::Failed(error) = outcome {
-            eprintln!("begroting: failed: {error}");
-        }
-    }
-    let totals = match write_run(&outcomes, &arguments.output, &formats) {
-        Ok(totals) => totals,
-        Err(error) => {
-            eprintln!("begroting: {error}");
-            return EXIT_ERROR;
-        }
+    let _ = ctrlc::set_handler(batch::request_stop);
+    let layout = RunLayout { formats, partition_by, shard };
+    let mut writer = match RunWriter::create(&arguments.output, layout) {
+        Ok(writer) => writer,
+        Err(error) => return fail(error),
     };
+    let cache = if arguments.resume {
+        match DocumentCache::open(&arguments.output) {
+            Ok(cache) => Some(cache),
+            Err(error) => {
+                return fail(format!(
+                    "cannot open the resume cache in {}: {error}",
+                    arguments.output.display()
+                ));
+            }
+        }
+    } else {
+        None
+    };
+    let bars = Bars::new(!arguments.quiet && std::io::stderr().is_terminal());
+    let result = batch::run_streaming(&entries, &options, cache.as_ref(), &bars, |processed| {
+        if let Outcome::Failed(error) = &processed.outcome {
+            bars.println(format!("begroting: failed: {error}"));
+        }
+        writer.add(processed)
+    });
+    bars.finish();
+    if let Err(error) = result {
+        return fail(error);
+    }
+    let totals = match writer.finish() {
+        Ok(totals) => totals,
+        Err(error) => return fail(error),
+    };
+    if let Some(cache) = &cache {
+        cache.prune();
+    }
     if !arguments.quiet {
+        let seconds = started.elapsed().as_secs_f64();
+        let warnings: Vec<String> =
+            totals.warnings_by_kind.iter().map(|(kind, count)| format!("{count} {kind}")).collect();
         eprintln!(
-            "begroting: {} documents ok, {} failed, {} skipped; {} tables, {} cells, {} warnings; {:.1} s → {}",
+            "begroting: {} documents ok, {} failed, {} skipped; {} tables, {} cells; {:.1} s ({:.1} MB/s) → {}",
             totals.ok,
             totals.failed,
             totals.skipped,
             totals.tables,
             totals.cells,
-            totals.warnings,
-            started.elapsed().as_secs_f64(),
+            seconds,
+            totals.bytes as f64 / 1e6 / seconds.max(1e-9),
             arguments.output.display()
         );
+        if !warnings.is_empty() {
+            eprintln!("begroting: warnings: {}", warnings.join(", "));
+        }
     }
     if totals.failed > 0 { EXIT_ERROR } else { EXIT_OK }
 }

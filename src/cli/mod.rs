@@ -43,9 +43,18 @@ pub fn run() -> ExitCode {
     ExitCode::from(code)
 }
 
-/// Loads the overrides file named on the command line, if any.
-fn load_overrides(
-    path: Option<&PathBuf>,
-) -> Result<Option<begroting::overrides::Overrides>, begroting::Error> {
-    path.map(|path| begroting::overrides::Overrides::load(path)).transpose()
+/// The extraction options named on the command line: the overrides file, if any, and a
+/// fingerprint of it (so `--resume` never reuses a document extracted under other overrides).
+fn extract_options(
+    overrides: Option<&PathBuf>,
+) -> Result<begroting::pipeline::ExtractOptions, begroting::Error> {
+    let Some(path) = overrides else { return Ok(begroting::pipeline::ExtractOptions::default()) };
+    let loaded = begroting::overrides::Overrides::load(path)?;
+    let bytes = std::fs::read(path).map_err(|error| {
+        begroting::Error::new(path, begroting::ErrorKind::Read { message: error.to_string() })
+    })?;
+    Ok(begroting::pipeline::ExtractOptions {
+        overrides: Some(loaded),
+        fingerprint: format!("overrides:{}", begroting::cache::content_hash(&bytes)),
+    })
 }

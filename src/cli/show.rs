@@ -7,10 +7,10 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use begroting::pipeline::{ExtractOptions, extract_path};
+use begroting::pipeline::extract_path;
 use begroting::table::{CellFlag, RowKind, Table, TableKind};
 
-use super::{EXIT_ERROR, EXIT_OK, load_overrides};
+use super::{EXIT_ERROR, EXIT_OK, extract_options};
 
 #[derive(Debug, clap::Args)]
 pub struct ShowArguments {
@@ -25,14 +25,14 @@ pub struct ShowArguments {
 }
 
 pub fn run(arguments: ShowArguments) -> u8 {
-    let overrides = match load_overrides(arguments.overrides.as_ref()) {
-        Ok(overrides) => overrides,
+    let options = match extract_options(arguments.overrides.as_ref()) {
+        Ok(options) => options,
         Err(error) => {
             eprintln!("begroting: {error}");
             return EXIT_ERROR;
         }
     };
-    let document = match extract_path(&arguments.file, None, &ExtractOptions { overrides }) {
+    let document = match extract_path(&arguments.file, None, &options) {
         Ok(document) => document,
         Err(error) => {
             eprintln!("begroting: {error}");

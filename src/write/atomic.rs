@@ -3,7 +3,8 @@
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use crate::error::{Error, ErrorKind};
+use super::pending::{PendingFile, write_error};
+use crate::error::Error;
 
 /// Writes `path` through `fill`, atomically: the data goes to a temporary file beside `path`,
 /// is flushed and synced, and only then renamed to `path`. On any error the temporary file is
@@ -12,30 +13,12 @@ pub fn write_atomically(
     path: &Path,
     fill: impl FnOnce(&mut BufWriter<std::fs::File>) -> Result<(), String>,
 ) -> Result<(), Error> {
-    let fail = |message: String| Error::new(path, ErrorKind::Write { file: path.to_path_buf(), message });
-    let directory = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let temporary = tempfile::Builder::new()
-        .prefix(".begroting-")
-        .suffix(".tmp")
-        .tempfile_in(directory)
-        .map_err(|error| fail(error.to_string()))?;
-    let (file, temporary_path) = temporary.into_parts();
-    let mut writer = BufWriter::new(file);
-    fill(&mut writer).map_err(fail)?;
-    writer.flush().map_err(|error| fail(error.to_string()))?;
-    let file = writer.into_inner().map_err(|error| fail(error.to_string()))?;
-    file.sync_all().map_err(|error| fail(error.to_string()))?;
-    // Temporary files are created private (0600); outputs are ordinary files others may read.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(&temporary_path, std::fs::Permissions::from_mode(0o644));
-    }
-    temporary_path.persist(path).map_err(|error| fail(error.to_string()))?;
-    Ok(())
+    let pending = PendingFile::create(path)?;
+    let mut writer = BufWriter::new(pending.handle()?);
+    fill(&mut writer).map_err(|message| write_error(path, message))?;
+    writer.flush().map_err(|error| write_error(path, error))?;
+    drop(writer);
+    pending.commit()
 }
 
 #[cfg(test)]

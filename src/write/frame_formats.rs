@@ -1,11 +1,6 @@
-//! The long-format frame in each output format, through polars.
-
-use std::path::Path;
+//! The output formats of the long-format cells, and what each needs from a polars frame.
 
 use polars::prelude::*;
-
-use super::atomic::write_atomically;
-use crate::error::Error;
 
 /// An output format for the long-format cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -43,35 +38,12 @@ impl OutputFormat {
     }
 }
 
-/// Writes the frame into `directory` in `format`, atomically.
-pub fn write_frame(frame: &mut DataFrame, directory: &Path, format: OutputFormat) -> Result<(), Error> {
-    let path = directory.join(format.file_name());
-    write_atomically(&path, |file| {
-        let result = match format {
-            OutputFormat::Parquet => ParquetWriter::new(file)
-                .with_compression(ParquetCompression::Zstd(None))
-                .with_key_value_metadata(Some(parquet_metadata(frame.schema())))
-                .finish(frame)
-                .map(|_| ()),
-            OutputFormat::Json => JsonWriter::new(file).with_json_format(JsonFormat::Json).finish(frame),
-            OutputFormat::Ndjson => {
-                JsonWriter::new(file).with_json_format(JsonFormat::JsonLines).finish(frame)
-            }
-            OutputFormat::Csv => {
-                let mut flat = lists_as_json_text(frame).map_err(|error| error.to_string())?;
-                CsvWriter::new(file).include_header(true).finish(&mut flat)
-            }
-        };
-        result.map_err(|error| error.to_string())
-    })
-}
-
 /// File metadata with our own embedded Arrow schema. The one polars embeds declares strings as
 /// Arrow string views, which pandas cannot turn into lists of strings (pyarrow 26: "Not
 /// implemented type for Arrow list to pandas: string_view"); this one uses the oldest Arrow
 /// types (large strings), which pyarrow, pandas, polars, DuckDB and Spark all read. The data
 /// pages are the same either way: UTF8 byte arrays, INT32/UINT32, DOUBLE and LISTs of UTF8.
-fn parquet_metadata(schema: &Schema) -> KeyValueMetadata {
+pub(super) fn parquet_metadata(schema: &Schema) -> KeyValueMetadata {
     let arrow_schema = polars_parquet::write::schema_to_metadata_key(&schema.to_arrow(CompatLevel::oldest()));
     KeyValueMetadata::from_static(vec![
         (arrow_schema.key, arrow_schema.value.unwrap_or_default()),
@@ -81,7 +53,7 @@ fn parquet_metadata(schema: &Schema) -> KeyValueMetadata {
 }
 
 /// CSV has no lists: each list cell becomes the JSON text of its array (`["1","*"]`).
-fn lists_as_json_text(frame: &DataFrame) -> PolarsResult<DataFrame> {
+pub(super) fn lists_as_json_text(frame: &DataFrame) -> PolarsResult<DataFrame> {
     let mut flat = frame.clone();
     let list_names: Vec<PlSmallStr> = frame
         .columns()

@@ -8,13 +8,15 @@
 
 mod atomic;
 mod frame_formats;
-mod run_files;
+mod pending;
+mod run_writer;
 
 use std::path::Path;
 
 pub use atomic::write_atomically;
-pub use frame_formats::{OutputFormat, write_frame};
-pub use run_files::{RunTotals, write_run};
+pub use frame_formats::OutputFormat;
+pub use pending::PendingFile;
+pub use run_writer::{PartitionColumn, ROW_GROUP_RECORDS, RunLayout, RunTotals, RunWriter};
 
 use crate::error::Error;
 

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""The benchmark: begroting against pandas.read_html on the same synthetic pages, in one run.
+
+    python3 benches/run.py [--pages 2000] [--corpus /tmp/begroting-bench] [--skip-pandas]
+
+Generates the corpus (benches/generate_corpus.py) unless it is already there, builds the release
+binary, then times, each on the same files:
+  - begroting extract on the HTML pages with --jobs 1 and --jobs 2 (Parquet + JSON output);
+  - begroting extract on the flattened text pages with --jobs 1;
+  - the pandas peer (benches/pandas_peer.py: read_html with lxml, melt, Parquet).
+For each it prints wall time, MB/s, pages/s and peak resident memory (the child's max RSS), then
+the ratios the targets are stated in. Timings belong here, never in tests.
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def measure(command, cwd=ROOT):
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    stdout, stderr = process.stdout.read().decode(), process.stderr.read().decode()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0,):
+        print(f"command failed ({code}): {' '.join(command)}\n{stderr[-2000:]}", file=sys.stderr)
+        sys.exit(1)
+    return seconds, usage.ru_maxrss / 1024, stdout + stderr
+
+
+def directory_bytes(path):
+    return sum(os.path.getsize(os.path.join(path, name)) for name in os.listdir(path) if not name.endswith(".url"))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--corpus", default="/tmp/begroting-bench")
+    parser.add_argument("--skip-pandas", action="store_true")
+    arguments = parser.parse_args()
+    corpus = f"{arguments.corpus}-{arguments.pages}"
+    if not os.path.isdir(os.path.join(corpus, "html")):
+        subprocess.run([sys.executable, os.path.join(ROOT, "benches", "generate_corpus.py"), corpus,
+                        "--pages", str(arguments.pages)], check=True)
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    binary = os.path.join(ROOT, "target", "release", "begroting")
+    html, text = os.path.join(corpus, "html"), os.path.join(corpus, "text")
+    html_mb, text_mb = directory_bytes(html) / 1e6, directory_bytes(text) / 1e6
+    out = os.path.join(corpus, "out")
+    rows = []
+
+    def run(name, command, megabytes):
+        shutil.rmtree(out, ignore_errors=True)
+        seconds, rss, _ = measure(command)
+        rows.append((name, seconds, megabytes / seconds, arguments.pages / seconds, rss))
+        return seconds
+
+    html_1 = run("begroting html --jobs 1", [binary, "extract", html, "-o", out, "--quiet", "--jobs", "1"], html_mb)
+    html_2 = run("begroting html --jobs 2", [binary, "extract", html, "-o", out, "--quiet", "--jobs", "2"], html_mb)
+    run("begroting text --jobs 1", [binary, "extract", text, "-o", out, "--quiet", "--jobs", "1"], text_mb)
+    pandas = None
+    if not arguments.skip_pandas:
+        pandas = run("pandas.read_html peer", [sys.executable, os.path.join(ROOT, "benches", "pandas_peer.py"), html,
+                                               os.path.join(corpus, "pandas.parquet")], html_mb)
+    print(f"\n{arguments.pages} pages: {html_mb:.1f} MB HTML, {text_mb:.1f} MB text  ({corpus})")
+    print(f"{'run':<26} {'seconds':>8} {'MB/s':>8} {'pages/s':>8} {'peak RSS MB':>12}")
+    for name, seconds, rate, pages, rss in rows:
+        print(f"{name:<26} {seconds:>8.2f} {rate:>8.1f} {pages:>8.1f} {rss:>12.0f}")
+    print(f"\nHTML, 2 jobs vs 1 job: {html_1 / html_2:.2f}x")
+    if pandas:
+        print(f"HTML, 1 job vs pandas: {pandas / html_1:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

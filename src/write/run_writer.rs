@@ -1,0 +1,413 @@
+//! The files of one extraction run, written as documents arrive: cells in each chosen format
+//! (as a single file or a Hive-partitioned Parquet dataset), `tables.json` and `report.json`.
+//!
+//! Memory stays bounded by the work in flight: cells are buffered up to
+//! [`ROW_GROUP_RECORDS`] and then written as one Parquet row group and appended to the JSON,
+//! NDJSON and CSV files; each document's `tables.json` entry is written as soon as it arrives.
+//! Only the small per-input report is kept to the end. Every file is a [`PendingFile`] until
+//! [`RunWriter::finish`] renames them all into place; dropping the writer (an error, Ctrl-C)
+//! leaves the previous output untouched.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use polars::prelude::*;
+use serde::Serialize;
+
+use super::OutputFormat;
+use super::frame_formats::{lists_as_json_text, parquet_metadata};
+use super::pending::{PendingFile, write_error};
+use crate::batch::{Outcome, Processed, ReportEntry, report_entry};
+use crate::error::{Error, Warning};
+use crate::frame::{CellRecord, records_to_frame};
+use crate::meta::DocMeta;
+use crate::pipeline::Document;
+use crate::table::Table;
+
+/// Cells per Parquet row group, and per append to the text formats.
+pub const ROW_GROUP_RECORDS: usize = 65_536;
+
+/// A column the Parquet dataset can be partitioned by (`--partition-by`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PartitionColumn {
+    /// The document's budget year.
+    Year,
+    /// The document type.
+    DocType,
+    /// The budget chapter.
+    Chapter,
+}
+
+impl PartitionColumn {
+    /// Reads a column name as given on the command line.
+    pub fn parse(name: &str) -> Option<PartitionColumn> {
+        match name.trim() {
+            "year" => Some(PartitionColumn::Year),
+            "doc_type" => Some(PartitionColumn::DocType),
+            "chapter" => Some(PartitionColumn::Chapter),
+            _ => None,
+        }
+    }
+
+    /// The column name in the frame and in the directory names.
+    pub fn name(self) -> &'static str {
+        match self {
+            PartitionColumn::Year => "year",
+            PartitionColumn::DocType => "doc_type",
+            PartitionColumn::Chapter => "chapter",
+        }
+    }
+
+    fn value_of(self, record: &CellRecord) -> Option<String> {
+        match self {
+            PartitionColumn::Year => record.year.map(|year| year.to_string()),
+            PartitionColumn::DocType => record.doc_type.clone(),
+            PartitionColumn::Chapter => record.chapter.clone(),
+        }
+    }
+}
+
+/// Hive's name for a null partition value, which DuckDB, Spark and polars read back as null.
+const HIVE_NULL: &str = "__HIVE_DEFAULT_PARTITION__";
+
+/// How the run's output is laid out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RunLayout {
+    /// Cell formats to write.
+    pub formats: Vec<OutputFormat>,
+    /// When non-empty, Parquet is written as a Hive-partitioned dataset under `cells/`.
+    pub partition_by: Vec<PartitionColumn>,
+    /// The shard this run is (`--shard I/N`), named in partition file names so shards can share
+    /// one dataset directory.
+    pub shard: Option<(usize, usize)>,
+}
+
+/// What a run wrote, for the summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RunTotals {
+    /// Documents extracted.
+    pub ok: usize,
+    /// Documents that failed.
+    pub failed: usize,
+    /// Inputs skipped.
+    pub skipped: usize,
+    /// Tables found.
+    pub tables: usize,
+    /// Long-format cells written.
+    pub cells: usize,
+    /// Warnings in all documents, by kind.
+    pub warnings_by_kind: BTreeMap<&'static str, usize>,
+    /// Bytes of input read.
+    pub bytes: u64,
+}
+
+struct ParquetOut {
+    pending: PendingFile,
+    writer: polars::io::parquet::write::BatchedWriter<BufWriter<File>>,
+}
+
+impl ParquetOut {
+    fn create(path: &Path, schema: &Schema) -> Result<ParquetOut, Error> {
+        let pending = PendingFile::create(path)?;
+        let writer = ParquetWriter::new(BufWriter::new(pending.handle()?))
+            .with_compression(ParquetCompression::Zstd(None))
+            .with_key_value_metadata(Some(parquet_metadata(schema)))
+            .batched(schema)
+            .map_err(|error| write_error(path, error))?;
+        Ok(ParquetOut { pending, writer })
+    }
+
+    fn write(&mut self, frame: &DataFrame) -> Result<(), Error> {
+        self.writer.write_batch(frame).map_err(|error| write_error(self.pending.final_path(), error))
+    }
+
+    fn finish(self) -> Result<(), Error> {
+        let path = self.pending.final_path().to_path_buf();
+        self.writer.finish().map_err(|error| write_error(&path, error))?;
+        drop(self.writer);
+        self.pending.commit()
+    }
+}
+
+struct TextOut {
+    pending: PendingFile,
+    writer: BufWriter<File>,
+    items: usize,
+}
+
+impl TextOut {
+    fn create(path: &Path) -> Result<TextOut, Error> {
+        let pending = PendingFile::create(path)?;
+        let writer = BufWriter::new(pending.handle()?);
+        Ok(TextOut { pending, writer, items: 0 })
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.writer.write_all(bytes).map_err(|error| write_error(self.pending.final_path(), error))
+    }
+
+    /// Writes one element of a JSON array that this file holds.
+    fn array_item(&mut self, json: &[u8]) -> Result<(), Error> {
+        let separator: &[u8] = if self.items == 0 { b"[\n" } else { b",\n" };
+        self.write(separator)?;
+        self.write(json)?;
+        self.items += 1;
+        Ok(())
+    }
+
+    fn finish_array(mut self) -> Result<(), Error> {
+        let end: &[u8] = if self.items == 0 { b"[]\n" } else { b"\n]\n" };
+        self.write(end)?;
+        self.finish()
+    }
+
+    fn finish(mut self) -> Result<(), Error> {
+        self.writer.flush().map_err(|error| write_error(self.pending.final_path(), error))?;
+        drop(self.writer);
+        self.pending.commit()
+    }
+}
+
+/// One document in `tables.json`: its metadata, its tables as rebuilt, and its warnings by table.
+#[derive(Debug, Serialize)]
+struct DocumentTables<'d> {
+    doc_id: &'d str,
+    source: &'d str,
+    url: Option<&'d str>,
+    meta: &'d DocMeta,
+    tables: Vec<TableView<'d>>,
+    /// Warnings that belong to no table (metadata, decoding).
+    warnings: Vec<&'d Warning>,
+}
+
+#[derive(Debug, Serialize)]
+struct TableView<'d> {
+    #[serde(flatten)]
+    table: &'d Table,
+    column_headers: Vec<String>,
+    warnings: Vec<&'d Warning>,
+}
+
+fn document_tables(document: &Document) -> DocumentTables<'_> {
+    let tables = document
+        .tables
+        .iter()
+        .map(|table| TableView {
+            table,
+            column_headers: table.columns.iter().map(|column| column.header()).collect(),
+            warnings: document
+                .warnings
+                .iter()
+                .filter(|w| w.location.table_index == Some(table.index))
+                .collect(),
+        })
+        .collect();
+    DocumentTables {
+        doc_id: &document.doc_id,
+        source: &document.source,
+        url: document.url.as_deref(),
+        meta: &document.meta,
+        tables,
+        warnings: document.warnings.iter().filter(|w| w.location.table_index.is_none()).collect(),
+    }
+}
+
+/// Writes a run's files as documents arrive. See the module doc.
+pub struct RunWriter {
+    directory: PathBuf,
+    layout: RunLayout,
+    schema: Schema,
+    buffer: Vec<CellRecord>,
+    parquet: Option<ParquetOut>,
+    partitions: BTreeMap<Vec<Option<String>>, ParquetOut>,
+    json: Option<TextOut>,
+    ndjson: Option<TextOut>,
+    csv: Option<(TextOut, bool)>,
+    tables: TextOut,
+    report: Vec<ReportEntry>,
+    totals: RunTotals,
+}
+
+impl RunWriter {
+    /// Starts a run in `directory` (created if missing). Nothing is visible there until
+    /// [`RunWriter::finish`].
+    pub fn create(directory: &Path, layout: RunLayout) -> Result<RunWriter, Error> {
+        std::fs::create_dir_all(directory).map_err(|error| write_error(directory, error))?;
+        let schema =
+            records_to_frame(&[]).map_err(|error| write_error(directory, error))?.schema().as_ref().clone();
+        let wants = |format| layout.formats.contains(&format);
+        let parquet = if wants(OutputFormat::Parquet) && layout.partition_by.is_empty() {
+            Some(ParquetOut::create(&directory.join(OutputFormat::Parquet.file_name()), &schema)?)
+        } else {
+            None
+        };
+        let json = wants(OutputFormat::Json)
+            .then(|| TextOut::create(&directory.join(OutputFormat::Json.file_name())))
+            .transpose()?;
+        let ndjson = wants(OutputFormat::Ndjson)
+            .then(|| TextOut::create(&directory.join(OutputFormat::Ndjson.file_name())))
+            .transpose()?;
+        let csv = wants(OutputFormat::Csv)
+            .then(|| TextOut::create(&directory.join(OutputFormat::Csv.file_name())).map(|out| (out, false)))
+            .transpose()?;
+        let tables = TextOut::create(&directory.join("tables.json"))?;
+        Ok(RunWriter {
+            directory: directory.to_path_buf(),
+            layout,
+            schema,
+            buffer: Vec::new(),
+            parquet,
+            partitions: BTreeMap::new(),
+            json,
+            ndjson,
+            csv,
+            tables,
+            report: Vec::new(),
+            totals: RunTotals::default(),
+        })
+    }
+
+    /// Adds one finished entry (in input order).
+    pub fn add(&mut self, processed: Processed) -> Result<(), Error> {
+        let Processed { bytes, outcome, records, content_hash } = processed;
+        self.totals.bytes += bytes;
+        match &outcome {
+            Outcome::Done(document) => {
+                self.totals.ok += 1;
+                self.totals.tables += document.tables.len();
+                for warning in &document.warnings {
+                    *self.totals.warnings_by_kind.entry(warning.kind.name()).or_default() += 1;
+                }
+                let json = serde_json::to_vec(&document_tables(document))
+                    .map_err(|error| write_error(&self.directory.join("tables.json"), error))?;
+                self.tables.array_item(&json)?;
+            }
+            Outcome::Failed(_) => self.totals.failed += 1,
+            Outcome::Skipped { .. } => self.totals.skipped += 1,
+        }
+        self.report.push(report_entry(&outcome, records.len(), content_hash));
+        self.totals.cells += records.len();
+        self.buffer.extend(records);
+        if self.buffer.len() >= ROW_GROUP_RECORDS {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), Error> {
+        if self.buffer.is_empty() {
+            return Ok(());
+        }
+        let records = std::mem::take(&mut self.buffer);
+        let directory = self.directory.clone();
+        let frame_error = |error: PolarsError| write_error(&directory, error);
+        let frame = records_to_frame(&records).map_err(frame_error)?;
+        if let Some(parquet) = &mut self.parquet {
+            parquet.write(&frame)?;
+        }
+        if !self.layout.partition_by.is_empty() && self.layout.formats.contains(&OutputFormat::Parquet) {
+            self.write_partitions(&records)?;
+        }
+        if self.json.is_some() || self.ndjson.is_some() {
+            let mut lines = Vec::new();
+            polars::io::json::BatchedWriter::new(&mut lines).write_batch(&frame).map_err(frame_error)?;
+            if let Some(ndjson) = &mut self.ndjson {
+                ndjson.write(&lines)?;
+            }
+            if let Some(json) = &mut self.json {
+                for line in lines.split(|&b| b == b'\n').filter(|line| !line.is_empty()) {
+                    json.array_item(line)?;
+                }
+            }
+        }
+        if let Some((csv, header_written)) = &mut self.csv {
+            let mut flat = lists_as_json_text(&frame).map_err(frame_error)?;
+            let mut bytes = Vec::new();
+            CsvWriter::new(&mut bytes)
+                .include_header(!*header_written)
+                .finish(&mut flat)
+                .map_err(frame_error)?;
+            csv.write(&bytes)?;
+            *header_written = true;
+        }
+        Ok(())
+    }
+
+    fn write_partitions(&mut self, records: &[CellRecord]) -> Result<(), Error> {
+        let columns = self.layout.partition_by.clone();
+        let mut groups: BTreeMap<Vec<Option<String>>, Vec<CellRecord>> = BTreeMap::new();
+        for record in records {
+            let key = columns.iter().map(|column| column.value_of(record)).collect();
+            groups.entry(key).or_default().push(record.clone());
+        }
+        let names: Vec<&str> = columns.iter().map(|column| column.name()).collect();
+        for (key, group) in groups {
+            let frame = records_to_frame(&group)
+                .map(|frame| frame.drop_many(names.iter().copied()))
+                .map_err(|error| write_error(&self.directory, error))?;
+            if !self.partitions.contains_key(&key) {
+                let mut path = self.directory.join("cells");
+                for (column, value) in columns.iter().zip(&key) {
+                    path.push(format!(
+                        "{}={}",
+                        column.name(),
+                        value.as_deref().map(hive_escape).unwrap_or(HIVE_NULL.to_string())
+                    ));
+                }
+                let file = match self.layout.shard {
+                    Some((index, count)) => format!("part-{index:05}-of-{count:05}.parquet"),
+                    None => "part-00000.parquet".to_string(),
+                };
+                path.push(file);
+                let out = ParquetOut::create(&path, frame.schema().as_ref())?;
+                self.partitions.insert(key.clone(), out);
+            }
+            self.partitions.get_mut(&key).expect("inserted above").write(&frame)?;
+        }
+        Ok(())
+    }
+
+    /// Writes what is buffered, closes every file, renames them all into place and writes
+    /// `report.json` last. Returns the totals.
+    pub fn finish(mut self) -> Result<RunTotals, Error> {
+        self.flush()?;
+        if let Some(parquet) = self.parquet.take() {
+            parquet.finish()?;
+        }
+        for (_, partition) in std::mem::take(&mut self.partitions) {
+            partition.finish()?;
+        }
+        if let Some(json) = self.json.take() {
+            json.finish_array()?;
+        }
+        if let Some(ndjson) = self.ndjson.take() {
+            ndjson.finish()?;
+        }
+        if let Some((csv, header_written)) = self.csv.take() {
+            let mut csv = csv;
+            if !header_written {
+                let names: Vec<&str> = self.schema.iter_names().map(|name| name.as_str()).collect();
+                csv.write(format!("{}\n", names.join(",")).as_bytes())?;
+            }
+            csv.finish()?;
+        }
+        self.tables.finish_array()?;
+        super::write_json_value(&self.directory.join("report.json"), &self.report)?;
+        Ok(self.totals)
+    }
+}
+
+/// Escapes what may not stand in a Hive directory name.
+fn hive_escape(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | '=' | ':' | '%' | '"' | '\'' | '#' | '?' | '*' | '\n' | '\r' => {
+                format!("%{:02X}", c as u32)
+            }
+            other => other.to_string(),
+        })
+        .collect()
+}
