@@ -6,6 +6,7 @@
 //! waarvan rows of budget tables become records; group, spacer, header and note rows are in
 //! `tables.json`, not here. Empty cells are records too (value kind `empty`).
 
+#[cfg(feature = "frames")]
 use polars::prelude::*;
 
 use crate::footnote::{cell_markers, note_text};
@@ -13,7 +14,7 @@ use crate::pipeline::Document;
 use crate::table::{CellFlag, TableKind};
 
 /// One data cell with where it came from. Field order is column order.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CellRecord {
     /// The document id.
     pub doc_id: String,
@@ -131,6 +132,7 @@ pub fn cell_records(document: &Document) -> Vec<CellRecord> {
     records
 }
 
+#[cfg(feature = "frames")]
 fn list_column(name: &str, lists: impl Iterator<Item = Vec<String>>) -> Column {
     let series: Vec<Series> = lists.map(|items| Series::new(PlSmallStr::EMPTY, items)).collect();
     let mut list = Series::new(name.into(), series);
@@ -143,6 +145,7 @@ fn list_column(name: &str, lists: impl Iterator<Item = Vec<String>>) -> Column {
     list.into()
 }
 
+#[cfg(feature = "frames")]
 /// Builds the frame of the documented schema from records (an empty frame keeps every column
 /// and type).
 pub fn records_to_frame(records: &[CellRecord]) -> PolarsResult<DataFrame> {
@@ -210,6 +213,7 @@ pub fn records_to_frame(records: &[CellRecord]) -> PolarsResult<DataFrame> {
     Ok(frame)
 }
 
+#[cfg(feature = "frames")]
 fn cast_column(mut frame: DataFrame, name: &str, dtype: DataType) -> PolarsResult<DataFrame> {
     let current = frame.column(name)?;
     if current.dtype() != &dtype {
@@ -287,6 +291,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "frames")]
     fn frame_has_the_documented_types_even_when_empty() {
         for records in [cell_records(&executie_document()), Vec::new()] {
             let frame = records_to_frame(&records).unwrap();

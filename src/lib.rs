@@ -23,6 +23,7 @@
 
 pub mod batch;
 pub mod cache;
+pub mod check;
 pub mod error;
 pub mod footnote;
 pub mod frame;
@@ -32,6 +33,8 @@ pub mod normalize;
 pub mod overrides;
 pub mod pipeline;
 pub mod read;
+pub mod review;
+pub mod score;
 pub mod source;
 pub mod table;
 pub mod write;

@@ -10,7 +10,7 @@ use begroting::manifest::Manifest;
 use begroting::write::{OutputFormat, PartitionColumn, RunLayout, RunWriter};
 
 use super::progress::Bars;
-use super::{EXIT_ERROR, EXIT_OK, extract_options};
+use super::{EXIT_ERROR, EXIT_OK, extract_options, write_review};
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArguments {
@@ -41,6 +41,13 @@ pub struct ExtractArguments {
     /// tool version are unchanged (cached in OUT/.begroting-cache/); the output equals a full run.
     #[arg(long)]
     resume: bool,
+    /// Also write a self-contained review page (each table beside its source lines) to this file.
+    /// Keeps every document in memory until the end.
+    #[arg(long)]
+    html: Option<PathBuf>,
+    /// Write into an output directory that holds files begroting did not write.
+    #[arg(long)]
+    force: bool,
     /// Worker threads (default: all cores).
     #[arg(short, long)]
     jobs: Option<usize>,
@@ -114,7 +121,7 @@ pub fn run(arguments: ExtractArguments) -> u8 {
         }
     }
     let _ = ctrlc::set_handler(batch::request_stop);
-    let layout = RunLayout { formats, partition_by, shard };
+    let layout = RunLayout { formats, partition_by, shard, force: arguments.force };
     let mut writer = match RunWriter::create(&arguments.output, layout) {
         Ok(writer) => writer,
         Err(error) => return fail(error),
@@ -133,9 +140,13 @@ pub fn run(arguments: ExtractArguments) -> u8 {
         None
     };
     let bars = Bars::new(!arguments.quiet && std::io::stderr().is_terminal());
+    let mut reviewed = Vec::new();
+    let keep_for_review = arguments.html.is_some();
     let result = batch::run_streaming(&entries, &options, cache.as_ref(), &bars, |processed| {
-        if let Outcome::Failed(error) = &processed.outcome {
-            bars.println(format!("begroting: failed: {error}"));
+        match &processed.outcome {
+            Outcome::Failed(error) => bars.println(format!("begroting: failed: {error}")),
+            Outcome::Done(document) if keep_for_review => reviewed.push((**document).clone()),
+            _ => {}
         }
         writer.add(processed)
     });
@@ -149,6 +160,11 @@ pub fn run(arguments: ExtractArguments) -> u8 {
     };
     if let Some(cache) = &cache {
         cache.prune();
+    }
+    if let Some(path) = &arguments.html
+        && let Err(error) = write_review(path, &reviewed, &[])
+    {
+        return fail(error);
     }
     if !arguments.quiet {
         let seconds = started.elapsed().as_secs_f64();

@@ -1,7 +1,9 @@
 //! Command-line arguments and the subcommands they dispatch to.
 
+mod check;
 mod extract;
 mod progress;
+mod score;
 mod show;
 
 use std::path::PathBuf;
@@ -12,7 +14,6 @@ use clap::{Parser, Subcommand};
 /// Exit code: everything held.
 pub const EXIT_OK: u8 = 0;
 /// Exit code: a check failed (used by `check`).
-#[allow(dead_code)] // Reserved for the `check` subcommand; documented here so codes stay in one place.
 pub const EXIT_CHECK_FAILED: u8 = 1;
 /// Exit code: a document failed, or the run could not be done.
 pub const EXIT_ERROR: u8 = 2;
@@ -29,8 +30,12 @@ struct Arguments {
 enum Command {
     /// Extract every table of the inputs into long-format cells (Parquet, JSON, CSV) in an output directory.
     Extract(extract::ExtractArguments),
+    /// Check an extraction: built-in consistency rules, expectation files, a golden output.
+    Check(check::CheckArguments),
     /// Print each rebuilt table of one document as an aligned grid, to compare with the source.
     Show(show::ShowArguments),
+    /// Score the extraction of NNN.txt pages against their NNN.json truth; exit 1 when a target is missed.
+    Score(score::ScoreArguments),
 }
 
 /// Parses the command line and runs the subcommand; returns the process exit code.
@@ -39,6 +44,8 @@ pub fn run() -> ExitCode {
     let code = match arguments.command {
         Command::Extract(arguments) => extract::run(arguments),
         Command::Show(arguments) => show::run(arguments),
+        Command::Check(arguments) => check::run(arguments),
+        Command::Score(arguments) => score::run(arguments),
     };
     ExitCode::from(code)
 }
@@ -56,5 +63,26 @@ fn extract_options(
     Ok(begroting::pipeline::ExtractOptions {
         overrides: Some(loaded),
         fingerprint: format!("overrides:{}", begroting::cache::content_hash(&bytes)),
+    })
+}
+
+/// Writes the review page for documents (re-reading each source for its line panes).
+fn write_review(
+    path: &std::path::Path,
+    documents: &[begroting::pipeline::Document],
+    findings: &[begroting::check::Finding],
+) -> Result<(), begroting::Error> {
+    use begroting::review::{ReviewDocument, render_review};
+    let reviews: Vec<ReviewDocument<'_>> = documents
+        .iter()
+        .map(|document| ReviewDocument {
+            document,
+            source_text: begroting::source::load(std::path::Path::new(&document.source)).ok().map(|s| s.text),
+            findings: findings.iter().filter(|f| f.doc_id == document.doc_id).collect(),
+        })
+        .collect();
+    let page = render_review(&reviews);
+    begroting::write::write_atomically(path, |file| {
+        std::io::Write::write_all(file, page.as_bytes()).map_err(|e| e.to_string())
     })
 }

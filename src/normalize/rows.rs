@@ -12,7 +12,8 @@
 //! 3. a label starting with "waarvan", "wrv", "w.v." (after a leading dash or parenthesis):
 //!    `Waarvan`, whose parent is the nearest row above it that is data or total;
 //! 4. a label starting with "totaal", "totale" or "subtotaal", or containing "(som ": `Total`;
-//!    a row with values but no label (a subtotal line): `Total`;
+//!    a row with values but no label (a subtotal line): `Total`, unless every value is a year
+//!    ("2021"), which makes it a `Header` repeated in the body;
 //! 5. otherwise `Data`.
 //!
 //! Groups: a group row opens a group for the rows below it; a group row right below another group
@@ -88,7 +89,16 @@ fn starts_with_word(label: &str, words: &[&str]) -> bool {
 
 /// The role of a row the reader left as `Data` (rules 1–5 of the module doc).
 pub fn role_of(label: &str, has_values: bool) -> RowKind {
+    role_of_row(label, has_values, false)
+}
+
+/// As [`role_of`], knowing whether every non-empty cell is a year ("2021"): a row of years
+/// without a label is a header repeated in the body, not a subtotal.
+fn role_of_row(label: &str, has_values: bool, all_years: bool) -> RowKind {
     let label = label.trim();
+    if label.is_empty() && has_values && all_years {
+        return RowKind::Header;
+    }
     match (label.is_empty(), has_values) {
         (true, false) => RowKind::Spacer,
         (false, false) => RowKind::Group,
@@ -107,6 +117,13 @@ pub fn role_of(label: &str, has_values: bool) -> RowKind {
     }
 }
 
+/// "2021" (a plain year between 1900 and 2100).
+fn is_year(text: &str) -> bool {
+    text.len() == 4
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && matches!(text.parse::<i32>(), Ok(1900..=2100))
+}
+
 fn assign_roles(table: &mut Table) {
     let mut groups: Vec<String> = Vec::new();
     let mut previous_was_group = false;
@@ -115,7 +132,9 @@ fn assign_roles(table: &mut Table) {
         let row = &mut table.rows[row_index];
         if row.kind == RowKind::Data {
             let has_values = row.cells.iter().any(|cell| cell.value_kind != ValueKind::Empty);
-            row.kind = role_of(&row.label, has_values);
+            let all_years =
+                row.cells.iter().filter(|cell| !cell.text.is_empty()).all(|cell| is_year(&cell.text));
+            row.kind = role_of_row(&row.label, has_values, all_years);
         }
         match row.kind {
             RowKind::Spacer => {
@@ -176,6 +195,7 @@ mod tests {
         assert_eq!(role_of("Beleidsgevoelig (som 1 t/m 4)", true), RowKind::Total);
         assert_eq!(role_of("", true), RowKind::Total);
         assert_eq!(role_of("", false), RowKind::Spacer);
+        assert_eq!(role_of_row("", true, true), RowKind::Header);
         assert_eq!(role_of("Totalen per artikel", true), RowKind::Data);
         assert_eq!(role_of("Wrvtest", true), RowKind::Data);
         assert_eq!(role_of("Aantal cybercrime regulier", true), RowKind::Data);

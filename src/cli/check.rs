@@ -1,0 +1,186 @@
+//! `begroting check`: extraction (or a finished output directory) judged by the built-in rules,
+//! expectation files and a golden output; findings on stderr, as JSON and as JUnit XML.
+
+use std::path::PathBuf;
+
+use begroting::batch::{self, Outcome, Processed, Silent};
+use begroting::check::expect::Expectations;
+use begroting::check::saved::{is_output_directory, load_output_directory};
+use begroting::check::{self, Finding, Severity, golden, junit};
+use begroting::error::Location;
+use begroting::frame::cell_records;
+use begroting::pipeline::Document;
+use begroting::write::{OutputFormat, RunLayout, RunWriter};
+
+use super::{EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK, extract_options, write_review};
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArguments {
+    /// Documents, directories of documents, or output directories of `begroting extract`.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Expectation files (TOML, see docs/check.md); may be given more than once.
+    #[arg(long = "expect")]
+    expectations: Vec<PathBuf>,
+    /// Compare the cells with this golden output directory's cells.json.
+    #[arg(long)]
+    golden: Option<PathBuf>,
+    /// Rewrite the golden output with this run's cells instead of comparing.
+    #[arg(long, requires = "golden")]
+    update: bool,
+    /// Fail on findings of this severity or worse.
+    #[arg(long, value_enum, default_value = "error")]
+    fail_on: FailOn,
+    /// Write the findings as JSON to this file.
+    #[arg(long)]
+    json: Option<PathBuf>,
+    /// Write the findings as JUnit XML to this file.
+    #[arg(long)]
+    junit: Option<PathBuf>,
+    /// Write a self-contained review page (tables beside their source lines, findings marked).
+    #[arg(long)]
+    html: Option<PathBuf>,
+    /// Overrides file settling the placement of inferred cells.
+    #[arg(long)]
+    overrides: Option<PathBuf>,
+    /// Only the summary line on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+}
+
+fn fail(message: impl std::fmt::Display) -> u8 {
+    eprintln!("begroting: {message}");
+    EXIT_ERROR
+}
+
+pub fn run(arguments: CheckArguments) -> u8 {
+    let fail_on = match arguments.fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+    };
+    let mut expectations = Vec::new();
+    for file in &arguments.expectations {
+        match Expectations::load(file) {
+            Ok(loaded) => expectations.push(loaded),
+            Err(error) => return fail(error),
+        }
+    }
+    let options = match extract_options(arguments.overrides.as_ref()) {
+        Ok(options) => options,
+        Err(error) => return fail(error),
+    };
+    let mut documents: Vec<Document> = Vec::new();
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut to_extract = Vec::new();
+    for input in &arguments.inputs {
+        if input.is_dir() && is_output_directory(input) {
+            match load_output_directory(input) {
+                Ok(loaded) => documents.extend(loaded),
+                Err(error) => return fail(error),
+            }
+        } else {
+            to_extract.push(input.clone());
+        }
+    }
+    let entries = batch::discover(&to_extract);
+    for outcome in batch::run(&entries, &options, &Silent) {
+        match outcome {
+            Outcome::Done(document) => documents.push(*document),
+            Outcome::Failed(error) => findings.push(Finding {
+                rule: "extract",
+                severity: Severity::Error,
+                doc_id: error.file.to_string_lossy().into_owned(),
+                location: Location::default(),
+                message: format!("the document could not be extracted: {error}"),
+            }),
+            Outcome::Skipped { .. } => {}
+        }
+    }
+    findings.extend(check::check_documents(&documents));
+    for expectation in &expectations {
+        findings.extend(expectation.check(&documents));
+    }
+    if let Some(golden_directory) = &arguments.golden {
+        let records: Vec<_> = documents.iter().flat_map(cell_records).collect();
+        if arguments.update {
+            if let Err(error) = write_golden(golden_directory, &documents) {
+                return fail(error);
+            }
+            eprintln!(
+                "begroting: golden output {} rewritten ({} cells)",
+                golden_directory.display(),
+                records.len()
+            );
+        } else {
+            match golden::load_golden(golden_directory) {
+                Ok(golden_records) => findings.extend(golden::compare(&records, &golden_records)),
+                Err(error) => return fail(error),
+            }
+        }
+    }
+    let (accepted, findings): (Vec<Finding>, Vec<Finding>) =
+        findings.into_iter().partition(|finding| expectations.iter().any(|e| e.accepts(finding, &documents)));
+
+    if let Some(path) = &arguments.json {
+        let report = serde_json::json!({
+            "documents": documents.len(),
+            "fail_on": if fail_on == Severity::Error { "error" } else { "warning" },
+            "failed": check::fails(&findings, fail_on),
+            "findings": findings,
+            "accepted": accepted,
+        });
+        if let Err(error) = begroting::write::write_json_value(path, &report) {
+            return fail(error);
+        }
+    }
+    if let Some(path) = &arguments.junit {
+        let ids: Vec<String> = documents.iter().map(|d| d.doc_id.clone()).collect();
+        let xml = junit::to_junit(&findings, &ids, fail_on);
+        if let Err(error) = begroting::write::write_atomically(path, |file| {
+            std::io::Write::write_all(file, xml.as_bytes()).map_err(|e| e.to_string())
+        }) {
+            return fail(error);
+        }
+    }
+    if let Some(path) = &arguments.html
+        && let Err(error) = write_review(path, &documents, &findings)
+    {
+        return fail(error);
+    }
+    if !arguments.quiet {
+        for finding in &findings {
+            eprintln!("{finding}");
+        }
+    }
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let warnings = findings.len() - errors;
+    let failed = check::fails(&findings, fail_on);
+    eprintln!(
+        "begroting check: {} documents; {errors} errors, {warnings} warnings, {} accepted by expectation files — {}",
+        documents.len(),
+        accepted.len(),
+        if failed { "FAILED" } else { "ok" }
+    );
+    if failed { EXIT_CHECK_FAILED } else { EXIT_OK }
+}
+
+fn write_golden(directory: &std::path::Path, documents: &[Document]) -> Result<(), begroting::Error> {
+    let layout = RunLayout { formats: vec![OutputFormat::Json], ..RunLayout::default() };
+    let mut writer = RunWriter::create(directory, layout)?;
+    for document in documents {
+        let records = cell_records(document);
+        writer.add(Processed {
+            bytes: 0,
+            outcome: Outcome::Done(Box::new(document.clone())),
+            records,
+            content_hash: None,
+        })?;
+    }
+    writer.finish().map(|_| ())
+}

@@ -1,0 +1,406 @@
+//! Flattened text → tables.
+//!
+//! In flattened text every table cell is a paragraph of its own: captions, header cells, labels
+//! and figures follow one another separated by blank lines, an empty cell survives as a
+//! whitespace-only line (one line can stand for several empty cells) or vanishes. This reader
+//! rebuilds the grid; it does not split footnote markers, parse numbers or decide group, total or
+//! waarvan rows (later stages do that the same way for every format).
+//!
+//! The stages, one submodule each:
+//! 1. `paragraph`: lines → classified paragraphs (text, figure, whitespace; attached or not).
+//! 2. `region`: where tables start and end; caption, notes, section heading.
+//! 3. `grid`: raw rows, the layout (stub and data columns, whitespace convention) that explains
+//!    them best, and each row fitted to it.
+//! 4. `header`: the caption's number, title and unit, and the header rows → column paths.
+//! 5. `place`: rows where fewer cells survived than there are columns: placed by the table's
+//!    own arithmetic where it decides, else by one documented rule, and always flagged.
+//!
+//! Never panics, on any input: every index is checked, and a region that cannot be rebuilt
+//! becomes an [`TableKind::Unrecovered`] table that keeps its raw lines.
+
+mod grid;
+mod header;
+mod paragraph;
+mod place;
+mod region;
+
+use crate::error::{Location, Warning, WarningKind};
+use crate::table::{Cell, CellFlag, Column, Note, Placement, ReadOutcome, Row, RowKind, Table, TableKind};
+
+use grid::{Fit, FittedRow, Layout, Slot};
+use paragraph::Paragraph;
+use region::Region;
+
+/// The most data columns a layout may have; wider tables are not printed in these documents.
+const MAX_COLUMNS: usize = 30;
+
+/// Finds every table in flattened text (one paragraph per cell) and rebuilds its grid.
+///
+/// Text without tables gives no tables and no warnings. Problems (inferred placements, cut
+/// cells, truncated or unrecovered tables) are warnings with the line, table and row.
+pub fn read_text(text: &str) -> ReadOutcome {
+    let paragraphs = paragraph::paragraphs(text);
+    let regions = region::find_regions(&paragraphs);
+    let ends_mid_paragraph = !text.ends_with('\n');
+    let mut outcome = ReadOutcome::default();
+    for region in &regions {
+        let index = outcome.tables.len();
+        if let Some(table) =
+            build_table(&paragraphs, region, index, ends_mid_paragraph, &mut outcome.warnings)
+        {
+            outcome.tables.push(table);
+        }
+    }
+    outcome
+}
+
+/// Rebuilds one region into a table, or `None` when the region turns out to hold no table.
+fn build_table(
+    paragraphs: &[Paragraph],
+    region: &Region,
+    table_index: usize,
+    ends_mid_paragraph: bool,
+    warnings: &mut Vec<Warning>,
+) -> Option<Table> {
+    let mut table = Table { index: table_index, ..Table::default() };
+    table.section = region.section.map(|i| paragraphs[i].text.clone());
+    table.notes = region
+        .notes
+        .iter()
+        .map(|(marker, text, line)| Note { marker: marker.clone(), text: text.clone(), line: Some(*line) })
+        .collect();
+    let first_line = region.caption.or(region.cells.first().copied()).map(|i| paragraphs[i].line);
+    let last_line = region.cells.last().map(|&i| paragraphs[i].line).or(first_line);
+    let note_lines = region.notes.iter().map(|n| n.2).max();
+    table.lines = first_line.map(|first| (first, last_line.max(note_lines).unwrap_or(first)));
+
+    let caption = header::read_caption(paragraphs, region);
+    table.number = caption.number;
+    table.title = caption.title;
+    table.unit = caption.unit;
+    let cells = &region.cells[caption.consumed..];
+
+    let Some(first_figure) = cells.iter().position(|&i| region::is_figure(&paragraphs[i])) else {
+        return text_table(paragraphs, region, table, cells, warnings);
+    };
+    // The first row starts at its label, the nearest text before the first figure; or at the
+    // first figure itself when that is a code printed before its label ("1", "Belasting- en …").
+    // When both readings are possible, the one whose layout explains the rows better wins.
+    let label_start =
+        cells[..first_figure].iter().rposition(|&i| paragraphs[i].is_text()).unwrap_or(first_figure);
+    let code_first = paragraph::is_code_like(&paragraphs[cells[first_figure]].text)
+        && cells.get(first_figure + 1).is_some_and(|&next| paragraphs[next].is_text());
+    // A label with header years between it and the first figure is a header cell, not a label.
+    let years_between =
+        cells[label_start..first_figure].iter().any(|&i| paragraph::is_year_like(&paragraphs[i].text));
+    let mut starts = Vec::new();
+    if !(code_first && years_between) {
+        starts.push((label_start, false));
+    }
+    if code_first {
+        starts.push((first_figure, true));
+    }
+    let mut best: Option<(usize, Layout, i64)> = None;
+    for (start, starts_with_code) in starts {
+        let raw = grid::raw_rows(paragraphs, &cells[start..]);
+        let max_columns = longest_value_run(paragraphs, &raw).clamp(1, MAX_COLUMNS);
+        if let Some((layout, points)) =
+            grid::choose_layout(paragraphs, &raw, max_columns, region.runs_to_end, starts_with_code)
+            && best.is_none_or(|(_, _, best_points)| points > best_points)
+        {
+            best = Some((start, layout, points));
+        }
+    }
+    let Some((label_position, layout, points)) = best else {
+        return Some(unrecovered(paragraphs, region, table, warnings));
+    };
+    if points <= 0 {
+        return Some(unrecovered(paragraphs, region, table, warnings));
+    }
+    let body_start = header::extend_body_back(paragraphs, cells, label_position, layout);
+    let header_cells = &cells[..body_start];
+    let built = header::build_columns(paragraphs, header_cells, layout);
+    table.stub_header = built.stub_header;
+    table.columns = built.columns;
+    if table.title.is_none() {
+        table.title = built.title;
+    }
+    if table.unit.is_none() {
+        table.unit = built.unit;
+    }
+    table.stub_columns = layout.stub_columns;
+
+    let raw = grid::raw_rows(paragraphs, &cells[body_start..]);
+    let mut fitted = grid::fit_rows(paragraphs, &raw, layout);
+    // Text-only rows at the end of a table that goes on with prose are the next headings.
+    if !region.runs_to_end {
+        while fitted.last().is_some_and(|row| {
+            row.data.is_empty()
+                && !row.note
+                && row.stub.iter().all(|s| s.is_empty() || paragraphs[s.paragraph].is_text())
+        }) {
+            fitted.pop();
+        }
+    }
+    let truncated = region.runs_to_end
+        && (ends_mid_paragraph || fitted.last().is_some_and(|row| row.data.len() < layout.columns));
+    table.truncated = truncated;
+    if is_contents(&table, &fitted, paragraphs, cells) {
+        table.kind = TableKind::Contents;
+    }
+    let bottom_headers: Vec<String> =
+        table.columns.iter().map(|column| column.path.last().cloned().unwrap_or_default()).collect();
+    let last_paragraph = paragraphs.len().checked_sub(1);
+    let row_count = fitted.len();
+    for (row_index, fitted_row) in fitted.into_iter().enumerate() {
+        let is_last = row_index + 1 == row_count;
+        let row = make_row(
+            fitted_row,
+            RowContext {
+                table_index,
+                row_index,
+                layout,
+                cut_off: is_last && truncated,
+                ends_mid_paragraph,
+                last_paragraph,
+                bottom_headers: &bottom_headers,
+            },
+            warnings,
+        );
+        table.rows.push(row);
+    }
+    let short: Vec<usize> = table
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| matches!(row.placement, Placement::Inferred { .. }))
+        .map(|(index, _)| index)
+        .collect();
+    place::resolve_by_arithmetic(&mut table, &short);
+    for &row_index in &short {
+        let row = &table.rows[row_index];
+        if let Placement::Inferred { rule, surviving } = &row.placement {
+            let label = row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or("", |c| c.text.as_str());
+            warnings.push(Warning::new(
+                WarningKind::ColumnInferred,
+                Location::table(table_index, row.line).with_row(row_index),
+                format!(
+                    "row \"{label}\": {} of {} cells survived ({}); placed by rule: {rule}",
+                    surviving.len(),
+                    table.columns.len(),
+                    surviving.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
+                ),
+            ));
+        }
+    }
+    if truncated {
+        warnings.push(Warning::new(
+            WarningKind::TruncatedTable,
+            Location::table(table_index, table.lines.map(|l| l.1)),
+            format!(
+                "table {} ends at the end of the input: it may be cut off",
+                table.number.as_deref().or(table.title.as_deref()).unwrap_or("without caption")
+            ),
+        ));
+        for row in &mut table.rows {
+            for cell in &mut row.cells {
+                cell.flag(CellFlag::TruncatedTable);
+            }
+        }
+    }
+    Some(table)
+}
+
+/// The longest run of figure and whitespace cells in any raw row (whitespace counted one cell
+/// per space), plus room for a carried code: the widest layout worth trying.
+fn longest_value_run(paragraphs: &[Paragraph], rows: &[grid::RawRow]) -> usize {
+    rows.iter()
+        .map(|row| {
+            row.paragraphs
+                .iter()
+                .filter(|&&i| !paragraphs[i].is_text())
+                .map(|&i| paragraphs[i].empty_cells(paragraph::SpaceConvention::OnePerCell).max(1))
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(1)
+        + 1
+}
+
+struct RowContext<'a> {
+    table_index: usize,
+    row_index: usize,
+    layout: Layout,
+    cut_off: bool,
+    ends_mid_paragraph: bool,
+    last_paragraph: Option<usize>,
+    bottom_headers: &'a [String],
+}
+
+fn cell_of(slot: &Slot) -> Cell {
+    if slot.text.is_empty() {
+        Cell::empty(Some(slot.line))
+    } else {
+        Cell::printed(slot.text.clone(), Some(slot.line))
+    }
+}
+
+fn make_row(fitted: FittedRow, context: RowContext<'_>, warnings: &mut Vec<Warning>) -> Row {
+    let columns = context.layout.columns;
+    let stub: Vec<Cell> = fitted.stub.iter().map(cell_of).collect();
+    let line = fitted.stub.iter().rev().find(|s| !s.is_empty()).or(fitted.data.first()).map(|s| s.line);
+    let label = fitted.stub.iter().rev().find(|s| !s.is_empty()).map_or(String::new(), |s| s.text.clone());
+    let mut row = Row { stub, line, ..Row::default() };
+    let has_text = |slots: &[Slot]| slots.iter().any(|s| !s.is_empty());
+    row.kind = if fitted.note {
+        RowKind::Footnote
+    } else if !has_text(&fitted.stub) && !has_text(&fitted.data) {
+        RowKind::Spacer
+    } else if is_repeated_header(&fitted, context.bottom_headers) {
+        RowKind::Header
+    } else {
+        RowKind::Data
+    };
+    let short = fitted.fit == Fit::Short || (context.cut_off && fitted.data.len() < columns);
+    if short {
+        let surviving: Vec<String> = fitted.data.iter().map(|s| s.text.clone()).collect();
+        row.cells = place::left_fill(fitted.data.iter().map(cell_of).collect(), columns);
+        for cell in &mut row.cells {
+            cell.flag(CellFlag::ColumnInferred);
+        }
+        row.placement = Placement::Inferred { rule: place::LEFT_FILL_RULE.to_string(), surviving };
+    } else {
+        row.cells = fitted.data.iter().map(cell_of).collect();
+        row.cells.resize_with(columns, || Cell::empty(None));
+    }
+    // A cell cut off by the end of the input ("2.357.").
+    if context.cut_off && context.ends_mid_paragraph {
+        let cut = row.cells.iter_mut().rev().find(|cell| !cell.text.is_empty());
+        let last_slot = fitted.data.last().map(|s| s.paragraph);
+        if let Some(cell) = cut
+            && last_slot.is_some()
+            && last_slot == context.last_paragraph
+        {
+            cell.flag(CellFlag::CutCell);
+            warnings.push(Warning::new(
+                WarningKind::CutCell,
+                Location::table(context.table_index, cell.line).with_row(context.row_index),
+                format!("cell \"{}\" of row \"{label}\" is cut off by the end of the input", cell.text),
+            ));
+        }
+    }
+    row
+}
+
+/// A body row that repeats the bottom header row (the years, say): a header printed again.
+fn is_repeated_header(fitted: &FittedRow, bottom_headers: &[String]) -> bool {
+    let printed: Vec<&Slot> = fitted.data.iter().filter(|s| !s.is_empty()).collect();
+    printed.len() >= 2
+        && fitted.data.len() == bottom_headers.len()
+        && fitted
+            .data
+            .iter()
+            .zip(bottom_headers)
+            .all(|(slot, header)| slot.is_empty() || slot.text == *header)
+}
+
+/// A table of contents: its title or the text above it says so ("Inhoudsopgave"), or its one
+/// data column holds page numbers that only go up.
+fn is_contents(table: &Table, rows: &[FittedRow], paragraphs: &[Paragraph], cells: &[usize]) -> bool {
+    let says_so = table.title.as_deref().is_some_and(|t| t.to_lowercase().contains("inhoud"))
+        || cells.iter().take(8).any(|&i| paragraphs[i].text.to_lowercase().starts_with("inhoud"));
+    let pages: Vec<u32> = rows
+        .iter()
+        .filter_map(|row| row.data.iter().find(|s| !s.is_empty()))
+        .filter_map(|slot| slot.text.parse::<u32>().ok())
+        .collect();
+    let figures = rows.iter().filter(|row| row.data.iter().any(|s| !s.is_empty())).count();
+    let page_numbers = table.columns.len() == 1
+        && pages.len() >= 5
+        && pages.len() == figures
+        && pages.windows(2).all(|pair| pair[0] < pair[1]);
+    says_so || page_numbers
+}
+
+/// A region without figures: a captioned text table (header row, then rows of the same width)
+/// or, when that does not work out, an unrecovered table.
+fn text_table(
+    paragraphs: &[Paragraph],
+    region: &Region,
+    mut table: Table,
+    cells: &[usize],
+    warnings: &mut Vec<Warning>,
+) -> Option<Table> {
+    region.caption?;
+    let texts: Vec<usize> = cells.iter().copied().filter(|&i| !paragraphs[i].is_whitespace()).collect();
+    // The header is one stub cell and one data cell; every row after it is a label and a text.
+    if texts.len() >= 4 && texts.len().is_multiple_of(2) {
+        table.stub_columns = 1;
+        table.stub_header = Some(paragraphs[texts[0]].text.clone());
+        table.columns = vec![Column { path: vec![paragraphs[texts[1]].text.clone()], ..Column::default() }];
+        for pair in texts[2..].chunks(2) {
+            let label = &paragraphs[pair[0]];
+            let value = &paragraphs[pair[1]];
+            table.rows.push(Row {
+                stub: vec![Cell::printed(label.text.clone(), Some(label.line))],
+                cells: vec![Cell::printed(value.text.clone(), Some(value.line))],
+                line: Some(label.line),
+                ..Row::default()
+            });
+        }
+        return Some(table);
+    }
+    Some(unrecovered(paragraphs, region, table, warnings))
+}
+
+/// A table whose grid could not be rebuilt: its raw lines are kept and a warning says where.
+fn unrecovered(
+    paragraphs: &[Paragraph],
+    region: &Region,
+    mut table: Table,
+    warnings: &mut Vec<Warning>,
+) -> Table {
+    table.kind = TableKind::Unrecovered;
+    table.raw_lines =
+        region.caption.iter().chain(region.cells.iter()).map(|&i| paragraphs[i].raw.clone()).collect();
+    table.truncated = region.runs_to_end;
+    let (first, last) = table.lines.unwrap_or((0, 0));
+    warnings.push(Warning::new(
+        WarningKind::UnrecoveredTable,
+        Location::table(table.index, Some(first)),
+        format!(
+            "lines {first}–{last} look like a table whose grid could not be rebuilt; the raw lines are kept"
+        ),
+    ));
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_tables_in_prose() {
+        let outcome = read_text("Dit is gewoon een zin.\n\nEn nog een zin zonder cijfers.\n");
+        assert!(outcome.tables.is_empty());
+        assert!(outcome.warnings.is_empty());
+        assert!(read_text("").tables.is_empty());
+    }
+
+    #[test]
+    fn small_captioned_table() {
+        let text = "Tabel 1 Voorbeeld (bedragen x € 1.000)\n\nArtikel\n\n2021\n\n2022\n\nUitgaven\n\n1.522\n\n‒ 21,7\n\nLicence\n";
+        let outcome = read_text(text);
+        assert_eq!(outcome.tables.len(), 1);
+        let table = &outcome.tables[0];
+        assert_eq!(table.number.as_deref(), Some("1"));
+        assert_eq!(table.title.as_deref(), Some("Voorbeeld"));
+        assert_eq!(table.unit.as_deref(), Some("x € 1.000"));
+        assert_eq!(table.stub_header.as_deref(), Some("Artikel"));
+        assert_eq!(table.columns.iter().map(Column::header).collect::<Vec<_>>(), ["2021", "2022"]);
+        assert_eq!(table.rows.len(), 1);
+        assert_eq!(table.rows[0].cells[1].text, "‒ 21,7");
+        assert_eq!(table.rows[0].cells[1].line, Some(13));
+        assert!(!table.truncated);
+    }
+}

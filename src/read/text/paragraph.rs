@@ -1,0 +1,294 @@
+//! Paragraphs: the flattened text cut into lines, each line classified by what it can be.
+//!
+//! Owns the one pass over the raw text: every non-blank line becomes a [`Paragraph`] with its
+//! 1-based line number, whether it is *attached* (the line right above it is not blank: the
+//! single-newline join that usually marks a row boundary), and its [`ParagraphKind`]. It also
+//! owns the small text tests the other submodules use ("is this a figure?", "is this a unit
+//! line?", "is this prose?"). It decides nothing about tables.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// One non-blank line of the input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    /// 1-based line number.
+    pub line: usize,
+    /// The line as printed (not trimmed).
+    pub raw: String,
+    /// The line trimmed of every kind of white space (U+00A0 included).
+    pub text: String,
+    /// True when the line above is a non-blank line: the two were joined by a single newline.
+    pub attached: bool,
+    /// What the line can be.
+    pub kind: ParagraphKind,
+}
+
+/// What a paragraph can be, judged on its own text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParagraphKind {
+    /// Only white space: one or more empty cells (how many depends on the table's convention).
+    Whitespace,
+    /// A figure or another short cell value ("1.522", "‒ 21,7", "51%", "n.v.t.", "-", "2.357.").
+    Value,
+    /// Any other text: labels, headers, captions, headings, prose.
+    Text,
+}
+
+impl Paragraph {
+    /// True for a whitespace-only paragraph.
+    pub fn is_whitespace(&self) -> bool {
+        self.kind == ParagraphKind::Whitespace
+    }
+
+    /// True for a value paragraph.
+    pub fn is_value(&self) -> bool {
+        self.kind == ParagraphKind::Value
+    }
+
+    /// True for a text paragraph.
+    pub fn is_text(&self) -> bool {
+        self.kind == ParagraphKind::Text
+    }
+
+    /// How many empty cells a whitespace paragraph stands for under `convention`; 0 for others.
+    pub fn empty_cells(&self, convention: SpaceConvention) -> usize {
+        if !self.is_whitespace() {
+            return 0;
+        }
+        let nbsp = self.raw.chars().filter(|&c| c == '\u{a0}').count();
+        if nbsp > 0 {
+            // The seed's style: "\u{a0} " once per empty cell, whatever the convention.
+            return nbsp;
+        }
+        let spaces = self.raw.chars().filter(|c| c.is_whitespace()).count().max(1);
+        match convention {
+            SpaceConvention::OnePerCell => spaces,
+            SpaceConvention::TwoMinusOne => spaces.div_ceil(2),
+        }
+    }
+}
+
+/// How a table writes runs of empty cells as one whitespace line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpaceConvention {
+    /// N spaces for N empty cells.
+    OnePerCell,
+    /// 2N−1 spaces for N empty cells (cells joined by single spaces).
+    TwoMinusOne,
+}
+
+/// Cuts the text into paragraphs. Blank lines ("") only separate; a line holding only spaces or
+/// U+00A0 is a whitespace paragraph.
+pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut previous_blank = true;
+    for (index, raw) in text.split('\n').enumerate() {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        if raw.is_empty() {
+            previous_blank = true;
+            continue;
+        }
+        let text = raw.trim_matches(|c: char| c.is_whitespace()).to_string();
+        let kind = if text.is_empty() {
+            ParagraphKind::Whitespace
+        } else if is_value(&text) {
+            ParagraphKind::Value
+        } else {
+            ParagraphKind::Text
+        };
+        out.push(Paragraph { line: index + 1, raw: raw.to_string(), text, attached: !previous_blank, kind });
+        previous_blank = false;
+    }
+    out
+}
+
+/// A cell value: a Dutch figure (with sign, euro sign, percent, a glued footnote marker, or cut
+/// off at the end of the input), or one of the short words printed in figure columns.
+pub fn is_value(text: &str) -> bool {
+    static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[‒–\-−+]?\s?(?:€\s?)?\d[\d.,\s\u{a0}\u{2009}\u{202f}]*%?(?:\s?\(\d{4}\))?\**(?:\d{1,2}(?:,\d{1,2})*)?$")
+            .expect("valid regex")
+    });
+    const WORDS: &[&str] = &[
+        "-", "–", "‒", "—", "−", "nihil", "pm", "p.m.", "n.v.t.", "nvt", "n.v.t", "nee", "ja", "po", "x",
+        "n.b.", "k.p.m.", "--", "0%",
+    ];
+    let lowered = text.to_lowercase();
+    let without_stars = lowered.trim_end_matches('*');
+    WORDS.contains(&without_stars) || FIGURE.is_match(text)
+}
+
+/// A plain year ("2019", "2019*", "20141" with a glued marker) or a year range ("2020 ‒ 2034"):
+/// the typical header cell that is also a figure.
+pub fn is_year_like(text: &str) -> bool {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:19|20)\d\d(?:\*{0,3}\d?)?(?:\s?[‒–\-]\s?(?:19|20)\d\d)?$").expect("valid regex")
+    });
+    YEAR.is_match(text)
+}
+
+/// A short code that can stand in a code stub column ("1", "12", "1.01", "17.03.01").
+pub fn is_code_like(text: &str) -> bool {
+    static CODE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\d{1,2}(?:\.\d{1,2})*$").expect("valid regex"));
+    CODE.is_match(text)
+}
+
+/// A marker printed alone in front of a note ("1", "*", "**", "a").
+pub fn is_note_marker(text: &str) -> bool {
+    static MARKER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:\*{1,3}|\d{1,2}\)?|[a-z]\))$").expect("valid regex"));
+    MARKER.is_match(text)
+}
+
+/// A note printed with its marker in front ("* Gaat om …", "1) Bron: …"): the marker and text.
+pub fn note_with_marker(text: &str) -> Option<(String, String)> {
+    static NOTE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\*{1,3}|\d{1,2}\))\s+(\S.{15,})$").expect("valid regex"));
+    let captures = NOTE.captures(text)?;
+    let marker = captures[1].trim_end_matches(')').to_string();
+    Some((marker, captures[2].to_string()))
+}
+
+/// A "Tabel N" caption: the number and the rest of the line (which may be empty).
+pub fn caption(text: &str) -> Option<(String, String)> {
+    static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:tabel)\s+([A-Z]{0,2}\d+(?:\.\d+)*[a-z]?)\s*[:.]?(?:\s+(.*))?$")
+            .expect("valid regex")
+    });
+    let captures = CAPTION.captures(text)?;
+    Some((captures[1].to_string(), captures.get(2).map_or("", |m| m.as_str()).trim().to_string()))
+}
+
+/// A unit in a caption or on a line of its own: "(bedragen x € 1.000)", "Bedragen x € 1 000",
+/// "In miljoenen euro's (excl. HGIS)", "(in miljarden euro, min = tekort)". Returns the span of
+/// the unit inside `text` (byte offsets) and the unit as it is reported.
+pub fn find_unit(text: &str) -> Option<(usize, usize, String)> {
+    static UNIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\(?\s*(?:bedragen\s+)?(?:x\s*€\s*[\d .]*\d(?:\s*(?:mln|mld|miljoen|miljard)\.?)?|x\s*€?\s*(?:1\s*)?(?:mln|mld|miljoen|miljard)\.?|in\s+(?:mln|mld|miljoenen|miljarden|duizenden)\.?\s+euro(?:['’]s)?(?:,[^)]*)?(?:\s*\([^)]*\))?)\s*\)?",
+        )
+        .expect("valid regex")
+    });
+    let found = UNIT.find(text)?;
+    let unit = found.as_str().trim().trim_start_matches('(').trim_end_matches(')').trim().to_string();
+    let unit = strip_bedragen(&unit);
+    Some((found.start(), found.end(), unit))
+}
+
+fn strip_bedragen(unit: &str) -> String {
+    let lowered = unit.to_lowercase();
+    if lowered.starts_with("bedragen ") {
+        unit["bedragen ".len()..].trim().to_string()
+    } else {
+        unit.to_string()
+    }
+}
+
+/// A line that is only a unit ("Bedragen x € 1 000", "(x € 1.000)", "In miljoenen euro's (excl.
+/// HGIS)"): the unit as reported.
+pub fn unit_line(text: &str) -> Option<String> {
+    let (start, end, unit) = find_unit(text)?;
+    let rest = format!("{}{}", &text[..start], &text[end..]);
+    let rest = rest.trim().trim_matches(|c: char| c == '(' || c == ')' || c == ',').trim();
+    if rest.is_empty() || rest.eq_ignore_ascii_case("bedragen") {
+        Some(unit_from_line(text, &unit))
+    } else {
+        None
+    }
+}
+
+/// The unit reported for a unit line: lines that read "In miljoenen euro's …" keep their words,
+/// "(in miljarden euro, min = tekort)" loses its parentheses.
+fn unit_from_line(text: &str, unit: &str) -> String {
+    let trimmed = text.trim();
+    let trimmed = match trimmed.strip_prefix('(') {
+        Some(inner) => inner.strip_suffix(')').unwrap_or(inner).trim(),
+        None => trimmed,
+    };
+    if trimmed.to_lowercase().starts_with("in ") { trimmed.to_string() } else { unit.to_string() }
+}
+
+/// Site furniture that is never part of a table: licence lines, navigation, bullets.
+pub fn is_boilerplate(text: &str) -> bool {
+    let lowered = text.to_lowercase();
+    lowered.starts_with("licence")
+        || lowered.starts_with("license")
+        || lowered.starts_with("base description which applies")
+        || lowered.starts_with("direct naar")
+        || lowered.starts_with("+toon ")
+        || text.starts_with('•')
+        || lowered == "download pdf"
+}
+
+/// Running prose: a long line that reads as sentences. Labels can be long too (a mutation
+/// explained in a sentence), so callers also look at what follows.
+pub fn is_prose(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let chars = text.chars().count();
+    (chars >= 100 && words >= 14)
+        || (chars >= 60 && words >= 9 && (text.ends_with('.') || text.ends_with(':')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_and_texts() {
+        for value in
+            ["1.522", "‒ 21,7", "– 9", "–202", "51%", "3,25%", "47% (2015)", "€ 8 108,276", "– € 69,507"]
+        {
+            assert!(is_value(value), "{value}");
+        }
+        for value in ["1 569 535", "2.357.", "80,21", "12*", "n.v.t.", "-", "nee", "po", "20.471.98"] {
+            assert!(is_value(value), "{value}");
+        }
+        for text in ["Realisatie", "(1)", "3=2–1", "Totaal", "< 50", "=> 1000", "17.01 Westerscheldetunnel"]
+        {
+            assert!(!is_value(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn whitespace_lines_count_cells_by_convention() {
+        let paragraphs = paragraphs("a\n\n       \n\u{a0} \u{a0} \u{a0} \u{a0} \n");
+        assert_eq!(paragraphs.len(), 3);
+        assert_eq!(paragraphs[1].empty_cells(SpaceConvention::TwoMinusOne), 4);
+        assert_eq!(paragraphs[1].empty_cells(SpaceConvention::OnePerCell), 7);
+        assert_eq!(paragraphs[2].empty_cells(SpaceConvention::TwoMinusOne), 4);
+        assert!(paragraphs[2].attached);
+        assert!(!paragraphs[1].attached);
+    }
+
+    #[test]
+    fn captions_units_and_markers() {
+        assert_eq!(
+            caption("Tabel 2 Veiligheidsagenda 2019-2022"),
+            Some(("2".into(), "Veiligheidsagenda 2019-2022".into()))
+        );
+        assert_eq!(
+            caption("Tabel 1: Opbouw van de rentelasten"),
+            Some(("1".into(), "Opbouw van de rentelasten".into()))
+        );
+        assert_eq!(caption("Tabel 20"), Some(("20".into(), String::new())));
+        assert_eq!(
+            caption("Tabel B1 Budgettaire gevolgen"),
+            Some(("B1".into(), "Budgettaire gevolgen".into()))
+        );
+        assert_eq!(unit_line("Bedragen x € 1.000").as_deref(), Some("x € 1.000"));
+        assert_eq!(
+            unit_line("In miljoenen euro's (excl. HGIS)").as_deref(),
+            Some("In miljoenen euro's (excl. HGIS)")
+        );
+        assert_eq!(unit_line("Realisatie"), None);
+        assert!(is_year_like("2019") && is_year_like("20141") && is_year_like("2020 ‒ 2034"));
+        assert!(is_note_marker("1") && is_note_marker("**"));
+        assert_eq!(
+            note_with_marker("* Gaat om rijksuitgaven die niet onder de plafonds vallen").map(|n| n.0),
+            Some("*".into())
+        );
+    }
+}

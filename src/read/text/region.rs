@@ -1,0 +1,302 @@
+//! Regions: where each table of a flattened text starts and ends, and what is printed around it
+//! (caption, title, unit, section heading, notes).
+//!
+//! The steps, in this order:
+//! 1. Every paragraph gets a role: a "Tabel N" caption, site boilerplate ("Licence", navigation,
+//!    bullets), running prose, a note ("* Gaat om …", or a lone marker followed by prose), or a
+//!    cell (anything else: labels, headers, figures, whitespace).
+//! 2. A caption opens a region. Outside a region, the first cell opens one. Prose, boilerplate
+//!    and another caption close it. A long paragraph is still a cell when the next paragraph is a
+//!    figure (a mutation explained in a sentence is a row label), or when it fills the open row of
+//!    a captioned table that has no figures at all (a text table).
+//! 3. Inside an open region, a unit line, a run of four texts, or a text followed by a row of
+//!    years, met after figures have started, opens a new region: it is the start of the next
+//!    table, printed without a caption.
+//! 4. Notes directly under a region (a marker line followed by prose, or prose starting with its
+//!    marker) belong to it; notes inside the body are kept as note rows by the grid.
+//! 5. A region without a single figure that is not a year, and without a caption, is not a table.
+//!
+//! Known failure: a caption printed twice in different words (page 019) gives a first region of
+//! one text that is dropped by step 5, which is what we want, but a heading that happens to end
+//! in a number can open a region that holds only that number.
+
+use super::paragraph::{self, Paragraph};
+
+/// A stretch of paragraphs that holds one table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Region {
+    /// Index of the caption paragraph, when the table has a "Tabel N" caption.
+    pub caption: Option<usize>,
+    /// Paragraph indices of the region (caption excluded), in order.
+    pub cells: Vec<usize>,
+    /// Notes printed under the region or inside it: marker, text, line.
+    pub notes: Vec<(String, String, usize)>,
+    /// Index of the last paragraph before the region that reads as a numbered heading.
+    pub section: Option<usize>,
+    /// True when the input ends inside the region (no prose, caption or boilerplate after it).
+    pub runs_to_end: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Caption,
+    Boilerplate,
+    Prose,
+    Cell,
+}
+
+/// A lone marker ("1", "*") that can stand before a note: never "0", which is a figure.
+fn lone_marker(text: &str) -> bool {
+    paragraph::is_note_marker(text) && text != "0"
+}
+
+/// A note's text after a lone marker: a sentence (six words or more) not followed by a figure.
+fn note_text_after_marker(paragraphs: &[Paragraph], index: usize) -> bool {
+    let paragraph = &paragraphs[index];
+    paragraph.is_text()
+        && paragraph.text.split_whitespace().count() >= 6
+        && paragraphs.get(index + 1).is_none_or(|next| next.is_text())
+}
+
+fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
+    let paragraph = &paragraphs[index];
+    if !paragraph.is_text() {
+        return Role::Cell;
+    }
+    if paragraph::caption(&paragraph.text).is_some() {
+        return Role::Caption;
+    }
+    if paragraph::is_boilerplate(&paragraph.text) {
+        return Role::Boilerplate;
+    }
+    let after_marker = index.checked_sub(1).is_some_and(|previous| lone_marker(&paragraphs[previous].text));
+    if after_marker && note_text_after_marker(paragraphs, index) {
+        return Role::Prose;
+    }
+    if paragraph::is_prose(&paragraph.text) {
+        let next_is_value = paragraphs[index + 1..]
+            .iter()
+            .find(|p| !p.is_whitespace())
+            .is_some_and(|p| p.is_value() && !paragraph::is_note_marker(&p.text));
+        if !next_is_value {
+            return Role::Prose;
+        }
+    }
+    Role::Cell
+}
+
+/// True for a heading that starts with a section number ("2.2 Veiligheidsagenda", "4. De
+/// beleidsartikelen").
+pub fn is_numbered_heading(text: &str) -> bool {
+    let mut parts = text.splitn(2, ' ');
+    let number = parts.next().unwrap_or_default();
+    let rest = parts.next().unwrap_or_default();
+    !rest.is_empty()
+        && text.chars().count() < 100
+        && number
+            .trim_end_matches('.')
+            .split('.')
+            .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+        && rest.starts_with(|c: char| c.is_alphabetic())
+}
+
+/// Finds the regions of a document (steps 1–5 of the module doc).
+pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
+    let roles: Vec<Role> = (0..paragraphs.len()).map(|index| role_of(paragraphs, index)).collect();
+    let mut regions: Vec<Region> = Vec::new();
+    let mut open: Option<Region> = None;
+    let mut last_heading: Option<usize> = None;
+    let mut index = 0;
+    while index < paragraphs.len() {
+        let paragraph = &paragraphs[index];
+        match roles[index] {
+            Role::Caption => {
+                close(&mut open, &mut regions, false);
+                open = Some(Region { caption: Some(index), section: last_heading, ..Region::default() });
+                // A caption continued on attached lines ("Tabel 1 Externe inhuur\nMinisterie …").
+                while index + 1 < paragraphs.len()
+                    && paragraphs[index + 1].attached
+                    && paragraphs[index + 1].is_text()
+                    && roles[index + 1] == Role::Cell
+                {
+                    index += 1;
+                    if let Some(region) = open.as_mut() {
+                        region.cells.push(index);
+                    }
+                }
+            }
+            Role::Boilerplate => close(&mut open, &mut regions, false),
+            Role::Prose => {
+                let text_table_cell = open.as_ref().is_some_and(|region| {
+                    region.caption.is_some()
+                        && !region.cells.iter().any(|&i| is_figure(&paragraphs[i]))
+                        && region.cells.iter().filter(|&&i| paragraphs[i].is_text()).count() >= 2
+                        && paragraphs.get(index + 1).is_none_or(|next| {
+                            matches!(roles[index + 1], Role::Caption | Role::Boilerplate | Role::Prose)
+                                || next.is_text()
+                        })
+                });
+                if text_table_cell {
+                    if let Some(region) = open.as_mut() {
+                        region.cells.push(index);
+                    }
+                } else if let Some(region) = open.as_mut() {
+                    // A lone marker right before prose: the prose is a note of the region.
+                    let marker = region
+                        .cells
+                        .last()
+                        .copied()
+                        .filter(|&last| lone_marker(&paragraphs[last].text) && last + 1 == index);
+                    if let Some(last) = marker {
+                        region.cells.pop();
+                        region.notes.push((
+                            paragraphs[last].text.clone(),
+                            paragraph.text.clone(),
+                            paragraph.line,
+                        ));
+                        // Further notes: marker + prose pairs, or prose starting with a marker.
+                        let mut next = index + 1;
+                        loop {
+                            if next + 1 < paragraphs.len()
+                                && lone_marker(&paragraphs[next].text)
+                                && (roles[next + 1] == Role::Prose
+                                    || note_text_after_marker(paragraphs, next + 1))
+                            {
+                                region.notes.push((
+                                    paragraphs[next].text.clone(),
+                                    paragraphs[next + 1].text.clone(),
+                                    paragraphs[next + 1].line,
+                                ));
+                                next += 2;
+                            } else {
+                                break;
+                            }
+                        }
+                        index = next - 1;
+                        close(&mut open, &mut regions, false);
+                    } else if let Some((marker, text)) = paragraph::note_with_marker(&paragraph.text) {
+                        region.notes.push((marker, text, paragraph.line));
+                        region.cells.push(index);
+                    } else {
+                        close(&mut open, &mut regions, false);
+                    }
+                }
+                if open.is_none() && is_numbered_heading(&paragraph.text) {
+                    last_heading = Some(index);
+                }
+            }
+            Role::Cell => {
+                if paragraph.is_text() && is_numbered_heading(&paragraph.text) && open.is_none() {
+                    last_heading = Some(index);
+                }
+                let starts_new_table = open.as_ref().is_some_and(|region| {
+                    let figures_started = region.cells.iter().any(|&i| is_figure(&paragraphs[i]));
+                    let unit_line = paragraph.is_text() && paragraph::unit_line(&paragraph.text).is_some();
+                    figures_started
+                        && (unit_line
+                            || text_run_from(paragraphs, index) >= 4
+                            || heads_year_row(paragraphs, index))
+                });
+                if starts_new_table {
+                    // The new table's title is the text run just before its unit line.
+                    let mut moved = Vec::new();
+                    if let Some(region) = open.as_mut() {
+                        while let Some(&last) = region.cells.last() {
+                            if paragraphs[last].is_text() && paragraph::unit_line(&paragraph.text).is_some() {
+                                moved.push(region.cells.pop().unwrap_or(last));
+                                if moved.len() >= 2 {
+                                    break;
+                                }
+                            } else {
+                                break;
+                            }
+                        }
+                    }
+                    moved.reverse();
+                    close(&mut open, &mut regions, false);
+                    open = Some(Region { cells: moved, section: last_heading, ..Region::default() });
+                }
+                match open.as_mut() {
+                    Some(region) => {
+                        if let Some((marker, text)) = paragraph
+                            .is_text()
+                            .then(|| paragraph::note_with_marker(&paragraph.text))
+                            .flatten()
+                        {
+                            region.notes.push((marker, text, paragraph.line));
+                        }
+                        region.cells.push(index);
+                    }
+                    None => {
+                        open =
+                            Some(Region { cells: vec![index], section: last_heading, ..Region::default() });
+                    }
+                }
+            }
+        }
+        index += 1;
+    }
+    close(&mut open, &mut regions, true);
+    regions
+        .retain(|region| region.caption.is_some() || region.cells.iter().any(|&i| is_figure(&paragraphs[i])));
+    regions
+}
+
+/// A text followed (after whitespace) by a row of at least three years: the heading and header of
+/// the next table, printed without caption ("V BUITENLANDSE ZAKEN: NIET-BELASTINGONTVANGSTEN").
+fn heads_year_row(paragraphs: &[Paragraph], index: usize) -> bool {
+    paragraphs[index].is_text()
+        && paragraphs[index + 1..]
+            .iter()
+            .skip_while(|p| p.is_whitespace())
+            .take(3)
+            .filter(|p| p.is_value() && paragraph::is_year_like(&p.text))
+            .count()
+            == 3
+}
+
+/// How many text paragraphs follow one another from `index` (whitespace breaks the run).
+fn text_run_from(paragraphs: &[Paragraph], index: usize) -> usize {
+    paragraphs[index..].iter().take_while(|p| p.is_text() && paragraph::caption(&p.text).is_none()).count()
+}
+
+/// A value that is a figure of the body rather than a year of the header.
+pub fn is_figure(paragraph: &Paragraph) -> bool {
+    paragraph.is_value() && !paragraph::is_year_like(&paragraph.text)
+}
+
+fn close(open: &mut Option<Region>, regions: &mut Vec<Region>, at_end: bool) {
+    if let Some(mut region) = open.take() {
+        region.runs_to_end = at_end;
+        regions.push(region);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::text::paragraph::paragraphs;
+
+    #[test]
+    fn prose_ends_a_table_and_notes_follow_it() {
+        let text = "Intro zin die lang genoeg is om proza te zijn, met heel veel woorden erin, echt waar, zeker weten.\n\nTabel 1 Iets\n\nRij\n\n12\n\n1\n\nDit is de tekst van de voetnoot bij de tabel, lang genoeg om als proza te gelden.\n\nLicence";
+        let paragraphs = paragraphs(text);
+        let regions = find_regions(&paragraphs);
+        assert_eq!(regions.len(), 1);
+        assert_eq!(regions[0].notes.len(), 1);
+        assert_eq!(regions[0].notes[0].0, "1");
+        assert!(!regions[0].runs_to_end);
+        assert_eq!(
+            regions[0].cells.iter().map(|&i| paragraphs[i].text.as_str()).collect::<Vec<_>>(),
+            ["Rij", "12"]
+        );
+    }
+
+    #[test]
+    fn numbered_headings() {
+        assert!(is_numbered_heading("2.2 Veiligheidsagenda"));
+        assert!(is_numbered_heading("4. De beleidsartikelen"));
+        assert!(!is_numbered_heading("2019"));
+        assert!(!is_numbered_heading("Realisatie 2019"));
+    }
+}

@@ -1,0 +1,500 @@
+//! Scoring: the whole pipeline against hand-made ground truth.
+//!
+//! Owns the comparison of extracted documents with `NNN.json` truth files (the format is described
+//! in `fixtures/corpus/README.md`). For every `NNN.txt` that has a `NNN.json` beside it, the
+//! document goes through [`crate::pipeline::extract_path`] (its `.url` sidecar included) and is
+//! compared on five measures:
+//! - **table recall**: truth tables matched to an extracted table, by number, else by title
+//!   (lower case, section numbers and punctuation ignored), else by order — an order match only
+//!   counts when at least one truth row label is found in the table. Tables marked
+//!   `"uncertain": true` are skipped.
+//! - **row recall**: truth rows of kind data, total or waarvan whose label is found in the
+//!   matched table (the n-th row with a label matches the n-th extracted row with that label).
+//! - **cell accuracy**: on rows that are not ambiguous, every truth cell against the extracted
+//!   cell of the same column index: the same text (markers removed, as in the truth). A missing
+//!   row or table, or a row with more or fewer cells than the truth, makes all its cells wrong.
+//! - **ambiguous rows flagged**: the share of truth-ambiguous rows whose extracted row carries
+//!   `column_inferred` or `cut_cell` on a cell.
+//! - **metadata**: year, document type and chapter against the truth's `doc`.
+//!
+//! Nothing here prints: [`ScoreReport::render`] returns the text a person reads.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::error::{Error, ErrorKind};
+use crate::pipeline::{Document, ExtractOptions, extract_path};
+use crate::table::{CellFlag, Row, Table, TableKind};
+
+/// The targets a run must meet (the `score` command exits 1 when one is missed).
+pub mod targets {
+    /// Minimum share of unambiguous truth cells extracted with the right text.
+    pub const CELL_ACCURACY: f64 = 0.99;
+    /// Minimum share of truth tables matched.
+    pub const TABLE_RECALL: f64 = 0.95;
+}
+
+/// The comparison of one page with its truth.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PageScore {
+    /// The page's file name ("001.txt").
+    pub page: String,
+    /// Truth tables (uncertain ones skipped).
+    pub tables_truth: usize,
+    /// Truth tables matched to an extracted table.
+    pub tables_matched: usize,
+    /// Truth rows of kind data, total or waarvan.
+    pub rows_truth: usize,
+    /// Of those, rows found by label.
+    pub rows_found: usize,
+    /// Cells of unambiguous truth rows.
+    pub cells_truth: usize,
+    /// Of those, cells with the right text.
+    pub cells_right: usize,
+    /// Truth rows marked ambiguous.
+    pub ambiguous_rows: usize,
+    /// Of those, rows the extraction flagged (`column_inferred` or `cut_cell`).
+    pub ambiguous_flagged: usize,
+    /// True when year, document type and chapter all match the truth.
+    pub meta_right: bool,
+    /// What the metadata was, when it did not match ("year 2021 ≠ 2022").
+    pub meta_detail: Option<String>,
+    /// Why the page could not be extracted or its truth not read.
+    pub error: Option<String>,
+    /// Matched tables whose column headers (header paths joined) equal the truth's `columns`
+    /// (informational: not a target).
+    pub headers_right: usize,
+    /// The first differences found, for a person to look at.
+    pub mismatches: Vec<String>,
+}
+
+/// Scores of every page, in file-name order, and their totals.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ScoreReport {
+    /// One entry per page.
+    pub pages: Vec<PageScore>,
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 { 1.0 } else { part as f64 / whole as f64 }
+}
+
+impl ScoreReport {
+    fn sum(&self, field: impl Fn(&PageScore) -> usize) -> usize {
+        self.pages.iter().map(field).sum()
+    }
+
+    /// Matched truth tables over all truth tables.
+    pub fn table_recall(&self) -> f64 {
+        ratio(self.sum(|p| p.tables_matched), self.sum(|p| p.tables_truth))
+    }
+
+    /// Found truth rows over all truth rows (data, total, waarvan).
+    pub fn row_recall(&self) -> f64 {
+        ratio(self.sum(|p| p.rows_found), self.sum(|p| p.rows_truth))
+    }
+
+    /// Right cells over all cells of unambiguous truth rows.
+    pub fn cell_accuracy(&self) -> f64 {
+        ratio(self.sum(|p| p.cells_right), self.sum(|p| p.cells_truth))
+    }
+
+    /// Flagged ambiguous rows over all ambiguous truth rows.
+    pub fn ambiguous_flagged_share(&self) -> f64 {
+        ratio(self.sum(|p| p.ambiguous_flagged), self.sum(|p| p.ambiguous_rows))
+    }
+
+    /// Pages whose metadata matched.
+    pub fn meta_pages_right(&self) -> usize {
+        self.pages.iter().filter(|p| p.meta_right).count()
+    }
+
+    /// Pages that could not be extracted (or whose truth could not be read).
+    pub fn failed_pages(&self) -> usize {
+        self.pages.iter().filter(|p| p.error.is_some()).count()
+    }
+
+    /// True when every target holds: cell accuracy and table recall at least their targets, every
+    /// ambiguous row flagged, no page failed, metadata right on every page.
+    pub fn targets_met(&self) -> bool {
+        self.cell_accuracy() >= targets::CELL_ACCURACY
+            && self.table_recall() >= targets::TABLE_RECALL
+            && self.sum(|p| p.ambiguous_flagged) == self.sum(|p| p.ambiguous_rows)
+            && self.failed_pages() == 0
+            && self.meta_pages_right() == self.pages.len()
+    }
+
+    /// A readable text table: one line per page, totals, the targets, then the first
+    /// mismatches of each page.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{:<10} {:>7} {:>9} {:>11} {:>9} {:<5} note",
+            "page", "tables", "rows", "cells", "ambig.", "meta"
+        );
+        for page in &self.pages {
+            let note = page.error.clone().or_else(|| page.meta_detail.clone()).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{:<10} {:>7} {:>9} {:>11} {:>9} {:<5} {}",
+                page.page,
+                format!("{}/{}", page.tables_matched, page.tables_truth),
+                format!("{}/{}", page.rows_found, page.rows_truth),
+                format!("{}/{}", page.cells_right, page.cells_truth),
+                format!("{}/{}", page.ambiguous_flagged, page.ambiguous_rows),
+                if page.meta_right { "ok" } else { "MISS" },
+                note
+            );
+        }
+        let _ = writeln!(
+            out,
+            "{:<10} {:>7} {:>9} {:>11} {:>9} {:<5}",
+            "total",
+            format!("{}/{}", self.sum(|p| p.tables_matched), self.sum(|p| p.tables_truth)),
+            format!("{}/{}", self.sum(|p| p.rows_found), self.sum(|p| p.rows_truth)),
+            format!("{}/{}", self.sum(|p| p.cells_right), self.sum(|p| p.cells_truth)),
+            format!("{}/{}", self.sum(|p| p.ambiguous_flagged), self.sum(|p| p.ambiguous_rows)),
+            format!("{}/{}", self.meta_pages_right(), self.pages.len()),
+        );
+        let mark = |ok: bool| if ok { "met" } else { "MISSED" };
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "table recall     {:6.2}%  (target ≥ {:.0}%: {})",
+            100.0 * self.table_recall(),
+            100.0 * targets::TABLE_RECALL,
+            mark(self.table_recall() >= targets::TABLE_RECALL)
+        );
+        let _ = writeln!(out, "row recall       {:6.2}%", 100.0 * self.row_recall());
+        let _ = writeln!(
+            out,
+            "headers right    {:>3}/{:<3}  (matched tables whose column headers equal the truth; no target)",
+            self.sum(|p| p.headers_right),
+            self.sum(|p| p.tables_matched)
+        );
+        let _ = writeln!(
+            out,
+            "cell accuracy    {:6.2}%  (target ≥ {:.0}%: {})",
+            100.0 * self.cell_accuracy(),
+            100.0 * targets::CELL_ACCURACY,
+            mark(self.cell_accuracy() >= targets::CELL_ACCURACY)
+        );
+        let all_flagged = self.sum(|p| p.ambiguous_flagged) == self.sum(|p| p.ambiguous_rows);
+        let _ = writeln!(
+            out,
+            "ambiguous flagged{:6.2}%  (target 100%: {})",
+            100.0 * self.ambiguous_flagged_share(),
+            mark(all_flagged)
+        );
+        let _ = writeln!(
+            out,
+            "pages failed     {:>6}   (target 0: {})",
+            self.failed_pages(),
+            mark(self.failed_pages() == 0)
+        );
+        let _ = writeln!(
+            out,
+            "metadata right   {:>3}/{:<3}  (target all: {})",
+            self.meta_pages_right(),
+            self.pages.len(),
+            mark(self.meta_pages_right() == self.pages.len())
+        );
+        let with_mismatches: Vec<&PageScore> =
+            self.pages.iter().filter(|p| !p.mismatches.is_empty()).collect();
+        if !with_mismatches.is_empty() {
+            let _ = writeln!(out, "\nfirst differences per page:");
+            for page in with_mismatches {
+                for mismatch in &page.mismatches {
+                    let _ = writeln!(out, "  {}: {mismatch}", page.page);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Scores every `NNN.txt` with a `NNN.json` truth in `dir` (see the module doc). Fails only when
+/// the directory cannot be read; a page that fails is recorded as failed.
+pub fn score_pages(dir: &Path) -> Result<ScoreReport, Error> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|error| Error::new(dir, ErrorKind::Read { message: error.to_string() }))?;
+    let mut pages: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt") && path.with_extension("json").is_file())
+        .collect();
+    pages.sort();
+    let mut report = ScoreReport::default();
+    for page in pages {
+        report.pages.push(score_page(&page));
+    }
+    Ok(report)
+}
+
+/// Scores one page against the truth file beside it.
+pub fn score_page(page: &Path) -> PageScore {
+    let mut score = PageScore {
+        page: page.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned()),
+        ..PageScore::default()
+    };
+    let truth: Value = match std::fs::read_to_string(page.with_extension("json"))
+        .map_err(|e| e.to_string())
+        .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))
+    {
+        Ok(truth) => truth,
+        Err(message) => {
+            score.error = Some(format!("truth unreadable: {message}"));
+            return score;
+        }
+    };
+    let document = match extract_path(page, None, &ExtractOptions::default()) {
+        Ok(document) => document,
+        Err(error) => {
+            score.error = Some(error.to_string());
+            return score;
+        }
+    };
+    compare(&document, &truth, &mut score);
+    score
+}
+
+fn text_of(value: &Value) -> String {
+    value.as_str().map(normalize_space).unwrap_or_default()
+}
+
+fn normalize_space(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A title for matching: lower case, leading section numbers and trailing punctuation dropped.
+fn title_key(title: &str) -> String {
+    let lowered = normalize_space(&title.to_lowercase());
+    let without_number = match lowered.split_once(' ') {
+        Some((first, rest)) if first.chars().all(|c| c.is_ascii_digit() || c == '.') => rest.to_string(),
+        _ => lowered,
+    };
+    without_number.trim_end_matches([',', '.', ':', ' ']).to_string()
+}
+
+fn compare(document: &Document, truth: &Value, score: &mut PageScore) {
+    compare_meta(document, truth, score);
+    let tables: Vec<&Table> =
+        document.tables.iter().filter(|t| t.kind != TableKind::Unrecovered || !t.rows.is_empty()).collect();
+    let empty = Vec::new();
+    let truth_tables = truth.get("tables").and_then(Value::as_array).unwrap_or(&empty);
+    let mut used = vec![false; tables.len()];
+    let mut next_in_order = 0;
+    for truth_table in truth_tables {
+        if truth_table.get("uncertain").and_then(Value::as_bool) == Some(true) {
+            continue;
+        }
+        score.tables_truth += 1;
+        let matched = match_table(truth_table, &tables, &used, next_in_order);
+        let rows = truth_table.get("rows").and_then(Value::as_array).unwrap_or(&empty);
+        let name = truth_table
+            .get("number")
+            .and_then(Value::as_str)
+            .map(|n| format!("Tabel {n}"))
+            .or_else(|| truth_table.get("title").and_then(Value::as_str).map(str::to_string))
+            .unwrap_or_else(|| "untitled table".to_string());
+        match matched {
+            Some(position) => {
+                used[position] = true;
+                next_in_order = position + 1;
+                score.tables_matched += 1;
+                let expected: Vec<String> = truth_table
+                    .get("columns")
+                    .and_then(Value::as_array)
+                    .map(|columns| columns.iter().map(text_of).collect())
+                    .unwrap_or_default();
+                let got: Vec<String> =
+                    tables[position].columns.iter().map(|c| normalize_space(&c.header())).collect();
+                if got == expected {
+                    score.headers_right += 1;
+                } else {
+                    push_mismatch(score, format!("{name}: headers {got:?} ≠ {expected:?}"));
+                }
+                compare_rows(tables[position], rows, score, &name);
+            }
+            None => {
+                let (rows_truth, cells) = count_truth(rows);
+                score.rows_truth += rows_truth;
+                score.cells_truth += cells;
+                score.ambiguous_rows += rows.iter().filter(|r| is_ambiguous(r)).count();
+                push_mismatch(score, format!("{name}: not found"));
+            }
+        }
+    }
+}
+
+fn compare_meta(document: &Document, truth: &Value, score: &mut PageScore) {
+    let doc = truth.get("doc").cloned().unwrap_or(Value::Null);
+    let year = doc.get("year").and_then(Value::as_i64).map(|y| y as i32);
+    let doc_type = doc.get("doc_type").and_then(Value::as_str).map(str::to_string);
+    let chapter = doc.get("chapter").and_then(Value::as_str).map(str::to_string);
+    let meta = &document.meta;
+    let mut problems = Vec::new();
+    let show = |v: Option<String>| v.unwrap_or_else(|| "none".to_string());
+    if meta.year != year {
+        problems.push(format!(
+            "year {} ≠ {}",
+            show(meta.year.map(|y| y.to_string())),
+            show(year.map(|y| y.to_string()))
+        ));
+    }
+    if meta.doc_type != doc_type {
+        problems.push(format!("type {} ≠ {}", show(meta.doc_type.clone()), show(doc_type)));
+    }
+    if meta.chapter != chapter {
+        problems.push(format!("chapter {} ≠ {}", show(meta.chapter.clone()), show(chapter)));
+    }
+    score.meta_right = problems.is_empty();
+    if !problems.is_empty() {
+        score.meta_detail = Some(format!("metadata: {}", problems.join(", ")));
+    }
+}
+
+fn is_ambiguous(row: &Value) -> bool {
+    row.get("ambiguous").and_then(Value::as_bool) == Some(true)
+}
+
+fn counts_as_row(row: &Value) -> bool {
+    matches!(row.get("kind").and_then(Value::as_str), Some("data" | "total" | "waarvan"))
+}
+
+fn truth_cells(row: &Value) -> Option<Vec<String>> {
+    if is_ambiguous(row) {
+        return None;
+    }
+    row.get("cells").and_then(Value::as_array).map(|cells| cells.iter().map(text_of).collect())
+}
+
+fn count_truth(rows: &[Value]) -> (usize, usize) {
+    let data_rows = rows.iter().filter(|r| counts_as_row(r)).count();
+    let cells = rows.iter().filter(|r| counts_as_row(r)).filter_map(truth_cells).map(|c| c.len()).sum();
+    (data_rows, cells)
+}
+
+fn match_table(truth: &Value, tables: &[&Table], used: &[bool], next_in_order: usize) -> Option<usize> {
+    let free = |i: &usize| !used[*i];
+    if let Some(number) = truth.get("number").and_then(Value::as_str)
+        && let Some(found) =
+            (0..tables.len()).filter(free).find(|&i| tables[i].number.as_deref() == Some(number))
+    {
+        return Some(found);
+    }
+    if let Some(title) = truth.get("title").and_then(Value::as_str) {
+        let key = title_key(title);
+        let found = (0..tables.len()).filter(free).find(|&i| {
+            tables[i].title.as_deref().map(title_key).is_some_and(|ours| {
+                ours == key
+                    || (ours.len() >= 10 && key.len() >= 10 && (ours.contains(&key) || key.contains(&ours)))
+            })
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
+    // By order, when the table holds at least one of the truth's row labels.
+    let labels: Vec<String> = truth
+        .get("rows")
+        .and_then(Value::as_array)
+        .map(|rows| {
+            rows.iter()
+                .map(|r| r.get("label").map(text_of).unwrap_or_default())
+                .filter(|l| !l.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    (next_in_order..tables.len())
+        .filter(free)
+        .find(|&i| tables[i].rows.iter().any(|row| labels.contains(&normalize_space(&row.label))))
+}
+
+fn flagged(row: &Row) -> bool {
+    row.cells
+        .iter()
+        .any(|cell| cell.flags.contains(&CellFlag::ColumnInferred) || cell.flags.contains(&CellFlag::CutCell))
+}
+
+fn push_mismatch(score: &mut PageScore, message: String) {
+    if score.mismatches.len() < 6 {
+        score.mismatches.push(message);
+    }
+}
+
+fn compare_rows(table: &Table, rows: &[Value], score: &mut PageScore, name: &str) {
+    // The n-th truth row with a label matches the n-th extracted row with that label.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for truth_row in rows {
+        let label = truth_row.get("label").map(text_of).unwrap_or_default();
+        let occurrence = {
+            let count = seen.entry(label.clone()).or_insert(0);
+            *count += 1;
+            *count
+        };
+        let candidates: Vec<&Row> = table
+            .rows
+            .iter()
+            .filter(|row| normalize_space(&row.label) == label)
+            .filter(|row| !label.is_empty() || row.kind.carries_data())
+            .collect();
+        let ours = candidates.get(occurrence - 1).copied();
+        if is_ambiguous(truth_row) {
+            score.ambiguous_rows += 1;
+            if ours.is_some_and(flagged) {
+                score.ambiguous_flagged += 1;
+            } else {
+                push_mismatch(score, format!("{name}: ambiguous row \"{label}\" not flagged"));
+            }
+        }
+        if !counts_as_row(truth_row) {
+            continue;
+        }
+        score.rows_truth += 1;
+        if ours.is_some() {
+            score.rows_found += 1;
+        }
+        let Some(expected) = truth_cells(truth_row) else { continue };
+        score.cells_truth += expected.len();
+        let Some(ours) = ours else {
+            push_mismatch(score, format!("{name}: row \"{label}\" not found"));
+            continue;
+        };
+        let got: Vec<String> = ours.cells.iter().map(|cell| normalize_space(&cell.text)).collect();
+        // A row of the wrong width has no right cells: its columns are not the truth's columns.
+        let right = if got.len() == expected.len() {
+            expected.iter().zip(&got).filter(|(want, have)| want == have).count()
+        } else {
+            0
+        };
+        score.cells_right += right;
+        if right < expected.len() {
+            push_mismatch(score, format!("{name}: row \"{label}\": {got:?} ≠ {expected:?}"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_keys_ignore_section_numbers_and_case() {
+        assert_eq!(title_key("7.3 Staat van baten en lasten"), "staat van baten en lasten");
+        assert_eq!(title_key("Staat van baten  en lasten."), "staat van baten en lasten");
+    }
+
+    #[test]
+    fn empty_report_meets_nothing_to_miss() {
+        let report = ScoreReport::default();
+        assert_eq!(report.cell_accuracy(), 1.0);
+        assert!(report.targets_met());
+        assert!(report.render().contains("cell accuracy"));
+    }
+}

@@ -1,0 +1,395 @@
+//! The flattened-text reader through the whole pipeline, on the seed page and on fixtures named
+//! after the quirk they show. Expected values are read from the source pages (and, for the seed,
+//! from its hand-made truth file).
+
+use std::path::{Path, PathBuf};
+
+use begroting::overrides::Overrides;
+use begroting::pipeline::{Document, ExtractOptions, extract_path};
+use begroting::read::text::read_text;
+use begroting::table::{CellFlag, Placement, Row, RowKind, Table, TableKind, ValueKind};
+use begroting::{Column, WarningKind};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
+}
+
+fn extract(name: &str, overrides: Option<Overrides>) -> Document {
+    extract_path(&fixture(name), None, &ExtractOptions { overrides, ..ExtractOptions::default() })
+        .expect("fixture extracts")
+}
+
+fn row<'t>(table: &'t Table, label: &str) -> &'t Row {
+    table.rows.iter().find(|row| row.label == label).unwrap_or_else(|| panic!("row {label:?} not found"))
+}
+
+fn texts(row: &Row) -> Vec<&str> {
+    row.cells.iter().map(|cell| cell.text.as_str()).collect()
+}
+
+fn seed_truth() -> Value {
+    let text =
+        std::fs::read_to_string(fixture("text/veiligheidsagenda-owb-2022-VI.json")).expect("seed truth");
+    serde_json::from_str(&text).expect("seed truth is JSON")
+}
+
+fn seed_overrides() -> Overrides {
+    Overrides::load(&fixture("overrides/veiligheidsagenda-owb-2022-VI.json")).expect("overrides load")
+}
+
+/// The seed's rows without spacers, in print order.
+fn printed_rows(table: &Table) -> Vec<&Row> {
+    table.rows.iter().filter(|row| row.kind != RowKind::Spacer).collect()
+}
+
+#[test]
+fn seed_table_structure_matches_the_truth() {
+    let document = extract("text/veiligheidsagenda-owb-2022-VI.txt", None);
+    let truth = seed_truth();
+    assert_eq!(document.meta.year, Some(2022));
+    assert_eq!(document.meta.doc_type.as_deref(), Some("OWB"));
+    assert_eq!(document.meta.chapter.as_deref(), Some("VI"));
+    assert_eq!(document.tables.len(), 1);
+    let table = &document.tables[0];
+    let truth_table = &truth["tables"][0];
+    assert_eq!(table.number.as_deref(), Some("2"));
+    assert_eq!(table.title.as_deref(), Some("Veiligheidsagenda 2019-2022"));
+    assert_eq!(table.section.as_deref(), Some("2.2 Veiligheidsagenda"));
+    assert_eq!(table.stub_header.as_deref(), Some("Beleidsafspraken"));
+    assert_eq!(table.kind, TableKind::Budget);
+    assert!(!table.truncated);
+    let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
+    assert_eq!(headers, ["Realisatie 2019", "Realisatie 2020", "Norm 2021", "Norm 2022"]);
+    assert_eq!(table.columns[0].path, ["Realisatie", "2019"]);
+
+    let rows = printed_rows(table);
+    let truth_rows = truth_table["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), truth_rows.len());
+    for (ours, truth_row) in rows.iter().zip(truth_rows) {
+        let label = truth_row["label"].as_str().unwrap();
+        assert_eq!(ours.label, label);
+        assert_eq!(ours.kind.name(), truth_row["kind"].as_str().unwrap(), "kind of {label}");
+        assert_eq!(ours.group.as_deref(), truth_row["group"].as_str(), "group of {label}");
+        assert_eq!(ours.line, truth_row["line"].as_u64().map(|l| l as usize), "line of {label}");
+        let markers: Vec<&str> =
+            truth_row["footnotes"].as_array().unwrap().iter().map(|m| m.as_str().unwrap()).collect();
+        assert_eq!(ours.markers, markers, "markers of {label}");
+        assert_eq!(ours.cells.len(), 4);
+        if truth_row["ambiguous"].as_bool() == Some(true) {
+            // The three rows whose empty cells vanished: inferred, flagged, warned.
+            assert!(matches!(ours.placement, Placement::Inferred { .. }), "{label} is inferred");
+            assert!(
+                ours.cells.iter().all(|c| c.flags.contains(&CellFlag::ColumnInferred)),
+                "{label} flagged"
+            );
+            let row_index = table.rows.iter().position(|r| r.label == label).unwrap();
+            assert!(document.warnings.iter().any(|w| w.kind == WarningKind::ColumnInferred
+                && w.location.row_index == Some(row_index)
+                && w.location.table_index == Some(0)
+                && w.location.line == ours.line));
+        } else if let Some(cells) = truth_row["cells"].as_array() {
+            let expected: Vec<&str> = cells.iter().map(|c| c.as_str().unwrap()).collect();
+            assert_eq!(texts(ours), expected, "cells of {label}");
+            assert_eq!(ours.placement, Placement::Exact, "{label} is exact");
+            assert!(ours.cells.iter().all(|c| !c.flags.contains(&CellFlag::ColumnInferred)));
+        }
+    }
+    let inferred = table.rows.iter().filter(|r| matches!(r.placement, Placement::Inferred { .. })).count();
+    assert_eq!(inferred, 3);
+    let exact_data =
+        table.rows.iter().filter(|r| r.kind.carries_data() && r.placement == Placement::Exact).count();
+    assert_eq!(exact_data, 13);
+
+    // Values read from the source.
+    let csv = row(table, "Aantal aangepakte CSV's");
+    assert_eq!(csv.cells[0].value, Some(1522.0));
+    assert_eq!(table.columns[0].header(), "Realisatie 2019");
+    assert_eq!(csv.cells[3].value_kind, ValueKind::Empty);
+    assert_eq!(csv.cells[3].value, None);
+    let dossiers = row(table, "Positief afgedane dossiers");
+    assert_eq!(dossiers.cells[0].value_kind, ValueKind::Percent);
+    assert_eq!(dossiers.cells[0].value, Some(51.0));
+    // Parents of the waarvan rows: the data row right above each.
+    let waarvan: Vec<&Row> = table.rows.iter().filter(|r| r.kind == RowKind::Waarvan).collect();
+    assert_eq!(waarvan.len(), 2);
+    assert_eq!(table.rows[waarvan[0].parent_row_index.unwrap()].label, "Aantal cybercrime regulier");
+    assert_eq!(table.rows[waarvan[1].parent_row_index.unwrap()].label, "Aantal fenomeenonderzoeken");
+    // Notes 1 and 2 are linked; the star has no note and stays unresolved.
+    assert_eq!(table.notes.len(), 2);
+    assert!(table.notes[0].text.starts_with("Het aantal door de politie gemelde slachtoffers bij Comensha"));
+    assert_eq!(table.notes[0].line, Some(210));
+    assert!(table.notes[1].text.starts_with("Voor 2020 e.v. zijn met de politie nieuwe"));
+    let high_tech = row(table, "Aantal high tech crime onderzoeken");
+    assert_eq!(high_tech.markers, ["*"]);
+    assert!(high_tech.cells.iter().all(|c| c.flags.contains(&CellFlag::UnresolvedFootnote)));
+    assert!(
+        document
+            .warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::UnresolvedFootnote && w.message.contains('*'))
+    );
+    assert!(
+        row(table, "Aantal gemelde slachtoffers bij Comensha").cells[0]
+            .flags
+            .iter()
+            .all(|f| *f != CellFlag::UnresolvedFootnote)
+    );
+}
+
+#[test]
+fn seed_table_with_overrides_equals_the_truth() {
+    let document = extract("text/veiligheidsagenda-owb-2022-VI.txt", Some(seed_overrides()));
+    // The reader's column_inferred warnings stay: they record what the text left open.
+    assert!(document.warnings.iter().all(|w| w.kind != WarningKind::UnusedOverride));
+    let table = &document.tables[0];
+    let truth = seed_truth();
+    let mut compared = 0;
+    let rows = printed_rows(table);
+    let truth_rows = truth["tables"][0]["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), truth_rows.len());
+    for (ours, truth_row) in rows.into_iter().zip(truth_rows) {
+        assert_eq!(ours.label, truth_row["label"].as_str().unwrap());
+        let cells = truth_row.get("resolved_cells").or(truth_row.get("cells")).and_then(Value::as_array);
+        let Some(cells) = cells else { continue };
+        let expected: Vec<&str> = cells.iter().map(|c| c.as_str().unwrap()).collect();
+        assert_eq!(texts(ours), expected);
+        compared += expected.len();
+        if truth_row.get("resolved_cells").is_some() {
+            assert!(matches!(ours.placement, Placement::Overridden { .. }));
+            assert!(
+                ours.cells.iter().all(|c| c.flags.contains(&CellFlag::Overridden)
+                    && !c.flags.contains(&CellFlag::ColumnInferred))
+            );
+        }
+    }
+    assert_eq!(compared, 64, "16 data rows × 4 columns");
+    let beslag = row(table, "Conservatoir beslag (in mln. euro’s)");
+    assert_eq!(beslag.cells[2].value, Some(180.0));
+    assert_eq!(beslag.cells[2].line, Some(53));
+    assert_eq!(table.columns[2].header(), "Norm 2021");
+}
+
+#[test]
+fn empty_cells_as_2n_minus_1_spaces() {
+    // Page 007 (1SUPP 2011, XIII): "       " (7 spaces) is 4 empty cells, "   " is 2.
+    let document = extract("text/empty_cells_as_2n_minus_1_spaces.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.columns.len(), 8);
+    assert_eq!(table.stub_header.as_deref(), Some("21 Algemeen"));
+    assert_eq!(table.unit.as_deref(), Some("x € 1 000"));
+    assert_eq!(texts(row(table, "UITGAVEN")), ["103 922", "288", "– 2 783", "101 427", "", "", "", ""]);
+    assert_eq!(texts(row(table, "ONTVANGSTEN")), ["2 300", "", "", "2 300", "", "", "", ""]);
+    assert_eq!(row(table, "Personeel").cells[7].value, Some(-132.0));
+    assert!(table.rows.iter().all(|r| r.placement == Placement::Exact));
+}
+
+#[test]
+fn empty_cells_as_n_spaces() {
+    // Page 016 (Miljoenennota 2023, VII): "  " (2 spaces) is 2 empty cells.
+    let document = extract("text/empty_cells_as_n_spaces.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(
+        table.columns.iter().map(Column::header).collect::<Vec<_>>(),
+        ["2022", "2023", "2024", "2025", "2026", "2027"]
+    );
+    assert_eq!(
+        texts(row(table, "Kwijtschelden publieke schulden ex-partners")),
+        ["", "4,1", "19,9", "32,0", "", ""]
+    );
+    assert_eq!(
+        texts(row(table, "Vervroegen inkomensafhankelijke huurverlaging")),
+        ["", "‒ 114,0", "", "", "", ""]
+    );
+    assert_eq!(row(table, "Stand Miljoenennota 2023").cells[5].value, Some(7859.7));
+    assert!(table.rows.iter().all(|r| r.placement == Placement::Exact));
+}
+
+#[test]
+fn header_printed_once_over_subcolumns() {
+    // Page 017 (nota van wijziging 2022, VII): "Vastgestelde begroting" spans three columns.
+    let document = extract("text/header_printed_once_over_subcolumns.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.number.as_deref(), Some("1"));
+    assert_eq!(table.unit.as_deref(), Some("x € 1.000"));
+    assert_eq!(table.stub_columns, 2);
+    assert_eq!(table.stub_header.as_deref(), Some("Omschrijving"));
+    let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
+    assert_eq!(
+        headers,
+        [
+            "Vastgestelde begroting Verplichtingen",
+            "Vastgestelde begroting Uitgaven",
+            "Vastgestelde begroting Ontvangsten"
+        ]
+    );
+    let woningmarkt = row(table, "Woningmarkt");
+    assert_eq!(woningmarkt.code.as_deref(), Some("3"));
+    assert_eq!(woningmarkt.cells[1].value, Some(4_632_089.0));
+    assert_eq!(row(table, "Totaal").kind, RowKind::Total);
+    assert_eq!(row(table, "Beleidsartikelen").kind, RowKind::Group);
+    assert_eq!(row(table, "Nog onverdeeld").code.as_deref(), Some("13"));
+    assert!(table.rows.iter().all(|r| r.placement == Placement::Exact));
+}
+
+#[test]
+fn caption_split_over_lines() {
+    // Page 029 (JV 2015, VIII): the caption's second line is joined by a single newline.
+    let document = extract("text/caption_split_over_lines.txt", None);
+    assert_eq!(document.tables.len(), 2);
+    let table = &document.tables[0];
+    assert_eq!(table.number.as_deref(), Some("1"));
+    assert_eq!(
+        table.title.as_deref(),
+        Some("Externe inhuur Ministerie van Onderwijs, Cultuur en Wetenschap Verslagjaar 2015")
+    );
+    assert_eq!(table.unit.as_deref(), Some("x € 1.000"));
+    assert_eq!(texts(row(table, "Interim-management")), ["615"]);
+    assert_eq!(row(table, "Interim-management").code.as_deref(), Some("1"));
+    assert_eq!(row(table, "Percentage externe inhuur").cells[0].value, Some(10.05));
+    assert_eq!(texts(&document.tables[1].rows[0]), ["0"]);
+}
+
+#[test]
+fn stub_with_code_column() {
+    // Page 002 (FJR 2018): chapter codes in their own column, a name split over two paragraphs,
+    // and an excerpt that ends inside a name.
+    let document = extract("text/stub_with_code_column.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.number.as_deref(), Some("1.1"));
+    assert_eq!(table.stub_columns, 2);
+    assert_eq!(table.stub_header.as_deref(), Some("Onderdeel"));
+    let colleges = row(table, "Overige Hoge Colleges van Staat en Kabinetten");
+    assert_eq!(colleges.code.as_deref(), Some("IIB"));
+    assert_eq!(texts(colleges), ["113.363", "127.843", "14.480"]);
+    assert_eq!(row(table, "Buitenlandse Zaken").cells[2].value, Some(-350_485.0));
+    assert!(table.truncated);
+    let cut = row(table, "Justit");
+    assert!(cut.cells.iter().all(|c| c.flags.contains(&CellFlag::ColumnInferred)));
+    assert!(document.warnings.iter().any(|w| w.kind == WarningKind::TruncatedTable));
+}
+
+#[test]
+fn table_of_contents() {
+    // Page 004 (FJR 2015): the Inhoudsopgave is flattened like a table but is no budget data.
+    let document = extract("text/table_of_contents.txt", None);
+    assert_eq!(document.tables.len(), 1);
+    let table = &document.tables[0];
+    assert_eq!(table.kind, TableKind::Contents);
+    assert_eq!(texts(row(table, "Het economische beeld")), ["8"]);
+    assert_eq!(texts(row(table, "Voorwoord")), ["7"]);
+    assert_eq!(row(table, "Trefwoordenlijst").cells[0].value, Some(141.0));
+}
+
+#[test]
+fn page_cut_mid_cell() {
+    // Page 001 (1SUPP 2016, IX): the excerpt ends in "2.357.".
+    let document = extract("text/page_cut_mid_cell.txt", None);
+    let table = &document.tables[0];
+    assert!(table.truncated);
+    assert_eq!(texts(row(table, "Garantieprocesrisico's")), ["245", "", "245", "0", "245", "", "", "", ""]);
+    let last = table.rows.last().unwrap();
+    assert_eq!(last.label, "Personele uitgaven");
+    let cut = last.cells.iter().find(|c| c.text == "2.357.").expect("cut cell kept");
+    assert!(cut.flags.contains(&CellFlag::CutCell));
+    assert_eq!(cut.value, None);
+    assert!(last.cells.iter().all(|c| c.flags.contains(&CellFlag::ColumnInferred)));
+    assert!(document.warnings.iter().any(|w| w.kind == WarningKind::CutCell && w.location.line == Some(258)));
+    assert!(document.warnings.iter().any(|w| w.kind == WarningKind::TruncatedTable));
+}
+
+#[test]
+fn vanished_cells_resolved_by_arithmetic() {
+    // Page 008 (JV 2010, III): column 3 = column 2 − column 1 and the totals place the survivors.
+    let document = extract("text/vanished_cells_resolved_by_arithmetic.txt", None);
+    let table = &document.tables[0];
+    let derden = row(table, "Opbrengst derden");
+    assert_eq!(texts(derden), ["550", "", "– 550", "499"]);
+    assert!(matches!(&derden.placement, Placement::Inferred { rule, .. } if rule.starts_with("arithmetic")));
+    assert!(derden.cells.iter().all(|c| c.flags.contains(&CellFlag::ColumnInferred)));
+    assert_eq!(texts(row(table, "– dotaties voorzieningen")), ["", "3 917", "3 917", "844"]);
+    assert_eq!(texts(row(table, "– materieel")), ["", "", "", "7"]);
+    assert_eq!(row(table, "Rentelasten").cells[2].value, Some(-202.0));
+}
+
+#[test]
+fn notes_inside_table_body() {
+    // Page 037 (Voorjaarsnota 2024): "*" and "**" notes printed as rows of the body.
+    let document = extract("text/notes_inside_table_body.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.number.as_deref(), Some("26"));
+    let markers: Vec<&str> = table.notes.iter().map(|n| n.marker.as_str()).collect();
+    assert_eq!(markers, ["*", "**"]);
+    assert_eq!(table.rows.iter().filter(|r| r.kind == RowKind::Footnote).count(), 2);
+    let wv = row(table, "w.v. Niet-relevante rijksuitgaven, wel relevant voor EMU-saldo");
+    assert_eq!(wv.kind, RowKind::Waarvan);
+    assert_eq!(wv.markers, ["*"]);
+    assert!(wv.cells.iter().all(|c| !c.flags.contains(&CellFlag::UnresolvedFootnote)));
+    assert_eq!(
+        texts(row(table, "Belasting- en premieontvangsten")),
+        ["401,6", "421,9", "438,6", "456,3", "473,6", "492,5"]
+    );
+    assert_eq!(row(table, "Belasting- en premieontvangsten").code.as_deref(), Some("1"));
+}
+
+#[test]
+fn text_without_tables_gives_no_tables() {
+    let outcome = read_text(
+        "Inleiding\n\nDeze begroting beschrijft het beleid van het ministerie in het komende jaar, zonder tabellen.\n\nLicence",
+    );
+    assert!(outcome.tables.is_empty());
+    assert!(outcome.warnings.is_empty());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_input_makes_the_reader_panic(text in "\\PC{0,400}") {
+        let outcome = read_text(&text);
+        for table in &outcome.tables {
+            for row in &table.rows {
+                prop_assert_eq!(row.cells.len(), table.columns.len());
+            }
+        }
+    }
+
+    #[test]
+    fn table_like_inputs_keep_the_grid_rectangular(
+        paragraphs in proptest::collection::vec(
+            prop_oneof![
+                Just("Tabel 3 Iets".to_string()),
+                Just(" ".to_string()),
+                Just("       ".to_string()),
+                Just("\u{a0} \u{a0} ".to_string()),
+                Just("2021".to_string()),
+                Just("Uitgaven".to_string()),
+                Just("waarvan iets".to_string()),
+                Just("1.522".to_string()),
+                Just("‒ 21,7".to_string()),
+                Just("1".to_string()),
+                Just("* Een noot die uitlegt wat de ster betekent bij deze rij.".to_string()),
+                Just("Dit is een lange zin met proza die de tabel beëindigt, zoals op elke pagina staat.".to_string()),
+                Just("Bedragen x € 1.000".to_string()),
+                Just("2.357.".to_string()),
+            ],
+            0..60,
+        ),
+        joins in proptest::collection::vec(any::<bool>(), 60),
+    ) {
+        let mut text = String::new();
+        for (index, paragraph) in paragraphs.iter().enumerate() {
+            text.push_str(paragraph);
+            text.push_str(if joins[index] { "\n" } else { "\n\n" });
+        }
+        let outcome = read_text(&text);
+        for (index, table) in outcome.tables.iter().enumerate() {
+            prop_assert_eq!(table.index, index);
+            for row in &table.rows {
+                prop_assert_eq!(row.cells.len(), table.columns.len());
+                prop_assert_eq!(row.stub.len(), table.stub_columns);
+            }
+        }
+    }
+}
