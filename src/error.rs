@@ -158,7 +158,7 @@ pub enum ErrorKind {
         message: String,
     },
     /// The file holds no bytes (or only whitespace).
-    #[error("the file is empty")]
+    #[error("the file is empty (or holds only whitespace)")]
     Empty,
     /// The bytes are not text: a binary format was recognised, or control bytes were found.
     #[error("not a text document: {what} (first offending byte at offset {offset})")]

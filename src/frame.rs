@@ -6,6 +6,7 @@
 //! waarvan rows of budget tables become records; group, spacer, header and note rows are in
 //! `tables.json`, not here. Empty cells are records too (value kind `empty`).
 
+#[cfg(feature = "frames")]
 use polars::prelude::*;
 
 use crate::footnote::{cell_markers, note_text};
@@ -77,60 +78,115 @@ pub struct CellRecord {
 
 /// The long-format records of one document, in document order (table, row, column).
 pub fn cell_records(document: &Document) -> Vec<CellRecord> {
-    let mut records = Vec::new();
-    for table in document.tables.iter().filter(|table| table.kind == TableKind::Budget) {
-        for (row_index, row) in table.rows.iter().enumerate() {
-            if !row.kind.carries_data() {
-                continue;
-            }
-            for (column_index, cell) in row.cells.iter().enumerate() {
-                let column = table.columns.get(column_index);
-                let footnote_markers = cell_markers(table, row_index, column_index);
-                let footnote_texts = footnote_markers
-                    .iter()
-                    .map(|marker| note_text(table, marker).unwrap_or_default().to_string())
-                    .collect();
-                let mut flags: Vec<String> = cell.flags.iter().map(|flag| flag.name().to_string()).collect();
-                if table.truncated && !cell.flags.contains(&CellFlag::TruncatedTable) {
-                    flags.push(CellFlag::TruncatedTable.name().to_string());
-                }
-                records.push(CellRecord {
-                    doc_id: document.doc_id.clone(),
-                    source: document.source.clone(),
-                    url: document.url.clone(),
-                    year: document.meta.year,
-                    doc_type: document.meta.doc_type.clone(),
-                    chapter: document.meta.chapter.clone(),
-                    section: table.section.clone(),
-                    table_index: table.index as u32,
-                    table_number: table.number.clone(),
-                    table_title: table.title.clone(),
-                    unit: table.unit.clone(),
-                    row_index: row_index as u32,
-                    row_label: row.label.clone(),
-                    row_code: row.code.clone(),
-                    row_stub: row.stub.iter().map(|cell| cell.text.clone()).collect(),
-                    row_group: row.group.clone(),
-                    row_kind: row.kind.name().to_string(),
-                    parent_row_index: row.parent_row_index.map(|index| index as u32),
-                    column_index: column_index as u32,
-                    column_header: column.map(|c| c.header()).unwrap_or_default(),
-                    column_path: column.map(|c| c.path.clone()).unwrap_or_default(),
-                    column_year: column.and_then(|c| c.year()),
-                    raw: cell.text.clone(),
-                    value: cell.value,
-                    value_kind: cell.value_kind.name().to_string(),
-                    footnote_markers,
-                    footnote_texts,
-                    flags,
-                    line: cell.line.or(row.line).map(|line| line as u32),
-                });
-            }
-        }
-    }
-    records
+    CellRecords::new(document).collect()
 }
 
+/// The number of long-format records a document gives, without building them.
+pub fn cell_count(document: &Document) -> usize {
+    document
+        .tables
+        .iter()
+        .filter(|table| table.kind == TableKind::Budget)
+        .flat_map(|table| &table.rows)
+        .filter(|row| row.kind.carries_data())
+        .map(|row| row.cells.len())
+        .sum()
+}
+
+/// The long-format records of one document, built one at a time, so that a document with a
+/// million cells never holds a million records at once.
+pub struct CellRecords<'d> {
+    document: &'d Document,
+    table_index: usize,
+    row_index: usize,
+    column_index: usize,
+}
+
+impl<'d> CellRecords<'d> {
+    /// Starts at the document's first cell.
+    pub fn new(document: &'d Document) -> CellRecords<'d> {
+        CellRecords { document, table_index: 0, row_index: 0, column_index: 0 }
+    }
+}
+
+impl Iterator for CellRecords<'_> {
+    type Item = CellRecord;
+
+    fn next(&mut self) -> Option<CellRecord> {
+        let document = self.document;
+        loop {
+            let table = document.tables.get(self.table_index)?;
+            if table.kind != TableKind::Budget || self.row_index >= table.rows.len() {
+                self.table_index += 1;
+                self.row_index = 0;
+                self.column_index = 0;
+                continue;
+            }
+            let row = &table.rows[self.row_index];
+            if !row.kind.carries_data() || self.column_index >= row.cells.len() {
+                self.row_index += 1;
+                self.column_index = 0;
+                continue;
+            }
+            let (row_index, column_index) = (self.row_index, self.column_index);
+            self.column_index += 1;
+            return Some(record(document, table, row_index, column_index));
+        }
+    }
+}
+
+fn record(
+    document: &Document,
+    table: &crate::table::Table,
+    row_index: usize,
+    column_index: usize,
+) -> CellRecord {
+    let row = &table.rows[row_index];
+    let cell = &row.cells[column_index];
+    let column = table.columns.get(column_index);
+    let footnote_markers = cell_markers(table, row_index, column_index);
+    let footnote_texts = footnote_markers
+        .iter()
+        .map(|marker| note_text(table, marker).unwrap_or_default().to_string())
+        .collect();
+    let mut flags: Vec<String> = cell.flags.iter().map(|flag| flag.name().to_string()).collect();
+    if table.truncated && !cell.flags.contains(&CellFlag::TruncatedTable) {
+        flags.push(CellFlag::TruncatedTable.name().to_string());
+    }
+    CellRecord {
+        doc_id: document.doc_id.clone(),
+        source: document.source.clone(),
+        url: document.url.clone(),
+        year: document.meta.year,
+        doc_type: document.meta.doc_type.clone(),
+        chapter: document.meta.chapter.clone(),
+        section: table.section.clone(),
+        table_index: table.index as u32,
+        table_number: table.number.clone(),
+        table_title: table.title.clone(),
+        unit: table.unit.clone(),
+        row_index: row_index as u32,
+        row_label: row.label.clone(),
+        row_code: row.code.clone(),
+        row_stub: row.stub.iter().map(|cell| cell.text.clone()).collect(),
+        row_group: row.group.clone(),
+        row_kind: row.kind.name().to_string(),
+        parent_row_index: row.parent_row_index.map(|index| index as u32),
+        column_index: column_index as u32,
+        column_header: column.map(|c| c.header()).unwrap_or_default(),
+        column_path: column.map(|c| c.path.clone()).unwrap_or_default(),
+        column_year: column.and_then(|c| c.year()),
+        raw: cell.text.clone(),
+        value: cell.value,
+        value_kind: cell.value_kind.name().to_string(),
+        footnote_markers,
+        footnote_texts,
+        flags,
+        line: cell.line.or(row.line).map(|line| line as u32),
+    }
+}
+
+#[cfg(feature = "frames")]
 fn list_column(name: &str, lists: impl Iterator<Item = Vec<String>>) -> Column {
     let series: Vec<Series> = lists.map(|items| Series::new(PlSmallStr::EMPTY, items)).collect();
     let mut list = Series::new(name.into(), series);
@@ -143,6 +199,7 @@ fn list_column(name: &str, lists: impl Iterator<Item = Vec<String>>) -> Column {
     list.into()
 }
 
+#[cfg(feature = "frames")]
 /// Builds the frame of the documented schema from records (an empty frame keeps every column
 /// and type).
 pub fn records_to_frame(records: &[CellRecord]) -> PolarsResult<DataFrame> {
@@ -210,6 +267,7 @@ pub fn records_to_frame(records: &[CellRecord]) -> PolarsResult<DataFrame> {
     Ok(frame)
 }
 
+#[cfg(feature = "frames")]
 fn cast_column(mut frame: DataFrame, name: &str, dtype: DataType) -> PolarsResult<DataFrame> {
     let current = frame.column(name)?;
     if current.dtype() != &dtype {
@@ -287,6 +345,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "frames")]
     fn frame_has_the_documented_types_even_when_empty() {
         for records in [cell_records(&executie_document()), Vec::new()] {
             let frame = records_to_frame(&records).unwrap();

@@ -6,7 +6,7 @@
 //! [`table`] model; [`footnote`] splits markers off labels, numbers and headers and links them to
 //! the notes printed with the table; [`overrides`] applies a person's settled placements;
 //! [`normalize`] parses Dutch numbers and decides row roles; [`frame`] turns documents into one
-//! long-format frame (one row per data cell) and [`write`] writes it as Parquet, JSON or CSV,
+//! long-format frame (one row per data cell) and [`mod@write`] writes it as Parquet, JSON or CSV,
 //! atomically. [`pipeline`] is the only place that knows the order of the stages; [`batch`] runs
 //! many documents in parallel. Warnings are data ([`error::Warning`]), returned next to results.
 //!

@@ -264,14 +264,22 @@ pub fn override_entry(document: &Document, table: &Table, row: &Row) -> String {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| document.doc_id.clone());
     let table_key = table.number.clone().unwrap_or_else(|| format!("#{}", table.index));
-    let cells: Vec<&str> = row.cells.iter().map(|cell| cell.text.as_str()).collect();
-    let entry = serde_json::json!({
-        "document": stem,
-        "table": table_key,
-        "row": row.label,
-        "cells": cells,
-        "why": "Where the true placement comes from (another publication, the prose).",
-    });
+    /// Field order as docs/overrides.md shows it.
+    #[derive(serde::Serialize)]
+    struct Entry<'e> {
+        document: String,
+        table: String,
+        row: &'e str,
+        cells: Vec<&'e str>,
+        why: &'e str,
+    }
+    let entry = Entry {
+        document: stem,
+        table: table_key,
+        row: &row.label,
+        cells: row.cells.iter().map(|cell| cell.text.as_str()).collect(),
+        why: "Where the true placement comes from (another publication, the prose).",
+    };
     serde_json::to_string_pretty(&entry).unwrap_or_default()
 }
 

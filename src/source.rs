@@ -2,7 +2,7 @@
 //!
 //! Owns: the file system reads of inputs (and of `.url` sidecars), the "is this text at all?"
 //! decision (empty files, NUL bytes, known binary signatures such as PNG, PDF, ZIP, gzip), decoding
-//! (UTF-8 with or without BOM; anything else is read as Windows-1252 with a warning), and choosing a
+//! (byte-order marks, UTF-16, declared charsets, UTF-8, Windows-1252: see [`decode`]), and choosing a
 //! reader by extension, or by sniffing the first bytes when the extension does not say. Leaves
 //! everything about tables to the readers.
 
@@ -77,10 +77,18 @@ const SIGNATURES: &[(&[u8], &str)] = &[
 
 /// Decodes a document's bytes into text, or says why they are not a text document.
 ///
-/// `file` is only used to name the file in an error. Steps: empty (or whitespace-only) input fails;
-/// a known binary signature fails; a UTF-8 BOM is dropped; valid UTF-8 is taken as is; otherwise
-/// the bytes are read as Windows-1252 (every byte maps to a character) with a warning at the first
-/// invalid UTF-8 byte. A NUL byte or a run of control bytes anywhere fails the document as binary.
+/// `file` is only used to name the file in an error. Steps, in this order:
+/// 1. empty (or whitespace-only) input fails; a known binary signature (PNG, PDF, ZIP, …) fails;
+/// 2. a byte-order mark decides: UTF-8, UTF-16 LE or UTF-16 BE (the mark is dropped);
+/// 3. without a mark, text whose every other byte is NUL in its first kilobyte is UTF-16 (LE or
+///    BE by the side the NULs are on);
+/// 4. any other NUL byte, or a large share of control bytes, fails the document as binary;
+/// 5. bytes that are valid UTF-8 are UTF-8, whatever the page declares (a declared charset that
+///    disagrees is reported: declarations are often wrong, valid UTF-8 by chance almost never);
+/// 6. otherwise the charset the page declares (`<meta charset>`, `http-equiv` content-type, or an
+///    XML prolog's `encoding`) is used, else Windows-1252 (which also covers ISO-8859-1 as browsers
+///    read it); a warning gives the first byte offset and line that were not valid UTF-8, and any
+///    bytes invalid in the chosen encoding are replaced and reported.
 pub fn decode(file: &Path, bytes: &[u8]) -> Result<DecodedSource, Error> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::new(file, ErrorKind::Empty));
@@ -90,56 +98,138 @@ pub fn decode(file: &Path, bytes: &[u8]) -> Result<DecodedSource, Error> {
             return Err(Error::new(file, ErrorKind::Binary { what: what.to_string(), offset: 0 }));
         }
     }
+    if let Some((encoding, bom_length)) = encoding_rs::Encoding::for_bom(bytes) {
+        return Ok(decode_with(encoding, &bytes[bom_length..], bom_label(encoding), Vec::new()));
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return Ok(decode_with(encoding, bytes, encoding.name(), Vec::new()));
+    }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(Error::new(file, ErrorKind::Binary { what: "NUL bytes".to_string(), offset }));
     }
-    let control_bytes =
-        bytes.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    let is_control = |b: u8| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c);
+    let control_bytes = bytes.iter().filter(|&&b| is_control(b)).count();
     if control_bytes * 20 > bytes.len() {
-        let offset = bytes.iter().position(|&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c));
+        let offset = bytes.iter().position(|&b| is_control(b));
         return Err(Error::new(
             file,
             ErrorKind::Binary { what: "control bytes".to_string(), offset: offset.unwrap_or(0) },
         ));
     }
-    let (body, encoding) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(body) => (body, "utf-8 (bom)"),
-        None => (bytes, "utf-8"),
-    };
-    match std::str::from_utf8(body) {
-        Ok(text) => Ok(DecodedSource { text: normalize_line_endings(text), encoding, warnings: Vec::new() }),
+    let declared = declared_charset(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            let mut warnings = Vec::new();
+            if let Some(declared) = declared
+                && declared != encoding_rs::UTF_8
+                && !text.is_ascii()
+            {
+                warnings.push(Warning::new(
+                    WarningKind::InvalidEncoding,
+                    Location::default(),
+                    format!(
+                        "the page declares {} but its bytes are valid UTF-8; it was read as UTF-8",
+                        declared.name()
+                    ),
+                ));
+            }
+            Ok(DecodedSource { text: normalize_line_endings(text), encoding: "utf-8", warnings })
+        }
         Err(error) => {
             let offset = error.valid_up_to();
-            let line = body[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-            let text: String = body.iter().map(|&b| windows_1252_char(b)).collect();
-            Ok(DecodedSource {
-                text: normalize_line_endings(&text),
-                encoding: "windows-1252",
-                warnings: vec![Warning::new(
-                    WarningKind::InvalidEncoding,
-                    Location::line(line),
-                    format!("not valid UTF-8 at byte offset {offset}; the file was read as Windows-1252"),
-                )],
-            })
+            let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+            let encoding = declared.filter(|&e| e != encoding_rs::UTF_8).unwrap_or(encoding_rs::WINDOWS_1252);
+            let why = match declared {
+                Some(declared) if declared == encoding_rs::UTF_8 => {
+                    format!("the page declares UTF-8 but is not valid UTF-8 at byte offset {offset}")
+                }
+                Some(_) => format!(
+                    "not valid UTF-8 at byte offset {offset}; read as the declared {}",
+                    encoding.name()
+                ),
+                None => format!("not valid UTF-8 at byte offset {offset} and no charset declared"),
+            };
+            let warning = Warning::new(
+                WarningKind::InvalidEncoding,
+                Location::line(line),
+                format!("{why}; the file was read as {}", encoding.name()),
+            );
+            Ok(decode_with(encoding, bytes, encoding.name(), vec![warning]))
         }
     }
+}
+
+fn bom_label(encoding: &'static encoding_rs::Encoding) -> &'static str {
+    if encoding == encoding_rs::UTF_8 {
+        "utf-8 (bom)"
+    } else if encoding == encoding_rs::UTF_16LE {
+        "utf-16le (bom)"
+    } else {
+        "utf-16be (bom)"
+    }
+}
+
+/// Decodes with an encoding, replacing invalid sequences and reporting where the first was.
+fn decode_with(
+    encoding: &'static encoding_rs::Encoding,
+    bytes: &[u8],
+    label: &'static str,
+    mut warnings: Vec<Warning>,
+) -> DecodedSource {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    let text = normalize_line_endings(&text);
+    if had_errors {
+        let line = text.lines().position(|line| line.contains('\u{FFFD}')).map_or(1, |index| index + 1);
+        let count = text.matches('\u{FFFD}').count();
+        warnings.push(Warning::new(
+            WarningKind::InvalidEncoding,
+            Location::line(line),
+            format!(
+                "{count} byte sequence(s) invalid in {} were replaced by U+FFFD, the first on line {line}",
+                encoding.name()
+            ),
+        ));
+    }
+    DecodedSource { text, encoding: label, warnings }
+}
+
+/// UTF-16 without a byte-order mark: in the first kilobyte, nearly every odd (LE) or even (BE)
+/// byte is NUL, as it is for Latin text.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(1024) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let odd_nuls = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let even_nuls = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    if odd_nuls * 10 >= pairs * 9 && even_nuls * 10 < pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even_nuls * 10 >= pairs * 9 && odd_nuls * 10 < pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// The charset a page declares in its first 2 KiB: `<meta charset=…>`, a content-type
+/// `<meta http-equiv>`, or an XML prolog's `encoding="…"`.
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    use std::sync::LazyLock;
+    static DECLARATION: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+        regex::bytes::Regex::new(
+            r#"(?i)(?:<meta[^>]*charset\s*=\s*["']?|<\?xml[^>]*encoding\s*=\s*["'])([A-Za-z0-9_.:-]+)"#,
+        )
+        .expect("valid regex")
+    });
+    let head = &bytes[..bytes.len().min(2048)];
+    let label = DECLARATION.captures(head)?.get(1)?.as_bytes();
+    encoding_rs::Encoding::for_label(label)
 }
 
 /// CRLF and lone CR become LF, so line numbers count the same on every platform.
 fn normalize_line_endings(text: &str) -> String {
     if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() }
-}
-
-/// Windows-1252: Latin-1 with printable characters in 0x80–0x9F.
-fn windows_1252_char(byte: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
-        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
-    ];
-    match byte {
-        0x80..=0x9f => HIGH[(byte - 0x80) as usize],
-        _ => byte as char,
-    }
 }
 
 /// The most bytes a gzip-compressed input may unpack to (1 GiB): a "zip bomb" fails instead of

@@ -117,3 +117,22 @@ fn a_manifest_gives_addresses_and_metadata() {
     assert_eq!(tables[0]["meta"]["doc_type"], "1SUPP");
     assert_eq!(tables[0]["meta"]["chapter"], "IX");
 }
+
+#[test]
+fn a_directory_of_someone_elses_files_is_refused_unless_forced() {
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(work.path().join("page.txt"), SMALL_TEXT_TABLE).unwrap();
+    std::fs::create_dir(work.path().join("out")).unwrap();
+    std::fs::write(work.path().join("out/thesis.docx"), "precious").unwrap();
+    std::fs::write(work.path().join("out/.gitkeep"), "").unwrap();
+    let refused = begroting(&["extract", "page.txt", "-o", "out", "--quiet"], work.path());
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("holds files begroting did not write (thesis.docx)"), "{stderr}");
+    assert!(!work.path().join("out/cells.json").exists(), "nothing written");
+    let forced = begroting(&["extract", "page.txt", "-o", "out", "--quiet", "--force"], work.path());
+    assert_eq!(forced.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(work.path().join("out/thesis.docx")).unwrap(), "precious");
+    let again = begroting(&["extract", "page.txt", "-o", "out", "--quiet", "--force"], work.path());
+    assert_eq!(again.status.code(), Some(0), "a directory of our own output is reused");
+}

@@ -599,3 +599,39 @@ fn every_fixture_reads_as_its_reviewed_snapshot() {
         insta::assert_snapshot!(name.trim_end_matches(".html").to_string(), render(&document));
     }
 }
+
+/// Removes what only says where or how a format printed a thing: source lines, and the
+/// placement and flags of cells the text format could only infer (settled there by overrides).
+fn without_positions(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for key in ["line", "lines", "placement", "flags"] {
+                map.remove(key);
+            }
+            map.values_mut().for_each(without_positions);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(without_positions),
+        _ => {}
+    }
+}
+
+#[test]
+fn seed_as_html_equals_seed_as_text_with_its_overrides() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let overrides =
+        begroting::overrides::Overrides::load(&root.join("overrides/veiligheidsagenda-owb-2022-VI.json"))
+            .expect("the seed's overrides load");
+    let text = extract_path(
+        &root.join("text/veiligheidsagenda-owb-2022-VI.txt"),
+        None,
+        &ExtractOptions { overrides: Some(overrides), ..ExtractOptions::default() },
+    )
+    .expect("the text seed reads");
+    let html = extract("veiligheidsagenda-owb-2022-VI.html");
+    assert_eq!(html.meta, text.meta);
+    let mut from_html = serde_json::to_value(&html.tables).unwrap();
+    let mut from_text = serde_json::to_value(&text.tables).unwrap();
+    without_positions(&mut from_html);
+    without_positions(&mut from_text);
+    assert_eq!(from_html, from_text);
+}

@@ -77,8 +77,9 @@ fn summable(kind: ValueKind, value: Option<f64>) -> Option<f64> {
 ///    (b) the data rows since the previous total row, across groups; (c) all data rows of the
 ///    table above it; (d) the total rows above it (a grand total of subtotals); (e) the data rows
 ///    below it up to the next group row, spacer or total row (a total printed above its parts,
-///    as the Miljoenennota does). "Waarvan" rows are never parts, and a candidate needs at least
-///    two rows (one row "totalling" another says nothing about a sum);
+///    as the Miljoenennota does). "Waarvan" rows are never parts; a candidate of one row may show
+///    a total consistent (a subtotal of one row) but never inconsistent (one row "totalling"
+///    another says nothing about a sum);
 /// 2. a column is checked only when the total is a number and some part is a number; empty and
 ///    nil parts count as 0; a part printed as text, pm or n.v.t. skips that candidate;
 /// 3. the tolerance is the rounding of every printed figure: half a unit of the last printed
@@ -151,7 +152,7 @@ fn check_total_cell(
     }
     let total = total_cell.value?;
     let mut first_failure: Option<(Vec<usize>, f64, f64)> = None;
-    for parts in candidates.iter().filter(|parts| parts.len() >= 2) {
+    for parts in candidates.iter().filter(|parts| !parts.is_empty()) {
         let cells: Vec<_> = parts.iter().map(|&index| &table.rows[index].cells[column_index]).collect();
         if !cells.iter().any(|cell| cell.value_kind == ValueKind::Number) {
             continue;
@@ -174,7 +175,7 @@ fn check_total_cell(
         if (total - sum).abs() <= tolerance + 1e-9 * total.abs().max(1.0) {
             return None;
         }
-        if first_failure.is_none() {
+        if first_failure.is_none() && parts.len() >= 2 {
             first_failure = Some((parts.clone(), sum, tolerance));
         }
     }

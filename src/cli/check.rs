@@ -178,7 +178,7 @@ fn write_golden(directory: &std::path::Path, documents: &[Document]) -> Result<(
         writer.add(Processed {
             bytes: 0,
             outcome: Outcome::Done(Box::new(document.clone())),
-            records,
+            records: Some(records),
             content_hash: None,
         })?;
     }

@@ -45,6 +45,9 @@ pub struct ExtractArguments {
     /// Keeps every document in memory until the end.
     #[arg(long)]
     html: Option<PathBuf>,
+    /// Write into an output directory that holds files begroting did not write.
+    #[arg(long)]
+    force: bool,
     /// Worker threads (default: all cores).
     #[arg(short, long)]
     jobs: Option<usize>,
@@ -118,7 +121,7 @@ pub fn run(arguments: ExtractArguments) -> u8 {
         }
     }
     let _ = ctrlc::set_handler(batch::request_stop);
-    let layout = RunLayout { formats, partition_by, shard };
+    let layout = RunLayout { formats, partition_by, shard, force: arguments.force };
     let mut writer = match RunWriter::create(&arguments.output, layout) {
         Ok(writer) => writer,
         Err(error) => return fail(error),

@@ -8,7 +8,8 @@
 //! The role rule, in this order (the first that applies wins):
 //! 1. no label and no value: `Spacer`;
 //! 2. a label and no value in any cell: `Group` (even "waarvan garantieverplichtingen": a label
-//!    with nothing beside it names the rows below it);
+//!    with nothing beside it names the rows below it), unless the label is a total's (rule 4):
+//!    an empty total stays a `Total`;
 //! 3. a label starting with "waarvan", "wrv", "w.v." (after a leading dash or parenthesis):
 //!    `Waarvan`, whose parent is the nearest row above it that is data or total;
 //! 4. a label starting with "totaal", "totale" or "subtotaal", or containing "(som ": `Total`;
@@ -36,7 +37,9 @@ pub fn normalize_tables(tables: &mut [Table]) {
 }
 
 /// The label is the last non-empty stub cell; with two or more stub cells, a first cell that
-/// looks like a code ("31", "1.1", "IIA", "B") is the code.
+/// looks like a code ("31", "1.1", "IIA", "B") is the code, and the label is then the next
+/// non-empty cell (the name column: a third column such as "Uitgaven" or "Ontvangsten" qualifies
+/// the row but does not name it).
 fn set_label_and_code(row: &mut Row) {
     let texts: Vec<&str> =
         row.stub.iter().map(|cell| cell.text.trim()).filter(|text| !text.is_empty()).collect();
@@ -44,6 +47,7 @@ fn set_label_and_code(row: &mut Row) {
     row.code = None;
     if texts.len() >= 2 && looks_like_code(texts[0]) {
         row.code = Some(texts[0].to_string());
+        row.label = texts[1].to_string();
     }
 }
 
@@ -101,14 +105,15 @@ fn role_of_row(label: &str, has_values: bool, all_years: bool) -> RowKind {
     }
     match (label.is_empty(), has_values) {
         (true, false) => RowKind::Spacer,
+        // An empty total ("totaal niet-belastingontvangsten" with nothing printed) is a total
+        // that happens to be empty, not a group over the rows below it.
+        (false, false) if is_total_label(label) => RowKind::Total,
         (false, false) => RowKind::Group,
         (true, true) => RowKind::Total,
         (false, true) => {
             if starts_with_word(label, &["waarvan", "wrv", "wrv.", "w.v.", "wv."]) {
                 RowKind::Waarvan
-            } else if starts_with_word(label, &["totaal", "totale", "subtotaal"])
-                || label.to_lowercase().contains("(som ")
-            {
+            } else if is_total_label(label) {
                 RowKind::Total
             } else {
                 RowKind::Data
@@ -122,6 +127,11 @@ fn is_year(text: &str) -> bool {
     text.len() == 4
         && text.bytes().all(|b| b.is_ascii_digit())
         && matches!(text.parse::<i32>(), Ok(1900..=2100))
+}
+
+/// "Totaal …", "Totale …", "Subtotaal …", or a "(som …)" formula.
+fn is_total_label(label: &str) -> bool {
+    starts_with_word(label, &["totaal", "totale", "subtotaal"]) || label.to_lowercase().contains("(som ")
 }
 
 fn assign_roles(table: &mut Table) {
@@ -195,6 +205,7 @@ mod tests {
         assert_eq!(role_of("Beleidsgevoelig (som 1 t/m 4)", true), RowKind::Total);
         assert_eq!(role_of("", true), RowKind::Total);
         assert_eq!(role_of("", false), RowKind::Spacer);
+        assert_eq!(role_of("totaal niet-belastingontvangsten", false), RowKind::Total);
         assert_eq!(role_of_row("", true, true), RowKind::Header);
         assert_eq!(role_of("Totalen per artikel", true), RowKind::Data);
         assert_eq!(role_of("Wrvtest", true), RowKind::Data);
@@ -242,5 +253,15 @@ mod tests {
         set_label_and_code(&mut coded);
         assert_eq!(coded.label, "Staten-Generaal");
         assert_eq!(coded.code.as_deref(), Some("IIA"));
+        // Corpus page 031: code | name | "Uitgaven".
+        let mut qualified = row("", &["1"]);
+        qualified.stub = vec![
+            Cell::printed("1.01", None),
+            Cell::printed("Grote projecten waterveiligheid", None),
+            Cell::printed("Uitgaven", None),
+        ];
+        set_label_and_code(&mut qualified);
+        assert_eq!(qualified.label, "Grote projecten waterveiligheid");
+        assert_eq!(qualified.code.as_deref(), Some("1.01"));
     }
 }

@@ -7,16 +7,20 @@
 //! one replaces it. Knows nothing about how tables were found.
 
 mod atomic;
+#[cfg(feature = "frames")]
 mod frame_formats;
 mod pending;
+#[cfg(feature = "frames")]
 mod run_writer;
 
 use std::path::Path;
 
 pub use atomic::write_atomically;
+#[cfg(feature = "frames")]
 pub use frame_formats::OutputFormat;
 pub use pending::PendingFile;
-pub use run_writer::{PartitionColumn, ROW_GROUP_RECORDS, RunLayout, RunTotals, RunWriter};
+#[cfg(feature = "frames")]
+pub use run_writer::{OUTPUT_NAMES, PartitionColumn, ROW_GROUP_RECORDS, RunLayout, RunTotals, RunWriter};
 
 use crate::error::Error;
 

@@ -16,8 +16,13 @@ pub struct PendingFile {
 }
 
 impl PendingFile {
-    /// Creates the temporary file in the final file's directory (creating that directory).
+    /// Creates the temporary file in the final file's directory (creating that directory). Fails
+    /// at once when the final path is a directory, so a run that could never be committed stops
+    /// before it replaces anything.
     pub fn create(final_path: &Path) -> Result<PendingFile, Error> {
+        if final_path.is_dir() {
+            return Err(write_error(final_path, "a directory stands where this output file must go"));
+        }
         let directory = match final_path.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent,
             _ => Path::new("."),

@@ -21,7 +21,7 @@ use super::frame_formats::{lists_as_json_text, parquet_metadata};
 use super::pending::{PendingFile, write_error};
 use crate::batch::{Outcome, Processed, ReportEntry, report_entry};
 use crate::error::{Error, Warning};
-use crate::frame::{CellRecord, records_to_frame};
+use crate::frame::{CellRecord, CellRecords, records_to_frame};
 use crate::meta::DocMeta;
 use crate::pipeline::Document;
 use crate::table::Table;
@@ -82,6 +82,47 @@ pub struct RunLayout {
     /// The shard this run is (`--shard I/N`), named in partition file names so shards can share
     /// one dataset directory.
     pub shard: Option<(usize, usize)>,
+    /// Write into a directory that holds files this tool did not write (`--force`).
+    pub force: bool,
+}
+
+/// The names a run writes in its output directory; anything else there means the directory is
+/// not ours, and a run refuses it unless forced.
+pub const OUTPUT_NAMES: &[&str] = &[
+    "cells.parquet",
+    "cells.json",
+    "cells.ndjson",
+    "cells.csv",
+    "cells",
+    "tables.json",
+    "report.json",
+    "review.html",
+    crate::cache::CACHE_DIRECTORY,
+];
+
+/// Refuses an output directory holding files the tool did not write. Temporary files of an
+/// interrupted run are ours too, and hidden files (`.gitkeep`, `.gitignore`) are allowed.
+fn check_output_directory(directory: &Path) -> Result<(), Error> {
+    let Ok(entries) = std::fs::read_dir(directory) else { return Ok(()) };
+    let foreign: Vec<String> = entries
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| !OUTPUT_NAMES.contains(&name.as_str()) && !name.starts_with('.'))
+        .collect();
+    if foreign.is_empty() {
+        return Ok(());
+    }
+    let mut shown: Vec<String> = foreign.iter().take(5).cloned().collect();
+    if foreign.len() > 5 {
+        shown.push(format!("and {} more", foreign.len() - 5));
+    }
+    Err(write_error(
+        directory,
+        format!(
+            "the output directory holds files begroting did not write ({}); choose an empty directory or pass --force",
+            shown.join(", ")
+        ),
+    ))
 }
 
 /// What a run wrote, for the summary.
@@ -230,14 +271,19 @@ pub struct RunWriter {
     ndjson: Option<TextOut>,
     csv: Option<(TextOut, bool)>,
     tables: TextOut,
+    report_file: PendingFile,
     report: Vec<ReportEntry>,
     totals: RunTotals,
 }
 
 impl RunWriter {
     /// Starts a run in `directory` (created if missing). Nothing is visible there until
-    /// [`RunWriter::finish`].
+    /// [`RunWriter::finish`]. A directory holding files this tool did not write is refused unless
+    /// `layout.force`.
     pub fn create(directory: &Path, layout: RunLayout) -> Result<RunWriter, Error> {
+        if !layout.force {
+            check_output_directory(directory)?;
+        }
         std::fs::create_dir_all(directory).map_err(|error| write_error(directory, error))?;
         let schema =
             records_to_frame(&[]).map_err(|error| write_error(directory, error))?.schema().as_ref().clone();
@@ -257,6 +303,7 @@ impl RunWriter {
             .then(|| TextOut::create(&directory.join(OutputFormat::Csv.file_name())).map(|out| (out, false)))
             .transpose()?;
         let tables = TextOut::create(&directory.join("tables.json"))?;
+        let report = PendingFile::create(&directory.join("report.json"))?;
         Ok(RunWriter {
             directory: directory.to_path_buf(),
             layout,
@@ -268,6 +315,7 @@ impl RunWriter {
             ndjson,
             csv,
             tables,
+            report_file: report,
             report: Vec::new(),
             totals: RunTotals::default(),
         })
@@ -291,12 +339,31 @@ impl RunWriter {
             Outcome::Failed(_) => self.totals.failed += 1,
             Outcome::Skipped { .. } => self.totals.skipped += 1,
         }
-        self.report.push(report_entry(&outcome, records.len(), content_hash));
-        self.totals.cells += records.len();
-        self.buffer.extend(records);
-        if self.buffer.len() >= ROW_GROUP_RECORDS {
-            self.flush()?;
-        }
+        let cells = match (records, &outcome) {
+            (Some(records), _) => {
+                let count = records.len();
+                self.buffer.extend(records);
+                if self.buffer.len() >= ROW_GROUP_RECORDS {
+                    self.flush()?;
+                }
+                count
+            }
+            (None, Outcome::Done(document)) => {
+                // A very large document: its records are built a row group at a time.
+                let mut count = 0;
+                for record in CellRecords::new(document) {
+                    self.buffer.push(record);
+                    count += 1;
+                    if self.buffer.len() >= ROW_GROUP_RECORDS {
+                        self.flush()?;
+                    }
+                }
+                count
+            }
+            (None, _) => 0,
+        };
+        self.report.push(report_entry(&outcome, cells, content_hash));
+        self.totals.cells += cells;
         Ok(())
     }
 
@@ -398,7 +465,17 @@ impl RunWriter {
             csv.finish()?;
         }
         self.tables.finish_array()?;
-        super::write_json_value(&self.directory.join("report.json"), &self.report)?;
+        let report_path = self.directory.join("report.json");
+        {
+            let mut writer = BufWriter::new(self.report_file.handle()?);
+            serde_json::to_writer_pretty(&mut writer, &self.report)
+                .map_err(|error| write_error(&report_path, error))?;
+            writer
+                .write_all(b"\n")
+                .and_then(|()| writer.flush())
+                .map_err(|error| write_error(&report_path, error))?;
+        }
+        self.report_file.commit()?;
         Ok(self.totals)
     }
 }

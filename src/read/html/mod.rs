@@ -29,6 +29,7 @@
 
 mod caption;
 mod content;
+mod depth;
 mod grid;
 mod kind;
 mod notes;
@@ -51,11 +52,29 @@ use source_lines::{SourceTags, TreeLines};
 /// rows, clamped spans, limits, truncation), each located by table, row and line. Layout and
 /// navigation tables are left out; tables of contents are kept as [`TableKind::Contents`].
 pub fn read_html(html: &str) -> ReadOutcome {
+    let mut depth_warning = None;
+    let limited;
+    let html = match depth::limit_nesting(html) {
+        Some((kept, dropped)) => {
+            depth_warning = Some(Warning::new(
+                WarningKind::LimitReached,
+                Location::default(),
+                format!(
+                    "elements nest deeper than {} levels; the {dropped} deepest start tags were dropped (their text kept), as browsers bound the tree",
+                    depth::MAX_NESTING_DEPTH
+                ),
+            ));
+            limited = kept;
+            limited.as_str()
+        }
+        None => html,
+    };
     let document = Html::parse_document(html);
     let tags = SourceTags::scan(html);
     let lines = TreeLines::pair(&document, &tags);
     let page = page::Page::walk(&document);
     let mut outcome = ReadOutcome::default();
+    outcome.warnings.extend(depth_warning);
     for (at, node_id, parent) in page.tables() {
         let Some(node) = document.tree.get(node_id) else { continue };
         let grid = grid::build(node, &lines);

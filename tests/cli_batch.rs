@@ -1,0 +1,224 @@
+//! End-to-end tests of batch extraction at scale: determinism across job counts, shards whose
+//! union equals a single run, `--resume` equal to a full rerun, Hive partitions, gzip and standard
+//! input, and output directories that cannot be written. Each test runs the binary in its own
+//! temporary directory.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use polars::prelude::SerReader;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+fn begroting(arguments: &[&str], directory: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_begroting"))
+        .args(arguments)
+        .current_dir(directory)
+        .output()
+        .expect("the binary runs")
+}
+
+/// A work directory holding a copy of the corpus pages and the seed (so paths are relative and
+/// equal between runs).
+fn workspace() -> tempfile::TempDir {
+    let work = tempfile::tempdir().unwrap();
+    let inputs = work.path().join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    for directory in ["corpus/pages", "text", "html"] {
+        for entry in std::fs::read_dir(fixtures().join(directory)).unwrap().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let target = inputs.join(format!("{}-{name}", directory.replace('/', "-")));
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+    work
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+fn json_lines(path: &Path) -> BTreeSet<String> {
+    let cells: Vec<serde_json::Value> = serde_json::from_str(&read(path)).unwrap();
+    cells.iter().map(|cell| cell.to_string()).collect()
+}
+
+fn extract(work: &Path, extra: &[&str]) -> Output {
+    let mut arguments = vec!["extract", "in", "--quiet"];
+    arguments.extend_from_slice(extra);
+    begroting(&arguments, work)
+}
+
+#[test]
+fn same_output_with_one_job_or_two() {
+    let work = workspace();
+    let one = extract(work.path(), &["-o", "one", "--jobs", "1", "--format", "parquet,json,csv"]);
+    assert!(matches!(one.status.code(), Some(0 | 2)), "{}", String::from_utf8_lossy(&one.stderr));
+    let two = extract(work.path(), &["-o", "two", "--jobs", "2", "--format", "parquet,json,csv"]);
+    assert_eq!(one.status.code(), two.status.code());
+    for file in ["cells.json", "cells.csv", "tables.json"] {
+        assert_eq!(
+            read(&work.path().join("one").join(file)),
+            read(&work.path().join("two").join(file)),
+            "{file} differs"
+        );
+    }
+    let parquet = |dir: &str| std::fs::read(work.path().join(dir).join("cells.parquet")).unwrap();
+    assert_eq!(parquet("one"), parquet("two"), "cells.parquet differs");
+    let cells = json_lines(&work.path().join("one/cells.json"));
+    assert!(cells.len() > 2000, "the corpus gives thousands of cells, got {}", cells.len());
+}
+
+#[test]
+fn shards_together_equal_a_single_run() {
+    let work = workspace();
+    extract(work.path(), &["-o", "all"]);
+    let mut union = BTreeSet::new();
+    let mut sources = Vec::new();
+    for shard in 0..3 {
+        let out = format!("shard{shard}");
+        extract(work.path(), &["-o", &out, "--shard", &format!("{shard}/3")]);
+        let shard_cells = json_lines(&work.path().join(&out).join("cells.json"));
+        let overlap = union.intersection(&shard_cells).count();
+        assert_eq!(overlap, 0, "shards never share a document");
+        union.extend(shard_cells);
+        let report: Vec<serde_json::Value> =
+            serde_json::from_str(&read(&work.path().join(&out).join("report.json"))).unwrap();
+        sources.extend(report.iter().map(|entry| entry["source"].as_str().unwrap().to_string()));
+    }
+    assert_eq!(union, json_lines(&work.path().join("all/cells.json")));
+    let all: Vec<serde_json::Value> =
+        serde_json::from_str(&read(&work.path().join("all/report.json"))).unwrap();
+    let mut expected: Vec<String> =
+        all.iter().map(|entry| entry["source"].as_str().unwrap().to_string()).collect();
+    expected.sort();
+    sources.sort();
+    assert_eq!(sources, expected, "every input in exactly one shard");
+    let bad = extract(work.path(), &["-o", "x", "--shard", "3/3"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--shard takes I/N"));
+}
+
+#[test]
+fn resume_equals_a_full_rerun() {
+    let work = workspace();
+    extract(work.path(), &["-o", "out", "--resume"]);
+    let cache = work.path().join("out/.begroting-cache");
+    let cached = std::fs::read_dir(&cache).unwrap().count();
+    assert!(cached > 30, "every extracted document is cached ({cached})");
+    // Change one document: its cells must change, the others are reused.
+    let changed = work.path().join("in/text-veiligheidsagenda-owb-2022-VI.txt");
+    let text = read(&changed).replace("1.522", "1.523");
+    std::fs::write(&changed, text).unwrap();
+    extract(work.path(), &["-o", "out", "--resume"]);
+    extract(work.path(), &["-o", "full"]);
+    assert_eq!(read(&work.path().join("out/cells.json")), read(&work.path().join("full/cells.json")));
+    assert!(read(&work.path().join("out/cells.json")).contains("\"raw\":\"1.523\""));
+    let report: Vec<serde_json::Value> =
+        serde_json::from_str(&read(&work.path().join("out/report.json"))).unwrap();
+    assert!(
+        report
+            .iter()
+            .filter(|e| e["status"] == "ok")
+            .all(|e| e["content_hash"].as_str().is_some_and(|h| h.len() == 16))
+    );
+    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), cached, "the stale entry was pruned");
+}
+
+#[test]
+fn hive_partitions_hold_every_cell() {
+    let work = workspace();
+    extract(work.path(), &["-o", "flat", "--format", "parquet"]);
+    extract(work.path(), &["-o", "lake", "--partition-by", "year,doc_type", "--format", "parquet"]);
+    let seed = work.path().join("lake/cells/year=2022/doc_type=OWB/part-00000.parquet");
+    assert!(seed.is_file(), "the seed's partition exists");
+    let unknown = work.path().join("lake/cells/year=__HIVE_DEFAULT_PARTITION__");
+    assert!(unknown.is_dir(), "documents without a year go to Hive's null partition");
+    let mut rows = 0;
+    let mut stack = vec![work.path().join("lake/cells")];
+    while let Some(directory) = stack.pop() {
+        for entry in std::fs::read_dir(directory).unwrap().flatten() {
+            if entry.path().is_dir() {
+                stack.push(entry.path());
+            } else {
+                let file = std::fs::File::open(entry.path()).unwrap();
+                let frame = polars::prelude::ParquetReader::new(file).finish().unwrap();
+                assert!(frame.column("year").is_err(), "partition columns live in the path");
+                rows += frame.height();
+            }
+        }
+    }
+    let flat = polars::prelude::ParquetReader::new(
+        std::fs::File::open(work.path().join("flat/cells.parquet")).unwrap(),
+    )
+    .finish()
+    .unwrap();
+    assert_eq!(rows, flat.height());
+}
+
+#[test]
+fn gzip_and_standard_input_read_like_plain_files() {
+    use std::io::Write;
+    let work = tempfile::tempdir().unwrap();
+    let seed = read(&fixtures().join("text/veiligheidsagenda-owb-2022-VI.txt"));
+    std::fs::write(work.path().join("seed.txt"), &seed).unwrap();
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(seed.as_bytes()).unwrap();
+    std::fs::write(work.path().join("packed.txt.gz"), encoder.finish().unwrap()).unwrap();
+    begroting(&["extract", "seed.txt", "-o", "plain", "--quiet"], work.path());
+    begroting(&["extract", "packed.txt.gz", "-o", "packed", "--quiet"], work.path());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_begroting"))
+        .args(["extract", "-", "-o", "stdin", "--quiet"])
+        .current_dir(work.path())
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(seed.as_bytes()).unwrap();
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    let raw_values = |dir: &str| -> Vec<String> {
+        let cells: Vec<serde_json::Value> =
+            serde_json::from_str(&read(&work.path().join(dir).join("cells.json"))).unwrap();
+        cells.iter().map(|c| format!("{}|{}|{}", c["row_label"], c["column_header"], c["raw"])).collect()
+    };
+    assert_eq!(raw_values("plain").len(), 64, "Tabel 2: 16 rows × 4 columns");
+    assert_eq!(raw_values("plain"), raw_values("packed"));
+    assert_eq!(raw_values("plain"), raw_values("stdin"));
+    let stdin_cells: Vec<serde_json::Value> =
+        serde_json::from_str(&read(&work.path().join("stdin/cells.json"))).unwrap();
+    assert_eq!(stdin_cells[0]["doc_id"], "stdin");
+}
+
+#[test]
+fn an_output_that_cannot_be_written_is_an_error_and_leaves_nothing() {
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(
+        work.path().join("seed.txt"),
+        read(&fixtures().join("text/veiligheidsagenda-owb-2022-VI.txt")),
+    )
+    .unwrap();
+    std::fs::write(work.path().join("blocker"), "a file where the output directory should be").unwrap();
+    let output = begroting(&["extract", "seed.txt", "-o", "blocker/out", "--quiet"], work.path());
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("blocker/out"), "the error names the directory: {stderr}");
+
+    // A previous complete output survives a failed run: here the second run's writer fails
+    // because a directory stands where report.json must go.
+    begroting(&["extract", "seed.txt", "-o", "out", "--quiet"], work.path());
+    let before = read(&work.path().join("out/cells.json"));
+    std::fs::remove_file(work.path().join("out/report.json")).unwrap();
+    std::fs::create_dir(work.path().join("out/report.json")).unwrap();
+    let failed = begroting(&["extract", "seed.txt", "-o", "out", "--quiet"], work.path());
+    assert_eq!(failed.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("report.json"));
+    let leftovers: Vec<_> = std::fs::read_dir(work.path().join("out"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary files left");
+    assert_eq!(read(&work.path().join("out/cells.json")).len(), before.len());
+}
