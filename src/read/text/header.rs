@@ -72,7 +72,11 @@ pub fn read_caption(paragraphs: &[Paragraph], region: &Region) -> Caption {
     let mut previous = caption_index;
     for &index in &region.cells {
         let paragraph = &paragraphs[index];
-        if index == previous + 1 && paragraph.attached && paragraph.is_text() {
+        if index == previous + 1
+            && paragraph.attached
+            && paragraph.is_text()
+            && paragraph::whole_line(paragraphs, index)
+        {
             title = format!("{title} {}", paragraph.text);
             consumed += 1;
             previous = index;
@@ -125,21 +129,26 @@ pub fn extend_body_back(
             start -= 1;
         }
     }
-    while let Some(&before) = start.checked_sub(1).and_then(|i| cells.get(i)) {
-        let p = &paragraphs[before];
-        if p.is_whitespace() && full(cells_of(before)) {
-            // A group row: a text followed by this whitespace line.
-            let group_label = start
-                .checked_sub(2)
-                .and_then(|i| cells.get(i))
-                .filter(|&&i| paragraphs[i].is_text() && cells_of(before) == layout.columns);
-            if let Some(_label) = group_label {
-                start -= 2;
-            } else if cells_of(before) == layout.width() {
-                start -= 1;
-            } else {
-                break;
-            }
+    loop {
+        // The whitespace run right before the start (one line, or one cell each in a pipe table).
+        let run_start =
+            cells[..start].iter().rposition(|&i| !paragraphs[i].is_whitespace()).map_or(0, |i| i + 1);
+        if run_start == start {
+            break;
+        }
+        let run_cells: usize = cells[run_start..start].iter().map(|&i| cells_of(i)).sum();
+        if !full(run_cells) {
+            break;
+        }
+        let group_label = run_start
+            .checked_sub(1)
+            .filter(|&i| paragraphs[cells[i]].is_text() && run_cells == layout.columns);
+        if let Some(label) = group_label {
+            // A group row: a text followed by one empty cell per data column.
+            start = label;
+        } else if run_cells == layout.width() {
+            // A spacer row.
+            start = run_start;
         } else {
             break;
         }

@@ -79,6 +79,14 @@ pub enum SpaceConvention {
     TwoMinusOne,
 }
 
+/// True when the paragraph is a whole line (not one cell of a pipe-table line).
+pub fn whole_line(paragraphs: &[Paragraph], index: usize) -> bool {
+    let line = paragraphs[index].line;
+    let before = index.checked_sub(1).is_some_and(|i| paragraphs[i].line == line);
+    let after = paragraphs.get(index + 1).is_some_and(|p| p.line == line);
+    !before && !after
+}
+
 /// Cuts the text into paragraphs. Blank lines ("") only separate; a line holding only spaces or
 /// U+00A0 is a whitespace paragraph.
 ///
@@ -97,7 +105,8 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
         }
         if let Some(cells) = pipe_cells(raw) {
             for (n, cell) in cells.into_iter().enumerate() {
-                let (raw_cell, text) = if cell.is_empty() { (" ".to_string(), String::new()) } else { (cell.clone(), cell) };
+                let (raw_cell, text) =
+                    if cell.is_empty() { (" ".to_string(), String::new()) } else { (cell.clone(), cell) };
                 out.push(Paragraph {
                     line: index + 1,
                     raw: raw_cell,
@@ -110,7 +119,13 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
             continue;
         }
         let text = raw.trim_matches(|c: char| c.is_whitespace()).to_string();
-        out.push(Paragraph { line: index + 1, raw: raw.to_string(), kind: kind_of(&text), text, attached: !previous_blank });
+        out.push(Paragraph {
+            line: index + 1,
+            raw: raw.to_string(),
+            kind: kind_of(&text),
+            text,
+            attached: !previous_blank,
+        });
         previous_blank = false;
     }
     out

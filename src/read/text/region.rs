@@ -117,6 +117,7 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                 while index + 1 < paragraphs.len()
                     && paragraphs[index + 1].attached
                     && paragraphs[index + 1].is_text()
+                    && paragraph::whole_line(paragraphs, index + 1)
                     && roles[index + 1] == Role::Cell
                 {
                     index += 1;
