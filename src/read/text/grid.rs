@@ -266,14 +266,14 @@ pub fn fit_row(
 
     // Step 2: leading empty cells of a row without a label belong to the stub.
     let has_label = stub.iter().any(|s| !s.is_empty() && !code_like(&s.text));
-    // An empty cell after a label that spans the stub columns ("Voorwoord", " ", "7"): it goes in
-    // front, so the label stays the last stub cell.
+    // An empty cell after a label that spans the stub columns ("Voorwoord", " ", "7"), or the
+    // empty third stub cell after a name ("1", "Investeren in waterveiligheid", " ").
     // Not the cells that are the next row's code ("Programma- en apparaatskosten:", " ", "1").
     let code_for_next = usize::from(
         next_has_room_for_code && data.last().is_some_and(|s| !s.is_empty() && code_like(&s.text)),
     );
     while data.len() > c + code_for_next && stub.len() < k && data.first().is_some_and(Slot::is_empty) {
-        stub.insert(0, data.remove(0));
+        stub.push(data.remove(0));
     }
     if !has_label {
         while data.len() > c && stub.len() < k + 1 && data.first().is_some_and(Slot::is_empty) {
@@ -437,7 +437,8 @@ fn score(rows: &[FittedRow], starts_with_code: bool) -> i64 {
             }
             // With two or more stub columns, the first stub cell should read as a code.
             let first = &row.stub[0].text;
-            if row.stub.len() >= 2 && !first.is_empty() && !stub_code_like(first) {
+            let more_texts = row.stub[1..].iter().any(|slot| !slot.is_empty());
+            if row.stub.len() >= 2 && !first.is_empty() && more_texts && !stub_code_like(first) {
                 return -10;
             }
             let has_figure = row.data.iter().any(|s| !s.is_empty());

@@ -311,7 +311,15 @@ fn cell_of(slot: &Slot) -> Cell {
 fn make_row(fitted: FittedRow, context: RowContext<'_>, warnings: &mut Vec<Warning>) -> Row {
     let columns = context.layout.columns;
     let stub: Vec<Cell> = fitted.stub.iter().map(cell_of).collect();
-    let line = fitted.stub.iter().rev().find(|s| !s.is_empty()).or(fitted.data.first()).map(|s| s.line);
+    // The row's line is that of its first printed stub cell (a code, or the empty code cell
+    // before a label), else of its first cell.
+    let line = fitted
+        .stub
+        .iter()
+        .map(|s| s.line)
+        .filter(|&line| line > 0)
+        .min()
+        .or(fitted.data.first().map(|s| s.line));
     let label = fitted.stub.iter().rev().find(|s| !s.is_empty()).map_or(String::new(), |s| s.text.clone());
     let mut row = Row { stub, line, ..Row::default() };
     let has_text = |slots: &[Slot]| slots.iter().any(|s| !s.is_empty());

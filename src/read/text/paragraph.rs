@@ -134,7 +134,8 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
 fn kind_of(text: &str) -> ParagraphKind {
     if text.is_empty() {
         ParagraphKind::Whitespace
-    } else if is_value(text) {
+    } else if is_value(text) || is_year_like(text) {
+        // A year range ("2020 ‒ 2034") heads a column of figures like a year does.
         ParagraphKind::Value
     } else {
         ParagraphKind::Text
