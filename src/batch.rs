@@ -17,7 +17,6 @@ use serde::Serialize;
 
 use crate::cache::{DocumentCache, cache_key, content_hash};
 use crate::error::{Error, ErrorKind, WarningKind};
-use crate::frame::{CellRecord, cell_count, cell_records};
 use crate::pipeline::{Document, ExtractOptions, extract_bytes};
 use crate::source::SourceFormat;
 
@@ -163,22 +162,13 @@ pub fn stop_requested() -> bool {
     STOP_REQUESTED.load(Ordering::SeqCst)
 }
 
-/// Documents with at most this many cells have their records built on the worker thread (in
-/// parallel); larger ones are built by the sink a row group at a time.
-pub const RECORDS_BUILT_BY_WORKERS: usize = 65_536;
-
-/// One finished entry: its outcome and, for a finished document, its long-format records (built
-/// on the worker thread, so that the sink only writes).
+/// One finished entry: what became of it, with the facts the run report needs.
 #[derive(Debug)]
 pub struct Processed {
     /// Bytes of the input file.
     pub bytes: u64,
     /// What became of it.
     pub outcome: Outcome,
-    /// The cells of a finished document, in document order, built on the worker thread; `None`
-    /// for a document with more than [`RECORDS_BUILT_BY_WORKERS`] cells, whose records the sink
-    /// builds a row group at a time (so memory stays bounded).
-    pub records: Option<Vec<CellRecord>>,
     /// Hex xxh3-64 of the input's bytes, when they could be read.
     pub content_hash: Option<String>,
 }
@@ -264,14 +254,7 @@ fn process(
             (Outcome::Skipped { path: path.clone(), reason: reason.clone() }, None)
         }
     };
-    let records = match &outcome {
-        Outcome::Done(document) if cell_count(document) <= RECORDS_BUILT_BY_WORKERS => {
-            Some(catch_unwind(AssertUnwindSafe(|| cell_records(document))).unwrap_or_default())
-        }
-        Outcome::Done(_) => None,
-        _ => Some(Vec::new()),
-    };
-    Processed { bytes, outcome, records, content_hash }
+    Processed { bytes, outcome, content_hash }
 }
 
 fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {

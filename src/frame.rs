@@ -1,14 +1,11 @@
 //! The long format: one record per data cell, and its polars frame.
 //!
 //! Owns the shape of the output every writer shares: which columns, in which order, with which
-//! types (see `docs/schema.md`). [`cell_records`] is pure Rust and says what goes in each column;
-//! [`records_to_frame`] turns records into a polars `DataFrame`. Only cells of data, total and
-//! waarvan rows of budget tables become records; group, spacer, header and note rows are in
-//! `tables.json`, not here. Empty cells are records too (value kind `empty`).
-
-#[cfg(feature = "frames")]
-use polars::prelude::*;
-
+//! types (see `docs/schema.md`). [`cell_records`] is pure Rust and says what goes in each column
+//! (for tests, `check` and library users); `FrameBuilder` (feature `frames`) appends the same
+//! cells straight into polars column builders, which is what the writers use. Only cells of data,
+//! total and waarvan rows of budget tables become records; group, spacer, header and note rows
+//! are in `tables.json`, not here. Empty cells are records too (value kind `empty`).
 use crate::footnote::{cell_markers, note_text};
 use crate::pipeline::Document;
 use crate::table::{CellFlag, TableKind};
@@ -187,94 +184,247 @@ fn record(
 }
 
 #[cfg(feature = "frames")]
-fn list_column(name: &str, lists: impl Iterator<Item = Vec<String>>) -> Column {
-    let series: Vec<Series> = lists.map(|items| Series::new(PlSmallStr::EMPTY, items)).collect();
-    let mut list = Series::new(name.into(), series);
-    if list.dtype() != &DataType::List(Box::new(DataType::String)) {
-        // An all-empty batch infers List(Null); the schema promises List(String).
-        list = list
-            .cast(&DataType::List(Box::new(DataType::String)))
-            .expect("casting empty lists to List(String) cannot fail");
-    }
-    list.into()
-}
+pub use columns::FrameBuilder;
 
+/// The columnar builder: cells go straight from documents into polars column builders, without a
+/// [`CellRecord`] (and its fifteen string copies) per cell. This is what the writers use; the
+/// records are for tests, `check` and library users.
 #[cfg(feature = "frames")]
-/// Builds the frame of the documented schema from records (an empty frame keeps every column
-/// and type).
-pub fn records_to_frame(records: &[CellRecord]) -> PolarsResult<DataFrame> {
-    macro_rules! column {
-        ($name:literal, $field:ident) => {
-            Column::new($name.into(), records.iter().map(|r| r.$field.clone()).collect::<Vec<_>>())
-        };
-    }
-    let columns = vec![
-        column!("doc_id", doc_id),
-        column!("source", source),
-        column!("url", url),
-        column!("year", year),
-        column!("doc_type", doc_type),
-        column!("chapter", chapter),
-        column!("section", section),
-        column!("table_index", table_index),
-        column!("table_number", table_number),
-        column!("table_title", table_title),
-        column!("unit", unit),
-        column!("row_index", row_index),
-        column!("row_label", row_label),
-        column!("row_code", row_code),
-        list_column("row_stub", records.iter().map(|r| r.row_stub.clone())),
-        column!("row_group", row_group),
-        column!("row_kind", row_kind),
-        column!("parent_row_index", parent_row_index),
-        column!("column_index", column_index),
-        column!("column_header", column_header),
-        list_column("column_path", records.iter().map(|r| r.column_path.clone())),
-        column!("column_year", column_year),
-        column!("raw", raw),
-        column!("value", value),
-        column!("value_kind", value_kind),
-        list_column("footnote_markers", records.iter().map(|r| r.footnote_markers.clone())),
-        list_column("footnote_texts", records.iter().map(|r| r.footnote_texts.clone())),
-        list_column("flags", records.iter().map(|r| r.flags.clone())),
-        column!("line", line),
-    ];
-    let mut frame = DataFrame::new(records.len(), columns)?;
-    // Null-only columns infer type Null; cast them to the documented types.
-    let string_columns = [
-        "url",
-        "doc_type",
-        "chapter",
-        "section",
-        "table_number",
-        "table_title",
-        "unit",
-        "row_code",
-        "row_group",
-    ];
-    for name in string_columns {
-        frame = cast_column(frame, name, DataType::String)?;
-    }
-    for (name, dtype) in [
-        ("year", DataType::Int32),
-        ("column_year", DataType::Int32),
-        ("parent_row_index", DataType::UInt32),
-        ("line", DataType::UInt32),
-        ("value", DataType::Float64),
-    ] {
-        frame = cast_column(frame, name, dtype)?;
-    }
-    Ok(frame)
-}
+mod columns {
+    use polars::prelude::*;
 
-#[cfg(feature = "frames")]
-fn cast_column(mut frame: DataFrame, name: &str, dtype: DataType) -> PolarsResult<DataFrame> {
-    let current = frame.column(name)?;
-    if current.dtype() != &dtype {
-        let cast = current.cast(&dtype)?;
-        frame.replace(name, cast)?;
+    use super::{CellFlag, Document, TableKind, cell_markers, note_text};
+    use crate::table::Table;
+
+    fn strings(name: &str, capacity: usize) -> StringChunkedBuilder {
+        StringChunkedBuilder::new(name.into(), capacity)
     }
-    Ok(frame)
+
+    fn lists(name: &str, capacity: usize) -> ListStringChunkedBuilder {
+        ListStringChunkedBuilder::new(name.into(), capacity, capacity)
+    }
+
+    /// Column builders for the documented schema (docs/schema.md), in column order.
+    pub struct FrameBuilder {
+        rows: usize,
+        capacity: usize,
+        doc_id: StringChunkedBuilder,
+        source: StringChunkedBuilder,
+        url: StringChunkedBuilder,
+        year: PrimitiveChunkedBuilder<Int32Type>,
+        doc_type: StringChunkedBuilder,
+        chapter: StringChunkedBuilder,
+        section: StringChunkedBuilder,
+        table_index: PrimitiveChunkedBuilder<UInt32Type>,
+        table_number: StringChunkedBuilder,
+        table_title: StringChunkedBuilder,
+        unit: StringChunkedBuilder,
+        row_index: PrimitiveChunkedBuilder<UInt32Type>,
+        row_label: StringChunkedBuilder,
+        row_code: StringChunkedBuilder,
+        row_stub: ListStringChunkedBuilder,
+        row_group: StringChunkedBuilder,
+        row_kind: StringChunkedBuilder,
+        parent_row_index: PrimitiveChunkedBuilder<UInt32Type>,
+        column_index: PrimitiveChunkedBuilder<UInt32Type>,
+        column_header: StringChunkedBuilder,
+        column_path: ListStringChunkedBuilder,
+        column_year: PrimitiveChunkedBuilder<Int32Type>,
+        raw: StringChunkedBuilder,
+        value: PrimitiveChunkedBuilder<Float64Type>,
+        value_kind: StringChunkedBuilder,
+        footnote_markers: ListStringChunkedBuilder,
+        footnote_texts: ListStringChunkedBuilder,
+        flags: ListStringChunkedBuilder,
+        line: PrimitiveChunkedBuilder<UInt32Type>,
+    }
+
+    impl FrameBuilder {
+        /// Builders sized for `capacity` rows.
+        pub fn new(capacity: usize) -> FrameBuilder {
+            FrameBuilder {
+                rows: 0,
+                capacity,
+                doc_id: strings("doc_id", capacity),
+                source: strings("source", capacity),
+                url: strings("url", capacity),
+                year: PrimitiveChunkedBuilder::new("year".into(), capacity),
+                doc_type: strings("doc_type", capacity),
+                chapter: strings("chapter", capacity),
+                section: strings("section", capacity),
+                table_index: PrimitiveChunkedBuilder::new("table_index".into(), capacity),
+                table_number: strings("table_number", capacity),
+                table_title: strings("table_title", capacity),
+                unit: strings("unit", capacity),
+                row_index: PrimitiveChunkedBuilder::new("row_index".into(), capacity),
+                row_label: strings("row_label", capacity),
+                row_code: strings("row_code", capacity),
+                row_stub: lists("row_stub", capacity),
+                row_group: strings("row_group", capacity),
+                row_kind: strings("row_kind", capacity),
+                parent_row_index: PrimitiveChunkedBuilder::new("parent_row_index".into(), capacity),
+                column_index: PrimitiveChunkedBuilder::new("column_index".into(), capacity),
+                column_header: strings("column_header", capacity),
+                column_path: lists("column_path", capacity),
+                column_year: PrimitiveChunkedBuilder::new("column_year".into(), capacity),
+                raw: strings("raw", capacity),
+                value: PrimitiveChunkedBuilder::new("value".into(), capacity),
+                value_kind: strings("value_kind", capacity),
+                footnote_markers: lists("footnote_markers", capacity),
+                footnote_texts: lists("footnote_texts", capacity),
+                flags: lists("flags", capacity),
+                line: PrimitiveChunkedBuilder::new("line".into(), capacity),
+            }
+        }
+
+        /// Rows appended since the last [`FrameBuilder::take_frame`].
+        pub fn len(&self) -> usize {
+            self.rows
+        }
+
+        /// True when no row was appended since the last frame.
+        pub fn is_empty(&self) -> bool {
+            self.rows == 0
+        }
+
+        /// Appends every cell of a document (the same rows, in the same order, as
+        /// [`super::cell_records`]), calling `full` whenever `limit` rows are buffered so the caller
+        /// can write them out; a million-cell document never sits in the builders whole.
+        pub fn push_document<E>(
+            &mut self,
+            document: &Document,
+            limit: usize,
+            mut full: impl FnMut(&mut FrameBuilder) -> Result<(), E>,
+        ) -> Result<usize, E> {
+            let mut cells = 0;
+            for table in document.tables.iter().filter(|table| table.kind == TableKind::Budget) {
+                let headers: Vec<String> = table.columns.iter().map(|column| column.header()).collect();
+                let years: Vec<Option<i32>> = table.columns.iter().map(|column| column.year()).collect();
+                for (row_index, row) in table.rows.iter().enumerate() {
+                    if !row.kind.carries_data() {
+                        continue;
+                    }
+                    for column_index in 0..row.cells.len() {
+                        self.push_cell(document, table, row_index, column_index, &headers, &years);
+                        cells += 1;
+                        if self.rows >= limit {
+                            full(self)?;
+                        }
+                    }
+                }
+            }
+            Ok(cells)
+        }
+
+        fn push_cell(
+            &mut self,
+            document: &Document,
+            table: &Table,
+            row_index: usize,
+            column_index: usize,
+            headers: &[String],
+            years: &[Option<i32>],
+        ) {
+            let row = &table.rows[row_index];
+            let cell = &row.cells[column_index];
+            self.doc_id.append_value(&document.doc_id);
+            self.source.append_value(&document.source);
+            self.url.append_option(document.url.as_deref());
+            self.year.append_option(document.meta.year);
+            self.doc_type.append_option(document.meta.doc_type.as_deref());
+            self.chapter.append_option(document.meta.chapter.as_deref());
+            self.section.append_option(table.section.as_deref());
+            self.table_index.append_value(table.index as u32);
+            self.table_number.append_option(table.number.as_deref());
+            self.table_title.append_option(table.title.as_deref());
+            self.unit.append_option(table.unit.as_deref());
+            self.row_index.append_value(row_index as u32);
+            self.row_label.append_value(&row.label);
+            self.row_code.append_option(row.code.as_deref());
+            self.row_stub.append_values_iter(row.stub.iter().map(|stub| stub.text.as_str()));
+            self.row_group.append_option(row.group.as_deref());
+            self.row_kind.append_value(row.kind.name());
+            self.parent_row_index.append_option(row.parent_row_index.map(|index| index as u32));
+            self.column_index.append_value(column_index as u32);
+            self.column_header.append_value(headers.get(column_index).map_or("", String::as_str));
+            match table.columns.get(column_index) {
+                Some(column) => self.column_path.append_values_iter(column.path.iter().map(String::as_str)),
+                None => self.column_path.append_values_iter(std::iter::empty()),
+            }
+            self.column_year.append_option(years.get(column_index).copied().flatten());
+            self.raw.append_value(&cell.text);
+            self.value.append_option(cell.value);
+            self.value_kind.append_value(cell.value_kind.name());
+            let markers = cell_markers(table, row_index, column_index);
+            self.footnote_markers.append_values_iter(markers.iter().map(String::as_str));
+            self.footnote_texts.append_values_iter(
+                markers.iter().map(|marker| note_text(table, marker).unwrap_or_default()),
+            );
+            let truncated = table.truncated && !cell.flags.contains(&CellFlag::TruncatedTable);
+            self.flags.append_values_iter(
+                cell.flags
+                    .iter()
+                    .map(|flag| flag.name())
+                    .chain(truncated.then(|| CellFlag::TruncatedTable.name())),
+            );
+            self.line.append_option(cell.line.or(row.line).map(|line| line as u32));
+            self.rows += 1;
+        }
+
+        /// The buffered rows as a frame of the documented schema; the builders start afresh.
+        pub fn take_frame(&mut self) -> PolarsResult<DataFrame> {
+            let full = std::mem::replace(self, FrameBuilder::new(self.capacity));
+            let rows = full.rows;
+            let mut row_stub = full.row_stub;
+            let mut column_path = full.column_path;
+            let mut footnote_markers = full.footnote_markers;
+            let mut footnote_texts = full.footnote_texts;
+            let mut flags = full.flags;
+            let columns: Vec<Column> = vec![
+                full.doc_id.finish().into_column(),
+                full.source.finish().into_column(),
+                full.url.finish().into_column(),
+                full.year.finish().into_column(),
+                full.doc_type.finish().into_column(),
+                full.chapter.finish().into_column(),
+                full.section.finish().into_column(),
+                full.table_index.finish().into_column(),
+                full.table_number.finish().into_column(),
+                full.table_title.finish().into_column(),
+                full.unit.finish().into_column(),
+                full.row_index.finish().into_column(),
+                full.row_label.finish().into_column(),
+                full.row_code.finish().into_column(),
+                list_of_strings(row_stub.finish()),
+                full.row_group.finish().into_column(),
+                full.row_kind.finish().into_column(),
+                full.parent_row_index.finish().into_column(),
+                full.column_index.finish().into_column(),
+                full.column_header.finish().into_column(),
+                list_of_strings(column_path.finish()),
+                full.column_year.finish().into_column(),
+                full.raw.finish().into_column(),
+                full.value.finish().into_column(),
+                full.value_kind.finish().into_column(),
+                list_of_strings(footnote_markers.finish()),
+                list_of_strings(footnote_texts.finish()),
+                list_of_strings(flags.finish()),
+                full.line.finish().into_column(),
+            ];
+            DataFrame::new(rows, columns)
+        }
+    }
+
+    /// A list column of strings, typed List(String) even when every list is empty.
+    fn list_of_strings(list: ListChunked) -> Column {
+        let wanted = DataType::List(Box::new(DataType::String));
+        let column = list.into_column();
+        if column.dtype() == &wanted {
+            column
+        } else {
+            column.cast(&wanted).expect("empty lists cast to List(String)")
+        }
+    }
 }
 
 #[cfg(test)]
@@ -347,8 +497,13 @@ mod tests {
     #[test]
     #[cfg(feature = "frames")]
     fn frame_has_the_documented_types_even_when_empty() {
-        for records in [cell_records(&executie_document()), Vec::new()] {
-            let frame = records_to_frame(&records).unwrap();
+        use polars::prelude::DataType;
+        for document in [executie_document(), Document { tables: Vec::new(), ..executie_document() }] {
+            let mut builder = FrameBuilder::new(16);
+            let cells = builder.push_document(&document, usize::MAX, |_| Ok::<(), ()>(())).unwrap();
+            assert_eq!(cells, cell_records(&document).len());
+            let frame = builder.take_frame().unwrap();
+            assert_eq!(frame.height(), cells);
             let dtype = |name: &str| frame.column(name).unwrap().dtype().clone();
             assert_eq!(dtype("year"), DataType::Int32);
             assert_eq!(dtype("value"), DataType::Float64);

@@ -21,7 +21,7 @@ use super::frame_formats::{lists_as_json_text, parquet_metadata};
 use super::pending::{PendingFile, write_error};
 use crate::batch::{Outcome, Processed, ReportEntry, report_entry};
 use crate::error::{Error, Warning};
-use crate::frame::{CellRecord, CellRecords, records_to_frame};
+use crate::frame::{FrameBuilder, cell_count};
 use crate::meta::DocMeta;
 use crate::pipeline::Document;
 use crate::table::Table;
@@ -57,14 +57,6 @@ impl PartitionColumn {
             PartitionColumn::Year => "year",
             PartitionColumn::DocType => "doc_type",
             PartitionColumn::Chapter => "chapter",
-        }
-    }
-
-    fn value_of(self, record: &CellRecord) -> Option<String> {
-        match self {
-            PartitionColumn::Year => record.year.map(|year| year.to_string()),
-            PartitionColumn::DocType => record.doc_type.clone(),
-            PartitionColumn::Chapter => record.chapter.clone(),
         }
     }
 }
@@ -259,17 +251,70 @@ fn document_tables(document: &Document) -> DocumentTables<'_> {
     }
 }
 
+/// The single-file cell outputs (everything but the partitioned dataset).
+struct FlatOutputs {
+    directory: PathBuf,
+    parquet: Option<ParquetOut>,
+    json: Option<TextOut>,
+    ndjson: Option<TextOut>,
+    csv: Option<(TextOut, bool)>,
+}
+
+impl FlatOutputs {
+    fn wanted(&self) -> bool {
+        self.parquet.is_some() || self.json.is_some() || self.ndjson.is_some() || self.csv.is_some()
+    }
+
+    /// Writes one frame to every flat output: a Parquet row group, and appended JSON, NDJSON and
+    /// CSV.
+    fn write(&mut self, frame: &DataFrame) -> Result<(), Error> {
+        let frame_error = |error: PolarsError| write_error(&self.directory, error);
+        if frame.height() == 0 {
+            return Ok(());
+        }
+        if let Some(parquet) = &mut self.parquet {
+            parquet.write(frame)?;
+        }
+        if self.json.is_some() || self.ndjson.is_some() {
+            let mut lines = Vec::new();
+            polars::io::json::BatchedWriter::new(&mut lines).write_batch(frame).map_err(frame_error)?;
+            if let Some(ndjson) = &mut self.ndjson {
+                ndjson.write(&lines)?;
+            }
+            if let Some(json) = &mut self.json {
+                for line in lines.split(|&b| b == b'\n').filter(|line| !line.is_empty()) {
+                    json.array_item(line)?;
+                }
+            }
+        }
+        if let Some((csv, header_written)) = &mut self.csv {
+            let mut flat = lists_as_json_text(frame).map_err(frame_error)?;
+            let mut bytes = Vec::new();
+            CsvWriter::new(&mut bytes)
+                .include_header(!*header_written)
+                .finish(&mut flat)
+                .map_err(frame_error)?;
+            csv.write(&bytes)?;
+            *header_written = true;
+        }
+        Ok(())
+    }
+}
+
+/// One partition of the Hive dataset: its builder and its Parquet file.
+struct Partition {
+    builder: FrameBuilder,
+    out: ParquetOut,
+}
+
 /// Writes a run's files as documents arrive. See the module doc.
 pub struct RunWriter {
     directory: PathBuf,
     layout: RunLayout,
     schema: Schema,
-    buffer: Vec<CellRecord>,
-    parquet: Option<ParquetOut>,
-    partitions: BTreeMap<Vec<Option<String>>, ParquetOut>,
-    json: Option<TextOut>,
-    ndjson: Option<TextOut>,
-    csv: Option<(TextOut, bool)>,
+    builder: FrameBuilder,
+    flat: FlatOutputs,
+    partitions: BTreeMap<Vec<Option<String>>, Partition>,
     tables: TextOut,
     report_file: PendingFile,
     report: Vec<ReportEntry>,
@@ -285,8 +330,12 @@ impl RunWriter {
             check_output_directory(directory)?;
         }
         std::fs::create_dir_all(directory).map_err(|error| write_error(directory, error))?;
-        let schema =
-            records_to_frame(&[]).map_err(|error| write_error(directory, error))?.schema().as_ref().clone();
+        let schema = FrameBuilder::new(0)
+            .take_frame()
+            .map_err(|error| write_error(directory, error))?
+            .schema()
+            .as_ref()
+            .clone();
         let wants = |format| layout.formats.contains(&format);
         let parquet = if wants(OutputFormat::Parquet) && layout.partition_by.is_empty() {
             Some(ParquetOut::create(&directory.join(OutputFormat::Parquet.file_name()), &schema)?)
@@ -308,12 +357,9 @@ impl RunWriter {
             directory: directory.to_path_buf(),
             layout,
             schema,
-            buffer: Vec::new(),
-            parquet,
+            builder: FrameBuilder::new(ROW_GROUP_RECORDS),
+            flat: FlatOutputs { directory: directory.to_path_buf(), parquet, json, ndjson, csv },
             partitions: BTreeMap::new(),
-            json,
-            ndjson,
-            csv,
             tables,
             report_file: report,
             report: Vec::new(),
@@ -323,8 +369,9 @@ impl RunWriter {
 
     /// Adds one finished entry (in input order).
     pub fn add(&mut self, processed: Processed) -> Result<(), Error> {
-        let Processed { bytes, outcome, records, content_hash } = processed;
+        let Processed { bytes, outcome, content_hash } = processed;
         self.totals.bytes += bytes;
+        let mut cells = 0;
         match &outcome {
             Outcome::Done(document) => {
                 self.totals.ok += 1;
@@ -335,129 +382,92 @@ impl RunWriter {
                 let json = serde_json::to_vec(&document_tables(document))
                     .map_err(|error| write_error(&self.directory.join("tables.json"), error))?;
                 self.tables.array_item(&json)?;
+                cells = cell_count(document);
+                if self.flat.wanted() {
+                    let flat = &mut self.flat;
+                    let directory = &self.directory;
+                    self.builder.push_document(document, ROW_GROUP_RECORDS, |builder| {
+                        let frame = builder.take_frame().map_err(|error| write_error(directory, error))?;
+                        flat.write(&frame)
+                    })?;
+                }
+                if !self.layout.partition_by.is_empty()
+                    && self.layout.formats.contains(&OutputFormat::Parquet)
+                {
+                    self.add_to_partition(document)?;
+                }
             }
             Outcome::Failed(_) => self.totals.failed += 1,
             Outcome::Skipped { .. } => self.totals.skipped += 1,
         }
-        let cells = match (records, &outcome) {
-            (Some(records), _) => {
-                let count = records.len();
-                self.buffer.extend(records);
-                if self.buffer.len() >= ROW_GROUP_RECORDS {
-                    self.flush()?;
-                }
-                count
-            }
-            (None, Outcome::Done(document)) => {
-                // A very large document: its records are built a row group at a time.
-                let mut count = 0;
-                for record in CellRecords::new(document) {
-                    self.buffer.push(record);
-                    count += 1;
-                    if self.buffer.len() >= ROW_GROUP_RECORDS {
-                        self.flush()?;
-                    }
-                }
-                count
-            }
-            (None, _) => 0,
-        };
         self.report.push(report_entry(&outcome, cells, content_hash));
         self.totals.cells += cells;
         Ok(())
     }
 
-    fn flush(&mut self) -> Result<(), Error> {
-        if self.buffer.is_empty() {
-            return Ok(());
-        }
-        let records = std::mem::take(&mut self.buffer);
-        let directory = self.directory.clone();
-        let frame_error = |error: PolarsError| write_error(&directory, error);
-        let frame = records_to_frame(&records).map_err(frame_error)?;
-        if let Some(parquet) = &mut self.parquet {
-            parquet.write(&frame)?;
-        }
-        if !self.layout.partition_by.is_empty() && self.layout.formats.contains(&OutputFormat::Parquet) {
-            self.write_partitions(&records)?;
-        }
-        if self.json.is_some() || self.ndjson.is_some() {
-            let mut lines = Vec::new();
-            polars::io::json::BatchedWriter::new(&mut lines).write_batch(&frame).map_err(frame_error)?;
-            if let Some(ndjson) = &mut self.ndjson {
-                ndjson.write(&lines)?;
-            }
-            if let Some(json) = &mut self.json {
-                for line in lines.split(|&b| b == b'\n').filter(|line| !line.is_empty()) {
-                    json.array_item(line)?;
-                }
-            }
-        }
-        if let Some((csv, header_written)) = &mut self.csv {
-            let mut flat = lists_as_json_text(&frame).map_err(frame_error)?;
-            let mut bytes = Vec::new();
-            CsvWriter::new(&mut bytes)
-                .include_header(!*header_written)
-                .finish(&mut flat)
-                .map_err(frame_error)?;
-            csv.write(&bytes)?;
-            *header_written = true;
-        }
-        Ok(())
-    }
-
-    fn write_partitions(&mut self, records: &[CellRecord]) -> Result<(), Error> {
+    /// Year, type and chapter belong to the document, so a whole document goes to one partition.
+    fn add_to_partition(&mut self, document: &Document) -> Result<(), Error> {
         let columns = self.layout.partition_by.clone();
-        let mut groups: BTreeMap<Vec<Option<String>>, Vec<CellRecord>> = BTreeMap::new();
-        for record in records {
-            let key = columns.iter().map(|column| column.value_of(record)).collect();
-            groups.entry(key).or_default().push(record.clone());
-        }
-        let names: Vec<&str> = columns.iter().map(|column| column.name()).collect();
-        for (key, group) in groups {
-            let frame = records_to_frame(&group)
-                .map(|frame| frame.drop_many(names.iter().copied()))
-                .map_err(|error| write_error(&self.directory, error))?;
-            if !self.partitions.contains_key(&key) {
-                let mut path = self.directory.join("cells");
-                for (column, value) in columns.iter().zip(&key) {
-                    path.push(format!(
-                        "{}={}",
-                        column.name(),
-                        value.as_deref().map(hive_escape).unwrap_or(HIVE_NULL.to_string())
-                    ));
-                }
-                let file = match self.layout.shard {
-                    Some((index, count)) => format!("part-{index:05}-of-{count:05}.parquet"),
-                    None => "part-00000.parquet".to_string(),
-                };
-                path.push(file);
-                let out = ParquetOut::create(&path, frame.schema().as_ref())?;
-                self.partitions.insert(key.clone(), out);
+        let key: Vec<Option<String>> = columns
+            .iter()
+            .map(|column| match column {
+                PartitionColumn::Year => document.meta.year.map(|year| year.to_string()),
+                PartitionColumn::DocType => document.meta.doc_type.clone(),
+                PartitionColumn::Chapter => document.meta.chapter.clone(),
+            })
+            .collect();
+        if !self.partitions.contains_key(&key) {
+            let mut path = self.directory.join("cells");
+            for (column, value) in columns.iter().zip(&key) {
+                let value = value.as_deref().map(hive_escape).unwrap_or(HIVE_NULL.to_string());
+                path.push(format!("{}={value}", column.name()));
             }
-            self.partitions.get_mut(&key).expect("inserted above").write(&frame)?;
+            path.push(match self.layout.shard {
+                Some((index, count)) => format!("part-{index:05}-of-{count:05}.parquet"),
+                None => "part-00000.parquet".to_string(),
+            });
+            let mut schema = self.schema.clone();
+            for column in &columns {
+                schema.shift_remove(column.name());
+            }
+            let out = ParquetOut::create(&path, &schema)?;
+            self.partitions
+                .insert(key.clone(), Partition { builder: FrameBuilder::new(ROW_GROUP_RECORDS), out });
         }
+        let partition = self.partitions.get_mut(&key).expect("inserted above");
+        let names: Vec<&str> = columns.iter().map(|column| column.name()).collect();
+        let directory = &self.directory;
+        let Partition { builder, out } = partition;
+        builder.push_document(document, ROW_GROUP_RECORDS, |builder| {
+            write_partition(builder, out, &names, directory)
+        })?;
         Ok(())
     }
 
     /// Writes what is buffered, closes every file, renames them all into place and writes
     /// `report.json` last. Returns the totals.
     pub fn finish(mut self) -> Result<RunTotals, Error> {
-        self.flush()?;
-        if let Some(parquet) = self.parquet.take() {
+        if !self.builder.is_empty() {
+            let frame = self.builder.take_frame().map_err(|error| write_error(&self.directory, error))?;
+            self.flat.write(&frame)?;
+        }
+        if let Some(parquet) = self.flat.parquet.take() {
             parquet.finish()?;
         }
-        for (_, partition) in std::mem::take(&mut self.partitions) {
-            partition.finish()?;
+        let names: Vec<&str> = self.layout.partition_by.iter().map(|column| column.name()).collect();
+        for (_, mut partition) in std::mem::take(&mut self.partitions) {
+            if !partition.builder.is_empty() {
+                write_partition(&mut partition.builder, &mut partition.out, &names, &self.directory)?;
+            }
+            partition.out.finish()?;
         }
-        if let Some(json) = self.json.take() {
+        if let Some(json) = self.flat.json.take() {
             json.finish_array()?;
         }
-        if let Some(ndjson) = self.ndjson.take() {
+        if let Some(ndjson) = self.flat.ndjson.take() {
             ndjson.finish()?;
         }
-        if let Some((csv, header_written)) = self.csv.take() {
-            let mut csv = csv;
+        if let Some((mut csv, header_written)) = self.flat.csv.take() {
             if !header_written {
                 let names: Vec<&str> = self.schema.iter_names().map(|name| name.as_str()).collect();
                 csv.write(format!("{}\n", names.join(",")).as_bytes())?;
@@ -478,6 +488,18 @@ impl RunWriter {
         self.report_file.commit()?;
         Ok(self.totals)
     }
+}
+
+/// Writes a partition's buffered rows as one row group, without the partition columns (they live
+/// in the directory names).
+fn write_partition(
+    builder: &mut FrameBuilder,
+    out: &mut ParquetOut,
+    names: &[&str],
+    directory: &Path,
+) -> Result<(), Error> {
+    let frame = builder.take_frame().map_err(|error| write_error(directory, error))?;
+    out.write(&frame.drop_many(names.iter().copied()))
 }
 
 /// Escapes what may not stand in a Hive directory name.

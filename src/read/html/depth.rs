@@ -15,8 +15,6 @@
 //! nearest open element of its name. Known limit: other omitted end tags (`option`, `dd`) still
 //! count as depth, so a list of 512 unclosed `option`s loses its deepest tags.
 
-use std::collections::HashMap;
-
 /// The deepest an element may nest (as in Blink's tree builder).
 pub const MAX_NESTING_DEPTH: usize = 512;
 
@@ -26,20 +24,19 @@ const VOID: &[&str] = &[
 ];
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title"];
 
-struct Open {
-    name: String,
-    dropped: bool,
-}
-
 /// Returns the page with the tags beyond [`MAX_NESTING_DEPTH`] removed and how many start tags
 /// were dropped, or `None` when the page stays within the bound.
+///
+/// The stack of open elements never holds more than [`MAX_NESTING_DEPTH`] names (borrowed from
+/// the page, compared without case), so every search in it is bounded and nothing is allocated
+/// per tag. Elements opened beyond the bound are only counted; while any are open, an end tag is
+/// taken as closing the deepest of them (in the deeply nested part of a page, tags nest properly).
 pub fn limit_nesting(html: &str) -> Option<(String, usize)> {
     let bytes = html.as_bytes();
-    let mut stack: Vec<Open> = Vec::new();
-    let mut open_names: HashMap<String, usize> = HashMap::new();
-    let mut kept = String::with_capacity(html.len());
+    let mut stack: Vec<&str> = Vec::new();
+    let mut dropped_open = 0usize;
     let mut dropped = 0usize;
-    let mut copied_to = 0usize;
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut at = 0usize;
     while let Some(offset) = memchr(b'<', &bytes[at..]) {
         let start = at + offset;
@@ -56,94 +53,85 @@ pub fn limit_nesting(html: &str) -> Option<(String, usize)> {
         let tag_end = start + end + 1;
         let closing = rest.as_bytes().get(1) == Some(&b'/');
         let name_start = if closing { 2 } else { 1 };
-        let name: String = rest[name_start..end]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        if name.is_empty() {
+        let name_length =
+            rest[name_start..end].bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'-').count();
+        if name_length == 0 {
             at = start + 1;
             continue;
         }
+        let name = &rest[name_start..name_start + name_length];
         let mut drop_tag = false;
         if closing {
-            if open_names.get(&name).copied().unwrap_or(0) > 0 {
-                while let Some(open) = stack.pop() {
-                    decrement(&mut open_names, &open.name);
-                    if open.name == name {
-                        drop_tag = open.dropped;
-                        break;
-                    }
-                }
+            if dropped_open > 0 {
+                dropped_open -= 1;
+                drop_tag = true;
+            } else if let Some(position) = stack.iter().rposition(|open| open.eq_ignore_ascii_case(name)) {
+                stack.truncate(position);
             }
         } else {
-            close_implied(&name, &mut stack, &mut open_names);
+            close_implied(name, &mut stack);
             let self_closing = rest[..end].ends_with('/');
-            if !VOID.contains(&name.as_str()) && !self_closing {
-                let too_deep = stack.len() >= MAX_NESTING_DEPTH;
-                drop_tag = too_deep;
-                dropped += usize::from(too_deep);
-                *open_names.entry(name.clone()).or_insert(0) += 1;
-                stack.push(Open { name: name.clone(), dropped: too_deep });
+            if !is_one_of(name, VOID) && !self_closing {
+                if stack.len() >= MAX_NESTING_DEPTH {
+                    dropped_open += 1;
+                    dropped += 1;
+                    drop_tag = true;
+                } else {
+                    stack.push(name);
+                }
             }
         }
         if drop_tag {
-            kept.push_str(&html[copied_to..start]);
-            copied_to = tag_end;
+            cuts.push((start, tag_end));
         }
         at = tag_end;
-        if !closing && RAW_TEXT.contains(&name.as_str()) {
-            let close = format!("</{name}");
+        if !closing && is_one_of(name, RAW_TEXT) {
+            let close = format!("</{}", name.to_ascii_lowercase());
             at = find_ascii_case_insensitive(&html[at..], &close).map_or(bytes.len(), |found| at + found);
         }
     }
     if dropped == 0 {
         return None;
     }
+    let mut kept = String::with_capacity(html.len());
+    let mut copied_to = 0;
+    for (start, end) in cuts {
+        kept.push_str(&html[copied_to..start]);
+        copied_to = end;
+    }
     kept.push_str(&html[copied_to..]);
     Some((kept, dropped))
 }
 
-fn decrement(open_names: &mut HashMap<String, usize>, name: &str) {
-    if let Some(count) = open_names.get_mut(name) {
-        *count = count.saturating_sub(1);
-    }
+fn is_one_of(name: &str, names: &[&str]) -> bool {
+    names.iter().any(|candidate| candidate.eq_ignore_ascii_case(name))
 }
 
 /// Closes the elements whose end tag HTML lets a page leave out, when `name` starts: the nearest
 /// open element named in `targets`, with everything above it, unless a `boundaries` element
 /// stands in between (a `td` never closes a cell of an outer table).
-fn close_implied(name: &str, stack: &mut Vec<Open>, open_names: &mut HashMap<String, usize>) {
-    let (targets, boundaries): (&[&str], &[&str]) = match name {
+fn close_implied(name: &str, stack: &mut Vec<&str>) {
+    let lowered = name.to_ascii_lowercase();
+    let (targets, boundaries): (&[&str], &[&str]) = match lowered.as_str() {
         "td" | "th" => (&["td", "th"], &["tr", "table"]),
         "tr" => (&["tr"], &["table", "thead", "tbody", "tfoot"]),
         "thead" | "tbody" | "tfoot" => (&["thead", "tbody", "tfoot"], &["table"]),
         "li" => (&["li"], &["ul", "ol"]),
         "p" => {
-            if stack.last().is_some_and(|open| open.name == "p") {
-                let open = stack.pop().expect("checked");
-                decrement(open_names, &open.name);
+            if stack.last().is_some_and(|open| open.eq_ignore_ascii_case("p")) {
+                stack.pop();
             }
             return;
         }
         _ => return,
     };
-    if !targets.iter().any(|target| open_names.get(*target).copied().unwrap_or(0) > 0) {
-        return;
-    }
-    let Some(position) = stack
-        .iter()
-        .rposition(|open| targets.contains(&open.name.as_str()) || boundaries.contains(&open.name.as_str()))
+    let Some(position) =
+        stack.iter().rposition(|open| is_one_of(open, targets) || is_one_of(open, boundaries))
     else {
         return;
     };
-    if !targets.contains(&stack[position].name.as_str()) {
-        return;
-    }
-    while stack.len() > position {
-        if let Some(open) = stack.pop() {
-            decrement(open_names, &open.name);
-        }
+    if is_one_of(stack[position], targets) {
+        stack.truncate(position);
     }
 }
 
