@@ -341,7 +341,10 @@ fn pipe_table() {
     let table = &document.tables[0];
     assert_eq!(table.number.as_deref(), Some("2"));
     assert_eq!(table.stub_header.as_deref(), Some("Beleidsafspraken"));
-    assert_eq!(table.columns.iter().map(Column::header).collect::<Vec<_>>(), ["Realisatie 2019", "Realisatie 2020", "Norm 2021", "Norm 2022"]);
+    assert_eq!(
+        table.columns.iter().map(Column::header).collect::<Vec<_>>(),
+        ["Realisatie 2019", "Realisatie 2020", "Norm 2021", "Norm 2022"]
+    );
     let truth = seed_truth();
     let truth_rows = truth["tables"][0]["rows"].as_array().unwrap();
     let rows = printed_rows(table);
@@ -350,7 +353,9 @@ fn pipe_table() {
         assert_eq!(ours.label, truth_row["label"].as_str().unwrap());
         assert_eq!(ours.kind.name(), truth_row["kind"].as_str().unwrap());
         assert_eq!(ours.placement, Placement::Exact);
-        if let Some(cells) = truth_row.get("resolved_cells").or(truth_row.get("cells")).and_then(Value::as_array) {
+        if let Some(cells) =
+            truth_row.get("resolved_cells").or(truth_row.get("cells")).and_then(Value::as_array)
+        {
             let expected: Vec<&str> = cells.iter().map(|c| c.as_str().unwrap()).collect();
             assert_eq!(texts(ours), expected);
         }
