@@ -304,9 +304,11 @@ fn describe(expectation: &TableExpectation) -> String {
     }
 }
 
+/// The first budget table matching the expectation (tables of contents and unrecovered tables are
+/// never what an expectation means).
 fn find_table<'d>(document: &'d Document, expectation: &TableExpectation) -> Option<&'d Table> {
     let title = expectation.title.as_deref().and_then(|pattern| Regex::new(pattern).ok());
-    document.tables.iter().find(|table| {
+    document.tables.iter().filter(|table| table.kind == TableKind::Budget).find(|table| {
         expectation.number.as_ref().is_none_or(|number| table.number.as_ref() == Some(number))
             && title
                 .as_ref()

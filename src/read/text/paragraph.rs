@@ -204,14 +204,20 @@ pub fn note_with_marker(text: &str) -> Option<(String, String)> {
     Some((marker, captures[2].to_string()))
 }
 
-/// A "Tabel N" caption: the number and the rest of the line (which may be empty).
+/// A "Tabel N" caption: the number and the rest of the line (which may be empty). A sentence
+/// that merely starts with "Tabel N" ("Tabel 1 bouwt de rentelasten … op.") is prose, not a
+/// caption: its rest starts with a lower-case word and ends with a full stop.
 pub fn caption(text: &str) -> Option<(String, String)> {
     static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?i:tabel)\s+([A-Z]{0,2}\d+(?:\.\d+)*[a-z]?)\s*[:.]?(?:\s+(.*))?$")
             .expect("valid regex")
     });
     let captures = CAPTION.captures(text)?;
-    Some((captures[1].to_string(), captures.get(2).map_or("", |m| m.as_str()).trim().to_string()))
+    let rest = captures.get(2).map_or("", |m| m.as_str()).trim();
+    if rest.starts_with(|c: char| c.is_lowercase()) && rest.ends_with('.') {
+        return None;
+    }
+    Some((captures[1].to_string(), rest.to_string()))
 }
 
 /// A unit in a caption or on a line of its own: "(bedragen x € 1.000)", "Bedragen x € 1 000",
@@ -327,6 +333,13 @@ mod tests {
 
     #[test]
     fn captions_units_and_markers() {
+        // Corpus page 025: prose that names a table is not its caption.
+        assert_eq!(
+            caption(
+                "Tabel 1 bouwt de rentelasten van de vaste schuld op: de rente op leningen die al bestaan."
+            ),
+            None
+        );
         assert_eq!(
             caption("Tabel 2 Veiligheidsagenda 2019-2022"),
             Some(("2".into(), "Veiligheidsagenda 2019-2022".into()))
