@@ -270,7 +270,7 @@ fn run_one(
     options: &ExtractOptions,
     cache: Option<&DocumentCache>,
 ) -> (Outcome, Option<String>) {
-    let bytes = match crate::source::read_bytes(&input.path) {
+    let bytes = match crate::source::read_bytes_limited(&input.path, options.max_document_bytes) {
         Ok(bytes) => bytes,
         Err(error) => return (Outcome::Failed(error), None),
     };

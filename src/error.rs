@@ -168,6 +168,14 @@ pub enum ErrorKind {
         /// Byte offset, from 0, of the first byte that shows it.
         offset: usize,
     },
+    /// The document is larger than the run's limit (after unpacking gzip).
+    #[error(
+        "the document is larger than {limit} bytes, the limit per document (raise it with --max-document-mb)"
+    )]
+    TooLarge {
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// The file's extension names a format this tool does not read.
     #[error("unsupported input format: {extension}")]
     UnsupportedFormat {

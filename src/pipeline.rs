@@ -71,7 +71,7 @@ pub struct Document {
 }
 
 /// Settings that change what the stages do, shared by every document of a run.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ExtractOptions {
     /// Settled placements for cells a reader could only infer.
     pub overrides: Option<Overrides>,
@@ -79,6 +79,19 @@ pub struct ExtractOptions {
     /// the key under which `--resume` caches documents: change an option, and nothing cached
     /// under the old one is reused.
     pub fingerprint: String,
+    /// The largest document read, in bytes after unpacking gzip (default
+    /// [`source::DEFAULT_MAX_DOCUMENT_BYTES`]); a larger one fails with an error saying so.
+    pub max_document_bytes: u64,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> ExtractOptions {
+        ExtractOptions {
+            overrides: None,
+            fingerprint: String::new(),
+            max_document_bytes: source::DEFAULT_MAX_DOCUMENT_BYTES,
+        }
+    }
 }
 
 /// Runs every stage on decoded text. Never fails: problems become warnings.
@@ -115,7 +128,7 @@ pub fn extract_str(input: &DocumentInput, text: &str, options: &ExtractOptions) 
 
 /// Loads a file (its `.url` sidecar too, unless `url` is given) and runs every stage on it.
 pub fn extract_path(path: &Path, url: Option<String>, options: &ExtractOptions) -> Result<Document, Error> {
-    let bytes = source::read_bytes(path)?;
+    let bytes = source::read_bytes_limited(path, options.max_document_bytes)?;
     extract_bytes(path, &bytes, url, options)
 }
 

@@ -232,36 +232,48 @@ fn normalize_line_endings(text: &str) -> String {
     if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() }
 }
 
-/// The most bytes a gzip-compressed input may unpack to (1 GiB): a "zip bomb" fails instead of
-/// exhausting memory.
-pub const MAX_DECOMPRESSED_BYTES: u64 = 1 << 30;
+/// The largest document read by default (64 MiB, unpacked): budget pages are a few megabytes, and
+/// every reader holds a document whole, so this bounds a run's memory. A larger document fails
+/// with an error saying so; `--max-document-mb` raises the bound.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 64 << 20;
 
-/// Reads a file's bytes, unpacking gzip (`.gz`) on the way. `-` reads standard input.
+/// Reads a file's bytes (at most [`DEFAULT_MAX_DOCUMENT_BYTES`]), unpacking gzip on the way. `-`
+/// reads standard input.
 pub fn read_bytes(file: &Path) -> Result<Vec<u8>, Error> {
+    read_bytes_limited(file, DEFAULT_MAX_DOCUMENT_BYTES)
+}
+
+/// Reads a file's bytes, unpacking gzip (`.gz`) on the way; `-` reads standard input. A document
+/// larger than `limit` bytes (before or after unpacking: a "zip bomb" too) fails without being
+/// read further.
+pub fn read_bytes_limited(file: &Path, limit: u64) -> Result<Vec<u8>, Error> {
     let read_error = |error: std::io::Error| Error::new(file, ErrorKind::Read { message: error.to_string() });
-    let raw = if file == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map_err(read_error)?;
-        bytes
+    let too_large = || Error::new(file, ErrorKind::TooLarge { limit });
+    let mut raw = Vec::new();
+    if file == Path::new("-") {
+        std::io::Read::read_to_end(&mut std::io::Read::take(std::io::stdin().lock(), limit + 1), &mut raw)
+            .map_err(read_error)?;
     } else {
-        std::fs::read(file).map_err(read_error)?
-    };
+        let opened = std::fs::File::open(file).map_err(read_error)?;
+        if opened.metadata().map(|m| m.len()).unwrap_or(0) > limit {
+            return Err(too_large());
+        }
+        std::io::Read::read_to_end(&mut std::io::Read::take(opened, limit + 1), &mut raw)
+            .map_err(read_error)?;
+    }
+    if raw.len() as u64 > limit {
+        return Err(too_large());
+    }
     if !raw.starts_with(b"\x1f\x8b") {
         return Ok(raw);
     }
     let mut unpacked = Vec::new();
     let decoder = flate2::read::MultiGzDecoder::new(raw.as_slice());
-    let mut limited = std::io::Read::take(decoder, MAX_DECOMPRESSED_BYTES + 1);
-    std::io::Read::read_to_end(&mut limited, &mut unpacked).map_err(|error| {
-        Error::new(file, ErrorKind::Read { message: format!("broken gzip data: {error}") })
-    })?;
-    if unpacked.len() as u64 > MAX_DECOMPRESSED_BYTES {
-        return Err(Error::new(
-            file,
-            ErrorKind::Read {
-                message: format!("gzip data unpacks to more than {MAX_DECOMPRESSED_BYTES} bytes"),
-            },
-        ));
+    std::io::Read::read_to_end(&mut std::io::Read::take(decoder, limit + 1), &mut unpacked).map_err(
+        |error| Error::new(file, ErrorKind::Read { message: format!("broken gzip data: {error}") }),
+    )?;
+    if unpacked.len() as u64 > limit {
+        return Err(too_large());
     }
     Ok(unpacked)
 }

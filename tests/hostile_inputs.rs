@@ -125,3 +125,25 @@ fn a_batch_of_garbage_and_good_documents_extracts_the_good_ones() {
     assert_eq!(report[0]["cells"], 64);
     assert_eq!(report[4]["cells"], 64);
 }
+
+#[test]
+fn a_document_over_the_limit_fails_without_being_read() {
+    let work = tempfile::tempdir().unwrap();
+    let big = work.path().join("big.txt");
+    std::fs::write(&big, "Uitgaven 1.522 ".repeat(100)).unwrap();
+    let error = begroting::source::read_bytes_limited(&big, 1000).unwrap_err();
+    assert!(matches!(error.kind, ErrorKind::TooLarge { limit: 1000 }));
+    assert!(
+        error.to_string().contains("larger than 1000 bytes")
+            && error.to_string().contains("--max-document-mb")
+    );
+    // A gzip bomb: small on disk, past the limit once unpacked.
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(&vec![b' '; 100_000]).unwrap();
+    let packed = work.path().join("bomb.txt.gz");
+    std::fs::write(&packed, encoder.finish().unwrap()).unwrap();
+    assert!(std::fs::metadata(&packed).unwrap().len() < 1000);
+    let error = begroting::source::read_bytes_limited(&packed, 1000).unwrap_err();
+    assert!(matches!(error.kind, ErrorKind::TooLarge { .. }), "{error}");
+}

@@ -48,6 +48,9 @@ pub struct ExtractArguments {
     /// Write into an output directory that holds files begroting did not write.
     #[arg(long)]
     force: bool,
+    /// The largest document read, in MiB after unpacking gzip; larger ones fail with a clear error.
+    #[arg(long, default_value_t = 64)]
+    max_document_mb: u64,
     /// Worker threads (default: all cores).
     #[arg(short, long)]
     jobs: Option<usize>,
@@ -91,10 +94,11 @@ pub fn run(arguments: ExtractArguments) -> u8 {
         Some((_, Some(shard))) => Some(shard),
         Some((text, None)) => return fail(format!("--shard takes I/N with 0 ≤ I < N, not \"{text}\"")),
     };
-    let options = match extract_options(arguments.overrides.as_ref()) {
+    let mut options = match extract_options(arguments.overrides.as_ref()) {
         Ok(options) => options,
         Err(error) => return fail(error),
     };
+    options.max_document_bytes = arguments.max_document_mb.saturating_mul(1 << 20);
     let manifest = match arguments.manifest.as_deref().map(Manifest::load).transpose() {
         Ok(manifest) => manifest,
         Err(error) => return fail(error),

@@ -63,6 +63,7 @@ fn extract_options(
     Ok(begroting::pipeline::ExtractOptions {
         overrides: Some(loaded),
         fingerprint: format!("overrides:{}", begroting::cache::content_hash(&bytes)),
+        ..begroting::pipeline::ExtractOptions::default()
     })
 }
 
