@@ -4,7 +4,7 @@
 //! Memory stays bounded by the work in flight: cells are buffered up to
 //! [`ROW_GROUP_RECORDS`] and then written as one Parquet row group and appended to the JSON,
 //! NDJSON and CSV files; each document's `tables.json` entry is written as soon as it arrives.
-//! Only the small per-input report is kept to the end. Every file is a [`PendingFile`] until
+//! The per-input report is streamed too. Every file is a [`PendingFile`] until
 //! [`RunWriter::finish`] renames them all into place; dropping the writer (an error, Ctrl-C)
 //! leaves the previous output untouched.
 
@@ -19,7 +19,7 @@ use serde::Serialize;
 use super::OutputFormat;
 use super::frame_formats::{lists_as_json_text, parquet_metadata};
 use super::pending::{PendingFile, write_error};
-use crate::batch::{Outcome, Processed, ReportEntry, report_entry};
+use crate::batch::{Outcome, Processed, report_entry};
 use crate::error::{Error, Warning};
 use crate::frame::{FrameBuilder, cell_count};
 use crate::meta::DocMeta;
@@ -27,7 +27,7 @@ use crate::pipeline::Document;
 use crate::table::Table;
 
 /// Cells per Parquet row group, and per append to the text formats.
-pub const ROW_GROUP_RECORDS: usize = 65_536;
+pub const ROW_GROUP_RECORDS: usize = 32_768;
 
 /// A column the Parquet dataset can be partitioned by (`--partition-by`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -316,8 +316,7 @@ pub struct RunWriter {
     flat: FlatOutputs,
     partitions: BTreeMap<Vec<Option<String>>, Partition>,
     tables: TextOut,
-    report_file: PendingFile,
-    report: Vec<ReportEntry>,
+    report: TextOut,
     totals: RunTotals,
 }
 
@@ -352,7 +351,7 @@ impl RunWriter {
             .then(|| TextOut::create(&directory.join(OutputFormat::Csv.file_name())).map(|out| (out, false)))
             .transpose()?;
         let tables = TextOut::create(&directory.join("tables.json"))?;
-        let report = PendingFile::create(&directory.join("report.json"))?;
+        let report = TextOut::create(&directory.join("report.json"))?;
         Ok(RunWriter {
             directory: directory.to_path_buf(),
             layout,
@@ -361,8 +360,7 @@ impl RunWriter {
             flat: FlatOutputs { directory: directory.to_path_buf(), parquet, json, ndjson, csv },
             partitions: BTreeMap::new(),
             tables,
-            report_file: report,
-            report: Vec::new(),
+            report,
             totals: RunTotals::default(),
         })
     }
@@ -400,7 +398,9 @@ impl RunWriter {
             Outcome::Failed(_) => self.totals.failed += 1,
             Outcome::Skipped { .. } => self.totals.skipped += 1,
         }
-        self.report.push(report_entry(&outcome, cells, content_hash));
+        let entry = serde_json::to_vec_pretty(&report_entry(&outcome, cells, content_hash))
+            .map_err(|error| write_error(&self.directory.join("report.json"), error))?;
+        self.report.array_item(&entry)?;
         self.totals.cells += cells;
         Ok(())
     }
@@ -475,17 +475,8 @@ impl RunWriter {
             csv.finish()?;
         }
         self.tables.finish_array()?;
-        let report_path = self.directory.join("report.json");
-        {
-            let mut writer = BufWriter::new(self.report_file.handle()?);
-            serde_json::to_writer_pretty(&mut writer, &self.report)
-                .map_err(|error| write_error(&report_path, error))?;
-            writer
-                .write_all(b"\n")
-                .and_then(|()| writer.flush())
-                .map_err(|error| write_error(&report_path, error))?;
-        }
-        self.report_file.commit()?;
+        // The report goes last: a run that failed before this point leaves the previous one.
+        self.report.finish_array()?;
         Ok(self.totals)
     }
 }
