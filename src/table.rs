@@ -119,6 +119,18 @@ pub struct Row {
     pub line: Option<usize>,
 }
 
+impl Row {
+    /// A row with one stub cell and printed cells, as a reader would build it (no lines): for
+    /// tests and library users building tables by hand.
+    pub fn printed(label: &str, cells: &[&str]) -> Row {
+        Row {
+            stub: vec![Cell::printed(label, None)],
+            cells: cells.iter().map(|text| Cell::printed(*text, None)).collect(),
+            ..Row::default()
+        }
+    }
+}
+
 /// A row's role in its table.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -448,14 +448,10 @@ mod tests {
     use super::*;
     use crate::meta::DocMeta;
     use crate::source::SourceFormat;
-    use crate::table::{Cell, Column, Row};
+    use crate::table::{Column, Row};
 
     fn row(label: &str, cells: &[&str]) -> Row {
-        Row {
-            stub: vec![Cell::printed(label, None)],
-            cells: cells.iter().map(|text| Cell::printed(*text, None)).collect(),
-            ..Row::default()
-        }
+        Row::printed(label, cells)
     }
 
     fn document(rows: Vec<Row>, unit: Option<&str>) -> Document {

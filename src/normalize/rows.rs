@@ -185,11 +185,7 @@ mod tests {
     use crate::table::Cell;
 
     fn row(label: &str, cells: &[&str]) -> Row {
-        Row {
-            stub: vec![Cell::printed(label, None)],
-            cells: cells.iter().map(|text| Cell::printed(*text, None)).collect(),
-            ..Row::default()
-        }
+        Row::printed(label, cells)
     }
 
     #[test]
