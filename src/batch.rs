@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::cache::{DocumentCache, cache_key, content_hash};
-use crate::error::{Error, ErrorKind, WarningKind};
+use crate::error::{Error, ErrorKind};
 use crate::pipeline::{Document, ExtractOptions, extract_bytes};
 use crate::source::SourceFormat;
 
@@ -136,7 +136,7 @@ fn classify(path: PathBuf, named: bool) -> Option<Discovered> {
         Some(Discovered::Skip {
             path,
             reason: format!(
-                "not a document this tool reads (extension \"{extension}\"; it reads .html, .htm, .xhtml and .txt)"
+                "not a document this tool reads (extension \"{extension}\"; it reads .html, .htm, .xhtml and .txt, also gzip-compressed as .gz)"
             ),
         })
     } else {
@@ -184,8 +184,15 @@ pub fn run_streaming(
     observer: &dyn Observer,
     mut sink: impl FnMut(Processed) -> Result<(), Error> + Send,
 ) -> Result<(), Error> {
-    let sizes: Vec<u64> =
-        entries.iter().map(|entry| std::fs::metadata(entry.path()).map(|m| m.len()).unwrap_or(0)).collect();
+    STOP_REQUESTED.store(false, Ordering::SeqCst);
+    // Skipped entries are not read, so they count no bytes.
+    let sizes: Vec<u64> = entries
+        .iter()
+        .map(|entry| match entry {
+            Discovered::Read(input) => std::fs::metadata(&input.path).map(|m| m.len()).unwrap_or(0),
+            Discovered::Skip { .. } => 0,
+        })
+        .collect();
     observer.started(entries.len(), sizes.iter().sum());
     let window = rayon::current_num_threads().max(1) * DOCUMENTS_PER_THREAD_IN_FLIGHT;
     let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Processed>>(1);
@@ -368,15 +375,4 @@ pub fn report_entry(outcome: &Outcome, cells: usize, content_hash: Option<String
     entry.content_hash = content_hash;
     entry.tool_version = env!("CARGO_PKG_VERSION");
     entry
-}
-
-/// Counts warnings of one kind over all finished documents.
-pub fn count_warnings(outcomes: &[Outcome], kind: WarningKind) -> usize {
-    outcomes
-        .iter()
-        .filter_map(|outcome| match outcome {
-            Outcome::Done(document) => Some(document.warnings.iter().filter(|w| w.kind == kind).count()),
-            _ => None,
-        })
-        .sum()
 }

@@ -55,8 +55,9 @@ fn split_table_markers(table: &mut Table) {
         }
     }
     if let Some(title) = &table.title {
-        let (clean, _) = split_label_marker(title, &notes);
+        let (clean, markers) = split_label_marker(title, &notes);
         table.title = Some(clean);
+        table.caption_markers.extend(markers);
     }
     let column_decimals: Vec<Option<usize>> =
         (0..table.columns.len()).map(|index| usual_decimals(table, index)).collect();
@@ -207,6 +208,13 @@ fn flag_unresolved(table: &mut Table) -> Vec<Warning> {
     let notes = note_markers(table);
     let mut warnings = Vec::new();
     let index = table.index;
+    for marker in table.caption_markers.iter().filter(|m| !notes.contains(*m)) {
+        warnings.push(Warning::new(
+            WarningKind::UnresolvedFootnote,
+            Location::table(index, table.lines.map(|(first, _)| first)),
+            format!("the caption has footnote marker \"{marker}\" but the table prints no note \"{marker}\""),
+        ));
+    }
     let mut unresolved_columns = Vec::new();
     for (column_index, column) in table.columns.iter().enumerate() {
         for marker in column.markers.iter().filter(|m| !notes.contains(*m)) {
@@ -337,5 +345,11 @@ mod tests {
         assert_eq!(table.rows[1].stub[0].text, "Aantal gemelde slachtoffers bij Comensha");
         assert!(table.rows[1].cells[0].flags.is_empty());
         assert_eq!(note_text(&table, "1"), Some("Het aantal"));
+
+        let mut starred = Table { title: Some("Uitgaven*".into()), ..Table::default() };
+        let warnings = link_footnotes(std::slice::from_mut(&mut starred));
+        assert_eq!(starred.title.as_deref(), Some("Uitgaven"));
+        assert_eq!(starred.caption_markers, vec!["*"], "a caption's marker is kept, not thrown away");
+        assert_eq!(warnings.len(), 1, "and reported when it has no note");
     }
 }

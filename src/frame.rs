@@ -504,6 +504,15 @@ mod tests {
             assert_eq!(cells, cell_records(&document).len());
             let frame = builder.take_frame().unwrap();
             assert_eq!(frame.height(), cells);
+            // The builder and the records are two writings of the same columns: same values.
+            let records = cell_records(&document);
+            let raw: Vec<Option<&str>> = frame.column("raw").unwrap().str().unwrap().iter().collect();
+            assert_eq!(raw, records.iter().map(|r| Some(r.raw.as_str())).collect::<Vec<_>>());
+            let values: Vec<Option<f64>> = frame.column("value").unwrap().f64().unwrap().iter().collect();
+            assert_eq!(values, records.iter().map(|r| r.value).collect::<Vec<_>>());
+            let groups: Vec<Option<&str>> =
+                frame.column("row_group").unwrap().str().unwrap().iter().collect();
+            assert_eq!(groups, records.iter().map(|r| r.row_group.as_deref()).collect::<Vec<_>>());
             let dtype = |name: &str| frame.column(name).unwrap().dtype().clone();
             assert_eq!(dtype("year"), DataType::Int32);
             assert_eq!(dtype("value"), DataType::Float64);

@@ -224,7 +224,9 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     });
     let head = &bytes[..bytes.len().min(2048)];
     let label = DECLARATION.captures(head)?.get(1)?.as_bytes();
-    encoding_rs::Encoding::for_label(label)
+    // As browsers do: a page that declares UTF-16 in ASCII bytes is not UTF-16 (it would have a
+    // byte-order mark), so the declaration means UTF-8.
+    encoding_rs::Encoding::for_label(label).map(|encoding| encoding.output_encoding())
 }
 
 /// CRLF and lone CR become LF, so line numbers count the same on every platform.

@@ -25,6 +25,9 @@ pub struct Table {
     pub title: Option<String>,
     /// The unit as printed ("x € 1.000", "in mln. euro’s", "%"), when a caption or header states it.
     pub unit: Option<String>,
+    /// Footnote markers split off the caption (set by the footnote stage). They concern the whole
+    /// table; they are in `tables.json`, not repeated on every cell.
+    pub caption_markers: Vec<String>,
     /// The nearest section heading above the table ("2.2 Veiligheidsagenda").
     pub section: Option<String>,
     /// Budget data, a table of contents, or a table whose structure was not recovered.

@@ -157,6 +157,16 @@ fn hive_partitions_hold_every_cell() {
     .finish()
     .unwrap();
     assert_eq!(rows, flat.height());
+
+    // A rerun replaces the dataset: a partition file no longer written is removed.
+    let stale = work.path().join("lake/cells/year=1999/doc_type=OWB");
+    std::fs::create_dir_all(&stale).unwrap();
+    std::fs::copy(&seed, stale.join("part-00000.parquet")).unwrap();
+    extract(work.path(), &["-o", "lake", "--partition-by", "year,doc_type", "--format", "parquet"]);
+    assert!(!stale.exists(), "the stale partition and its directory are gone");
+    assert!(seed.is_file());
+    let refused = extract(work.path(), &["-o", "x", "--partition-by", "year", "--format", "json"]);
+    assert_eq!(refused.status.code(), Some(2), "partitions need parquet");
 }
 
 #[test]

@@ -157,7 +157,7 @@ impl Expectations {
             document.tables.iter().filter(|table| table.kind == TableKind::Budget).count()
         };
         let tables: usize = documents.iter().map(budget_tables).sum();
-        let cells: usize = documents.iter().map(|document| crate::frame::cell_records(document).len()).sum();
+        let cells: usize = documents.iter().map(crate::frame::cell_count).sum();
         for (what, minimum, found) in [
             ("documents", self.run.min_documents, documents.len()),
             ("budget tables", self.run.min_tables, tables),

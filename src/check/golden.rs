@@ -1,8 +1,8 @@
 //! Golden outputs: this run's cells compared with a previous run's `cells.json`, cell by cell.
 //!
 //! Cells are matched by a key that survives rows being added or removed elsewhere: document,
-//! table (index and number), row group, row label, the how-many-th row with that label, and column
-//! header. A cell only in the golden output is "removed", one only in this run "added", and one in
+//! table (index and number), row group, row label, the how-many-th row with that label, column
+//! header and column position. A cell only in the golden output is "removed", one only in this run "added", and one in
 //! both with another printed text, value, kind, flags or markers "changed". Each difference is one
 //! finding naming table, row and column, with the old and new text.
 
@@ -13,7 +13,7 @@ use crate::check::{Finding, Severity};
 use crate::error::{Error, ErrorKind, Location};
 use crate::frame::CellRecord;
 
-type Key = (String, u32, Option<String>, Option<String>, String, usize, String);
+type Key = (String, u32, Option<String>, Option<String>, String, usize, String, u32);
 
 fn keyed(records: &[CellRecord]) -> BTreeMap<Key, &CellRecord> {
     let mut occurrences: BTreeMap<(String, u32, Option<String>, String, String), usize> = BTreeMap::new();
@@ -43,6 +43,9 @@ fn keyed(records: &[CellRecord]) -> BTreeMap<Key, &CellRecord> {
                 record.row_label.clone(),
                 occurrence,
                 record.column_header.clone(),
+                // Two columns can share a header (the `keys` rule warns); the position keeps
+                // them apart.
+                record.column_index,
             ),
             record,
         );

@@ -214,15 +214,11 @@ fn check_total_cell(
             parts.len(),
             trim_number(sum),
             printed.join(" + "),
-            trim_number((total_of(table, row_index, column_index) - sum).abs()),
+            trim_number((total - sum).abs()),
             tolerance_text,
             cause
         ),
     ))
-}
-
-fn total_of(table: &Table, row_index: usize, column_index: usize) -> f64 {
-    table.rows[row_index].cells[column_index].value.unwrap_or_default()
 }
 
 /// A number without trailing zeros ("442", "0.15").
@@ -267,6 +263,17 @@ pub fn check_waarvan(document: &Document, table: &Table) -> Vec<Finding> {
 pub fn check_footnotes(document: &Document, table: &Table) -> Vec<Finding> {
     let has_note = |marker: &str| table.notes.iter().any(|note| note.marker == marker);
     let mut findings = Vec::new();
+    for marker in table.caption_markers.iter().filter(|m| !has_note(m)) {
+        findings.push(Finding::new(
+            "footnotes",
+            Severity::Warning,
+            document,
+            Location::table(table.index, table.lines.map(|(first, _)| first)),
+            format!(
+                "the caption carries footnote marker \"{marker}\", but the table prints no note \"{marker}\""
+            ),
+        ));
+    }
     for (column_index, column) in table.columns.iter().enumerate() {
         for marker in column.markers.iter().filter(|m| !has_note(m)) {
             findings.push(Finding::new(
@@ -523,6 +530,16 @@ mod tests {
             Some("in mln. euro"),
         );
         assert!(check_totals(&rounded, &rounded.tables[0]).is_empty(), "2.8 vs 2.9 is within rounding");
+        let millions = document(
+            vec![row("a", &["14", "0", "0"]), row("b", &["14", "0", "0"]), row("Totaal", &["29", "0", "0"])],
+            Some("x € 1 mln"),
+        );
+        assert!(check_totals(&millions, &millions.tables[0]).is_empty(), "whole millions are rounded too");
+        let counts = document(
+            vec![row("a", &["14", "0", "0"]), row("b", &["14", "0", "0"]), row("Totaal", &["29", "0", "0"])],
+            None,
+        );
+        assert_eq!(check_totals(&counts, &counts.tables[0]).len(), 1, "exact counts allow no difference");
         let grand = document(
             vec![
                 row("a", &["1", "1", "1"]),

@@ -8,7 +8,7 @@ use begroting::check::expect::Expectations;
 use begroting::check::saved::{is_output_directory, load_output_directory};
 use begroting::check::{self, Finding, Severity, golden, junit};
 use begroting::error::Location;
-use begroting::frame::cell_records;
+use begroting::frame::{cell_count, cell_records};
 use begroting::pipeline::Document;
 use begroting::write::{OutputFormat, RunLayout, RunWriter};
 
@@ -99,7 +99,13 @@ pub fn run(arguments: CheckArguments) -> u8 {
                 location: Location::default(),
                 message: format!("the document could not be extracted: {error}"),
             }),
-            Outcome::Skipped { .. } => {}
+            Outcome::Skipped { path, reason } => findings.push(Finding {
+                rule: "extract",
+                severity: Severity::Warning,
+                doc_id: path.to_string_lossy().into_owned(),
+                location: Location::default(),
+                message: format!("the input was not checked: {reason}"),
+            }),
         }
     }
     findings.extend(check::check_documents(&documents));
@@ -107,17 +113,14 @@ pub fn run(arguments: CheckArguments) -> u8 {
         findings.extend(expectation.check(&documents));
     }
     if let Some(golden_directory) = &arguments.golden {
-        let records: Vec<_> = documents.iter().flat_map(cell_records).collect();
         if arguments.update {
             if let Err(error) = write_golden(golden_directory, &documents) {
                 return fail(error);
             }
-            eprintln!(
-                "begroting: golden output {} rewritten ({} cells)",
-                golden_directory.display(),
-                records.len()
-            );
+            let cells: usize = documents.iter().map(cell_count).sum();
+            eprintln!("begroting: golden output {} rewritten ({cells} cells)", golden_directory.display());
         } else {
+            let records: Vec<_> = documents.iter().flat_map(cell_records).collect();
             match golden::load_golden(golden_directory) {
                 Ok(golden_records) => findings.extend(golden::compare(&records, &golden_records)),
                 Err(error) => return fail(error),

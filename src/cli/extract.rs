@@ -89,6 +89,9 @@ pub fn run(arguments: ExtractArguments) -> u8 {
             None => return fail(format!("cannot partition by \"{name}\" (use year, doc_type or chapter)")),
         }
     }
+    if !partition_by.is_empty() && !formats.contains(&OutputFormat::Parquet) {
+        return fail("--partition-by writes a Parquet dataset: add parquet to --format");
+    }
     let shard = match arguments.shard.as_deref().map(|text| (text, parse_shard(text))) {
         None => None,
         Some((_, Some(shard))) => Some(shard),

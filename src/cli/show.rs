@@ -39,6 +39,16 @@ pub fn run(arguments: ShowArguments) -> u8 {
             return EXIT_ERROR;
         }
     };
+    if let Some(wanted) = arguments.table
+        && !document.tables.iter().any(|table| table.index == wanted)
+    {
+        eprintln!(
+            "begroting: {} has no table {wanted} (it has {} tables, numbered from 0)",
+            arguments.file.display(),
+            document.tables.len()
+        );
+        return EXIT_ERROR;
+    }
     let mut out = String::new();
     let meta = &document.meta;
     let _ = writeln!(

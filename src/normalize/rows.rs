@@ -111,7 +111,7 @@ fn role_of_row(label: &str, has_values: bool, all_years: bool) -> RowKind {
         (false, false) => RowKind::Group,
         (true, true) => RowKind::Total,
         (false, true) => {
-            if starts_with_word(label, &["waarvan", "wrv", "wrv.", "w.v.", "wv."]) {
+            if starts_with_word(label, &["waarvan", "wrv", "w.v.", "wv."]) {
                 RowKind::Waarvan
             } else if is_total_label(label) {
                 RowKind::Total
@@ -150,10 +150,12 @@ fn assign_roles(table: &mut Table) {
             RowKind::Spacer => {
                 groups.clear();
                 previous_was_group = false;
+                last_parent = None;
                 row.group = None;
                 continue;
             }
             RowKind::Group => {
+                last_parent = None;
                 if !previous_was_group {
                     groups.clear();
                 }

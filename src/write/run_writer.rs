@@ -380,15 +380,16 @@ impl RunWriter {
                 let json = serde_json::to_vec(&document_tables(document))
                     .map_err(|error| write_error(&self.directory.join("tables.json"), error))?;
                 self.tables.array_item(&json)?;
-                cells = cell_count(document);
-                if self.flat.wanted() {
+                cells = if self.flat.wanted() {
                     let flat = &mut self.flat;
                     let directory = &self.directory;
                     self.builder.push_document(document, ROW_GROUP_RECORDS, |builder| {
                         let frame = builder.take_frame().map_err(|error| write_error(directory, error))?;
                         flat.write(&frame)
-                    })?;
-                }
+                    })?
+                } else {
+                    cell_count(document)
+                };
                 if !self.layout.partition_by.is_empty()
                     && self.layout.formats.contains(&OutputFormat::Parquet)
                 {
@@ -455,11 +456,16 @@ impl RunWriter {
             parquet.finish()?;
         }
         let names: Vec<&str> = self.layout.partition_by.iter().map(|column| column.name()).collect();
+        let mut written = Vec::new();
         for (_, mut partition) in std::mem::take(&mut self.partitions) {
             if !partition.builder.is_empty() {
                 write_partition(&mut partition.builder, &mut partition.out, &names, &self.directory)?;
             }
+            written.push(partition.out.pending.final_path().to_path_buf());
             partition.out.finish()?;
+        }
+        if !self.layout.partition_by.is_empty() && self.layout.formats.contains(&OutputFormat::Parquet) {
+            remove_stale_partition_files(&self.directory.join("cells"), &written, self.layout.shard);
         }
         if let Some(json) = self.flat.json.take() {
             json.finish_array()?;
@@ -478,6 +484,38 @@ impl RunWriter {
         // The report goes last: a run that failed before this point leaves the previous one.
         self.report.finish_array()?;
         Ok(self.totals)
+    }
+}
+
+/// Removes the partition files of earlier runs that this run did not write again, so that the
+/// dataset holds this run's cells only. With `--shard I/N` only this shard's own files
+/// (`part-I-of-N.parquet`) are this run's to remove: other shards may share the directory.
+fn remove_stale_partition_files(root: &Path, written: &[PathBuf], shard: Option<(usize, usize)>) {
+    let own_name = shard.map(|(index, count)| format!("part-{index:05}-of-{count:05}.parquet"));
+    let mut stack = vec![root.to_path_buf()];
+    let mut directories = Vec::new();
+    while let Some(directory) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&directory) else { continue };
+        directories.push(directory);
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let ours = match &own_name {
+                Some(own) => &name == own,
+                None => name.starts_with("part-") && name.ends_with(".parquet"),
+            };
+            if ours && !written.contains(&path) {
+                let _ = std::fs::remove_file(&path);
+            }
+        }
+    }
+    // Deepest first, so emptied partition directories go too.
+    for directory in directories.iter().rev() {
+        let _ = std::fs::remove_dir(directory);
     }
 }
 
