@@ -17,6 +17,13 @@ fn begroting(arguments: &[&str], directory: &Path) -> Output {
         .expect("runs")
 }
 
+/// `begroting check` on the seed page with its overrides file and the extra arguments.
+fn check_seed_with_overrides(extra: &[&str], directory: &Path) -> Output {
+    let mut arguments = vec!["check", "veiligheidsagenda-owb-2022-VI.txt", "--overrides", "overrides.json"];
+    arguments.extend_from_slice(extra);
+    begroting(&arguments, directory)
+}
+
 fn seed_workspace() -> tempfile::TempDir {
     let work = tempfile::tempdir().unwrap();
     for name in ["veiligheidsagenda-owb-2022-VI.txt", "veiligheidsagenda-owb-2022-VI.url"] {
@@ -79,18 +86,7 @@ fn the_seed_has_one_totals_inconsistency_and_three_unsettled_rows() {
         work.path(),
     );
     assert_eq!(settled.status.code(), Some(0), "{}", String::from_utf8_lossy(&settled.stderr));
-    let strict = begroting(
-        &[
-            "check",
-            "veiligheidsagenda-owb-2022-VI.txt",
-            "--overrides",
-            "overrides.json",
-            "--fail-on",
-            "warning",
-            "-q",
-        ],
-        work.path(),
-    );
+    let strict = check_seed_with_overrides(&["--fail-on", "warning", "-q"], work.path());
     assert_eq!(strict.status.code(), Some(1), "the totals warning fails with --fail-on warning");
 }
 
@@ -140,17 +136,7 @@ reason = "The three rows whose empty cells vanished; see fixtures/overrides."
         "[[document]]\nsource = \"veiligheidsagenda\"\n[[document.table]]\nnumber = \"2\"\n[[document.table.cell]]\nrow = \"Totale inzet\"\ncolumn = \"Realisatie 2020\"\nvalue = 442\n",
     )
     .unwrap();
-    let output = begroting(
-        &[
-            "check",
-            "veiligheidsagenda-owb-2022-VI.txt",
-            "--overrides",
-            "overrides.json",
-            "--expect",
-            "bad.toml",
-        ],
-        work.path(),
-    );
+    let output = check_seed_with_overrides(&["--expect", "bad.toml"], work.path());
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("expected the value 442, found Some(478.0) (printed \"478\")"), "{stderr}");
@@ -165,47 +151,16 @@ reason = "The three rows whose empty cells vanished; see fixtures/overrides."
 #[test]
 fn golden_outputs_report_changed_cells_readably() {
     let work = seed_workspace();
-    let update = begroting(
-        &[
-            "check",
-            "veiligheidsagenda-owb-2022-VI.txt",
-            "--overrides",
-            "overrides.json",
-            "--golden",
-            "golden",
-            "--update",
-        ],
-        work.path(),
-    );
+    let update = check_seed_with_overrides(&["--golden", "golden", "--update"], work.path());
     assert_eq!(update.status.code(), Some(0), "{}", String::from_utf8_lossy(&update.stderr));
     assert!(work.path().join("golden/cells.json").is_file());
-    let same = begroting(
-        &[
-            "check",
-            "veiligheidsagenda-owb-2022-VI.txt",
-            "--overrides",
-            "overrides.json",
-            "--golden",
-            "golden",
-        ],
-        work.path(),
-    );
+    let same = check_seed_with_overrides(&["--golden", "golden"], work.path());
     assert_eq!(same.status.code(), Some(0));
 
     let page = work.path().join("veiligheidsagenda-owb-2022-VI.txt");
     let text = std::fs::read_to_string(&page).unwrap().replace("\n478\n", "\n442\n");
     std::fs::write(&page, text).unwrap();
-    let changed = begroting(
-        &[
-            "check",
-            "veiligheidsagenda-owb-2022-VI.txt",
-            "--overrides",
-            "overrides.json",
-            "--golden",
-            "golden",
-        ],
-        work.path(),
-    );
+    let changed = check_seed_with_overrides(&["--golden", "golden"], work.path());
     assert_eq!(changed.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&changed.stderr);
     assert!(
