@@ -1,0 +1,99 @@
+//! Per-stage timings on a folder of documents, without writing any output: how long decoding,
+//! the reader alone, every stage of the pipeline, and turning tables into cell records take,
+//! in MB/s of input on one core. The end-to-end figures (with writing, against pandas) come from
+//! `benches/run.py`; this target tells which stage a change made faster or slower.
+//!
+//!     cargo bench --no-default-features --bench stages -- /tmp/begroting-bench-2000/html
+//!
+//! It builds without polars (seconds, not minutes). Every file is read into memory first, so the
+//! disk is not timed. Each stage runs `--rounds` times (default 3) and the fastest round counts.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use begroting::frame::CellRecords;
+use begroting::pipeline::{self, DocumentInput, ExtractOptions};
+use begroting::read;
+use begroting::source::{self, SourceFormat};
+
+fn main() {
+    let mut folders = Vec::new();
+    let mut rounds = 3;
+    let mut arguments = std::env::args().skip(1);
+    while let Some(argument) = arguments.next() {
+        match argument.as_str() {
+            "--bench" => {}
+            "--rounds" => rounds = arguments.next().and_then(|n| n.parse().ok()).unwrap_or(3),
+            _ => folders.push(PathBuf::from(argument)),
+        }
+    }
+    if folders.is_empty() {
+        eprintln!("usage: cargo bench --no-default-features --bench stages -- FOLDER... [--rounds N]");
+        std::process::exit(2);
+    }
+    let mut documents: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    for folder in &folders {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
+            .unwrap_or_else(|error| panic!("cannot list {}: {error}", folder.display()))
+            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+            .filter(|path| SourceFormat::from_extension(path).is_some())
+            .collect();
+        paths.sort();
+        for path in paths {
+            let bytes = std::fs::read(&path)
+                .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
+            documents.push((path, bytes));
+        }
+    }
+    let megabytes = documents.iter().map(|(_, bytes)| bytes.len()).sum::<usize>() as f64 / 1e6;
+    println!("{} documents, {megabytes:.1} MB", documents.len());
+
+    let decoded: Vec<(DocumentInput, String)> = documents
+        .iter()
+        .map(|(path, bytes)| {
+            let text = source::decode(path, bytes).expect("decodes").text;
+            let format = SourceFormat::from_extension(path).expect("known extension");
+            (DocumentInput::new(path, format), text)
+        })
+        .collect();
+    let options = ExtractOptions::default();
+
+    let time = |name: &str, stage: &dyn Fn() -> usize| {
+        let mut best = f64::INFINITY;
+        let mut count = 0;
+        for _ in 0..rounds {
+            let started = Instant::now();
+            count = stage();
+            best = best.min(started.elapsed().as_secs_f64());
+        }
+        println!(
+            "{name:<34} {best:>7.3} s {:>8.1} MB/s {:>8.0} docs/s  ({count})",
+            megabytes / best,
+            documents.len() as f64 / best
+        );
+    };
+    time("decode", &|| {
+        documents.iter().map(|(path, bytes)| source::decode(path, bytes).map_or(0, |d| d.text.len())).sum()
+    });
+    time("reader only (tables)", &|| {
+        decoded
+            .iter()
+            .map(|(input, text)| match input.format {
+                SourceFormat::Html => read::html::read_html(text).tables.len(),
+                SourceFormat::Text => read::text::read_text(text).tables.len(),
+            })
+            .sum()
+    });
+    time("every stage (tables)", &|| {
+        decoded.iter().map(|(input, text)| pipeline::extract_str(input, text, &options).tables.len()).sum()
+    });
+    time("every stage + cell records (cells)", &|| {
+        decoded
+            .iter()
+            .map(|(input, text)| {
+                let document = pipeline::extract_str(input, text, &options);
+                CellRecords::new(&document).count()
+            })
+            .sum()
+    });
+}
