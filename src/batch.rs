@@ -174,15 +174,18 @@ pub struct Processed {
 }
 
 /// Runs the pipeline on every entry in parallel and hands each result to `sink` in input order
-/// (skipped entries included), while the next window of documents is already being extracted. A
-/// panic inside any stage is caught and reported as that document's failure. Returns the sink's
-/// first error, or `Interrupted` when [`request_stop`] was called.
-pub fn run_streaming(
+/// (skipped entries included), while the next window of documents is already being extracted.
+/// `prepare` runs on the worker thread right after a document is extracted (the writers
+/// serialize there, so that the sink's thread only appends); its result goes to `sink` with the
+/// entry. A panic inside any stage is caught and reported as that document's failure. Returns
+/// the sink's first error, or `Interrupted` when [`request_stop`] was called.
+pub fn run_streaming<P: Send>(
     entries: &[Discovered],
     options: &ExtractOptions,
     cache: Option<&DocumentCache>,
     observer: &dyn Observer,
-    mut sink: impl FnMut(Processed) -> Result<(), Error> + Send,
+    prepare: impl Fn(&Processed) -> P + Sync,
+    mut sink: impl FnMut(Processed, P) -> Result<(), Error> + Send,
 ) -> Result<(), Error> {
     STOP_REQUESTED.store(false, Ordering::SeqCst);
     // Skipped entries are not read, so they count no bytes.
@@ -195,12 +198,12 @@ pub fn run_streaming(
         .collect();
     observer.started(entries.len(), sizes.iter().sum());
     let window = rayon::current_num_threads().max(1) * DOCUMENTS_PER_THREAD_IN_FLIGHT;
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Processed>>(1);
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<(Processed, P)>>(1);
     std::thread::scope(|scope| {
         let writer = scope.spawn(move || -> Result<(), Error> {
             for processed_window in receiver {
-                for processed in processed_window {
-                    sink(processed)?;
+                for (processed, prepared) in processed_window {
+                    sink(processed, prepared)?;
                 }
             }
             Ok(())
@@ -211,13 +214,14 @@ pub fn run_streaming(
                 interrupted = true;
                 break;
             }
-            let processed: Vec<Processed> = entry_window
+            let processed: Vec<(Processed, P)> = entry_window
                 .par_iter()
                 .zip(size_window.par_iter())
                 .map(|(entry, &bytes)| {
                     let processed = process(entry, bytes, options, cache);
+                    let prepared = prepare(&processed);
                     observer.finished(entry.path(), bytes, matches!(processed.outcome, Outcome::Failed(_)));
-                    processed
+                    (processed, prepared)
                 })
                 .collect();
             if sender.send(processed).is_err() {
@@ -240,10 +244,17 @@ pub fn run_streaming(
 /// want everything in memory; the CLI streams).
 pub fn run(entries: &[Discovered], options: &ExtractOptions, observer: &dyn Observer) -> Vec<Outcome> {
     let mut outcomes = Vec::with_capacity(entries.len());
-    let result = run_streaming(entries, options, None, observer, |processed| {
-        outcomes.push(processed.outcome);
-        Ok(())
-    });
+    let result = run_streaming(
+        entries,
+        options,
+        None,
+        observer,
+        |_| (),
+        |processed, ()| {
+            outcomes.push(processed.outcome);
+            Ok(())
+        },
+    );
     // Only an interruption can end it early; what ran is returned.
     let _ = result;
     outcomes

@@ -6,9 +6,9 @@
 //! cells straight into polars column builders, which is what the writers use. Only cells of data,
 //! total and waarvan rows of budget tables become records; group, spacer, header and note rows
 //! are in `tables.json`, not here. Empty cells are records too (value kind `empty`).
-use crate::footnote::{cell_markers, note_text};
+use crate::footnote::note_text;
 use crate::pipeline::Document;
-use crate::table::{CellFlag, TableKind};
+use crate::table::{CellFlag, Table, TableKind};
 
 /// One data cell with where it came from. Field order is column order.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -73,6 +73,110 @@ pub struct CellRecord {
     pub line: Option<u32>,
 }
 
+/// One data cell as its columns, borrowed from the document: what every output writes for it.
+/// [`CellRecord`] is its owned copy; the JSON and CSV writers serialize it as it is, and the
+/// frame builder appends it to its column builders. Field order is column order.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CellView<'d> {
+    /// The document id.
+    pub doc_id: &'d str,
+    /// The source path as given.
+    pub source: &'d str,
+    /// The page address, when known.
+    pub url: Option<&'d str>,
+    /// Budget year of the document.
+    pub year: Option<i32>,
+    /// Document type.
+    pub doc_type: Option<&'d str>,
+    /// Budget chapter.
+    pub chapter: Option<&'d str>,
+    /// Nearest section heading above the table.
+    pub section: Option<&'d str>,
+    /// Table position in the document, from 0.
+    pub table_index: u32,
+    /// The N of "Tabel N".
+    pub table_number: Option<&'d str>,
+    /// Table caption without number and unit.
+    pub table_title: Option<&'d str>,
+    /// Unit as printed.
+    pub unit: Option<&'d str>,
+    /// Row position in the table, from 0.
+    pub row_index: u32,
+    /// The row label, markers removed.
+    pub row_label: &'d str,
+    /// The code stub cell.
+    pub row_code: Option<&'d str>,
+    /// All stub cells, left to right.
+    pub row_stub: Vec<&'d str>,
+    /// The group the row sits under.
+    pub row_group: Option<&'d str>,
+    /// data, total or waarvan.
+    pub row_kind: &'static str,
+    /// For waarvan rows: the row index of the parent row.
+    pub parent_row_index: Option<u32>,
+    /// Data column position, from 0.
+    pub column_index: u32,
+    /// Header path joined with spaces.
+    pub column_header: &'d str,
+    /// Header path, top row first.
+    pub column_path: &'d [String],
+    /// The year the column is about.
+    pub column_year: Option<i32>,
+    /// The printed text, markers removed.
+    pub raw: &'d str,
+    /// The number, for number and percent kinds.
+    pub value: Option<f64>,
+    /// number, percent, empty, nil, pm, nvt or text.
+    pub value_kind: &'static str,
+    /// Markers that apply to the cell: its row's, its column's, its own (each once).
+    pub footnote_markers: Vec<&'d str>,
+    /// The note text for each marker; empty when the marker has no note.
+    pub footnote_texts: Vec<&'d str>,
+    /// Flags.
+    pub flags: Vec<&'static str>,
+    /// 1-based source line of the cell (of the row when the cell vanished).
+    pub line: Option<u32>,
+}
+
+impl CellView<'_> {
+    /// The owned record of this cell.
+    pub fn to_record(&self) -> CellRecord {
+        let owned = |text: &str| text.to_string();
+        let strings = |texts: &[&str]| texts.iter().map(|text| text.to_string()).collect();
+        CellRecord {
+            doc_id: owned(self.doc_id),
+            source: owned(self.source),
+            url: self.url.map(owned),
+            year: self.year,
+            doc_type: self.doc_type.map(owned),
+            chapter: self.chapter.map(owned),
+            section: self.section.map(owned),
+            table_index: self.table_index,
+            table_number: self.table_number.map(owned),
+            table_title: self.table_title.map(owned),
+            unit: self.unit.map(owned),
+            row_index: self.row_index,
+            row_label: owned(self.row_label),
+            row_code: self.row_code.map(owned),
+            row_stub: strings(&self.row_stub),
+            row_group: self.row_group.map(owned),
+            row_kind: owned(self.row_kind),
+            parent_row_index: self.parent_row_index,
+            column_index: self.column_index,
+            column_header: owned(self.column_header),
+            column_path: self.column_path.to_vec(),
+            column_year: self.column_year,
+            raw: owned(self.raw),
+            value: self.value,
+            value_kind: owned(self.value_kind),
+            footnote_markers: strings(&self.footnote_markers),
+            footnote_texts: strings(&self.footnote_texts),
+            flags: self.flags.iter().map(|flag| flag.to_string()).collect(),
+            line: self.line,
+        }
+    }
+}
+
 /// The long-format records of one document, in document order (table, row, column).
 pub fn cell_records(document: &Document) -> Vec<CellRecord> {
     CellRecords::new(document).collect()
@@ -88,6 +192,29 @@ pub fn cell_count(document: &Document) -> usize {
         .filter(|row| row.kind.carries_data())
         .map(|row| row.cells.len())
         .sum()
+}
+
+/// Every data cell of a document as a [`CellView`], in document order (table, row, column): the
+/// one walk that decides which cells become records, shared by every writer.
+pub fn for_each_cell<E>(
+    document: &Document,
+    mut visit: impl FnMut(&CellView) -> Result<(), E>,
+) -> Result<usize, E> {
+    let mut cells = 0;
+    for table in document.tables.iter().filter(|table| table.kind == TableKind::Budget) {
+        let headers: Vec<String> = table.columns.iter().map(|column| column.header()).collect();
+        let years: Vec<Option<i32>> = table.columns.iter().map(|column| column.year()).collect();
+        for (row_index, row) in table.rows.iter().enumerate() {
+            if !row.kind.carries_data() {
+                continue;
+            }
+            for column_index in 0..row.cells.len() {
+                visit(&view(document, table, row_index, column_index, &headers, &years))?;
+                cells += 1;
+            }
+        }
+    }
+    Ok(cells)
 }
 
 /// The long-format records of one document, built one at a time, so that a document with a
@@ -127,55 +254,77 @@ impl Iterator for CellRecords<'_> {
             }
             let (row_index, column_index) = (self.row_index, self.column_index);
             self.column_index += 1;
-            return Some(record(document, table, row_index, column_index));
+            // Only this cell's column matters here; the other slots stay empty.
+            let mut headers = vec![String::new(); column_index + 1];
+            let mut years = vec![None; column_index + 1];
+            if let Some(column) = table.columns.get(column_index) {
+                headers[column_index] = column.header();
+                years[column_index] = column.year();
+            }
+            return Some(view(document, table, row_index, column_index, &headers, &years).to_record());
         }
     }
 }
 
-fn record(
-    document: &Document,
-    table: &crate::table::Table,
+/// The markers that apply to a cell, each once, first occurrence first: its row's, its
+/// column's, its own (as [`crate::footnote::cell_markers`], without copying them).
+fn markers_of<'t>(table: &'t Table, row_index: usize, column_index: usize) -> Vec<&'t str> {
+    let row = &table.rows[row_index];
+    let column = table.columns.get(column_index).map(|column| column.markers.as_slice()).unwrap_or_default();
+    let own = row.cells.get(column_index).map(|cell| cell.markers.as_slice()).unwrap_or_default();
+    let mut markers: Vec<&str> = Vec::new();
+    for marker in row.markers.iter().chain(column).chain(own) {
+        if !markers.contains(&marker.as_str()) {
+            markers.push(marker);
+        }
+    }
+    markers
+}
+
+fn view<'d>(
+    document: &'d Document,
+    table: &'d Table,
     row_index: usize,
     column_index: usize,
-) -> CellRecord {
+    headers: &'d [String],
+    years: &[Option<i32>],
+) -> CellView<'d> {
     let row = &table.rows[row_index];
     let cell = &row.cells[column_index];
     let column = table.columns.get(column_index);
-    let footnote_markers = cell_markers(table, row_index, column_index);
-    let footnote_texts = footnote_markers
-        .iter()
-        .map(|marker| note_text(table, marker).unwrap_or_default().to_string())
-        .collect();
-    let mut flags: Vec<String> = cell.flags.iter().map(|flag| flag.name().to_string()).collect();
+    let footnote_markers = markers_of(table, row_index, column_index);
+    let footnote_texts =
+        footnote_markers.iter().map(|marker| note_text(table, marker).unwrap_or_default()).collect();
+    let mut flags: Vec<&'static str> = cell.flags.iter().map(|flag| flag.name()).collect();
     if table.truncated && !cell.flags.contains(&CellFlag::TruncatedTable) {
-        flags.push(CellFlag::TruncatedTable.name().to_string());
+        flags.push(CellFlag::TruncatedTable.name());
     }
-    CellRecord {
-        doc_id: document.doc_id.clone(),
-        source: document.source.clone(),
-        url: document.url.clone(),
+    CellView {
+        doc_id: &document.doc_id,
+        source: &document.source,
+        url: document.url.as_deref(),
         year: document.meta.year,
-        doc_type: document.meta.doc_type.clone(),
-        chapter: document.meta.chapter.clone(),
-        section: table.section.clone(),
+        doc_type: document.meta.doc_type.as_deref(),
+        chapter: document.meta.chapter.as_deref(),
+        section: table.section.as_deref(),
         table_index: table.index as u32,
-        table_number: table.number.clone(),
-        table_title: table.title.clone(),
-        unit: table.unit.clone(),
+        table_number: table.number.as_deref(),
+        table_title: table.title.as_deref(),
+        unit: table.unit.as_deref(),
         row_index: row_index as u32,
-        row_label: row.label.clone(),
-        row_code: row.code.clone(),
-        row_stub: row.stub.iter().map(|cell| cell.text.clone()).collect(),
-        row_group: row.group.clone(),
-        row_kind: row.kind.name().to_string(),
+        row_label: &row.label,
+        row_code: row.code.as_deref(),
+        row_stub: row.stub.iter().map(|cell| cell.text.as_str()).collect(),
+        row_group: row.group.as_deref(),
+        row_kind: row.kind.name(),
         parent_row_index: row.parent_row_index.map(|index| index as u32),
         column_index: column_index as u32,
-        column_header: column.map(|c| c.header()).unwrap_or_default(),
-        column_path: column.map(|c| c.path.clone()).unwrap_or_default(),
-        column_year: column.and_then(|c| c.year()),
-        raw: cell.text.clone(),
+        column_header: headers.get(column_index).map_or("", String::as_str),
+        column_path: column.map(|c| c.path.as_slice()).unwrap_or_default(),
+        column_year: years.get(column_index).copied().flatten(),
+        raw: &cell.text,
         value: cell.value,
-        value_kind: cell.value_kind.name().to_string(),
+        value_kind: cell.value_kind.name(),
         footnote_markers,
         footnote_texts,
         flags,
@@ -193,8 +342,7 @@ pub use columns::FrameBuilder;
 mod columns {
     use polars::prelude::*;
 
-    use super::{CellFlag, Document, TableKind, cell_markers, note_text};
-    use crate::table::Table;
+    use super::{CellView, Document, for_each_cell};
 
     fn strings(name: &str, capacity: usize) -> StringChunkedBuilder {
         StringChunkedBuilder::new(name.into(), capacity)
@@ -296,78 +444,42 @@ mod columns {
             limit: usize,
             mut full: impl FnMut(&mut FrameBuilder) -> Result<(), E>,
         ) -> Result<usize, E> {
-            let mut cells = 0;
-            for table in document.tables.iter().filter(|table| table.kind == TableKind::Budget) {
-                let headers: Vec<String> = table.columns.iter().map(|column| column.header()).collect();
-                let years: Vec<Option<i32>> = table.columns.iter().map(|column| column.year()).collect();
-                for (row_index, row) in table.rows.iter().enumerate() {
-                    if !row.kind.carries_data() {
-                        continue;
-                    }
-                    for column_index in 0..row.cells.len() {
-                        self.push_cell(document, table, row_index, column_index, &headers, &years);
-                        cells += 1;
-                        if self.rows >= limit {
-                            full(self)?;
-                        }
-                    }
-                }
-            }
-            Ok(cells)
+            for_each_cell(document, |cell| {
+                self.push_cell(cell);
+                if self.rows >= limit { full(self) } else { Ok(()) }
+            })
         }
 
-        fn push_cell(
-            &mut self,
-            document: &Document,
-            table: &Table,
-            row_index: usize,
-            column_index: usize,
-            headers: &[String],
-            years: &[Option<i32>],
-        ) {
-            let row = &table.rows[row_index];
-            let cell = &row.cells[column_index];
-            self.doc_id.append_value(&document.doc_id);
-            self.source.append_value(&document.source);
-            self.url.append_option(document.url.as_deref());
-            self.year.append_option(document.meta.year);
-            self.doc_type.append_option(document.meta.doc_type.as_deref());
-            self.chapter.append_option(document.meta.chapter.as_deref());
-            self.section.append_option(table.section.as_deref());
-            self.table_index.append_value(table.index as u32);
-            self.table_number.append_option(table.number.as_deref());
-            self.table_title.append_option(table.title.as_deref());
-            self.unit.append_option(table.unit.as_deref());
-            self.row_index.append_value(row_index as u32);
-            self.row_label.append_value(&row.label);
-            self.row_code.append_option(row.code.as_deref());
-            self.row_stub.append_values_iter(row.stub.iter().map(|stub| stub.text.as_str()));
-            self.row_group.append_option(row.group.as_deref());
-            self.row_kind.append_value(row.kind.name());
-            self.parent_row_index.append_option(row.parent_row_index.map(|index| index as u32));
-            self.column_index.append_value(column_index as u32);
-            self.column_header.append_value(headers.get(column_index).map_or("", String::as_str));
-            match table.columns.get(column_index) {
-                Some(column) => self.column_path.append_values_iter(column.path.iter().map(String::as_str)),
-                None => self.column_path.append_values_iter(std::iter::empty()),
-            }
-            self.column_year.append_option(years.get(column_index).copied().flatten());
-            self.raw.append_value(&cell.text);
+        fn push_cell(&mut self, cell: &CellView) {
+            self.doc_id.append_value(cell.doc_id);
+            self.source.append_value(cell.source);
+            self.url.append_option(cell.url);
+            self.year.append_option(cell.year);
+            self.doc_type.append_option(cell.doc_type);
+            self.chapter.append_option(cell.chapter);
+            self.section.append_option(cell.section);
+            self.table_index.append_value(cell.table_index);
+            self.table_number.append_option(cell.table_number);
+            self.table_title.append_option(cell.table_title);
+            self.unit.append_option(cell.unit);
+            self.row_index.append_value(cell.row_index);
+            self.row_label.append_value(cell.row_label);
+            self.row_code.append_option(cell.row_code);
+            self.row_stub.append_values_iter(cell.row_stub.iter().copied());
+            self.row_group.append_option(cell.row_group);
+            self.row_kind.append_value(cell.row_kind);
+            self.parent_row_index.append_option(cell.parent_row_index);
+            self.column_index.append_value(cell.column_index);
+            self.column_header.append_value(cell.column_header);
+            self.column_path.append_values_iter(cell.column_path.iter().map(String::as_str));
+            self.column_year.append_option(cell.column_year);
+            self.raw.append_value(cell.raw);
             self.value.append_option(cell.value);
-            self.value_kind.append_value(cell.value_kind.name());
-            let markers = cell_markers(table, row_index, column_index);
-            self.footnote_markers.append_values_iter(markers.iter().map(String::as_str));
-            self.footnote_texts.append_values_iter(
-                markers.iter().map(|marker| note_text(table, marker).unwrap_or_default()),
-            );
-            let truncated = table.truncated && !cell.flags.contains(&CellFlag::TruncatedTable);
-            self.flags.append_values_iter(
-                cell.flags
-                    .iter()
-                    .map(|flag| flag.name())
-                    .chain(truncated.then(|| CellFlag::TruncatedTable.name())),
-            );
-            self.line.append_option(cell.line.or(row.line).map(|line| line as u32));
+            self.value_kind.append_value(cell.value_kind);
+            self.footnote_markers.append_values_iter(cell.footnote_markers.iter().copied());
+            self.footnote_texts.append_values_iter(cell.footnote_texts.iter().copied());
+            self.flags.append_values_iter(cell.flags.iter().copied());
+            self.line.append_option(cell.line);
             self.rows += 1;
         }
 

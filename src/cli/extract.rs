@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use begroting::batch::{self, Discovered, Outcome};
+use begroting::batch::{self, Discovered, Outcome, Processed};
 use begroting::cache::DocumentCache;
 use begroting::manifest::Manifest;
 use begroting::write::{OutputFormat, PartitionColumn, RunLayout, RunWriter};
@@ -129,7 +129,7 @@ pub fn run(arguments: ExtractArguments) -> u8 {
     }
     let _ = ctrlc::set_handler(batch::request_stop);
     let layout = RunLayout { formats, partition_by, shard, force: arguments.force };
-    let mut writer = match RunWriter::create(&arguments.output, layout) {
+    let mut writer = match RunWriter::create(&arguments.output, layout.clone()) {
         Ok(writer) => writer,
         Err(error) => return fail(error),
     };
@@ -149,14 +149,16 @@ pub fn run(arguments: ExtractArguments) -> u8 {
     let bars = Bars::new(!arguments.quiet && std::io::stderr().is_terminal());
     let mut reviewed = Vec::new();
     let keep_for_review = arguments.html.is_some();
-    let result = batch::run_streaming(&entries, &options, cache.as_ref(), &bars, |processed| {
-        match &processed.outcome {
-            Outcome::Failed(error) => bars.println(format!("begroting: failed: {error}")),
-            Outcome::Done(document) if keep_for_review => reviewed.push((**document).clone()),
-            _ => {}
-        }
-        writer.add(processed)
-    });
+    let prepare = |processed: &Processed| layout.prepare(processed);
+    let result =
+        batch::run_streaming(&entries, &options, cache.as_ref(), &bars, prepare, |processed, prepared| {
+            match &processed.outcome {
+                Outcome::Failed(error) => bars.println(format!("begroting: failed: {error}")),
+                Outcome::Done(document) if keep_for_review => reviewed.push((**document).clone()),
+                _ => {}
+            }
+            writer.add_prepared(processed, prepared)
+        });
     bars.finish();
     if let Err(error) = result {
         return fail(error);

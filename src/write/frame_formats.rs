@@ -51,35 +51,3 @@ pub(super) fn parquet_metadata(schema: &Schema) -> KeyValueMetadata {
         ("begroting:version".to_string(), env!("CARGO_PKG_VERSION").to_string()),
     ])
 }
-
-/// CSV has no lists: each list cell becomes the JSON text of its array (`["1","*"]`).
-pub(super) fn lists_as_json_text(frame: &DataFrame) -> PolarsResult<DataFrame> {
-    let mut flat = frame.clone();
-    let list_names: Vec<PlSmallStr> = frame
-        .columns()
-        .iter()
-        .filter(|column| matches!(column.dtype(), DataType::List(_)))
-        .map(|column| column.name().clone())
-        .collect();
-    for name in list_names {
-        let column = frame.column(&name)?.as_materialized_series().list()?.clone();
-        let texts: Vec<String> = (0..column.len())
-            .map(|index| column.get_as_series(index))
-            .map(|items| {
-                let items: Vec<String> = items
-                    .map(|series| {
-                        series
-                            .str()
-                            .map(|strings| {
-                                strings.iter().map(|s| s.unwrap_or_default().to_string()).collect()
-                            })
-                            .unwrap_or_default()
-                    })
-                    .unwrap_or_default();
-                serde_json::to_string(&items).unwrap_or_else(|_| "[]".to_string())
-            })
-            .collect();
-        flat.replace(&name, Column::new(name.clone(), texts))?;
-    }
-    Ok(flat)
-}

@@ -7,6 +7,7 @@
 //! one replaces it. Knows nothing about how tables were found.
 
 mod atomic;
+pub mod cell_text;
 #[cfg(feature = "frames")]
 mod frame_formats;
 mod pending;
@@ -20,7 +21,9 @@ pub use atomic::write_atomically;
 pub use frame_formats::OutputFormat;
 pub use pending::PendingFile;
 #[cfg(feature = "frames")]
-pub use run_writer::{OUTPUT_NAMES, PartitionColumn, ROW_GROUP_RECORDS, RunLayout, RunTotals, RunWriter};
+pub use run_writer::{
+    OUTPUT_NAMES, PartitionColumn, PreparedOutputs, ROW_GROUP_RECORDS, RunLayout, RunTotals, RunWriter,
+};
 
 use crate::error::Error;
 

@@ -17,7 +17,8 @@ use polars::prelude::*;
 use serde::Serialize;
 
 use super::OutputFormat;
-use super::frame_formats::{lists_as_json_text, parquet_metadata};
+use super::cell_text::{CSV_HEADER, csv_lines, json_array_items, json_lines};
+use super::frame_formats::parquet_metadata;
 use super::pending::{PendingFile, write_error};
 use crate::batch::{Outcome, Processed, report_entry};
 use crate::error::{Error, Warning};
@@ -253,7 +254,6 @@ fn document_tables(document: &Document) -> DocumentTables<'_> {
 
 /// The single-file cell outputs (everything but the partitioned dataset).
 struct FlatOutputs {
-    directory: PathBuf,
     parquet: Option<ParquetOut>,
     json: Option<TextOut>,
     ndjson: Option<TextOut>,
@@ -261,43 +261,77 @@ struct FlatOutputs {
 }
 
 impl FlatOutputs {
-    fn wanted(&self) -> bool {
-        self.parquet.is_some() || self.json.is_some() || self.ndjson.is_some() || self.csv.is_some()
-    }
-
-    /// Writes one frame to every flat output: a Parquet row group, and appended JSON, NDJSON and
-    /// CSV.
+    /// Writes one frame as a Parquet row group.
     fn write(&mut self, frame: &DataFrame) -> Result<(), Error> {
-        let frame_error = |error: PolarsError| write_error(&self.directory, error);
         if frame.height() == 0 {
             return Ok(());
         }
         if let Some(parquet) = &mut self.parquet {
             parquet.write(frame)?;
         }
-        if self.json.is_some() || self.ndjson.is_some() {
-            let mut lines = Vec::new();
-            polars::io::json::BatchedWriter::new(&mut lines).write_batch(frame).map_err(frame_error)?;
+        Ok(())
+    }
+
+    /// Appends a document's prepared cell lines to the JSON, NDJSON and CSV files.
+    fn append_text(&mut self, prepared: &PreparedOutputs) -> Result<(), Error> {
+        if let Some(lines) = &prepared.json_lines {
             if let Some(ndjson) = &mut self.ndjson {
-                ndjson.write(&lines)?;
+                ndjson.write(lines)?;
             }
             if let Some(json) = &mut self.json {
-                for line in lines.split(|&b| b == b'\n').filter(|line| !line.is_empty()) {
-                    json.array_item(line)?;
+                let first = json.items == 0;
+                let still_empty = json_array_items(lines, first, &mut json.writer)
+                    .map_err(|error| write_error(json.pending.final_path(), error))?;
+                if !still_empty {
+                    json.items = json.items.max(1);
                 }
             }
         }
-        if let Some((csv, header_written)) = &mut self.csv {
-            let mut flat = lists_as_json_text(frame).map_err(frame_error)?;
-            let mut bytes = Vec::new();
-            CsvWriter::new(&mut bytes)
-                .include_header(!*header_written)
-                .finish(&mut flat)
-                .map_err(frame_error)?;
-            csv.write(&bytes)?;
-            *header_written = true;
+        if let (Some((csv, header_written)), Some(lines)) = (&mut self.csv, &prepared.csv_lines) {
+            if !*header_written {
+                csv.write(CSV_HEADER.as_bytes())?;
+                *header_written = true;
+            }
+            csv.write(lines)?;
         }
         Ok(())
+    }
+}
+
+/// What a worker thread prepares from one processed input for the writer, so that serializing
+/// runs on every core and the writer thread only appends bytes in input order: the document's
+/// `tables.json` entry and its cells as JSON lines and CSV lines (each only when a chosen format
+/// needs it).
+#[derive(Debug, Default)]
+pub struct PreparedOutputs {
+    tables_json: Option<Vec<u8>>,
+    json_lines: Option<Vec<u8>>,
+    csv_lines: Option<Vec<u8>>,
+    cells: usize,
+}
+
+impl RunLayout {
+    /// Serializes what the text outputs need of one processed input (see [`PreparedOutputs`]).
+    /// Pure and thread-safe: the batch calls it on the worker that extracted the document.
+    pub fn prepare(&self, processed: &Processed) -> PreparedOutputs {
+        let Outcome::Done(document) = &processed.outcome else { return PreparedOutputs::default() };
+        let wants = |format| self.formats.contains(&format);
+        let mut prepared = PreparedOutputs {
+            tables_json: serde_json::to_vec(&document_tables(document)).ok(),
+            cells: cell_count(document),
+            ..PreparedOutputs::default()
+        };
+        if wants(OutputFormat::Json) || wants(OutputFormat::Ndjson) {
+            let mut lines = Vec::with_capacity(prepared.cells * 800);
+            json_lines(document, &mut lines);
+            prepared.json_lines = Some(lines);
+        }
+        if wants(OutputFormat::Csv) {
+            let mut lines = Vec::with_capacity(prepared.cells * 400);
+            csv_lines(document, &mut lines);
+            prepared.csv_lines = Some(lines);
+        }
+        prepared
     }
 }
 
@@ -357,7 +391,7 @@ impl RunWriter {
             layout,
             schema,
             builder: FrameBuilder::new(ROW_GROUP_RECORDS),
-            flat: FlatOutputs { directory: directory.to_path_buf(), parquet, json, ndjson, csv },
+            flat: FlatOutputs { parquet, json, ndjson, csv },
             partitions: BTreeMap::new(),
             tables,
             report,
@@ -365,8 +399,15 @@ impl RunWriter {
         })
     }
 
-    /// Adds one finished entry (in input order).
+    /// Adds one finished entry (in input order), serializing it here.
     pub fn add(&mut self, processed: Processed) -> Result<(), Error> {
+        let prepared = self.layout.prepare(&processed);
+        self.add_prepared(processed, prepared)
+    }
+
+    /// Adds one finished entry (in input order) with what [`RunLayout::prepare`] made of it,
+    /// usually on another thread.
+    pub fn add_prepared(&mut self, processed: Processed, prepared: PreparedOutputs) -> Result<(), Error> {
         let Processed { bytes, outcome, content_hash } = processed;
         self.totals.bytes += bytes;
         let mut cells = 0;
@@ -377,19 +418,21 @@ impl RunWriter {
                 for warning in &document.warnings {
                     *self.totals.warnings_by_kind.entry(warning.kind.name()).or_default() += 1;
                 }
-                let json = serde_json::to_vec(&document_tables(document))
-                    .map_err(|error| write_error(&self.directory.join("tables.json"), error))?;
-                self.tables.array_item(&json)?;
-                cells = if self.flat.wanted() {
+                let tables_path = || self.directory.join("tables.json");
+                let json = prepared.tables_json.as_deref().ok_or_else(|| {
+                    write_error(&tables_path(), "the document's tables could not be serialized")
+                })?;
+                self.tables.array_item(json)?;
+                cells = prepared.cells;
+                self.flat.append_text(&prepared)?;
+                if self.flat.parquet.is_some() {
                     let flat = &mut self.flat;
                     let directory = &self.directory;
                     self.builder.push_document(document, ROW_GROUP_RECORDS, |builder| {
                         let frame = builder.take_frame().map_err(|error| write_error(directory, error))?;
                         flat.write(&frame)
-                    })?
-                } else {
-                    cell_count(document)
-                };
+                    })?;
+                }
                 if !self.layout.partition_by.is_empty()
                     && self.layout.formats.contains(&OutputFormat::Parquet)
                 {
@@ -475,8 +518,7 @@ impl RunWriter {
         }
         if let Some((mut csv, header_written)) = self.flat.csv.take() {
             if !header_written {
-                let names: Vec<&str> = self.schema.iter_names().map(|name| name.as_str()).collect();
-                csv.write(format!("{}\n", names.join(",")).as_bytes())?;
+                csv.write(CSV_HEADER.as_bytes())?;
             }
             csv.finish()?;
         }

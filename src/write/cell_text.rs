@@ -1,0 +1,160 @@
+//! The text formats of the long-format cells, written straight from a document: one JSON object
+//! per cell (the lines of `cells.ndjson`, the items of `cells.json`) and one CSV line per cell.
+//!
+//! Owns the byte layout of those formats. The worker thread that extracted a document writes its
+//! cells here, so a run's text output is made on every core and the writer thread only appends
+//! bytes in input order. The columns and their order are [`CellView`]'s (docs/schema.md). JSON is
+//! serde_json's; CSV follows RFC 4180: a field is quoted when it holds a comma, a quote or a line
+//! break, or is the empty string (so that `""` and a missing value stay apart: null is an empty
+//! field), and a list column holds the JSON text of its array (`["1","*"]`).
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::frame::{CellView, for_each_cell};
+use crate::pipeline::Document;
+
+/// The CSV header line, column names in column order.
+pub const CSV_HEADER: &str = "doc_id,source,url,year,doc_type,chapter,section,table_index,table_number,table_title,unit,row_index,row_label,row_code,row_stub,row_group,row_kind,parent_row_index,column_index,column_header,column_path,column_year,raw,value,value_kind,footnote_markers,footnote_texts,flags,line\n";
+
+/// Appends one JSON object per cell, each ending in a newline, to `out`. Returns the cell count.
+/// A JSON text never holds a raw newline inside a string, so the newlines end records.
+pub fn json_lines(document: &Document, out: &mut Vec<u8>) -> usize {
+    for_each_cell(document, |cell| {
+        serde_json::to_writer(&mut *out, cell)?;
+        out.push(b'\n');
+        Ok::<(), serde_json::Error>(())
+    })
+    .expect("writing JSON to memory cannot fail")
+}
+
+/// Appends one CSV line per cell to `out` (no header). Returns the cell count.
+pub fn csv_lines(document: &Document, out: &mut Vec<u8>) -> usize {
+    for_each_cell(document, |cell| {
+        csv_line(cell, out);
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .unwrap_or_else(|never| match never {})
+}
+
+fn csv_line(cell: &CellView, out: &mut Vec<u8>) {
+    text(out, cell.doc_id);
+    text(out, cell.source);
+    optional_text(out, cell.url);
+    number(out, cell.year);
+    optional_text(out, cell.doc_type);
+    optional_text(out, cell.chapter);
+    optional_text(out, cell.section);
+    number(out, Some(cell.table_index));
+    optional_text(out, cell.table_number);
+    optional_text(out, cell.table_title);
+    optional_text(out, cell.unit);
+    number(out, Some(cell.row_index));
+    text(out, cell.row_label);
+    optional_text(out, cell.row_code);
+    list(out, &cell.row_stub);
+    optional_text(out, cell.row_group);
+    text(out, cell.row_kind);
+    number(out, cell.parent_row_index);
+    number(out, Some(cell.column_index));
+    text(out, cell.column_header);
+    list(out, &cell.column_path);
+    number(out, cell.column_year);
+    text(out, cell.raw);
+    number(out, cell.value);
+    text(out, cell.value_kind);
+    list(out, &cell.footnote_markers);
+    list(out, &cell.footnote_texts);
+    list(out, &cell.flags);
+    number(out, cell.line);
+    // The last field's separator becomes the line end.
+    if let Some(last) = out.last_mut() {
+        *last = b'\n';
+    }
+}
+
+/// A text field and its separator.
+fn text(out: &mut Vec<u8>, value: &str) {
+    let needs_quotes = value.is_empty() || value.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
+    if needs_quotes {
+        out.push(b'"');
+        for piece in value.split_inclusive('"') {
+            out.extend_from_slice(piece.as_bytes());
+            if piece.ends_with('"') {
+                out.push(b'"');
+            }
+        }
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(value.as_bytes());
+    }
+    out.push(b',');
+}
+
+/// A text field that may be missing (an empty field).
+fn optional_text(out: &mut Vec<u8>, value: Option<&str>) {
+    match value {
+        Some(value) => text(out, value),
+        None => out.push(b','),
+    }
+}
+
+/// A number field, written as JSON writes it (`3102765.0`, `2019`), or an empty field.
+fn number<N: Serialize>(out: &mut Vec<u8>, value: Option<N>) {
+    if let Some(value) = value {
+        serde_json::to_writer(&mut *out, &value).expect("writing a number to memory cannot fail");
+    }
+    out.push(b',');
+}
+
+/// A list field: the JSON text of the array, quoted as CSV text.
+fn list<S: AsRef<str> + Serialize>(out: &mut Vec<u8>, items: &[S]) {
+    let mut json = Vec::with_capacity(2 + items.iter().map(|item| item.as_ref().len() + 3).sum::<usize>());
+    serde_json::to_writer(&mut json, items).expect("writing JSON to memory cannot fail");
+    text(out, std::str::from_utf8(&json).expect("serde_json writes UTF-8"));
+}
+
+/// Writes `bytes` of JSON lines as items of a JSON array, `,\n` between items; `first` says
+/// whether the array is still empty. Returns whether it still is.
+pub fn json_array_items(lines: &[u8], mut first: bool, out: &mut impl Write) -> std::io::Result<bool> {
+    for line in lines.split(|&b| b == b'\n').filter(|line| !line.is_empty()) {
+        out.write_all(if first { b"[\n" } else { b",\n" })?;
+        out.write_all(line)?;
+        first = false;
+    }
+    Ok(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_only_what_needs_it() {
+        let mut out = Vec::new();
+        text(&mut out, "Totaal");
+        text(&mut out, "");
+        text(&mut out, "x € 1.000, excl. btw");
+        text(&mut out, "de \"Norm\"");
+        optional_text(&mut out, None);
+        number(&mut out, Some(3_102_765.0f64));
+        number(&mut out, Some(-21.7f64));
+        number::<u32>(&mut out, None);
+        list(&mut out, &["1", "*"]);
+        list::<&str>(&mut out, &[]);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "Totaal,\"\",\"x € 1.000, excl. btw\",\"de \"\"Norm\"\"\",,3102765.0,-21.7,,\"[\"\"1\"\",\"\"*\"\"]\",[],"
+        );
+    }
+
+    #[test]
+    fn json_array_items_join_lines() {
+        let mut out = Vec::new();
+        let first = json_array_items(b"{\"a\":1}\n{\"a\":2}\n", true, &mut out).unwrap();
+        assert!(!first);
+        json_array_items(b"{\"a\":3}\n", first, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "[\n{\"a\":1},\n{\"a\":2},\n{\"a\":3}");
+    }
+}
