@@ -268,7 +268,7 @@ impl Iterator for CellRecords<'_> {
 
 /// The markers that apply to a cell, each once, first occurrence first: its row's, its
 /// column's, its own (as [`crate::footnote::cell_markers`], without copying them).
-fn markers_of<'t>(table: &'t Table, row_index: usize, column_index: usize) -> Vec<&'t str> {
+fn markers_of(table: &Table, row_index: usize, column_index: usize) -> Vec<&str> {
     let row = &table.rows[row_index];
     let column = table.columns.get(column_index).map(|column| column.markers.as_slice()).unwrap_or_default();
     let own = row.cells.get(column_index).map(|cell| cell.markers.as_slice()).unwrap_or_default();

@@ -59,7 +59,7 @@ fn csv_line(cell: &CellView, out: &mut Vec<u8>) {
     number(out, cell.parent_row_index);
     number(out, Some(cell.column_index));
     text(out, cell.column_header);
-    list(out, &cell.column_path);
+    list(out, cell.column_path);
     number(out, cell.column_year);
     text(out, cell.raw);
     number(out, cell.value);
