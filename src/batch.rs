@@ -197,7 +197,21 @@ pub fn run_streaming<P: Send>(
         })
         .collect();
     observer.started(entries.len(), sizes.iter().sum());
-    let window = rayon::current_num_threads().max(1) * DOCUMENTS_PER_THREAD_IN_FLIGHT;
+    if rayon::current_num_threads() <= 1 {
+        // One job is one core: each document is extracted, prepared and handed to the sink in
+        // turn on this thread, with no writer thread beside it.
+        for (entry, &bytes) in entries.iter().zip(&sizes) {
+            if stop_requested() {
+                return Err(Error::new("batch", ErrorKind::Interrupted));
+            }
+            let processed = process(entry, bytes, options, cache);
+            let prepared = prepare(&processed);
+            observer.finished(entry.path(), bytes, matches!(processed.outcome, Outcome::Failed(_)));
+            sink(processed, prepared)?;
+        }
+        return Ok(());
+    }
+    let window = rayon::current_num_threads() * DOCUMENTS_PER_THREAD_IN_FLIGHT;
     let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<(Processed, P)>>(1);
     std::thread::scope(|scope| {
         let writer = scope.spawn(move || -> Result<(), Error> {

@@ -51,7 +51,8 @@ pub struct ExtractArguments {
     /// The largest document read, in MiB after unpacking gzip; larger ones fail with a clear error.
     #[arg(long, default_value_t = 64)]
     max_document_mb: u64,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default: all cores). With 1, everything (extracting and writing) runs on
+    /// one thread; with more, a writer thread appends and encodes Parquet beside the workers.
     #[arg(short, long)]
     jobs: Option<usize>,
     /// No progress bar and no summary.
