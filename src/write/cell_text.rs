@@ -1,5 +1,5 @@
 //! The text formats of the long-format cells, written straight from a document: one JSON object
-//! per cell (the lines of `cells.ndjson`, the items of `cells.json`) and one CSV line per cell.
+//! per cell (the lines of `cells.ndjson`, the items of the array in `cells.json`) and one CSV line per cell.
 //!
 //! Owns the byte layout of those formats. The worker thread that extracted a document writes its
 //! cells here, so a run's text output is made on every core and the writer thread only appends
@@ -7,8 +7,6 @@
 //! serde_json's; CSV follows RFC 4180: a field is quoted when it holds a comma, a quote or a line
 //! break, or is the empty string (so that `""` and a missing value stay apart: null is an empty
 //! field), and a list column holds the JSON text of its array (`["1","*"]`).
-
-use std::io::Write;
 
 use serde::Serialize;
 
@@ -18,12 +16,26 @@ use crate::pipeline::Document;
 /// The CSV header line, column names in column order.
 pub const CSV_HEADER: &str = "doc_id,source,url,year,doc_type,chapter,section,table_index,table_number,table_title,unit,row_index,row_label,row_code,row_stub,row_group,row_kind,parent_row_index,column_index,column_header,column_path,column_year,raw,value,value_kind,footnote_markers,footnote_texts,flags,line\n";
 
-/// Appends one JSON object per cell, each ending in a newline, to `out`. Returns the cell count.
-/// A JSON text never holds a raw newline inside a string, so the newlines end records.
-pub fn json_lines(document: &Document, out: &mut Vec<u8>) -> usize {
+/// How each cell's JSON object is framed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonFraming {
+    /// A line of `cells.ndjson`: the object and a newline.
+    Line,
+    /// An item of the array in `cells.json`: `,\n` and the object. The writer turns the very first
+    /// item's `,` into the array's `[`.
+    ArrayItem,
+}
+
+/// Appends one JSON object per cell to `out`, framed as `framing` says. Returns the cell count.
+pub fn json_cells(document: &Document, framing: JsonFraming, out: &mut Vec<u8>) -> usize {
     for_each_cell(document, |cell| {
+        if framing == JsonFraming::ArrayItem {
+            out.extend_from_slice(b",\n");
+        }
         serde_json::to_writer(&mut *out, cell)?;
-        out.push(b'\n');
+        if framing == JsonFraming::Line {
+            out.push(b'\n');
+        }
         Ok::<(), serde_json::Error>(())
     })
     .expect("writing JSON to memory cannot fail")
@@ -115,17 +127,6 @@ fn list<S: AsRef<str> + Serialize>(out: &mut Vec<u8>, items: &[S]) {
     text(out, std::str::from_utf8(&json).expect("serde_json writes UTF-8"));
 }
 
-/// Writes `bytes` of JSON lines as items of a JSON array, `,\n` between items; `first` says
-/// whether the array is still empty. Returns whether it still is.
-pub fn json_array_items(lines: &[u8], mut first: bool, out: &mut impl Write) -> std::io::Result<bool> {
-    for line in lines.split(|&b| b == b'\n').filter(|line| !line.is_empty()) {
-        out.write_all(if first { b"[\n" } else { b",\n" })?;
-        out.write_all(line)?;
-        first = false;
-    }
-    Ok(first)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,14 +148,5 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "Totaal,\"\",\"x € 1.000, excl. btw\",\"de \"\"Norm\"\"\",,3102765.0,-21.7,,\"[\"\"1\"\",\"\"*\"\"]\",[],"
         );
-    }
-
-    #[test]
-    fn json_array_items_join_lines() {
-        let mut out = Vec::new();
-        let first = json_array_items(b"{\"a\":1}\n{\"a\":2}\n", true, &mut out).unwrap();
-        assert!(!first);
-        json_array_items(b"{\"a\":3}\n", first, &mut out).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "[\n{\"a\":1},\n{\"a\":2},\n{\"a\":3}");
     }
 }

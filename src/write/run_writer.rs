@@ -17,7 +17,7 @@ use polars::prelude::*;
 use serde::Serialize;
 
 use super::OutputFormat;
-use super::cell_text::{CSV_HEADER, csv_lines, json_array_items, json_lines};
+use super::cell_text::{CSV_HEADER, JsonFraming, csv_lines, json_cells};
 use super::frame_formats::parquet_metadata;
 use super::pending::{PendingFile, write_error};
 use crate::batch::{Outcome, Processed, report_entry};
@@ -272,20 +272,22 @@ impl FlatOutputs {
         Ok(())
     }
 
-    /// Appends a document's prepared cell lines to the JSON, NDJSON and CSV files.
+    /// Appends a document's prepared cells to the JSON, NDJSON and CSV files.
     fn append_text(&mut self, prepared: &PreparedOutputs) -> Result<(), Error> {
-        if let Some(lines) = &prepared.json_lines {
-            if let Some(ndjson) = &mut self.ndjson {
-                ndjson.write(lines)?;
+        if let (Some(ndjson), Some(lines)) = (&mut self.ndjson, &prepared.ndjson_lines) {
+            ndjson.write(lines)?;
+        }
+        if let (Some(json), Some(items)) = (&mut self.json, &prepared.json_items)
+            && !items.is_empty()
+        {
+            // Every item starts with ",\n"; the array's first starts with "[\n" instead.
+            if json.items == 0 {
+                json.write(b"[")?;
+                json.write(&items[1..])?;
+            } else {
+                json.write(items)?;
             }
-            if let Some(json) = &mut self.json {
-                let first = json.items == 0;
-                let still_empty = json_array_items(lines, first, &mut json.writer)
-                    .map_err(|error| write_error(json.pending.final_path(), error))?;
-                if !still_empty {
-                    json.items = json.items.max(1);
-                }
-            }
+            json.items += 1;
         }
         if let (Some((csv, header_written)), Some(lines)) = (&mut self.csv, &prepared.csv_lines) {
             if !*header_written {
@@ -305,7 +307,8 @@ impl FlatOutputs {
 #[derive(Debug, Default)]
 pub struct PreparedOutputs {
     tables_json: Option<Vec<u8>>,
-    json_lines: Option<Vec<u8>>,
+    json_items: Option<Vec<u8>>,
+    ndjson_lines: Option<Vec<u8>>,
     csv_lines: Option<Vec<u8>>,
     cells: usize,
 }
@@ -321,11 +324,13 @@ impl RunLayout {
             cells: cell_count(document),
             ..PreparedOutputs::default()
         };
-        if wants(OutputFormat::Json) || wants(OutputFormat::Ndjson) {
-            let mut lines = Vec::with_capacity(prepared.cells * 800);
-            json_lines(document, &mut lines);
-            prepared.json_lines = Some(lines);
-        }
+        let json = |framing| {
+            let mut out = Vec::with_capacity(prepared.cells * 800);
+            json_cells(document, framing, &mut out);
+            out
+        };
+        prepared.json_items = wants(OutputFormat::Json).then(|| json(JsonFraming::ArrayItem));
+        prepared.ndjson_lines = wants(OutputFormat::Ndjson).then(|| json(JsonFraming::Line));
         if wants(OutputFormat::Csv) {
             let mut lines = Vec::with_capacity(prepared.cells * 400);
             csv_lines(document, &mut lines);
