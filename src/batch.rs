@@ -209,6 +209,9 @@ pub fn run_streaming<P: Send>(
             observer.finished(entry.path(), bytes, matches!(processed.outcome, Outcome::Failed(_)));
             sink(processed, prepared)?;
         }
+        if stop_requested() {
+            return Err(Error::new("batch", ErrorKind::Interrupted));
+        }
         return Ok(());
     }
     let window = rayon::current_num_threads() * DOCUMENTS_PER_THREAD_IN_FLIGHT;

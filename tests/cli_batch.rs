@@ -232,3 +232,58 @@ fn an_output_that_cannot_be_written_is_an_error_and_leaves_nothing() {
     assert!(leftovers.is_empty(), "no temporary files left");
     assert_eq!(read(&work.path().join("out/cells.json")).len(), before.len());
 }
+
+/// Ctrl-C in the middle of a run: the run stops, exits 2 saying it was interrupted, and the
+/// previous complete output stays exactly as it was, with no temporary file left. The second
+/// run's last input is standard input, which the test holds open, so the signal surely comes
+/// while the run is going; it is sent once the writer's temporary files exist (the handler is in
+/// place by then).
+#[test]
+fn ctrl_c_stops_the_run_and_keeps_the_previous_output() {
+    for jobs in ["1", "2"] {
+        let work = tempfile::tempdir().unwrap();
+        let seed = read(&fixtures().join("text/veiligheidsagenda-owb-2022-VI.txt"));
+        std::fs::write(work.path().join("seed.txt"), &seed).unwrap();
+        let first = begroting(&["extract", "seed.txt", "-o", "out", "--quiet"], work.path());
+        assert_eq!(first.status.code(), Some(0), "{}", String::from_utf8_lossy(&first.stderr));
+        let out = work.path().join("out");
+        let before: Vec<(String, String)> = ["cells.json", "cells.parquet", "tables.json", "report.json"]
+            .iter()
+            .map(|name| (name.to_string(), format!("{:?}", std::fs::read(out.join(name)).unwrap())))
+            .collect();
+
+        let mut child = Command::new(env!("CARGO_BIN_EXE_begroting"))
+            .args(["extract", "seed.txt", "-", "-o", "out", "--quiet", "--jobs", jobs])
+            .current_dir(work.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary starts");
+        let temporary_files = || {
+            std::fs::read_dir(&out)
+                .unwrap()
+                .flatten()
+                .filter(|entry| entry.file_name().to_string_lossy().ends_with(".tmp"))
+                .count()
+        };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+        while temporary_files() == 0 {
+            assert!(std::time::Instant::now() < deadline, "the run never started writing");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let signal = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+        assert!(signal.success());
+        // The held document ends (empty); the run notices the stop and gives up.
+        drop(child.stdin.take());
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "jobs {jobs}: {stderr}");
+        assert!(stderr.contains("interrupted"), "jobs {jobs}: {stderr}");
+        for (name, bytes) in &before {
+            let now = format!("{:?}", std::fs::read(out.join(name)).unwrap());
+            assert!(&now == bytes, "jobs {jobs}: {name} changed");
+        }
+        assert_eq!(temporary_files(), 0, "jobs {jobs}: no temporary file is left");
+    }
+}
