@@ -2,6 +2,7 @@
 """The benchmark: begroting against pandas.read_html on the same synthetic pages, in one run.
 
     python3 benches/run.py [--pages 2000] [--corpus /tmp/begroting-bench] [--skip-pandas]
+                           [--scale-pages 10000]
 
 Generates the corpus (benches/generate_corpus.py) unless it is already there, builds the release
 binary, then times, each on the same files:
@@ -9,7 +10,10 @@ binary, then times, each on the same files:
   - begroting extract on the flattened text pages with --jobs 1;
   - the pandas peer (benches/pandas_peer.py: read_html with lxml, melt, Parquet).
 For each it prints wall time, MB/s, pages/s and peak resident memory (the child's max RSS), then
-the ratios the targets are stated in. Timings belong here, never in tests.
+the ratios the targets are stated in, and each target of issue 4 as met or not. With
+--scale-pages N it also runs the HTML extraction (--jobs 2) on an N-page corpus and compares its
+peak memory with the 2,000-page run's. `--jobs 1` runs everything on one thread (one core);
+`--jobs 2` runs two workers and a writer thread. Timings belong here, never in tests.
 """
 import argparse
 import os
@@ -43,11 +47,17 @@ def main():
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--corpus", default="/tmp/begroting-bench")
     parser.add_argument("--skip-pandas", action="store_true")
+    parser.add_argument("--scale-pages", type=int, default=0)
     arguments = parser.parse_args()
-    corpus = f"{arguments.corpus}-{arguments.pages}"
-    if not os.path.isdir(os.path.join(corpus, "html")):
-        subprocess.run([sys.executable, os.path.join(ROOT, "benches", "generate_corpus.py"), corpus,
-                        "--pages", str(arguments.pages)], check=True)
+
+    def corpus_of(pages):
+        corpus = f"{arguments.corpus}-{pages}"
+        if not os.path.isdir(os.path.join(corpus, "html")):
+            subprocess.run([sys.executable, os.path.join(ROOT, "benches", "generate_corpus.py"), corpus,
+                            "--pages", str(pages)], check=True)
+        return corpus
+
+    corpus = corpus_of(arguments.pages)
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     binary = os.path.join(ROOT, "target", "release", "begroting")
     html, text = os.path.join(corpus, "html"), os.path.join(corpus, "text")
@@ -72,9 +82,33 @@ def main():
     print(f"{'run':<26} {'seconds':>8} {'MB/s':>8} {'pages/s':>8} {'peak RSS MB':>12}")
     for name, seconds, rate, pages, rss in rows:
         print(f"{name:<26} {seconds:>8.2f} {rate:>8.1f} {pages:>8.1f} {rss:>12.0f}")
-    print(f"\nHTML, 2 jobs vs 1 job: {html_1 / html_2:.2f}x")
+    scale_rss = None
+    if arguments.scale_pages:
+        scale_corpus = corpus_of(arguments.scale_pages)
+        scale_html = os.path.join(scale_corpus, "html")
+        scale_out = os.path.join(scale_corpus, "out")
+        shutil.rmtree(scale_out, ignore_errors=True)
+        seconds, scale_rss, _ = measure([binary, "extract", scale_html, "-o", scale_out, "--quiet", "--jobs", "2"])
+        shutil.rmtree(scale_out, ignore_errors=True)
+        print(f"{'begroting html --jobs 2':<26} {seconds:>8.2f} {directory_bytes(scale_html) / 1e6 / seconds:>8.1f} "
+              f"{arguments.scale_pages / seconds:>8.1f} {scale_rss:>12.0f}   ({arguments.scale_pages} pages)")
+
+    def verdict(ok):
+        return "met" if ok else "NOT met"
+
+    rss = {name: peak for name, _, _, _, peak in rows}
+    text_rate = next(rate for name, _, rate, _, _ in rows if name.startswith("begroting text"))
+    peak_2000 = max(rss["begroting html --jobs 1"], rss["begroting html --jobs 2"], rss["begroting text --jobs 1"])
+    print("\ntarget                                     goal        now")
     if pandas:
-        print(f"HTML, 1 job vs pandas: {pandas / html_1:.1f}x")
+        print(f"HTML, 1 job vs pandas                      >= 15x   {pandas / html_1:>7.1f}x  {verdict(pandas / html_1 >= 15)}")
+    print(f"HTML, 2 jobs vs 1 job                      >= 1.8x  {html_1 / html_2:>7.2f}x  {verdict(html_1 / html_2 >= 1.8)}")
+    print(f"text, 1 job (one core)                     >= 100   {text_rate:>7.1f} MB/s  {verdict(text_rate >= 100)}")
+    print(f"peak memory, {arguments.pages} pages                  < 200 MB {peak_2000:>7.0f} MB  {verdict(peak_2000 < 200)}")
+    if scale_rss:
+        growth = scale_rss / rss["begroting html --jobs 2"] - 1
+        print(f"peak memory, {arguments.scale_pages} vs {arguments.pages} pages (2 jobs)   <= +10%  {growth:>+7.0%}   "
+              f"{verdict(growth <= 0.10)}")
 
 
 if __name__ == "__main__":
