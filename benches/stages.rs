@@ -1,6 +1,7 @@
 //! Per-stage timings on a folder of documents, without writing any output: how long decoding,
-//! the reader alone, every stage of the pipeline, and turning tables into cell records take,
-//! in MB/s of input on one core. The end-to-end figures (with writing, against pandas) come from
+//! the reader alone, every stage of the pipeline, turning tables into cell records, and
+//! serializing the cells as JSON and CSV (on documents extracted beforehand) take, in MB/s of
+//! input on one core. The end-to-end figures (with writing, against pandas) come from
 //! `benches/run.py`; this target tells which stage a change made faster or slower.
 //!
 //!     cargo bench --no-default-features --bench stages -- /tmp/begroting-bench-2000/html
@@ -12,9 +13,10 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use begroting::frame::CellRecords;
-use begroting::pipeline::{self, DocumentInput, ExtractOptions};
+use begroting::pipeline::{self, Document, DocumentInput, ExtractOptions};
 use begroting::read;
 use begroting::source::{self, SourceFormat};
+use begroting::write::cell_text::{self, JsonFraming};
 
 fn main() {
     let mut folders = Vec::new();
@@ -93,6 +95,31 @@ fn main() {
             .map(|(input, text)| {
                 let document = pipeline::extract_str(input, text, &options);
                 CellRecords::new(&document).count()
+            })
+            .sum()
+    });
+    // What writing costs on its own, on documents extracted beforehand (MB/s still of input).
+    let documents: Vec<Document> =
+        decoded.iter().map(|(input, text)| pipeline::extract_str(input, text, &options)).collect();
+    time("JSON cells alone (bytes)", &|| {
+        let mut out = Vec::new();
+        documents
+            .iter()
+            .map(|document| {
+                out.clear();
+                cell_text::json_cells(document, JsonFraming::ArrayItem, &mut out);
+                out.len()
+            })
+            .sum()
+    });
+    time("CSV cells alone (bytes)", &|| {
+        let mut out = Vec::new();
+        documents
+            .iter()
+            .map(|document| {
+                out.clear();
+                cell_text::csv_lines(document, &mut out);
+                out.len()
             })
             .sum()
     });

@@ -136,6 +136,10 @@ pub struct CellView<'d> {
     pub flags: Vec<&'static str>,
     /// 1-based source line of the cell (of the row when the cell vanished).
     pub line: Option<u32>,
+    /// Not a column: the table's position in the document's list of tables, which tells the
+    /// cells of one table from the next even where two tables share an index.
+    #[serde(skip)]
+    pub table_position: usize,
 }
 
 impl CellView<'_> {
@@ -201,7 +205,10 @@ pub fn for_each_cell<E>(
     mut visit: impl FnMut(&CellView) -> Result<(), E>,
 ) -> Result<usize, E> {
     let mut cells = 0;
-    for table in document.tables.iter().filter(|table| table.kind == TableKind::Budget) {
+    for (table_position, table) in document.tables.iter().enumerate() {
+        if table.kind != TableKind::Budget {
+            continue;
+        }
         let headers: Vec<String> = table.columns.iter().map(|column| column.header()).collect();
         let years: Vec<Option<i32>> = table.columns.iter().map(|column| column.year()).collect();
         for (row_index, row) in table.rows.iter().enumerate() {
@@ -209,7 +216,9 @@ pub fn for_each_cell<E>(
                 continue;
             }
             for column_index in 0..row.cells.len() {
-                visit(&view(document, table, row_index, column_index, &headers, &years))?;
+                let mut cell = view(document, table, row_index, column_index, &headers, &years);
+                cell.table_position = table_position;
+                visit(&cell)?;
                 cells += 1;
             }
         }
@@ -329,6 +338,7 @@ fn view<'d>(
         footnote_texts,
         flags,
         line: cell.line.or(row.line).map(|line| line as u32),
+        table_position: 0,
     }
 }
 

@@ -28,61 +28,199 @@ pub enum JsonFraming {
 
 /// Appends one JSON object per cell to `out`, framed as `framing` says. Returns the cell count.
 pub fn json_cells(document: &Document, framing: JsonFraming, out: &mut Vec<u8>) -> usize {
-    for_each_cell(document, |cell| {
-        if framing == JsonFraming::ArrayItem {
-            out.extend_from_slice(b",\n");
-        }
-        serde_json::to_writer(&mut *out, cell)?;
-        if framing == JsonFraming::Line {
-            out.push(b'\n');
-        }
-        Ok::<(), serde_json::Error>(())
-    })
-    .expect("writing JSON to memory cannot fail")
+    write_cells(document, &mut Json { framing }, out)
 }
 
 /// Appends one CSV line per cell to `out` (no header). Returns the cell count.
 pub fn csv_lines(document: &Document, out: &mut Vec<u8>) -> usize {
+    write_cells(document, &mut Csv, out)
+}
+
+/// A text format of cells, written in five parts: most of a cell's columns belong to its
+/// document, table, row or column, so those parts are written once and copied into each of their
+/// cells ([`write_cells`]). Each part ends with its field separator; the cell part ends the record.
+trait CellFormat {
+    /// doc_id … chapter.
+    fn document_part(&mut self, cell: &CellView, out: &mut Vec<u8>);
+    /// section … unit.
+    fn table_part(&mut self, cell: &CellView, out: &mut Vec<u8>);
+    /// row_index … parent_row_index.
+    fn row_part(&mut self, cell: &CellView, out: &mut Vec<u8>);
+    /// column_index … column_year.
+    fn column_part(&mut self, cell: &CellView, out: &mut Vec<u8>);
+    /// raw … line, and the end of the record.
+    fn cell_part(&mut self, cell: &CellView, out: &mut Vec<u8>);
+    /// Bytes written before each record.
+    fn record_start(&self) -> &'static [u8] {
+        b""
+    }
+}
+
+fn write_cells(document: &Document, format: &mut impl CellFormat, out: &mut Vec<u8>) -> usize {
+    let mut document_part = Vec::new();
+    let mut table_part = Vec::new();
+    let mut row_part = Vec::new();
+    let mut column_parts: Vec<Option<Vec<u8>>> = Vec::new();
+    let mut at: Option<(usize, usize)> = None;
     for_each_cell(document, |cell| {
-        csv_line(cell, out);
+        if document_part.is_empty() {
+            format.document_part(cell, &mut document_part);
+        }
+        let (table, row) = (cell.table_position, cell.row_index as usize);
+        if at.is_none_or(|(at_table, _)| at_table != table) {
+            table_part.clear();
+            format.table_part(cell, &mut table_part);
+            column_parts.clear();
+        }
+        if at != Some((table, row)) {
+            row_part.clear();
+            format.row_part(cell, &mut row_part);
+            at = Some((table, row));
+        }
+        let column = cell.column_index as usize;
+        if column_parts.len() <= column {
+            column_parts.resize(column + 1, None);
+        }
+        let column_part = column_parts[column].get_or_insert_with(|| {
+            let mut part = Vec::new();
+            format.column_part(cell, &mut part);
+            part
+        });
+        out.extend_from_slice(format.record_start());
+        out.extend_from_slice(&document_part);
+        out.extend_from_slice(&table_part);
+        out.extend_from_slice(&row_part);
+        out.extend_from_slice(column_part);
+        format.cell_part(cell, out);
         Ok::<(), std::convert::Infallible>(())
     })
     .unwrap_or_else(|never| match never {})
 }
 
-fn csv_line(cell: &CellView, out: &mut Vec<u8>) {
-    text(out, cell.doc_id);
-    text(out, cell.source);
-    optional_text(out, cell.url);
-    number(out, cell.year);
-    optional_text(out, cell.doc_type);
-    optional_text(out, cell.chapter);
-    optional_text(out, cell.section);
-    number(out, Some(cell.table_index));
-    optional_text(out, cell.table_number);
-    optional_text(out, cell.table_title);
-    optional_text(out, cell.unit);
-    number(out, Some(cell.row_index));
-    text(out, cell.row_label);
-    optional_text(out, cell.row_code);
-    list(out, &cell.row_stub);
-    optional_text(out, cell.row_group);
-    text(out, cell.row_kind);
-    number(out, cell.parent_row_index);
-    number(out, Some(cell.column_index));
-    text(out, cell.column_header);
-    list(out, cell.column_path);
-    number(out, cell.column_year);
-    text(out, cell.raw);
-    number(out, cell.value);
-    text(out, cell.value_kind);
-    list(out, &cell.footnote_markers);
-    list(out, &cell.footnote_texts);
-    list(out, &cell.flags);
-    number(out, cell.line);
-    // The last field's separator becomes the line end.
-    if let Some(last) = out.last_mut() {
-        *last = b'\n';
+/// JSON objects as serde_json writes them: `{"doc_id":"…",…,"line":32}`.
+struct Json {
+    framing: JsonFraming,
+}
+
+/// `"name":value,`
+fn json_field(out: &mut Vec<u8>, name: &str, value: &impl Serialize) {
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\":");
+    serde_json::to_writer(&mut *out, value).expect("writing JSON to memory cannot fail");
+    out.push(b',');
+}
+
+impl CellFormat for Json {
+    fn record_start(&self) -> &'static [u8] {
+        match self.framing {
+            JsonFraming::ArrayItem => b",\n{",
+            JsonFraming::Line => b"{",
+        }
+    }
+
+    fn document_part(&mut self, cell: &CellView, out: &mut Vec<u8>) {
+        json_field(out, "doc_id", &cell.doc_id);
+        json_field(out, "source", &cell.source);
+        json_field(out, "url", &cell.url);
+        json_field(out, "year", &cell.year);
+        json_field(out, "doc_type", &cell.doc_type);
+        json_field(out, "chapter", &cell.chapter);
+    }
+
+    fn table_part(&mut self, cell: &CellView, out: &mut Vec<u8>) {
+        json_field(out, "section", &cell.section);
+        json_field(out, "table_index", &cell.table_index);
+        json_field(out, "table_number", &cell.table_number);
+        json_field(out, "table_title", &cell.table_title);
+        json_field(out, "unit", &cell.unit);
+    }
+
+    fn row_part(&mut self, cell: &CellView, out: &mut Vec<u8>) {
+        json_field(out, "row_index", &cell.row_index);
+        json_field(out, "row_label", &cell.row_label);
+        json_field(out, "row_code", &cell.row_code);
+        json_field(out, "row_stub", &cell.row_stub);
+        json_field(out, "row_group", &cell.row_group);
+        json_field(out, "row_kind", &cell.row_kind);
+        json_field(out, "parent_row_index", &cell.parent_row_index);
+    }
+
+    fn column_part(&mut self, cell: &CellView, out: &mut Vec<u8>) {
+        json_field(out, "column_index", &cell.column_index);
+        json_field(out, "column_header", &cell.column_header);
+        json_field(out, "column_path", &cell.column_path);
+        json_field(out, "column_year", &cell.column_year);
+    }
+
+    fn cell_part(&mut self, cell: &CellView, out: &mut Vec<u8>) {
+        json_field(out, "raw", &cell.raw);
+        json_field(out, "value", &cell.value);
+        json_field(out, "value_kind", &cell.value_kind);
+        json_field(out, "footnote_markers", &cell.footnote_markers);
+        json_field(out, "footnote_texts", &cell.footnote_texts);
+        json_field(out, "flags", &cell.flags);
+        json_field(out, "line", &cell.line);
+        // The last field's comma closes the object.
+        if let Some(last) = out.last_mut() {
+            *last = b'}';
+        }
+        if self.framing == JsonFraming::Line {
+            out.push(b'\n');
+        }
+    }
+}
+
+/// CSV lines (see the module doc).
+struct Csv;
+
+impl CellFormat for Csv {
+    fn document_part(&mut self, cell: &CellView, out: &mut Vec<u8>) {
+        text(out, cell.doc_id);
+        text(out, cell.source);
+        optional_text(out, cell.url);
+        number(out, cell.year);
+        optional_text(out, cell.doc_type);
+        optional_text(out, cell.chapter);
+    }
+
+    fn table_part(&mut self, cell: &CellView, out: &mut Vec<u8>) {
+        optional_text(out, cell.section);
+        number(out, Some(cell.table_index));
+        optional_text(out, cell.table_number);
+        optional_text(out, cell.table_title);
+        optional_text(out, cell.unit);
+    }
+
+    fn row_part(&mut self, cell: &CellView, out: &mut Vec<u8>) {
+        number(out, Some(cell.row_index));
+        text(out, cell.row_label);
+        optional_text(out, cell.row_code);
+        list(out, &cell.row_stub);
+        optional_text(out, cell.row_group);
+        text(out, cell.row_kind);
+        number(out, cell.parent_row_index);
+    }
+
+    fn column_part(&mut self, cell: &CellView, out: &mut Vec<u8>) {
+        number(out, Some(cell.column_index));
+        text(out, cell.column_header);
+        list(out, cell.column_path);
+        number(out, cell.column_year);
+    }
+
+    fn cell_part(&mut self, cell: &CellView, out: &mut Vec<u8>) {
+        text(out, cell.raw);
+        number(out, cell.value);
+        text(out, cell.value_kind);
+        list(out, &cell.footnote_markers);
+        list(out, &cell.footnote_texts);
+        list(out, &cell.flags);
+        number(out, cell.line);
+        // The last field's separator becomes the line end.
+        if let Some(last) = out.last_mut() {
+            *last = b'\n';
+        }
     }
 }
 
