@@ -268,6 +268,65 @@ fn list<S: AsRef<str> + Serialize>(out: &mut Vec<u8>, items: &[S]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::frame::cell_records;
+    use crate::pipeline::{DocumentInput, ExtractOptions, extract_str};
+    use crate::source::SourceFormat;
+
+    /// The seed page (Tabel 2 of the OWB 2022, chapter VI) with its settled overrides.
+    fn seed() -> Document {
+        let text = include_str!("../../fixtures/text/veiligheidsagenda-owb-2022-VI.txt");
+        let overrides = crate::overrides::Overrides::parse(
+            std::path::Path::new("veiligheidsagenda-owb-2022-VI.json"),
+            include_str!("../../fixtures/overrides/veiligheidsagenda-owb-2022-VI.json"),
+        )
+        .unwrap();
+        let input = DocumentInput::new("veiligheidsagenda-owb-2022-VI.txt", SourceFormat::Text);
+        extract_str(&input, text, &ExtractOptions { overrides: Some(overrides), ..ExtractOptions::default() })
+    }
+
+    #[test]
+    fn json_lines_are_serde_json_of_each_record() {
+        let document = seed();
+        let records = cell_records(&document);
+        assert_eq!(records.len(), 64, "Tabel 2: 16 rows of 4 columns");
+        let mut out = Vec::new();
+        assert_eq!(json_cells(&document, JsonFraming::Line, &mut out), 64);
+        let lines: Vec<&str> = std::str::from_utf8(&out).unwrap().lines().collect();
+        for (line, record) in lines.iter().zip(&records) {
+            assert_eq!(*line, serde_json::to_string(record).unwrap());
+        }
+        // "Totale inzet", Realisatie 2020: printed 478 (its parts sum to 442; the source says 478).
+        let totale_inzet = records
+            .iter()
+            .position(|r| r.row_label == "Totale inzet" && r.column_header == "Realisatie 2020")
+            .unwrap();
+        assert!(lines[totale_inzet].contains(r#""raw":"478","value":478.0,"value_kind":"number""#));
+        let mut items = Vec::new();
+        json_cells(&document, JsonFraming::ArrayItem, &mut items);
+        let array = format!("[{}]", std::str::from_utf8(&items[1..]).unwrap());
+        let parsed: Vec<serde_json::Value> = serde_json::from_str(&array).unwrap();
+        assert_eq!(parsed, records.iter().map(|r| serde_json::to_value(r).unwrap()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn csv_has_one_line_per_record_with_every_column() {
+        let document = seed();
+        let mut out = Vec::new();
+        assert_eq!(csv_lines(&document, &mut out), 64);
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text.lines().count(), 64);
+        let first = text.lines().next().unwrap();
+        // No address was given, so url, year, type and chapter are missing: empty fields.
+        assert_eq!(
+            first,
+            "veiligheidsagenda-owb-2022-VI,veiligheidsagenda-owb-2022-VI.txt,,,,,2.2 Veiligheidsagenda,0,2,\
+             Veiligheidsagenda 2019-2022,,1,Aantal aangepakte CSV's,,\"[\"\"Aantal aangepakte CSV's\"\"]\",\
+             Ondermijning,data,,0,Realisatie 2019,\"[\"\"Realisatie\"\",\"\"2019\"\"]\",2019,1.522,1522.0,number,\
+             [],[],[],43"
+        );
+        assert!(text.contains(",Totale inzet,"));
+        assert!(text.contains(",478,478.0,number,"), "Totale inzet, Realisatie 2020, as printed");
+    }
 
     #[test]
     fn csv_quotes_only_what_needs_it() {
