@@ -107,7 +107,7 @@ pub struct CellView<'d> {
     /// The code stub cell.
     pub row_code: Option<&'d str>,
     /// All stub cells, left to right.
-    pub row_stub: Vec<&'d str>,
+    pub row_stub: &'d [&'d str],
     /// The group the row sits under.
     pub row_group: Option<&'d str>,
     /// data, total or waarvan.
@@ -129,11 +129,11 @@ pub struct CellView<'d> {
     /// number, percent, empty, nil, pm, nvt or text.
     pub value_kind: &'static str,
     /// Markers that apply to the cell: its row's, its column's, its own (each once).
-    pub footnote_markers: Vec<&'d str>,
+    pub footnote_markers: &'d [&'d str],
     /// The note text for each marker; empty when the marker has no note.
-    pub footnote_texts: Vec<&'d str>,
+    pub footnote_texts: &'d [&'d str],
     /// Flags.
-    pub flags: Vec<&'static str>,
+    pub flags: &'d [&'static str],
     /// 1-based source line of the cell (of the row when the cell vanished).
     pub line: Option<u32>,
     /// Not a column: the table's position in the document's list of tables, which tells the
@@ -162,7 +162,7 @@ impl CellView<'_> {
             row_index: self.row_index,
             row_label: owned(self.row_label),
             row_code: self.row_code.map(owned),
-            row_stub: strings(&self.row_stub),
+            row_stub: strings(self.row_stub),
             row_group: self.row_group.map(owned),
             row_kind: owned(self.row_kind),
             parent_row_index: self.parent_row_index,
@@ -173,8 +173,8 @@ impl CellView<'_> {
             raw: owned(self.raw),
             value: self.value,
             value_kind: owned(self.value_kind),
-            footnote_markers: strings(&self.footnote_markers),
-            footnote_texts: strings(&self.footnote_texts),
+            footnote_markers: strings(self.footnote_markers),
+            footnote_texts: strings(self.footnote_texts),
             flags: self.flags.iter().map(|flag| flag.to_string()).collect(),
             line: self.line,
         }
@@ -205,6 +205,7 @@ pub fn for_each_cell<E>(
     mut visit: impl FnMut(&CellView) -> Result<(), E>,
 ) -> Result<usize, E> {
     let mut cells = 0;
+    let mut lists = CellLists::default();
     for (table_position, table) in document.tables.iter().enumerate() {
         if table.kind != TableKind::Budget {
             continue;
@@ -216,7 +217,10 @@ pub fn for_each_cell<E>(
                 continue;
             }
             for column_index in 0..row.cells.len() {
-                let mut cell = view(document, table, row_index, column_index, &headers, &years);
+                lists.fill(table, row_index, column_index);
+                let header = headers.get(column_index).map_or("", String::as_str);
+                let year = years.get(column_index).copied().flatten();
+                let mut cell = view(document, table, row_index, column_index, header, year, &lists);
                 cell.table_position = table_position;
                 visit(&cell)?;
                 cells += 1;
@@ -263,51 +267,65 @@ impl Iterator for CellRecords<'_> {
             }
             let (row_index, column_index) = (self.row_index, self.column_index);
             self.column_index += 1;
-            // Only this cell's column matters here; the other slots stay empty.
-            let mut headers = vec![String::new(); column_index + 1];
-            let mut years = vec![None; column_index + 1];
-            if let Some(column) = table.columns.get(column_index) {
-                headers[column_index] = column.header();
-                years[column_index] = column.year();
+            let column = table.columns.get(column_index);
+            let header = column.map(|column| column.header()).unwrap_or_default();
+            let year = column.and_then(|column| column.year());
+            let mut lists = CellLists::default();
+            lists.fill(table, row_index, column_index);
+            return Some(view(document, table, row_index, column_index, &header, year, &lists).to_record());
+        }
+    }
+}
+
+/// The list columns of one cell, in buffers that are refilled cell after cell rather than
+/// allocated for each.
+#[derive(Default)]
+struct CellLists<'d> {
+    stub: Vec<&'d str>,
+    markers: Vec<&'d str>,
+    texts: Vec<&'d str>,
+    flags: Vec<&'static str>,
+}
+
+impl<'d> CellLists<'d> {
+    /// Fills the lists for one cell. The markers that apply to a cell are its row's, its
+    /// column's and its own, each once, first occurrence first (as
+    /// [`crate::footnote::cell_markers`], without copying them); a note text per marker.
+    fn fill(&mut self, table: &'d Table, row_index: usize, column_index: usize) {
+        let row = &table.rows[row_index];
+        let cell = &row.cells[column_index];
+        self.stub.clear();
+        self.stub.extend(row.stub.iter().map(|stub| stub.text.as_str()));
+        let column =
+            table.columns.get(column_index).map(|column| column.markers.as_slice()).unwrap_or_default();
+        self.markers.clear();
+        for marker in row.markers.iter().chain(column).chain(&cell.markers) {
+            if !self.markers.contains(&marker.as_str()) {
+                self.markers.push(marker);
             }
-            return Some(view(document, table, row_index, column_index, &headers, &years).to_record());
+        }
+        self.texts.clear();
+        self.texts.extend(self.markers.iter().map(|marker| note_text(table, marker).unwrap_or_default()));
+        self.flags.clear();
+        self.flags.extend(cell.flags.iter().map(|flag| flag.name()));
+        if table.truncated && !cell.flags.contains(&CellFlag::TruncatedTable) {
+            self.flags.push(CellFlag::TruncatedTable.name());
         }
     }
 }
 
-/// The markers that apply to a cell, each once, first occurrence first: its row's, its
-/// column's, its own (as [`crate::footnote::cell_markers`], without copying them).
-fn markers_of(table: &Table, row_index: usize, column_index: usize) -> Vec<&str> {
-    let row = &table.rows[row_index];
-    let column = table.columns.get(column_index).map(|column| column.markers.as_slice()).unwrap_or_default();
-    let own = row.cells.get(column_index).map(|cell| cell.markers.as_slice()).unwrap_or_default();
-    let mut markers: Vec<&str> = Vec::new();
-    for marker in row.markers.iter().chain(column).chain(own) {
-        if !markers.contains(&marker.as_str()) {
-            markers.push(marker);
-        }
-    }
-    markers
-}
-
-fn view<'d>(
-    document: &'d Document,
-    table: &'d Table,
+fn view<'a>(
+    document: &'a Document,
+    table: &'a Table,
     row_index: usize,
     column_index: usize,
-    headers: &'d [String],
-    years: &[Option<i32>],
-) -> CellView<'d> {
+    column_header: &'a str,
+    column_year: Option<i32>,
+    lists: &'a CellLists<'a>,
+) -> CellView<'a> {
     let row = &table.rows[row_index];
     let cell = &row.cells[column_index];
     let column = table.columns.get(column_index);
-    let footnote_markers = markers_of(table, row_index, column_index);
-    let footnote_texts =
-        footnote_markers.iter().map(|marker| note_text(table, marker).unwrap_or_default()).collect();
-    let mut flags: Vec<&'static str> = cell.flags.iter().map(|flag| flag.name()).collect();
-    if table.truncated && !cell.flags.contains(&CellFlag::TruncatedTable) {
-        flags.push(CellFlag::TruncatedTable.name());
-    }
     CellView {
         doc_id: &document.doc_id,
         source: &document.source,
@@ -323,20 +341,20 @@ fn view<'d>(
         row_index: row_index as u32,
         row_label: &row.label,
         row_code: row.code.as_deref(),
-        row_stub: row.stub.iter().map(|cell| cell.text.as_str()).collect(),
+        row_stub: &lists.stub,
         row_group: row.group.as_deref(),
         row_kind: row.kind.name(),
         parent_row_index: row.parent_row_index.map(|index| index as u32),
         column_index: column_index as u32,
-        column_header: headers.get(column_index).map_or("", String::as_str),
+        column_header,
         column_path: column.map(|c| c.path.as_slice()).unwrap_or_default(),
-        column_year: years.get(column_index).copied().flatten(),
+        column_year,
         raw: &cell.text,
         value: cell.value,
         value_kind: cell.value_kind.name(),
-        footnote_markers,
-        footnote_texts,
-        flags,
+        footnote_markers: &lists.markers,
+        footnote_texts: &lists.texts,
+        flags: &lists.flags,
         line: cell.line.or(row.line).map(|line| line as u32),
         table_position: 0,
     }

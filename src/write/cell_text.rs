@@ -196,7 +196,7 @@ impl CellFormat for Csv {
         number(out, Some(cell.row_index));
         text(out, cell.row_label);
         optional_text(out, cell.row_code);
-        list(out, &cell.row_stub);
+        list(out, cell.row_stub);
         optional_text(out, cell.row_group);
         text(out, cell.row_kind);
         number(out, cell.parent_row_index);
@@ -213,9 +213,9 @@ impl CellFormat for Csv {
         text(out, cell.raw);
         number(out, cell.value);
         text(out, cell.value_kind);
-        list(out, &cell.footnote_markers);
-        list(out, &cell.footnote_texts);
-        list(out, &cell.flags);
+        list(out, cell.footnote_markers);
+        list(out, cell.footnote_texts);
+        list(out, cell.flags);
         number(out, cell.line);
         // The last field's separator becomes the line end.
         if let Some(last) = out.last_mut() {
