@@ -38,12 +38,15 @@ pub fn parse_dutch_number(printed: &str) -> ParsedNumber {
     if text.is_empty() {
         return ParsedNumber::of(ValueKind::Empty);
     }
-    let lowered = text.to_lowercase();
-    match lowered.as_str() {
-        "-" | "–" | "‒" | "—" | "−" | "nihil" | "--" => return ParsedNumber::of(ValueKind::Nil),
-        "pm" | "p.m." | "p.m" | "pm." => return ParsedNumber::of(ValueKind::Pm),
-        "n.v.t." | "n.v.t" | "nvt" | "n.v.t.." => return ParsedNumber::of(ValueKind::Nvt),
-        _ => {}
+    // The words below never start with a digit, and most cells do.
+    if !text.as_bytes()[0].is_ascii_digit() {
+        let lowered = text.to_lowercase();
+        match lowered.as_str() {
+            "-" | "–" | "‒" | "—" | "−" | "nihil" | "--" => return ParsedNumber::of(ValueKind::Nil),
+            "pm" | "p.m." | "p.m" | "pm." => return ParsedNumber::of(ValueKind::Pm),
+            "n.v.t." | "n.v.t" | "nvt" | "n.v.t.." => return ParsedNumber::of(ValueKind::Nvt),
+            _ => {}
+        }
     }
     match read_signed(text) {
         Some((value, is_percent)) => ParsedNumber {
