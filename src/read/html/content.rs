@@ -47,53 +47,64 @@ pub(super) enum NestedTables {
     Include,
 }
 
-/// Elements whose content is never shown.
-const NOT_CONTENT: &[&str] =
-    &["script", "style", "template", "noscript", "head", "title", "meta", "link", "select", "object"];
-
-/// Elements whose edges break a line.
-const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "br",
-    "caption",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "footer",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-];
-
 /// True when an element's name is one of the block elements whose edges break a line.
 pub(super) fn is_block(name: &str) -> bool {
-    BLOCKS.contains(&name)
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "br"
+            | "caption"
+            | "dd"
+            | "div"
+            | "dl"
+            | "dt"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hr"
+            | "li"
+            | "main"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+    )
+}
+
+/// True for elements whose content is never shown.
+fn is_never_shown(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "template"
+            | "noscript"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "select"
+            | "object"
+    )
 }
 
 /// True when an element is hidden by its own markup (not by a style sheet, which is not read).
@@ -116,7 +127,7 @@ pub(super) fn is_hidden(element: &Element) -> bool {
 
 /// True for an element that is never content: a script, a style, a hidden element, and the like.
 pub(super) fn is_not_content(element: &Element) -> bool {
-    NOT_CONTENT.contains(&element.name()) || is_hidden(element)
+    is_never_shown(element.name()) || is_hidden(element)
 }
 
 /// The visible content of `root` (its own tag included in the walk), as pieces.
@@ -257,7 +268,14 @@ pub(super) fn markers_of(pieces: &[Piece]) -> Vec<String> {
 
 /// Collapses every run of whitespace (Unicode White_Space, so U+00A0 too) to one space and trims.
 pub(super) fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut collapsed = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(word);
+    }
+    collapsed
 }
 
 #[cfg(test)]

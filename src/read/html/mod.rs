@@ -139,9 +139,13 @@ fn read_document(
         table.section = page.section_above(at);
         let mut after = notes::notes_after(node, cuts)?;
         if let Some(tag) = lines.table_tag(node_id) {
-            let from = tags.tables[tag].end_offset.unwrap_or(tags.tables[tag].offset);
+            let table_tag = &tags.tables[tag];
+            let (from, from_line) = match (table_tag.end_offset, table_tag.end_line) {
+                (Some(offset), Some(line)) => (offset, line),
+                _ => (table_tag.offset, table_tag.start_line),
+            };
             for note in &mut after {
-                note.line = source_lines::line_of_text(html, from, &note.text);
+                note.line = source_lines::line_of_text(html, from, from_line, &note.text);
             }
         }
         table.notes.extend(after);
