@@ -268,8 +268,12 @@ pub(super) fn markers_of(pieces: &[Piece]) -> Vec<String> {
 
 /// Collapses every run of whitespace (Unicode White_Space, so U+00A0 too) to one space and trims.
 pub(super) fn collapse_whitespace(text: &str) -> String {
-    let mut collapsed = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return String::new();
+    }
+    let mut collapsed = String::with_capacity(trimmed.len());
+    for word in trimmed.split_whitespace() {
         if !collapsed.is_empty() {
             collapsed.push(' ');
         }

@@ -15,6 +15,8 @@
 //! nearest open element of its name. Known limit: other omitted end tags (`option`, `dd`) still
 //! count as depth, so a list of 512 unclosed `option`s loses its deepest tags.
 
+use super::byte_search::{find_byte, find_end_tag_open};
+
 /// The deepest an element may nest (as in Blink's tree builder).
 pub const MAX_NESTING_DEPTH: usize = 512;
 
@@ -38,18 +40,17 @@ pub fn limit_nesting(html: &str) -> Option<(String, usize)> {
     let mut dropped = 0usize;
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut at = 0usize;
-    while let Some(offset) = html.get(at..).and_then(|rest| rest.find('<')) {
-        let start = at + offset;
+    while let Some(start) = find_byte(bytes, at, b'<') {
         let rest = &html[start..];
         if rest.starts_with("<!--") {
             at = rest.find("-->").map_or(bytes.len(), |end| start + end + 3);
             continue;
         }
         if rest.starts_with("<!") || rest.starts_with("<?") {
-            at = rest.find('>').map_or(bytes.len(), |end| start + end + 1);
+            at = find_byte(bytes, start, b'>').map_or(bytes.len(), |end| end + 1);
             continue;
         }
-        let Some(end) = rest.find('>') else { break };
+        let Some(end) = find_byte(bytes, start, b'>').map(|end| end - start) else { break };
         let tag_end = start + end + 1;
         let closing = rest.as_bytes().get(1) == Some(&b'/');
         let name_start = if closing { 2 } else { 1 };
@@ -132,15 +133,16 @@ impl Kind {
         let mut lowered = [0u8; 8];
         lowered[..name.len()].copy_from_slice(name.as_bytes());
         lowered[..name.len()].make_ascii_lowercase();
-        let lowered = std::str::from_utf8(&lowered[..name.len()]).unwrap_or("");
+        let lowered = &lowered[..name.len()];
+        let one_of = |names: &[&str]| names.iter().any(|candidate| candidate.as_bytes() == lowered);
         match lowered {
-            "td" | "th" => Kind::Cell,
-            "tr" => Kind::Row,
-            "thead" | "tbody" | "tfoot" => Kind::RowGroup,
-            "li" => Kind::ListItem,
-            "p" => Kind::Paragraph,
-            _ if VOID.contains(&lowered) => Kind::Void,
-            _ if RAW_TEXT.contains(&lowered) => Kind::RawText,
+            b"td" | b"th" => Kind::Cell,
+            b"tr" => Kind::Row,
+            b"thead" | b"tbody" | b"tfoot" => Kind::RowGroup,
+            b"li" => Kind::ListItem,
+            b"p" => Kind::Paragraph,
+            _ if one_of(VOID) => Kind::Void,
+            _ if one_of(RAW_TEXT) => Kind::RawText,
             _ => Kind::Other,
         }
     }
@@ -182,7 +184,7 @@ fn find_end_tag(html: &str, from: usize, name: &str) -> Option<usize> {
     let bytes = html.as_bytes();
     let mut at = from;
     loop {
-        let found = at + html.get(at..)?.find("</")?;
+        let found = find_end_tag_open(bytes, at)?;
         let after = &bytes[found + 2..];
         if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
             return Some(found);

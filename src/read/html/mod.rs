@@ -9,6 +9,8 @@
 //! ("Comensha1") to the later stages, which treat every reader's tables alike.
 //!
 //! The stages, in order, each in its own module:
+//! 0. `prune` cuts the blocks far from every table out of the page before it is parsed, when it
+//!    can prove that changes nothing (else the whole page is parsed; see [`read_html_whole`]);
 //! 1. `page` walks the document once: text blocks (with headings marked) and table starts;
 //! 2. `source_lines` scans the raw text for tag lines, paired with the tree's elements;
 //! 3. per table, `grid` expands spans into slots (clamping what runs past the table, padding short
@@ -27,6 +29,7 @@
 //! Never panics: every index is checked, every walk is iterative (any depth is safe), and grids are
 //! capped (see `grid::MAX_SLOTS`).
 
+mod byte_search;
 mod caption;
 mod content;
 mod depth;

@@ -185,6 +185,9 @@ impl Walk {
     }
 
     fn flush(&mut self) {
+        if self.buffer.is_empty() {
+            return;
+        }
         let text = content::collapse_whitespace(&self.buffer);
         self.buffer.clear();
         if !text.is_empty() {

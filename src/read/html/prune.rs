@@ -7,10 +7,12 @@
 //!
 //! What is cut: whole block elements (`<div>`, `<p>`, `<ul>`, `<nav>`, `<header>`, `<footer>`, …)
 //! holding no table and no heading, standing in the body among plain containers only, and not
-//! among the nearest three text-holding blocks above a table nor the nearest two below it (a
-//! caption, a unit line or notes live there). Each becomes the comment [`CUT_MARKER`], so the
-//! page walk knows where something was (a block edge that held no heading), and the reader can
-//! tell when it would have looked at it (the text blocks above a table, the notes below it).
+//! among the nearest text-holding blocks around a table ([`Pruning::READER`]: three above, three
+//! below; a caption, a unit line or notes live there). Each becomes the comment [`CUT_MARKER`],
+//! so the page walk knows where something was (a block edge that held no heading), and the reader
+//! can tell when it would have looked at it (the text blocks above a table, the notes below it).
+//! A page that leaves the model (below) only after its last table loses its whole tail instead,
+//! from the start of a block past that table's kept blocks (see [`Scan::tail_start`]).
 //!
 //! Why the parse tree of the pruned page is the tree of the whole page with those elements
 //! replaced by a comment: the scan follows the HTML tokenizer and the tree builder's stack of
@@ -43,6 +45,8 @@
 //! Source lines are not this module's concern: the reader takes them from the whole page.
 
 use std::ops::Range;
+
+use super::byte_search::{find_byte, find_end_tag_open};
 
 /// The comment that stands where a block was cut. A page that already holds this comment is not
 /// pruned.
@@ -232,7 +236,7 @@ impl<'a> Scan<'a> {
     /// Follows the page through the model to its end; `None` where it leaves the model.
     fn follow(&mut self) -> Option<()> {
         loop {
-            let next = self.html[self.at..].find('<').map(|offset| self.at + offset);
+            let next = find_byte(self.bytes, self.at, b'<');
             let text_end = next.unwrap_or(self.bytes.len());
             self.text(self.at, text_end)?;
             let Some(lt) = next else { break };
@@ -291,7 +295,7 @@ impl<'a> Scan<'a> {
     fn scan_tail(&mut self, from: usize) -> Option<()> {
         self.at = from;
         loop {
-            let Some(lt) = self.html[self.at..].find('<').map(|offset| self.at + offset) else {
+            let Some(lt) = find_byte(self.bytes, self.at, b'<') else {
                 return (!self.bytes[self.at..].contains(&0)).then_some(());
             };
             if self.bytes[self.at..lt].contains(&0) {
@@ -434,7 +438,10 @@ impl<'a> Scan<'a> {
                 State::BeforeValue if b == b'"' || b == b'\'' => State::Quoted(b),
                 State::BeforeValue => State::Unquoted,
                 State::Quoted(quote) if b == quote => State::AfterQuoted,
-                State::Quoted(quote) => State::Quoted(quote),
+                State::Quoted(quote) => {
+                    at = find_byte(bytes, at, quote)?;
+                    State::Quoted(quote)
+                }
                 State::Unquoted if is_space(b) => State::BeforeName,
                 State::Unquoted if b == b'>' => break,
                 State::Unquoted => State::Unquoted,
@@ -637,10 +644,10 @@ impl<'a> Scan<'a> {
                 }
             }
             (_, "form") => return None,
-            (TablePart::Cell { header }, "td" | "th") => {
-                if header == (name == "th") {
-                    *self.tables.last_mut()? = TablePart::Structure;
-                }
+            // A `</th>` does not close a `<td>` (nor the other way round): the tree builder
+            // ignores it.
+            (TablePart::Cell { header }, "td" | "th") if header == (name == "th") => {
+                *self.tables.last_mut()? = TablePart::Structure;
             }
             (TablePart::Cell { .. }, "tr") | (TablePart::Caption, "caption") => {
                 *self.tables.last_mut()? = TablePart::Structure;
@@ -716,7 +723,7 @@ fn find_end_tag(text: &str, name: &[u8]) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut from = 0;
     loop {
-        let found = from + text[from..].find("</")?;
+        let found = find_end_tag_open(bytes, from)?;
         let after = &bytes[found + 2..];
         if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name) {
             return Some(found);

@@ -35,6 +35,7 @@ use std::collections::HashMap;
 use ego_tree::NodeId;
 use scraper::Html;
 
+use super::byte_search::{find_byte, find_end_tag_open};
 use super::grid::LineOf;
 
 /// Where one table's tags are.
@@ -69,7 +70,7 @@ impl SourceTags {
             *counted_to = offset;
             *line
         };
-        while let Some(found) = source.get(at..).and_then(|rest| rest.find('<')).map(|p| at + p) {
+        while let Some(found) = find_byte(bytes, at, b'<') {
             at = found + 1;
             let rest = &bytes[found..];
             if rest.starts_with(b"<!--") {
@@ -91,16 +92,15 @@ impl SourceTags {
                 lowered[..name.len()].copy_from_slice(name);
                 lowered[..name.len()].make_ascii_lowercase();
             }
-            // Longer names are none of those below: they stay "".
-            let name = std::str::from_utf8(&lowered[..name.len().min(lowered.len())]).unwrap_or("");
-            let name = if name_end - name_start > lowered.len() { "" } else { name };
-            if !closing && RAW_TEXT.contains(&name) {
+            // Longer names are none of those below: they stay empty.
+            let name: &[u8] = if name.len() > lowered.len() { b"" } else { &lowered[..name.len()] };
+            if !closing && RAW_TEXT.iter().any(|raw| raw.as_bytes() == name) {
                 at = find_end_tag(source, name_end, name).unwrap_or(bytes.len());
                 continue;
             }
             let tag_line = line_at(found, &mut line, &mut counted_to);
             match (closing, name) {
-                (false, "table") => {
+                (false, b"table") => {
                     open_tables.push(tags.tables.len());
                     tags.tables.push(TableTag {
                         start_line: tag_line,
@@ -109,15 +109,15 @@ impl SourceTags {
                         end_offset: None,
                     });
                 }
-                (true, "table") => {
+                (true, b"table") => {
                     if let Some(index) = open_tables.pop() {
                         tags.tables[index].end_line = Some(tag_line);
                         tags.tables[index].end_offset = Some(found);
                     }
                 }
-                (false, "tr") => tags.rows.push(tag_line),
-                (false, "td" | "th") => tags.cells.push(tag_line),
-                (true, "body" | "html") => document_closes.push(found),
+                (false, b"tr") => tags.rows.push(tag_line),
+                (false, b"td" | b"th") => tags.cells.push(tag_line),
+                (true, b"body" | b"html") => document_closes.push(found),
                 _ => {}
             }
         }
@@ -156,13 +156,13 @@ pub(super) fn line_of_text(source: &str, from: usize, from_line: usize, text: &s
 }
 
 /// The offset of the first `</name` (any case) at or after `from`.
-fn find_end_tag(source: &str, from: usize, name: &str) -> Option<usize> {
+fn find_end_tag(source: &str, from: usize, name: &[u8]) -> Option<usize> {
     let bytes = source.as_bytes();
     let mut at = from;
     loop {
-        let found = at + source.get(at..)?.find("</")?;
+        let found = find_end_tag_open(bytes, at)?;
         let after = &bytes[found + 2..];
-        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name) {
             return Some(found);
         }
         at = found + 2;
