@@ -243,15 +243,32 @@ pub(super) fn marker_of(text: &str) -> Option<String> {
 /// The text of pieces with markers left out, breaks read as spaces and whitespace collapsed
 /// (`&nbsp;` included, so a cell of only `&nbsp;` is empty).
 pub(super) fn join_text(pieces: &[Piece]) -> String {
+    // What collapse_whitespace would make of the pieces joined (breaks and markers as spaces),
+    // written in one pass: a space is put down only before the next word.
     let mut joined = String::new();
+    let mut space_pending = false;
     for piece in pieces {
-        match piece {
-            Piece::Text(text) => joined.push_str(text),
-            Piece::Break => joined.push(' '),
-            Piece::Marker(_) => joined.push(' '),
+        let Piece::Text(text) = piece else {
+            space_pending = true;
+            continue;
+        };
+        let mut words = text.split_whitespace();
+        if text.starts_with(char::is_whitespace) {
+            space_pending = true;
+        }
+        if let Some(first) = words.next() {
+            if space_pending && !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(first);
+            for word in words {
+                joined.push(' ');
+                joined.push_str(word);
+            }
+            space_pending = text.ends_with(char::is_whitespace);
         }
     }
-    collapse_whitespace(&joined)
+    joined
 }
 
 /// The markers among pieces, in order; a "1,2" marker gives "1" and "2".
@@ -302,6 +319,29 @@ mod tests {
         assert_eq!(marker_of("1,2"), Some("1,2".to_string()));
         assert_eq!(marker_of("2019"), None);
         assert_eq!(marker_of("bis"), None);
+    }
+
+    #[test]
+    fn joined_text_is_the_collapsed_join() {
+        let text = |t: &str| Piece::Text(t.to_string());
+        let cases = [
+            vec![text("a"), text("b")],
+            vec![text(" a "), text(" b")],
+            vec![text("a"), Piece::Break, text("b"), Piece::Marker("1".into()), text("c ")],
+            vec![Piece::Break, text("  "), text("\u{a0}x\ty\n"), text(""), text("z")],
+            vec![text("a "), text("  "), text("b")],
+            vec![],
+        ];
+        for pieces in cases {
+            let mut joined = String::new();
+            for piece in &pieces {
+                match piece {
+                    Piece::Text(t) => joined.push_str(t),
+                    _ => joined.push(' '),
+                }
+            }
+            assert_eq!(join_text(&pieces), collapse_whitespace(&joined), "{pieces:?}");
+        }
     }
 
     #[test]
