@@ -59,9 +59,15 @@ fn split_table_markers(table: &mut Table) {
         table.title = Some(clean);
         table.caption_markers.extend(markers);
     }
+    // Every cell is parsed once: for its column's usual decimals and for its own split.
+    let is_number: Vec<Vec<bool>> = table
+        .rows
+        .iter()
+        .map(|row| row.cells.iter().map(|cell| parse_dutch_number(&cell.text).value.is_some()).collect())
+        .collect();
     let column_decimals: Vec<Option<usize>> =
-        (0..table.columns.len()).map(|index| usual_decimals(table, index)).collect();
-    for row in &mut table.rows {
+        (0..table.columns.len()).map(|index| usual_decimals(table, &is_number, index)).collect();
+    for (row, is_number) in table.rows.iter_mut().zip(&is_number) {
         if let Some(last) = row.stub.iter_mut().rev().find(|cell| !cell.text.is_empty()) {
             let (clean, markers) = split_label_marker(&last.text, &notes);
             last.text = clean;
@@ -69,7 +75,7 @@ fn split_table_markers(table: &mut Table) {
         }
         for (index, cell) in row.cells.iter_mut().enumerate() {
             let decimals = column_decimals.get(index).copied().flatten();
-            let (clean, markers) = split_number_marker(&cell.text, &notes, decimals);
+            let (clean, markers) = split_parsed_number_marker(&cell.text, is_number[index], &notes, decimals);
             cell.text = clean;
             cell.markers.extend(markers);
         }
@@ -79,6 +85,10 @@ fn split_table_markers(table: &mut Table) {
 /// Splits a trailing star run, with any "1,2" list after it. Returns the text before the stars
 /// and the markers ("*" and then each listed number).
 fn split_stars(text: &str) -> Option<(String, Vec<String>)> {
+    if !text.contains('*') {
+        // What the expression below needs first; most texts have none.
+        return None;
+    }
     static STARS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(.*?)(\*+)(\d{1,2}(?:,\d{1,2})*)?$").expect("valid regex"));
     let captures = STARS.captures(text)?;
@@ -153,8 +163,10 @@ fn split_header_marker(text: &str, notes: &BTreeSet<String>) -> (String, Vec<Str
 }
 
 /// Splits a marker off a data cell. Stars always; digits only under rule 3 of the module doc.
-fn split_number_marker(
+/// `is_number` says whether the text reads as a number (the caller has parsed it already).
+fn split_parsed_number_marker(
     text: &str,
+    is_number: bool,
     notes: &BTreeSet<String>,
     column_decimals: Option<usize>,
 ) -> (String, Vec<String>) {
@@ -164,8 +176,7 @@ fn split_number_marker(
     if let Some(split) = split_stars(text) {
         return split;
     }
-    let parsed = parse_dutch_number(text);
-    if parsed.value.is_none() {
+    if !is_number {
         // Text cells ("n.v.t.1", "pm1") follow the label rule.
         return split_label_marker(text, notes);
     }
@@ -182,12 +193,12 @@ fn split_number_marker(
 }
 
 /// The number of decimals most number cells of a column are printed with, when there are at
-/// least two such cells.
-fn usual_decimals(table: &Table, column_index: usize) -> Option<usize> {
+/// least two such cells. `is_number` says, per row and cell, whether the cell reads as a number.
+fn usual_decimals(table: &Table, is_number: &[Vec<bool>], column_index: usize) -> Option<usize> {
     let mut counts = std::collections::BTreeMap::<usize, usize>::new();
-    for row in &table.rows {
+    for (row, is_number) in table.rows.iter().zip(is_number) {
         let Some(cell) = row.cells.get(column_index) else { continue };
-        if parse_dutch_number(&cell.text).value.is_some() {
+        if is_number[column_index] {
             *counts.entry(decimals_of(&cell.text)).or_default() += 1;
         }
     }
@@ -280,6 +291,14 @@ pub fn note_text<'t>(table: &'t Table, marker: &str) -> Option<&'t str> {
 mod tests {
     use super::*;
     use crate::table::{Cell, Column, Note, Row};
+
+    fn split_number_marker(
+        text: &str,
+        notes: &BTreeSet<String>,
+        column_decimals: Option<usize>,
+    ) -> (String, Vec<String>) {
+        split_parsed_number_marker(text, parse_dutch_number(text).value.is_some(), notes, column_decimals)
+    }
 
     fn notes(markers: &[&str]) -> BTreeSet<String> {
         markers.iter().map(|m| m.to_string()).collect()

@@ -200,7 +200,10 @@ pub fn from_path(path: &Path) -> DocMeta {
     meta
 }
 
-/// Reads the opening lines of a document (the first 80 lines).
+/// How many opening lines of a document's text [`from_text`] reads.
+pub const OPENING_LINES: usize = 80;
+
+/// Reads the opening lines of a document (the first [`OPENING_LINES`] lines).
 ///
 /// Rules: "Financieel Jaarverslag van het Rijk YEAR" → FJR and YEAR (a kamerstuk's title, or the
 /// annex's own prose naming the report); "NOTA VAN WIJZIGING" → NvW; "voor het jaar YEAR" → YEAR;
@@ -220,7 +223,7 @@ pub fn from_text(text: &str) -> DocMeta {
     static H_HEADING: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^H(\d{1,2})([A-C])? [A-Z]").expect("valid regex"));
     let mut meta = DocMeta::default();
-    let head: Vec<&str> = text.lines().take(80).map(str::trim).collect();
+    let head: Vec<&str> = text.lines().take(OPENING_LINES).map(str::trim).collect();
     let mut caps_chapter = None;
     for line in &head {
         if let Some(captures) = FJR.captures(line) {
@@ -257,9 +260,10 @@ pub fn from_text(text: &str) -> DocMeta {
     meta
 }
 
-/// The text of the first 64 KiB of an HTML page with its tags turned into line breaks, good
-/// enough for [`from_text`]'s line rules. Scripts and styles are dropped. One pass over the bytes,
-/// no regular expression: this runs on every page.
+/// The opening lines of the text of an HTML page (its first [`OPENING_LINES`] lines, within its
+/// first 64 KiB) with its tags turned into line breaks, good enough for [`from_text`]'s line
+/// rules, which read no further. Scripts and styles are dropped. One pass over the bytes, no
+/// regular expression, and it stops once it has the lines: this runs on every page.
 pub fn visible_text_of_markup(html: &str) -> String {
     let mut end = html.len().min(64 * 1024);
     while !html.is_char_boundary(end) {
@@ -267,14 +271,17 @@ pub fn visible_text_of_markup(html: &str) -> String {
     }
     let head = &html[..end];
     let lowered = head.as_bytes();
-    let mut text = String::with_capacity(head.len() / 2);
+    let mut text = String::new();
+    let mut lines = 0;
     let mut at = 0;
-    while at < head.len() {
+    while at < head.len() && lines < OPENING_LINES {
         let Some(offset) = head[at..].find('<') else {
             text.push_str(&head[at..]);
             break;
         };
-        text.push_str(&head[at..at + offset]);
+        let between = &head[at..at + offset];
+        lines += between.bytes().filter(|&b| b == b'\n').count();
+        text.push_str(between);
         let tag = at + offset;
         let is_raw = |name: &[u8]| {
             lowered.len() >= tag + 1 + name.len()
@@ -293,6 +300,7 @@ pub fn visible_text_of_markup(html: &str) -> String {
             None => break,
         }
         text.push('\n');
+        lines += 1;
     }
     text.replace("&nbsp;", " ").replace("&amp;", "&")
 }

@@ -47,53 +47,64 @@ pub(super) enum NestedTables {
     Include,
 }
 
-/// Elements whose content is never shown.
-const NOT_CONTENT: &[&str] =
-    &["script", "style", "template", "noscript", "head", "title", "meta", "link", "select", "object"];
-
-/// Elements whose edges break a line.
-const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "br",
-    "caption",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "footer",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-];
-
 /// True when an element's name is one of the block elements whose edges break a line.
 pub(super) fn is_block(name: &str) -> bool {
-    BLOCKS.contains(&name)
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "br"
+            | "caption"
+            | "dd"
+            | "div"
+            | "dl"
+            | "dt"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hr"
+            | "li"
+            | "main"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+    )
+}
+
+/// True for elements whose content is never shown.
+fn is_never_shown(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "template"
+            | "noscript"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "select"
+            | "object"
+    )
 }
 
 /// True when an element is hidden by its own markup (not by a style sheet, which is not read).
@@ -116,7 +127,7 @@ pub(super) fn is_hidden(element: &Element) -> bool {
 
 /// True for an element that is never content: a script, a style, a hidden element, and the like.
 pub(super) fn is_not_content(element: &Element) -> bool {
-    NOT_CONTENT.contains(&element.name()) || is_hidden(element)
+    is_never_shown(element.name()) || is_hidden(element)
 }
 
 /// The visible content of `root` (its own tag included in the walk), as pieces.
@@ -232,15 +243,32 @@ pub(super) fn marker_of(text: &str) -> Option<String> {
 /// The text of pieces with markers left out, breaks read as spaces and whitespace collapsed
 /// (`&nbsp;` included, so a cell of only `&nbsp;` is empty).
 pub(super) fn join_text(pieces: &[Piece]) -> String {
+    // What collapse_whitespace would make of the pieces joined (breaks and markers as spaces),
+    // written in one pass: a space is put down only before the next word.
     let mut joined = String::new();
+    let mut space_pending = false;
     for piece in pieces {
-        match piece {
-            Piece::Text(text) => joined.push_str(text),
-            Piece::Break => joined.push(' '),
-            Piece::Marker(_) => joined.push(' '),
+        let Piece::Text(text) = piece else {
+            space_pending = true;
+            continue;
+        };
+        let mut words = text.split_whitespace();
+        if text.starts_with(char::is_whitespace) {
+            space_pending = true;
+        }
+        if let Some(first) = words.next() {
+            if space_pending && !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(first);
+            for word in words {
+                joined.push(' ');
+                joined.push_str(word);
+            }
+            space_pending = text.ends_with(char::is_whitespace);
         }
     }
-    collapse_whitespace(&joined)
+    joined
 }
 
 /// The markers among pieces, in order; a "1,2" marker gives "1" and "2".
@@ -257,7 +285,18 @@ pub(super) fn markers_of(pieces: &[Piece]) -> Vec<String> {
 
 /// Collapses every run of whitespace (Unicode White_Space, so U+00A0 too) to one space and trims.
 pub(super) fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return String::new();
+    }
+    let mut collapsed = String::with_capacity(trimmed.len());
+    for word in trimmed.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(word);
+    }
+    collapsed
 }
 
 #[cfg(test)]
@@ -280,6 +319,29 @@ mod tests {
         assert_eq!(marker_of("1,2"), Some("1,2".to_string()));
         assert_eq!(marker_of("2019"), None);
         assert_eq!(marker_of("bis"), None);
+    }
+
+    #[test]
+    fn joined_text_is_the_collapsed_join() {
+        let text = |t: &str| Piece::Text(t.to_string());
+        let cases = [
+            vec![text("a"), text("b")],
+            vec![text(" a "), text(" b")],
+            vec![text("a"), Piece::Break, text("b"), Piece::Marker("1".into()), text("c ")],
+            vec![Piece::Break, text("  "), text("\u{a0}x\ty\n"), text(""), text("z")],
+            vec![text("a "), text("  "), text("b")],
+            vec![],
+        ];
+        for pieces in cases {
+            let mut joined = String::new();
+            for piece in &pieces {
+                match piece {
+                    Piece::Text(t) => joined.push_str(t),
+                    _ => joined.push(' '),
+                }
+            }
+            assert_eq!(join_text(&pieces), collapse_whitespace(&joined), "{pieces:?}");
+        }
     }
 
     #[test]

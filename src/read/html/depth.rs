@@ -15,6 +15,8 @@
 //! nearest open element of its name. Known limit: other omitted end tags (`option`, `dd`) still
 //! count as depth, so a list of 512 unclosed `option`s loses its deepest tags.
 
+use super::byte_search::{find_byte, find_end_tag_open};
+
 /// The deepest an element may nest (as in Blink's tree builder).
 pub const MAX_NESTING_DEPTH: usize = 512;
 
@@ -38,18 +40,17 @@ pub fn limit_nesting(html: &str) -> Option<(String, usize)> {
     let mut dropped = 0usize;
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut at = 0usize;
-    while let Some(offset) = memchr(b'<', &bytes[at..]) {
-        let start = at + offset;
+    while let Some(start) = find_byte(bytes, at, b'<') {
         let rest = &html[start..];
         if rest.starts_with("<!--") {
             at = rest.find("-->").map_or(bytes.len(), |end| start + end + 3);
             continue;
         }
         if rest.starts_with("<!") || rest.starts_with("<?") {
-            at = rest.find('>').map_or(bytes.len(), |end| start + end + 1);
+            at = find_byte(bytes, start, b'>').map_or(bytes.len(), |end| end + 1);
             continue;
         }
-        let Some(end) = rest.find('>') else { break };
+        let Some(end) = find_byte(bytes, start, b'>').map(|end| end - start) else { break };
         let tag_end = start + end + 1;
         let closing = rest.as_bytes().get(1) == Some(&b'/');
         let name_start = if closing { 2 } else { 1 };
@@ -60,6 +61,7 @@ pub fn limit_nesting(html: &str) -> Option<(String, usize)> {
             continue;
         }
         let name = &rest[name_start..name_start + name_length];
+        let kind = Kind::of(name);
         let mut drop_tag = false;
         if closing {
             if dropped_open > 0 {
@@ -69,9 +71,9 @@ pub fn limit_nesting(html: &str) -> Option<(String, usize)> {
                 stack.truncate(position);
             }
         } else {
-            close_implied(name, &mut stack);
+            close_implied(kind, &mut stack);
             let self_closing = rest[..end].ends_with('/');
-            if !is_one_of(name, VOID) && !self_closing {
+            if kind != Kind::Void && !self_closing {
                 if stack.len() >= MAX_NESTING_DEPTH {
                     dropped_open += 1;
                     dropped += 1;
@@ -85,9 +87,8 @@ pub fn limit_nesting(html: &str) -> Option<(String, usize)> {
             cuts.push((start, tag_end));
         }
         at = tag_end;
-        if !closing && is_one_of(name, RAW_TEXT) {
-            let close = format!("</{}", name.to_ascii_lowercase());
-            at = find_ascii_case_insensitive(&html[at..], &close).map_or(bytes.len(), |found| at + found);
+        if !closing && kind == Kind::RawText {
+            at = find_end_tag(html, at, name).unwrap_or(bytes.len());
         }
     }
     if dropped == 0 {
@@ -103,21 +104,64 @@ pub fn limit_nesting(html: &str) -> Option<(String, usize)> {
     Some((kept, dropped))
 }
 
+/// What the scan needs to know of an element, by its name (any case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Opens nothing ([`VOID`]).
+    Void,
+    /// Its text is not markup ([`RAW_TEXT`]).
+    RawText,
+    /// A `td` or `th`.
+    Cell,
+    /// A `tr`.
+    Row,
+    /// A `thead`, `tbody` or `tfoot`.
+    RowGroup,
+    /// An `li`.
+    ListItem,
+    /// A `p`.
+    Paragraph,
+    /// Any other element.
+    Other,
+}
+
+impl Kind {
+    fn of(name: &str) -> Kind {
+        if name.len() > 8 {
+            return Kind::Other;
+        }
+        let mut lowered = [0u8; 8];
+        lowered[..name.len()].copy_from_slice(name.as_bytes());
+        lowered[..name.len()].make_ascii_lowercase();
+        let lowered = &lowered[..name.len()];
+        let one_of = |names: &[&str]| names.iter().any(|candidate| candidate.as_bytes() == lowered);
+        match lowered {
+            b"td" | b"th" => Kind::Cell,
+            b"tr" => Kind::Row,
+            b"thead" | b"tbody" | b"tfoot" => Kind::RowGroup,
+            b"li" => Kind::ListItem,
+            b"p" => Kind::Paragraph,
+            _ if one_of(VOID) => Kind::Void,
+            _ if one_of(RAW_TEXT) => Kind::RawText,
+            _ => Kind::Other,
+        }
+    }
+}
+
 fn is_one_of(name: &str, names: &[&str]) -> bool {
     names.iter().any(|candidate| candidate.eq_ignore_ascii_case(name))
 }
 
-/// Closes the elements whose end tag HTML lets a page leave out, when `name` starts: the nearest
-/// open element named in `targets`, with everything above it, unless a `boundaries` element
-/// stands in between (a `td` never closes a cell of an outer table).
-fn close_implied(name: &str, stack: &mut Vec<&str>) {
-    let lowered = name.to_ascii_lowercase();
-    let (targets, boundaries): (&[&str], &[&str]) = match lowered.as_str() {
-        "td" | "th" => (&["td", "th"], &["tr", "table"]),
-        "tr" => (&["tr"], &["table", "thead", "tbody", "tfoot"]),
-        "thead" | "tbody" | "tfoot" => (&["thead", "tbody", "tfoot"], &["table"]),
-        "li" => (&["li"], &["ul", "ol"]),
-        "p" => {
+/// Closes the elements whose end tag HTML lets a page leave out, when an element of `kind`
+/// starts: the nearest open element named in `targets`, with everything above it, unless a
+/// `boundaries` element stands in between (a `td` never closes a cell of an outer table).
+fn close_implied(kind: Kind, stack: &mut Vec<&str>) {
+    let (targets, boundaries): (&[&str], &[&str]) = match kind {
+        Kind::Cell => (&["td", "th"], &["tr", "table"]),
+        Kind::Row => (&["tr"], &["table", "thead", "tbody", "tfoot"]),
+        Kind::RowGroup => (&["thead", "tbody", "tfoot"], &["table"]),
+        Kind::ListItem => (&["li"], &["ul", "ol"]),
+        Kind::Paragraph => {
             if stack.last().is_some_and(|open| open.eq_ignore_ascii_case("p")) {
                 stack.pop();
             }
@@ -135,13 +179,18 @@ fn close_implied(name: &str, stack: &mut Vec<&str>) {
     }
 }
 
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
-}
-
-fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
-    let needle = needle.as_bytes();
-    haystack.as_bytes().windows(needle.len()).position(|window| window.eq_ignore_ascii_case(needle))
+/// The offset of the first `</name` (any case) at or after `from`.
+fn find_end_tag(html: &str, from: usize, name: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let mut at = from;
+    loop {
+        let found = find_end_tag_open(bytes, at)?;
+        let after = &bytes[found + 2..];
+        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+            return Some(found);
+        }
+        at = found + 2;
+    }
 }
 
 #[cfg(test)]

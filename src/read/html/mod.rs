@@ -9,6 +9,8 @@
 //! ("Comensha1") to the later stages, which treat every reader's tables alike.
 //!
 //! The stages, in order, each in its own module:
+//! 0. `prune` cuts the blocks far from every table out of the page before it is parsed, when it
+//!    can prove that changes nothing (else the whole page is parsed; see [`read_html_whole`]);
 //! 1. `page` walks the document once: text blocks (with headings marked) and table starts;
 //! 2. `source_lines` scans the raw text for tag lines, paired with the tree's elements;
 //! 3. per table, `grid` expands spans into slots (clamping what runs past the table, padding short
@@ -27,6 +29,7 @@
 //! Never panics: every index is checked, every walk is iterative (any depth is safe), and grids are
 //! capped (see `grid::MAX_SLOTS`).
 
+mod byte_search;
 mod caption;
 mod content;
 mod depth;
@@ -34,6 +37,7 @@ mod grid;
 mod kind;
 mod notes;
 mod page;
+mod prune;
 mod source_lines;
 mod structure;
 
@@ -44,6 +48,7 @@ use crate::error::{Location, Warning, WarningKind};
 use crate::table::{CellFlag, ReadOutcome, Table, TableKind};
 use content::NestedTables;
 use grid::Grid;
+use prune::{CutMarkers, Pruning};
 use source_lines::{SourceTags, TreeLines};
 
 /// Finds every data table of an HTML page and rebuilds it as a rectangular grid.
@@ -51,7 +56,28 @@ use source_lines::{SourceTags, TreeLines};
 /// Returns the tables in print order (`Table::index` from 0) and the reader's warnings (ragged
 /// rows, clamped spans, limits, truncation), each located by table, row and line. Layout and
 /// navigation tables are left out; tables of contents are kept as [`TableKind::Contents`].
+///
+/// Parses only what it needs of a page when it can (see `prune`): the blocks far from every
+/// table are cut out before parsing. When the page is one the cut cannot be proven harmless for,
+/// or the reading runs into a cut it would have needed, the whole page is read instead
+/// ([`read_html_whole`], which always gives the same result).
 pub fn read_html(html: &str) -> ReadOutcome {
+    read_pruned(html, Pruning::READER).unwrap_or_else(|| read_html_whole(html))
+}
+
+/// The pruned reading: `None` when the page is read whole instead (it nests too deeply, nothing
+/// is worth cutting, the cut cannot be proven harmless, or the reading met a cut it needed).
+fn read_pruned(html: &str, pruning: Pruning) -> Option<ReadOutcome> {
+    if depth::limit_nesting(html).is_some() {
+        return None;
+    }
+    let pruned = prune::prune(html, pruning)?;
+    read_document(html, &Html::parse_document(&pruned), CutMarkers::Present, None)
+}
+
+/// [`read_html`] on the whole page, every part of it parsed: the reference the pruned reading is
+/// tested against (they agree on every page), and what `read_html` falls back to.
+pub fn read_html_whole(html: &str) -> ReadOutcome {
     let mut depth_warning = None;
     let limited;
     let html = match depth::limit_nesting(html) {
@@ -70,9 +96,24 @@ pub fn read_html(html: &str) -> ReadOutcome {
         None => html,
     };
     let document = Html::parse_document(html);
+    read_document(html, &document, CutMarkers::Absent, depth_warning)
+        .expect("a page without cut markers is always read")
+}
+
+/// Reads the tables of a parsed page. `source` is the text the page was parsed from, or for a
+/// pruned page the whole page it was pruned from: source lines are always those of the whole page
+/// (a pruned page holds the same tables, rows and cells, in the same order). `None` when the
+/// reading needed something a cut took away.
+fn read_document(
+    source: &str,
+    document: &Html,
+    cuts: CutMarkers,
+    depth_warning: Option<Warning>,
+) -> Option<ReadOutcome> {
+    let html = source;
     let tags = SourceTags::scan(html);
-    let lines = TreeLines::pair(&document, &tags);
-    let page = page::Page::walk(&document);
+    let lines = TreeLines::pair(document, &tags);
+    let page = page::Page::walk(document, cuts);
     let mut outcome = ReadOutcome::default();
     outcome.warnings.extend(depth_warning);
     for (at, node_id, parent) in page.tables() {
@@ -90,7 +131,7 @@ pub fn read_html(html: &str) -> ReadOutcome {
             Some(text) => caption::read_caption(&text),
             None if built.caption.number.is_some() || built.caption.title.is_some() => built.caption.clone(),
             None => {
-                let mut from_blocks = caption::caption_from_blocks(&page.blocks_above(at, parent, 3));
+                let mut from_blocks = caption::caption_from_blocks(&page.blocks_above(at, parent, 3)?);
                 from_blocks.unit = from_blocks.unit.or(built.caption.unit.clone());
                 from_blocks
             }
@@ -99,11 +140,15 @@ pub fn read_html(html: &str) -> ReadOutcome {
         table.title = caption.title;
         table.unit = caption.unit.or(built.caption.unit).or(table.unit.take());
         table.section = page.section_above(at);
-        let mut after = notes::notes_after(node);
+        let mut after = notes::notes_after(node, cuts)?;
         if let Some(tag) = lines.table_tag(node_id) {
-            let from = tags.tables[tag].end_offset.unwrap_or(tags.tables[tag].offset);
+            let table_tag = &tags.tables[tag];
+            let (from, from_line) = match (table_tag.end_offset, table_tag.end_line) {
+                (Some(offset), Some(line)) => (offset, line),
+                _ => (table_tag.offset, table_tag.start_line),
+            };
             for note in &mut after {
-                note.line = source_lines::line_of_text(html, from, &note.text);
+                note.line = source_lines::line_of_text(html, from, from_line, &note.text);
             }
         }
         table.notes.extend(after);
@@ -125,7 +170,7 @@ pub fn read_html(html: &str) -> ReadOutcome {
         outcome.warnings.extend(warnings);
         outcome.tables.push(table);
     }
-    outcome
+    Some(outcome)
 }
 
 /// The text of a table's own `<caption>`, when it has one with text.
@@ -337,6 +382,129 @@ mod tests {
         let notes: Vec<(&str, &str)> =
             table.notes.iter().map(|note| (note.marker.as_str(), note.text.as_str())).collect();
         assert_eq!(notes, [("1", "Inclusief HGIS."), ("2", "Voorlopig.")]);
+    }
+
+    /// Every HTML fixture reads the same pruned as whole: with the reader's pruning, and with
+    /// pruning that keeps nothing near the tables and cuts even the smallest block (so every
+    /// caption, unit line, heading and note that can be cut is, and the reading must notice it
+    /// needed one and fall back, or not need it).
+    #[test]
+    fn pruned_pages_read_as_whole_pages() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut pages = Vec::new();
+        let mut folders = vec![root];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).expect("fixtures folder") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "html") {
+                    let bytes = std::fs::read(&path).expect("fixture");
+                    pages.push((path.clone(), crate::source::decode(&path, &bytes).expect("decodes").text));
+                }
+            }
+        }
+        for (variant, page) in synthetic_pages().into_iter().enumerate() {
+            pages.push((format!("synthetic page {variant}").into(), page));
+        }
+        assert!(pages.len() >= 20, "the HTML fixtures are found: {}", pages.len());
+        let prunings = [
+            Pruning::READER,
+            Pruning { kept_above: 1, kept_below: 1, smallest_cut: 0 },
+            Pruning { kept_above: 0, kept_below: 0, smallest_cut: 0 },
+            Pruning { kept_above: 2, kept_below: 2, smallest_cut: 0 },
+            Pruning { kept_above: 3, kept_below: 3, smallest_cut: 0 },
+        ];
+        let mut read_pruned_count = 0;
+        let mut tables = 0;
+        for (path, html) in &pages {
+            let whole = read_html_whole(html);
+            tables += whole.tables.len();
+            assert_eq!(read_html(html), whole, "{}", path.display());
+            for pruning in prunings {
+                if let Some(outcome) = read_pruned(html, pruning) {
+                    assert_eq!(outcome, whole, "{} pruned by {pruning:?}", path.display());
+                    read_pruned_count += 1;
+                }
+            }
+        }
+        assert!(read_pruned_count >= 20, "only {read_pruned_count} pruned readings: the test proves little");
+        assert!(tables >= 40, "only {tables} tables");
+    }
+
+    /// Pages like rijksfinancien's: a long menu, prose, headings, tables with their caption in
+    /// a `<caption>`, in paragraphs above ("Tabel N", a unit line) or only a heading above, notes
+    /// under them in a `<div>`, an `<ol>` or plain paragraphs, headings alone or in a `<div>`, a
+    /// hidden block with a table, tables in wrappers, and a footer the tree builder has to repair.
+    fn synthetic_pages() -> Vec<String> {
+        let prose = |n: usize| format!("<p>Proza {n} {}</p>\n", "over de begroting ".repeat(20));
+        let menu: String = (0..60).map(|i| format!("<li><a href=\"/b/{i}\">Menu {i}</a></li>\n")).collect();
+        let table = |n: usize, caption: bool| {
+            format!(
+                "<table>\n{}<tr><th>Omschrijving</th><th>2021</th><th>2022</th></tr>\n\
+                 <tr><td>Uitgaven<sup>1</sup></td><td>1.234</td><td>2.345</td></tr>\n\
+                 <tr><td>Ontvangsten<sup>2</sup></td><td>{n}</td><td>99</td></tr>\n</table>\n",
+                if caption {
+                    format!("<caption>Tabel {n} Uitgaven (x € 1.000)</caption>")
+                } else {
+                    String::new()
+                }
+            )
+        };
+        let notes = [
+            "<div class=footnotes><p><sup>1</sup> Inclusief HGIS.</p><p><sup>2</sup> Voorlopig.</p></div>\n",
+            "<ol><li>Inclusief HGIS.</li><li>Voorlopig.</li></ol>\n",
+            "<p>1 Inclusief HGIS.</p>\n<p>2 Voorlopig.</p>\n",
+        ];
+        let mut pages = Vec::new();
+        for variant in 0..6 {
+            let mut page = format!(
+                "<!DOCTYPE html>\n<html><head><meta charset=utf-8><title>t</title><style>p{{}}</style></head>\n<body>\n\
+                 <header><nav><ul>\n{menu}</ul></nav></header>\n<main>\n"
+            );
+            for n in 0..4 {
+                if variant >= 3 {
+                    page.push_str(&format!("<div class=kop><h2>2.{n} Artikel {n}</h2></div>\n"));
+                } else if n != 1 || variant % 2 == 0 {
+                    page.push_str(&format!("<h2>2.{n} Artikel {n}</h2>\n"));
+                }
+                for k in 0..(variant % 3) * 2 + 1 {
+                    page.push_str(&prose(k));
+                }
+                match (variant + n) % 3 {
+                    0 => page.push_str(&format!(
+                        "<p>Tabel {n} Budgettaire gevolgen</p>\n<p>Bedragen x € 1.000</p>\n"
+                    )),
+                    1 => page.push_str(&format!("<h3>Overzicht {n}</h3>\n")),
+                    _ => {}
+                }
+                let table = table(n, (variant + n) % 3 == 2);
+                if (variant + n) % 2 == 1 {
+                    page.push_str(&format!("<div class=wrap><section>{table}</section></div>\n"));
+                } else {
+                    page.push_str(&table);
+                }
+                page.push_str(notes[(variant + n) % 3]);
+                if n == 1 {
+                    page.push_str(&format!(
+                        "<div style=\"display:none\"><p>verborgen</p>{}</div>\n",
+                        table.replace("1.234", "7")
+                    ));
+                }
+                for k in 0..(variant % 2) * 3 + 1 {
+                    page.push_str(&prose(k + 10));
+                }
+            }
+            page.push_str("</main>\n<footer><ul>\n");
+            page.push_str(&menu);
+            page.push_str(if variant % 2 == 0 {
+                "</ul></footer>\n</body></html>\n"
+            } else {
+                "<li><a h</ul><p>Licence</p></footer></body></html>"
+            });
+            pages.push(page);
+        }
+        pages
     }
 
     mod never_panics {

@@ -27,6 +27,7 @@ use regex::Regex;
 use scraper::Node;
 
 use super::content::{self, NestedTables, Piece};
+use super::prune::CutMarkers;
 use crate::table::Note;
 
 /// Reads pieces as notes (rules 1–4 of the module doc). `None` when they are not a list of notes.
@@ -81,7 +82,10 @@ const NOTE_HOLDERS: &[&str] = &["p", "div", "ol", "ul", "dl", "small", "span", "
 ///
 /// An `<ol>` numbers its items (from its `start` attribute) when they print no marker themselves.
 /// The walk stops at the first element with text that is not a note, at a heading and at a table.
-pub(super) fn notes_after(table: NodeRef<'_, Node>) -> Vec<Note> {
+///
+/// `None` when the walk meets a cut block of a pruned page (see [`super::prune`]): what was there
+/// could have been a note.
+pub(super) fn notes_after(table: NodeRef<'_, Node>, cuts: CutMarkers) -> Option<Vec<Note>> {
     let mut notes = Vec::new();
     let mut anchor = table;
     for _ in 0..4 {
@@ -90,23 +94,27 @@ pub(super) fn notes_after(table: NodeRef<'_, Node>) -> Vec<Note> {
             sibling = node.next_sibling();
             match node.value() {
                 Node::Text(text) if text.trim().is_empty() => continue,
+                Node::Comment(comment) if cuts.is_cut(comment) => return None,
                 Node::Comment(_) => continue,
                 Node::Element(element) if content::is_not_content(element) => continue,
                 Node::Element(element) if NOTE_HOLDERS.contains(&element.name()) => {
+                    if cuts.any_in(node) {
+                        return None;
+                    }
                     let found = if matches!(element.name(), "ol" | "ul") { list_notes(node) } else { None };
                     let pieces = content::pieces_of(node, NestedTables::Include);
                     if content::join_text(&pieces).is_empty() {
                         continue;
                     }
                     if has_table_inside(node) {
-                        return notes;
+                        return Some(notes);
                     }
                     match found.or_else(|| notes_in(&pieces, None)) {
                         Some(found) => notes.extend(found),
-                        None => return notes,
+                        None => return Some(notes),
                     }
                 }
-                _ => return notes,
+                _ => return Some(notes),
             }
         }
         if !notes.is_empty() {
@@ -120,7 +128,7 @@ pub(super) fn notes_after(table: NodeRef<'_, Node>) -> Vec<Note> {
         }
         anchor = parent;
     }
-    notes
+    Some(notes)
 }
 
 fn has_table_inside(node: NodeRef<'_, Node>) -> bool {
@@ -163,7 +171,11 @@ mod tests {
             .nodes()
             .find(|n| n.value().as_element().is_some_and(|e| e.name() == "table"))
             .unwrap();
-        notes_after(table).into_iter().map(|note| (note.marker, note.text)).collect()
+        notes_after(table, CutMarkers::Absent)
+            .unwrap()
+            .into_iter()
+            .map(|note| (note.marker, note.text))
+            .collect()
     }
 
     #[test]

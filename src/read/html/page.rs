@@ -8,6 +8,10 @@
 //! here (a caption "Tabel 2<br>Titel" stays one block), and `<sup>` markers are left out of blocks
 //! (a caption's marker has no place in the model).
 //!
+//! On a pruned page (see [`super::prune`]) a cut block is an [`Event::Cut`]: the walk cannot say
+//! which text blocks stood there, only that none was a heading or a table, so a question about
+//! the blocks above a table that reaches a cut has no answer ([`Page::blocks_above`] gives `None`).
+//!
 //! Leaves reading the blocks (captions, units) to [`super::caption`].
 
 use ego_tree::iter::Edge;
@@ -16,6 +20,7 @@ use scraper::{Html, Node};
 
 use super::caption::{self, BlockAbove};
 use super::content;
+use super::prune::CutMarkers;
 
 /// One thing seen on the page, in document order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +41,9 @@ pub(super) enum Event {
         /// The table it is nested in, if any.
         parent: Option<NodeId>,
     },
+    /// Where a block was cut out of a pruned page: text blocks that were neither headings nor in a
+    /// table, or none at all.
+    Cut,
 }
 
 /// The page as a list of events.
@@ -46,9 +54,10 @@ pub(super) struct Page {
 }
 
 impl Page {
-    /// Walks the document once.
-    pub fn walk(document: &Html) -> Page {
-        let mut walk = Walk::default();
+    /// Walks the document once; `cuts` says whether [`super::prune::CUT_MARKER`] comments mark
+    /// cut blocks or are comments like any other.
+    pub fn walk(document: &Html, cuts: CutMarkers) -> Page {
+        let mut walk = Walk { cuts, ..Walk::default() };
         for edge in document.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => walk.open(node),
@@ -63,13 +72,14 @@ impl Page {
     pub fn tables(&self) -> impl Iterator<Item = (usize, NodeId, Option<NodeId>)> + '_ {
         self.events.iter().enumerate().filter_map(|(at, event)| match event {
             Event::Table { node, parent } => Some((at, *node, *parent)),
-            Event::Block { .. } => None,
+            Event::Block { .. } | Event::Cut => None,
         })
     }
 
     /// The text blocks above the table whose event is at `at`, nearest first, that sit where the
     /// table sits (on the page, or in the same enclosing table), back to the previous table there.
-    pub fn blocks_above(&self, at: usize, parent: Option<NodeId>, limit: usize) -> Vec<BlockAbove> {
+    /// `None` when a cut stands among them (fewer than `limit` found before it).
+    pub fn blocks_above(&self, at: usize, parent: Option<NodeId>, limit: usize) -> Option<Vec<BlockAbove>> {
         let mut blocks = Vec::new();
         for event in self.events[..at].iter().rev() {
             match event {
@@ -85,9 +95,10 @@ impl Page {
                     }
                 }
                 Event::Block { .. } => {}
+                Event::Cut => return None,
             }
         }
-        blocks
+        Some(blocks)
     }
 
     /// The nearest heading above the event at `at` that is not itself a "Tabel N" caption.
@@ -103,6 +114,7 @@ impl Page {
 
 #[derive(Default)]
 struct Walk {
+    cuts: CutMarkers,
     events: Vec<Event>,
     buffer: String,
     skipping: Option<NodeId>,
@@ -143,6 +155,10 @@ impl Walk {
                     }
                 }
             }
+            Node::Comment(comment) if self.cuts.is_cut(comment) => {
+                self.flush();
+                self.events.push(Event::Cut);
+            }
             _ => {}
         }
     }
@@ -169,6 +185,9 @@ impl Walk {
     }
 
     fn flush(&mut self) {
+        if self.buffer.is_empty() {
+            return;
+        }
         let text = content::collapse_whitespace(&self.buffer);
         self.buffer.clear();
         if !text.is_empty() {
@@ -196,16 +215,16 @@ mod tests {
              <table><tr><td>Tabel 9 in een cel<table><tr><td>x</td></tr></table></td></tr></table>\
              <div hidden><table><tr><td>weg</td></tr></table></div>",
         );
-        let page = Page::walk(&document);
+        let page = Page::walk(&document, CutMarkers::Absent);
         let tables: Vec<_> = page.tables().collect();
         assert_eq!(tables.len(), 2);
         let (outer_at, outer, _) = tables[0];
-        let above = page.blocks_above(outer_at, None, 3);
+        let above = page.blocks_above(outer_at, None, 3).unwrap();
         assert_eq!(above[0], BlockAbove { text: "Tabel 2 Titel".into(), is_heading: false });
         assert_eq!(above.len(), 3);
         assert_eq!(page.section_above(outer_at).as_deref(), Some("2.2 Veiligheidsagenda"));
         let (inner_at, _, inner_parent) = tables[1];
         assert_eq!(inner_parent, Some(outer));
-        assert_eq!(page.blocks_above(inner_at, inner_parent, 3)[0].text, "Tabel 9 in een cel");
+        assert_eq!(page.blocks_above(inner_at, inner_parent, 3).unwrap()[0].text, "Tabel 9 in een cel");
     }
 }

@@ -35,6 +35,7 @@ use std::collections::HashMap;
 use ego_tree::NodeId;
 use scraper::Html;
 
+use super::byte_search::{find_byte, find_end_tag_open};
 use super::grid::LineOf;
 
 /// Where one table's tags are.
@@ -69,11 +70,11 @@ impl SourceTags {
             *counted_to = offset;
             *line
         };
-        while let Some(found) = memchr_lt(bytes, at) {
+        while let Some(found) = find_byte(bytes, at, b'<') {
             at = found + 1;
             let rest = &bytes[found..];
             if rest.starts_with(b"<!--") {
-                at = find(bytes, found + 4, b"-->").map_or(bytes.len(), |end| end + 3);
+                at = source[found + 4..].find("-->").map_or(bytes.len(), |end| found + 4 + end + 3);
                 continue;
             }
             let closing = rest.get(1) == Some(&b'/');
@@ -85,15 +86,21 @@ impl SourceTags {
             if name_end == name_start {
                 continue;
             }
-            let name = source[name_start..name_end].to_ascii_lowercase();
-            if !closing && RAW_TEXT.contains(&name.as_str()) {
-                let close = format!("</{name}");
-                at = find_ignore_case(bytes, name_end, close.as_bytes()).unwrap_or(bytes.len());
+            let mut lowered = [0u8; 8];
+            let name = &bytes[name_start..name_end];
+            if name.len() <= lowered.len() {
+                lowered[..name.len()].copy_from_slice(name);
+                lowered[..name.len()].make_ascii_lowercase();
+            }
+            // Longer names are none of those below: they stay empty.
+            let name: &[u8] = if name.len() > lowered.len() { b"" } else { &lowered[..name.len()] };
+            if !closing && RAW_TEXT.iter().any(|raw| raw.as_bytes() == name) {
+                at = find_end_tag(source, name_end, name).unwrap_or(bytes.len());
                 continue;
             }
             let tag_line = line_at(found, &mut line, &mut counted_to);
-            match (closing, name.as_str()) {
-                (false, "table") => {
+            match (closing, name) {
+                (false, b"table") => {
                     open_tables.push(tags.tables.len());
                     tags.tables.push(TableTag {
                         start_line: tag_line,
@@ -102,15 +109,15 @@ impl SourceTags {
                         end_offset: None,
                     });
                 }
-                (true, "table") => {
+                (true, b"table") => {
                     if let Some(index) = open_tables.pop() {
                         tags.tables[index].end_line = Some(tag_line);
                         tags.tables[index].end_offset = Some(found);
                     }
                 }
-                (false, "tr") => tags.rows.push(tag_line),
-                (false, "td" | "th") => tags.cells.push(tag_line),
-                (true, "body" | "html") => document_closes.push(found),
+                (false, b"tr") => tags.rows.push(tag_line),
+                (false, b"td" | b"th") => tags.cells.push(tag_line),
+                (true, b"body" | b"html") => document_closes.push(found),
                 _ => {}
             }
         }
@@ -136,27 +143,30 @@ impl SourceTags {
 }
 
 /// The 1-based line where `text` (its first words, up to 24 characters) first appears in the
-/// source at or after byte `from`. `None` when it does not appear as such (an entity or a tag
-/// inside those words hides it): a line is given only when it is certain.
-pub(super) fn line_of_text(source: &str, from: usize, text: &str) -> Option<usize> {
-    let needle: String = text.chars().take(24).collect();
+/// source at or after byte `from`, which is on line `from_line`. `None` when it does not appear as
+/// such (an entity or a tag inside those words hides it): a line is given only when it is certain.
+pub(super) fn line_of_text(source: &str, from: usize, from_line: usize, text: &str) -> Option<usize> {
+    let needle_end = text.char_indices().nth(24).map_or(text.len(), |(end, _)| end);
+    let needle = &text[..needle_end];
     if needle.trim().is_empty() {
         return None;
     }
-    let found = from + source.get(from..)?.find(needle.as_str())?;
-    Some(source[..found].bytes().filter(|&b| b == b'\n').count() + 1)
+    let found = from + source.get(from..)?.find(needle)?;
+    Some(from_line + source.as_bytes()[from..found].iter().filter(|&&b| b == b'\n').count())
 }
 
-fn memchr_lt(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes.get(from..)?.iter().position(|&b| b == b'<').map(|p| from + p)
-}
-
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
-}
-
-fn find_ignore_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| from + p)
+/// The offset of the first `</name` (any case) at or after `from`.
+fn find_end_tag(source: &str, from: usize, name: &[u8]) -> Option<usize> {
+    let bytes = source.as_bytes();
+    let mut at = from;
+    loop {
+        let found = find_end_tag_open(bytes, at)?;
+        let after = &bytes[found + 2..];
+        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name) {
+            return Some(found);
+        }
+        at = found + 2;
+    }
 }
 
 /// Source lines of the tree's table, row and cell elements (see the module doc).
@@ -222,8 +232,9 @@ mod tests {
             tags.tables[0],
             TableTag { start_line: 4, end_line: Some(7), offset: 53, end_offset: Some(92) }
         );
-        assert_eq!(line_of_text(source, 0, "1</td>"), Some(6));
-        assert_eq!(line_of_text(source, 0, "niet"), None);
+        assert_eq!(line_of_text(source, 0, 1, "1</td>"), Some(6));
+        assert_eq!(line_of_text(source, 53, 4, "1</td>"), Some(6));
+        assert_eq!(line_of_text(source, 0, 1, "niet"), None);
         assert_eq!(tags.rows, vec![5, 9]);
         assert_eq!(tags.cells, vec![5, 6, 9]);
         assert!(!tags.ends_inside(0));

@@ -124,13 +124,25 @@ struct RowFacts {
 }
 
 fn facts(grid: &Grid, row: usize) -> RowFacts {
+    let slots = &grid.rows[row].slots;
     let mut seen: Vec<usize> = Vec::new();
-    let mut seen_set = std::collections::HashSet::new();
-    for slot in &grid.rows[row].slots {
-        if let Slot::Origin(n) | Slot::Covered(n) = slot
-            && seen_set.insert(*n)
-        {
-            seen.push(*n);
+    if slots.len() <= 32 {
+        // A short row: a look through what was seen costs less than hashing.
+        for slot in slots {
+            if let Slot::Origin(n) | Slot::Covered(n) = slot
+                && !seen.contains(n)
+            {
+                seen.push(*n);
+            }
+        }
+    } else {
+        let mut seen_set = std::collections::HashSet::new();
+        for slot in slots {
+            if let Slot::Origin(n) | Slot::Covered(n) = slot
+                && seen_set.insert(*n)
+            {
+                seen.push(*n);
+            }
         }
     }
     let with_text: Vec<usize> = seen.iter().copied().filter(|&n| !grid.cells[n].text.is_empty()).collect();
