@@ -106,7 +106,7 @@ fn build_table(
     if !region.runs_to_end {
         while fitted.last().is_some_and(|row| {
             row.data.is_empty()
-                && !row.note
+                && !row.marks.note
                 && row.stub.iter().all(|s| s.is_empty() || paragraphs[s.paragraph].is_text())
         }) {
             fitted.pop();
@@ -304,7 +304,7 @@ fn cell_of(slot: &Slot) -> Cell {
     if slot.text.is_empty() {
         Cell::empty(Some(slot.line))
     } else {
-        Cell::printed(slot.text.clone(), Some(slot.line))
+        Cell::printed(slot.text.to_string(), Some(slot.line))
     }
 }
 
@@ -320,10 +320,11 @@ fn make_row(fitted: FittedRow, context: RowContext<'_>, warnings: &mut Vec<Warni
         .filter(|&line| line > 0)
         .min()
         .or(fitted.data.first().map(|s| s.line));
-    let label = fitted.stub.iter().rev().find(|s| !s.is_empty()).map_or(String::new(), |s| s.text.clone());
+    let label =
+        fitted.stub.iter().rev().find(|s| !s.is_empty()).map_or(String::new(), |s| s.text.to_string());
     let mut row = Row { stub, line, ..Row::default() };
     let has_text = |slots: &[Slot]| slots.iter().any(|s| !s.is_empty());
-    row.kind = if fitted.note {
+    row.kind = if fitted.marks.note {
         RowKind::Footnote
     } else if !has_text(&fitted.stub) && !has_text(&fitted.data) {
         RowKind::Spacer
@@ -332,9 +333,9 @@ fn make_row(fitted: FittedRow, context: RowContext<'_>, warnings: &mut Vec<Warni
     } else {
         RowKind::Data
     };
-    let short = fitted.fit == Fit::Short || (context.cut_off && fitted.data.len() < columns);
+    let short = fitted.marks.fit == Fit::Short || (context.cut_off && fitted.data.len() < columns);
     if short {
-        let surviving: Vec<String> = fitted.data.iter().map(|s| s.text.clone()).collect();
+        let surviving: Vec<String> = fitted.data.iter().map(|s| s.text.to_string()).collect();
         row.cells = place::left_fill(fitted.data.iter().map(cell_of).collect(), columns);
         for cell in &mut row.cells {
             cell.flag(CellFlag::ColumnInferred);
@@ -372,7 +373,7 @@ fn is_repeated_header(fitted: &FittedRow, bottom_headers: &[String]) -> bool {
             .data
             .iter()
             .zip(bottom_headers)
-            .all(|(slot, header)| slot.is_empty() || slot.text == *header)
+            .all(|(slot, header)| slot.is_empty() || slot.text == header.as_str())
 }
 
 /// A table of contents: its title or the text above it says so ("Inhoudsopgave"), or its one
