@@ -179,6 +179,9 @@ struct PreparedRow<'a> {
     last_paragraph: Option<usize>,
     /// Only whitespace and codes: a row that can be the code of the row below it.
     stub_only: bool,
+    /// Per convention: whitespace lines among the cells that stand for two or more empty cells,
+    /// each of which can make one spacer row.
+    spacer_lines: [usize; 2],
 }
 
 fn convention_index(convention: SpaceConvention) -> usize {
@@ -211,7 +214,17 @@ impl<'a> PreparedRow<'a> {
                 paragraphs[i].is_whitespace()
                     || (paragraphs[i].is_value() && paragraph::is_code_like(&paragraphs[i].text))
             });
+        let spacer_lines = |convention: SpaceConvention| {
+            raw.paragraphs[text_count..]
+                .iter()
+                .filter(|&&i| paragraphs[i].empty_cells(convention) >= 2)
+                .count()
+        };
         PreparedRow {
+            spacer_lines: [
+                spacer_lines(SpaceConvention::OnePerCell),
+                spacer_lines(SpaceConvention::TwoMinusOne),
+            ],
             note: raw.note,
             names,
             cells: [expanded(SpaceConvention::OnePerCell), expanded(SpaceConvention::TwoMinusOne)],
@@ -326,7 +339,7 @@ fn expand_into<'a>(
 }
 
 /// Fits one prepared row to a layout (steps 1–4 of the module doc) and hands each fitted row
-/// to `emit`, in order. `carry_in` is a code carried over from the row above;
+/// to `sink`, in order. `carry_in` is a code carried over from the row above;
 /// `next_has_room_for_code` tells whether the next raw row opens with fewer labels than stub
 /// columns, so that a code printed before it fits. Emits more than one row when surplus texts or
 /// figures make rows of their own; returns the slots to carry into the next row.
@@ -337,7 +350,7 @@ fn fit_row<'p, 'a>(
     carry_in: &'p [Slot<'a>],
     next_has_room_for_code: bool,
     buffers: &mut FitBuffers<'a>,
-    emit: &mut impl FnMut(FittedView<'_, 'a>),
+    sink: &mut impl RowSink<'a>,
 ) -> &'p [Slot<'a>] {
     let k = layout.stub_columns;
     let c = layout.columns;
@@ -347,7 +360,7 @@ fn fit_row<'p, 'a>(
         let slot = &row.names[0];
         stub.resize(k, Slot::empty(slot.line, slot.paragraph));
         stub[k - 1] = slot.clone();
-        emit(FittedView { stub, data: &[], marks: RowMarks { note: true, ..RowMarks::EXACT } });
+        sink.take(FittedView { stub, data: &[], marks: RowMarks { note: true, ..RowMarks::EXACT } });
         return &[];
     }
     let cells = &row.cells[convention_index(layout.convention)];
@@ -366,7 +379,11 @@ fn fit_row<'p, 'a>(
         padding.clear();
         padding.resize(k, Slot::empty(alone.line, alone.paragraph));
         padding[k - 1] = alone.clone();
-        emit(FittedView { stub: padding, data: &[], marks: RowMarks { alone: true, ..RowMarks::EXACT } });
+        sink.take(FittedView {
+            stub: padding,
+            data: &[],
+            marks: RowMarks { alone: true, ..RowMarks::EXACT },
+        });
     }
     stub.extend_from_slice(names);
 
@@ -447,7 +464,7 @@ fn fit_row<'p, 'a>(
     let data = &cells[start..data_end];
     let has_figure = data.iter().any(|s| !s.is_empty());
     let fit = if data.len() == c || !has_figure { Fit::Exact } else { Fit::Short };
-    emit(FittedView {
+    sink.take(FittedView {
         stub,
         data,
         marks: RowMarks { fit, dropped_empty_cells, carried_code, ..RowMarks::EXACT },
@@ -456,7 +473,7 @@ fn fit_row<'p, 'a>(
         match surplus_row {
             SurplusRow::Spacer(range) => {
                 let spacer = &cells[range.clone()];
-                emit(FittedView { stub: &spacer[..k], data: &spacer[k..], marks: RowMarks::EXACT });
+                sink.take(FittedView { stub: &spacer[..k], data: &spacer[k..], marks: RowMarks::EXACT });
             }
             SurplusRow::SplitOff(range) => {
                 let chunk = &cells[range.clone()];
@@ -467,7 +484,7 @@ fn fit_row<'p, 'a>(
                 } else {
                     Fit::Short
                 };
-                emit(FittedView {
+                sink.take(FittedView {
                     stub: padding,
                     data: chunk,
                     marks: RowMarks { fit, split_off: true, ..RowMarks::EXACT },
@@ -482,17 +499,39 @@ fn unreachable_slot<'a>() -> Slot<'a> {
     Slot::empty(0, 0)
 }
 
+/// Where fitted rows go: kept (the chosen layout) or only scored (a candidate).
+trait RowSink<'a> {
+    /// Takes the next fitted row.
+    fn take(&mut self, row: FittedView<'_, 'a>);
+
+    /// Asked before the raw row `row_index` (from 0) is fitted: false stops the fit.
+    fn wants_row(&mut self, row_index: usize) -> bool;
+}
+
+impl<'a> RowSink<'a> for Vec<FittedRow<'a>> {
+    fn take(&mut self, row: FittedView<'_, 'a>) {
+        self.push(row.to_owned_row());
+    }
+
+    fn wants_row(&mut self, _row_index: usize) -> bool {
+        true
+    }
+}
+
 /// Fits every prepared row to a layout, carrying codes from row to row, and hands the fitted
-/// rows to `emit` in order.
+/// rows to `sink` in order (until the sink wants no more).
 fn fit_prepared<'a>(
     paragraphs: &[Paragraph],
     rows: &[PreparedRow<'a>],
     layout: Layout,
     buffers: &mut FitBuffers<'a>,
-    emit: &mut impl FnMut(FittedView<'_, 'a>),
+    sink: &mut impl RowSink<'a>,
 ) {
     let mut carry: &[Slot<'a>] = &[];
     for (index, row) in rows.iter().enumerate() {
+        if !sink.wants_row(index) {
+            return;
+        }
         let next_has_room_for_code = rows.get(index + 1).is_some_and(|next| {
             let labels = next.label_count();
             !next.note && labels >= 1 && labels < layout.stub_columns
@@ -505,7 +544,7 @@ fn fit_prepared<'a>(
                 continue;
             }
         }
-        carry = fit_row(paragraphs, row, layout, carry, next_has_room_for_code, buffers, emit);
+        carry = fit_row(paragraphs, row, layout, carry, next_has_room_for_code, buffers, sink);
     }
 }
 
@@ -513,9 +552,7 @@ fn fit_prepared<'a>(
 pub fn fit_rows<'a>(paragraphs: &'a [Paragraph], rows: &[RawRow], layout: Layout) -> Vec<FittedRow<'a>> {
     let prepared: Vec<PreparedRow<'a>> = rows.iter().map(|raw| PreparedRow::new(paragraphs, raw)).collect();
     let mut out = Vec::new();
-    fit_prepared(paragraphs, &prepared, layout, &mut FitBuffers::default(), &mut |row| {
-        out.push(row.to_owned_row());
-    });
+    fit_prepared(paragraphs, &prepared, layout, &mut FitBuffers::default(), &mut out);
     out
 }
 
@@ -553,6 +590,38 @@ impl Score {
             return i64::MIN / 2;
         }
         self.points
+    }
+}
+
+/// The most points a row can score: an exact row with figures, and 5 more for its carried code
+/// in a table that opens with one.
+fn most_row_points(starts_with_code: bool) -> i64 {
+    if starts_with_code { 35 } else { 30 }
+}
+
+/// A candidate layout being scored, given up as soon as it can no longer beat the best so far.
+struct Candidate<'b> {
+    score: Score,
+    starts_with_code: bool,
+    /// For each raw row, the most the rows from it to the end can add: [`most_row_points`] for
+    /// every raw row that is not a note, plus one point for each spacer row it can make (its
+    /// surplus rows otherwise only cost points).
+    most_from: &'b [i64],
+    /// The best score so far: a candidate must beat it, a tie keeps the earlier one.
+    to_beat: Option<i64>,
+    /// True when the fit stopped early.
+    given_up: bool,
+}
+
+impl<'a> RowSink<'a> for Candidate<'_> {
+    fn take(&mut self, row: FittedView<'_, 'a>) {
+        self.score.add(&row, self.starts_with_code);
+    }
+
+    fn wants_row(&mut self, row_index: usize) -> bool {
+        let can_win = self.to_beat.is_none_or(|best| self.score.points + self.most_from[row_index] > best);
+        self.given_up |= !can_win;
+        can_win
     }
 }
 
@@ -636,15 +705,32 @@ pub fn choose_layout(
     let mut best: Option<(i64, Layout)> = None;
     for stub_columns in 1..=3 {
         for &convention in conventions {
-            let widest = prepared.iter().map(|row| row.cells[convention_index(convention)].len()).max();
+            let convention_at = convention_index(convention);
+            let mut most_from = vec![0; prepared.len() + 1];
+            for (index, row) in prepared.iter().enumerate().rev() {
+                let most = if row.note {
+                    0
+                } else {
+                    most_row_points(starts_with_code) + row.spacer_lines[convention_at] as i64
+                };
+                most_from[index] = most_from[index + 1] + most;
+            }
+            let widest = prepared.iter().map(|row| row.cells[convention_at].len()).max();
             let most_columns = max_columns.max(1).min(widest.unwrap_or(0) + 1);
             for columns in 1..=most_columns {
                 let layout = Layout { stub_columns, columns, convention };
-                let mut score = Score::default();
-                fit_prepared(paragraphs, &prepared, layout, &mut buffers, &mut |row| {
-                    score.add(&row, starts_with_code);
-                });
-                let points = score.total(stub_columns);
+                let mut candidate = Candidate {
+                    score: Score::default(),
+                    starts_with_code,
+                    most_from: &most_from,
+                    to_beat: best.map(|(points, _)| points),
+                    given_up: false,
+                };
+                fit_prepared(paragraphs, &prepared, layout, &mut buffers, &mut candidate);
+                if candidate.given_up {
+                    continue;
+                }
+                let points = candidate.score.total(stub_columns);
                 // Ties keep the earlier candidate: fewer stub columns, 2N−1 before N, fewer columns.
                 let better = best.is_none_or(|(best_points, _)| points > best_points);
                 if better {

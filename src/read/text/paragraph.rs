@@ -167,29 +167,96 @@ pub fn is_value(text: &str) -> bool {
         "-", "–", "‒", "—", "−", "nihil", "pm", "p.m.", "n.v.t.", "nvt", "n.v.t", "nee", "ja", "po", "x",
         "n.b.", "k.p.m.", "--", "0%",
     ];
-    let lowered = text.to_lowercase();
-    let without_stars = lowered.trim_end_matches('*');
-    WORDS.contains(&without_stars) || FIGURE.is_match(text)
+    // No word is longer than 6 characters and lower-casing never shortens a text in characters
+    // (nor adds a trailing '*'), so a text longer than 32 bytes before its stars is no word: prose
+    // is not lower-cased for nothing.
+    let is_word = text.trim_end_matches('*').len() <= 32 && {
+        let lowered = text.to_lowercase();
+        WORDS.contains(&lowered.trim_end_matches('*'))
+    };
+    is_word || FIGURE.is_match(text)
 }
 
 /// A plain year ("2019", "2019*", "20141" with a glued marker) or a year range ("2020 ‒ 2034"):
 /// the typical header cell that is also a figure.
 pub fn is_year_like(text: &str) -> bool {
+    if text.is_ascii() {
+        return is_year_like_ascii(text.as_bytes());
+    }
     static YEAR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:19|20)\d\d(?:\*{0,3}\d?)?(?:\s?[‒–\-]\s?(?:19|20)\d\d)?$").expect("valid regex")
     });
     YEAR.is_match(text)
 }
 
+/// [`is_year_like`] on ASCII text, by hand: the pattern read left to right. Every optional
+/// part is followed by something it cannot start with, so taking each one when it is there never
+/// loses a match the pattern would find.
+fn is_year_like_ascii(bytes: &[u8]) -> bool {
+    let is_year = |b: &[u8]| {
+        b.len() >= 4 && matches!(&b[..2], b"19" | b"20") && b[2].is_ascii_digit() && b[3].is_ascii_digit()
+    };
+    let is_space = |b: Option<&u8>| b.is_some_and(|&b| char::from(b).is_whitespace());
+    if !is_year(bytes) {
+        return false;
+    }
+    // A glued marker: up to three stars, then a digit.
+    let mut at = 4 + bytes[4..].iter().take_while(|&&b| b == b'*').count();
+    if at > 7 {
+        return false;
+    }
+    if bytes.get(at).is_some_and(u8::is_ascii_digit) {
+        at += 1;
+    }
+    if at == bytes.len() {
+        return true;
+    }
+    // A range: optional space, a dash, optional space, a second year, and nothing after it.
+    if is_space(bytes.get(at)) {
+        at += 1;
+    }
+    if bytes.get(at) != Some(&b'-') {
+        return false;
+    }
+    at += 1;
+    if is_space(bytes.get(at)) {
+        at += 1;
+    }
+    is_year(&bytes[at..]) && bytes.len() == at + 4
+}
+
 /// A short code that can stand in a code stub column ("1", "12", "1.01", "17.03.01").
 pub fn is_code_like(text: &str) -> bool {
     static CODE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\d{1,2}(?:\.\d{1,2})*$").expect("valid regex"));
-    CODE.is_match(text)
+    // By hand while the text is ASCII: groups of one or two digits joined by dots. An ASCII
+    // byte that breaks the pattern rules the text out; a digit outside ASCII is left to the
+    // pattern.
+    let mut digits_in_group = 0;
+    for &byte in text.as_bytes() {
+        match byte {
+            b'0'..=b'9' if digits_in_group < 2 => digits_in_group += 1,
+            b'.' if digits_in_group > 0 => digits_in_group = 0,
+            _ if !byte.is_ascii() => return CODE.is_match(text),
+            _ => return false,
+        }
+    }
+    digits_in_group > 0
 }
 
 /// A marker printed alone in front of a note ("1", "*", "**", "a").
 pub fn is_note_marker(text: &str) -> bool {
+    match text.as_bytes() {
+        [b'*'] | [b'*', b'*'] | [b'*', b'*', b'*'] => return true,
+        [digits @ .., b')'] | digits @ ([_] | [_, _]) if text.is_ascii() => {
+            let letter = matches!(digits, [b'a'..=b'z']) && text.ends_with(')');
+            let number = matches!(digits.len(), 1 | 2) && digits.iter().all(u8::is_ascii_digit);
+            return letter || number;
+        }
+        // The longest marker is two digits of four bytes each and a parenthesis.
+        bytes if bytes.len() > 9 || text.is_ascii() => return false,
+        _ => {}
+    }
     static MARKER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(?:\*{1,3}|\d{1,2}\)?|[a-z]\))$").expect("valid regex"));
     MARKER.is_match(text)
@@ -197,6 +264,11 @@ pub fn is_note_marker(text: &str) -> bool {
 
 /// A note printed with its marker in front ("* Gaat om …", "1) Bron: …"): the marker and text.
 pub fn note_with_marker(text: &str) -> Option<(String, String)> {
+    // The marker starts with a star or a digit; an ASCII first byte that is neither rules it out.
+    let first = *text.as_bytes().first()?;
+    if first.is_ascii() && first != b'*' && !first.is_ascii_digit() {
+        return None;
+    }
     static NOTE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(\*{1,3}|\d{1,2}\))\s+(\S.{15,})$").expect("valid regex"));
     let captures = NOTE.captures(text)?;
@@ -208,6 +280,11 @@ pub fn note_with_marker(text: &str) -> Option<(String, String)> {
 /// that merely starts with "Tabel N" ("Tabel 1 bouwt de rentelasten … op.") is prose, not a
 /// caption: its rest starts with a lower-case word and ends with a full stop.
 pub fn caption(text: &str) -> Option<(String, String)> {
+    // No character outside ASCII case-folds to a letter of "tabel", so a text that does not start
+    // with those five ASCII letters in any case is no caption.
+    if !text.as_bytes().get(..5).is_some_and(|start| start.eq_ignore_ascii_case(b"tabel")) {
+        return None;
+    }
     static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?i:tabel)\s+([A-Z]{0,2}\d+(?:\.\d+)*[a-z]?)\s*[:.]?(?:\s+(.*))?$")
             .expect("valid regex")
@@ -271,23 +348,33 @@ fn unit_from_line(text: &str, unit: &str) -> String {
 
 /// Site furniture that is never part of a table: licence lines, navigation, bullets.
 pub fn is_boilerplate(text: &str) -> bool {
-    let lowered = text.to_lowercase();
-    lowered.starts_with("licence")
-        || lowered.starts_with("license")
-        || lowered.starts_with("base description which applies")
-        || lowered.starts_with("direct naar")
-        || lowered.starts_with("+toon ")
+    // Compared with ASCII case folding, which here asks the same as lower-casing the text: only
+    // U+212A KELVIN SIGN (to "k") and U+0130 (to "i" and a combining dot) lower-case to ASCII, no
+    // prefix holds a "k", and none ends in an "i" that the dot could follow.
+    let starts_with = |prefix: &str| {
+        text.as_bytes().get(..prefix.len()).is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    starts_with("licence")
+        || starts_with("license")
+        || starts_with("base description which applies")
+        || starts_with("direct naar")
+        || starts_with("+toon ")
         || text.starts_with('•')
-        || lowered == "download pdf"
+        || text.eq_ignore_ascii_case("download pdf")
 }
 
 /// Running prose: a long line that reads as sentences. Labels can be long too (a mutation
 /// explained in a sentence), so callers also look at what follows.
 pub fn is_prose(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    // A text of fewer than 60 bytes has fewer than 60 characters; words are counted up to 14,
+    // all that either test asks.
+    if text.len() < 60 {
+        return false;
+    }
     let chars = text.chars().count();
-    (chars >= 100 && words >= 14)
-        || (chars >= 60 && words >= 9 && (text.ends_with('.') || text.ends_with(':')))
+    let words = || text.split_whitespace().take(14).count();
+    (chars >= 100 && words() >= 14)
+        || (chars >= 60 && (text.ends_with('.') || text.ends_with(':')) && words() >= 9)
 }
 
 #[cfg(test)]
