@@ -83,7 +83,7 @@ impl<'a> Slot<'a> {
     /// The printed text of paragraph `index`.
     fn printed(paragraphs: &'a [Paragraph], index: usize) -> Self {
         let paragraph = &paragraphs[index];
-        Slot { text: Cow::Borrowed(paragraph.text.as_str()), line: paragraph.line, paragraph: index }
+        Slot { text: Cow::Borrowed(paragraph.text), line: paragraph.line, paragraph: index }
     }
 
     /// Appends `next` after a space: one name printed over two paragraphs.
@@ -203,7 +203,11 @@ impl<'a> PreparedRow<'a> {
             }
         }
         let expanded = |convention: SpaceConvention| -> Vec<Slot<'a>> {
-            let mut cells = Vec::new();
+            let count = raw.paragraphs[text_count..]
+                .iter()
+                .map(|&i| paragraphs[i].empty_cells(convention).max(1))
+                .sum();
+            let mut cells = Vec::with_capacity(count);
             for &index in &raw.paragraphs[text_count..] {
                 expand_into(paragraphs, index, convention, &mut cells);
             }
@@ -607,10 +611,27 @@ struct Candidate<'b> {
     /// every raw row that is not a note, plus one point for each spacer row it can make (its
     /// surplus rows otherwise only cost points).
     most_from: &'b [i64],
-    /// The best score so far: a candidate must beat it, a tie keeps the earlier one.
-    to_beat: Option<i64>,
+    /// The best score so far, which the candidate must beat.
+    to_beat: Option<BestSoFar>,
+    /// The candidate's place in the order ties are settled by.
+    order: usize,
     /// True when the fit stopped early.
     given_up: bool,
+}
+
+/// The best candidate so far: its score and its place in the order ties are settled by.
+#[derive(Debug, Clone, Copy)]
+struct BestSoFar {
+    points: i64,
+    order: usize,
+}
+
+impl BestSoFar {
+    /// True when a candidate scoring `points` at place `order` beats this one: more points, or as
+    /// many and earlier in the order.
+    fn beaten_by(self, points: i64, order: usize) -> bool {
+        points > self.points || (points == self.points && order < self.order)
+    }
 }
 
 impl<'a> RowSink<'a> for Candidate<'_> {
@@ -619,7 +640,8 @@ impl<'a> RowSink<'a> for Candidate<'_> {
     }
 
     fn wants_row(&mut self, row_index: usize) -> bool {
-        let can_win = self.to_beat.is_none_or(|best| self.score.points + self.most_from[row_index] > best);
+        let most = self.score.points + self.most_from[row_index];
+        let can_win = self.to_beat.is_none_or(|best| best.beaten_by(most, self.order));
         self.given_up |= !can_win;
         can_win
     }
@@ -701,45 +723,80 @@ pub fn choose_layout(
         &[SpaceConvention::TwoMinusOne, SpaceConvention::OnePerCell]
     };
     let prepared: Vec<PreparedRow<'_>> = rows.iter().map(|raw| PreparedRow::new(paragraphs, raw)).collect();
-    let mut buffers = FitBuffers::default();
-    let mut best: Option<(i64, Layout)> = None;
+    // Every candidate, in the order ties are settled by: fewer stub columns, 2N−1 before N,
+    // fewer columns.
+    let mut candidates: Vec<Layout> = Vec::new();
     for stub_columns in 1..=3 {
         for &convention in conventions {
-            let convention_at = convention_index(convention);
-            let mut most_from = vec![0; prepared.len() + 1];
-            for (index, row) in prepared.iter().enumerate().rev() {
-                let most = if row.note {
-                    0
-                } else {
-                    most_row_points(starts_with_code) + row.spacer_lines[convention_at] as i64
-                };
-                most_from[index] = most_from[index + 1] + most;
-            }
-            let widest = prepared.iter().map(|row| row.cells[convention_at].len()).max();
+            let widest = prepared.iter().map(|row| row.cells[convention_index(convention)].len()).max();
             let most_columns = max_columns.max(1).min(widest.unwrap_or(0) + 1);
-            for columns in 1..=most_columns {
-                let layout = Layout { stub_columns, columns, convention };
-                let mut candidate = Candidate {
-                    score: Score::default(),
-                    starts_with_code,
-                    most_from: &most_from,
-                    to_beat: best.map(|(points, _)| points),
-                    given_up: false,
-                };
-                fit_prepared(paragraphs, &prepared, layout, &mut buffers, &mut candidate);
-                if candidate.given_up {
-                    continue;
-                }
-                let points = candidate.score.total(stub_columns);
-                // Ties keep the earlier candidate: fewer stub columns, 2N−1 before N, fewer columns.
-                let better = best.is_none_or(|(best_points, _)| points > best_points);
-                if better {
-                    best = Some((points, layout));
-                }
-            }
+            candidates.extend((1..=most_columns).map(|columns| Layout { stub_columns, columns, convention }));
         }
     }
-    best.map(|(points, layout)| (layout, points))
+    let most_from = [SpaceConvention::OnePerCell, SpaceConvention::TwoMinusOne]
+        .map(|convention| most_points_from(&prepared, convention, starts_with_code));
+    // The likely winner is scored first, so that the others can be given up early; the order
+    // still settles ties.
+    let first = likely_layout(&prepared, conventions[0])
+        .and_then(|likely| candidates.iter().position(|&layout| layout == likely));
+    let mut buffers = FitBuffers::default();
+    let mut best: Option<BestSoFar> = None;
+    for order in first.into_iter().chain((0..candidates.len()).filter(|&order| Some(order) != first)) {
+        let layout = candidates[order];
+        let mut candidate = Candidate {
+            score: Score::default(),
+            starts_with_code,
+            most_from: &most_from[convention_index(layout.convention)],
+            to_beat: best,
+            order,
+            given_up: false,
+        };
+        fit_prepared(paragraphs, &prepared, layout, &mut buffers, &mut candidate);
+        if candidate.given_up {
+            continue;
+        }
+        let points = candidate.score.total(layout.stub_columns);
+        if best.is_none_or(|best| best.beaten_by(points, order)) {
+            best = Some(BestSoFar { points, order });
+        }
+    }
+    best.map(|best| (candidates[best.order], best.points))
+}
+
+/// For each raw row, the most the rows from it to the end can score under `convention`: see
+/// [`Candidate::most_from`].
+fn most_points_from(
+    rows: &[PreparedRow<'_>],
+    convention: SpaceConvention,
+    starts_with_code: bool,
+) -> Vec<i64> {
+    let mut most_from = vec![0; rows.len() + 1];
+    for (index, row) in rows.iter().enumerate().rev() {
+        let most = if row.note {
+            0
+        } else {
+            most_row_points(starts_with_code) + row.spacer_lines[convention_index(convention)] as i64
+        };
+        most_from[index] = most_from[index + 1] + most;
+    }
+    most_from
+}
+
+/// The layout most rows look like on their own: one stub column, and as many data columns as
+/// rows with a figure most often have cells (the fewer on a tie). `None` without such rows.
+fn likely_layout(rows: &[PreparedRow<'_>], convention: SpaceConvention) -> Option<Layout> {
+    let mut rows_by_width: Vec<usize> = Vec::new();
+    for row in rows.iter().filter(|row| !row.note) {
+        let cells = &row.cells[convention_index(convention)];
+        if cells.iter().any(|slot| !slot.is_empty()) {
+            if rows_by_width.len() <= cells.len() {
+                rows_by_width.resize(cells.len() + 1, 0);
+            }
+            rows_by_width[cells.len()] += 1;
+        }
+    }
+    let (columns, _) = rows_by_width.iter().enumerate().rev().max_by_key(|&(_, &count)| count)?;
+    (columns > 0).then_some(Layout { stub_columns: 1, columns, convention })
 }
 
 #[cfg(test)]

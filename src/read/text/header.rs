@@ -194,7 +194,7 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
             if p.is_text() && joins && !region::is_numbered_heading(&p.text)
                 || (title_parts.is_empty() && p.is_text())
             {
-                title_parts.insert(0, p.text.clone());
+                title_parts.insert(0, p.text.to_string());
                 back = previous;
             } else {
                 break;
@@ -214,7 +214,7 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
         && paragraphs[header_paragraphs[0]].is_text()
         && paragraphs[header_paragraphs[0]].text.split_whitespace().count() >= 3
     {
-        built.title = Some(paragraphs[header_paragraphs[0]].text.clone());
+        built.title = Some(paragraphs[header_paragraphs[0]].text.to_string());
         built.columns = vec![Column::default(); c];
         return built;
     }
@@ -240,7 +240,7 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
             }
             header.extend(std::iter::repeat_n(String::new(), count));
         } else {
-            header.push(p.text.clone());
+            header.push(p.text.to_string());
         }
     }
     let fits = |n: usize| n > 0 && (n.is_multiple_of(width) || (c >= 2 && n.is_multiple_of(c)));
@@ -342,12 +342,8 @@ fn spanned_columns(
 /// starts with "(". Returns one path [title, formula] per column.
 fn paired_header_cells(paragraphs: &[Paragraph], header: &[usize], layout: Layout) -> Option<Vec<Column>> {
     let c = layout.columns;
-    let texts: Vec<&str> = header
-        .iter()
-        .map(|&i| &paragraphs[i])
-        .skip_while(|p| p.is_whitespace())
-        .map(|p| p.text.as_str())
-        .collect();
+    let texts: Vec<&str> =
+        header.iter().map(|&i| &paragraphs[i]).skip_while(|p| p.is_whitespace()).map(|p| p.text).collect();
     let texts =
         if texts.len() == 2 * c + layout.stub_columns { &texts[layout.stub_columns..] } else { &texts[..] };
     let paired = c >= 2
@@ -393,7 +389,7 @@ fn header_rows_split_by_single_newlines(
                 if p.is_whitespace() {
                     vec![String::new(); p.empty_cells(layout.convention)]
                 } else {
-                    vec![p.text.clone()]
+                    vec![p.text.to_string()]
                 }
             })
             .collect()

@@ -63,7 +63,7 @@ fn build_table(
     warnings: &mut Vec<Warning>,
 ) -> Option<Table> {
     let mut table = Table { index: table_index, ..Table::default() };
-    table.section = region.section.map(|i| paragraphs[i].text.clone());
+    table.section = region.section.map(|i| paragraphs[i].text.to_string());
     table.notes = region
         .notes
         .iter()
@@ -408,14 +408,15 @@ fn text_table(
     // The header is one stub cell and one data cell; every row after it is a label and a text.
     if texts.len() >= 4 && texts.len().is_multiple_of(2) {
         table.stub_columns = 1;
-        table.stub_header = Some(paragraphs[texts[0]].text.clone());
-        table.columns = vec![Column { path: vec![paragraphs[texts[1]].text.clone()], ..Column::default() }];
+        table.stub_header = Some(paragraphs[texts[0]].text.to_string());
+        table.columns =
+            vec![Column { path: vec![paragraphs[texts[1]].text.to_string()], ..Column::default() }];
         for pair in texts[2..].chunks(2) {
             let label = &paragraphs[pair[0]];
             let value = &paragraphs[pair[1]];
             table.rows.push(Row {
-                stub: vec![Cell::printed(label.text.clone(), Some(label.line))],
-                cells: vec![Cell::printed(value.text.clone(), Some(value.line))],
+                stub: vec![Cell::printed(label.text.to_string(), Some(label.line))],
+                cells: vec![Cell::printed(value.text.to_string(), Some(value.line))],
                 line: Some(label.line),
                 ..Row::default()
             });
@@ -434,7 +435,7 @@ fn unrecovered(
 ) -> Table {
     table.kind = TableKind::Unrecovered;
     table.raw_lines =
-        region.caption.iter().chain(region.cells.iter()).map(|&i| paragraphs[i].raw.clone()).collect();
+        region.caption.iter().chain(region.cells.iter()).map(|&i| paragraphs[i].raw.to_string()).collect();
     table.truncated = region.runs_to_end;
     let (first, last) = table.lines.unwrap_or((0, 0));
     warnings.push(Warning::new(

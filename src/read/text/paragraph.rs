@@ -10,19 +10,22 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// One non-blank line of the input.
+/// One non-blank line of the input, borrowed from it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Paragraph {
+pub struct Paragraph<'a> {
     /// 1-based line number.
     pub line: usize,
     /// The line as printed (not trimmed).
-    pub raw: String,
+    pub raw: &'a str,
     /// The line trimmed of every kind of white space (U+00A0 included).
-    pub text: String,
+    pub text: &'a str,
     /// True when the line above is a non-blank line: the two were joined by a single newline.
     pub attached: bool,
     /// What the line can be.
     pub kind: ParagraphKind,
+    /// How many empty cells the line stands for, under one cell per space and under 2N−1
+    /// spaces per N cells; 0 unless it is whitespace. Counted once, asked for very often.
+    empty_cells: [usize; 2],
 }
 
 /// What a paragraph can be, judged on its own text.
@@ -36,7 +39,7 @@ pub enum ParagraphKind {
     Text,
 }
 
-impl Paragraph {
+impl<'a> Paragraph<'a> {
     /// True for a whitespace-only paragraph.
     pub fn is_whitespace(&self) -> bool {
         self.kind == ParagraphKind::Whitespace
@@ -54,20 +57,28 @@ impl Paragraph {
 
     /// How many empty cells a whitespace paragraph stands for under `convention`; 0 for others.
     pub fn empty_cells(&self, convention: SpaceConvention) -> usize {
-        if !self.is_whitespace() {
-            return 0;
-        }
-        let nbsp = self.raw.chars().filter(|&c| c == '\u{a0}').count();
-        if nbsp > 0 {
-            // The seed's style: "\u{a0} " once per empty cell, whatever the convention.
-            return nbsp;
-        }
-        let spaces = self.raw.chars().filter(|c| c.is_whitespace()).count().max(1);
         match convention {
-            SpaceConvention::OnePerCell => spaces,
-            SpaceConvention::TwoMinusOne => spaces.div_ceil(2),
+            SpaceConvention::OnePerCell => self.empty_cells[0],
+            SpaceConvention::TwoMinusOne => self.empty_cells[1],
         }
     }
+
+    fn new(line: usize, raw: &'a str, text: &'a str, attached: bool) -> Self {
+        let kind = kind_of(text);
+        let empty_cells = if kind == ParagraphKind::Whitespace { count_empty_cells(raw) } else { [0, 0] };
+        Paragraph { line, raw, text, attached, kind, empty_cells }
+    }
+}
+
+/// The empty cells a whitespace line stands for: [one per space, 2N−1 spaces per N cells].
+fn count_empty_cells(raw: &str) -> [usize; 2] {
+    let nbsp = raw.chars().filter(|&c| c == '\u{a0}').count();
+    if nbsp > 0 {
+        // The seed's style: "\u{a0} " once per empty cell, whatever the convention.
+        return [nbsp, nbsp];
+    }
+    let spaces = raw.chars().filter(|c| c.is_whitespace()).count().max(1);
+    [spaces, spaces.div_ceil(2)]
 }
 
 /// How a table writes runs of empty cells as one whitespace line.
@@ -80,7 +91,7 @@ pub enum SpaceConvention {
 }
 
 /// True when the paragraph is a whole line (not one cell of a pipe-table line).
-pub fn whole_line(paragraphs: &[Paragraph], index: usize) -> bool {
+pub fn whole_line(paragraphs: &[Paragraph<'_>], index: usize) -> bool {
     let line = paragraphs[index].line;
     let before = index.checked_sub(1).is_some_and(|i| paragraphs[i].line == line);
     let after = paragraphs.get(index + 1).is_some_and(|p| p.line == line);
@@ -94,7 +105,7 @@ pub fn whole_line(paragraphs: &[Paragraph], index: usize) -> bool {
 /// with the line's number; its first cell is attached (a row boundary, like a single newline)
 /// and an empty cell is a whitespace paragraph of one cell. Separator lines ("|---|---|") are
 /// skipped.
-pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
     let mut out = Vec::new();
     let mut previous_blank = true;
     for (index, raw) in text.split('\n').enumerate() {
@@ -105,27 +116,14 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
         }
         if let Some(cells) = pipe_cells(raw) {
             for (n, cell) in cells.into_iter().enumerate() {
-                let (raw_cell, text) =
-                    if cell.is_empty() { (" ".to_string(), String::new()) } else { (cell.clone(), cell) };
-                out.push(Paragraph {
-                    line: index + 1,
-                    raw: raw_cell,
-                    kind: kind_of(&text),
-                    text,
-                    attached: n == 0,
-                });
+                let raw_cell = if cell.is_empty() { " " } else { cell };
+                out.push(Paragraph::new(index + 1, raw_cell, cell, n == 0));
             }
             previous_blank = false;
             continue;
         }
-        let text = raw.trim_matches(|c: char| c.is_whitespace()).to_string();
-        out.push(Paragraph {
-            line: index + 1,
-            raw: raw.to_string(),
-            kind: kind_of(&text),
-            text,
-            attached: !previous_blank,
-        });
+        let text = raw.trim_matches(|c: char| c.is_whitespace());
+        out.push(Paragraph::new(index + 1, raw, text, !previous_blank));
         previous_blank = false;
     }
     out
@@ -144,7 +142,7 @@ fn kind_of(text: &str) -> ParagraphKind {
 
 /// The cells of a pipe-table line: a line that starts and ends with "|" and holds at least one
 /// more. A separator line ("|---|:--|") gives no cells. `None` for any other line.
-fn pipe_cells(raw: &str) -> Option<Vec<String>> {
+fn pipe_cells(raw: &str) -> Option<Vec<&str>> {
     let trimmed = raw.trim();
     let inner = trimmed.strip_prefix('|')?.strip_suffix('|')?;
     if !inner.contains('|') {
@@ -153,28 +151,128 @@ fn pipe_cells(raw: &str) -> Option<Vec<String>> {
     if inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ' | '+' | '=')) {
         return Some(Vec::new());
     }
-    Some(inner.split('|').map(|cell| cell.trim_matches(|c: char| c.is_whitespace()).to_string()).collect())
+    Some(inner.split('|').map(|cell| cell.trim_matches(|c: char| c.is_whitespace())).collect())
 }
+
+// The patterns behind the text tests. The tests that run on every paragraph or in the fit's
+// inner loop answer ASCII text by hand, or rule a text out by its first bytes, and leave the rest
+// to these; the unit tests check that both ways agree.
+
+/// A Dutch figure: sign, euro sign, digits with separators and spaces, percent, a year in
+/// parentheses, stars, a glued footnote marker.
+static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[‒–\-−+]?\s?(?:€\s?)?\d[\d.,\s\u{a0}\u{2009}\u{202f}]*%?(?:\s?\(\d{4}\))?\**(?:\d{1,2}(?:,\d{1,2})*)?$")
+        .expect("valid regex")
+});
+
+/// A year, a year with a glued marker, or a year range.
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:19|20)\d\d(?:\*{0,3}\d?)?(?:\s?[‒–\-]\s?(?:19|20)\d\d)?$").expect("valid regex")
+});
+
+/// A code: groups of one or two digits joined by dots.
+static CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}(?:\.\d{1,2})*$").expect("valid regex"));
+
+/// A lone note marker.
+static MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\*{1,3}|\d{1,2}\)?|[a-z]\))$").expect("valid regex"));
+
+/// A note with its marker in front: the marker, then the note's text.
+static NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\*{1,3}|\d{1,2}\))\s+(\S.{15,})$").expect("valid regex"));
+
+/// A "Tabel N" caption: the number, then the rest.
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:tabel)\s+([A-Z]{0,2}\d+(?:\.\d+)*[a-z]?)\s*[:.]?(?:\s+(.*))?$").expect("valid regex")
+});
 
 /// A cell value: a Dutch figure (with sign, euro sign, percent, a glued footnote marker, or cut
 /// off at the end of the input), or one of the short words printed in figure columns.
 pub fn is_value(text: &str) -> bool {
-    static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[‒–\-−+]?\s?(?:€\s?)?\d[\d.,\s\u{a0}\u{2009}\u{202f}]*%?(?:\s?\(\d{4}\))?\**(?:\d{1,2}(?:,\d{1,2})*)?$")
-            .expect("valid regex")
-    });
     const WORDS: &[&str] = &[
         "-", "–", "‒", "—", "−", "nihil", "pm", "p.m.", "n.v.t.", "nvt", "n.v.t", "nee", "ja", "po", "x",
         "n.b.", "k.p.m.", "--", "0%",
     ];
-    // No word is longer than 6 characters and lower-casing never shortens a text in characters
-    // (nor adds a trailing '*'), so a text longer than 32 bytes before its stars is no word: prose
-    // is not lower-cased for nothing.
-    let is_word = text.trim_end_matches('*').len() <= 32 && {
-        let lowered = text.to_lowercase();
-        WORDS.contains(&lowered.trim_end_matches('*'))
+    let without_stars = text.trim_end_matches('*');
+    // ASCII text lower-cases by ASCII rules. Otherwise: no word is longer than 6 characters and
+    // lower-casing never shortens a text in characters (nor adds a trailing '*'), so a text longer
+    // than 32 bytes before its stars is no word: prose is not lower-cased for nothing.
+    let is_word = if text.is_ascii() {
+        WORDS.iter().any(|word| word.eq_ignore_ascii_case(without_stars))
+    } else {
+        without_stars.len() <= 32 && {
+            let lowered = text.to_lowercase();
+            WORDS.contains(&lowered.trim_end_matches('*'))
+        }
     };
-    is_word || FIGURE.is_match(text)
+    is_word || is_figure_text(text)
+}
+
+/// A Dutch figure ([`FIGURE`]): by hand for ASCII text, and without the pattern for a
+/// text whose first character cannot open a figure (an ASCII character other than a sign, a
+/// space or a digit), which is every line of prose.
+fn is_figure_text(text: &str) -> bool {
+    let Some(&first) = text.as_bytes().first() else { return false };
+    let is_space = |byte: u8| char::from(byte).is_whitespace();
+    if first.is_ascii() && !(first == b'-' || first == b'+' || first.is_ascii_digit() || is_space(first)) {
+        return false;
+    }
+    if !text.is_ascii() {
+        return FIGURE.is_match(text);
+    }
+    // The pattern on ASCII, read left to right. The run of digits, separators and spaces is taken
+    // whole: what may follow it either cannot be part of it ('%', '(', '*'), or can (the digits
+    // of a glued marker, the space before "(2015)") and then is allowed whether taken by the run
+    // or not.
+    let bytes = text.as_bytes();
+    let at_digit = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_digit);
+    let mut at = 0;
+    if matches!(bytes.get(at), Some(b'-' | b'+')) {
+        at += 1;
+    }
+    if bytes.get(at).is_some_and(|&byte| is_space(byte)) {
+        at += 1;
+    }
+    if !at_digit(at) {
+        return false;
+    }
+    at += 1;
+    while bytes
+        .get(at)
+        .is_some_and(|&byte| byte.is_ascii_digit() || byte == b'.' || byte == b',' || is_space(byte))
+    {
+        at += 1;
+    }
+    if bytes.get(at) == Some(&b'%') {
+        at += 1;
+    }
+    // A year in parentheses, "(2015)", after at most one space.
+    let open = if bytes.get(at).is_some_and(|&byte| is_space(byte)) { at + 1 } else { at };
+    if bytes.get(open) == Some(&b'(')
+        && bytes.get(open + 5) == Some(&b')')
+        && bytes[open + 1..open + 5].iter().all(u8::is_ascii_digit)
+    {
+        at = open + 6;
+    }
+    while bytes.get(at) == Some(&b'*') {
+        at += 1;
+    }
+    // A glued marker: groups of one or two digits joined by commas.
+    if at_digit(at) {
+        loop {
+            let digits = bytes[at..].iter().take_while(|byte| byte.is_ascii_digit()).count();
+            if !(1..=2).contains(&digits) {
+                return false;
+            }
+            at += digits;
+            if bytes.get(at) == Some(&b',') {
+                at += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    at == bytes.len()
 }
 
 /// A plain year ("2019", "2019*", "20141" with a glued marker) or a year range ("2020 ‒ 2034"):
@@ -183,9 +281,6 @@ pub fn is_year_like(text: &str) -> bool {
     if text.is_ascii() {
         return is_year_like_ascii(text.as_bytes());
     }
-    static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:19|20)\d\d(?:\*{0,3}\d?)?(?:\s?[‒–\-]\s?(?:19|20)\d\d)?$").expect("valid regex")
-    });
     YEAR.is_match(text)
 }
 
@@ -227,8 +322,6 @@ fn is_year_like_ascii(bytes: &[u8]) -> bool {
 
 /// A short code that can stand in a code stub column ("1", "12", "1.01", "17.03.01").
 pub fn is_code_like(text: &str) -> bool {
-    static CODE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\d{1,2}(?:\.\d{1,2})*$").expect("valid regex"));
     // By hand while the text is ASCII: groups of one or two digits joined by dots. An ASCII
     // byte that breaks the pattern rules the text out; a digit outside ASCII is left to the
     // pattern.
@@ -257,8 +350,6 @@ pub fn is_note_marker(text: &str) -> bool {
         bytes if bytes.len() > 9 || text.is_ascii() => return false,
         _ => {}
     }
-    static MARKER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?:\*{1,3}|\d{1,2}\)?|[a-z]\))$").expect("valid regex"));
     MARKER.is_match(text)
 }
 
@@ -269,8 +360,6 @@ pub fn note_with_marker(text: &str) -> Option<(String, String)> {
     if first.is_ascii() && first != b'*' && !first.is_ascii_digit() {
         return None;
     }
-    static NOTE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\*{1,3}|\d{1,2}\))\s+(\S.{15,})$").expect("valid regex"));
     let captures = NOTE.captures(text)?;
     let marker = captures[1].trim_end_matches(')').to_string();
     Some((marker, captures[2].to_string()))
@@ -285,10 +374,6 @@ pub fn caption(text: &str) -> Option<(String, String)> {
     if !text.as_bytes().get(..5).is_some_and(|start| start.eq_ignore_ascii_case(b"tabel")) {
         return None;
     }
-    static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:tabel)\s+([A-Z]{0,2}\d+(?:\.\d+)*[a-z]?)\s*[:.]?(?:\s+(.*))?$")
-            .expect("valid regex")
-    });
     let captures = CAPTION.captures(text)?;
     let rest = captures.get(2).map_or("", |m| m.as_str()).trim();
     if rest.starts_with(|c: char| c.is_lowercase()) && rest.ends_with('.') {
@@ -366,20 +451,158 @@ pub fn is_boilerplate(text: &str) -> bool {
 /// Running prose: a long line that reads as sentences. Labels can be long too (a mutation
 /// explained in a sentence), so callers also look at what follows.
 pub fn is_prose(text: &str) -> bool {
-    // A text of fewer than 60 bytes has fewer than 60 characters; words are counted up to 14,
-    // all that either test asks.
-    if text.len() < 60 {
-        return false;
-    }
-    let chars = text.chars().count();
+    // A character takes one to four bytes: characters are counted only when the byte length
+    // leaves the answer open, and words only up to 14, all that either test asks.
+    let at_least_chars =
+        |count: usize| text.len() >= 4 * count || (text.len() >= count && text.chars().count() >= count);
     let words = || text.split_whitespace().take(14).count();
-    (chars >= 100 && words() >= 14)
-        || (chars >= 60 && (text.ends_with('.') || text.ends_with(':')) && words() >= 9)
+    (at_least_chars(100) && words() >= 14)
+        || ((text.ends_with('.') || text.ends_with(':')) && at_least_chars(60) && words() >= 9)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// What `caption` answered before it ruled texts out by their first bytes.
+    fn caption_by_pattern(text: &str) -> Option<(String, String)> {
+        let captures = CAPTION.captures(text)?;
+        let rest = captures.get(2).map_or("", |m| m.as_str()).trim();
+        if rest.starts_with(|c: char| c.is_lowercase()) && rest.ends_with('.') {
+            return None;
+        }
+        Some((captures[1].to_string(), rest.to_string()))
+    }
+
+    /// What `note_with_marker` answered before it ruled texts out by their first byte.
+    fn note_by_pattern(text: &str) -> Option<(String, String)> {
+        let captures = NOTE.captures(text)?;
+        Some((captures[1].trim_end_matches(')').to_string(), captures[2].to_string()))
+    }
+
+    /// Every hand-written test answers as its pattern does.
+    fn assert_agrees_with_patterns(text: &str) {
+        assert_eq!(is_figure_text(text), FIGURE.is_match(text), "figure {text:?}");
+        assert_eq!(is_year_like(text), YEAR.is_match(text), "year {text:?}");
+        assert_eq!(is_code_like(text), CODE.is_match(text), "code {text:?}");
+        assert_eq!(is_note_marker(text), MARKER.is_match(text), "marker {text:?}");
+        assert_eq!(note_with_marker(text), note_by_pattern(text), "note {text:?}");
+        assert_eq!(caption(text), caption_by_pattern(text), "caption {text:?}");
+        let lowered = text.to_lowercase();
+        let word_before = ["-", "–", "‒", "—", "−", "nihil", "pm", "p.m.", "n.v.t.", "nvt", "n.v.t", "nee"]
+            .into_iter()
+            .chain(["ja", "po", "x", "n.b.", "k.p.m.", "--", "0%"])
+            .any(|word| word == lowered.trim_end_matches('*'));
+        assert_eq!(is_value(text), word_before || FIGURE.is_match(text), "value {text:?}");
+    }
+
+    #[test]
+    fn hand_written_tests_agree_with_their_patterns_on_samples() {
+        let samples = [
+            "",
+            "1",
+            "12",
+            "123",
+            "1.01",
+            "17.03.01",
+            "1.",
+            ".1",
+            "1..2",
+            "١٢",
+            "2019",
+            "2019*",
+            "2019***1",
+            "2019****",
+            "20141",
+            "2019-2020",
+            "2019 - 2020",
+            "2019 ‒ 2034",
+            "2019  - 2020",
+            "2019-",
+            "1999",
+            "2100",
+            "1.522",
+            "‒ 21,7",
+            "– 9",
+            "-5",
+            "+ 5",
+            "- 5",
+            "51%",
+            "3,25%",
+            "47% (2015)",
+            "47%  (2015)",
+            "12 (2015)",
+            "12 (201)",
+            "12*1",
+            "12**1,2",
+            "12*123",
+            "12*1,",
+            "€ 8 108,276",
+            "1\u{a0}569",
+            "2.357.",
+            "*",
+            "**",
+            "***",
+            "****",
+            "1)",
+            "12)",
+            "123)",
+            "a)",
+            "a",
+            ")",
+            "A)",
+            "* Gaat om rijksuitgaven die niet",
+            "1) Bron: het ministerie van Financiën",
+            "12) x",
+            "Tabel 1 Iets",
+            "TABEL 2: Iets",
+            "tabel 3 bouwt op.",
+            "Tabellen",
+            "Tabel",
+            "nihil",
+            "N.V.T.",
+            "n.v.t.*",
+            "K.P.M.",
+            "\u{212a}.p.m.",
+            "PM",
+            "X",
+            "0%",
+            "--",
+            "Realisatie",
+            "(1)",
+            "3=2–1",
+            "< 50",
+            "İ",
+            "\u{b}2019",
+        ];
+        for text in samples {
+            assert_agrees_with_patterns(text);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn hand_written_tests_agree_with_their_patterns_on_near_misses(
+            text in prop_oneof![
+                "[‒+\\-]?[ ]?€?[0-9]{1,3}([., \u{a0}][0-9]{1,3}){0,3}%?( {0,2}\\([0-9]{3,5}[)*]?)?\\*{0,4}([0-9]{1,3}(,[0-9]{0,3}){0,2})?",
+                "(19|20|21)[0-9]{1,3}\\*{0,4}[0-9]{0,2}( {0,2}[‒\\-]? {0,2}(19|20)[0-9]{1,3})?",
+                "[0-9١]{0,3}(\\.[0-9]{0,3}){0,3}",
+                "(\\*{1,4}|[0-9]{1,3}\\)?|[a-zA-Z]\\)?)( {0,2}[a-zA-Z ,]{10,20})?",
+                "[Tt\u{212a}](abel|ABEL|abl) {0,2}[A-Z]{0,3}[0-9]{0,2}(\\.[0-9])?[a-z]?[:.]? ?[A-Za-z .]{0,10}",
+                "[0-9.,*()%+\\- \u{a0}€‒Tabelin:)aKk\u{212a}]{0,12}",
+            ]
+        ) {
+            assert_agrees_with_patterns(&text);
+        }
+
+        #[test]
+        fn hand_written_tests_agree_with_their_patterns_on_any_text(text in "\\PC{0,14}") {
+            assert_agrees_with_patterns(&text);
+        }
+    }
 
     #[test]
     fn values_and_texts() {
@@ -411,7 +634,7 @@ mod tests {
     #[test]
     fn pipe_tables_are_cut_into_cells() {
         let paragraphs = paragraphs("| Artikel | 2021 | 2022 |\n|---|---|---|\n| Uitgaven | 1.522 |  |\n");
-        let texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let texts: Vec<&str> = paragraphs.iter().map(|p| p.text).collect();
         assert_eq!(texts, ["Artikel", "2021", "2022", "Uitgaven", "1.522", ""]);
         assert!(paragraphs[3].attached && !paragraphs[4].attached);
         assert_eq!(paragraphs[5].kind, ParagraphKind::Whitespace);

@@ -91,18 +91,22 @@ pub fn is_numbered_heading(text: &str) -> bool {
     let mut parts = text.splitn(2, ' ');
     let number = parts.next().unwrap_or_default();
     let rest = parts.next().unwrap_or_default();
+    // The cheap tests first; characters are counted only for a text of 100 bytes or more.
     !rest.is_empty()
-        && text.chars().count() < 100
         && number
             .trim_end_matches('.')
             .split('.')
             .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
         && rest.starts_with(|c: char| c.is_alphabetic())
+        && (text.len() < 100 || text.chars().count() < 100)
 }
 
 /// Finds the regions of a document (steps 1–5 of the module doc).
 pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
     let roles: Vec<Role> = (0..paragraphs.len()).map(|index| role_of(paragraphs, index)).collect();
+    // Figures of a body, as step 3 counts them: column numbers in a header ("1", "2") are not.
+    let body_figure: Vec<bool> =
+        paragraphs.iter().map(|p| is_figure(p) && !paragraph::is_code_like(p.text)).collect();
     let mut regions: Vec<Region> = Vec::new();
     let mut open: Option<Region> = None;
     let mut last_heading: Option<usize> = None;
@@ -151,8 +155,8 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                     if let Some(last) = marker {
                         region.cells.pop();
                         region.notes.push((
-                            paragraphs[last].text.clone(),
-                            paragraph.text.clone(),
+                            paragraphs[last].text.to_string(),
+                            paragraph.text.to_string(),
                             paragraph.line,
                         ));
                         // Further notes: marker + prose pairs, or prose starting with a marker.
@@ -164,8 +168,8 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                                     || note_text_after_marker(paragraphs, next + 1))
                             {
                                 region.notes.push((
-                                    paragraphs[next].text.clone(),
-                                    paragraphs[next + 1].text.clone(),
+                                    paragraphs[next].text.to_string(),
+                                    paragraphs[next + 1].text.to_string(),
                                     paragraphs[next + 1].line,
                                 ));
                                 next += 2;
@@ -190,24 +194,26 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                 if paragraph.is_text() && is_numbered_heading(&paragraph.text) && open.is_none() {
                     last_heading = Some(index);
                 }
-                let starts_new_table = open.as_ref().is_some_and(|region| {
-                    // Column numbers in a header ("1", "2", "3=2–1") are no figures of a body.
-                    let figures_started = region
-                        .cells
-                        .iter()
-                        .any(|&i| is_figure(&paragraphs[i]) && !paragraph::is_code_like(&paragraphs[i].text));
-                    let unit_line = paragraph.is_text() && paragraph::unit_line(&paragraph.text).is_some();
-                    figures_started
-                        && (unit_line
-                            || text_run_from(paragraphs, index) >= 4
-                            || heads_year_row(paragraphs, index))
-                });
+                // Column numbers in a header ("1", "2", "3=2–1") are no figures of a body.
+                let figures_started =
+                    open.as_ref().is_some_and(|region| region.cells.iter().any(|&i| body_figure[i]));
+                let unit_line =
+                    figures_started && paragraph.is_text() && paragraph::unit_line(paragraph.text).is_some();
+                let starts_new_table = figures_started
+                    && (unit_line
+                        || text_run_reaches(paragraphs, index, 4)
+                        || heads_year_row(paragraphs, index));
                 if starts_new_table {
                     // The new table's title is the text run just before its unit line.
+                    let holds_unit_line = if paragraph.is_text() {
+                        unit_line
+                    } else {
+                        paragraph::unit_line(paragraph.text).is_some()
+                    };
                     let mut moved = Vec::new();
                     if let Some(region) = open.as_mut() {
                         while let Some(&last) = region.cells.last() {
-                            if paragraphs[last].is_text() && paragraph::unit_line(&paragraph.text).is_some() {
+                            if paragraphs[last].is_text() && holds_unit_line {
                                 moved.push(region.cells.pop().unwrap_or(last));
                                 if moved.len() >= 2 {
                                     break;
@@ -260,9 +266,15 @@ fn heads_year_row(paragraphs: &[Paragraph], index: usize) -> bool {
             == 3
 }
 
-/// How many text paragraphs follow one another from `index` (whitespace breaks the run).
-fn text_run_from(paragraphs: &[Paragraph], index: usize) -> usize {
-    paragraphs[index..].iter().take_while(|p| p.is_text() && paragraph::caption(&p.text).is_none()).count()
+/// True when at least `length` text paragraphs that are no caption follow one another from
+/// `index` (whitespace breaks the run).
+fn text_run_reaches(paragraphs: &[Paragraph], index: usize, length: usize) -> bool {
+    paragraphs[index..]
+        .iter()
+        .take_while(|p| p.is_text() && paragraph::caption(p.text).is_none())
+        .take(length)
+        .count()
+        == length
 }
 
 /// A value that is a figure of the body rather than a year of the header.
@@ -291,10 +303,7 @@ mod tests {
         assert_eq!(regions[0].notes.len(), 1);
         assert_eq!(regions[0].notes[0].0, "1");
         assert!(!regions[0].runs_to_end);
-        assert_eq!(
-            regions[0].cells.iter().map(|&i| paragraphs[i].text.as_str()).collect::<Vec<_>>(),
-            ["Rij", "12"]
-        );
+        assert_eq!(regions[0].cells.iter().map(|&i| paragraphs[i].text).collect::<Vec<_>>(), ["Rij", "12"]);
     }
 
     #[test]
