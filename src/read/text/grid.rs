@@ -94,9 +94,9 @@ impl<'a> Slot<'a> {
 
 /// A raw row: consecutive paragraphs between row boundaries.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RawRow {
-    /// Paragraph indices, in order.
-    pub paragraphs: Vec<usize>,
+pub struct RawRow<'b> {
+    /// Paragraph indices, in order: a run of the body's.
+    pub paragraphs: &'b [usize],
     /// True for a note printed inside the body.
     pub note: bool,
 }
@@ -192,7 +192,7 @@ fn convention_index(convention: SpaceConvention) -> usize {
 }
 
 impl<'a> PreparedRow<'a> {
-    fn new(paragraphs: &'a [Paragraph], raw: &RawRow) -> Self {
+    fn new(paragraphs: &'a [Paragraph], raw: &RawRow<'_>) -> Self {
         let text_count = raw.paragraphs.iter().take_while(|&&i| paragraphs[i].is_text()).count();
         let mut names: Vec<Slot<'a>> = Vec::with_capacity(text_count);
         for &index in &raw.paragraphs[..text_count] {
@@ -280,26 +280,32 @@ pub fn is_body_note(paragraphs: &[Paragraph], index: usize) -> bool {
 }
 
 /// Cuts body paragraphs into raw rows (the boundaries of the module doc).
-pub fn raw_rows(paragraphs: &[Paragraph], body: &[usize]) -> Vec<RawRow> {
+pub fn raw_rows<'b>(paragraphs: &[Paragraph], body: &'b [usize]) -> Vec<RawRow<'b>> {
     let mut rows = Vec::new();
-    let mut current: Vec<usize> = Vec::new();
-    for &index in body {
+    // The open row is `body[start..position]`; `after_cells` tells whether it holds a figure or
+    // whitespace.
+    let mut start = 0;
+    let mut after_cells = false;
+    for (position, &index) in body.iter().enumerate() {
         let paragraph = &paragraphs[index];
         if is_body_note(paragraphs, index) {
-            if !current.is_empty() {
-                rows.push(RawRow { paragraphs: std::mem::take(&mut current), note: false });
+            if start < position {
+                rows.push(RawRow { paragraphs: &body[start..position], note: false });
             }
-            rows.push(RawRow { paragraphs: vec![index], note: true });
+            rows.push(RawRow { paragraphs: &body[position..=position], note: true });
+            start = position + 1;
+            after_cells = false;
             continue;
         }
-        let after_cells = current.iter().any(|&i| !paragraphs[i].is_text());
-        if !current.is_empty() && (paragraph.attached || (paragraph.is_text() && after_cells)) {
-            rows.push(RawRow { paragraphs: std::mem::take(&mut current), note: false });
+        if start < position && (paragraph.attached || (paragraph.is_text() && after_cells)) {
+            rows.push(RawRow { paragraphs: &body[start..position], note: false });
+            start = position;
+            after_cells = false;
         }
-        current.push(index);
+        after_cells |= !paragraph.is_text();
     }
-    if !current.is_empty() {
-        rows.push(RawRow { paragraphs: current, note: false });
+    if start < body.len() {
+        rows.push(RawRow { paragraphs: &body[start..], note: false });
     }
     rows
 }
@@ -553,7 +559,7 @@ fn fit_prepared<'a>(
 }
 
 /// Fits every raw row to a layout, carrying codes from row to row.
-pub fn fit_rows<'a>(paragraphs: &'a [Paragraph], rows: &[RawRow], layout: Layout) -> Vec<FittedRow<'a>> {
+pub fn fit_rows<'a>(paragraphs: &'a [Paragraph], rows: &[RawRow<'_>], layout: Layout) -> Vec<FittedRow<'a>> {
     let prepared: Vec<PreparedRow<'a>> = rows.iter().map(|raw| PreparedRow::new(paragraphs, raw)).collect();
     let mut out = Vec::new();
     fit_prepared(paragraphs, &prepared, layout, &mut FitBuffers::default(), &mut out);
@@ -699,7 +705,7 @@ fn row_points(row: &FittedView<'_, '_>, first_is_code: bool, starts_with_code: b
 /// not tried: every row fits them exactly as it fits that one, so they only tie with it.
 pub fn choose_layout(
     paragraphs: &[Paragraph],
-    rows: &[RawRow],
+    rows: &[RawRow<'_>],
     max_columns: usize,
     last_row_may_be_cut: bool,
     starts_with_code: bool,

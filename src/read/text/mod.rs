@@ -276,7 +276,7 @@ fn header_led_layout(paragraphs: &[Paragraph], header: &[usize]) -> Option<Layou
 
 /// The longest run of figure and whitespace cells in any raw row (whitespace counted one cell
 /// per space), plus room for a carried code: the widest layout worth trying.
-fn longest_value_run(paragraphs: &[Paragraph], rows: &[grid::RawRow]) -> usize {
+fn longest_value_run(paragraphs: &[Paragraph], rows: &[grid::RawRow<'_>]) -> usize {
     rows.iter()
         .map(|row| {
             row.paragraphs

@@ -106,7 +106,8 @@ pub fn whole_line(paragraphs: &[Paragraph<'_>], index: usize) -> bool {
 /// and an empty cell is a whitespace paragraph of one cell. Separator lines ("|---|---|") are
 /// skipped.
 pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
-    let mut out = Vec::new();
+    // One paragraph a line at most, but for pipe-table lines.
+    let mut out = Vec::with_capacity(newline_count(text) + 1);
     let mut previous_blank = true;
     for (index, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
@@ -127,6 +128,11 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
         previous_blank = false;
     }
     out
+}
+
+/// How many newlines the text holds.
+fn newline_count(text: &str) -> usize {
+    text.bytes().filter(|&byte| byte == b'\n').count()
 }
 
 fn kind_of(text: &str) -> ParagraphKind {
@@ -194,17 +200,16 @@ pub fn is_value(text: &str) -> bool {
         "n.b.", "k.p.m.", "--", "0%",
     ];
     let without_stars = text.trim_end_matches('*');
-    // ASCII text lower-cases by ASCII rules. Otherwise: no word is longer than 6 characters and
-    // lower-casing never shortens a text in characters (nor adds a trailing '*'), so a text longer
-    // than 32 bytes before its stars is no word: prose is not lower-cased for nothing.
-    let is_word = if text.is_ascii() {
-        WORDS.iter().any(|word| word.eq_ignore_ascii_case(without_stars))
-    } else {
-        without_stars.len() <= 32 && {
+    // No word is longer than 6 characters and lower-casing never shortens a text in characters
+    // (nor adds a trailing '*'), so a text longer than 32 bytes before its stars is no word.
+    // ASCII text lower-cases by ASCII rules: it is compared without a lower-cased copy.
+    let is_word = without_stars.len() <= 32
+        && if text.is_ascii() {
+            WORDS.iter().any(|word| word.eq_ignore_ascii_case(without_stars))
+        } else {
             let lowered = text.to_lowercase();
             WORDS.contains(&lowered.trim_end_matches('*'))
-        }
-    };
+        };
     is_word || is_figure_text(text)
 }
 
@@ -278,6 +283,11 @@ fn is_figure_text(text: &str) -> bool {
 /// A plain year ("2019", "2019*", "20141" with a glued marker) or a year range ("2020 ‒ 2034"):
 /// the typical header cell that is also a figure.
 pub fn is_year_like(text: &str) -> bool {
+    // Every year starts with "19" or "20": an ASCII first byte other than '1' or '2' rules the
+    // text out without reading the rest.
+    if text.as_bytes().first().is_none_or(|&first| first.is_ascii() && first != b'1' && first != b'2') {
+        return false;
+    }
     if text.is_ascii() {
         return is_year_like_ascii(text.as_bytes());
     }
