@@ -164,17 +164,24 @@ impl<'a> FittedView<'_, 'a> {
     }
 }
 
-/// A raw row with everything that does not depend on the layout worked out once, so that the
-/// many candidate layouts of [`choose_layout`] only redo what does.
-struct PreparedRow<'a> {
-    /// A note printed inside the body (its one text is `names[0]`).
+/// Raw rows with everything that does not depend on the layout worked out once, so that the
+/// many candidate layouts of [`choose_layout`] only redo what does. The slots of every row live
+/// in one vector.
+struct PreparedRows<'a> {
+    rows: Vec<PreparedRow>,
+    slots: Vec<Slot<'a>>,
+}
+
+/// One prepared raw row; its slots are ranges of [`PreparedRows::slots`].
+struct PreparedRow {
+    /// A note printed inside the body (its one text is the first name).
     note: bool,
     /// The row's leading texts, a name split over two paragraphs already joined (step 2 of the
     /// module doc; the joins do not depend on the layout).
-    names: Vec<Slot<'a>>,
+    names: Range<usize>,
     /// The cells after the texts, whitespace expanded to empty cells, per convention (indexed
-    /// by [`convention_index`]).
-    cells: [Vec<Slot<'a>>; 2],
+    /// by [`convention_index`]; the same range when the row has no whitespace line).
+    cells: [Range<usize>; 2],
     /// The row's last paragraph.
     last_paragraph: Option<usize>,
     /// Only whitespace and codes: a row that can be the code of the row below it.
@@ -191,38 +198,50 @@ fn convention_index(convention: SpaceConvention) -> usize {
     }
 }
 
-impl<'a> PreparedRow<'a> {
-    fn new(paragraphs: &'a [Paragraph], raw: &RawRow<'_>) -> Self {
+impl<'a> PreparedRows<'a> {
+    fn new(paragraphs: &'a [Paragraph], raw_rows: &[RawRow<'_>]) -> Self {
+        let mut prepared = PreparedRows { rows: Vec::with_capacity(raw_rows.len()), slots: Vec::new() };
+        for raw in raw_rows {
+            let row = prepared.prepare(paragraphs, raw);
+            prepared.rows.push(row);
+        }
+        prepared
+    }
+
+    fn prepare(&mut self, paragraphs: &'a [Paragraph], raw: &RawRow<'_>) -> PreparedRow {
+        let slots = &mut self.slots;
         let text_count = raw.paragraphs.iter().take_while(|&&i| paragraphs[i].is_text()).count();
-        let mut names: Vec<Slot<'a>> = Vec::with_capacity(text_count);
+        let names_start = slots.len();
         for &index in &raw.paragraphs[..text_count] {
-            match names.last_mut() {
+            let has_name = slots.len() > names_start;
+            match slots.last_mut() {
                 // A joined name ends like its last part, so `continues` on it asks the same.
-                Some(previous) if continues(&previous.text) => previous.join(&paragraphs[index].text),
-                _ => names.push(Slot::printed(paragraphs, index)),
+                Some(previous) if has_name && continues(&previous.text) => {
+                    previous.join(paragraphs[index].text)
+                }
+                _ => slots.push(Slot::printed(paragraphs, index)),
             }
         }
-        let expanded = |convention: SpaceConvention| -> Vec<Slot<'a>> {
-            let count = raw.paragraphs[text_count..]
-                .iter()
-                .map(|&i| paragraphs[i].empty_cells(convention).max(1))
-                .sum();
-            let mut cells = Vec::with_capacity(count);
-            for &index in &raw.paragraphs[text_count..] {
-                expand_into(paragraphs, index, convention, &mut cells);
+        let names = names_start..slots.len();
+        let values = &raw.paragraphs[text_count..];
+        let mut expand = |convention: SpaceConvention| {
+            let start = slots.len();
+            for &index in values {
+                expand_into(paragraphs, index, convention, slots);
             }
-            cells
+            start..slots.len()
         };
+        let one_per_cell = expand(SpaceConvention::OnePerCell);
+        let has_whitespace = values.iter().any(|&i| paragraphs[i].is_whitespace());
+        let two_minus_one =
+            if has_whitespace { expand(SpaceConvention::TwoMinusOne) } else { one_per_cell.clone() };
         let stub_only = !raw.note
             && raw.paragraphs.iter().all(|&i| {
                 paragraphs[i].is_whitespace()
-                    || (paragraphs[i].is_value() && paragraph::is_code_like(&paragraphs[i].text))
+                    || (paragraphs[i].is_value() && paragraph::is_code_like(paragraphs[i].text))
             });
         let spacer_lines = |convention: SpaceConvention| {
-            raw.paragraphs[text_count..]
-                .iter()
-                .filter(|&&i| paragraphs[i].empty_cells(convention) >= 2)
-                .count()
+            values.iter().filter(|&&i| paragraphs[i].empty_cells(convention) >= 2).count()
         };
         PreparedRow {
             spacer_lines: [
@@ -231,15 +250,32 @@ impl<'a> PreparedRow<'a> {
             ],
             note: raw.note,
             names,
-            cells: [expanded(SpaceConvention::OnePerCell), expanded(SpaceConvention::TwoMinusOne)],
+            cells: [one_per_cell, two_minus_one],
             last_paragraph: raw.paragraphs.last().copied(),
             stub_only,
         }
     }
 
+    /// The row's names (see [`PreparedRow::names`]).
+    fn names(&self, row: &PreparedRow) -> &[Slot<'a>] {
+        &self.slots[row.names.clone()]
+    }
+
+    /// The row's cells under `convention`.
+    fn cells(&self, row: &PreparedRow, convention: SpaceConvention) -> &[Slot<'a>] {
+        &self.slots[row.cells[convention_index(convention)].clone()]
+    }
+}
+
+impl PreparedRow {
     /// How many labels the row opens with: its leading texts, a split name counted once.
     fn label_count(&self) -> usize {
         self.names.len()
+    }
+
+    /// How many cells the row has under `convention`.
+    fn cell_count(&self, convention: SpaceConvention) -> usize {
+        self.cells[convention_index(convention)].len()
     }
 }
 
@@ -355,7 +391,8 @@ fn expand_into<'a>(
 /// figures make rows of their own; returns the slots to carry into the next row.
 fn fit_row<'p, 'a>(
     paragraphs: &[Paragraph],
-    row: &'p PreparedRow<'a>,
+    prepared: &'p PreparedRows<'a>,
+    row: &'p PreparedRow,
     layout: Layout,
     carry_in: &'p [Slot<'a>],
     next_has_room_for_code: bool,
@@ -367,20 +404,20 @@ fn fit_row<'p, 'a>(
     let FitBuffers { stub, padding, surplus } = buffers;
     stub.clear();
     if row.note {
-        let slot = &row.names[0];
+        let slot = &prepared.names(row)[0];
         stub.resize(k, Slot::empty(slot.line, slot.paragraph));
         stub[k - 1] = slot.clone();
         sink.take(FittedView { stub, data: &[], marks: RowMarks { note: true, ..RowMarks::EXACT } });
         return &[];
     }
-    let cells = &row.cells[convention_index(layout.convention)];
+    let cells = prepared.cells(row, layout.convention);
     // Step 1: the carried code, then the row's texts.
     stub.extend_from_slice(carry_in);
     let mut carried_code = !carry_in.is_empty();
 
     // Step 2: surplus texts (split names already joined) become rows of their own.
     let stub_room = k.saturating_sub(stub.iter().filter(|s| !s.is_empty()).count()).max(1);
-    let mut names: &[Slot<'a>] = &row.names;
+    let mut names: &[Slot<'a>] = prepared.names(row);
     while names.len() > stub_room {
         // A carried code that pushes a label out of its row is no code of this row.
         carried_code = false;
@@ -532,11 +569,12 @@ impl<'a> RowSink<'a> for Vec<FittedRow<'a>> {
 /// rows to `sink` in order (until the sink wants no more).
 fn fit_prepared<'a>(
     paragraphs: &[Paragraph],
-    rows: &[PreparedRow<'a>],
+    prepared: &PreparedRows<'a>,
     layout: Layout,
     buffers: &mut FitBuffers<'a>,
     sink: &mut impl RowSink<'a>,
 ) {
+    let rows = &prepared.rows;
     let mut carry: &[Slot<'a>] = &[];
     for (index, row) in rows.iter().enumerate() {
         if !sink.wants_row(index) {
@@ -547,20 +585,20 @@ fn fit_prepared<'a>(
             !next.note && labels >= 1 && labels < layout.stub_columns
         });
         if row.stub_only && next_has_room_for_code && layout.stub_columns >= 2 {
-            let slots = &row.cells[convention_index(layout.convention)];
+            let slots = prepared.cells(row, layout.convention);
             if slots.len() < layout.stub_columns && carry.is_empty() {
                 // An empty code cell (or a code) on its own before the label of the next row.
                 carry = slots;
                 continue;
             }
         }
-        carry = fit_row(paragraphs, row, layout, carry, next_has_room_for_code, buffers, sink);
+        carry = fit_row(paragraphs, prepared, row, layout, carry, next_has_room_for_code, buffers, sink);
     }
 }
 
 /// Fits every raw row to a layout, carrying codes from row to row.
 pub fn fit_rows<'a>(paragraphs: &'a [Paragraph], rows: &[RawRow<'_>], layout: Layout) -> Vec<FittedRow<'a>> {
-    let prepared: Vec<PreparedRow<'a>> = rows.iter().map(|raw| PreparedRow::new(paragraphs, raw)).collect();
+    let prepared = PreparedRows::new(paragraphs, rows);
     let mut out = Vec::new();
     fit_prepared(paragraphs, &prepared, layout, &mut FitBuffers::default(), &mut out);
     out
@@ -728,19 +766,19 @@ pub fn choose_layout(
     } else {
         &[SpaceConvention::TwoMinusOne, SpaceConvention::OnePerCell]
     };
-    let prepared: Vec<PreparedRow<'_>> = rows.iter().map(|raw| PreparedRow::new(paragraphs, raw)).collect();
+    let prepared = PreparedRows::new(paragraphs, rows);
     // Every candidate, in the order ties are settled by: fewer stub columns, 2N−1 before N,
     // fewer columns.
     let mut candidates: Vec<Layout> = Vec::new();
     for stub_columns in 1..=3 {
         for &convention in conventions {
-            let widest = prepared.iter().map(|row| row.cells[convention_index(convention)].len()).max();
+            let widest = prepared.rows.iter().map(|row| row.cell_count(convention)).max();
             let most_columns = max_columns.max(1).min(widest.unwrap_or(0) + 1);
             candidates.extend((1..=most_columns).map(|columns| Layout { stub_columns, columns, convention }));
         }
     }
     let most_from = [SpaceConvention::OnePerCell, SpaceConvention::TwoMinusOne]
-        .map(|convention| most_points_from(&prepared, convention, starts_with_code));
+        .map(|convention| most_points_from(&prepared.rows, convention, starts_with_code));
     // The likely winner is scored first, so that the others can be given up early; the order
     // still settles ties.
     let first = likely_layout(&prepared, conventions[0])
@@ -771,11 +809,7 @@ pub fn choose_layout(
 
 /// For each raw row, the most the rows from it to the end can score under `convention`: see
 /// [`Candidate::most_from`].
-fn most_points_from(
-    rows: &[PreparedRow<'_>],
-    convention: SpaceConvention,
-    starts_with_code: bool,
-) -> Vec<i64> {
+fn most_points_from(rows: &[PreparedRow], convention: SpaceConvention, starts_with_code: bool) -> Vec<i64> {
     let mut most_from = vec![0; rows.len() + 1];
     for (index, row) in rows.iter().enumerate().rev() {
         let most = if row.note {
@@ -790,10 +824,10 @@ fn most_points_from(
 
 /// The layout most rows look like on their own: one stub column, and as many data columns as
 /// rows with a figure most often have cells (the fewer on a tie). `None` without such rows.
-fn likely_layout(rows: &[PreparedRow<'_>], convention: SpaceConvention) -> Option<Layout> {
+fn likely_layout(prepared: &PreparedRows<'_>, convention: SpaceConvention) -> Option<Layout> {
     let mut rows_by_width: Vec<usize> = Vec::new();
-    for row in rows.iter().filter(|row| !row.note) {
-        let cells = &row.cells[convention_index(convention)];
+    for row in prepared.rows.iter().filter(|row| !row.note) {
+        let cells = prepared.cells(row, convention);
         if cells.iter().any(|slot| !slot.is_empty()) {
             if rows_by_width.len() <= cells.len() {
                 rows_by_width.resize(cells.len() + 1, 0);

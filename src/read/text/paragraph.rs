@@ -465,9 +465,27 @@ pub fn is_prose(text: &str) -> bool {
     // leaves the answer open, and words only up to 14, all that either test asks.
     let at_least_chars =
         |count: usize| text.len() >= 4 * count || (text.len() >= count && text.chars().count() >= count);
-    let words = || text.split_whitespace().take(14).count();
-    (at_least_chars(100) && words() >= 14)
-        || ((text.ends_with('.') || text.ends_with(':')) && at_least_chars(60) && words() >= 9)
+    let words = count_words_up_to(text, 14);
+    (at_least_chars(100) && words >= 14)
+        || ((text.ends_with('.') || text.ends_with(':')) && at_least_chars(60) && words >= 9)
+}
+
+/// How many words (runs of non-white-space, as `split_whitespace` cuts them) the text holds,
+/// counting no further than `limit`.
+fn count_words_up_to(text: &str, limit: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            words += 1;
+            if words == limit {
+                break;
+            }
+        }
+        in_word = !space;
+    }
+    words
 }
 
 #[cfg(test)]
@@ -493,6 +511,13 @@ mod tests {
 
     /// Every hand-written test answers as its pattern does.
     fn assert_agrees_with_patterns(text: &str) {
+        for limit in [1, 2, 9, 14] {
+            assert_eq!(
+                count_words_up_to(text, limit),
+                text.split_whitespace().take(limit).count(),
+                "{text:?}"
+            );
+        }
         assert_eq!(is_figure_text(text), FIGURE.is_match(text), "figure {text:?}");
         assert_eq!(is_year_like(text), YEAR.is_match(text), "year {text:?}");
         assert_eq!(is_code_like(text), CODE.is_match(text), "code {text:?}");
