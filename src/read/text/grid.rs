@@ -30,6 +30,15 @@
 //! there are two or more stub columns (and at least one row printing one); few dropped empty
 //! cells. A row the input cuts off is left out.
 //!
+//! Cost: a body start can have well over a hundred candidate layouts, so the search is kept
+//! cheap without changing its answer. What does not depend on the layout (texts, joined names,
+//! whitespace expanded under each convention) is prepared once per body; a candidate is scored
+//! row by row as it is fitted, over reused buffers, and nothing is kept; the likely winner is
+//! scored first, and any other candidate is given up as soon as its points so far plus the most
+//! its remaining rows could add cannot beat the best (a tie goes to the earlier candidate in the
+//! documented order, so a candidate that can at most tie a later one still runs); and column
+//! counts beyond the widest row are not tried, since every row fits them alike.
+//!
 //! Known failure: a table whose last column holds short reference numbers ("1" … "10") looks
 //! like a table with a code column; the fit keeps the reference column unless the body opens
 //! with a code before its first label (pages 010 and 046 against 017 and 037).
@@ -168,6 +177,8 @@ impl<'a> FittedView<'_, 'a> {
 /// many candidate layouts of [`choose_layout`] only redo what does. The slots of every row live
 /// in one vector.
 struct PreparedRows<'a> {
+    /// The paragraphs the rows were cut from.
+    paragraphs: &'a [Paragraph<'a>],
     rows: Vec<PreparedRow>,
     slots: Vec<Slot<'a>>,
 }
@@ -199,16 +210,18 @@ fn convention_index(convention: SpaceConvention) -> usize {
 }
 
 impl<'a> PreparedRows<'a> {
-    fn new(paragraphs: &'a [Paragraph], raw_rows: &[RawRow<'_>]) -> Self {
-        let mut prepared = PreparedRows { rows: Vec::with_capacity(raw_rows.len()), slots: Vec::new() };
+    fn new(paragraphs: &'a [Paragraph<'a>], raw_rows: &[RawRow<'_>]) -> Self {
+        let mut prepared =
+            PreparedRows { paragraphs, rows: Vec::with_capacity(raw_rows.len()), slots: Vec::new() };
         for raw in raw_rows {
-            let row = prepared.prepare(paragraphs, raw);
+            let row = prepared.prepare(raw);
             prepared.rows.push(row);
         }
         prepared
     }
 
-    fn prepare(&mut self, paragraphs: &'a [Paragraph], raw: &RawRow<'_>) -> PreparedRow {
+    fn prepare(&mut self, raw: &RawRow<'_>) -> PreparedRow {
+        let paragraphs = self.paragraphs;
         let slots = &mut self.slots;
         let text_count = raw.paragraphs.iter().take_while(|&&i| paragraphs[i].is_text()).count();
         let names_start = slots.len();
@@ -311,7 +324,7 @@ fn stub_code_like(text: &str) -> bool {
 pub fn is_body_note(paragraphs: &[Paragraph], index: usize) -> bool {
     let paragraph = &paragraphs[index];
     paragraph.is_text()
-        && paragraph::note_with_marker(&paragraph.text).is_some()
+        && paragraph::note_with_marker(paragraph.text).is_some()
         && !paragraphs[index + 1..].iter().find(|p| !p.is_whitespace()).is_some_and(Paragraph::is_value)
 }
 
@@ -390,7 +403,6 @@ fn expand_into<'a>(
 /// columns, so that a code printed before it fits. Emits more than one row when surplus texts or
 /// figures make rows of their own; returns the slots to carry into the next row.
 fn fit_row<'p, 'a>(
-    paragraphs: &[Paragraph],
     prepared: &'p PreparedRows<'a>,
     row: &'p PreparedRow,
     layout: Layout,
@@ -485,7 +497,7 @@ fn fit_row<'p, 'a>(
         let left = &cells[rest.clone()];
         let whole_spacer = left.len() >= width
             && left[..width].iter().all(|s| s.is_empty() && s.paragraph == left[0].paragraph)
-            && paragraphs[left[0].paragraph].empty_cells(layout.convention) == width;
+            && prepared.paragraphs[left[0].paragraph].empty_cells(layout.convention) == width;
         if whole_spacer {
             surplus.push(SurplusRow::Spacer(rest.start..rest.start + width));
             rest.start += width;
@@ -568,7 +580,6 @@ impl<'a> RowSink<'a> for Vec<FittedRow<'a>> {
 /// Fits every prepared row to a layout, carrying codes from row to row, and hands the fitted
 /// rows to `sink` in order (until the sink wants no more).
 fn fit_prepared<'a>(
-    paragraphs: &[Paragraph],
     prepared: &PreparedRows<'a>,
     layout: Layout,
     buffers: &mut FitBuffers<'a>,
@@ -592,7 +603,7 @@ fn fit_prepared<'a>(
                 continue;
             }
         }
-        carry = fit_row(paragraphs, prepared, row, layout, carry, next_has_room_for_code, buffers, sink);
+        carry = fit_row(prepared, row, layout, carry, next_has_room_for_code, buffers, sink);
     }
 }
 
@@ -600,7 +611,7 @@ fn fit_prepared<'a>(
 pub fn fit_rows<'a>(paragraphs: &'a [Paragraph], rows: &[RawRow<'_>], layout: Layout) -> Vec<FittedRow<'a>> {
     let prepared = PreparedRows::new(paragraphs, rows);
     let mut out = Vec::new();
-    fit_prepared(paragraphs, &prepared, layout, &mut FitBuffers::default(), &mut out);
+    fit_prepared(&prepared, layout, &mut FitBuffers::default(), &mut out);
     out
 }
 
@@ -795,7 +806,7 @@ pub fn choose_layout(
             order,
             given_up: false,
         };
-        fit_prepared(paragraphs, &prepared, layout, &mut buffers, &mut candidate);
+        fit_prepared(&prepared, layout, &mut buffers, &mut candidate);
         if candidate.given_up {
             continue;
         }

@@ -66,7 +66,7 @@ fn clean_title(title: &str) -> String {
 /// Reads the caption of a region (see the module doc).
 pub fn read_caption(paragraphs: &[Paragraph], region: &Region) -> Caption {
     let Some(caption_index) = region.caption else { return Caption::default() };
-    let (number, rest) = paragraph::caption(&paragraphs[caption_index].text).unwrap_or_default();
+    let (number, rest) = paragraph::caption(paragraphs[caption_index].text).unwrap_or_default();
     let mut title = rest;
     let mut consumed = 0;
     let mut previous = caption_index;
@@ -86,7 +86,7 @@ pub fn read_caption(paragraphs: &[Paragraph], region: &Region) -> Caption {
     }
     let (title, mut unit) = split_unit(&title);
     while let Some(&index) = region.cells.get(consumed) {
-        match paragraph::unit_line(&paragraphs[index].text) {
+        match paragraph::unit_line(paragraphs[index].text) {
             Some(found) if paragraphs[index].is_text() => {
                 unit.get_or_insert(found);
                 consumed += 1;
@@ -124,7 +124,7 @@ pub fn extend_body_back(
     {
         let p = &paragraphs[before];
         let empty_code = p.is_whitespace() && cells_of(before) < layout.stub_columns;
-        let code = !paragraph::is_year_like(&p.text) && grid::code_like(&p.text);
+        let code = !paragraph::is_year_like(p.text) && grid::code_like(p.text);
         if empty_code || code {
             start -= 1;
         }
@@ -178,7 +178,7 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
     let mut header_start = 0;
     let leading_texts = cells.iter().take_while(|&&i| paragraphs[i].is_text()).count();
     if let Some(position) =
-        cells[..leading_texts].iter().rposition(|&i| paragraph::find_unit(&paragraphs[i].text).is_some())
+        cells[..leading_texts].iter().rposition(|&i| paragraph::find_unit(paragraphs[i].text).is_some())
     {
         let text = &paragraphs[cells[position]].text;
         let (rest, unit) = split_unit(text);
@@ -191,7 +191,7 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
         while let Some(previous) = back.checked_sub(1) {
             let p = &paragraphs[cells[previous]];
             let joins = title_parts.is_empty() || p.text.ends_with(',');
-            if p.is_text() && joins && !region::is_numbered_heading(&p.text)
+            if p.is_text() && joins && !region::is_numbered_heading(p.text)
                 || (title_parts.is_empty() && p.is_text())
             {
                 title_parts.insert(0, p.text.to_string());

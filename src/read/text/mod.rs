@@ -203,7 +203,7 @@ fn choose_body_start(
     let mut figures = vec![first_figure];
     if let Some(plain) = cells
         .iter()
-        .position(|&i| region::is_figure(&paragraphs[i]) && !paragraph::is_code_like(&paragraphs[i].text))
+        .position(|&i| region::is_figure(&paragraphs[i]) && !paragraph::is_code_like(paragraphs[i].text))
         && plain != first_figure
     {
         figures.push(plain);
@@ -211,10 +211,10 @@ fn choose_body_start(
     let mut starts: Vec<(usize, bool)> = Vec::new();
     for &figure in &figures {
         let label_start = cells[..figure].iter().rposition(|&i| paragraphs[i].is_text()).unwrap_or(figure);
-        let code_first = paragraph::is_code_like(&paragraphs[cells[figure]].text)
+        let code_first = paragraph::is_code_like(paragraphs[cells[figure]].text)
             && cells.get(figure + 1).is_some_and(|&next| paragraphs[next].is_text());
         let years_between =
-            cells[label_start..figure].iter().any(|&i| paragraph::is_year_like(&paragraphs[i].text));
+            cells[label_start..figure].iter().any(|&i| paragraph::is_year_like(paragraphs[i].text));
         if !(code_first && years_between) {
             starts.push((label_start, false));
         }
@@ -379,8 +379,15 @@ fn is_repeated_header(fitted: &FittedRow, bottom_headers: &[String]) -> bool {
 /// A table of contents: its title or the text above it says so ("Inhoudsopgave"), or its one
 /// data column holds page numbers that only go up.
 fn is_contents(table: &Table, rows: &[FittedRow], paragraphs: &[Paragraph], cells: &[usize]) -> bool {
-    let says_so = table.title.as_deref().is_some_and(|t| t.to_lowercase().contains("inhoud"))
-        || cells.iter().take(8).any(|&i| paragraphs[i].text.to_lowercase().starts_with("inhoud"));
+    // Compared with ASCII case folding, which asks the same as lower-casing here: of the
+    // characters outside ASCII only U+212A (to "k") and U+0130 (to "i" and a combining dot, which
+    // no "n" can follow) lower-case to ASCII.
+    let mentions =
+        |text: &str| text.as_bytes().windows(6).any(|window| window.eq_ignore_ascii_case(b"inhoud"));
+    let opens_with =
+        |text: &str| text.as_bytes().get(..6).is_some_and(|start| start.eq_ignore_ascii_case(b"inhoud"));
+    let says_so = table.title.as_deref().is_some_and(mentions)
+        || cells.iter().take(8).any(|&i| opens_with(paragraphs[i].text));
     let pages: Vec<u32> = rows
         .iter()
         .filter_map(|row| row.data.iter().find(|s| !s.is_empty()))

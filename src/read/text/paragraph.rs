@@ -5,6 +5,10 @@
 //! single-newline join that usually marks a row boundary), and its [`ParagraphKind`]. It also
 //! owns the small text tests the other submodules use ("is this a figure?", "is this a unit
 //! line?", "is this prose?"). It decides nothing about tables.
+//!
+//! Paragraphs borrow their text from the input. The tests that run on every paragraph, or inside
+//! the layout search, answer ASCII text by hand and rule texts out by their first bytes; their
+//! regular expressions decide the rest, and unit tests check that both ways agree.
 
 use std::sync::LazyLock;
 

@@ -63,21 +63,21 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
     if !paragraph.is_text() {
         return Role::Cell;
     }
-    if paragraph::caption(&paragraph.text).is_some() {
+    if paragraph::caption(paragraph.text).is_some() {
         return Role::Caption;
     }
-    if paragraph::is_boilerplate(&paragraph.text) {
+    if paragraph::is_boilerplate(paragraph.text) {
         return Role::Boilerplate;
     }
-    let after_marker = index.checked_sub(1).is_some_and(|previous| lone_marker(&paragraphs[previous].text));
+    let after_marker = index.checked_sub(1).is_some_and(|previous| lone_marker(paragraphs[previous].text));
     if after_marker && note_text_after_marker(paragraphs, index) {
         return Role::Prose;
     }
-    if paragraph::is_prose(&paragraph.text) {
+    if paragraph::is_prose(paragraph.text) {
         let next_is_value = paragraphs[index + 1..]
             .iter()
             .find(|p| !p.is_whitespace())
-            .is_some_and(|p| p.is_value() && !paragraph::is_note_marker(&p.text));
+            .is_some_and(|p| p.is_value() && !paragraph::is_note_marker(p.text));
         if !next_is_value {
             return Role::Prose;
         }
@@ -151,7 +151,7 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                         .cells
                         .last()
                         .copied()
-                        .filter(|&last| lone_marker(&paragraphs[last].text) && last + 1 == index);
+                        .filter(|&last| lone_marker(paragraphs[last].text) && last + 1 == index);
                     if let Some(last) = marker {
                         region.cells.pop();
                         region.notes.push((
@@ -163,7 +163,7 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                         let mut next = index + 1;
                         loop {
                             if next + 1 < paragraphs.len()
-                                && lone_marker(&paragraphs[next].text)
+                                && lone_marker(paragraphs[next].text)
                                 && (roles[next + 1] == Role::Prose
                                     || note_text_after_marker(paragraphs, next + 1))
                             {
@@ -179,19 +179,19 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                         }
                         index = next - 1;
                         close(&mut open, &mut regions, false);
-                    } else if let Some((marker, text)) = paragraph::note_with_marker(&paragraph.text) {
+                    } else if let Some((marker, text)) = paragraph::note_with_marker(paragraph.text) {
                         region.notes.push((marker, text, paragraph.line));
                         region.cells.push(index);
                     } else {
                         close(&mut open, &mut regions, false);
                     }
                 }
-                if open.is_none() && is_numbered_heading(&paragraph.text) {
+                if open.is_none() && is_numbered_heading(paragraph.text) {
                     last_heading = Some(index);
                 }
             }
             Role::Cell => {
-                if paragraph.is_text() && is_numbered_heading(&paragraph.text) && open.is_none() {
+                if paragraph.is_text() && is_numbered_heading(paragraph.text) && open.is_none() {
                     last_heading = Some(index);
                 }
                 // Column numbers in a header ("1", "2", "3=2–1") are no figures of a body.
@@ -229,10 +229,8 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                 }
                 match open.as_mut() {
                     Some(region) => {
-                        if let Some((marker, text)) = paragraph
-                            .is_text()
-                            .then(|| paragraph::note_with_marker(&paragraph.text))
-                            .flatten()
+                        if let Some((marker, text)) =
+                            paragraph.is_text().then(|| paragraph::note_with_marker(paragraph.text)).flatten()
                         {
                             region.notes.push((marker, text, paragraph.line));
                         }
@@ -261,7 +259,7 @@ fn heads_year_row(paragraphs: &[Paragraph], index: usize) -> bool {
             .iter()
             .skip_while(|p| p.is_whitespace())
             .take(3)
-            .filter(|p| p.is_value() && paragraph::is_year_like(&p.text))
+            .filter(|p| p.is_value() && paragraph::is_year_like(p.text))
             .count()
             == 3
 }
@@ -279,7 +277,7 @@ fn text_run_reaches(paragraphs: &[Paragraph], index: usize, length: usize) -> bo
 
 /// A value that is a figure of the body rather than a year of the header.
 pub fn is_figure(paragraph: &Paragraph) -> bool {
-    paragraph.is_value() && !paragraph::is_year_like(&paragraph.text)
+    paragraph.is_value() && !paragraph::is_year_like(paragraph.text)
 }
 
 fn close(open: &mut Option<Region>, regions: &mut Vec<Region>, at_end: bool) {
