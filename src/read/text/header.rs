@@ -124,7 +124,7 @@ pub fn extend_body_back(
     {
         let p = &paragraphs[before];
         let empty_code = p.is_whitespace() && cells_of(before) < layout.stub_columns;
-        let code = !paragraph::is_year_like(p.text) && grid::code_like(p.text);
+        let code = !p.is_year_like() && grid::code_like(p.text);
         if empty_code || code {
             start -= 1;
         }

@@ -213,8 +213,7 @@ fn choose_body_start(
         let label_start = cells[..figure].iter().rposition(|&i| paragraphs[i].is_text()).unwrap_or(figure);
         let code_first = paragraph::is_code_like(paragraphs[cells[figure]].text)
             && cells.get(figure + 1).is_some_and(|&next| paragraphs[next].is_text());
-        let years_between =
-            cells[label_start..figure].iter().any(|&i| paragraph::is_year_like(paragraphs[i].text));
+        let years_between = cells[label_start..figure].iter().any(|&i| paragraphs[i].is_year_like());
         if !(code_first && years_between) {
             starts.push((label_start, false));
         }
@@ -304,7 +303,8 @@ fn cell_of(slot: &Slot) -> Cell {
     if slot.text.is_empty() {
         Cell::empty(Some(slot.line))
     } else {
-        Cell::printed(slot.text.to_string(), Some(slot.line))
+        // `Cell::printed` without its intermediate copy: the trimmed text is copied once.
+        Cell { text: slot.text.trim().to_string(), line: Some(slot.line), ..Cell::default() }
     }
 }
 

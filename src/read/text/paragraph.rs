@@ -30,6 +30,8 @@ pub struct Paragraph<'a> {
     /// How many empty cells the line stands for, under one cell per space and under 2N−1
     /// spaces per N cells; 0 unless it is whitespace. Counted once, asked for very often.
     empty_cells: [usize; 2],
+    /// [`is_year_like`] of the text, asked once.
+    year_like: bool,
 }
 
 /// What a paragraph can be, judged on its own text.
@@ -67,10 +69,23 @@ impl<'a> Paragraph<'a> {
         }
     }
 
+    /// True when the text is a year or a year range ([`is_year_like`]).
+    pub fn is_year_like(&self) -> bool {
+        self.year_like
+    }
+
     fn new(line: usize, raw: &'a str, text: &'a str, attached: bool) -> Self {
-        let kind = kind_of(text);
+        let year_like = is_year_like(text);
+        let kind = if text.is_empty() {
+            ParagraphKind::Whitespace
+        } else if year_like || is_value(text) {
+            // A year range ("2020 ‒ 2034") heads a column of figures like a year does.
+            ParagraphKind::Value
+        } else {
+            ParagraphKind::Text
+        };
         let empty_cells = if kind == ParagraphKind::Whitespace { count_empty_cells(raw) } else { [0, 0] };
-        Paragraph { line, raw, text, attached, kind, empty_cells }
+        Paragraph { line, raw, text, attached, kind, empty_cells, year_like }
     }
 }
 
@@ -137,17 +152,6 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
 /// How many newlines the text holds.
 fn newline_count(text: &str) -> usize {
     text.bytes().filter(|&byte| byte == b'\n').count()
-}
-
-fn kind_of(text: &str) -> ParagraphKind {
-    if text.is_empty() {
-        ParagraphKind::Whitespace
-    } else if is_value(text) || is_year_like(text) {
-        // A year range ("2020 ‒ 2034") heads a column of figures like a year does.
-        ParagraphKind::Value
-    } else {
-        ParagraphKind::Text
-    }
 }
 
 /// The cells of a pipe-table line: a line that starts and ends with "|" and holds at least one
@@ -469,9 +473,9 @@ pub fn is_prose(text: &str) -> bool {
     // leaves the answer open, and words only up to 14, all that either test asks.
     let at_least_chars =
         |count: usize| text.len() >= 4 * count || (text.len() >= count && text.chars().count() >= count);
-    let words = count_words_up_to(text, 14);
-    (at_least_chars(100) && words >= 14)
-        || ((text.ends_with('.') || text.ends_with(':')) && at_least_chars(60) && words >= 9)
+    let words = || count_words_up_to(text, 14);
+    (at_least_chars(100) && words() >= 14)
+        || ((text.ends_with('.') || text.ends_with(':')) && at_least_chars(60) && words() >= 9)
 }
 
 /// How many words (runs of non-white-space, as `split_whitespace` cuts them) the text holds,

@@ -259,7 +259,7 @@ fn heads_year_row(paragraphs: &[Paragraph], index: usize) -> bool {
             .iter()
             .skip_while(|p| p.is_whitespace())
             .take(3)
-            .filter(|p| p.is_value() && paragraph::is_year_like(p.text))
+            .filter(|p| p.is_value() && p.is_year_like())
             .count()
             == 3
 }
@@ -277,7 +277,7 @@ fn text_run_reaches(paragraphs: &[Paragraph], index: usize, length: usize) -> bo
 
 /// A value that is a figure of the body rather than a year of the header.
 pub fn is_figure(paragraph: &Paragraph) -> bool {
-    paragraph.is_value() && !paragraph::is_year_like(paragraph.text)
+    paragraph.is_value() && !paragraph.is_year_like()
 }
 
 fn close(open: &mut Option<Region>, regions: &mut Vec<Region>, at_end: bool) {
