@@ -200,6 +200,15 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:tabel)\s+([A-Z]{0,2}\d+(?:\.\d+)*[a-z]?)\s*[:.]?(?:\s+(.*))?$").expect("valid regex")
 });
 
+/// A unit: "x € 1.000", "x € mln", "in miljoenen euro's (…)", with "bedragen" and parentheses
+/// around it.
+static UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\(?\s*(?:bedragen\s+)?(?:x\s*€\s*[\d .]*\d(?:\s*(?:mln|mld|miljoen|miljard)\.?)?|x\s*€?\s*(?:1\s*)?(?:mln|mld|miljoen|miljard)\.?|in\s+(?:mln|mld|miljoenen|miljarden|duizenden)\.?\s+euro(?:['’]s)?(?:,[^)]*)?(?:\s*\([^)]*\))?)\s*\)?",
+    )
+    .expect("valid regex")
+});
+
 /// A cell value: a Dutch figure (with sign, euro sign, percent, a glued footnote marker, or cut
 /// off at the end of the input), or one of the short words printed in figure columns.
 pub fn is_value(text: &str) -> bool {
@@ -404,16 +413,24 @@ pub fn caption(text: &str) -> Option<(String, String)> {
 /// "In miljoenen euro's (excl. HGIS)", "(in miljarden euro, min = tekort)". Returns the span of
 /// the unit inside `text` (byte offsets) and the unit as it is reported.
 pub fn find_unit(text: &str) -> Option<(usize, usize, String)> {
-    static UNIT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)\(?\s*(?:bedragen\s+)?(?:x\s*€\s*[\d .]*\d(?:\s*(?:mln|mld|miljoen|miljard)\.?)?|x\s*€?\s*(?:1\s*)?(?:mln|mld|miljoen|miljard)\.?|in\s+(?:mln|mld|miljoenen|miljarden|duizenden)\.?\s+euro(?:['’]s)?(?:,[^)]*)?(?:\s*\([^)]*\))?)\s*\)?",
-        )
-        .expect("valid regex")
-    });
+    if !may_hold_unit(text) {
+        return None;
+    }
     let found = UNIT.find(text)?;
     let unit = found.as_str().trim().trim_start_matches('(').trim_end_matches(')').trim().to_string();
     let unit = strip_bedragen(&unit);
     Some((found.start(), found.end(), unit))
+}
+
+/// Whether [`UNIT`] can match at all: each of its units starts with an "x" or with "in" and a
+/// space, in either case (no character outside ASCII case-folds to "x", "i" or "n"). Most labels
+/// have neither, and are ruled out without running the pattern.
+fn may_hold_unit(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().any(|&byte| byte == b'x' || byte == b'X')
+        || bytes.windows(2).enumerate().any(|(at, pair)| {
+            pair.eq_ignore_ascii_case(b"in") && text[at + 2..].starts_with(char::is_whitespace)
+        })
 }
 
 fn strip_bedragen(unit: &str) -> String {
@@ -532,6 +549,7 @@ mod tests {
         assert_eq!(is_note_marker(text), MARKER.is_match(text), "marker {text:?}");
         assert_eq!(note_with_marker(text), note_by_pattern(text), "note {text:?}");
         assert_eq!(caption(text), caption_by_pattern(text), "caption {text:?}");
+        assert_eq!(may_hold_unit(text) && UNIT.is_match(text), UNIT.is_match(text), "unit {text:?}");
         let lowered = text.to_lowercase();
         let word_before = ["-", "–", "‒", "—", "−", "nihil", "pm", "p.m.", "n.v.t.", "nvt", "n.v.t", "nee"]
             .into_iter()
@@ -617,6 +635,15 @@ mod tests {
             "3=2–1",
             "< 50",
             "İ",
+            "(bedragen x € 1.000)",
+            "Bedragen x € 1 000",
+            "In miljoenen euro's (excl. HGIS)",
+            "(in miljarden euro, min = tekort)",
+            "x € mln",
+            "IN\u{a0}MLN euro",
+            "Bijdragen in mln euro",
+            "Inkomsten",
+            "x",
             "\u{b}2019",
         ];
         for text in samples {
@@ -636,6 +663,7 @@ mod tests {
                 "(\\*{1,4}|[0-9]{1,3}\\)?|[a-zA-Z]\\)?)( {0,2}[a-zA-Z ,]{10,20})?",
                 "[Tt\u{212a}](abel|ABEL|abl) {0,2}[A-Z]{0,3}[0-9]{0,2}(\\.[0-9])?[a-z]?[:.]? ?[A-Za-z .]{0,10}",
                 "[0-9.,*()%+\\- \u{a0}€‒Tabelin:)aKk\u{212a}]{0,12}",
+                "\\(?[a-zA-Z ]{0,4}(x|X|in|IN|iN|ın|İn)[ \u{a0}\t]{0,2}(€|mln|MLD|miljoenen|1)?[ 0-9.]{0,4}(euro|EURO's)?[a-z )]{0,4}",
             ]
         ) {
             assert_agrees_with_patterns(&text);
