@@ -30,9 +30,21 @@
 //! there are two or more stub columns (and at least one row printing one); few dropped empty
 //! cells. A row the input cuts off is left out.
 //!
+//! Cost: a body start can have well over a hundred candidate layouts, so the search is kept
+//! cheap without changing its answer. What does not depend on the layout (texts, joined names,
+//! whitespace expanded under each convention) is prepared once per body; a candidate is scored
+//! row by row as it is fitted, over reused buffers, and nothing is kept; the likely winner is
+//! scored first, and any other candidate is given up as soon as its points so far plus the most
+//! its remaining rows could add cannot beat the best (a tie goes to the earlier candidate in the
+//! documented order, so a candidate that can at most tie a later one still runs); and column
+//! counts beyond the widest row are not tried, since every row fits them alike.
+//!
 //! Known failure: a table whose last column holds short reference numbers ("1" … "10") looks
 //! like a table with a code column; the fit keeps the reference column unless the body opens
 //! with a code before its first label (pages 010 and 046 against 017 and 037).
+
+use std::borrow::Cow;
+use std::ops::Range;
 
 use super::paragraph::{self, Paragraph, SpaceConvention};
 
@@ -56,33 +68,50 @@ impl Layout {
 
 /// One printed cell before placement: its text ("" for an empty cell) and source line.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Slot {
-    /// Trimmed text, "" for an empty cell.
-    pub text: String,
+pub struct Slot<'a> {
+    /// Trimmed text, "" for an empty cell. Borrowed from its paragraph; owned only when a name
+    /// split over two paragraphs was joined.
+    pub text: Cow<'a, str>,
     /// 1-based source line.
     pub line: usize,
     /// Index of the paragraph it came from.
     pub paragraph: usize,
 }
 
-impl Slot {
+impl<'a> Slot<'a> {
     /// True for an empty cell.
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
+    }
+
+    /// An empty cell printed at `line`, from paragraph `paragraph`.
+    fn empty(line: usize, paragraph: usize) -> Self {
+        Slot { text: Cow::Borrowed(""), line, paragraph }
+    }
+
+    /// The printed text of paragraph `index`.
+    fn printed(paragraphs: &'a [Paragraph], index: usize) -> Self {
+        let paragraph = &paragraphs[index];
+        Slot { text: Cow::Borrowed(paragraph.text), line: paragraph.line, paragraph: index }
+    }
+
+    /// Appends `next` after a space: one name printed over two paragraphs.
+    fn join(&mut self, next: &str) {
+        self.text = Cow::Owned(format!("{} {next}", self.text));
     }
 }
 
 /// A raw row: consecutive paragraphs between row boundaries.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RawRow {
-    /// Paragraph indices, in order.
-    pub paragraphs: Vec<usize>,
+pub struct RawRow<'b> {
+    /// Paragraph indices, in order: a run of the body's.
+    pub paragraphs: &'b [usize],
     /// True for a note printed inside the body.
     pub note: bool,
 }
 
 /// How a fitted row's data cells were found.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fit {
     /// As many data cells as columns.
     Exact,
@@ -90,13 +119,9 @@ pub enum Fit {
     Short,
 }
 
-/// A row after fitting: stub slots (exactly `k`), data slots, and how they were found.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FittedRow {
-    /// Exactly `k` stub slots.
-    pub stub: Vec<Slot>,
-    /// The data slots: exactly `c` when `fit` is exact, fewer when short.
-    pub data: Vec<Slot>,
+/// How a row was fitted: everything about it but its cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowMarks {
     /// Exact or short.
     pub fit: Fit,
     /// A note row printed inside the body.
@@ -109,6 +134,181 @@ pub struct FittedRow {
     pub split_off: bool,
     /// True for a label whose cells all vanished, split off the texts of the row below it.
     pub alone: bool,
+}
+
+impl RowMarks {
+    /// An exact row with none of the other marks.
+    const EXACT: RowMarks = RowMarks {
+        fit: Fit::Exact,
+        note: false,
+        dropped_empty_cells: false,
+        carried_code: false,
+        split_off: false,
+        alone: false,
+    };
+}
+
+/// A row after fitting: stub slots (exactly `k`), data slots, and how they were found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FittedRow<'a> {
+    /// Exactly `k` stub slots.
+    pub stub: Vec<Slot<'a>>,
+    /// The data slots: exactly `c` when the fit is exact, fewer when short.
+    pub data: Vec<Slot<'a>>,
+    /// How the row was fitted.
+    pub marks: RowMarks,
+}
+
+/// A fitted row as [`fit_prepared`] hands it over: its slots borrowed from the prepared rows or
+/// the fit's buffers, so that scoring a candidate layout copies and allocates nothing.
+struct FittedView<'s, 'a> {
+    stub: &'s [Slot<'a>],
+    data: &'s [Slot<'a>],
+    marks: RowMarks,
+}
+
+impl<'a> FittedView<'_, 'a> {
+    fn to_owned_row(&self) -> FittedRow<'a> {
+        FittedRow { stub: self.stub.to_vec(), data: self.data.to_vec(), marks: self.marks }
+    }
+}
+
+/// Raw rows with everything that does not depend on the layout worked out once, so that the
+/// many candidate layouts of [`choose_layout`] only redo what does. The slots of every row live
+/// in one vector.
+struct PreparedRows<'a> {
+    /// The paragraphs the rows were cut from.
+    paragraphs: &'a [Paragraph<'a>],
+    rows: Vec<PreparedRow>,
+    slots: Vec<Slot<'a>>,
+}
+
+/// One prepared raw row; its slots are ranges of [`PreparedRows::slots`].
+struct PreparedRow {
+    /// A note printed inside the body (its one text is the first name).
+    note: bool,
+    /// The row's leading texts, a name split over two paragraphs already joined (step 2 of the
+    /// module doc; the joins do not depend on the layout).
+    names: Range<usize>,
+    /// The cells after the texts, whitespace expanded to empty cells, per convention (indexed
+    /// by [`convention_index`]; the same range when the row has no whitespace line).
+    cells: [Range<usize>; 2],
+    /// The row's last paragraph.
+    last_paragraph: Option<usize>,
+    /// Only whitespace and codes: a row that can be the code of the row below it.
+    stub_only: bool,
+    /// Per convention: whitespace lines among the cells that stand for two or more empty cells,
+    /// each of which can make one spacer row.
+    spacer_lines: [usize; 2],
+}
+
+fn convention_index(convention: SpaceConvention) -> usize {
+    match convention {
+        SpaceConvention::OnePerCell => 0,
+        SpaceConvention::TwoMinusOne => 1,
+    }
+}
+
+impl<'a> PreparedRows<'a> {
+    fn new(paragraphs: &'a [Paragraph<'a>], raw_rows: &[RawRow<'_>]) -> Self {
+        let mut prepared =
+            PreparedRows { paragraphs, rows: Vec::with_capacity(raw_rows.len()), slots: Vec::new() };
+        for raw in raw_rows {
+            let row = prepared.prepare(raw);
+            prepared.rows.push(row);
+        }
+        prepared
+    }
+
+    fn prepare(&mut self, raw: &RawRow<'_>) -> PreparedRow {
+        let paragraphs = self.paragraphs;
+        let slots = &mut self.slots;
+        let text_count = raw.paragraphs.iter().take_while(|&&i| paragraphs[i].is_text()).count();
+        let names_start = slots.len();
+        for &index in &raw.paragraphs[..text_count] {
+            let has_name = slots.len() > names_start;
+            match slots.last_mut() {
+                // A joined name ends like its last part, so `continues` on it asks the same.
+                Some(previous) if has_name && continues(&previous.text) => {
+                    previous.join(paragraphs[index].text)
+                }
+                _ => slots.push(Slot::printed(paragraphs, index)),
+            }
+        }
+        let names = names_start..slots.len();
+        let values = &raw.paragraphs[text_count..];
+        let mut expand = |convention: SpaceConvention| {
+            let start = slots.len();
+            for &index in values {
+                expand_into(paragraphs, index, convention, slots);
+            }
+            start..slots.len()
+        };
+        let one_per_cell = expand(SpaceConvention::OnePerCell);
+        let has_whitespace = values.iter().any(|&i| paragraphs[i].is_whitespace());
+        let two_minus_one =
+            if has_whitespace { expand(SpaceConvention::TwoMinusOne) } else { one_per_cell.clone() };
+        let stub_only = !raw.note
+            && raw.paragraphs.iter().all(|&i| {
+                paragraphs[i].is_whitespace()
+                    || (paragraphs[i].is_value() && paragraph::is_code_like(paragraphs[i].text))
+            });
+        let spacer_lines = |convention: SpaceConvention| {
+            values.iter().filter(|&&i| paragraphs[i].empty_cells(convention) >= 2).count()
+        };
+        PreparedRow {
+            spacer_lines: [
+                spacer_lines(SpaceConvention::OnePerCell),
+                spacer_lines(SpaceConvention::TwoMinusOne),
+            ],
+            note: raw.note,
+            names,
+            cells: [one_per_cell, two_minus_one],
+            last_paragraph: raw.paragraphs.last().copied(),
+            stub_only,
+        }
+    }
+
+    /// The row's names (see [`PreparedRow::names`]).
+    fn names(&self, row: &PreparedRow) -> &[Slot<'a>] {
+        &self.slots[row.names.clone()]
+    }
+
+    /// The row's cells under `convention`.
+    fn cells(&self, row: &PreparedRow, convention: SpaceConvention) -> &[Slot<'a>] {
+        &self.slots[row.cells[convention_index(convention)].clone()]
+    }
+}
+
+impl PreparedRow {
+    /// How many labels the row opens with: its leading texts, a split name counted once.
+    fn label_count(&self) -> usize {
+        self.names.len()
+    }
+
+    /// How many cells the row has under `convention`.
+    fn cell_count(&self, convention: SpaceConvention) -> usize {
+        self.cells[convention_index(convention)].len()
+    }
+}
+
+/// Buffers a fit reuses from row to row and from layout to layout.
+#[derive(Default)]
+struct FitBuffers<'a> {
+    /// The stub of the row being fitted.
+    stub: Vec<Slot<'a>>,
+    /// The empty stub of a row of its own (a label left alone, figures split off).
+    padding: Vec<Slot<'a>>,
+    /// Rows made of surplus cells, in order, as ranges of the row's cells.
+    surplus: Vec<SurplusRow>,
+}
+
+/// A row made of cells left over after a row was full (step 4 of the module doc).
+enum SurplusRow {
+    /// One whitespace line of the full width: stub and data cells all empty.
+    Spacer(Range<usize>),
+    /// Figures that make a row without label.
+    SplitOff(Range<usize>),
 }
 
 /// A first stub cell that reads as a code: "31", "1.01", "IIA", or a short part name ending in a
@@ -124,31 +324,37 @@ fn stub_code_like(text: &str) -> bool {
 pub fn is_body_note(paragraphs: &[Paragraph], index: usize) -> bool {
     let paragraph = &paragraphs[index];
     paragraph.is_text()
-        && paragraph::note_with_marker(&paragraph.text).is_some()
+        && paragraph::note_with_marker(paragraph.text).is_some()
         && !paragraphs[index + 1..].iter().find(|p| !p.is_whitespace()).is_some_and(Paragraph::is_value)
 }
 
 /// Cuts body paragraphs into raw rows (the boundaries of the module doc).
-pub fn raw_rows(paragraphs: &[Paragraph], body: &[usize]) -> Vec<RawRow> {
+pub fn raw_rows<'b>(paragraphs: &[Paragraph], body: &'b [usize]) -> Vec<RawRow<'b>> {
     let mut rows = Vec::new();
-    let mut current: Vec<usize> = Vec::new();
-    for &index in body {
+    // The open row is `body[start..position]`; `after_cells` tells whether it holds a figure or
+    // whitespace.
+    let mut start = 0;
+    let mut after_cells = false;
+    for (position, &index) in body.iter().enumerate() {
         let paragraph = &paragraphs[index];
         if is_body_note(paragraphs, index) {
-            if !current.is_empty() {
-                rows.push(RawRow { paragraphs: std::mem::take(&mut current), note: false });
+            if start < position {
+                rows.push(RawRow { paragraphs: &body[start..position], note: false });
             }
-            rows.push(RawRow { paragraphs: vec![index], note: true });
+            rows.push(RawRow { paragraphs: &body[position..=position], note: true });
+            start = position + 1;
+            after_cells = false;
             continue;
         }
-        let after_cells = current.iter().any(|&i| !paragraphs[i].is_text());
-        if !current.is_empty() && (paragraph.attached || (paragraph.is_text() && after_cells)) {
-            rows.push(RawRow { paragraphs: std::mem::take(&mut current), note: false });
+        if start < position && (paragraph.attached || (paragraph.is_text() && after_cells)) {
+            rows.push(RawRow { paragraphs: &body[start..position], note: false });
+            start = position;
+            after_cells = false;
         }
-        current.push(index);
+        after_cells |= !paragraph.is_text();
     }
-    if !current.is_empty() {
-        rows.push(RawRow { paragraphs: current, note: false });
+    if start < body.len() {
+        rows.push(RawRow { paragraphs: &body[start..], note: false });
     }
     rows
 }
@@ -159,8 +365,11 @@ fn continues(text: &str) -> bool {
         "van", "en", "de", "het", "voor", "in", "op", "met", "bij", "aan", "tot", "of", "te", "door", "naar",
         "over", "uit", "om", "der", "des", "een",
     ];
-    let last = text.split_whitespace().last().unwrap_or_default().to_lowercase();
-    text.ends_with(',') || text.ends_with('-') || WORDS.contains(&last.as_str())
+    // Compared without allocating: no character outside ASCII lower-cases to a letter of these
+    // words (only U+212A KELVIN SIGN lower-cases to ASCII, to "k"), so ASCII case folding asks
+    // the same as `to_lowercase`.
+    let last = text.split_whitespace().next_back().unwrap_or_default();
+    text.ends_with(',') || text.ends_with('-') || WORDS.iter().any(|word| word.eq_ignore_ascii_case(last))
 }
 
 /// A code cell: "31", "1.01", or a Roman chapter numeral with an optional letter ("IIA").
@@ -171,113 +380,90 @@ pub fn code_like(text: &str) -> bool {
             && !text.is_empty())
 }
 
-fn expand(paragraphs: &[Paragraph], index: usize, convention: SpaceConvention) -> Vec<Slot> {
+/// Appends the slots of paragraph `index`: its text, or one empty slot per empty cell of a
+/// whitespace line.
+fn expand_into<'a>(
+    paragraphs: &'a [Paragraph],
+    index: usize,
+    convention: SpaceConvention,
+    out: &mut Vec<Slot<'a>>,
+) {
     let paragraph = &paragraphs[index];
     if paragraph.is_whitespace() {
-        (0..paragraph.empty_cells(convention))
-            .map(|_| Slot { text: String::new(), line: paragraph.line, paragraph: index })
-            .collect()
+        let empty = Slot::empty(paragraph.line, index);
+        out.extend(std::iter::repeat_n(empty, paragraph.empty_cells(convention)));
     } else {
-        vec![Slot { text: paragraph.text.clone(), line: paragraph.line, paragraph: index }]
+        out.push(Slot::printed(paragraphs, index));
     }
 }
 
-/// Fits one raw row to a layout (steps 1–4 of the module doc). `carry_in` is a code carried over
-/// from the row above; `next_has_room_for_code` tells whether the next raw row opens with fewer
-/// labels than stub columns, so that a code printed before it fits.
-/// Returns the fitted rows (more than one when surplus texts or figures make rows of their own)
-/// and the slots to carry into the next row.
-pub fn fit_row(
-    paragraphs: &[Paragraph],
-    raw: &RawRow,
+/// Fits one prepared row to a layout (steps 1–4 of the module doc) and hands each fitted row
+/// to `sink`, in order. `carry_in` is a code carried over from the row above;
+/// `next_has_room_for_code` tells whether the next raw row opens with fewer labels than stub
+/// columns, so that a code printed before it fits. Emits more than one row when surplus texts or
+/// figures make rows of their own; returns the slots to carry into the next row.
+fn fit_row<'p, 'a>(
+    prepared: &'p PreparedRows<'a>,
+    row: &'p PreparedRow,
     layout: Layout,
-    carry_in: Vec<Slot>,
+    carry_in: &'p [Slot<'a>],
     next_has_room_for_code: bool,
-) -> (Vec<FittedRow>, Vec<Slot>) {
+    buffers: &mut FitBuffers<'a>,
+    sink: &mut impl RowSink<'a>,
+) -> &'p [Slot<'a>] {
     let k = layout.stub_columns;
     let c = layout.columns;
-    if raw.note {
-        let slot = expand(paragraphs, raw.paragraphs[0], layout.convention);
-        let mut stub =
-            vec![Slot { text: String::new(), line: slot[0].line, paragraph: slot[0].paragraph }; k];
-        stub[k - 1] = slot[0].clone();
-        return (
-            vec![FittedRow {
-                stub,
-                data: Vec::new(),
-                fit: Fit::Exact,
-                note: true,
-                dropped_empty_cells: false,
-                carried_code: false,
-                split_off: false,
-                alone: false,
-            }],
-            Vec::new(),
-        );
+    let FitBuffers { stub, padding, surplus } = buffers;
+    stub.clear();
+    if row.note {
+        let slot = &prepared.names(row)[0];
+        stub.resize(k, Slot::empty(slot.line, slot.paragraph));
+        stub[k - 1] = slot.clone();
+        sink.take(FittedView { stub, data: &[], marks: RowMarks { note: true, ..RowMarks::EXACT } });
+        return &[];
     }
-    let text_count = raw.paragraphs.iter().take_while(|&&i| paragraphs[i].is_text()).count();
-    let mut stub: Vec<Slot> = carry_in;
-    let mut carried_code = !stub.is_empty();
-    let texts: Vec<Slot> = raw.paragraphs[..text_count]
-        .iter()
-        .map(|&index| Slot {
-            text: paragraphs[index].text.clone(),
-            line: paragraphs[index].line,
-            paragraph: index,
-        })
-        .collect();
-    let mut data: Vec<Slot> = Vec::new();
-    for &index in &raw.paragraphs[text_count..] {
-        data.extend(expand(paragraphs, index, layout.convention));
-    }
-    let last_paragraph = raw.paragraphs.last().copied();
+    let cells = prepared.cells(row, layout.convention);
+    // Step 1: the carried code, then the row's texts.
+    stub.extend_from_slice(carry_in);
+    let mut carried_code = !carry_in.is_empty();
 
-    // Step 3: surplus texts are joined (split names) or become rows of their own.
-    let mut out = Vec::new();
+    // Step 2: surplus texts (split names already joined) become rows of their own.
     let stub_room = k.saturating_sub(stub.iter().filter(|s| !s.is_empty()).count()).max(1);
-    let mut names: Vec<Slot> = Vec::new();
-    for text in texts {
-        match names.last_mut() {
-            Some(previous) if continues(&previous.text) => {
-                previous.text = format!("{} {}", previous.text, text.text);
-            }
-            _ => names.push(text),
-        }
-    }
+    let mut names: &[Slot<'a>] = prepared.names(row);
     while names.len() > stub_room {
         // A carried code that pushes a label out of its row is no code of this row.
         carried_code = false;
-        let alone = names.remove(0);
-        let mut alone_stub =
-            vec![Slot { text: String::new(), line: alone.line, paragraph: alone.paragraph }; k];
-        alone_stub[k - 1] = alone;
-        out.push(FittedRow {
-            stub: alone_stub,
-            data: Vec::new(),
-            fit: Fit::Exact,
-            note: false,
-            dropped_empty_cells: false,
-            carried_code: false,
-            split_off: false,
-            alone: true,
+        let alone = &names[0];
+        names = &names[1..];
+        padding.clear();
+        padding.resize(k, Slot::empty(alone.line, alone.paragraph));
+        padding[k - 1] = alone.clone();
+        sink.take(FittedView {
+            stub: padding,
+            data: &[],
+            marks: RowMarks { alone: true, ..RowMarks::EXACT },
         });
     }
-    stub.extend(names);
+    stub.extend_from_slice(names);
 
-    // Step 2: leading empty cells of a row without a label belong to the stub.
+    // Step 3: leading empty cells of a row without a label belong to the stub. The row's data
+    // are `cells[start..]` from here on.
     let has_label = stub.iter().any(|s| !s.is_empty() && !code_like(&s.text));
     // An empty cell after a label that spans the stub columns ("Voorwoord", " ", "7"), or the
     // empty third stub cell after a name ("1", "Investeren in waterveiligheid", " ").
     // Not the cells that are the next row's code ("Programma- en apparaatskosten:", " ", "1").
     let code_for_next = usize::from(
-        next_has_room_for_code && data.last().is_some_and(|s| !s.is_empty() && code_like(&s.text)),
+        next_has_room_for_code && cells.last().is_some_and(|s| !s.is_empty() && code_like(&s.text)),
     );
-    while data.len() > c + code_for_next && stub.len() < k && data.first().is_some_and(Slot::is_empty) {
-        stub.push(data.remove(0));
+    let mut start = 0;
+    while cells.len() - start > c + code_for_next && stub.len() < k && cells[start].is_empty() {
+        stub.push(cells[start].clone());
+        start += 1;
     }
     if !has_label {
-        while data.len() > c && stub.len() < k + 1 && data.first().is_some_and(Slot::is_empty) {
-            stub.push(data.remove(0));
+        while cells.len() - start > c && stub.len() < k + 1 && cells[start].is_empty() {
+            stub.push(cells[start].clone());
+            start += 1;
         }
     }
     // Keep exactly k stub slots: drop surplus empty ones, pad in front (the label stays last).
@@ -287,196 +473,288 @@ pub fn fit_row(
         } else {
             let last = stub.pop().unwrap_or_else(unreachable_slot);
             if let Some(previous) = stub.last_mut() {
-                previous.text = format!("{} {}", previous.text, last.text);
+                previous.join(&last.text);
             }
         }
     }
     while stub.len() < k {
-        let line = stub.first().or(data.first()).map_or(0, |s| s.line);
-        let paragraph = stub.first().or(data.first()).map_or(0, |s| s.paragraph);
-        stub.insert(0, Slot { text: String::new(), line, paragraph });
+        let first = stub.first().or(cells.get(start));
+        let line = first.map_or(0, |s| s.line);
+        let paragraph = first.map_or(0, |s| s.paragraph);
+        stub.insert(0, Slot::empty(line, paragraph));
     }
 
     // Step 4: data cells against the column count. Surplus cells, in order: a whole spacer row
     // (one whitespace line of the full width), a code for the next row, empty cells of the row's
     // last whitespace line (dropped), or figures that make rows without label.
-    let mut carry_out = Vec::new();
+    let mut carry_out: &'p [Slot<'a>] = &[];
     let mut dropped_empty_cells = false;
-    let mut after: Vec<FittedRow> = Vec::new();
     let width = layout.width();
-    let mut rest: Vec<Slot> = if data.len() > c { data.split_off(c) } else { Vec::new() };
+    let data_end = if cells.len() - start > c { start + c } else { cells.len() };
+    surplus.clear();
+    let mut rest = data_end..cells.len();
     while !rest.is_empty() {
-        let whole_spacer = rest.len() >= width
-            && rest[..width].iter().all(|s| s.is_empty() && s.paragraph == rest[0].paragraph)
-            && paragraphs[rest[0].paragraph].empty_cells(layout.convention) == width;
+        let left = &cells[rest.clone()];
+        let whole_spacer = left.len() >= width
+            && left[..width].iter().all(|s| s.is_empty() && s.paragraph == left[0].paragraph)
+            && prepared.paragraphs[left[0].paragraph].empty_cells(layout.convention) == width;
         if whole_spacer {
-            let spacer: Vec<Slot> = rest.drain(..width).collect();
-            after.push(FittedRow {
-                stub: spacer[..k].to_vec(),
-                data: spacer[k..].to_vec(),
-                fit: Fit::Exact,
-                note: false,
-                dropped_empty_cells: false,
-                carried_code: false,
-                split_off: false,
-                alone: false,
-            });
+            surplus.push(SurplusRow::Spacer(rest.start..rest.start + width));
+            rest.start += width;
             continue;
         }
         if next_has_room_for_code
             && k >= 2
-            && rest.len() < k
-            && rest.iter().all(|s| s.is_empty() || code_like(&s.text))
+            && left.len() < k
+            && left.iter().all(|s| s.is_empty() || code_like(&s.text))
         {
-            carry_out = std::mem::take(&mut rest);
+            carry_out = left;
             break;
         }
-        if rest.iter().all(|s| s.is_empty() && Some(s.paragraph) == last_paragraph) {
-            rest.clear();
+        if left.iter().all(|s| s.is_empty() && Some(s.paragraph) == row.last_paragraph) {
             dropped_empty_cells = true;
             break;
         }
-        let chunk: Vec<Slot> = rest.drain(..c.min(rest.len())).collect();
-        let line = chunk[0].line;
-        let paragraph = chunk[0].paragraph;
-        let fit = if chunk.len() == c || chunk.iter().all(Slot::is_empty) { Fit::Exact } else { Fit::Short };
-        after.push(FittedRow {
-            stub: vec![Slot { text: String::new(), line, paragraph }; k],
-            data: chunk,
-            fit,
-            note: false,
-            dropped_empty_cells: false,
-            carried_code: false,
-            split_off: true,
-            alone: false,
-        });
+        let taken = c.min(left.len());
+        surplus.push(SurplusRow::SplitOff(rest.start..rest.start + taken));
+        rest.start += taken;
     }
     // A row without a single figure has nothing to place: every cell is empty.
+    let data = &cells[start..data_end];
     let has_figure = data.iter().any(|s| !s.is_empty());
     let fit = if data.len() == c || !has_figure { Fit::Exact } else { Fit::Short };
-    out.push(FittedRow {
+    sink.take(FittedView {
         stub,
         data,
-        fit,
-        note: false,
-        dropped_empty_cells,
-        carried_code,
-        split_off: false,
-        alone: false,
+        marks: RowMarks { fit, dropped_empty_cells, carried_code, ..RowMarks::EXACT },
     });
-    out.extend(after);
-    (out, carry_out)
+    for surplus_row in surplus.iter() {
+        match surplus_row {
+            SurplusRow::Spacer(range) => {
+                let spacer = &cells[range.clone()];
+                sink.take(FittedView { stub: &spacer[..k], data: &spacer[k..], marks: RowMarks::EXACT });
+            }
+            SurplusRow::SplitOff(range) => {
+                let chunk = &cells[range.clone()];
+                padding.clear();
+                padding.resize(k, Slot::empty(chunk[0].line, chunk[0].paragraph));
+                let fit = if chunk.len() == c || chunk.iter().all(Slot::is_empty) {
+                    Fit::Exact
+                } else {
+                    Fit::Short
+                };
+                sink.take(FittedView {
+                    stub: padding,
+                    data: chunk,
+                    marks: RowMarks { fit, split_off: true, ..RowMarks::EXACT },
+                });
+            }
+        }
+    }
+    carry_out
 }
 
-fn unreachable_slot() -> Slot {
-    Slot { text: String::new(), line: 0, paragraph: 0 }
+fn unreachable_slot<'a>() -> Slot<'a> {
+    Slot::empty(0, 0)
 }
 
-/// How many labels a raw row opens with: its leading texts, a name split over two paragraphs
-/// counted once.
-fn label_count(paragraphs: &[Paragraph], raw: &RawRow) -> usize {
-    let texts: Vec<&str> = raw
-        .paragraphs
-        .iter()
-        .map(|&i| &paragraphs[i])
-        .take_while(|p| p.is_text())
-        .map(|p| p.text.as_str())
-        .collect();
-    texts.iter().enumerate().filter(|(i, _)| *i == 0 || !continues(texts[i - 1])).count()
+/// Where fitted rows go: kept (the chosen layout) or only scored (a candidate).
+trait RowSink<'a> {
+    /// Takes the next fitted row.
+    fn take(&mut self, row: FittedView<'_, 'a>);
+
+    /// Asked before the raw row `row_index` (from 0) is fitted: false stops the fit.
+    fn wants_row(&mut self, row_index: usize) -> bool;
 }
 
-/// Fits every raw row to a layout, carrying codes from row to row.
-pub fn fit_rows(paragraphs: &[Paragraph], rows: &[RawRow], layout: Layout) -> Vec<FittedRow> {
-    let mut out = Vec::new();
-    let mut carry = Vec::new();
-    for (index, raw) in rows.iter().enumerate() {
+impl<'a> RowSink<'a> for Vec<FittedRow<'a>> {
+    fn take(&mut self, row: FittedView<'_, 'a>) {
+        self.push(row.to_owned_row());
+    }
+
+    fn wants_row(&mut self, _row_index: usize) -> bool {
+        true
+    }
+}
+
+/// Fits every prepared row to a layout, carrying codes from row to row, and hands the fitted
+/// rows to `sink` in order (until the sink wants no more).
+fn fit_prepared<'a>(
+    prepared: &PreparedRows<'a>,
+    layout: Layout,
+    buffers: &mut FitBuffers<'a>,
+    sink: &mut impl RowSink<'a>,
+) {
+    let rows = &prepared.rows;
+    let mut carry: &[Slot<'a>] = &[];
+    for (index, row) in rows.iter().enumerate() {
+        if !sink.wants_row(index) {
+            return;
+        }
         let next_has_room_for_code = rows.get(index + 1).is_some_and(|next| {
-            let labels = label_count(paragraphs, next);
+            let labels = next.label_count();
             !next.note && labels >= 1 && labels < layout.stub_columns
         });
-        let stub_only = !raw.note
-            && raw.paragraphs.iter().all(|&i| {
-                paragraphs[i].is_whitespace()
-                    || (paragraphs[i].is_value() && paragraph::is_code_like(&paragraphs[i].text))
-            });
-        if stub_only && next_has_room_for_code && layout.stub_columns >= 2 {
-            let slots: Vec<Slot> =
-                raw.paragraphs.iter().flat_map(|&i| expand(paragraphs, i, layout.convention)).collect();
+        if row.stub_only && next_has_room_for_code && layout.stub_columns >= 2 {
+            let slots = prepared.cells(row, layout.convention);
             if slots.len() < layout.stub_columns && carry.is_empty() {
                 // An empty code cell (or a code) on its own before the label of the next row.
                 carry = slots;
                 continue;
             }
         }
-        let (fitted, carry_out) =
-            fit_row(paragraphs, raw, layout, std::mem::take(&mut carry), next_has_room_for_code);
-        out.extend(fitted);
-        carry = carry_out;
+        carry = fit_row(prepared, row, layout, carry, next_has_room_for_code, buffers, sink);
     }
+}
+
+/// Fits every raw row to a layout, carrying codes from row to row.
+pub fn fit_rows<'a>(paragraphs: &'a [Paragraph], rows: &[RawRow<'_>], layout: Layout) -> Vec<FittedRow<'a>> {
+    let prepared = PreparedRows::new(paragraphs, rows);
+    let mut out = Vec::new();
+    fit_prepared(&prepared, layout, &mut FitBuffers::default(), &mut out);
     out
 }
 
-/// How well a layout explains the rows: exact rows with figures count most (a code carried from
-/// the row above costs nothing: that is how code columns print); rows that dropped surplus empty
-/// cells count less; short rows, rows without label split off surplus figures, labels left
-/// alone and first stub cells that are no code count against it.
-fn score(rows: &[FittedRow], starts_with_code: bool) -> i64 {
-    // Two or more stub columns need at least one row that prints something in the first one.
-    let stub_columns = rows.first().map_or(1, |row| row.stub.len());
-    if stub_columns >= 2 && !rows.iter().any(|row| !row.note && stub_code_like(&row.stub[0].text)) {
-        return i64::MIN / 2;
-    }
-    rows.iter()
-        .filter(|row| !row.note)
-        .map(|row| {
-            if row.split_off {
-                return -25;
-            }
-            if row.alone {
-                return -5;
-            }
-            // With two or more stub columns, the first stub cell should read as a code.
-            let first = &row.stub[0].text;
-            let more_texts = row.stub[1..].iter().any(|slot| !slot.is_empty());
-            if row.stub.len() >= 2 && !first.is_empty() && more_texts && !stub_code_like(first) {
-                return -10;
-            }
-            let has_figure = row.data.iter().any(|s| !s.is_empty());
-            match row.fit {
-                Fit::Exact if !has_figure => 1,
-                Fit::Exact => {
-                    let label_less = row.stub.iter().all(Slot::is_empty);
-                    let mut points = 30;
-                    if row.dropped_empty_cells {
-                        points -= 12;
-                    }
-
-                    if label_less {
-                        points -= 10;
-                    }
-                    // A table that opens with a code prints every code before its label: a
-                    // layout that carries them explains it better than one with an extra column.
-                    if starts_with_code && row.carried_code && stub_code_like(&row.stub[0].text) {
-                        points += 5;
-                    }
-                    points
-                }
-                Fit::Short => -20,
-            }
-        })
-        .sum()
+/// How well a layout explains the rows, summed row by row as they are fitted: exact rows with
+/// figures count most (a code carried from the row above costs nothing: that is how code
+/// columns print); rows that dropped surplus empty cells count less; short rows, rows without
+/// label split off surplus figures, labels left alone and first stub cells that are no code
+/// count against it.
+#[derive(Debug, Default)]
+struct Score {
+    /// The sum of the rows' points so far.
+    points: i64,
+    /// True once any row was fitted.
+    any_row: bool,
+    /// True once a row other than a note printed a code in its first stub cell.
+    code_in_first_stub: bool,
 }
 
-/// Chooses the layout that best explains the body rows (see [`score`]). Candidates: 1 to 3 stub
+impl Score {
+    fn add(&mut self, row: &FittedView<'_, '_>, starts_with_code: bool) {
+        self.any_row = true;
+        if row.marks.note {
+            return;
+        }
+        let first = &row.stub[0].text;
+        let first_is_code = stub_code_like(first);
+        self.code_in_first_stub |= first_is_code;
+        self.points += row_points(row, first_is_code, starts_with_code);
+    }
+
+    /// The layout's score. Two or more stub columns need at least one row that prints something
+    /// in the first one.
+    fn total(&self, stub_columns: usize) -> i64 {
+        if self.any_row && stub_columns >= 2 && !self.code_in_first_stub {
+            return i64::MIN / 2;
+        }
+        self.points
+    }
+}
+
+/// The most points a row can score: an exact row with figures, and 5 more for its carried code
+/// in a table that opens with one.
+fn most_row_points(starts_with_code: bool) -> i64 {
+    if starts_with_code { 35 } else { 30 }
+}
+
+/// A candidate layout being scored, given up as soon as it can no longer beat the best so far.
+struct Candidate<'b> {
+    score: Score,
+    starts_with_code: bool,
+    /// For each raw row, the most the rows from it to the end can add: [`most_row_points`] for
+    /// every raw row that is not a note, plus one point for each spacer row it can make (its
+    /// surplus rows otherwise only cost points).
+    most_from: &'b [i64],
+    /// The best score so far, which the candidate must beat.
+    to_beat: Option<BestSoFar>,
+    /// The candidate's place in the order ties are settled by.
+    order: usize,
+    /// True when the fit stopped early.
+    given_up: bool,
+}
+
+/// The best candidate so far: its score and its place in the order ties are settled by.
+#[derive(Debug, Clone, Copy)]
+struct BestSoFar {
+    points: i64,
+    order: usize,
+}
+
+impl BestSoFar {
+    /// True when a candidate scoring `points` at place `order` beats this one: more points, or as
+    /// many and earlier in the order.
+    fn beaten_by(self, points: i64, order: usize) -> bool {
+        points > self.points || (points == self.points && order < self.order)
+    }
+}
+
+impl<'a> RowSink<'a> for Candidate<'_> {
+    fn take(&mut self, row: FittedView<'_, 'a>) {
+        self.score.add(&row, self.starts_with_code);
+    }
+
+    fn wants_row(&mut self, row_index: usize) -> bool {
+        let most = self.score.points + self.most_from[row_index];
+        let can_win = self.to_beat.is_none_or(|best| best.beaten_by(most, self.order));
+        self.given_up |= !can_win;
+        can_win
+    }
+}
+
+/// The points of one row that is not a note (see [`Score`]); `first_is_code` tells whether its
+/// first stub cell reads as a code.
+fn row_points(row: &FittedView<'_, '_>, first_is_code: bool, starts_with_code: bool) -> i64 {
+    let marks = row.marks;
+    if marks.split_off {
+        return -25;
+    }
+    if marks.alone {
+        return -5;
+    }
+    // With two or more stub columns, the first stub cell should read as a code.
+    let first_is_empty = row.stub[0].is_empty();
+    let more_texts = row.stub[1..].iter().any(|slot| !slot.is_empty());
+    if row.stub.len() >= 2 && !first_is_empty && more_texts && !first_is_code {
+        return -10;
+    }
+    let has_figure = row.data.iter().any(|s| !s.is_empty());
+    match marks.fit {
+        Fit::Exact if !has_figure => 1,
+        Fit::Exact => {
+            let label_less = row.stub.iter().all(Slot::is_empty);
+            let mut points = 30;
+            if marks.dropped_empty_cells {
+                points -= 12;
+            }
+            if label_less {
+                points -= 10;
+            }
+            // A table that opens with a code prints every code before its label: a layout that
+            // carries them explains it better than one with an extra column.
+            if starts_with_code && marks.carried_code && first_is_code {
+                points += 5;
+            }
+            points
+        }
+        Fit::Short => -20,
+    }
+}
+
+/// Chooses the layout that best explains the body rows (see [`Score`]). Candidates: 1 to 3 stub
 /// columns, 1 to `max_columns` data columns, both whitespace conventions. When the input ends in
 /// the table (`last_row_may_be_cut`), its last raw row is left out of the score. When the body
 /// opens with a code before its first label (`starts_with_code`), rows whose code was carried
 /// from the row above score a little more. Ties go to fewer stub
 /// columns, then to 2N−1 (only tried when every space-only line has an odd length), then to
 /// fewer data columns.
+///
+/// The rows are prepared once for all candidates, and a candidate is scored as its rows are
+/// fitted, without keeping them. Column counts beyond one more than the widest row's cells are
+/// not tried: every row fits them exactly as it fits that one, so they only tie with it.
 pub fn choose_layout(
     paragraphs: &[Paragraph],
-    rows: &[RawRow],
+    rows: &[RawRow<'_>],
     max_columns: usize,
     last_row_may_be_cut: bool,
     starts_with_code: bool,
@@ -499,22 +777,77 @@ pub fn choose_layout(
     } else {
         &[SpaceConvention::TwoMinusOne, SpaceConvention::OnePerCell]
     };
-    let mut best: Option<(i64, Layout)> = None;
+    let prepared = PreparedRows::new(paragraphs, rows);
+    // Every candidate, in the order ties are settled by: fewer stub columns, 2N−1 before N,
+    // fewer columns.
+    let mut candidates: Vec<Layout> = Vec::new();
     for stub_columns in 1..=3 {
         for &convention in conventions {
-            for columns in 1..=max_columns.max(1) {
-                let layout = Layout { stub_columns, columns, convention };
-                let fitted = fit_rows(paragraphs, rows, layout);
-                let points = score(&fitted, starts_with_code);
-                // Ties keep the earlier candidate: fewer stub columns, 2N−1 before N, fewer columns.
-                let better = best.is_none_or(|(best_points, _)| points > best_points);
-                if better {
-                    best = Some((points, layout));
-                }
-            }
+            let widest = prepared.rows.iter().map(|row| row.cell_count(convention)).max();
+            let most_columns = max_columns.max(1).min(widest.unwrap_or(0) + 1);
+            candidates.extend((1..=most_columns).map(|columns| Layout { stub_columns, columns, convention }));
         }
     }
-    best.map(|(points, layout)| (layout, points))
+    let most_from = [SpaceConvention::OnePerCell, SpaceConvention::TwoMinusOne]
+        .map(|convention| most_points_from(&prepared.rows, convention, starts_with_code));
+    // The likely winner is scored first, so that the others can be given up early; the order
+    // still settles ties.
+    let first = likely_layout(&prepared, conventions[0])
+        .and_then(|likely| candidates.iter().position(|&layout| layout == likely));
+    let mut buffers = FitBuffers::default();
+    let mut best: Option<BestSoFar> = None;
+    for order in first.into_iter().chain((0..candidates.len()).filter(|&order| Some(order) != first)) {
+        let layout = candidates[order];
+        let mut candidate = Candidate {
+            score: Score::default(),
+            starts_with_code,
+            most_from: &most_from[convention_index(layout.convention)],
+            to_beat: best,
+            order,
+            given_up: false,
+        };
+        fit_prepared(&prepared, layout, &mut buffers, &mut candidate);
+        if candidate.given_up {
+            continue;
+        }
+        let points = candidate.score.total(layout.stub_columns);
+        if best.is_none_or(|best| best.beaten_by(points, order)) {
+            best = Some(BestSoFar { points, order });
+        }
+    }
+    best.map(|best| (candidates[best.order], best.points))
+}
+
+/// For each raw row, the most the rows from it to the end can score under `convention`: see
+/// [`Candidate::most_from`].
+fn most_points_from(rows: &[PreparedRow], convention: SpaceConvention, starts_with_code: bool) -> Vec<i64> {
+    let mut most_from = vec![0; rows.len() + 1];
+    for (index, row) in rows.iter().enumerate().rev() {
+        let most = if row.note {
+            0
+        } else {
+            most_row_points(starts_with_code) + row.spacer_lines[convention_index(convention)] as i64
+        };
+        most_from[index] = most_from[index + 1] + most;
+    }
+    most_from
+}
+
+/// The layout most rows look like on their own: one stub column, and as many data columns as
+/// rows with a figure most often have cells (the fewer on a tie). `None` without such rows.
+fn likely_layout(prepared: &PreparedRows<'_>, convention: SpaceConvention) -> Option<Layout> {
+    let mut rows_by_width: Vec<usize> = Vec::new();
+    for row in prepared.rows.iter().filter(|row| !row.note) {
+        let cells = prepared.cells(row, convention);
+        if cells.iter().any(|slot| !slot.is_empty()) {
+            if rows_by_width.len() <= cells.len() {
+                rows_by_width.resize(cells.len() + 1, 0);
+            }
+            rows_by_width[cells.len()] += 1;
+        }
+    }
+    let (columns, _) = rows_by_width.iter().enumerate().rev().max_by_key(|&(_, &count)| count)?;
+    (columns > 0).then_some(Layout { stub_columns: 1, columns, convention })
 }
 
 #[cfg(test)]
@@ -526,9 +859,9 @@ mod tests {
         rows.iter()
             .map(|row| {
                 (
-                    row.stub.iter().map(|s| s.text.clone()).collect(),
-                    row.data.iter().map(|s| s.text.clone()).collect(),
-                    row.fit == Fit::Exact,
+                    row.stub.iter().map(|s| s.text.to_string()).collect(),
+                    row.data.iter().map(|s| s.text.to_string()).collect(),
+                    row.marks.fit == Fit::Exact,
                 )
             })
             .collect()

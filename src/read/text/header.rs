@@ -66,7 +66,7 @@ fn clean_title(title: &str) -> String {
 /// Reads the caption of a region (see the module doc).
 pub fn read_caption(paragraphs: &[Paragraph], region: &Region) -> Caption {
     let Some(caption_index) = region.caption else { return Caption::default() };
-    let (number, rest) = paragraph::caption(&paragraphs[caption_index].text).unwrap_or_default();
+    let (number, rest) = paragraph::caption(paragraphs[caption_index].text).unwrap_or_default();
     let mut title = rest;
     let mut consumed = 0;
     let mut previous = caption_index;
@@ -86,7 +86,7 @@ pub fn read_caption(paragraphs: &[Paragraph], region: &Region) -> Caption {
     }
     let (title, mut unit) = split_unit(&title);
     while let Some(&index) = region.cells.get(consumed) {
-        match paragraph::unit_line(&paragraphs[index].text) {
+        match paragraph::unit_line(paragraphs[index].text) {
             Some(found) if paragraphs[index].is_text() => {
                 unit.get_or_insert(found);
                 consumed += 1;
@@ -124,7 +124,7 @@ pub fn extend_body_back(
     {
         let p = &paragraphs[before];
         let empty_code = p.is_whitespace() && cells_of(before) < layout.stub_columns;
-        let code = !paragraph::is_year_like(&p.text) && grid::code_like(&p.text);
+        let code = !p.is_year_like() && grid::code_like(p.text);
         if empty_code || code {
             start -= 1;
         }
@@ -178,7 +178,7 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
     let mut header_start = 0;
     let leading_texts = cells.iter().take_while(|&&i| paragraphs[i].is_text()).count();
     if let Some(position) =
-        cells[..leading_texts].iter().rposition(|&i| paragraph::find_unit(&paragraphs[i].text).is_some())
+        cells[..leading_texts].iter().rposition(|&i| paragraph::find_unit(paragraphs[i].text).is_some())
     {
         let text = &paragraphs[cells[position]].text;
         let (rest, unit) = split_unit(text);
@@ -191,10 +191,10 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
         while let Some(previous) = back.checked_sub(1) {
             let p = &paragraphs[cells[previous]];
             let joins = title_parts.is_empty() || p.text.ends_with(',');
-            if p.is_text() && joins && !region::is_numbered_heading(&p.text)
+            if p.is_text() && joins && !region::is_numbered_heading(p.text)
                 || (title_parts.is_empty() && p.is_text())
             {
-                title_parts.insert(0, p.text.clone());
+                title_parts.insert(0, p.text.to_string());
                 back = previous;
             } else {
                 break;
@@ -214,7 +214,7 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
         && paragraphs[header_paragraphs[0]].is_text()
         && paragraphs[header_paragraphs[0]].text.split_whitespace().count() >= 3
     {
-        built.title = Some(paragraphs[header_paragraphs[0]].text.clone());
+        built.title = Some(paragraphs[header_paragraphs[0]].text.to_string());
         built.columns = vec![Column::default(); c];
         return built;
     }
@@ -240,7 +240,7 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
             }
             header.extend(std::iter::repeat_n(String::new(), count));
         } else {
-            header.push(p.text.clone());
+            header.push(p.text.to_string());
         }
     }
     let fits = |n: usize| n > 0 && (n.is_multiple_of(width) || (c >= 2 && n.is_multiple_of(c)));
@@ -342,12 +342,8 @@ fn spanned_columns(
 /// starts with "(". Returns one path [title, formula] per column.
 fn paired_header_cells(paragraphs: &[Paragraph], header: &[usize], layout: Layout) -> Option<Vec<Column>> {
     let c = layout.columns;
-    let texts: Vec<&str> = header
-        .iter()
-        .map(|&i| &paragraphs[i])
-        .skip_while(|p| p.is_whitespace())
-        .map(|p| p.text.as_str())
-        .collect();
+    let texts: Vec<&str> =
+        header.iter().map(|&i| &paragraphs[i]).skip_while(|p| p.is_whitespace()).map(|p| p.text).collect();
     let texts =
         if texts.len() == 2 * c + layout.stub_columns { &texts[layout.stub_columns..] } else { &texts[..] };
     let paired = c >= 2
@@ -393,7 +389,7 @@ fn header_rows_split_by_single_newlines(
                 if p.is_whitespace() {
                     vec![String::new(); p.empty_cells(layout.convention)]
                 } else {
-                    vec![p.text.clone()]
+                    vec![p.text.to_string()]
                 }
             })
             .collect()

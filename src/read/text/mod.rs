@@ -63,7 +63,7 @@ fn build_table(
     warnings: &mut Vec<Warning>,
 ) -> Option<Table> {
     let mut table = Table { index: table_index, ..Table::default() };
-    table.section = region.section.map(|i| paragraphs[i].text.clone());
+    table.section = region.section.map(|i| paragraphs[i].text.to_string());
     table.notes = region
         .notes
         .iter()
@@ -106,7 +106,7 @@ fn build_table(
     if !region.runs_to_end {
         while fitted.last().is_some_and(|row| {
             row.data.is_empty()
-                && !row.note
+                && !row.marks.note
                 && row.stub.iter().all(|s| s.is_empty() || paragraphs[s.paragraph].is_text())
         }) {
             fitted.pop();
@@ -203,7 +203,7 @@ fn choose_body_start(
     let mut figures = vec![first_figure];
     if let Some(plain) = cells
         .iter()
-        .position(|&i| region::is_figure(&paragraphs[i]) && !paragraph::is_code_like(&paragraphs[i].text))
+        .position(|&i| region::is_figure(&paragraphs[i]) && !paragraph::is_code_like(paragraphs[i].text))
         && plain != first_figure
     {
         figures.push(plain);
@@ -211,10 +211,9 @@ fn choose_body_start(
     let mut starts: Vec<(usize, bool)> = Vec::new();
     for &figure in &figures {
         let label_start = cells[..figure].iter().rposition(|&i| paragraphs[i].is_text()).unwrap_or(figure);
-        let code_first = paragraph::is_code_like(&paragraphs[cells[figure]].text)
+        let code_first = paragraph::is_code_like(paragraphs[cells[figure]].text)
             && cells.get(figure + 1).is_some_and(|&next| paragraphs[next].is_text());
-        let years_between =
-            cells[label_start..figure].iter().any(|&i| paragraph::is_year_like(&paragraphs[i].text));
+        let years_between = cells[label_start..figure].iter().any(|&i| paragraphs[i].is_year_like());
         if !(code_first && years_between) {
             starts.push((label_start, false));
         }
@@ -276,7 +275,7 @@ fn header_led_layout(paragraphs: &[Paragraph], header: &[usize]) -> Option<Layou
 
 /// The longest run of figure and whitespace cells in any raw row (whitespace counted one cell
 /// per space), plus room for a carried code: the widest layout worth trying.
-fn longest_value_run(paragraphs: &[Paragraph], rows: &[grid::RawRow]) -> usize {
+fn longest_value_run(paragraphs: &[Paragraph], rows: &[grid::RawRow<'_>]) -> usize {
     rows.iter()
         .map(|row| {
             row.paragraphs
@@ -304,7 +303,8 @@ fn cell_of(slot: &Slot) -> Cell {
     if slot.text.is_empty() {
         Cell::empty(Some(slot.line))
     } else {
-        Cell::printed(slot.text.clone(), Some(slot.line))
+        // `Cell::printed` without its intermediate copy: the trimmed text is copied once.
+        Cell { text: slot.text.trim().to_string(), line: Some(slot.line), ..Cell::default() }
     }
 }
 
@@ -320,10 +320,11 @@ fn make_row(fitted: FittedRow, context: RowContext<'_>, warnings: &mut Vec<Warni
         .filter(|&line| line > 0)
         .min()
         .or(fitted.data.first().map(|s| s.line));
-    let label = fitted.stub.iter().rev().find(|s| !s.is_empty()).map_or(String::new(), |s| s.text.clone());
+    let label =
+        fitted.stub.iter().rev().find(|s| !s.is_empty()).map_or(String::new(), |s| s.text.to_string());
     let mut row = Row { stub, line, ..Row::default() };
     let has_text = |slots: &[Slot]| slots.iter().any(|s| !s.is_empty());
-    row.kind = if fitted.note {
+    row.kind = if fitted.marks.note {
         RowKind::Footnote
     } else if !has_text(&fitted.stub) && !has_text(&fitted.data) {
         RowKind::Spacer
@@ -332,9 +333,9 @@ fn make_row(fitted: FittedRow, context: RowContext<'_>, warnings: &mut Vec<Warni
     } else {
         RowKind::Data
     };
-    let short = fitted.fit == Fit::Short || (context.cut_off && fitted.data.len() < columns);
+    let short = fitted.marks.fit == Fit::Short || (context.cut_off && fitted.data.len() < columns);
     if short {
-        let surviving: Vec<String> = fitted.data.iter().map(|s| s.text.clone()).collect();
+        let surviving: Vec<String> = fitted.data.iter().map(|s| s.text.to_string()).collect();
         row.cells = place::left_fill(fitted.data.iter().map(cell_of).collect(), columns);
         for cell in &mut row.cells {
             cell.flag(CellFlag::ColumnInferred);
@@ -372,14 +373,21 @@ fn is_repeated_header(fitted: &FittedRow, bottom_headers: &[String]) -> bool {
             .data
             .iter()
             .zip(bottom_headers)
-            .all(|(slot, header)| slot.is_empty() || slot.text == *header)
+            .all(|(slot, header)| slot.is_empty() || slot.text == header.as_str())
 }
 
 /// A table of contents: its title or the text above it says so ("Inhoudsopgave"), or its one
 /// data column holds page numbers that only go up.
 fn is_contents(table: &Table, rows: &[FittedRow], paragraphs: &[Paragraph], cells: &[usize]) -> bool {
-    let says_so = table.title.as_deref().is_some_and(|t| t.to_lowercase().contains("inhoud"))
-        || cells.iter().take(8).any(|&i| paragraphs[i].text.to_lowercase().starts_with("inhoud"));
+    // Compared with ASCII case folding, which asks the same as lower-casing here: of the
+    // characters outside ASCII only U+212A (to "k") and U+0130 (to "i" and a combining dot, which
+    // no "n" can follow) lower-case to ASCII.
+    let mentions =
+        |text: &str| text.as_bytes().windows(6).any(|window| window.eq_ignore_ascii_case(b"inhoud"));
+    let opens_with =
+        |text: &str| text.as_bytes().get(..6).is_some_and(|start| start.eq_ignore_ascii_case(b"inhoud"));
+    let says_so = table.title.as_deref().is_some_and(mentions)
+        || cells.iter().take(8).any(|&i| opens_with(paragraphs[i].text));
     let pages: Vec<u32> = rows
         .iter()
         .filter_map(|row| row.data.iter().find(|s| !s.is_empty()))
@@ -407,14 +415,15 @@ fn text_table(
     // The header is one stub cell and one data cell; every row after it is a label and a text.
     if texts.len() >= 4 && texts.len().is_multiple_of(2) {
         table.stub_columns = 1;
-        table.stub_header = Some(paragraphs[texts[0]].text.clone());
-        table.columns = vec![Column { path: vec![paragraphs[texts[1]].text.clone()], ..Column::default() }];
+        table.stub_header = Some(paragraphs[texts[0]].text.to_string());
+        table.columns =
+            vec![Column { path: vec![paragraphs[texts[1]].text.to_string()], ..Column::default() }];
         for pair in texts[2..].chunks(2) {
             let label = &paragraphs[pair[0]];
             let value = &paragraphs[pair[1]];
             table.rows.push(Row {
-                stub: vec![Cell::printed(label.text.clone(), Some(label.line))],
-                cells: vec![Cell::printed(value.text.clone(), Some(value.line))],
+                stub: vec![Cell::printed(label.text.to_string(), Some(label.line))],
+                cells: vec![Cell::printed(value.text.to_string(), Some(value.line))],
                 line: Some(label.line),
                 ..Row::default()
             });
@@ -433,7 +442,7 @@ fn unrecovered(
 ) -> Table {
     table.kind = TableKind::Unrecovered;
     table.raw_lines =
-        region.caption.iter().chain(region.cells.iter()).map(|&i| paragraphs[i].raw.clone()).collect();
+        region.caption.iter().chain(region.cells.iter()).map(|&i| paragraphs[i].raw.to_string()).collect();
     table.truncated = region.runs_to_end;
     let (first, last) = table.lines.unwrap_or((0, 0));
     warnings.push(Warning::new(

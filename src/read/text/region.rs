@@ -63,21 +63,21 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
     if !paragraph.is_text() {
         return Role::Cell;
     }
-    if paragraph::caption(&paragraph.text).is_some() {
+    if paragraph::caption(paragraph.text).is_some() {
         return Role::Caption;
     }
-    if paragraph::is_boilerplate(&paragraph.text) {
+    if paragraph::is_boilerplate(paragraph.text) {
         return Role::Boilerplate;
     }
-    let after_marker = index.checked_sub(1).is_some_and(|previous| lone_marker(&paragraphs[previous].text));
+    let after_marker = index.checked_sub(1).is_some_and(|previous| lone_marker(paragraphs[previous].text));
     if after_marker && note_text_after_marker(paragraphs, index) {
         return Role::Prose;
     }
-    if paragraph::is_prose(&paragraph.text) {
+    if paragraph::is_prose(paragraph.text) {
         let next_is_value = paragraphs[index + 1..]
             .iter()
             .find(|p| !p.is_whitespace())
-            .is_some_and(|p| p.is_value() && !paragraph::is_note_marker(&p.text));
+            .is_some_and(|p| p.is_value() && !paragraph::is_note_marker(p.text));
         if !next_is_value {
             return Role::Prose;
         }
@@ -91,18 +91,22 @@ pub fn is_numbered_heading(text: &str) -> bool {
     let mut parts = text.splitn(2, ' ');
     let number = parts.next().unwrap_or_default();
     let rest = parts.next().unwrap_or_default();
+    // The cheap tests first; characters are counted only for a text of 100 bytes or more.
     !rest.is_empty()
-        && text.chars().count() < 100
         && number
             .trim_end_matches('.')
             .split('.')
             .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
         && rest.starts_with(|c: char| c.is_alphabetic())
+        && (text.len() < 100 || text.chars().count() < 100)
 }
 
 /// Finds the regions of a document (steps 1–5 of the module doc).
 pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
     let roles: Vec<Role> = (0..paragraphs.len()).map(|index| role_of(paragraphs, index)).collect();
+    // Figures of a body, as step 3 counts them: column numbers in a header ("1", "2") are not.
+    let body_figure: Vec<bool> =
+        paragraphs.iter().map(|p| is_figure(p) && !paragraph::is_code_like(p.text)).collect();
     let mut regions: Vec<Region> = Vec::new();
     let mut open: Option<Region> = None;
     let mut last_heading: Option<usize> = None;
@@ -147,25 +151,25 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                         .cells
                         .last()
                         .copied()
-                        .filter(|&last| lone_marker(&paragraphs[last].text) && last + 1 == index);
+                        .filter(|&last| lone_marker(paragraphs[last].text) && last + 1 == index);
                     if let Some(last) = marker {
                         region.cells.pop();
                         region.notes.push((
-                            paragraphs[last].text.clone(),
-                            paragraph.text.clone(),
+                            paragraphs[last].text.to_string(),
+                            paragraph.text.to_string(),
                             paragraph.line,
                         ));
                         // Further notes: marker + prose pairs, or prose starting with a marker.
                         let mut next = index + 1;
                         loop {
                             if next + 1 < paragraphs.len()
-                                && lone_marker(&paragraphs[next].text)
+                                && lone_marker(paragraphs[next].text)
                                 && (roles[next + 1] == Role::Prose
                                     || note_text_after_marker(paragraphs, next + 1))
                             {
                                 region.notes.push((
-                                    paragraphs[next].text.clone(),
-                                    paragraphs[next + 1].text.clone(),
+                                    paragraphs[next].text.to_string(),
+                                    paragraphs[next + 1].text.to_string(),
                                     paragraphs[next + 1].line,
                                 ));
                                 next += 2;
@@ -175,39 +179,41 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                         }
                         index = next - 1;
                         close(&mut open, &mut regions, false);
-                    } else if let Some((marker, text)) = paragraph::note_with_marker(&paragraph.text) {
+                    } else if let Some((marker, text)) = paragraph::note_with_marker(paragraph.text) {
                         region.notes.push((marker, text, paragraph.line));
                         region.cells.push(index);
                     } else {
                         close(&mut open, &mut regions, false);
                     }
                 }
-                if open.is_none() && is_numbered_heading(&paragraph.text) {
+                if open.is_none() && is_numbered_heading(paragraph.text) {
                     last_heading = Some(index);
                 }
             }
             Role::Cell => {
-                if paragraph.is_text() && is_numbered_heading(&paragraph.text) && open.is_none() {
+                if paragraph.is_text() && is_numbered_heading(paragraph.text) && open.is_none() {
                     last_heading = Some(index);
                 }
-                let starts_new_table = open.as_ref().is_some_and(|region| {
-                    // Column numbers in a header ("1", "2", "3=2–1") are no figures of a body.
-                    let figures_started = region
-                        .cells
-                        .iter()
-                        .any(|&i| is_figure(&paragraphs[i]) && !paragraph::is_code_like(&paragraphs[i].text));
-                    let unit_line = paragraph.is_text() && paragraph::unit_line(&paragraph.text).is_some();
-                    figures_started
-                        && (unit_line
-                            || text_run_from(paragraphs, index) >= 4
-                            || heads_year_row(paragraphs, index))
-                });
+                // Column numbers in a header ("1", "2", "3=2–1") are no figures of a body.
+                let figures_started =
+                    open.as_ref().is_some_and(|region| region.cells.iter().any(|&i| body_figure[i]));
+                let unit_line =
+                    figures_started && paragraph.is_text() && paragraph::unit_line(paragraph.text).is_some();
+                let starts_new_table = figures_started
+                    && (unit_line
+                        || text_run_reaches(paragraphs, index, 4)
+                        || heads_year_row(paragraphs, index));
                 if starts_new_table {
                     // The new table's title is the text run just before its unit line.
+                    let holds_unit_line = if paragraph.is_text() {
+                        unit_line
+                    } else {
+                        paragraph::unit_line(paragraph.text).is_some()
+                    };
                     let mut moved = Vec::new();
                     if let Some(region) = open.as_mut() {
                         while let Some(&last) = region.cells.last() {
-                            if paragraphs[last].is_text() && paragraph::unit_line(&paragraph.text).is_some() {
+                            if paragraphs[last].is_text() && holds_unit_line {
                                 moved.push(region.cells.pop().unwrap_or(last));
                                 if moved.len() >= 2 {
                                     break;
@@ -223,10 +229,8 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                 }
                 match open.as_mut() {
                     Some(region) => {
-                        if let Some((marker, text)) = paragraph
-                            .is_text()
-                            .then(|| paragraph::note_with_marker(&paragraph.text))
-                            .flatten()
+                        if let Some((marker, text)) =
+                            paragraph.is_text().then(|| paragraph::note_with_marker(paragraph.text)).flatten()
                         {
                             region.notes.push((marker, text, paragraph.line));
                         }
@@ -255,19 +259,25 @@ fn heads_year_row(paragraphs: &[Paragraph], index: usize) -> bool {
             .iter()
             .skip_while(|p| p.is_whitespace())
             .take(3)
-            .filter(|p| p.is_value() && paragraph::is_year_like(&p.text))
+            .filter(|p| p.is_value() && p.is_year_like())
             .count()
             == 3
 }
 
-/// How many text paragraphs follow one another from `index` (whitespace breaks the run).
-fn text_run_from(paragraphs: &[Paragraph], index: usize) -> usize {
-    paragraphs[index..].iter().take_while(|p| p.is_text() && paragraph::caption(&p.text).is_none()).count()
+/// True when at least `length` text paragraphs that are no caption follow one another from
+/// `index` (whitespace breaks the run).
+fn text_run_reaches(paragraphs: &[Paragraph], index: usize, length: usize) -> bool {
+    paragraphs[index..]
+        .iter()
+        .take_while(|p| p.is_text() && paragraph::caption(p.text).is_none())
+        .take(length)
+        .count()
+        == length
 }
 
 /// A value that is a figure of the body rather than a year of the header.
 pub fn is_figure(paragraph: &Paragraph) -> bool {
-    paragraph.is_value() && !paragraph::is_year_like(&paragraph.text)
+    paragraph.is_value() && !paragraph.is_year_like()
 }
 
 fn close(open: &mut Option<Region>, regions: &mut Vec<Region>, at_end: bool) {
@@ -291,10 +301,7 @@ mod tests {
         assert_eq!(regions[0].notes.len(), 1);
         assert_eq!(regions[0].notes[0].0, "1");
         assert!(!regions[0].runs_to_end);
-        assert_eq!(
-            regions[0].cells.iter().map(|&i| paragraphs[i].text.as_str()).collect::<Vec<_>>(),
-            ["Rij", "12"]
-        );
+        assert_eq!(regions[0].cells.iter().map(|&i| paragraphs[i].text).collect::<Vec<_>>(), ["Rij", "12"]);
     }
 
     #[test]
