@@ -68,16 +68,20 @@ fn split_table_markers(table: &mut Table) {
     let column_decimals: Vec<Option<usize>> =
         (0..table.columns.len()).map(|index| usual_decimals(table, &is_number, index)).collect();
     for (row, is_number) in table.rows.iter_mut().zip(&is_number) {
-        if let Some(last) = row.stub.iter_mut().rev().find(|cell| !cell.text.is_empty()) {
-            let (clean, markers) = split_label_marker(&last.text, &notes);
+        if let Some(last) = row.stub.iter_mut().rev().find(|cell| !cell.text.is_empty())
+            && let Some((clean, markers)) = label_marker_split(&last.text, &notes)
+        {
             last.text = clean;
             row.markers.extend(markers);
         }
         for (index, cell) in row.cells.iter_mut().enumerate() {
             let decimals = column_decimals.get(index).copied().flatten();
-            let (clean, markers) = split_parsed_number_marker(&cell.text, is_number[index], &notes, decimals);
-            cell.text = clean;
-            cell.markers.extend(markers);
+            if let Some((clean, markers)) =
+                split_parsed_number_marker(&cell.text, is_number[index], &notes, decimals)
+            {
+                cell.text = clean;
+                cell.markers.extend(markers);
+            }
         }
     }
 }
@@ -117,10 +121,14 @@ fn split_listed_marker(
     if notes.is_empty() {
         return None;
     }
+    // A list is digits and commas, so it can only start inside the text's trailing run of them.
+    let run_start = text.len() - text.bytes().rev().take_while(|b| b.is_ascii_digit() || *b == b',').count();
+    if run_start == text.len() {
+        return None;
+    }
     // Try the longest candidate first: "Totaal1,2" → ["1", "2"] before "Totaal1,"+"2".
-    let candidates: Vec<usize> =
-        text.char_indices().filter(|&(_, c)| c.is_ascii_digit()).map(|(index, _)| index).collect();
-    for start in candidates {
+    let candidates = text[run_start..].bytes().enumerate().filter(|(_, b)| b.is_ascii_digit());
+    for start in candidates.map(|(offset, _)| run_start + offset) {
         let tail = &text[start..];
         let head = &text[..start];
         let Some(before) = head.chars().next_back() else { continue };
@@ -137,11 +145,16 @@ fn split_listed_marker(
 
 /// Splits a marker off a row label, caption or other text.
 fn split_label_marker(text: &str, notes: &BTreeSet<String>) -> (String, Vec<String>) {
+    label_marker_split(text, notes).unwrap_or_else(|| (text.to_string(), Vec::new()))
+}
+
+/// [`split_label_marker`], or `None` when the text keeps no marker (and stays as it is).
+fn label_marker_split(text: &str, notes: &BTreeSet<String>) -> Option<(String, Vec<String>)> {
     if let Some(split) = split_stars(text) {
-        return split;
+        return Some(split);
     }
     let glued = |c: char| c.is_alphabetic() || c == ')' || c == '%' || c == '’' || c == '\'';
-    split_listed_marker(text, notes, glued).unwrap_or_else(|| (text.to_string(), Vec::new()))
+    split_listed_marker(text, notes, glued)
 }
 
 /// Splits a marker off a column header part: a label rule, plus "20141" → "2014" + "1".
@@ -164,32 +177,30 @@ fn split_header_marker(text: &str, notes: &BTreeSet<String>) -> (String, Vec<Str
 
 /// Splits a marker off a data cell. Stars always; digits only under rule 3 of the module doc.
 /// `is_number` says whether the text reads as a number (the caller has parsed it already).
+/// Returns `None` when the text keeps no marker (and stays as it is).
 fn split_parsed_number_marker(
     text: &str,
     is_number: bool,
     notes: &BTreeSet<String>,
     column_decimals: Option<usize>,
-) -> (String, Vec<String>) {
+) -> Option<(String, Vec<String>)> {
     if text.is_empty() {
-        return (String::new(), Vec::new());
+        return None;
     }
     if let Some(split) = split_stars(text) {
-        return split;
+        return Some(split);
     }
     if !is_number {
         // Text cells ("n.v.t.1", "pm1") follow the label rule.
-        return split_label_marker(text, notes);
+        return label_marker_split(text, notes);
     }
-    let Some(expected) = column_decimals else { return (text.to_string(), Vec::new()) };
+    let expected = column_decimals?;
     let digit_or_percent = |c: char| c.is_ascii_digit() || c == '%';
-    if let Some((head, markers)) = split_listed_marker(text, notes, digit_or_percent)
-        && parse_dutch_number(&head).value.is_some()
+    let (head, markers) = split_listed_marker(text, notes, digit_or_percent)?;
+    (parse_dutch_number(&head).value.is_some()
         && decimals_of(&head) == expected
-        && decimals_of(text) != expected
-    {
-        return (head, markers);
-    }
-    (text.to_string(), Vec::new())
+        && decimals_of(text) != expected)
+        .then_some((head, markers))
 }
 
 /// The number of decimals most number cells of a column are printed with, when there are at
@@ -298,6 +309,7 @@ mod tests {
         column_decimals: Option<usize>,
     ) -> (String, Vec<String>) {
         split_parsed_number_marker(text, parse_dutch_number(text).value.is_some(), notes, column_decimals)
+            .unwrap_or_else(|| (text.to_string(), Vec::new()))
     }
 
     fn notes(markers: &[&str]) -> BTreeSet<String> {
