@@ -123,4 +123,39 @@ fn main() {
             })
             .sum()
     });
+    #[cfg(feature = "frames")]
+    write_alone(&documents, megabytes, rounds);
+}
+
+/// The whole output of a run (Parquet and JSON cells, `tables.json`, `report.json`) written by
+/// the run writer on one thread from documents extracted beforehand: what writing alone costs,
+/// the floor under any end-to-end figure. Needs the `frames` feature (polars):
+///
+///     cargo bench --bench stages -- FOLDER
+#[cfg(feature = "frames")]
+fn write_alone(documents: &[Document], megabytes: f64, rounds: usize) {
+    use begroting::batch::{Outcome, Processed};
+    use begroting::write::{OutputFormat, RunLayout, RunWriter};
+    let mut best = f64::INFINITY;
+    for _ in 0..rounds {
+        let directory = tempfile::tempdir().expect("a temporary directory");
+        let layout =
+            RunLayout { formats: vec![OutputFormat::Parquet, OutputFormat::Json], ..RunLayout::default() };
+        let inputs: Vec<Processed> = documents
+            .iter()
+            .map(|document| Processed {
+                bytes: 0,
+                outcome: Outcome::Done(Box::new(document.clone())),
+                content_hash: None,
+            })
+            .collect();
+        let started = Instant::now();
+        let mut writer = RunWriter::create(directory.path(), layout).expect("the writer starts");
+        for processed in inputs {
+            writer.add(processed).expect("written");
+        }
+        writer.finish().expect("finished");
+        best = best.min(started.elapsed().as_secs_f64());
+    }
+    println!("{:<34} {best:>7.3} s {:>8.1} MB/s", "writing alone (parquet,json)", megabytes / best);
 }

@@ -147,6 +147,8 @@ impl ParquetOut {
         let pending = PendingFile::create(path)?;
         let writer = ParquetWriter::new(BufWriter::new(pending.handle()?))
             .with_compression(ParquetCompression::Zstd(None))
+            // With one job, one core: polars would otherwise encode columns on its own threads.
+            .set_parallel(rayon::current_num_threads() > 1)
             .with_key_value_metadata(Some(parquet_metadata(schema)))
             .batched(schema)
             .map_err(|error| write_error(path, error))?;
