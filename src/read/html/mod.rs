@@ -432,6 +432,22 @@ mod tests {
         assert!(tables >= 40, "only {tables} tables");
     }
 
+    /// A page whose last table is followed by a hidden block with misnested markup (where the
+    /// pruning scan gives up and cuts the rest of the page) and then the table's note: the note
+    /// is read, as in the whole page (found in review: the cut's marker sat inside the hidden
+    /// block, which the notes walk skipped unseen).
+    #[test]
+    fn a_note_after_a_hidden_block_at_the_end_is_read() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/pruning/notes_after_hidden_tail.html");
+        let html = std::fs::read_to_string(path).expect("fixture");
+        let outcome = read_html(&html);
+        assert_eq!(outcome, read_html_whole(&html));
+        let notes: Vec<(&str, &str)> =
+            outcome.tables[0].notes.iter().map(|note| (note.marker.as_str(), note.text.as_str())).collect();
+        assert_eq!(notes, vec![("1", "Inclusief HGIS.")]);
+    }
+
     /// Pages like rijksfinancien's: a long menu, prose, headings, tables with their caption in
     /// a `<caption>`, in paragraphs above ("Tabel N", a unit line) or only a heading above, notes
     /// under them in a `<div>`, an `<ol>` or plain paragraphs, headings alone or in a `<div>`, a

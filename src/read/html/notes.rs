@@ -96,7 +96,14 @@ pub(super) fn notes_after(table: NodeRef<'_, Node>, cuts: CutMarkers) -> Option<
                 Node::Text(text) if text.trim().is_empty() => continue,
                 Node::Comment(comment) if cuts.is_cut(comment) => return None,
                 Node::Comment(_) => continue,
-                Node::Element(element) if content::is_not_content(element) => continue,
+                Node::Element(element) if content::is_not_content(element) => {
+                    // Hidden itself, but a cut that starts inside it may run past its end and
+                    // hold the siblings that follow.
+                    if cuts.any_in(node) {
+                        return None;
+                    }
+                    continue;
+                }
                 Node::Element(element) if NOTE_HOLDERS.contains(&element.name()) => {
                     if cuts.any_in(node) {
                         return None;

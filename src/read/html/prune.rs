@@ -87,11 +87,15 @@ pub(super) struct Pruning {
     pub smallest_cut: usize,
 }
 
+/// The most blocks one walk from a table looks at when choosing what to keep near it.
+const MAX_KEEP_WALK: usize = 256;
+
 impl Pruning {
     /// What the reader uses: three blocks above (the caption rule's), three below (notes, and
     /// the block that ends them), cuts of 256 bytes or more.
     pub const READER: Pruning = Pruning { kept_above: 3, kept_below: 3, smallest_cut: 256 };
 }
+
 /// Pages nesting deeper than this outside tables are left whole (the depth bound of
 /// `super::depth` is the reader's business, on the whole page).
 const DEEPEST: usize = 256;
@@ -690,7 +694,10 @@ impl<'a> Scan<'a> {
         for table in &self.table_ranges {
             let above = self.blocks.partition_point(|block| block.range.end <= table.start);
             let mut kept = 0;
-            for index in (0..above).rev() {
+            // Each walk looks at a bounded number of blocks, so that many empty blocks between
+            // many tables cost linear time; a block it does not reach is cut, and a reading that
+            // needed it falls back to the whole page.
+            for index in (0..above).rev().take(MAX_KEEP_WALK) {
                 if kept == pruning.kept_above {
                     break;
                 }
@@ -699,7 +706,7 @@ impl<'a> Scan<'a> {
             }
             let below = self.blocks.partition_point(|block| block.range.start < table.end);
             let mut kept = 0;
-            for (index, block) in self.blocks.iter().enumerate().skip(below) {
+            for (index, block) in self.blocks.iter().enumerate().skip(below).take(MAX_KEEP_WALK) {
                 if kept == pruning.kept_below {
                     break;
                 }
