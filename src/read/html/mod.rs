@@ -110,8 +110,7 @@ fn read_document(
     cuts: CutMarkers,
     depth_warning: Option<Warning>,
 ) -> Option<ReadOutcome> {
-    let html = source;
-    let tags = SourceTags::scan(html);
+    let tags = SourceTags::scan(source);
     let lines = TreeLines::pair(document, &tags);
     let page = page::Page::walk(document, cuts);
     let mut outcome = ReadOutcome::default();
@@ -148,7 +147,7 @@ fn read_document(
                 _ => (table_tag.offset, table_tag.start_line),
             };
             for note in &mut after {
-                note.line = source_lines::line_of_text(html, from, from_line, &note.text);
+                note.line = source_lines::line_of_text(source, from, from_line, &note.text);
             }
         }
         table.notes.extend(after);

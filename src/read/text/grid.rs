@@ -37,7 +37,7 @@
 //! scored first, and any other candidate is given up as soon as its points so far plus the most
 //! its remaining rows could add cannot beat the best (a tie goes to the earlier candidate in the
 //! documented order, so a candidate that can at most tie a later one still runs); and column
-//! counts beyond the widest row are not tried, since every row fits them alike.
+//! counts beyond the widest row + 1 are not tried, since every row fits them alike.
 //!
 //! Known failure: a table whose last column holds short reference numbers ("1" … "10") looks
 //! like a table with a code column; the fit keeps the reference column unless the body opens
@@ -366,8 +366,8 @@ fn continues(text: &str) -> bool {
         "over", "uit", "om", "der", "des", "een",
     ];
     // Compared without allocating: no character outside ASCII lower-cases to a letter of these
-    // words (only U+212A KELVIN SIGN lower-cases to ASCII, to "k"), so ASCII case folding asks
-    // the same as `to_lowercase`.
+    // words (only U+212A KELVIN SIGN, to "k", and U+0130, to "i" with a combining dot that no
+    // word here has, lower-case to ASCII), so ASCII case folding asks the same as `to_lowercase`.
     let last = text.split_whitespace().next_back().unwrap_or_default();
     text.ends_with(',') || text.ends_with('-') || WORDS.iter().any(|word| word.eq_ignore_ascii_case(last))
 }
