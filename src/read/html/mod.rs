@@ -580,4 +580,66 @@ mod tests {
             }
         }
     }
+
+    /// Pages built from the pieces budget pages are made of, in any order and nesting: the
+    /// pruned reading always equals the whole-page reading. The pieces are long enough to be
+    /// cut (prose, menus), sit near tables where captions and notes are read, hide content, and
+    /// break the markup in the ways that make the pruning scan give up.
+    mod pruned_equals_whole {
+        use super::super::{read_html, read_html_whole};
+        use proptest::prelude::*;
+
+        fn piece() -> impl Strategy<Value = String> {
+            let prose =
+                |n: usize| format!("<p>Proza {n} {}</p>", "over de begroting en het beleid ".repeat(12));
+            prop_oneof![
+                (0usize..9).prop_map(move |n| prose(n)),
+                (0usize..9).prop_map(|n| format!("<h2>2.{n} Kop {n}</h2>")),
+                (0usize..9).prop_map(|n| format!("<div><h3>Artikel {n}</h3></div>")),
+                (1usize..9).prop_map(|n| format!("<p>Tabel {n} Uitgaven (x € 1.000)</p>")),
+                Just("<p>Bedragen x € 1.000</p>".to_string()),
+                (1usize..9).prop_map(|n| format!(
+                    "<table><tr><th>Omschrijving</th><th>2021</th></tr>\
+                     <tr><td>Uitgaven<sup>1</sup></td><td>1.{n}34</td></tr>\
+                     <tr><td>Totaal<sup>2</sup></td><td>{n}</td></tr></table>"
+                )),
+                Just(
+                    "<table><caption>Tabel 9 Kengetallen</caption><tr><td>Norm</td><td>51%</td></tr></table>"
+                        .to_string()
+                ),
+                Just("<p>1 Inclusief HGIS.</p>".to_string()),
+                Just("<div class=\"notes\"><p>2 Exclusief btw.</p></div>".to_string()),
+                Just("<ol><li>Eerste noot.</li><li>Tweede noot.</li></ol>".to_string()),
+                Just("<div hidden>".to_string()),
+                Just("<div style=\"display:none\">".to_string()),
+                Just("<div>".to_string()),
+                Just("</div>".to_string()),
+                Just("<p>x<div>y</div></p>".to_string()),
+                Just("<span></div>".to_string()),
+                Just("<ul><li><a href=\"/a\">Menu</a></li><li><a href=\"/b\">Menu</a></li></ul>".to_string()),
+                Just("<li><a h</ul>".to_string()),
+                Just("<!-- opmerking -->".to_string()),
+                Just("<script>var t = '<table>';</script>".to_string()),
+                Just("\n".to_string()),
+            ]
+        }
+
+        fn page() -> impl Strategy<Value = String> {
+            prop::collection::vec(piece(), 1..40).prop_map(|pieces| {
+                format!(
+                    "<!DOCTYPE html><html><head><title>t</title></head><body>\n{}\n</body></html>",
+                    pieces.concat()
+                )
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+            #[test]
+            fn pruned_reading_equals_whole_reading(html in page()) {
+                prop_assert_eq!(read_html(&html), read_html_whole(&html), "{}", html);
+            }
+        }
+    }
 }
