@@ -593,7 +593,7 @@ mod tests {
             let prose =
                 |n: usize| format!("<p>Proza {n} {}</p>", "over de begroting en het beleid ".repeat(12));
             prop_oneof![
-                (0usize..9).prop_map(move |n| prose(n)),
+                (0usize..9).prop_map(prose),
                 (0usize..9).prop_map(|n| format!("<h2>2.{n} Kop {n}</h2>")),
                 (0usize..9).prop_map(|n| format!("<div><h3>Artikel {n}</h3></div>")),
                 (1usize..9).prop_map(|n| format!("<p>Tabel {n} Uitgaven (x € 1.000)</p>")),
