@@ -128,7 +128,12 @@ pub fn run(arguments: ExtractArguments) -> u8 {
             }
         }
     }
-    let _ = ctrlc::set_handler(batch::request_stop);
+    let _ = ctrlc::set_handler(|| {
+        batch::request_stop();
+        eprintln!(
+            "begroting: interrupted: stopping after the documents in flight; the previous output is kept"
+        );
+    });
     let layout = RunLayout { formats, partition_by, shard, force: arguments.force };
     let mut writer = match RunWriter::create(&arguments.output, layout.clone()) {
         Ok(writer) => writer,
