@@ -3,8 +3,9 @@
 //!
 //! Owns the byte layout of those formats. The worker thread that extracted a document writes its
 //! cells here, so a run's text output is made on every core and the writer thread only appends
-//! bytes in input order. The columns and their order are [`CellView`]'s (docs/schema.md). JSON is
-//! serde_json's; CSV follows RFC 4180: a field is quoted when it holds a comma, a quote or a line
+//! bytes in input order. The columns and their order are [`CellView`]'s (docs/schema.md). Each
+//! JSON value is serde_json's and the objects are byte for byte what serde_json writes for a
+//! [`crate::frame::CellRecord`] (a test holds them to it); CSV follows RFC 4180: a field is quoted when it holds a comma, a quote or a line
 //! break, or is the empty string (so that `""` and a missing value stay apart: null is an empty
 //! field), and a list column holds the JSON text of its array (`["1","*"]`).
 
@@ -306,6 +307,43 @@ mod tests {
         let array = format!("[{}]", std::str::from_utf8(&items[1..]).unwrap());
         let parsed: Vec<serde_json::Value> = serde_json::from_str(&array).unwrap();
         assert_eq!(parsed, records.iter().map(|r| serde_json::to_value(r).unwrap()).collect::<Vec<_>>());
+    }
+
+    /// The keys of a JSON object, in the order they are written.
+    struct KeysInOrder(Vec<String>);
+
+    impl<'de> serde::Deserialize<'de> for KeysInOrder {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct Keys;
+            impl<'de> serde::de::Visitor<'de> for Keys {
+                type Value = KeysInOrder;
+                fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    formatter.write_str("a JSON object")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> Result<KeysInOrder, A::Error> {
+                    let mut keys = Vec::new();
+                    while let Some(key) = map.next_key::<String>()? {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                        keys.push(key);
+                    }
+                    Ok(KeysInOrder(keys))
+                }
+            }
+            deserializer.deserialize_map(Keys)
+        }
+    }
+
+    #[test]
+    fn csv_header_names_the_json_fields_in_their_order() {
+        let mut out = Vec::new();
+        json_cells(&seed(), JsonFraming::Line, &mut out);
+        let first = std::str::from_utf8(&out).unwrap().lines().next().unwrap();
+        let KeysInOrder(names) = serde_json::from_str(first).unwrap();
+        assert_eq!(names.len(), 29);
+        assert_eq!(format!("{}\n", names.join(",")), CSV_HEADER);
     }
 
     #[test]
