@@ -101,6 +101,27 @@ pub fn is_numbered_heading(text: &str) -> bool {
         && (text.len() < 100 || text.chars().count() < 100)
 }
 
+/// Whether the open region's cells hold a body figure, looked at cell by cell as they come.
+#[derive(Default)]
+struct FiguresSeen {
+    /// Cells already looked at.
+    looked_at: usize,
+    /// A body figure was among them.
+    found: bool,
+}
+
+impl FiguresSeen {
+    /// True when a cell of `cells` is a body figure; looks only at cells added since last time.
+    fn update(&mut self, cells: &[usize], body_figure: &[bool]) -> bool {
+        if !self.found {
+            let new = &cells[self.looked_at.min(cells.len())..];
+            self.found = new.iter().any(|&i| body_figure[i]);
+            self.looked_at = cells.len();
+        }
+        self.found
+    }
+}
+
 /// Finds the regions of a document (steps 1–5 of the module doc).
 pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
     let roles: Vec<Role> = (0..paragraphs.len()).map(|index| role_of(paragraphs, index)).collect();
@@ -109,6 +130,11 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
         paragraphs.iter().map(|p| is_figure(p) && !paragraph::is_code_like(p.text)).collect();
     let mut regions: Vec<Region> = Vec::new();
     let mut open: Option<Region> = None;
+    // Whether the open region holds a body figure yet, and how many of its cells that answer
+    // covers: a region's cells only grow while it is open (the two places that take a cell
+    // back close the region right after), so each cell is looked at once, not once per
+    // paragraph after it. Reset wherever a region is opened.
+    let mut figures_seen = FiguresSeen::default();
     let mut last_heading: Option<usize> = None;
     let mut index = 0;
     while index < paragraphs.len() {
@@ -117,6 +143,7 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
             Role::Caption => {
                 close(&mut open, &mut regions, false);
                 open = Some(Region { caption: Some(index), section: last_heading, ..Region::default() });
+                figures_seen = FiguresSeen::default();
                 // A caption continued on attached lines ("Tabel 1 Externe inhuur\nMinisterie …").
                 while index + 1 < paragraphs.len()
                     && paragraphs[index + 1].attached
@@ -196,7 +223,7 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                 }
                 // Column numbers in a header ("1", "2", "3=2–1") are no figures of a body.
                 let figures_started =
-                    open.as_ref().is_some_and(|region| region.cells.iter().any(|&i| body_figure[i]));
+                    open.as_ref().is_some_and(|region| figures_seen.update(&region.cells, &body_figure));
                 let unit_line =
                     figures_started && paragraph.is_text() && paragraph::unit_line(paragraph.text).is_some();
                 let starts_new_table = figures_started
@@ -226,6 +253,7 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                     moved.reverse();
                     close(&mut open, &mut regions, false);
                     open = Some(Region { cells: moved, section: last_heading, ..Region::default() });
+                    figures_seen = FiguresSeen::default();
                 }
                 match open.as_mut() {
                     Some(region) => {
@@ -239,6 +267,7 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                     None => {
                         open =
                             Some(Region { cells: vec![index], section: last_heading, ..Region::default() });
+                        figures_seen = FiguresSeen::default();
                     }
                 }
             }
