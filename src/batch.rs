@@ -204,8 +204,7 @@ pub fn run_streaming<P: Send>(
             if stop_requested() {
                 return Err(Error::new("batch", ErrorKind::Interrupted));
             }
-            let processed = process(entry, bytes, options, cache);
-            let prepared = prepare(&processed);
+            let (processed, prepared) = process_and_prepare(entry, bytes, options, cache, &prepare);
             observer.finished(entry.path(), bytes, matches!(processed.outcome, Outcome::Failed(_)));
             sink(processed, prepared)?;
         }
@@ -235,8 +234,7 @@ pub fn run_streaming<P: Send>(
                 .par_iter()
                 .zip(size_window.par_iter())
                 .map(|(entry, &bytes)| {
-                    let processed = process(entry, bytes, options, cache);
-                    let prepared = prepare(&processed);
+                    let (processed, prepared) = process_and_prepare(entry, bytes, options, cache, &prepare);
                     observer.finished(entry.path(), bytes, matches!(processed.outcome, Outcome::Failed(_)));
                     (processed, prepared)
                 })
@@ -290,6 +288,27 @@ fn process(
         }
     };
     Processed { bytes, outcome, content_hash }
+}
+
+/// [`process`], then `prepare` on the result. `prepare` is a stage too: when it panics, the
+/// document fails with the panic message (and is prepared again as failed), and the batch goes on.
+fn process_and_prepare<P>(
+    entry: &Discovered,
+    bytes: u64,
+    options: &ExtractOptions,
+    cache: Option<&DocumentCache>,
+    prepare: &(impl Fn(&Processed) -> P + Sync),
+) -> (Processed, P) {
+    let mut processed = process(entry, bytes, options, cache);
+    match catch_unwind(AssertUnwindSafe(|| prepare(&processed))) {
+        Ok(prepared) => (processed, prepared),
+        Err(panic) => {
+            let message = panic_message(panic.as_ref());
+            processed.outcome = Outcome::Failed(Error::new(entry.path(), ErrorKind::Panic { message }));
+            let prepared = prepare(&processed);
+            (processed, prepared)
+        }
+    }
 }
 
 fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
@@ -403,4 +422,54 @@ pub fn report_entry(outcome: &Outcome, cells: usize, content_hash: Option<String
     entry.content_hash = content_hash;
     entry.tool_version = env!("CARGO_PKG_VERSION");
     entry
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A `prepare` that panics on one document fails that document, in input order, and the
+    /// others go through, with one job or two.
+    #[test]
+    fn a_panic_while_preparing_fails_that_document_only() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/text");
+        let entries = discover(&[folder]);
+        assert!(entries.len() >= 3, "fixtures/text holds several documents");
+        let victim = entries[1].path().to_path_buf();
+        for threads in [1, 2] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let mut seen = Vec::new();
+            pool.install(|| {
+                run_streaming(
+                    &entries,
+                    &ExtractOptions::default(),
+                    None,
+                    &Silent,
+                    |processed| {
+                        if let Outcome::Done(document) = &processed.outcome
+                            && Path::new(&document.source) == victim
+                        {
+                            panic!("serializer broke on purpose");
+                        }
+                    },
+                    |processed, ()| {
+                        seen.push(processed.outcome);
+                        Ok(())
+                    },
+                )
+                .unwrap();
+            });
+            assert_eq!(seen.len(), entries.len(), "{threads} threads: every input is accounted for");
+            for (index, outcome) in seen.iter().enumerate() {
+                match outcome {
+                    Outcome::Failed(error) if index == 1 => {
+                        assert!(error.to_string().contains("serializer broke on purpose"), "{error}");
+                        assert!(error.to_string().contains(&*victim.to_string_lossy()), "{error}");
+                    }
+                    Outcome::Done(_) | Outcome::Skipped { .. } if index != 1 => {}
+                    other => panic!("{threads} threads, input {index}: {other:?}"),
+                }
+            }
+        }
+    }
 }
