@@ -36,6 +36,20 @@ pub(super) fn find_end_tag_open(haystack: &[u8], from: usize) -> Option<usize> {
     }
 }
 
+/// The offset of the first `</name` (any case) in `haystack` from `from` on: where a raw-text
+/// element (`<script>`, `<style>`, …) ends.
+pub(super) fn find_end_tag(haystack: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let found = find_end_tag_open(haystack, at)?;
+        let after = &haystack[found + 2..];
+        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name) {
+            return Some(found);
+        }
+        at = found + 2;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,16 +15,11 @@
 //! nearest open element of its name. Known limit: other omitted end tags (`option`, `dd`) still
 //! count as depth, so a list of 512 unclosed `option`s loses its deepest tags.
 
-use super::byte_search::{find_byte, find_end_tag_open};
+use super::byte_search::{find_byte, find_end_tag};
+use super::element_kind::{is_raw_text, is_void, lower};
 
 /// The deepest an element may nest (as in Blink's tree builder).
 pub const MAX_NESTING_DEPTH: usize = 512;
-
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
-    "wbr",
-];
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title"];
 
 /// Returns the page with the tags beyond [`MAX_NESTING_DEPTH`] removed and how many start tags
 /// were dropped, or `None` when the page stays within the bound.
@@ -88,7 +83,7 @@ pub fn limit_nesting(html: &str) -> Option<(String, usize)> {
         }
         at = tag_end;
         if !closing && kind == Kind::RawText {
-            at = find_end_tag(html, at, name).unwrap_or(bytes.len());
+            at = find_end_tag(bytes, at, name.as_bytes()).unwrap_or(bytes.len());
         }
     }
     if dropped == 0 {
@@ -107,9 +102,9 @@ pub fn limit_nesting(html: &str) -> Option<(String, usize)> {
 /// What the scan needs to know of an element, by its name (any case).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
-    /// Opens nothing ([`VOID`]).
+    /// Opens nothing (a void element).
     Void,
-    /// Its text is not markup ([`RAW_TEXT`]).
+    /// Its text is not markup (a raw-text element).
     RawText,
     /// A `td` or `th`.
     Cell,
@@ -127,22 +122,15 @@ enum Kind {
 
 impl Kind {
     fn of(name: &str) -> Kind {
-        if name.len() > 8 {
-            return Kind::Other;
-        }
-        let mut lowered = [0u8; 8];
-        lowered[..name.len()].copy_from_slice(name.as_bytes());
-        lowered[..name.len()].make_ascii_lowercase();
-        let lowered = &lowered[..name.len()];
-        let one_of = |names: &[&str]| names.iter().any(|candidate| candidate.as_bytes() == lowered);
-        match lowered {
-            b"td" | b"th" => Kind::Cell,
-            b"tr" => Kind::Row,
-            b"thead" | b"tbody" | b"tfoot" => Kind::RowGroup,
-            b"li" => Kind::ListItem,
-            b"p" => Kind::Paragraph,
-            _ if one_of(VOID) => Kind::Void,
-            _ if one_of(RAW_TEXT) => Kind::RawText,
+        let lowered = lower(name.as_bytes());
+        match lowered.as_str() {
+            "td" | "th" => Kind::Cell,
+            "tr" => Kind::Row,
+            "thead" | "tbody" | "tfoot" => Kind::RowGroup,
+            "li" => Kind::ListItem,
+            "p" => Kind::Paragraph,
+            name if is_void(name) => Kind::Void,
+            name if is_raw_text(name) => Kind::RawText,
             _ => Kind::Other,
         }
     }
@@ -176,20 +164,6 @@ fn close_implied(kind: Kind, stack: &mut Vec<&str>) {
     };
     if is_one_of(stack[position], targets) {
         stack.truncate(position);
-    }
-}
-
-/// The offset of the first `</name` (any case) at or after `from`.
-fn find_end_tag(html: &str, from: usize, name: &str) -> Option<usize> {
-    let bytes = html.as_bytes();
-    let mut at = from;
-    loop {
-        let found = find_end_tag_open(bytes, at)?;
-        let after = &bytes[found + 2..];
-        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
-            return Some(found);
-        }
-        at = found + 2;
     }
 }
 

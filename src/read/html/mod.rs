@@ -33,6 +33,7 @@ mod byte_search;
 mod caption;
 mod content;
 mod depth;
+mod element_kind;
 mod grid;
 mod kind;
 mod notes;

@@ -20,6 +20,7 @@ use scraper::{Html, Node};
 
 use super::caption::{self, BlockAbove};
 use super::content;
+use super::element_kind::is_heading;
 use super::prune::CutMarkers;
 
 /// One thing seen on the page, in document order.
@@ -198,10 +199,6 @@ impl Walk {
             });
         }
     }
-}
-
-fn is_heading(name: &str) -> bool {
-    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 #[cfg(test)]

@@ -46,7 +46,11 @@
 
 use std::ops::Range;
 
-use super::byte_search::{find_byte, find_end_tag_open};
+use super::byte_search::{find_byte, find_end_tag};
+use super::element_kind::{
+    closes_p, is_head_content, is_heading, is_heading_bytes, is_raw_text, is_special, is_table_part, is_void,
+    lower,
+};
 
 /// The comment that stands where a block was cut. A page that already holds this comment is not
 /// pruned.
@@ -462,7 +466,7 @@ impl<'a> Scan<'a> {
     fn skip_raw_text(&mut self, name: &[u8], script: bool) -> Option<()> {
         let mut from = self.at;
         loop {
-            let found = from + find_end_tag(&self.html[from..], name)?;
+            let found = find_end_tag(self.html.as_bytes(), from, name)?;
             let after = found + 2 + name.len();
             let delimited =
                 matches!(self.bytes.get(after), Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'));
@@ -725,51 +729,6 @@ impl<'a> Scan<'a> {
     }
 }
 
-/// The offset of the first `</name` (any case) in `text`.
-fn find_end_tag(text: &str, name: &[u8]) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    loop {
-        let found = find_end_tag_open(bytes, from)?;
-        let after = &bytes[found + 2..];
-        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name) {
-            return Some(found);
-        }
-        from = found + 2;
-    }
-}
-
-/// A tag name in lower case, kept on the stack: every name this module knows is short ASCII.
-struct LowerName {
-    bytes: [u8; 12],
-    len: usize,
-}
-
-impl LowerName {
-    /// The name, or "" for a name no list here holds (too long, or not ASCII): an ordinary element.
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
-    }
-}
-
-fn lower(name: &[u8]) -> LowerName {
-    let mut lowered = LowerName { bytes: [0; 12], len: 0 };
-    if name.len() <= lowered.bytes.len() && name.is_ascii() {
-        lowered.bytes[..name.len()].copy_from_slice(name);
-        lowered.bytes[..name.len()].make_ascii_lowercase();
-        lowered.len = name.len();
-    }
-    lowered
-}
-
-fn is_heading(name: &str) -> bool {
-    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-}
-
-fn is_heading_bytes(name: &[u8]) -> bool {
-    name.len() == 2 && name[0].eq_ignore_ascii_case(&b'h') && (b'1'..=b'6').contains(&name[1])
-}
-
 /// Elements whose effect on the tree builder this module does not model.
 fn is_refused(name: &str) -> bool {
     matches!(
@@ -790,162 +749,6 @@ fn is_refused(name: &str) -> bool {
             | "isindex"
             | "nobr"
     )
-}
-
-fn is_table_part(name: &str) -> bool {
-    matches!(name, "caption" | "col" | "colgroup" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr")
-}
-
-fn is_head_content(name: &str) -> bool {
-    matches!(
-        name,
-        "meta"
-            | "link"
-            | "base"
-            | "basefont"
-            | "bgsound"
-            | "title"
-            | "style"
-            | "script"
-            | "noscript"
-            | "noframes"
-    )
-}
-
-fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "basefont"
-            | "bgsound"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "keygen"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-    )
-}
-
-/// Elements whose content the tokenizer reads as text up to their end tag.
-fn is_raw_text(name: &str) -> bool {
-    matches!(
-        name,
-        "script" | "style" | "title" | "textarea" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript"
-    )
-}
-
-/// Start tags that close an open `<p>` (in button scope).
-fn closes_p(name: &str) -> bool {
-    is_heading(name)
-        || matches!(
-            name,
-            "address"
-                | "article"
-                | "aside"
-                | "blockquote"
-                | "center"
-                | "details"
-                | "dialog"
-                | "dir"
-                | "div"
-                | "dl"
-                | "fieldset"
-                | "figcaption"
-                | "figure"
-                | "footer"
-                | "header"
-                | "hgroup"
-                | "main"
-                | "menu"
-                | "nav"
-                | "ol"
-                | "p"
-                | "search"
-                | "section"
-                | "summary"
-                | "ul"
-                | "pre"
-                | "listing"
-                | "form"
-                | "table"
-                | "hr"
-                | "xmp"
-                | "li"
-                | "dd"
-                | "dt"
-                | "plaintext"
-        )
-}
-
-/// The tree builder's "special" elements.
-fn is_special(name: &str) -> bool {
-    is_heading(name)
-        || is_void(name)
-        || is_table_part(name)
-        || matches!(
-            name,
-            "address"
-                | "applet"
-                | "article"
-                | "aside"
-                | "blockquote"
-                | "body"
-                | "button"
-                | "center"
-                | "details"
-                | "dir"
-                | "div"
-                | "dl"
-                | "dd"
-                | "dt"
-                | "fieldset"
-                | "figcaption"
-                | "figure"
-                | "footer"
-                | "form"
-                | "frame"
-                | "frameset"
-                | "head"
-                | "header"
-                | "hgroup"
-                | "html"
-                | "iframe"
-                | "li"
-                | "listing"
-                | "main"
-                | "marquee"
-                | "menu"
-                | "nav"
-                | "noembed"
-                | "noframes"
-                | "noscript"
-                | "object"
-                | "ol"
-                | "p"
-                | "plaintext"
-                | "pre"
-                | "script"
-                | "search"
-                | "section"
-                | "select"
-                | "style"
-                | "summary"
-                | "table"
-                | "template"
-                | "textarea"
-                | "title"
-                | "ul"
-                | "xmp"
-        )
 }
 
 /// Block elements that may be cut: every one breaks a line in the page walk (see

@@ -35,7 +35,8 @@ use std::collections::HashMap;
 use ego_tree::NodeId;
 use scraper::Html;
 
-use super::byte_search::{find_byte, find_end_tag_open};
+use super::byte_search::{find_byte, find_end_tag};
+use super::element_kind::{is_raw_text, lower};
 use super::grid::LineOf;
 
 /// Where one table's tags are.
@@ -50,10 +51,6 @@ pub(super) struct TableTag {
     /// Byte offset of the matching `</table`, when the source has one.
     pub end_offset: Option<usize>,
 }
-
-/// Elements whose content is raw text: tags inside them are not tags.
-const RAW_TEXT: &[&str] =
-    &["script", "style", "textarea", "title", "noscript", "xmp", "iframe", "noembed", "noframes"];
 
 impl SourceTags {
     /// Scans the source once.
@@ -86,16 +83,11 @@ impl SourceTags {
             if name_end == name_start {
                 continue;
             }
-            let mut lowered = [0u8; 8];
-            let name = &bytes[name_start..name_end];
-            if name.len() <= lowered.len() {
-                lowered[..name.len()].copy_from_slice(name);
-                lowered[..name.len()].make_ascii_lowercase();
-            }
-            // Longer names are none of those below: they stay empty.
-            let name: &[u8] = if name.len() > lowered.len() { b"" } else { &lowered[..name.len()] };
-            if !closing && RAW_TEXT.iter().any(|raw| raw.as_bytes() == name) {
-                at = find_end_tag(source, name_end, name).unwrap_or(bytes.len());
+            // Names too long for `lower` are none of those below: they stay empty.
+            let lowered = lower(&bytes[name_start..name_end]);
+            let name: &[u8] = lowered.as_str().as_bytes();
+            if !closing && is_raw_text(lowered.as_str()) {
+                at = find_end_tag(bytes, name_end, name).unwrap_or(bytes.len());
                 continue;
             }
             let tag_line = line_at(found, &mut line, &mut counted_to);
@@ -153,20 +145,6 @@ pub(super) fn line_of_text(source: &str, from: usize, from_line: usize, text: &s
     }
     let found = from + source.get(from..)?.find(needle)?;
     Some(from_line + source.as_bytes()[from..found].iter().filter(|&&b| b == b'\n').count())
-}
-
-/// The offset of the first `</name` (any case) at or after `from`.
-fn find_end_tag(source: &str, from: usize, name: &[u8]) -> Option<usize> {
-    let bytes = source.as_bytes();
-    let mut at = from;
-    loop {
-        let found = find_end_tag_open(bytes, at)?;
-        let after = &bytes[found + 2..];
-        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name) {
-            return Some(found);
-        }
-        at = found + 2;
-    }
 }
 
 /// Source lines of the tree's table, row and cell elements (see the module doc).

@@ -20,6 +20,7 @@
 
 mod grid;
 mod header;
+mod layout_search;
 mod paragraph;
 mod place;
 mod region;
@@ -187,7 +188,7 @@ fn build_table(
 /// 2. For each, the first row starts at its label (the nearest text before it), or at the figure
 ///    itself when that is a code followed by its label; a label with header years between it and
 ///    the figure is a header cell and is not tried when the code reading exists.
-/// 3. Every candidate start gets the layout that explains its rows best ([`grid::choose_layout`]);
+/// 3. Every candidate start gets the layout that explains its rows best ([`layout_search::choose_layout`]);
 ///    the best score wins, ties going to the earlier candidate.
 /// 4. When no candidate fits a row with figures because the input ends after at most one row (a table
 ///    cut off right after its header), the header decides: its last row (rows being told apart
@@ -226,7 +227,7 @@ fn choose_body_start(
         let raw = grid::raw_rows(paragraphs, &cells[start..]);
         let max_columns = longest_value_run(paragraphs, &raw).clamp(1, MAX_COLUMNS);
         if let Some((layout, points)) =
-            grid::choose_layout(paragraphs, &raw, max_columns, region.runs_to_end, starts_with_code)
+            layout_search::choose_layout(paragraphs, &raw, max_columns, region.runs_to_end, starts_with_code)
             && best.is_none_or(|(_, _, best_points)| points > best_points)
         {
             best = Some((start, layout, points));

@@ -1,0 +1,258 @@
+//! Which [`Layout`] explains a table body best: every candidate layout is fitted to the raw rows
+//! ([`super::grid`] does the fitting) and scored, and the best score wins.
+//!
+//! The score ([`choose_layout`], [`Score`]) prefers, in this order of weight: exact rows with figures; no
+//! short rows, no rows split off surplus figures; a first stub cell that reads as a code when
+//! there are two or more stub columns (and at least one row printing one); few dropped empty
+//! cells. A row the input cuts off is left out.
+//!
+//! Cost: a body start can have well over a hundred candidate layouts, so the search is kept
+//! cheap without changing its answer. What does not depend on the layout (texts, joined names,
+//! whitespace expanded under each convention) is prepared once per body; a candidate is scored
+//! row by row as it is fitted, over reused buffers, and nothing is kept; the likely winner is
+//! scored first, and any other candidate is given up as soon as its points so far plus the most
+//! its remaining rows could add cannot beat the best (a tie goes to the earlier candidate in the
+//! documented order, so a candidate that can at most tie a later one still runs); and column
+//! counts beyond the widest row + 1 are not tried, since every row fits them alike.
+//!
+
+use super::grid::{
+    Fit, FitBuffers, FittedView, Layout, PreparedRow, PreparedRows, RawRow, RowSink, Slot, convention_index,
+    fit_prepared, stub_code_like,
+};
+use super::paragraph::{Paragraph, SpaceConvention};
+
+/// How well a layout explains the rows, summed row by row as they are fitted: exact rows with
+/// figures count most (a code carried from the row above costs nothing: that is how code
+/// columns print); rows that dropped surplus empty cells count less; short rows, rows without
+/// label split off surplus figures, labels left alone and first stub cells that are no code
+/// count against it.
+#[derive(Debug, Default)]
+struct Score {
+    /// The sum of the rows' points so far.
+    points: i64,
+    /// True once any row was fitted.
+    any_row: bool,
+    /// True once a row other than a note printed a code in its first stub cell.
+    code_in_first_stub: bool,
+}
+
+impl Score {
+    fn add(&mut self, row: &FittedView<'_, '_>, starts_with_code: bool) {
+        self.any_row = true;
+        if row.marks.note {
+            return;
+        }
+        let first = &row.stub[0].text;
+        let first_is_code = stub_code_like(first);
+        self.code_in_first_stub |= first_is_code;
+        self.points += row_points(row, first_is_code, starts_with_code);
+    }
+
+    /// The layout's score. Two or more stub columns need at least one row that prints something
+    /// in the first one.
+    fn total(&self, stub_columns: usize) -> i64 {
+        if self.any_row && stub_columns >= 2 && !self.code_in_first_stub {
+            return i64::MIN / 2;
+        }
+        self.points
+    }
+}
+
+/// The most points a row can score: an exact row with figures, and 5 more for its carried code
+/// in a table that opens with one.
+fn most_row_points(starts_with_code: bool) -> i64 {
+    if starts_with_code { 35 } else { 30 }
+}
+
+/// A candidate layout being scored, given up as soon as it can no longer beat the best so far.
+struct Candidate<'b> {
+    score: Score,
+    starts_with_code: bool,
+    /// For each raw row, the most the rows from it to the end can add: [`most_row_points`] for
+    /// every raw row that is not a note, plus one point for each spacer row it can make (its
+    /// surplus rows otherwise only cost points).
+    most_from: &'b [i64],
+    /// The best score so far, which the candidate must beat.
+    to_beat: Option<BestSoFar>,
+    /// The candidate's place in the order ties are settled by.
+    order: usize,
+    /// True when the fit stopped early.
+    given_up: bool,
+}
+
+/// The best candidate so far: its score and its place in the order ties are settled by.
+#[derive(Debug, Clone, Copy)]
+struct BestSoFar {
+    points: i64,
+    order: usize,
+}
+
+impl BestSoFar {
+    /// True when a candidate scoring `points` at place `order` beats this one: more points, or as
+    /// many and earlier in the order.
+    fn beaten_by(self, points: i64, order: usize) -> bool {
+        points > self.points || (points == self.points && order < self.order)
+    }
+}
+
+impl<'a> RowSink<'a> for Candidate<'_> {
+    fn take(&mut self, row: FittedView<'_, 'a>) {
+        self.score.add(&row, self.starts_with_code);
+    }
+
+    fn wants_row(&mut self, row_index: usize) -> bool {
+        let most = self.score.points + self.most_from[row_index];
+        let can_win = self.to_beat.is_none_or(|best| best.beaten_by(most, self.order));
+        self.given_up |= !can_win;
+        can_win
+    }
+}
+
+/// The points of one row that is not a note (see [`Score`]); `first_is_code` tells whether its
+/// first stub cell reads as a code.
+fn row_points(row: &FittedView<'_, '_>, first_is_code: bool, starts_with_code: bool) -> i64 {
+    let marks = row.marks;
+    if marks.split_off {
+        return -25;
+    }
+    if marks.alone {
+        return -5;
+    }
+    // With two or more stub columns, the first stub cell should read as a code.
+    let first_is_empty = row.stub[0].is_empty();
+    let more_texts = row.stub[1..].iter().any(|slot| !slot.is_empty());
+    if row.stub.len() >= 2 && !first_is_empty && more_texts && !first_is_code {
+        return -10;
+    }
+    let has_figure = row.data.iter().any(|s| !s.is_empty());
+    match marks.fit {
+        Fit::Exact if !has_figure => 1,
+        Fit::Exact => {
+            let label_less = row.stub.iter().all(Slot::is_empty);
+            let mut points = 30;
+            if marks.dropped_empty_cells {
+                points -= 12;
+            }
+            if label_less {
+                points -= 10;
+            }
+            // A table that opens with a code prints every code before its label: a layout that
+            // carries them explains it better than one with an extra column.
+            if starts_with_code && marks.carried_code && first_is_code {
+                points += 5;
+            }
+            points
+        }
+        Fit::Short => -20,
+    }
+}
+
+/// Chooses the layout that best explains the body rows (see [`Score`]). Candidates: 1 to 3 stub
+/// columns, 1 to `max_columns` data columns, both whitespace conventions. When the input ends in
+/// the table (`last_row_may_be_cut`), its last raw row is left out of the score. When the body
+/// opens with a code before its first label (`starts_with_code`), rows whose code was carried
+/// from the row above score a little more. Ties go to fewer stub
+/// columns, then to 2N−1 (only tried when every space-only line has an odd length), then to
+/// fewer data columns.
+///
+/// The rows are prepared once for all candidates, and a candidate is scored as its rows are
+/// fitted, without keeping them. Column counts beyond one more than the widest row's cells are
+/// not tried: every row fits them exactly as it fits that one, so they only tie with it.
+pub fn choose_layout(
+    paragraphs: &[Paragraph],
+    rows: &[RawRow<'_>],
+    max_columns: usize,
+    last_row_may_be_cut: bool,
+    starts_with_code: bool,
+) -> Option<(Layout, i64)> {
+    // A row cut off by the end of the input says nothing about the layout.
+    // With nothing else to judge by, the caller falls back on the header.
+    let rows = match (last_row_may_be_cut, rows.len()) {
+        (true, 0 | 1) => return None,
+        (true, n) => &rows[..n - 1],
+        (false, _) => rows,
+    };
+    let even_space_line = rows.iter().flat_map(|row| row.paragraphs.iter()).any(|&i| {
+        let p = &paragraphs[i];
+        p.is_whitespace()
+            && !p.raw.contains('\u{a0}')
+            && p.raw.chars().filter(|c| c.is_whitespace()).count() % 2 == 0
+    });
+    let conventions: &[SpaceConvention] = if even_space_line {
+        &[SpaceConvention::OnePerCell]
+    } else {
+        &[SpaceConvention::TwoMinusOne, SpaceConvention::OnePerCell]
+    };
+    let prepared = PreparedRows::new(paragraphs, rows);
+    // Every candidate, in the order ties are settled by: fewer stub columns, 2N−1 before N,
+    // fewer columns.
+    let mut candidates: Vec<Layout> = Vec::new();
+    for stub_columns in 1..=3 {
+        for &convention in conventions {
+            let widest = prepared.rows.iter().map(|row| row.cell_count(convention)).max();
+            let most_columns = max_columns.max(1).min(widest.unwrap_or(0) + 1);
+            candidates.extend((1..=most_columns).map(|columns| Layout { stub_columns, columns, convention }));
+        }
+    }
+    let most_from = [SpaceConvention::OnePerCell, SpaceConvention::TwoMinusOne]
+        .map(|convention| most_points_from(&prepared.rows, convention, starts_with_code));
+    // The likely winner is scored first, so that the others can be given up early; the order
+    // still settles ties.
+    let first = likely_layout(&prepared, conventions[0])
+        .and_then(|likely| candidates.iter().position(|&layout| layout == likely));
+    let mut buffers = FitBuffers::default();
+    let mut best: Option<BestSoFar> = None;
+    for order in first.into_iter().chain((0..candidates.len()).filter(|&order| Some(order) != first)) {
+        let layout = candidates[order];
+        let mut candidate = Candidate {
+            score: Score::default(),
+            starts_with_code,
+            most_from: &most_from[convention_index(layout.convention)],
+            to_beat: best,
+            order,
+            given_up: false,
+        };
+        fit_prepared(&prepared, layout, &mut buffers, &mut candidate);
+        if candidate.given_up {
+            continue;
+        }
+        let points = candidate.score.total(layout.stub_columns);
+        if best.is_none_or(|best| best.beaten_by(points, order)) {
+            best = Some(BestSoFar { points, order });
+        }
+    }
+    best.map(|best| (candidates[best.order], best.points))
+}
+
+/// For each raw row, the most the rows from it to the end can score under `convention`: see
+/// [`Candidate::most_from`].
+fn most_points_from(rows: &[PreparedRow], convention: SpaceConvention, starts_with_code: bool) -> Vec<i64> {
+    let mut most_from = vec![0; rows.len() + 1];
+    for (index, row) in rows.iter().enumerate().rev() {
+        let most = if row.note {
+            0
+        } else {
+            most_row_points(starts_with_code) + row.spacer_lines[convention_index(convention)] as i64
+        };
+        most_from[index] = most_from[index + 1] + most;
+    }
+    most_from
+}
+
+/// The layout most rows look like on their own: one stub column, and as many data columns as
+/// rows with a figure most often have cells (the fewer on a tie). `None` without such rows.
+fn likely_layout(prepared: &PreparedRows<'_>, convention: SpaceConvention) -> Option<Layout> {
+    let mut rows_by_width: Vec<usize> = Vec::new();
+    for row in prepared.rows.iter().filter(|row| !row.note) {
+        let cells = prepared.cells(row, convention);
+        if cells.iter().any(|slot| !slot.is_empty()) {
+            if rows_by_width.len() <= cells.len() {
+                rows_by_width.resize(cells.len() + 1, 0);
+            }
+            rows_by_width[cells.len()] += 1;
+        }
+    }
+    let (columns, _) = rows_by_width.iter().enumerate().rev().max_by_key(|&(_, &count)| count)?;
+    (columns > 0).then_some(Layout { stub_columns: 1, columns, convention })
+}
