@@ -587,46 +587,60 @@ mod tests {
     /// cut (prose, menus), sit near tables where captions and notes are read, hide content, and
     /// break the markup in the ways that make the pruning scan give up.
     mod pruned_equals_whole {
-        use super::super::{read_html, read_html_whole};
+        use super::super::{Pruning, read_html, read_html_whole, read_pruned};
         use proptest::prelude::*;
 
-        fn piece() -> impl Strategy<Value = String> {
+        fn piece(broken: bool) -> impl Strategy<Value = String> {
             let prose =
                 |n: usize| format!("<p>Proza {n} {}</p>", "over de begroting en het beleid ".repeat(12));
-            prop_oneof![
-                (0usize..9).prop_map(prose),
-                (0usize..9).prop_map(|n| format!("<h2>2.{n} Kop {n}</h2>")),
-                (0usize..9).prop_map(|n| format!("<div><h3>Artikel {n}</h3></div>")),
-                (1usize..9).prop_map(|n| format!("<p>Tabel {n} Uitgaven (x € 1.000)</p>")),
-                Just("<p>Bedragen x € 1.000</p>".to_string()),
-                (1usize..9).prop_map(|n| format!(
+            // Mostly the well-formed pieces pages are made of; with `broken`, now and then markup
+            // that opens a block it never closes, closes one it never opened, or breaks off (where
+            // the pruning scan gives up, before or after the last table).
+            let well_formed = prop_oneof![
+                8 => (0usize..9).prop_map(prose),
+                4 => (0usize..9).prop_map(|n| format!("<h2>2.{n} Kop {n}</h2>")),
+                2 => (0usize..9).prop_map(|n| format!("<div><h3>Artikel {n}</h3></div>")),
+                4 => (1usize..9).prop_map(|n| format!("<p>Tabel {n} Uitgaven (x € 1.000)</p>")),
+                2 => Just("<p>Bedragen x € 1.000</p>".to_string()),
+                6 => (1usize..9).prop_map(|n| format!(
                     "<table><tr><th>Omschrijving</th><th>2021</th></tr>\
                      <tr><td>Uitgaven<sup>1</sup></td><td>1.{n}34</td></tr>\
                      <tr><td>Totaal<sup>2</sup></td><td>{n}</td></tr></table>"
                 )),
-                Just(
+                2 => Just(
                     "<table><caption>Tabel 9 Kengetallen</caption><tr><td>Norm</td><td>51%</td></tr></table>"
                         .to_string()
                 ),
-                Just("<p>1 Inclusief HGIS.</p>".to_string()),
-                Just("<div class=\"notes\"><p>2 Exclusief btw.</p></div>".to_string()),
-                Just("<ol><li>Eerste noot.</li><li>Tweede noot.</li></ol>".to_string()),
-                Just("<div hidden>".to_string()),
-                Just("<div style=\"display:none\">".to_string()),
-                Just("<div>".to_string()),
-                Just("</div>".to_string()),
-                Just("<p>x<div>y</div></p>".to_string()),
-                Just("<span></div>".to_string()),
-                Just("<ul><li><a href=\"/a\">Menu</a></li><li><a href=\"/b\">Menu</a></li></ul>".to_string()),
-                Just("<li><a h</ul>".to_string()),
-                Just("<!-- opmerking -->".to_string()),
-                Just("<script>var t = '<table>';</script>".to_string()),
-                Just("\n".to_string()),
+                4 => Just("<p>1 Inclusief HGIS.</p>".to_string()),
+                2 => Just("<div class=\"notes\"><p>2 Exclusief btw.</p></div>".to_string()),
+                2 => Just("<ol><li>Eerste noot.</li><li>Tweede noot.</li></ol>".to_string()),
+                2 => (0usize..9).prop_map(move |n| format!("<div hidden>{}</div>", prose(n))),
+                2 => Just("<div style=\"display:none\"><p>1 Verborgen noot.</p></div>".to_string()),
+                4 => Just("<ul><li><a href=\"/a\">Menu</a></li><li><a href=\"/b\">Menu</a></li></ul>".to_string()),
+                2 => Just("<!-- opmerking -->".to_string()),
+                2 => Just("<script>var t = '<table>';</script>".to_string()),
+                4 => Just("\n".to_string()),
+            ];
+            let broken_weight = if broken { 4 } else { 0 };
+            prop_oneof![
+                70 => well_formed,
+                broken_weight => Just("<div hidden>".to_string()),
+                broken_weight => Just("<div style=\"display:none\">".to_string()),
+                broken_weight => Just("<div>".to_string()),
+                broken_weight => Just("</div>".to_string()),
+                broken_weight => Just("<p>x<div>y</div></p>".to_string()),
+                broken_weight => Just("<span></div>".to_string()),
+                broken_weight => Just("<li><a h</ul>".to_string()),
             ]
         }
 
+        /// Half the pages are well formed; the other half often are not.
         fn page() -> impl Strategy<Value = String> {
-            prop::collection::vec(piece(), 1..40).prop_map(|pieces| {
+            let pieces = prop_oneof![
+                prop::collection::vec(piece(false), 1..40),
+                prop::collection::vec(piece(true), 1..40)
+            ];
+            pieces.prop_map(|pieces| {
                 format!(
                     "<!DOCTYPE html><html><head><title>t</title></head><body>\n{}\n</body></html>",
                     pieces.concat()
@@ -639,8 +653,31 @@ mod tests {
 
             #[test]
             fn pruned_reading_equals_whole_reading(html in page()) {
-                prop_assert_eq!(read_html(&html), read_html_whole(&html), "{}", html);
+                let whole = read_html_whole(&html);
+                // The pruned reading itself, when the page can be pruned: `read_html` alone would
+                // pass on every page it falls back on.
+                if let Some(pruned) = read_pruned(&html, Pruning::READER) {
+                    prop_assert_eq!(&pruned, &whole, "{}", html);
+                }
+                prop_assert_eq!(read_html(&html), whole, "{}", html);
             }
+        }
+
+        /// The generated pages do take the pruned path, a third of them at least (a page with
+        /// nothing far enough from its tables has nothing to cut): otherwise the property above
+        /// would compare the whole page with itself.
+        #[test]
+        fn most_generated_pages_are_pruned() {
+            use proptest::strategy::ValueTree;
+            let mut runner = proptest::test_runner::TestRunner::deterministic();
+            let pages = 300;
+            let pruned = (0..pages)
+                .filter(|_| {
+                    let html = page().new_tree(&mut runner).expect("a page").current();
+                    read_pruned(&html, Pruning::READER).is_some()
+                })
+                .count();
+            assert!(pruned * 3 >= pages, "only {pruned} of {pages} generated pages were pruned");
         }
     }
 }
