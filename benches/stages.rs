@@ -1,5 +1,5 @@
 //! Per-stage timings on a folder of documents, without writing any output: how long decoding,
-//! the reader alone, every stage of the pipeline, turning tables into cell records, and
+//! the reader alone, every stage of the pipeline, walking the long-format cells, and
 //! serializing the cells as JSON and CSV (on documents extracted beforehand) take, in MB/s of
 //! input on one core. The end-to-end figures (with writing, against pandas) come from
 //! `benches/run.py`; this target tells which stage a change made faster or slower.
@@ -12,7 +12,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use begroting::frame::CellRecords;
+use begroting::frame::for_each_cell;
 use begroting::pipeline::{self, Document, DocumentInput, ExtractOptions};
 use begroting::read;
 use begroting::source::{self, SourceFormat};
@@ -89,12 +89,12 @@ fn main() {
     time("every stage (tables)", &|| {
         decoded.iter().map(|(input, text)| pipeline::extract_str(input, text, &options).tables.len()).sum()
     });
-    time("every stage + cell records (cells)", &|| {
+    time("every stage + cell walk (cells)", &|| {
         decoded
             .iter()
             .map(|(input, text)| {
                 let document = pipeline::extract_str(input, text, &options);
-                CellRecords::new(&document).count()
+                for_each_cell(&document, |_| Ok::<(), ()>(())).unwrap_or_default()
             })
             .sum()
     });

@@ -277,22 +277,6 @@ fn flag_unresolved(table: &mut Table) -> Vec<Warning> {
     warnings
 }
 
-/// The markers that apply to one cell, in order: the row's, the column's, the cell's own.
-pub fn cell_markers(table: &Table, row_index: usize, column_index: usize) -> Vec<String> {
-    let mut markers = Vec::new();
-    let row = &table.rows[row_index];
-    markers.extend(row.markers.iter().cloned());
-    if let Some(column) = table.columns.get(column_index) {
-        markers.extend(column.markers.iter().cloned());
-    }
-    if let Some(cell) = row.cells.get(column_index) {
-        markers.extend(cell.markers.iter().cloned());
-    }
-    let mut seen = BTreeSet::new();
-    markers.retain(|marker| seen.insert(marker.clone()));
-    markers
-}
-
 /// The note text for a marker, when the table prints one.
 pub fn note_text<'t>(table: &'t Table, marker: &str) -> Option<&'t str> {
     table.notes.iter().find(|note| note.marker == marker).map(|note| note.text.as_str())

@@ -74,9 +74,10 @@ pub struct CellRecord {
 }
 
 /// One data cell as its columns, borrowed from the document: what every output writes for it.
-/// [`CellRecord`] is its owned copy; the JSON and CSV writers serialize it as it is, and the
-/// frame builder appends it to its column builders. Field order is column order.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+/// [`CellRecord`] is its owned copy; the JSON and CSV writers (`write::cell_text`) write its
+/// fields, and the frame builder appends them to its column builders. Field order is column
+/// order.
+#[derive(Debug, Clone, PartialEq)]
 pub struct CellView<'d> {
     /// The document id.
     pub doc_id: &'d str,
@@ -138,7 +139,6 @@ pub struct CellView<'d> {
     pub line: Option<u32>,
     /// Not a column: the table's position in the document's list of tables, which tells the
     /// cells of one table from the next even where two tables share an index.
-    #[serde(skip)]
     pub table_position: usize,
 }
 
@@ -183,7 +183,13 @@ impl CellView<'_> {
 
 /// The long-format records of one document, in document order (table, row, column).
 pub fn cell_records(document: &Document) -> Vec<CellRecord> {
-    CellRecords::new(document).collect()
+    let mut records = Vec::with_capacity(cell_count(document));
+    for_each_cell(document, |cell| {
+        records.push(cell.to_record());
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .unwrap_or_else(|never| match never {});
+    records
 }
 
 /// The number of long-format records a document gives, without building them.
@@ -220,61 +226,13 @@ pub fn for_each_cell<E>(
                 lists.fill(table, row_index, column_index);
                 let header = headers.get(column_index).map_or("", String::as_str);
                 let year = years.get(column_index).copied().flatten();
-                let mut cell = view(document, table, row_index, column_index, header, year, &lists);
-                cell.table_position = table_position;
-                visit(&cell)?;
+                let place = CellPlace { table_position, row_index, column_index };
+                visit(&view(document, table, place, header, year, &lists))?;
                 cells += 1;
             }
         }
     }
     Ok(cells)
-}
-
-/// The long-format records of one document, built one at a time, so that a document with a
-/// million cells never holds a million records at once.
-pub struct CellRecords<'d> {
-    document: &'d Document,
-    table_index: usize,
-    row_index: usize,
-    column_index: usize,
-}
-
-impl<'d> CellRecords<'d> {
-    /// Starts at the document's first cell.
-    pub fn new(document: &'d Document) -> CellRecords<'d> {
-        CellRecords { document, table_index: 0, row_index: 0, column_index: 0 }
-    }
-}
-
-impl Iterator for CellRecords<'_> {
-    type Item = CellRecord;
-
-    fn next(&mut self) -> Option<CellRecord> {
-        let document = self.document;
-        loop {
-            let table = document.tables.get(self.table_index)?;
-            if table.kind != TableKind::Budget || self.row_index >= table.rows.len() {
-                self.table_index += 1;
-                self.row_index = 0;
-                self.column_index = 0;
-                continue;
-            }
-            let row = &table.rows[self.row_index];
-            if !row.kind.carries_data() || self.column_index >= row.cells.len() {
-                self.row_index += 1;
-                self.column_index = 0;
-                continue;
-            }
-            let (row_index, column_index) = (self.row_index, self.column_index);
-            self.column_index += 1;
-            let column = table.columns.get(column_index);
-            let header = column.map(|column| column.header()).unwrap_or_default();
-            let year = column.and_then(|column| column.year());
-            let mut lists = CellLists::default();
-            lists.fill(table, row_index, column_index);
-            return Some(view(document, table, row_index, column_index, &header, year, &lists).to_record());
-        }
-    }
 }
 
 /// The list columns of one cell, in buffers that are refilled cell after cell rather than
@@ -289,8 +247,8 @@ struct CellLists<'d> {
 
 impl<'d> CellLists<'d> {
     /// Fills the lists for one cell. The markers that apply to a cell are its row's, its
-    /// column's and its own, each once, first occurrence first (as
-    /// [`crate::footnote::cell_markers`], without copying them); a note text per marker.
+    /// column's and its own, each once, first occurrence first, without copying them; a note
+    /// text per marker.
     fn fill(&mut self, table: &'d Table, row_index: usize, column_index: usize) {
         let row = &table.rows[row_index];
         let cell = &row.cells[column_index];
@@ -314,15 +272,22 @@ impl<'d> CellLists<'d> {
     }
 }
 
+/// Where a cell stands: its table's position in the document, its row and its column.
+struct CellPlace {
+    table_position: usize,
+    row_index: usize,
+    column_index: usize,
+}
+
 fn view<'a>(
     document: &'a Document,
     table: &'a Table,
-    row_index: usize,
-    column_index: usize,
+    place: CellPlace,
     column_header: &'a str,
     column_year: Option<i32>,
     lists: &'a CellLists<'a>,
 ) -> CellView<'a> {
+    let CellPlace { table_position, row_index, column_index } = place;
     let row = &table.rows[row_index];
     let cell = &row.cells[column_index];
     let column = table.columns.get(column_index);
@@ -356,7 +321,7 @@ fn view<'a>(
         footnote_texts: &lists.texts,
         flags: &lists.flags,
         line: cell.line.or(row.line).map(|line| line as u32),
-        table_position: 0,
+        table_position,
     }
 }
 
