@@ -32,13 +32,13 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Location, Warning, WarningKind};
-use crate::table::{Cell, CellFlag, Placement, Table};
+use crate::table::{Cell, CellFlag, Placement, Row, Table};
 
 /// One override: the true cells of one row of one table of one document.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OverrideEntry {
     /// The document: an id, a path suffix or a file stem (see the module doc).
@@ -48,7 +48,7 @@ pub struct OverrideEntry {
     /// The row label, footnote markers removed.
     pub row: String,
     /// Which row with this label, from 1, when the label repeats.
-    #[serde(default = "first")]
+    #[serde(default = "first", skip_serializing_if = "is_first")]
     pub occurrence: usize,
     /// The true cells, one per data column ("" for an empty cell).
     pub cells: Vec<String>,
@@ -59,6 +59,40 @@ pub struct OverrideEntry {
 
 fn first() -> usize {
     1
+}
+
+fn is_first(occurrence: &usize) -> bool {
+    *occurrence == 1
+}
+
+impl OverrideEntry {
+    /// The entry that states row `row_index` of `table` as it stands now, with `why` to be filled
+    /// in: what the review page offers to paste and correct. Its `occurrence` picks this row
+    /// among rows with the same label, by the rule entries are applied with.
+    pub fn for_row(document_id: &str, table: &Table, row_index: usize, why: &str) -> OverrideEntry {
+        let row = &table.rows[row_index];
+        let label = label_of(row).map(normalize_space);
+        let occurrence = table.rows[..=row_index]
+            .iter()
+            .filter(|other| label.is_some() && label_of(other).map(normalize_space) == label)
+            .count()
+            .max(1);
+        OverrideEntry {
+            document: Path::new(document_id)
+                .file_name()
+                .map_or_else(|| document_id.to_string(), |name| name.to_string_lossy().into_owned()),
+            table: table.number.clone().unwrap_or_else(|| format!("#{}", table.index)),
+            row: label_of(row).unwrap_or_default().to_string(),
+            occurrence,
+            cells: row.cells.iter().map(|cell| cell.text.clone()).collect(),
+            why: Some(why.to_string()),
+        }
+    }
+}
+
+/// The label entries match a row by: its last non-empty stub cell.
+fn label_of(row: &Row) -> Option<&str> {
+    row.stub.iter().rev().find(|cell| !cell.text.trim().is_empty()).map(|cell| cell.text.as_str())
 }
 
 #[derive(Debug, Deserialize)]
@@ -186,15 +220,7 @@ fn apply_entry(entry: &OverrideEntry, source: &str, tables: &mut [Table]) -> Res
     let row = table
         .rows
         .iter_mut()
-        .filter(|row| {
-            let label = row
-                .stub
-                .iter()
-                .rev()
-                .find(|cell| !cell.text.trim().is_empty())
-                .map(|cell| cell.text.as_str());
-            label.is_some_and(|label| normalize_space(label) == wanted)
-        })
+        .filter(|row| label_of(row).is_some_and(|label| normalize_space(label) == wanted))
         .nth(entry.occurrence - 1)
         .ok_or_else(|| "no row with that label".to_string())?;
     let printed: Vec<Cell> = row.cells.iter().filter(|cell| !cell.text.trim().is_empty()).cloned().collect();
@@ -289,6 +315,33 @@ mod tests {
         ));
         assert!(!document_matches("agenda-owb-2022-VI", "fixtures/text/veiligheidsagenda-owb-2022-VI"));
         assert!(!document_matches("other", "fixtures/text/veiligheidsagenda-owb-2022-VI"));
+    }
+
+    /// The entry the review page offers for a row whose label repeats names which one it is,
+    /// and pasted into a file, settles that row and not the first one with the label.
+    #[test]
+    fn an_offered_entry_settles_its_own_row_when_labels_repeat() {
+        let mut table = seed_table();
+        let mut second = table.rows[0].clone();
+        second.cells[0] = Cell { flags: vec![CellFlag::ColumnInferred], ..Cell::printed("7", Some(61)) };
+        table.rows.push(second);
+        let entry = OverrideEntry::for_row("fixtures/text/veiligheidsagenda-owb-2022-VI", &table, 1, "test");
+        assert_eq!(entry.occurrence, 2);
+        assert_eq!(entry.document, "veiligheidsagenda-owb-2022-VI");
+        assert_eq!(entry.table, "2");
+        assert_eq!(entry.row, "Conservatoir beslag (in mln. euro’s)");
+        assert_eq!(entry.cells, vec!["7", "", "", ""]);
+        let mut settled = OverrideEntry { cells: vec!["".into(), "7".into(), "".into(), "".into()], ..entry };
+        let file = format!("{{ \"overrides\": [ {} ] }}", serde_json::to_string(&settled).unwrap());
+        let overrides = Overrides::parse(Path::new("o.json"), &file).unwrap();
+        let mut tables = vec![table];
+        let warnings = overrides.apply("fixtures/text/veiligheidsagenda-owb-2022-VI", &mut tables);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(tables[0].rows[0].cells[0].text, "180", "the first row is left alone");
+        assert_eq!(tables[0].rows[1].cells[1].text, "7");
+        // The first row's entry leaves `occurrence` out, as a hand-written entry would.
+        settled = OverrideEntry::for_row("x", &tables[0], 0, "test");
+        assert!(!serde_json::to_string(&settled).unwrap().contains("occurrence"));
     }
 
     #[test]

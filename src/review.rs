@@ -12,8 +12,9 @@
 use std::fmt::Write as _;
 
 use crate::check::{Finding, Severity};
+use crate::overrides::OverrideEntry;
 use crate::pipeline::Document;
-use crate::table::{CellFlag, Placement, Row, RowKind, Table, TableKind};
+use crate::table::{CellFlag, Placement, RowKind, Table, TableKind};
 
 /// One document to show: the document, its decoded source text (when it could be read again),
 /// and the findings about it.
@@ -247,40 +248,24 @@ fn render_table(
         }
         page.push_str("</ul></details>");
     }
-    for row in table.rows.iter().filter(|row| matches!(row.placement, Placement::Inferred { .. })) {
+    let inferred =
+        table.rows.iter().enumerate().filter(|(_, row)| matches!(row.placement, Placement::Inferred { .. }));
+    for (row_index, row) in inferred {
         let _ = write!(
             page,
             "<p class=\"muted\">Settle row \"{}\" by pasting this entry into an overrides file and correcting <code>cells</code>:</p><pre class=\"override\">{}</pre>",
             escape(&row.label),
-            escape(&override_entry(review.document, table, row))
+            escape(&override_entry(review.document, table, row_index))
         );
     }
 }
 
-/// The overrides entry (docs/overrides.md) for a row, prefilled with its current placement.
-pub fn override_entry(document: &Document, table: &Table, row: &Row) -> String {
-    let stem = std::path::Path::new(&document.doc_id)
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| document.doc_id.clone());
-    let table_key = table.number.clone().unwrap_or_else(|| format!("#{}", table.index));
-    /// Field order as docs/overrides.md shows it.
-    #[derive(serde::Serialize)]
-    struct Entry<'e> {
-        document: String,
-        table: String,
-        row: &'e str,
-        cells: Vec<&'e str>,
-        why: &'e str,
-    }
-    let entry = Entry {
-        document: stem,
-        table: table_key,
-        row: &row.label,
-        cells: row.cells.iter().map(|cell| cell.text.as_str()).collect(),
-        why: "Where the true placement comes from (another publication, the prose).",
-    };
-    serde_json::to_string_pretty(&entry).unwrap_or_default()
+/// The overrides entry (docs/overrides.md) for row `row_index`, prefilled with its current
+/// placement.
+pub fn override_entry(document: &Document, table: &Table, row_index: usize) -> String {
+    let why = "Where the true placement comes from (another publication, the prose).";
+    serde_json::to_string_pretty(&OverrideEntry::for_row(&document.doc_id, table, row_index, why))
+        .unwrap_or_default()
 }
 
 fn render_grid(page: &mut String, document_index: usize, table: &Table, finding_rows: &[usize]) {
