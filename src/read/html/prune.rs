@@ -291,10 +291,23 @@ impl<'a> Scan<'a> {
             kept_to = block.range.end;
             kept += usize::from(block.has_text);
         }
-        self.block_starts.iter().copied().find(|&start| {
-            start >= kept_to
-                && !self.blocks.iter().any(|block| block.range.start < start && start < block.range.end)
-        })
+        // A start lies inside a block that ended when some block that starts before it ends
+        // after it: sweep the starts in order against the blocks by start, keeping the furthest
+        // end seen (one pass each, however many blocks and starts a page has).
+        let mut blocks: Vec<&Range<usize>> = self.blocks.iter().map(|block| &block.range).collect();
+        blocks.sort_unstable_by_key(|range| range.start);
+        let mut next_block = 0;
+        let mut furthest_end = 0;
+        for &start in &self.block_starts {
+            while next_block < blocks.len() && blocks[next_block].start < start {
+                furthest_end = furthest_end.max(blocks[next_block].end);
+                next_block += 1;
+            }
+            if start >= kept_to && furthest_end <= start {
+                return Some(start);
+            }
+        }
+        None
     }
 
     /// Checks the rest of a page from `from`, to be cut whole: only the tokenizer is followed
