@@ -86,4 +86,22 @@ fn score_command_exit_code_follows_the_targets() {
 
     let missing = run(&["score", "no-such-directory"]);
     assert_eq!(missing.status.code(), Some(2));
+
+    // A truth that is wrong on purpose (every cell of page 001 changed to "999") misses the
+    // cell accuracy target: exit 1.
+    let wrong = work.path().join("wrong");
+    std::fs::create_dir_all(&wrong).unwrap();
+    std::fs::copy(corpus().join("001.txt"), wrong.join("001.txt")).unwrap();
+    let mut truth: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(corpus().join("001.json")).unwrap()).unwrap();
+    for table in truth["tables"].as_array_mut().unwrap() {
+        for row in table["rows"].as_array_mut().unwrap() {
+            for cell in row["cells"].as_array_mut().into_iter().flatten() {
+                *cell = serde_json::Value::from("999");
+            }
+        }
+    }
+    std::fs::write(wrong.join("001.json"), truth.to_string()).unwrap();
+    let missed = run(&["score", "wrong"]);
+    assert_eq!(missed.status.code(), Some(1), "{}", String::from_utf8_lossy(&missed.stdout));
 }
