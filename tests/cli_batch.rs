@@ -4,22 +4,13 @@
 //! temporary directory.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use polars::prelude::SerReader;
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
-}
-
-fn begroting(arguments: &[&str], directory: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_begroting"))
-        .args(arguments)
-        .current_dir(directory)
-        .output()
-        .expect("the binary runs")
-}
+mod common;
+use common::{begroting, fixtures};
 
 /// A work directory holding a copy of the corpus pages and the seed (so paths are relative and
 /// equal between runs).

@@ -2,20 +2,11 @@
 //! placement rule and overrides, expectation files, golden outputs, JSON and JUnit findings, and
 //! checking a finished output directory.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
-}
-
-fn begroting(arguments: &[&str], directory: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_begroting"))
-        .args(arguments)
-        .current_dir(directory)
-        .output()
-        .expect("runs")
-}
+mod common;
+use common::{begroting, fixture};
 
 /// `begroting check` on the seed page with its overrides file and the extra arguments.
 fn check_seed_with_overrides(extra: &[&str], directory: &Path) -> Output {

@@ -2,15 +2,9 @@
 //! temporary directory and asserts exit codes, the run report and the files written.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn begroting(arguments: &[&str], directory: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_begroting"))
-        .args(arguments)
-        .current_dir(directory)
-        .output()
-        .expect("the binary runs")
-}
+mod common;
+use common::begroting;
 
 fn report(directory: &Path) -> Vec<serde_json::Value> {
     let text = std::fs::read_to_string(directory.join("report.json")).expect("report.json written");

@@ -1,15 +1,14 @@
 //! The seed page in every encoding the tool reads gives the same cells as the UTF-8 original, and
 //! says how it decoded and what it had to repair.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use begroting::WarningKind;
 use begroting::frame::cell_records;
 use begroting::pipeline::{Document, ExtractOptions, extract_path};
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
-}
+mod common;
+use common::fixture;
 
 fn extract(name: &str) -> Document {
     let path = fixture(name);

@@ -2,8 +2,6 @@
 //! after the quirk they show. Expected values are read from the source pages (and, for the seed,
 //! from its hand-made truth file).
 
-use std::path::{Path, PathBuf};
-
 use begroting::overrides::Overrides;
 use begroting::pipeline::{Document, ExtractOptions, extract_path};
 use begroting::read::text::read_text;
@@ -12,9 +10,8 @@ use begroting::{Column, WarningKind};
 use proptest::prelude::*;
 use serde_json::Value;
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
-}
+mod common;
+use common::fixture;
 
 fn extract(name: &str, overrides: Option<Overrides>) -> Document {
     extract_path(&fixture(name), None, &ExtractOptions { overrides, ..ExtractOptions::default() })
