@@ -378,49 +378,38 @@ pub struct ReportEntry {
 
 /// The report entry of an outcome; `cells` is the number of long-format records it produced.
 pub fn report_entry(outcome: &Outcome, cells: usize, content_hash: Option<String>) -> ReportEntry {
-    let mut entry = match outcome {
-        Outcome::Done(document) => {
-            let mut by_kind = std::collections::BTreeMap::new();
-            for warning in &document.warnings {
-                *by_kind.entry(warning.kind.name()).or_insert(0) += 1;
-            }
-            ReportEntry {
-                source: document.source.clone(),
-                status: "ok",
-                tables: document.tables.len(),
-                cells,
-                warnings_by_kind: by_kind,
-                warnings: document.warnings.iter().map(|w| w.to_string()).collect(),
-                error: None,
-                content_hash: None,
-                tool_version: "",
-            }
-        }
-        Outcome::Failed(error) => ReportEntry {
-            source: error.file.to_string_lossy().into_owned(),
-            status: "failed",
-            tables: 0,
-            cells: 0,
-            warnings_by_kind: Default::default(),
-            warnings: Vec::new(),
-            error: Some(error.to_string()),
-            content_hash: None,
-            tool_version: "",
-        },
-        Outcome::Skipped { path, reason } => ReportEntry {
-            source: path.to_string_lossy().into_owned(),
-            status: "skipped",
-            tables: 0,
-            cells: 0,
-            warnings_by_kind: Default::default(),
-            warnings: Vec::new(),
-            error: Some(reason.clone()),
-            content_hash: None,
-            tool_version: "",
-        },
+    let mut entry = ReportEntry {
+        source: String::new(),
+        status: "ok",
+        tables: 0,
+        cells: 0,
+        warnings_by_kind: Default::default(),
+        warnings: Vec::new(),
+        error: None,
+        content_hash,
+        tool_version: env!("CARGO_PKG_VERSION"),
     };
-    entry.content_hash = content_hash;
-    entry.tool_version = env!("CARGO_PKG_VERSION");
+    match outcome {
+        Outcome::Done(document) => {
+            entry.source = document.source.clone();
+            entry.tables = document.tables.len();
+            entry.cells = cells;
+            for warning in &document.warnings {
+                *entry.warnings_by_kind.entry(warning.kind.name()).or_insert(0) += 1;
+            }
+            entry.warnings = document.warnings.iter().map(|w| w.to_string()).collect();
+        }
+        Outcome::Failed(error) => {
+            entry.source = error.file.to_string_lossy().into_owned();
+            entry.status = "failed";
+            entry.error = Some(error.to_string());
+        }
+        Outcome::Skipped { path, reason } => {
+            entry.source = path.to_string_lossy().into_owned();
+            entry.status = "skipped";
+            entry.error = Some(reason.clone());
+        }
+    }
     entry
 }
 

@@ -422,9 +422,6 @@ impl RunWriter {
             Outcome::Done(document) => {
                 self.totals.ok += 1;
                 self.totals.tables += document.tables.len();
-                for warning in &document.warnings {
-                    *self.totals.warnings_by_kind.entry(warning.kind.name()).or_default() += 1;
-                }
                 let tables_path = || self.directory.join("tables.json");
                 let json = prepared.tables_json.as_deref().ok_or_else(|| {
                     write_error(&tables_path(), "the document's tables could not be serialized")
@@ -449,7 +446,11 @@ impl RunWriter {
             Outcome::Failed(_) => self.totals.failed += 1,
             Outcome::Skipped { .. } => self.totals.skipped += 1,
         }
-        let entry = serde_json::to_vec_pretty(&report_entry(&outcome, cells, content_hash))
+        let entry = report_entry(&outcome, cells, content_hash);
+        for (kind, count) in &entry.warnings_by_kind {
+            *self.totals.warnings_by_kind.entry(kind).or_default() += count;
+        }
+        let entry = serde_json::to_vec_pretty(&entry)
             .map_err(|error| write_error(&self.directory.join("report.json"), error))?;
         self.report.array_item(&entry)?;
         self.totals.cells += cells;
