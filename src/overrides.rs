@@ -35,6 +35,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Location, Warning, WarningKind};
+use crate::normalize::collapse_whitespace;
 use crate::table::{Cell, CellFlag, Placement, Row, Table};
 
 /// One override: the true cells of one row of one table of one document.
@@ -71,10 +72,10 @@ impl OverrideEntry {
     /// among rows with the same label, by the rule entries are applied with.
     pub fn for_row(document_id: &str, table: &Table, row_index: usize, why: &str) -> OverrideEntry {
         let row = &table.rows[row_index];
-        let label = label_of(row).map(normalize_space);
+        let label = label_of(row).map(collapse_whitespace);
         let occurrence = table.rows[..=row_index]
             .iter()
-            .filter(|other| label.is_some() && label_of(other).map(normalize_space) == label)
+            .filter(|other| label.is_some() && label_of(other).map(collapse_whitespace) == label)
             .count()
             .max(1);
         OverrideEntry {
@@ -192,10 +193,6 @@ pub fn document_matches(document: &str, doc_id: &str) -> bool {
     id == wanted || id.ends_with(&format!("/{wanted}"))
 }
 
-fn normalize_space(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 fn table_matches(key: &str, table: &Table) -> bool {
     if let Some(index) = key.strip_prefix('#') {
         return index.trim().parse::<usize>().is_ok_and(|index| index == table.index);
@@ -204,7 +201,7 @@ fn table_matches(key: &str, table: &Table) -> bool {
         || table
             .title
             .as_deref()
-            .is_some_and(|title| normalize_space(title).eq_ignore_ascii_case(&normalize_space(key)))
+            .is_some_and(|title| collapse_whitespace(title).eq_ignore_ascii_case(&collapse_whitespace(key)))
 }
 
 fn apply_entry(entry: &OverrideEntry, source: &str, tables: &mut [Table]) -> Result<(), String> {
@@ -216,17 +213,17 @@ fn apply_entry(entry: &OverrideEntry, source: &str, tables: &mut [Table]) -> Res
     if entry.cells.len() != columns {
         return Err(format!("it states {} cells but the table has {columns} columns", entry.cells.len()));
     }
-    let wanted = normalize_space(&entry.row);
+    let wanted = collapse_whitespace(&entry.row);
     let row = table
         .rows
         .iter_mut()
-        .filter(|row| label_of(row).is_some_and(|label| normalize_space(label) == wanted))
+        .filter(|row| label_of(row).is_some_and(|label| collapse_whitespace(label) == wanted))
         .nth(entry.occurrence - 1)
         .ok_or_else(|| "no row with that label".to_string())?;
     let printed: Vec<Cell> = row.cells.iter().filter(|cell| !cell.text.trim().is_empty()).cloned().collect();
     let stated: Vec<String> =
-        entry.cells.iter().map(|text| normalize_space(text)).filter(|text| !text.is_empty()).collect();
-    let printed_texts: Vec<String> = printed.iter().map(|cell| normalize_space(&cell.text)).collect();
+        entry.cells.iter().map(|text| collapse_whitespace(text)).filter(|text| !text.is_empty()).collect();
+    let printed_texts: Vec<String> = printed.iter().map(|cell| collapse_whitespace(&cell.text)).collect();
     if printed_texts != stated {
         return Err(format!("the row prints {printed_texts:?}, the entry states {stated:?}"));
     }

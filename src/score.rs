@@ -27,6 +27,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::error::{Error, ErrorKind};
+use crate::normalize::collapse_whitespace;
 use crate::pipeline::{Document, ExtractOptions, extract_path};
 use crate::table::{CellFlag, Row, Table, TableKind};
 
@@ -264,16 +265,12 @@ pub fn score_page(page: &Path) -> PageScore {
 }
 
 fn text_of(value: &Value) -> String {
-    value.as_str().map(normalize_space).unwrap_or_default()
-}
-
-fn normalize_space(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    value.as_str().map(collapse_whitespace).unwrap_or_default()
 }
 
 /// A title for matching: lower case, leading section numbers and trailing punctuation dropped.
 fn title_key(title: &str) -> String {
-    let lowered = normalize_space(&title.to_lowercase());
+    let lowered = collapse_whitespace(&title.to_lowercase());
     let without_number = match lowered.split_once(' ') {
         Some((first, rest)) if first.chars().all(|c| c.is_ascii_digit() || c == '.') => rest.to_string(),
         _ => lowered,
@@ -313,7 +310,7 @@ fn compare(document: &Document, truth: &Value, score: &mut PageScore) {
                     .map(|columns| columns.iter().map(text_of).collect())
                     .unwrap_or_default();
                 let got: Vec<String> =
-                    tables[position].columns.iter().map(|c| normalize_space(&c.header())).collect();
+                    tables[position].columns.iter().map(|c| collapse_whitespace(&c.header())).collect();
                 if got == expected {
                     score.headers_right += 1;
                 } else {
@@ -413,7 +410,7 @@ fn match_table(truth: &Value, tables: &[&Table], used: &[bool], next_in_order: u
         .unwrap_or_default();
     (next_in_order..tables.len())
         .filter(free)
-        .find(|&i| tables[i].rows.iter().any(|row| labels.contains(&normalize_space(&row.label))))
+        .find(|&i| tables[i].rows.iter().any(|row| labels.contains(&collapse_whitespace(&row.label))))
 }
 
 fn flagged(row: &Row) -> bool {
@@ -441,7 +438,7 @@ fn compare_rows(table: &Table, rows: &[Value], score: &mut PageScore, name: &str
         let candidates: Vec<&Row> = table
             .rows
             .iter()
-            .filter(|row| normalize_space(&row.label) == label)
+            .filter(|row| collapse_whitespace(&row.label) == label)
             .filter(|row| !label.is_empty() || row.kind.carries_data())
             .collect();
         let ours = candidates.get(occurrence - 1).copied();
@@ -466,7 +463,7 @@ fn compare_rows(table: &Table, rows: &[Value], score: &mut PageScore, name: &str
             push_mismatch(score, format!("{name}: row \"{label}\" not found"));
             continue;
         };
-        let got: Vec<String> = ours.cells.iter().map(|cell| normalize_space(&cell.text)).collect();
+        let got: Vec<String> = ours.cells.iter().map(|cell| collapse_whitespace(&cell.text)).collect();
         // A row of the wrong width has no right cells: its columns are not the truth's columns.
         let right = if got.len() == expected.len() {
             expected.iter().zip(&got).filter(|(want, have)| want == have).count()

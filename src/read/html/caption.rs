@@ -101,7 +101,7 @@ pub(super) fn split_unit(title: &str) -> (String, Option<String>) {
 
 /// Collapses whitespace and trims separators left at the ends of a title.
 fn tidy_title(text: &str) -> String {
-    let collapsed = super::content::collapse_whitespace(text);
+    let collapsed = crate::normalize::collapse_whitespace(text);
     collapsed.trim_matches(|c: char| c == ':' || c == ',' || c == ';' || c.is_whitespace()).to_string()
 }
 

@@ -283,22 +283,6 @@ pub(super) fn markers_of(pieces: &[Piece]) -> Vec<String> {
         .collect()
 }
 
-/// Collapses every run of whitespace (Unicode White_Space, so U+00A0 too) to one space and trims.
-pub(super) fn collapse_whitespace(text: &str) -> String {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return String::new();
-    }
-    let mut collapsed = String::with_capacity(trimmed.len());
-    for word in trimmed.split_whitespace() {
-        if !collapsed.is_empty() {
-            collapsed.push(' ');
-        }
-        collapsed.push_str(word);
-    }
-    collapsed
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,7 +324,7 @@ mod tests {
                     _ => joined.push(' '),
                 }
             }
-            assert_eq!(join_text(&pieces), collapse_whitespace(&joined), "{pieces:?}");
+            assert_eq!(join_text(&pieces), crate::normalize::collapse_whitespace(&joined), "{pieces:?}");
         }
     }
 

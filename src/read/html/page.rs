@@ -189,7 +189,7 @@ impl Walk {
         if self.buffer.is_empty() {
             return;
         }
-        let text = content::collapse_whitespace(&self.buffer);
+        let text = crate::normalize::collapse_whitespace(&self.buffer);
         self.buffer.clear();
         if !text.is_empty() {
             self.events.push(Event::Block {
