@@ -764,27 +764,29 @@ fn is_refused(name: &str) -> bool {
     )
 }
 
-/// Block elements that may be cut: every one breaks a line in the page walk (see
-/// `super::content::is_block`), so cutting one never joins the text on its two sides.
+/// Block elements that may be cut: every one breaks a line in the page walk (it is one of
+/// [`super::content::is_block`]'s, which this checks rather than trusts), so cutting one never
+/// joins the text on its two sides.
 fn is_cuttable(name: &str) -> bool {
-    matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "div"
-            | "dl"
-            | "figure"
-            | "footer"
-            | "header"
-            | "main"
-            | "nav"
-            | "ol"
-            | "p"
-            | "section"
-            | "ul"
-    )
+    super::content::is_block(name)
+        && matches!(
+            name,
+            "address"
+                | "article"
+                | "aside"
+                | "blockquote"
+                | "div"
+                | "dl"
+                | "figure"
+                | "footer"
+                | "header"
+                | "main"
+                | "nav"
+                | "ol"
+                | "p"
+                | "section"
+                | "ul"
+        )
 }
 
 /// Plain containers a cut block may stand in: no heading (whose blocks are headings), no
