@@ -101,6 +101,11 @@ pub enum WarningKind {
     InvalidEncoding,
     /// A limit on work (cells, depth) was reached; the rest was not read.
     LimitReached,
+    /// The source prints a run of figures that no table was read from; the run is kept as an
+    /// unrecovered table with its raw lines.
+    TableNotRead,
+    /// Figures printed inside a table's lines landed in no cell, header, label or note.
+    FigureNotRead,
 }
 
 impl WarningKind {
@@ -119,6 +124,8 @@ impl WarningKind {
             WarningKind::UnusedOverride => "unused_override",
             WarningKind::InvalidEncoding => "invalid_encoding",
             WarningKind::LimitReached => "limit_reached",
+            WarningKind::TableNotRead => "table_not_read",
+            WarningKind::FigureNotRead => "figure_not_read",
         }
     }
 }

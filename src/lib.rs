@@ -4,7 +4,8 @@
 //! and detects its format; [`meta`] works out the document's year, type and chapter; a reader in
 //! [`read`] (HTML or flattened text) finds every table and rebuilds its grid in the shared
 //! [`table`] model; [`footnote`] splits markers off labels, numbers and headers and links them to
-//! the notes printed with the table; [`overrides`] applies a person's settled placements;
+//! the notes printed with the table; [`interpret`] audits that every printed figure landed somewhere
+//! and scores each table's structure confidence; [`overrides`] applies a person's settled placements;
 //! [`normalize`] parses Dutch numbers and decides row roles; [`frame`] turns documents into one
 //! long-format frame (one row per data cell) and [`mod@write`] writes it as Parquet, JSON or CSV,
 //! atomically. [`pipeline`] is the only place that knows the order of the stages; [`batch`] runs
@@ -27,6 +28,7 @@ pub mod check;
 pub mod error;
 pub mod footnote;
 pub mod frame;
+pub mod interpret;
 pub mod manifest;
 pub mod meta;
 pub mod normalize;

@@ -3,7 +3,10 @@
 //! Order, and why: the reader rebuilds grids; the footnote stage splits markers off texts first,
 //! because a marker glued to a label ("Totaal1") or a number ("80,21") would otherwise spoil row
 //! roles and values; overrides come next because they are keyed by the clean row label and only
-//! move printed texts; normalization runs last and parses the texts that are now final.
+//! move printed texts; normalization parses the texts that are now final; the structure
+//! confidence is scored last, because it needs value kinds and row roles. The coverage audit of
+//! flattened text runs right after the reader: it may add unrecovered tables, and every later
+//! stage must see the final table indexes.
 
 use std::path::{Path, PathBuf};
 
@@ -11,6 +14,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Warning};
 use crate::footnote;
+use crate::interpret;
 use crate::meta::{self, DocMeta};
 use crate::normalize;
 use crate::overrides::Overrides;
@@ -102,11 +106,17 @@ pub fn extract_str(input: &DocumentInput, text: &str, options: &ExtractOptions) 
     };
     let mut tables = outcome.tables;
     let mut warnings = outcome.warnings;
+    // The HTML reader audits its own tables (it knows which cells each table printed); flattened
+    // text is audited against its lines here, before any stage changes a table index.
+    if input.format == SourceFormat::Text {
+        interpret::coverage::audit_flattened_text(text, &mut tables, &mut warnings);
+    }
     warnings.extend(footnote::link_footnotes(&mut tables));
     if let Some(overrides) = &options.overrides {
         warnings.extend(overrides.apply(&input.doc_id(), &mut tables));
     }
     normalize::rows::normalize_tables(&mut tables);
+    interpret::confidence::score_tables(&mut tables);
     let visible_head = match input.format {
         SourceFormat::Html => meta::visible_text_of_markup(text),
         SourceFormat::Text => text.to_string(),

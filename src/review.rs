@@ -47,6 +47,7 @@ body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1b1b1b}
 h1{font-size:1.4rem} h2{font-size:1.15rem;margin-top:2.5rem;border-top:2px solid #ccc;padding-top:.8rem}
 h3{font-size:1rem;margin:1.5rem 0 .4rem}
 .meta,.muted{color:#555;font-size:.9rem}
+.confidence.low{color:#a00;font-size:.9rem}
 .pair{display:flex;gap:1.5rem;align-items:flex-start;flex-wrap:wrap}
 .pair>div{flex:1 1 28rem;min-width:20rem;overflow:auto}
 table.rebuilt{border-collapse:collapse;font-size:.85rem}
@@ -206,6 +207,21 @@ fn render_table(
     if let Some(section) = &table.section {
         let _ = write!(page, "<p class=\"muted\">section: {}</p>", escape(section));
     }
+    if let Some(confidence) = &table.confidence {
+        let low = confidence.score < crate::interpret::confidence::LOW_CONFIDENCE_THRESHOLD;
+        let _ = write!(
+            page,
+            "<p class=\"{}\">structure confidence {:.2}{}{}</p>",
+            if low { "confidence low" } else { "confidence muted" },
+            confidence.score,
+            if low { " — <strong>low</strong>: route to review" } else { "" },
+            if confidence.reasons.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", escape(&confidence.reasons.join("; ")))
+            }
+        );
+    }
     let findings: Vec<&&Finding> =
         review.findings.iter().filter(|f| f.location.table_index == Some(table.index)).collect();
     let finding_rows: Vec<usize> = findings.iter().filter_map(|f| f.location.row_index).collect();
@@ -342,6 +358,7 @@ fn flag_title(flag: CellFlag) -> &'static str {
         CellFlag::TruncatedTable => "the table is cut off",
         CellFlag::Padded => "added to keep the grid rectangular",
         CellFlag::UnreadableNumber => "looks like a number but could not be read",
+        CellFlag::LowConfidence => "the table's structure confidence is low: check it against the source",
     }
 }
 

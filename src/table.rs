@@ -48,6 +48,10 @@ pub struct Table {
     pub truncated: bool,
     /// The raw source lines of a table whose structure could not be recovered, so nothing is lost.
     pub raw_lines: Vec<String>,
+    /// How far to trust the rebuilt structure (set by [`crate::interpret::confidence`]); `None`
+    /// before that stage ran.
+    #[serde(default)]
+    pub confidence: Option<crate::interpret::confidence::StructureConfidence>,
 }
 
 /// What a table holds. Only [`TableKind::Budget`] tables produce long-format cells.
@@ -292,6 +296,9 @@ pub enum CellFlag {
     Padded,
     /// The text looks like a number but could not be read as one.
     UnreadableNumber,
+    /// The table's structure confidence is below the documented threshold
+    /// ([`crate::interpret::confidence::LOW_CONFIDENCE_THRESHOLD`]): route it to review.
+    LowConfidence,
 }
 
 impl CellFlag {
@@ -305,6 +312,7 @@ impl CellFlag {
             CellFlag::CutCell => "cut_cell",
             CellFlag::Padded => "padded",
             CellFlag::UnreadableNumber => "unreadable_number",
+            CellFlag::LowConfidence => "low_confidence",
         }
     }
 }

@@ -10,12 +10,15 @@
 //! | `values` | error | no unreadable text in a column of numbers |
 //! | `keys` | warning | no two cells share (table, group, parent, row label, column header) |
 //! | `years` | error | year headers lie within 15 years of the document's year |
+//! | `coverage` | error | every printed figure landed in a cell: no `table_not_read` or `figure_not_read` warning |
+//! | `confidence` | warning | no table's structure confidence is below the `low_confidence` threshold |
 //!
 //! `totals` and `waarvan` find inconsistencies the source itself may hold (the cells were read as
 //! printed), so they are warnings; the others point at extraction problems.
 
 use crate::check::{Finding, Severity};
-use crate::error::Location;
+use crate::error::{Location, WarningKind};
+use crate::interpret::confidence::LOW_CONFIDENCE_THRESHOLD;
 use crate::normalize::number::parse_dutch_number;
 use crate::pipeline::Document;
 use crate::table::{CellFlag, RowKind, Table, TableKind, ValueKind};
@@ -31,8 +34,41 @@ pub fn check_document(document: &Document) -> Vec<Finding> {
         findings.extend(check_values(document, table));
         findings.extend(check_keys(document, table));
         findings.extend(check_years(document, table));
+        findings.extend(check_confidence(document, table));
     }
+    findings.extend(check_coverage(document));
     findings
+}
+
+/// Coverage: a figure the source prints that no table holds is an extraction failure, whatever
+/// else passed (see [`crate::interpret::coverage`]).
+pub fn check_coverage(document: &Document) -> Vec<Finding> {
+    document
+        .warnings
+        .iter()
+        .filter(|w| matches!(w.kind, WarningKind::TableNotRead | WarningKind::FigureNotRead))
+        .map(|w| Finding::new("coverage", Severity::Error, document, w.location.clone(), w.message.clone()))
+        .collect()
+}
+
+/// Confidence: a table scored below [`LOW_CONFIDENCE_THRESHOLD`] wants a person's look; the
+/// finding gives the score and its reasons.
+pub fn check_confidence(document: &Document, table: &Table) -> Vec<Finding> {
+    let Some(confidence) = &table.confidence else { return Vec::new() };
+    if confidence.score >= LOW_CONFIDENCE_THRESHOLD {
+        return Vec::new();
+    }
+    vec![Finding::new(
+        "confidence",
+        Severity::Warning,
+        document,
+        Location::table(table.index, table.lines.map(|(first, _)| first)),
+        format!(
+            "structure confidence {:.2} is below {LOW_CONFIDENCE_THRESHOLD}: {}; its cells are flagged low_confidence",
+            confidence.score,
+            confidence.reasons.join("; ")
+        ),
+    )]
 }
 
 fn cell_location(table: &Table, row_index: usize, column_index: usize) -> Location {

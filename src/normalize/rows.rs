@@ -13,8 +13,9 @@
 //! 3. a label starting with "waarvan", "wrv", "w.v." (after a leading dash or parenthesis):
 //!    `Waarvan`, whose parent is the nearest row above it that is data or total;
 //! 4. a label starting with "totaal", "totale" or "subtotaal", or containing "(som ": `Total`;
-//!    a row with values but no label (a subtotal line): `Total`, unless every value is a year
-//!    ("2021"), which makes it a `Header` repeated in the body;
+//!    a row with values but no label (a subtotal line): `Total` when the table's arithmetic says
+//!    so ([`sums_rows_above`]), a `Header` repeated in the body when every value is a year
+//!    ("2021"), and otherwise `Data` with an empty label (never an invented label or role);
 //! 5. otherwise `Data`.
 //!
 //! Groups: a group row opens a group for the rows below it; a group row right below another group
@@ -122,6 +123,70 @@ fn role_of_row(label: &str, has_values: bool, all_years: bool) -> RowKind {
     }
 }
 
+/// True when a row without a label is the sum of the rows above it: walking up past spacers
+/// right above it, the data rows up to the previous group, total, header or spacer row (at least
+/// two of them; "waarvan" rows are parts of their parent and skipped) add up to its value in every
+/// column where it and at least one part print a number, allowing half a unit of the last printed
+/// digit per part for rounding. At least one column must be checked.
+///
+/// Known failure: a subtotal of subtotals (parts that are totals themselves) is not recognised,
+/// and stays a data row with an empty label.
+pub fn sums_rows_above(table: &Table, row_index: usize) -> bool {
+    let mut index = row_index;
+    while index > 0 && table.rows[index - 1].kind == RowKind::Spacer {
+        index -= 1;
+    }
+    let mut parts = Vec::new();
+    while index > 0 {
+        index -= 1;
+        let row = &table.rows[index];
+        match row.kind {
+            RowKind::Waarvan => continue,
+            RowKind::Data => parts.push(row),
+            _ => break,
+        }
+    }
+    if parts.len() < 2 {
+        return false;
+    }
+    let total_row = &table.rows[row_index];
+    let mut checked = 0;
+    for (column, cell) in total_row.cells.iter().enumerate() {
+        let Some(total) = cell.value else { continue };
+        let values: Vec<(f64, &str)> = parts
+            .iter()
+            .filter_map(|row| row.cells.get(column))
+            .filter_map(|cell| cell.value.map(|value| (value, cell.text.as_str())))
+            .collect();
+        if values.is_empty() {
+            continue;
+        }
+        let sum: f64 = values.iter().map(|(value, _)| value).sum();
+        let unit = values
+            .iter()
+            .map(|(_, text)| last_digit_unit(text))
+            .chain([last_digit_unit(&cell.text)])
+            .fold(0.0, f64::max);
+        let tolerance = unit * 0.5 * (values.len() + 1) as f64 + 1e-9;
+        if (sum - total).abs() > tolerance {
+            return false;
+        }
+        checked += 1;
+    }
+    checked > 0
+}
+
+/// The value of one unit in the last printed digit: 0.1 for "13.553,7", 1 for "1.522".
+fn last_digit_unit(text: &str) -> f64 {
+    match text.rsplit_once(',') {
+        Some((_, decimals)) => {
+            let digits = decimals.chars().take_while(|c| c.is_ascii_digit()).count();
+            10f64.powi(-(digits as i32))
+        }
+        None => 1.0,
+    }
+}
+
 /// "2021" (a plain year between 1900 and 2100).
 fn is_year(text: &str) -> bool {
     text.len() == 4
@@ -139,13 +204,18 @@ fn assign_roles(table: &mut Table) {
     let mut previous_was_group = false;
     let mut last_parent: Option<usize> = None;
     for row_index in 0..table.rows.len() {
-        let row = &mut table.rows[row_index];
-        if row.kind == RowKind::Data {
+        if table.rows[row_index].kind == RowKind::Data {
+            let row = &table.rows[row_index];
             let has_values = row.cells.iter().any(|cell| cell.value_kind != ValueKind::Empty);
             let all_years =
                 row.cells.iter().filter(|cell| !cell.text.is_empty()).all(|cell| is_year(&cell.text));
-            row.kind = role_of_row(&row.label, has_values, all_years);
+            let mut kind = role_of_row(&row.label, has_values, all_years);
+            if kind == RowKind::Total && row.label.trim().is_empty() && !sums_rows_above(table, row_index) {
+                kind = RowKind::Data;
+            }
+            table.rows[row_index].kind = kind;
         }
+        let row = &mut table.rows[row_index];
         match row.kind {
             RowKind::Spacer => {
                 groups.clear();

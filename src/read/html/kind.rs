@@ -13,30 +13,42 @@ use super::grid::Grid;
 use super::structure;
 use crate::table::Table;
 
-/// True for a table that only lays out a page, not data. In this order:
+/// Why a table is taken for page layout, not data ([`layout_reason`] tries the rules in order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LayoutReason {
+    /// Rule 1: the markup says so (`role="presentation"` or `"none"`).
+    Declared,
+    /// Rule 2: fewer than two columns or two rows with text.
+    TooSmall,
+    /// Rule 3: no figures, and a wrapper around a table or a menu of links.
+    WrapperOrMenu,
+}
+
+/// The rule that makes a table page layout, or `None` for a content table. In this order:
 /// 1. `role="presentation"` or `role="none"`;
 /// 2. fewer than two columns, or fewer than two rows with text: nothing tabular;
 /// 3. no figure anywhere right of the first column, and either a table nested in one of its cells
 ///    (a wrapper around the real table) or mostly link text (a menu).
 ///
 /// Known failure: a real two-row table (a header and one row of figures) is kept, but a
-/// one-column list of figures is dropped by rule 2.
-pub(super) fn is_layout_table(table: NodeRef<'_, Node>, grid: &Grid) -> bool {
+/// one-column list of figures is dropped by rule 2 (the reader keeps it as an unrecovered table
+/// with a `table_not_read` warning, so it is not lost).
+pub(super) fn layout_reason(table: NodeRef<'_, Node>, grid: &Grid) -> Option<LayoutReason> {
     let element = table.value().as_element();
     if element
         .and_then(|e| e.attr("role"))
         .is_some_and(|role| role.eq_ignore_ascii_case("presentation") || role.eq_ignore_ascii_case("none"))
     {
-        return true;
+        return Some(LayoutReason::Declared);
     }
     let rows_with_text =
         (0..grid.rows.len()).filter(|&r| (0..grid.width).any(|c| !grid.text_at(r, c).is_empty())).count();
     if grid.width < 2 || rows_with_text < 2 {
-        return true;
+        return Some(LayoutReason::TooSmall);
     }
     let has_figure = grid.cells.iter().any(|cell| cell.column >= 1 && structure::is_figure(&cell.text));
     if has_figure {
-        return false;
+        return None;
     }
     let holds_table = grid.cells.iter().any(|cell| {
         table.tree().get(cell.node).is_some_and(|node| {
@@ -48,7 +60,7 @@ pub(super) fn is_layout_table(table: NodeRef<'_, Node>, grid: &Grid) -> bool {
         .iter()
         .filter(|cell| table.tree().get(cell.node).is_some_and(|node| mostly_links(node, &cell.text)))
         .count();
-    holds_table || link_cells * 2 > cells_with_text.len()
+    (holds_table || link_cells * 2 > cells_with_text.len()).then_some(LayoutReason::WrapperOrMenu)
 }
 
 /// True when at least 80% of an element's text is link text.

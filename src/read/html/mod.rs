@@ -46,6 +46,7 @@ use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
 use crate::error::{Location, Warning, WarningKind};
+use crate::interpret::{coverage, vocabulary};
 use crate::table::{CellFlag, ReadOutcome, Table, TableKind};
 use content::NestedTables;
 use grid::Grid;
@@ -119,7 +120,19 @@ fn read_document(
     for (at, node_id, parent) in page.tables() {
         let Some(node) = document.tree.get(node_id) else { continue };
         let grid = grid::build(node, &lines);
-        if kind::is_layout_table(node, &grid) {
+        if let Some(reason) = kind::layout_reason(node, &grid) {
+            // A layout table is not content, but one too small to be taken for a table that
+            // prints figures (a one-column list of figures, say) must not vanish in silence: it
+            // is kept unrecovered, with its text. Declared layout and menus are left out.
+            if reason == kind::LayoutReason::TooSmall
+                && grid.cells.iter().any(|cell| vocabulary::is_figure(&cell.text))
+            {
+                let index = outcome.tables.len();
+                let (table, warning) =
+                    unread_layout_table(index, &grid, lines.table_tag(node_id).map(|t| &tags.tables[t]));
+                outcome.warnings.push(warning);
+                outcome.tables.push(table);
+            }
             continue;
         }
         let index = outcome.tables.len();
@@ -157,6 +170,20 @@ fn read_document(
         }
 
         let mut warnings = built.warnings;
+        let printed: Vec<&str> = grid.cells.iter().map(|cell| cell.text.as_str()).collect();
+        let missing = coverage::figures_missing_from(&printed, &table);
+        if !missing.is_empty() {
+            let shown: Vec<String> = missing.iter().take(8).map(|text| format!("\"{text}\"")).collect();
+            warnings.push(Warning::new(
+                WarningKind::FigureNotRead,
+                Location::table(index, table.lines.map(|(first, _)| first)),
+                format!(
+                    "{} figure(s) printed in this table landed in no cell, header, label or note: {}",
+                    missing.len(),
+                    shown.join(", ")
+                ),
+            ));
+        }
         if let Some(tag) = lines.table_tag(node_id) {
             let source = &tags.tables[tag];
             table.lines = Some((source.start_line, source.end_line.unwrap_or(tags.last_line)));
@@ -171,6 +198,25 @@ fn read_document(
         outcome.tables.push(table);
     }
     Some(outcome)
+}
+
+/// A layout table that prints figures, kept as an unrecovered table: its rows as raw lines
+/// (cells joined with " | "), and a `table_not_read` warning with its source line.
+fn unread_layout_table(index: usize, grid: &Grid, tag: Option<&source_lines::TableTag>) -> (Table, Warning) {
+    let raw_lines: Vec<String> = (0..grid.rows.len())
+        .map(|row| (0..grid.width).map(|column| grid.text_at(row, column)).collect::<Vec<_>>().join(" | "))
+        .collect();
+    let lines = tag.map(|tag| (tag.start_line, tag.end_line.unwrap_or(tag.start_line)));
+    let warning = Warning::new(
+        WarningKind::TableNotRead,
+        Location::table(index, lines.map(|(first, _)| first)),
+        format!(
+            "a table that looks like page layout (one column, or one row) prints figures; it was not read as data and its text is kept: \"{}\"",
+            raw_lines.iter().take(4).cloned().collect::<Vec<_>>().join(" / ")
+        ),
+    );
+    let table = Table { index, kind: TableKind::Unrecovered, lines, raw_lines, ..Table::default() };
+    (table, warning)
 }
 
 /// The text of a table's own `<caption>`, when it has one with text.
@@ -291,6 +337,19 @@ mod tests {
              <table><tr><td>alleen</td></tr><tr><td>één kolom</td></tr></table>",
         );
         assert!(outcome.tables.is_empty(), "{:#?}", outcome.tables);
+    }
+
+    #[test]
+    fn a_one_column_list_of_figures_is_kept_unrecovered_with_a_warning() {
+        let outcome = read_html(
+            "<p>Tabel 4 Aantallen</p>\n<table><tr><td>1.522</td></tr>\n<tr><td>30</td></tr></table>",
+        );
+        assert_eq!(outcome.tables.len(), 1);
+        assert_eq!(outcome.tables[0].kind, TableKind::Unrecovered);
+        assert_eq!(outcome.tables[0].raw_lines, vec!["1.522", "30"]);
+        assert_eq!(outcome.tables[0].lines, Some((2, 3)));
+        assert_eq!(outcome.warnings.len(), 1);
+        assert_eq!(outcome.warnings[0].kind, WarningKind::TableNotRead);
     }
 
     #[test]

@@ -1,0 +1,203 @@
+//! Structure confidence: how far to trust the way a table was rebuilt, as a number a user can
+//! route on, and the `low_confidence` cell flag below [`LOW_CONFIDENCE_THRESHOLD`].
+//!
+//! A table's score is the product of four shares, each from 0 to 1, over its data rows (data,
+//! total and waarvan rows):
+//! 1. **column coherence**: in each data column, the share of non-empty cells that are of the
+//!    column's majority sort (figure-like: numbers, percentages, nil, pm, n.v.t.; or text),
+//!    averaged over the columns weighted by their non-empty cells. A column that mixes figures
+//!    and text is the usual sign of cells put in the wrong column or labels read as data
+//!    (Pytheas' column coherence, ExtracTable's consistency).
+//! 2. **placed**: the share of data rows whose cells the source placed (not `column_inferred`;
+//!    an override counts as placed).
+//! 3. **unpadded**: the share of cells not added or dropped to keep the grid rectangular.
+//! 4. **labelled**: the share of data rows that have a label or are totals: a row of figures
+//!    without a name is data a user cannot use without looking.
+//!
+//! A table with no data row, or one that was not recovered, scores 0. The reasons behind a score
+//! below 1 are kept next to it, in words. Runs after normalization (it needs value kinds and row
+//! roles) and never changes a cell's text or value.
+
+use serde::Serialize;
+
+use crate::table::{CellFlag, Placement, RowKind, Table, TableKind, ValueKind};
+
+/// Below this score every data cell of the table is flagged `low_confidence`. At 0.75 a table
+/// passes with one row in five placed by rule, or one column cell in four of the other sort, but
+/// not with both.
+pub const LOW_CONFIDENCE_THRESHOLD: f64 = 0.75;
+
+/// A table's structure confidence and what went into it (in `tables.json` as `confidence`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
+pub struct StructureConfidence {
+    /// The product of the four shares, from 0 (do not trust) to 1, rounded to three decimals.
+    pub score: f64,
+    /// Share 1: how well the data columns cohere.
+    pub column_coherence: f64,
+    /// Share 2: data rows placed by the source (or an override) rather than by rule.
+    pub placed: f64,
+    /// Share 3: cells not padded or clamped.
+    pub unpadded: f64,
+    /// Share 4: data rows with a label, or totals.
+    pub labelled: f64,
+    /// Why the score is below 1, one sentence per cause.
+    pub reasons: Vec<String>,
+}
+
+fn round3(value: f64) -> f64 {
+    (value * 1000.0).round() / 1000.0
+}
+
+fn share(part: usize, whole: usize) -> f64 {
+    if whole == 0 { 1.0 } else { part as f64 / whole as f64 }
+}
+
+/// Scores one table (see the module doc).
+pub fn score_table(table: &Table) -> StructureConfidence {
+    let data_rows: Vec<&crate::table::Row> =
+        table.rows.iter().filter(|row| row.kind.carries_data()).collect();
+    if table.kind == TableKind::Unrecovered || data_rows.is_empty() || table.columns.is_empty() {
+        let reason = if table.kind == TableKind::Unrecovered {
+            "the table's structure was not recovered"
+        } else {
+            "no row of data was read"
+        };
+        return StructureConfidence { reasons: vec![reason.to_string()], ..StructureConfidence::default() };
+    }
+    let mut reasons = Vec::new();
+
+    let mut coherent_cells = 0;
+    let mut filled_cells = 0;
+    for column_index in 0..table.columns.len() {
+        let kinds: Vec<ValueKind> = data_rows
+            .iter()
+            .filter_map(|row| row.cells.get(column_index))
+            .map(|cell| cell.value_kind)
+            .filter(|kind| *kind != ValueKind::Empty)
+            .collect();
+        let text = kinds.iter().filter(|kind| **kind == ValueKind::Text).count();
+        let figure_like = kinds.len() - text;
+        coherent_cells += text.max(figure_like);
+        filled_cells += kinds.len();
+        if text > 0 && figure_like > 0 && text.min(figure_like) * 10 >= kinds.len() {
+            reasons.push(format!(
+                "column {column_index} (\"{}\") mixes figures ({figure_like}) and text ({text})",
+                table.columns[column_index].header()
+            ));
+        }
+    }
+    let column_coherence = share(coherent_cells, filled_cells);
+
+    let inferred = data_rows.iter().filter(|row| matches!(row.placement, Placement::Inferred { .. })).count();
+    if inferred > 0 {
+        reasons
+            .push(format!("{inferred} of {} data rows placed by rule, not by the source", data_rows.len()));
+    }
+    let placed = share(data_rows.len() - inferred, data_rows.len());
+
+    let all_cells: usize = table.rows.iter().map(|row| row.cells.len()).sum();
+    let padded =
+        table.rows.iter().flat_map(|row| &row.cells).filter(|c| c.flags.contains(&CellFlag::Padded)).count();
+    if padded > 0 {
+        reasons.push(format!("{padded} of {all_cells} cells padded or clamped to keep the grid rectangular"));
+    }
+    let unpadded = share(all_cells - padded, all_cells);
+
+    let unlabelled =
+        data_rows.iter().filter(|row| row.label.trim().is_empty() && row.kind != RowKind::Total).count();
+    if unlabelled > 0 {
+        reasons.push(format!("{unlabelled} of {} data rows have no label", data_rows.len()));
+    }
+    let labelled = share(data_rows.len() - unlabelled, data_rows.len());
+
+    StructureConfidence {
+        score: round3(column_coherence * placed * unpadded * labelled),
+        column_coherence: round3(column_coherence),
+        placed: round3(placed),
+        unpadded: round3(unpadded),
+        labelled: round3(labelled),
+        reasons,
+    }
+}
+
+/// Scores every table and flags the data cells of tables below [`LOW_CONFIDENCE_THRESHOLD`].
+pub fn score_tables(tables: &mut [Table]) {
+    for table in tables {
+        let confidence = score_table(table);
+        if confidence.score < LOW_CONFIDENCE_THRESHOLD && table.kind == TableKind::Budget {
+            for row in table.rows.iter_mut().filter(|row| row.kind.carries_data()) {
+                for cell in &mut row.cells {
+                    cell.flag(CellFlag::LowConfidence);
+                }
+            }
+        }
+        table.confidence = Some(confidence);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::rows::normalize_tables;
+    use crate::table::{Column, Row};
+
+    fn table(rows: Vec<Row>, columns: usize) -> Table {
+        let mut table = Table {
+            columns: (0..columns)
+                .map(|i| Column { path: vec![format!("{}", 2019 + i)], ..Column::default() })
+                .collect(),
+            rows,
+            stub_columns: 1,
+            ..Table::default()
+        };
+        normalize_tables(std::slice::from_mut(&mut table));
+        table
+    }
+
+    #[test]
+    fn a_clean_table_scores_one_and_is_not_flagged() {
+        let mut tables = vec![table(
+            vec![Row::printed("Politie", &["1.522", "1.529"]), Row::printed("Totaal", &["3", "4"])],
+            2,
+        )];
+        score_tables(&mut tables);
+        let confidence = tables[0].confidence.clone().unwrap();
+        assert_eq!(confidence.score, 1.0);
+        assert!(confidence.reasons.is_empty());
+        assert!(!tables[0].rows[0].cells[0].flags.contains(&CellFlag::LowConfidence));
+    }
+
+    #[test]
+    fn labels_read_as_data_make_a_mixed_column_and_a_low_score() {
+        // An unheaded label column read as data: the labels sit in column 0 beside figures.
+        let rows = vec![
+            Row::printed("", &["Politie", "1.522"]),
+            Row::printed("", &["Rechtspraak", "30"]),
+            Row::printed("", &["12", "40"]),
+        ];
+        let mut tables = vec![table(rows, 2)];
+        score_tables(&mut tables);
+        let confidence = tables[0].confidence.clone().unwrap();
+        assert!(confidence.score < LOW_CONFIDENCE_THRESHOLD, "{confidence:?}");
+        assert!(
+            confidence.reasons.iter().any(|r| r.contains("mixes figures (1) and text (2)")),
+            "{confidence:?}"
+        );
+        assert!(tables[0].rows[0].cells[1].flags.contains(&CellFlag::LowConfidence));
+    }
+
+    #[test]
+    fn a_text_valued_table_is_coherent() {
+        let rows =
+            vec![Row::printed("Indicator A", &["CBS", "75%"]), Row::printed("Indicator B", &["RIVM", "80%"])];
+        let mut tables = vec![table(rows, 2)];
+        score_tables(&mut tables);
+        assert_eq!(tables[0].confidence.as_ref().unwrap().column_coherence, 1.0);
+    }
+
+    #[test]
+    fn an_unrecovered_table_scores_zero() {
+        let unrecovered = Table { kind: TableKind::Unrecovered, ..Table::default() };
+        assert_eq!(score_table(&unrecovered).score, 0.0);
+    }
+}

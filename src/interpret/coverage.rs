@@ -1,0 +1,391 @@
+//! No silent loss: every figure the source prints in a table-like place lands in a cell or is named
+//! in a warning.
+//!
+//! A reader can fail in silence in two ways: it never sees a table at all (a pipe table, rows that
+//! run label and figures together on one line, a one-column list of figures), or it rebuilds a
+//! table and drops some of what was printed in it. This stage looks at the source again, after the
+//! reader, and compares what was printed with what landed in cells:
+//! - a run of figures outside every table becomes a [`TableKind::Unrecovered`] table that keeps its
+//!   raw lines (so `tables.json` has them) and a `table_not_read` warning with its line range;
+//! - figures inside a table's lines that landed in no cell, header, label or note become one
+//!   `figure_not_read` warning for that table, naming the lines.
+//!
+//! What counts as a figure line in flattened text, in this order:
+//! 1. a line that is one figure ([`vocabulary::is_figure`]: "1.522", "‒ 21,7", "51%", "2019");
+//! 2. a pipe-table line (two or more `|`) with a figure in one of its cells;
+//! 3. a line that ends in figures after a label ([`vocabulary::trailing_figures`]:
+//!    "Rentebaten 1 204"), but only in a run of at least two such lines, because a single heading
+//!    such as "Artikel 31" ends in a number too.
+//!
+//! A short number on its own line followed by a sentence is a note's marker, not a figure
+//! ([`vocabulary::is_note_marker_before_text`]).
+//!
+//! A line counts as accounted for when it is a table's header or caption line (between the
+//! table's first line and its first row), the line of a row, a stub cell, a cell or a note (and a
+//! note's marker printed on its own line just above the note), or any line of an unrecovered
+//! table. Known limit: accounting is per line, so a line that holds several
+//! figures (a pipe row, a run-together row) counts as read when any of them landed; and figures in
+//! running prose ("in 2019 stegen de uitgaven") are not looked at.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::error::{Location, Warning, WarningKind};
+use crate::interpret::vocabulary::{is_figure, is_note_marker_before_text, trailing_figures};
+use crate::normalize::collapse_whitespace;
+use crate::table::{Table, TableKind};
+
+/// How far apart (in lines) two lost figure lines may be and still belong to one unread table:
+/// flattened text puts a blank line between cells, and a label and a whitespace cell between
+/// figures of one row.
+const RUN_GAP_LINES: usize = 6;
+
+/// Why a source line was taken for table material.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FigureLine {
+    /// The line is one figure.
+    Lone,
+    /// A pipe-table line with a figure in a cell.
+    Pipe,
+    /// A label followed by figures on one line.
+    Trailing,
+}
+
+fn classify(line: &str) -> Option<FigureLine> {
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    if is_figure(trimmed) {
+        return Some(FigureLine::Lone);
+    }
+    if trimmed.matches('|').count() >= 2 {
+        return trimmed.split('|').any(is_figure).then_some(FigureLine::Pipe);
+    }
+    trailing_figures(trimmed).map(|_| FigureLine::Trailing)
+}
+
+/// The source lines (1-based) that a table accounts for.
+fn accounted_lines(table: &Table, accounted: &mut BTreeSet<usize>) {
+    let Some((first, last)) = table.lines else {
+        return;
+    };
+    if table.kind == TableKind::Unrecovered {
+        accounted.extend(first..=last);
+        return;
+    }
+    let first_row_line = table.rows.iter().filter_map(|row| row.line).min().unwrap_or(last + 1);
+    accounted.extend(first..first_row_line.max(first));
+    for row in &table.rows {
+        accounted.extend(row.line);
+        accounted.extend(row.stub.iter().filter_map(|cell| cell.line));
+        accounted.extend(row.cells.iter().filter_map(|cell| cell.line));
+    }
+    accounted.extend(table.notes.iter().filter_map(|note| note.line));
+}
+
+/// The lines of notes whose marker is printed as a paragraph of its own above the note's text
+/// ("1", a blank line, then the text): the marker line is part of the note.
+fn note_marker_lines(table: &Table, lines: &[&str], accounted: &mut BTreeSet<usize>) {
+    for note in &table.notes {
+        let Some(text_line) = note.line else { continue };
+        for marker_line in text_line.saturating_sub(2)..text_line {
+            if marker_line >= 1 && lines.get(marker_line - 1).is_some_and(|line| line.trim() == note.marker) {
+                accounted.insert(marker_line);
+            }
+        }
+    }
+}
+
+/// Audits a flattened-text document after its reader: adds an unrecovered table (with a
+/// `table_not_read` warning) for every run of figures outside every table, and a
+/// `figure_not_read` warning for figures inside a table's lines that landed nowhere. Tables are
+/// re-indexed in print order and the table indexes of `warnings` follow them.
+pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mut Vec<Warning>) {
+    let lines: Vec<&str> = source.lines().collect();
+    let mut accounted = BTreeSet::new();
+    for table in tables.iter() {
+        accounted_lines(table, &mut accounted);
+        note_marker_lines(table, &lines, &mut accounted);
+    }
+    let next_text = |index: usize| lines[index + 1..].iter().map(|l| l.trim()).find(|l| !l.is_empty());
+    let lost: Vec<(usize, FigureLine)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(index, line)| classify(line).map(|shape| (index, shape)))
+        .filter(|&(index, _)| !is_note_marker_before_text(lines[index], next_text(index)))
+        .map(|(index, shape)| (index + 1, shape))
+        .filter(|(line, _)| !accounted.contains(line))
+        .collect();
+    if lost.is_empty() {
+        return;
+    }
+    let inside = |line: usize| {
+        tables.iter().position(|table| {
+            table.kind != TableKind::Unrecovered
+                && table.lines.is_some_and(|(first, last)| (first..=last).contains(&line))
+        })
+    };
+    let mut dropped_in_table: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut outside: Vec<(usize, FigureLine)> = Vec::new();
+    for &(line, shape) in &lost {
+        match inside(line) {
+            Some(table) if shape != FigureLine::Trailing || lost_trailing_neighbour(&lost, line) => {
+                match dropped_in_table.iter_mut().find(|(t, _)| *t == table) {
+                    Some((_, found)) => found.push(line),
+                    None => dropped_in_table.push((table, vec![line])),
+                }
+            }
+            Some(_) => {}
+            None => outside.push((line, shape)),
+        }
+    }
+    for (table_index, found) in dropped_in_table {
+        let texts: Vec<String> =
+            found.iter().take(5).map(|&line| format!("line {line} \"{}\"", lines[line - 1].trim())).collect();
+        let more = if found.len() > 5 { format!(" and {} more", found.len() - 5) } else { String::new() };
+        warnings.push(Warning::new(
+            WarningKind::FigureNotRead,
+            Location::table(table_index, found.first().copied()),
+            format!(
+                "{} figure line(s) printed inside this table landed in no cell, header, label or note: {}{more}",
+                found.len(),
+                texts.join(", ")
+            ),
+        ));
+    }
+    let unread = unread_runs(&outside, |from, to| {
+        tables.iter().any(|table| table.lines.is_some_and(|(first, last)| first <= to && from <= last))
+    });
+    if unread.is_empty() {
+        return;
+    }
+    let new_tables: Vec<Table> = unread
+        .into_iter()
+        .map(|(first, last, figures)| Table {
+            kind: TableKind::Unrecovered,
+            lines: Some((first, last)),
+            raw_lines: lines[first - 1..last].iter().map(|line| line.to_string()).collect(),
+            title: Some(format!("figures on lines {first}–{last} ({figures} figure lines) read as no table")),
+            ..Table::default()
+        })
+        .collect();
+    insert_in_print_order(tables, new_tables, warnings);
+}
+
+/// True when a run-together line has another lost run-together line within the run gap: a single
+/// one is more likely a heading that ends in a number.
+fn lost_trailing_neighbour(lost: &[(usize, FigureLine)], line: usize) -> bool {
+    lost.iter().any(|&(other, shape)| {
+        other != line && shape == FigureLine::Trailing && other.abs_diff(line) <= RUN_GAP_LINES
+    })
+}
+
+/// Groups lost figure lines outside tables into runs (first line, last line, figure lines); a run
+/// never spans a table (`crosses_table`), and a run of only run-together lines needs two of them.
+fn unread_runs(
+    outside: &[(usize, FigureLine)],
+    crosses_table: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize, usize)> {
+    let mut runs: Vec<Vec<(usize, FigureLine)>> = Vec::new();
+    for &(line, shape) in outside {
+        match runs.last_mut() {
+            Some(run)
+                if line - run.last().map_or(line, |last| last.0) <= RUN_GAP_LINES
+                    && !crosses_table(run[0].0, line) =>
+            {
+                run.push((line, shape))
+            }
+            _ => runs.push(vec![(line, shape)]),
+        }
+    }
+    runs.into_iter()
+        .filter(|run| {
+            run.iter().any(|(_, shape)| *shape != FigureLine::Trailing)
+                || run.iter().filter(|(_, shape)| *shape == FigureLine::Trailing).count() >= 2
+        })
+        .map(|run| (run[0].0, run[run.len() - 1].0, run.len()))
+        .collect()
+}
+
+/// Puts `added` tables between the existing ones by their first line, renumbers every table's
+/// index, moves the warnings' table indexes with them, and adds a `table_not_read` warning for
+/// each added table.
+fn insert_in_print_order(tables: &mut Vec<Table>, added: Vec<Table>, warnings: &mut Vec<Warning>) {
+    let old = std::mem::take(tables);
+    let old_count = old.len();
+    let mut merged: Vec<(Option<usize>, Table)> =
+        old.into_iter().enumerate().map(|(i, t)| (Some(i), t)).collect();
+    for table in added {
+        let first = table.lines.map_or(usize::MAX, |(first, _)| first);
+        let at = merged
+            .iter()
+            .position(|(_, existing)| existing.lines.is_some_and(|(start, _)| start > first))
+            .unwrap_or(merged.len());
+        merged.insert(at, (None, table));
+    }
+    let mut new_index_of_old: HashMap<usize, usize> = HashMap::with_capacity(old_count);
+    for (new_index, (old_index, table)) in merged.into_iter().enumerate() {
+        let mut table = table;
+        table.index = new_index;
+        match old_index {
+            Some(old_index) => {
+                new_index_of_old.insert(old_index, new_index);
+            }
+            None => {
+                let (first, last) = table.lines.unwrap_or_default();
+                warnings.push(Warning::new(
+                    WarningKind::TableNotRead,
+                    Location::table(new_index, Some(first)),
+                    format!(
+                        "lines {first}–{last} print figures that no table was read from; their raw lines are kept in this unrecovered table: \"{}\"",
+                        preview(&table.raw_lines)
+                    ),
+                ));
+            }
+        }
+        tables.push(table);
+    }
+    for warning in warnings.iter_mut() {
+        if warning.kind == WarningKind::TableNotRead {
+            continue;
+        }
+        if let Some(old_index) = warning.location.table_index {
+            warning.location.table_index = new_index_of_old.get(&old_index).copied().or(Some(old_index));
+        }
+    }
+}
+
+/// The first non-blank raw lines, shortened, for a warning a person reads.
+fn preview(raw_lines: &[String]) -> String {
+    let joined =
+        raw_lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).take(6).collect::<Vec<_>>().join(" / ");
+    let collapsed = collapse_whitespace(&joined);
+    if collapsed.chars().count() > 120 {
+        format!("{}…", collapsed.chars().take(120).collect::<String>())
+    } else {
+        collapsed
+    }
+}
+
+/// The figures printed in a table's source (an HTML grid's cells, say) that are in none of the
+/// rebuilt table's texts: cells, stub cells, header paths, caption and notes. Compared as
+/// multisets of whitespace-collapsed texts, so a figure printed twice must land twice.
+pub fn figures_missing_from(printed: &[&str], table: &Table) -> Vec<String> {
+    let mut available: HashMap<String, usize> = HashMap::new();
+    let mut add = |text: &str| {
+        let key = collapse_whitespace(text.trim());
+        if !key.is_empty() {
+            *available.entry(key).or_default() += 1;
+        }
+    };
+    for row in &table.rows {
+        row.stub.iter().chain(&row.cells).for_each(|cell| add(&cell.text));
+    }
+    table.columns.iter().flat_map(|column| &column.path).for_each(|part| add(part));
+    for text in [&table.title, &table.unit, &table.number, &table.stub_header].into_iter().flatten() {
+        add(text);
+    }
+    table.notes.iter().for_each(|note| add(&note.text));
+    let all_text = {
+        let mut parts: Vec<&str> = Vec::new();
+        parts.extend(table.title.as_deref());
+        parts.extend(table.unit.as_deref());
+        parts.extend(table.notes.iter().map(|note| note.text.as_str()));
+        parts.extend(table.columns.iter().flat_map(|column| column.path.iter().map(String::as_str)));
+        parts.extend(table.rows.iter().flat_map(|row| row.stub.iter().map(|cell| cell.text.as_str())));
+        collapse_whitespace(&parts.join(" "))
+    };
+    let mut missing = Vec::new();
+    for text in printed {
+        let key = collapse_whitespace(text.trim());
+        if !is_figure(&key) {
+            continue;
+        }
+        match available.get_mut(&key) {
+            Some(count) if *count > 0 => *count -= 1,
+            // A figure that is part of a longer caption, header or label text ("Tabel 2 … 2019")
+            // was read, as part of that text.
+            _ if all_text.contains(&key) => {}
+            _ => missing.push(key),
+        }
+    }
+    missing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::{Cell, Row};
+
+    fn table_on_lines(first: usize, last: usize, rows: Vec<Row>) -> Table {
+        Table { lines: Some((first, last)), rows, ..Table::default() }
+    }
+
+    #[test]
+    fn figures_outside_every_table_become_an_unread_table() {
+        let source = "Tekst\n\nUitgaven\n\n1.522\n\nOntvangsten\n\n30\n\nMeer tekst over het beleid.\n";
+        let mut tables = Vec::new();
+        let mut warnings = Vec::new();
+        audit_flattened_text(source, &mut tables, &mut warnings);
+        assert_eq!(tables.len(), 1);
+        assert_eq!(tables[0].kind, TableKind::Unrecovered);
+        assert_eq!(tables[0].lines, Some((5, 9)));
+        assert_eq!(tables[0].raw_lines, vec!["1.522", "", "Ontvangsten", "", "30"]);
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].kind, WarningKind::TableNotRead);
+        assert_eq!(warnings[0].location.table_index, Some(0));
+        assert_eq!(warnings[0].location.line, Some(5));
+    }
+
+    #[test]
+    fn a_table_that_holds_its_figures_gives_no_warning_and_later_tables_move_up() {
+        let source = "1.522\n\n| a | 7 |\n\nkop\n\nLabel\n\n30\n";
+        let mut row = Row::printed("Label", &["30"]);
+        row.line = Some(7);
+        row.stub[0].line = Some(7);
+        row.cells[0].line = Some(9);
+        let mut tables = vec![table_on_lines(5, 9, vec![row])];
+        let mut warnings = vec![Warning::new(WarningKind::RaggedRow, Location::table(0, Some(7)), "x")];
+        audit_flattened_text(source, &mut tables, &mut warnings);
+        assert_eq!(tables.len(), 2, "the lone figure and the pipe line are one unread run");
+        assert_eq!(tables[0].kind, TableKind::Unrecovered);
+        assert_eq!(tables[0].lines, Some((1, 3)));
+        assert_eq!(tables[1].index, 1);
+        assert_eq!(warnings[0].location.table_index, Some(1), "the old table's warning follows it");
+    }
+
+    #[test]
+    fn a_figure_dropped_inside_a_table_is_named() {
+        let source = "Label\n\n30\n\n40\n";
+        let mut row = Row::printed("Label", &["30"]);
+        row.line = Some(1);
+        row.cells[0].line = Some(3);
+        let mut tables = vec![table_on_lines(1, 5, vec![row])];
+        let mut warnings = Vec::new();
+        audit_flattened_text(source, &mut tables, &mut warnings);
+        assert_eq!(tables.len(), 1);
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].kind, WarningKind::FigureNotRead);
+        assert!(warnings[0].message.contains("line 5 \"40\""), "{}", warnings[0].message);
+    }
+
+    #[test]
+    fn one_heading_ending_in_a_number_is_not_a_table_but_two_run_together_rows_are() {
+        let mut tables = Vec::new();
+        let mut warnings = Vec::new();
+        audit_flattened_text("Artikel 31\n\nDit artikel gaat over de politie.\n", &mut tables, &mut warnings);
+        assert!(tables.is_empty() && warnings.is_empty());
+        audit_flattened_text("Rentebaten 1 204\nRentelasten 3 312\n", &mut tables, &mut warnings);
+        assert_eq!(tables.len(), 1);
+        assert_eq!(warnings[0].kind, WarningKind::TableNotRead);
+    }
+
+    #[test]
+    fn missing_figures_are_a_multiset_difference() {
+        let mut row = Row::printed("Uitgaven", &["1.522", "30"]);
+        row.cells.push(Cell::printed("", None));
+        let table = Table { rows: vec![row], title: Some("Begroting 2019".into()), ..Table::default() };
+        assert!(figures_missing_from(&["1.522", "30", "2019", "tekst"], &table).is_empty());
+        assert_eq!(figures_missing_from(&["1.522", "1.522"], &table), vec!["1.522"]);
+    }
+}
