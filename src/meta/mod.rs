@@ -1,15 +1,21 @@
 //! Document metadata: the budget year, the document type and the budget chapter.
 //!
-//! Owns the reading of page addresses (a `.url` sidecar or a `--manifest` entry), of
-//! rijksfinancien-style file paths (`…/2022/OWB/VI/…`), and of the document's own opening lines
-//! (a kamerstuk's title, a chapter heading). Unknown stays `None` with a warning; nothing is
-//! guessed.
+//! Owns the reading of page addresses (a `.url` sidecar or a `--manifest` entry; in
+//! `meta/address.rs`), of rijksfinancien-style file paths (`…/2022/OWB/VI/…`), and of the
+//! document's own opening lines (a kamerstuk's head, in `meta/kamerstuk.rs`; a chapter heading).
+//! Unknown stays `None` with a warning; nothing is guessed.
 //!
 //! The order of sources, per field: the address first (it is what the publisher filed the page
-//! under), then the file path, then the opening lines of the text. Each rule is listed at
-//! [`from_address`], [`from_path`] and [`from_text`]. Known limit: an address of a host this module
-//! does not know (not rijksfinancien.nl, rijksbegroting.minfin.nl or officielebekendmakingen.nl)
-//! gives only what the path and text give.
+//! under), then the file path, then the opening lines of the text; a later source only fills a
+//! field the earlier ones left `None`. Within the text, a kamerstuk's head comes before the other
+//! line rules. Each rule is listed at [`from_address`], [`from_path`] and [`from_text`]. Known
+//! limit: an address of a host this module does not know gives only what a kamerstuk id in it,
+//! the path and the text give.
+
+mod address;
+mod kamerstuk;
+
+pub use address::from_address;
 
 use std::path::Path;
 use std::sync::LazyLock;
@@ -18,13 +24,15 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::error::{Location, Warning, WarningKind};
+use kamerstuk::KamerstukHead;
 
 /// What a document is: year, type and chapter, each `None` when the inputs do not say.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct DocMeta {
     /// The budget year (the year the budget, report or note is about).
     pub year: Option<i32>,
-    /// The document type code: OWB, 1SUPP, 2SUPP, JV, slotwet, MN, VJN, NJN, FJR, NvW.
+    /// The document type code: OWB, 1SUPP, 2SUPP, JV, slotwet, MN, VJN, NJN, FJR, NvW, or ARK
+    /// (a report or letter of the Algemene Rekenkamer).
     pub doc_type: Option<String>,
     /// The budget chapter: a Roman numeral with an optional letter (VI, IXB, IIA) or a fund
     /// letter (A, B, C, F, H, J, K).
@@ -134,49 +142,6 @@ fn year_of(segment: &str) -> Option<i32> {
     (segment.len() == 4 && (1990..=2100).contains(&year)).then_some(year)
 }
 
-/// Reads a page address.
-///
-/// Rules: on rijksfinancien.nl, `/memorie-van-toelichting/YEAR/TYPE/CHAPTER/…`,
-/// `/jaarverslag/YEAR/CHAPTER/…` (JV), `/financieel-jaarverslag/YEAR/…` (FJR),
-/// `/miljoenennota/YEAR/…` (MN), `/voorjaarsnota/YEAR/…` (VJN), `/najaarsnota/YEAR/…` (NJN),
-/// `/slotwet/YEAR/CHAPTER/…`; on rijksbegroting.minfin.nl the first path part is the year; on
-/// officielebekendmakingen.nl a `kst-DOSSIER-CHAPTER-NR` name gives the chapter.
-pub fn from_address(url: &str) -> DocMeta {
-    let mut meta = DocMeta::default();
-    let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let without_query = without_scheme.split(['?', '#']).next().unwrap_or_default();
-    let mut parts = without_query.split('/');
-    let host = parts.next().unwrap_or_default().to_ascii_lowercase();
-    let segments: Vec<&str> = parts.filter(|s| !s.is_empty()).collect();
-    if host.ends_with("rijksfinancien.nl") {
-        let kind = segments.first().copied().unwrap_or_default();
-        let year = segments.get(1).and_then(|s| year_of(s));
-        meta.year = year;
-        match kind {
-            "memorie-van-toelichting" => {
-                meta.doc_type = segments.get(2).and_then(|s| doc_type_code(s)).map(str::to_string);
-                meta.chapter = segments.get(3).and_then(|s| chapter_code(s));
-            }
-            "jaarverslag" | "slotwet" => {
-                meta.doc_type = doc_type_code(kind).map(str::to_string);
-                meta.chapter = segments.get(2).and_then(|s| chapter_code(s));
-            }
-            other => meta.doc_type = doc_type_code(other).map(str::to_string),
-        }
-    } else if host.ends_with("rijksbegroting.minfin.nl") {
-        meta.year = segments.first().and_then(|s| year_of(s));
-    } else if host.ends_with("officielebekendmakingen.nl") {
-        static KST: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(&format!(r"kst-\d+-({CHAPTER})-\d+")).expect("valid regex"));
-        if let Some(last) = segments.last()
-            && let Some(captures) = KST.captures(last)
-        {
-            meta.chapter = Some(captures[1].to_string());
-        }
-    }
-    meta
-}
-
 /// Reads rijksfinancien-style parts of a file path: a year part, a type part and a chapter part
 /// in any folder ("archief/2022/OWB/VI/2.2.html"). A chapter part is only taken next to a type
 /// part, so a folder named "C" alone says nothing.
@@ -205,13 +170,49 @@ pub const OPENING_LINES: usize = 80;
 
 /// Reads the opening lines of a document (the first [`OPENING_LINES`] lines).
 ///
-/// Rules: "Financieel Jaarverslag van het Rijk YEAR" → FJR and YEAR (a kamerstuk's title, or the
-/// annex's own prose naming the report); "NOTA VAN WIJZIGING" → NvW; "voor het jaar YEAR" → YEAR;
-/// an upper-case chapter heading ("VII BINNENLANDSE ZAKEN …", "C PROVINCIEFONDS") → the chapter,
-/// and, when the type is still unknown, MN (this is the layout of the Miljoenennota's
-/// verdiepingshoofdstuk, the only document printing its chapters as such headings); "H2A
-/// Staten-Generaal" (a Voorjaarsnota-style table heading) → chapter IIA.
+/// Steps, in this order:
+/// 1. A kamerstuk's head ("35 925 VII Vaststelling van de begrotingsstaten … voor het jaar 2022",
+///    "Nr. 50 NOTA VAN WIJZIGING"; the rules are in `meta/kamerstuk.rs`) gives the year, the type and
+///    the chapter: it is the paper's own statement of what it is.
+/// 2. The line rules fill what the head left unknown (or everything, on a page without one):
+///    "Financieel Jaarverslag van het Rijk YEAR" → FJR and YEAR (the annex's own prose naming
+///    the report); "NOTA VAN WIJZIGING" → NvW; "voor het jaar YEAR" → YEAR; an upper-case
+///    chapter heading ("VII BINNENLANDSE ZAKEN …", "C PROVINCIEFONDS") → the chapter; "H2A
+///    Staten-Generaal" (a Voorjaarsnota-style table heading) → chapter IIA.
+/// 3. On a page without a kamerstuk head, an upper-case chapter heading with the type still
+///    unknown means MN: this is the layout of the Miljoenennota's verdiepingshoofdstuk, the only
+///    document printing its chapters as such headings.
+///
+/// No rule reads "Vergaderjaar 2009–2010": that is the parliamentary session, not the budget
+/// year. A year printed alone (a table's column header) is not read either.
 pub fn from_text(text: &str) -> DocMeta {
+    let head: Vec<&str> = text.lines().take(OPENING_LINES).map(str::trim).collect();
+    let lines = read_lines(&head);
+    match KamerstukHead::find(&head) {
+        Some(kamerstuk) => {
+            let mut meta = kamerstuk.meta();
+            meta.fill_from(lines.meta);
+            meta
+        }
+        None => {
+            let mut meta = lines.meta;
+            if lines.has_chapter_heading {
+                meta.doc_type.get_or_insert_with(|| "MN".to_string());
+            }
+            meta
+        }
+    }
+}
+
+/// What the line rules of [`from_text`] found.
+struct LineReading {
+    meta: DocMeta,
+    /// Whether an upper-case chapter heading ("VII BINNENLANDSE ZAKEN …") was among the lines.
+    has_chapter_heading: bool,
+}
+
+/// The line rules of [`from_text`] (step 2).
+fn read_lines(head: &[&str]) -> LineReading {
     static FJR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)financieel jaarverslag van het rijk(?:\s+(\d{4}))?").expect("valid regex")
     });
@@ -223,9 +224,8 @@ pub fn from_text(text: &str) -> DocMeta {
     static H_HEADING: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^H(\d{1,2})([A-C])? [A-Z]").expect("valid regex"));
     let mut meta = DocMeta::default();
-    let head: Vec<&str> = text.lines().take(OPENING_LINES).map(str::trim).collect();
     let mut caps_chapter = None;
-    for line in &head {
+    for line in head {
         if let Some(captures) = FJR.captures(line) {
             meta.doc_type.get_or_insert_with(|| "FJR".to_string());
             if let Some(year) = captures.get(1).and_then(|m| year_of(m.as_str())) {
@@ -253,11 +253,11 @@ pub fn from_text(text: &str) -> DocMeta {
                 .map(|numeral| format!("{numeral}{}", captures.get(2).map_or("", |m| m.as_str())));
         }
     }
+    let has_chapter_heading = caps_chapter.is_some();
     if let Some(chapter) = caps_chapter {
         meta.chapter = Some(chapter);
-        meta.doc_type.get_or_insert_with(|| "MN".to_string());
     }
-    meta
+    LineReading { meta, has_chapter_heading }
 }
 
 /// The opening lines of the text of an HTML page (its first [`OPENING_LINES`] lines, within its
@@ -332,30 +332,6 @@ mod tests {
     }
 
     #[test]
-    fn rijksfinancien_addresses() {
-        let seed = "https://www.rijksfinancien.nl/memorie-van-toelichting/2022/OWB/VI/onderdeel/1033739";
-        assert_eq!(from_address(seed), meta(2022, "OWB", Some("VI")));
-        assert_eq!(
-            from_address("https://www.rijksfinancien.nl/jaarverslag/2018/A/onderdeel/d17e24520"),
-            meta(2018, "JV", Some("A"))
-        );
-        assert_eq!(
-            from_address(
-                "https://rijksfinancien.nl/memorie-van-toelichting/2011/OWB/IXA/onderdeel/d2738e5239"
-            ),
-            meta(2011, "OWB", Some("IXA"))
-        );
-        assert_eq!(
-            from_address("https://www.rijksfinancien.nl/najaarsnota/2014/d16e1166"),
-            meta(2014, "NJN", None)
-        );
-        assert_eq!(
-            from_address("https://www.rijksfinancien.nl/financieel-jaarverslag/2018/bijlage/122767"),
-            meta(2018, "FJR", None)
-        );
-    }
-
-    #[test]
     fn kamerstukken_need_their_text() {
         let address = "https://zoek.officielebekendmakingen.nl/dossier/kst-35925-VII-50.html";
         let text = "35 925 VII Vaststelling van de begrotingsstaten van het Ministerie (VII) voor het jaar 2022\n\nNr. 50 NOTA VAN WIJZIGING\n";
@@ -370,6 +346,87 @@ mod tests {
             fjr,
         );
         assert_eq!(found, meta(2015, "FJR", None));
+    }
+
+    #[test]
+    fn address_then_path_then_text() {
+        let owb = "36 200 XIV Vaststelling van de begrotingsstaten van het Ministerie van Landbouw, Natuur en Voedselkwaliteit (XIV) voor het jaar 2023\n\nNr. 2 MEMORIE VAN TOELICHTING\n";
+        // The address names only the year; the path names type and chapter; the text all three.
+        let (found, _) = infer_meta(
+            Some("http://www.rijksbegroting.nl/2018/kamerstukken,2019/5/15/kst260576_5.html"),
+            Path::new("archief/2016/JV/VII/p.txt"),
+            owb,
+        );
+        assert_eq!(found, meta(2018, "JV", Some("VII")));
+        let (found, _) = infer_meta(
+            Some("http://www.rijksbegroting.nl/2018/kamerstukken,2019/5/15/kst260576_5.html"),
+            Path::new("p.txt"),
+            owb,
+        );
+        assert_eq!(found, meta(2018, "OWB", Some("XIV")));
+        let (found, warnings) = infer_meta(
+            Some("https://zoek.officielebekendmakingen.nl/kst-36200-XIV-2.html"),
+            Path::new("p.txt"),
+            owb,
+        );
+        assert_eq!(found, meta(2023, "OWB", Some("XIV")));
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn the_vergaderjaar_is_not_the_budget_year() {
+        let text = "Tweede Kamer der Staten-Generaal\n\nVergaderjaar 2009–2010\n\n2010\n\nTabel 1 Iets\n";
+        let (found, warnings) = infer_meta(
+            Some("https://zoek.officielebekendmakingen.nl/kst-32123-VII-5.html"),
+            Path::new("p.txt"),
+            text,
+        );
+        assert_eq!(found.year, None);
+        assert_eq!(found.chapter.as_deref(), Some("VII"));
+        assert!(warnings.iter().any(|w| w.message.contains("the year is unknown")), "{warnings:?}");
+    }
+
+    #[test]
+    fn algemene_rekenkamer() {
+        let letter = "35 000 X Vaststelling van de begrotingsstaten van het Ministerie van Defensie (X) voor het jaar 2019\n\nNr. 5 BRIEF VAN DE ALGEMENE REKENKAMER\n";
+        let (found, warnings) = infer_meta(
+            Some("https://zoek.officielebekendmakingen.nl/kst-35000-X-5.html"),
+            Path::new("p.txt"),
+            letter,
+        );
+        assert_eq!(found, meta(2019, "ARK", Some("X")));
+        assert!(warnings.is_empty());
+        let (found, warnings) = infer_meta(
+            Some(
+                "https://www.rekenkamer.nl/publicaties/rapporten/2023/05/17/resultaten-verantwoordingsonderzoek",
+            ),
+            Path::new("p.txt"),
+            "Resultaten verantwoordingsonderzoek\n",
+        );
+        assert_eq!(found, DocMeta { doc_type: Some("ARK".to_string()), ..DocMeta::default() });
+        assert_eq!(warnings.len(), 1, "only the year is missing: {warnings:?}");
+    }
+
+    #[test]
+    fn a_kamerstuk_head_is_no_miljoenennota_chapter_page() {
+        // An incidentele suppletoire begroting: the title names no type, and its upper-case
+        // chapter heading must not make it the Miljoenennota.
+        let isb = "35 420 XV Wijziging van de begrotingsstaten van het Ministerie van Sociale Zaken en Werkgelegenheid (XV) voor het jaar 2020 (Tweede incidentele suppletoire begroting)\nNr. 3 MEMORIE VAN TOELICHTING\nXV SOCIALE ZAKEN EN WERKGELEGENHEID\n";
+        assert_eq!(
+            from_text(isb),
+            DocMeta { year: Some(2020), doc_type: None, chapter: Some("XV".to_string()) }
+        );
+        // A table row naming the Miljoenennota is no title.
+        assert_eq!(
+            from_text("Tabel 1 Stand\n\nStand Miljoenennota 2022\n\nMiljoenennota 2015\n"),
+            DocMeta::default()
+        );
+    }
+
+    #[test]
+    fn a_kamerstuk_head_in_markup() {
+        let html = "<h1 class=\"dossiertitel\"><span class=\"dossiernummer\">36 800 K</span> Vaststelling van de begrotingsstaat van het Defensiematerieelbegrotingsfonds voor het jaar 2026</h1><h1 class=\"stuktitel\"><span class=\"stuknummer\">Nr. 6</span> NOTA VAN WIJZIGING</h1>";
+        assert_eq!(from_text(&visible_text_of_markup(html)), meta(2026, "NvW", Some("K")));
     }
 
     #[test]

@@ -1,0 +1,249 @@
+//! The printed head of a kamerstuk (a parliamentary paper) → metadata.
+//!
+//! A kamerstuk opens with its dossier (number, the budget chapter for a budget dossier, and the
+//! dossier's title) and then its own number and heading:
+//!
+//! ```text
+//! 35 925 VII Vaststelling van de begrotingsstaten van het Ministerie van … (VII) voor het jaar 2022
+//!
+//! Nr. 50 NOTA VAN WIJZIGING
+//! ```
+//!
+//! This module finds that head in a document's opening lines and reads the year, type and
+//! chapter from it. It owns nothing else of the text: the other opening-line rules and the order
+//! of sources are in [`super::from_text`] and [`super::infer_meta`].
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{CHAPTER, DocMeta, chapter_code, year_of};
+
+/// What the head of a kamerstuk says, as found in the opening lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct KamerstukHead {
+    /// The chapter part of the dossier number ("VII" in "35 925 VII"); `None` for a dossier
+    /// without one (the Financieel Jaarverslag, the Miljoenennota) and for a title found alone.
+    chapter: Option<String>,
+    /// The dossier title, its wrapped lines joined with single spaces.
+    title: String,
+    /// The paper's own heading after its number ("NOTA VAN WIJZIGING"), when printed.
+    heading: Option<String>,
+}
+
+/// How many lines after the dossier line the "Nr." line may come (the title wraps over a few
+/// lines in some renderings). Further on, the dossier line was something else.
+const TITLE_LINES: usize = 4;
+
+/// Title openings distinctive enough to be read as a dossier title when no dossier number is
+/// printed before them (a page that shows a kamerstuk's title alone). Shorter titles
+/// ("Miljoenennota 2015", "Slotwet …") are also table labels, so they count only after a
+/// dossier number.
+const STANDALONE_TITLES: &[&str] = &[
+    "vaststelling van de begrotingsstaat",
+    "vaststelling van de begrotingsstaten",
+    "wijziging van de begrotingsstaat",
+    "wijziging van de begrotingsstaten",
+    "jaarverslag en slotwet",
+];
+
+impl KamerstukHead {
+    /// Finds the head in `lines` (trimmed opening lines).
+    ///
+    /// Steps: (1) a dossier line, "35 925 VII Titel…" or the number alone with the title on the
+    /// next non-empty line (and the chapter part on a line of its own before it, where a page's
+    /// markup puts number and chapter in elements of their own), counts only when a "Nr. N" line
+    /// follows within [`TITLE_LINES`] non-empty lines (so a table row that starts with "12 345"
+    /// is no dossier); the lines in between continue the title, and the heading is the rest of
+    /// the "Nr." line or, when that holds only the number, the next non-empty line. (2) Failing
+    /// that, the first line opening with one of the [`STANDALONE_TITLES`] is the title, with no
+    /// chapter and no heading. The "Vergaderjaar 2009–2010" line above a head is never part of it.
+    pub(super) fn find(lines: &[&str]) -> Option<KamerstukHead> {
+        static DOSSIER: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(r"^\d{{2}} \d{{3}}(?:-\d+)?(?:\s+({CHAPTER}))?(?:\s+(.+))?$"))
+                .expect("valid regex")
+        });
+        static NUMBER: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^(?i:nr\.)\s*\d+\s*(.*)$").expect("valid regex"));
+        let lines: Vec<&str> = lines.iter().map(|line| line.trim()).filter(|line| !line.is_empty()).collect();
+        for (index, line) in lines.iter().enumerate() {
+            let Some(dossier) = DOSSIER.captures(line) else { continue };
+            let following = &lines[index + 1..lines.len().min(index + 1 + TITLE_LINES)];
+            let Some(number_at) = following.iter().position(|line| NUMBER.is_match(line)) else { continue };
+            let mut chapter = dossier.get(1).map(|m| m.as_str().to_string());
+            let mut title_from = 0;
+            if chapter.is_none()
+                && dossier.get(2).is_none()
+                && let Some(code) = following.first().and_then(|line| chapter_code(line))
+            {
+                chapter = Some(code);
+                title_from = 1;
+            }
+            let mut title_parts: Vec<&str> = dossier.get(2).map(|m| m.as_str()).into_iter().collect();
+            title_parts.extend(following.get(title_from..number_at).unwrap_or_default());
+            if title_parts.is_empty() {
+                continue;
+            }
+            let number_line = NUMBER.captures(following[number_at]).expect("matched above");
+            let heading = match number_line[1].trim() {
+                "" => lines.get(index + 2 + number_at).map(|line| line.to_string()),
+                rest => Some(rest.to_string()),
+            };
+            return Some(KamerstukHead { chapter, title: title_parts.join(" "), heading });
+        }
+        let title = lines.iter().find(|line| {
+            let lower = line.to_lowercase();
+            STANDALONE_TITLES.iter().any(|opening| lower.starts_with(opening))
+        })?;
+        Some(KamerstukHead { chapter: None, title: title.to_string(), heading: None })
+    }
+
+    /// What the head says: the type from the paper's heading first (a nota van wijziging or a
+    /// letter of the Algemene Rekenkamer in a budget dossier is that, whatever the dossier is),
+    /// then from the dossier title; the year from the title ("voor het jaar YEAR", else the last
+    /// year in it: "Jaarverslag en slotwet … 2018", "Miljoenennota 2015"); the chapter from the
+    /// dossier number.
+    pub(super) fn meta(&self) -> DocMeta {
+        static FOR_THE_YEAR: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?i)voor het jaar (\d{4})").expect("valid regex"));
+        static ANY_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{4}\b").expect("valid regex"));
+        let year = FOR_THE_YEAR
+            .captures(&self.title)
+            .and_then(|captures| year_of(&captures[1]))
+            .or_else(|| ANY_YEAR.find_iter(&self.title).filter_map(|m| year_of(m.as_str())).last());
+        let doc_type = self.heading.as_deref().and_then(heading_type).or_else(|| title_type(&self.title));
+        DocMeta { year, doc_type: doc_type.map(str::to_string), chapter: self.chapter.clone() }
+    }
+}
+
+/// The type a paper's own heading gives regardless of its dossier: NvW for "NOTA VAN
+/// WIJZIGING" (also "TWEEDE NOTA VAN WIJZIGING"), ARK for a letter or report whose heading names
+/// the Algemene Rekenkamer as its sender ("BRIEF VAN DE ALGEMENE REKENKAMER"). A list of
+/// questions put to the Rekenkamer does not name it in its heading and keeps its dossier's type.
+fn heading_type(heading: &str) -> Option<&'static str> {
+    static ARK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:brief|rapport)\b.*\balgemene rekenkamer\b").expect("valid regex")
+    });
+    if heading.to_lowercase().contains("nota van wijziging") {
+        Some("NvW")
+    } else if ARK.is_match(heading) {
+        Some("ARK")
+    } else {
+        None
+    }
+}
+
+/// The type a dossier title gives.
+///
+/// "Vaststelling van de begrotingsstaat(en) …" → OWB; "Wijziging van de begrotingsstaat(en) …"
+/// → slotwet when it says "slotwet", 1SUPP when it names the Voorjaarsnota, 2SUPP the
+/// Najaarsnota, and nothing otherwise (an incidentele suppletoire begroting is neither, and "eerste
+/// incidentele suppletoire" must not read as the first suppletoire); "Jaarverslag (en slotwet) …"
+/// → JV; "Slotwet …" → slotwet; "Financieel jaarverslag van het Rijk …" → FJR; "Miljoenennota",
+/// "Voorjaarsnota", "Najaarsnota" → MN, VJN, NJN.
+fn title_type(title: &str) -> Option<&'static str> {
+    let title = title.to_lowercase();
+    let opens = |opening: &str| title.starts_with(opening);
+    // "begrotingsstaten" does not start with "begrotingsstaat": both forms are listed.
+    if opens("vaststelling van de begrotingsstaat") || opens("vaststelling van de begrotingsstaten") {
+        Some("OWB")
+    } else if opens("wijziging van de begrotingsstaat") || opens("wijziging van de begrotingsstaten") {
+        if title.contains("slotwet") {
+            Some("slotwet")
+        } else if title.contains("voorjaarsnota") {
+            Some("1SUPP")
+        } else if title.contains("najaarsnota") {
+            Some("2SUPP")
+        } else {
+            None
+        }
+    } else if opens("jaarverslag") {
+        Some("JV")
+    } else if opens("slotwet") {
+        Some("slotwet")
+    } else if opens("financieel jaarverslag van het rijk") {
+        Some("FJR")
+    } else if opens("miljoenennota") {
+        Some("MN")
+    } else if opens("voorjaarsnota") {
+        Some("VJN")
+    } else if opens("najaarsnota") {
+        Some("NJN")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Option<DocMeta> {
+        let lines: Vec<&str> = text.lines().collect();
+        KamerstukHead::find(&lines).map(|head| head.meta())
+    }
+
+    fn meta(year: Option<i32>, doc_type: Option<&str>, chapter: Option<&str>) -> Option<DocMeta> {
+        Some(DocMeta { year, doc_type: doc_type.map(str::to_string), chapter: chapter.map(str::to_string) })
+    }
+
+    #[test]
+    fn head_on_two_lines() {
+        let text = "36 200 XIV Vaststelling van de begrotingsstaten van het Ministerie van Landbouw, Natuur en Voedselkwaliteit (XIV) en het Diergezondheidsfonds (F) voor het jaar 2023\n\nNr. 2 MEMORIE VAN TOELICHTING\n";
+        assert_eq!(read(text), meta(Some(2023), Some("OWB"), Some("XIV")));
+        let nvw = "36 800 K Vaststelling van de begrotingsstaat van het Defensiematerieelbegrotingsfonds voor het jaar 2026\n\nNr. 6 NOTA VAN WIJZIGING\n";
+        assert_eq!(read(nvw), meta(Some(2026), Some("NvW"), Some("K")));
+    }
+
+    #[test]
+    fn head_spread_over_lines_under_the_vergaderjaar() {
+        let text = "Tweede Kamer der Staten-Generaal\n\nVergaderjaar 2022\n\n2023\n\n36 360 IIB\n\nJaarverslag en Slotwet overige Hoge Colleges van Staat, Kabinetten van de Gouverneurs en de Kiesraad 2022\n\nNr. 1\n\nJAARVERSLAG VAN DE OVERIGE HOGE COLLEGES VAN STAAT\n";
+        assert_eq!(read(text), meta(Some(2022), Some("JV"), Some("IIB")));
+        let markup_lines = "35 925\n\nVII\n\nVaststelling van de begrotingsstaten van het Ministerie van Binnenlandse Zaken en Koninkrijksrelaties (VII) voor het jaar 2022\n\nNr. 50\n\nNOTA VAN WIJZIGING\n";
+        assert_eq!(read(markup_lines), meta(Some(2022), Some("NvW"), Some("VII")));
+        let wrapped = "Vergaderjaar 2009–2010\n32 360 IXB Jaarverslag en slotwet Ministerie van\nFinanciën 2009\nNr. 1\nJAARVERSLAG\n";
+        assert_eq!(read(wrapped), meta(Some(2009), Some("JV"), Some("IXB")));
+    }
+
+    #[test]
+    fn suppletoire_begrotingen_by_the_nota_they_go_with() {
+        let spring = "36 350 VII Wijziging van de begrotingsstaten van het Ministerie van Binnenlandse Zaken en Koninkrijksrelaties (VII) voor het jaar 2023 (wijziging samenhangende met de Voorjaarsnota)\nNr. 2 MEMORIE VAN TOELICHTING\n";
+        assert_eq!(read(spring), meta(Some(2023), Some("1SUPP"), Some("VII")));
+        let autumn = "36 460 B Wijziging van de begrotingsstaat van het Gemeentefonds voor het jaar 2023 (wijziging samenhangende met de Najaarsnota)\nNr. 1 VOORSTEL VAN WET\n";
+        assert_eq!(read(autumn), meta(Some(2023), Some("2SUPP"), Some("B")));
+        let incidental = "35 420 XV Wijziging van de begrotingsstaten van het Ministerie van Sociale Zaken en Werkgelegenheid (XV) voor het jaar 2020 (Tweede incidentele suppletoire begroting inzake noodpakket banen en economie)\nNr. 3 MEMORIE VAN TOELICHTING\n";
+        assert_eq!(read(incidental), meta(Some(2020), None, Some("XV")));
+        let slotwet = "35 470 X Wijziging van de begrotingsstaten van het Ministerie van Defensie (X) voor het jaar 2019 (slotwet)\nNr. 2 MEMORIE VAN TOELICHTING\n";
+        assert_eq!(read(slotwet), meta(Some(2019), Some("slotwet"), Some("X")));
+    }
+
+    #[test]
+    fn whole_state_titles_and_the_slotwet_alone() {
+        let fjr =
+            "31 031 Financieel jaarverslag van het Rijk 2008\nNr. 1 FINANCIEEL JAARVERSLAG VAN HET RIJK\n";
+        assert_eq!(read(fjr), meta(Some(2008), Some("FJR"), None));
+        let mn = "34 000 Miljoenennota 2015\n\nNr. 1 MILJOENENNOTA 2015\n";
+        assert_eq!(read(mn), meta(Some(2015), Some("MN"), None));
+        let slotwet = "33 240 XIII Slotwet Ministerie van Economische Zaken, Landbouw en Innovatie 2011\nNr. 1 VOORSTEL VAN WET\n";
+        assert_eq!(read(slotwet), meta(Some(2011), Some("slotwet"), Some("XIII")));
+    }
+
+    #[test]
+    fn rekenkamer_letters_and_questions_to_the_rekenkamer() {
+        let letter = "35 000 X Vaststelling van de begrotingsstaten van het Ministerie van Defensie (X) voor het jaar 2019\n\nNr. 5 BRIEF VAN DE ALGEMENE REKENKAMER\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n";
+        assert_eq!(read(letter), meta(Some(2019), Some("ARK"), Some("X")));
+        let questions = "36 100 Financieel jaarverslag van het Rijk 2021\nNr. 4\nLIJST VAN VRAGEN EN ANTWOORDEN\nDe commissie heeft vragen voorgelegd aan de Algemene\nRekenkamer over de brief van de Algemene Rekenkamer\n";
+        assert_eq!(read(questions), meta(Some(2021), Some("FJR"), None));
+    }
+
+    #[test]
+    fn a_title_alone_and_what_is_no_head() {
+        let alone = "Vaststelling van de begrotingsstaten van het Ministerie van Financiën (IXB) voor het jaar 2019\n";
+        assert_eq!(read(alone), meta(Some(2019), Some("OWB"), None));
+        // A short title is a table label unless a dossier number stands before it.
+        assert_eq!(read("Tabel 3 Stand\n\nMiljoenennota 2015\n\n1.234\n"), None);
+        // A number that looks like a dossier number with no "Nr." line after it.
+        assert_eq!(read("12 345 Miljoenennota 2015\n\n1.234\n\n5.678\n\n9.012\n\n3.456\n\nNr. 1 X\n"), None);
+        assert_eq!(read("Vergaderjaar 2009–2010\n"), None);
+    }
+}
