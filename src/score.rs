@@ -264,6 +264,21 @@ pub fn score_page(page: &Path) -> PageScore {
     score
 }
 
+/// Scores a document that is already extracted against its truth (a parsed `NNN.json`, in the
+/// format of `fixtures/corpus/README.md`), on the measures of the module doc. `page` names the
+/// page in the report.
+///
+/// For documents that do not come from a `NNN.txt` beside its truth: HTML renderings of a truth,
+/// a document read with other options, a truth edited in memory. Metadata is scored from
+/// `document.meta`, so give the document the truth's address (its `url`) when extracting it, or
+/// the metadata will not match. A truth that is not an object, or has no `tables` array, has no
+/// tables to find: everything counts zero of zero.
+pub fn score_document(document: &Document, truth: &Value, page: &str) -> PageScore {
+    let mut score = PageScore { page: page.to_string(), ..PageScore::default() };
+    compare(document, truth, &mut score);
+    score
+}
+
 fn text_of(value: &Value) -> String {
     value.as_str().map(collapse_whitespace).unwrap_or_default()
 }
@@ -485,6 +500,37 @@ mod tests {
     fn title_keys_ignore_section_numbers_and_case() {
         assert_eq!(title_key("7.3 Staat van baten en lasten"), "staat van baten en lasten");
         assert_eq!(title_key("Staat van baten  en lasten."), "staat van baten en lasten");
+    }
+
+    #[test]
+    fn a_document_read_elsewhere_is_scored_against_a_truth_in_memory() {
+        use crate::pipeline::{DocumentInput, extract_str};
+        use crate::source::SourceFormat;
+        let html = "<table><caption>Tabel 3 Uitgaven (x € 1.000)</caption>\
+                    <tr><th>Omschrijving</th><th>2021</th><th>2022</th></tr>\
+                    <tr><td>Politie</td><td>5.901</td><td>6.012</td></tr>\
+                    <tr><td>Totaal</td><td>5.901</td><td>6.013</td></tr></table>";
+        let url = "https://www.rijksfinancien.nl/memorie-van-toelichting/2022/OWB/VI/onderdeel/1";
+        let input =
+            DocumentInput { url: Some(url.to_string()), ..DocumentInput::new("p.html", SourceFormat::Html) };
+        let document = extract_str(&input, html, &ExtractOptions::default());
+        let truth = serde_json::json!({
+            "url": url,
+            "doc": {"year": 2022, "doc_type": "OWB", "chapter": "VI"},
+            "tables": [{"number": "3", "columns": ["2021", "2022"], "rows": [
+                {"label": "Politie", "kind": "data", "cells": ["5.901", "6.012"]},
+                {"label": "Totaal", "kind": "total", "cells": ["5.901", "6.012"]},
+                {"label": "Niet gedrukt", "kind": "data", "cells": null, "ambiguous": true}
+            ]}]
+        });
+        let score = score_document(&document, &truth, "p.html");
+        assert_eq!(score.page, "p.html");
+        assert_eq!((score.tables_matched, score.tables_truth, score.headers_right), (1, 1, 1));
+        assert_eq!((score.rows_found, score.rows_truth), (2, 3));
+        assert_eq!((score.cells_right, score.cells_truth), (3, 4), "\"6.013\" is not the truth's 6.012");
+        assert_eq!((score.ambiguous_flagged, score.ambiguous_rows), (0, 1));
+        assert!(score.meta_right, "{:?}", score.meta_detail);
+        assert_eq!(score_document(&document, &serde_json::Value::Null, "x").tables_truth, 0);
     }
 
     #[test]

@@ -393,6 +393,86 @@ fn table_without_thead_finds_its_header_row() {
 }
 
 #[test]
+fn stub_header_over_an_indent_column_makes_both_stub_columns() {
+    let document = extract("stub_header_over_an_indent_column.html");
+    let table = only_table(&document);
+    assert_eq!(table.stub_columns, 2);
+    assert_eq!(
+        headers(table),
+        [
+            "Stand vastgestelde begroting",
+            "Stand 1e suppletoire begroting",
+            "Mutaties 2e suppletoire begroting",
+            "Stand 2e suppletoire begroting"
+        ]
+    );
+    assert_eq!(
+        labels(table),
+        [
+            "Verplichtingen",
+            "",
+            "12.2 Adequate toegang tot het rechtsbestel",
+            "Waarvan juridisch verplicht",
+            "12.2.1 Raden voor rechtsbijstand",
+            "12.2.2 Overig"
+        ]
+    );
+    assert_eq!(texts(table, 3), ["", "", "", "529 138"]);
+    assert_eq!(table.rows[3].kind, RowKind::Waarvan);
+    assert_eq!(texts(table, 5), ["29 896", "29 938", "– 9", "29 929"]);
+    assert_eq!(table.rows[5].cells[2].value, Some(-9.0));
+    assert_eq!(table.rows[4].stub[0].text, "", "the indent cell is empty, not a code");
+    assert_eq!(table.rows[4].code, None);
+}
+
+#[test]
+fn group_row_right_of_an_empty_code_cell_is_not_a_header() {
+    let document = extract("group_row_right_of_an_empty_code_cell.html");
+    let table = only_table(&document);
+    assert_eq!(table.number.as_deref(), Some("1"));
+    assert_eq!(headers(table), ["2015"]);
+    assert_eq!(table.stub_columns, 2);
+    assert_eq!(table.rows.len(), 6);
+    assert_eq!(table.rows[0].kind, RowKind::Group);
+    assert_eq!(table.rows[0].label, "Programma- en apparaatskosten:");
+    assert_eq!(table.rows[1].code.as_deref(), Some("1"));
+    assert_eq!(table.rows[1].label, "Interim-management");
+    assert_eq!(table.rows[1].group.as_deref(), Some("Programma- en apparaatskosten:"));
+    assert_eq!(texts(table, 4), ["1.022"]);
+    assert_eq!(table.rows[5].kind, RowKind::Total);
+    assert_eq!(table.rows[5].cells[0].value, Some(2619.0));
+}
+
+#[test]
+fn row_header_cells_with_a_group_label_in_the_name_column() {
+    let document = extract("row_header_cells_with_a_group_label_in_the_name_column.html");
+    let table = only_table(&document);
+    assert_eq!(table.number.as_deref(), Some("1"));
+    assert_eq!(headers(table), ["2015"]);
+    assert_eq!(table.stub_header, None);
+    assert_eq!(table.stub_columns, 2);
+    assert_eq!(kinds(table)[..2], [RowKind::Group, RowKind::Data]);
+    assert_eq!(table.rows[0].label, "Programma- en apparaatskosten:");
+    assert_eq!(table.rows[4].group.as_deref(), Some("Programma- en apparaatskosten:"));
+    assert_eq!((table.rows[4].code.as_deref(), texts(table, 4)), (Some("4"), vec!["1.022"]));
+    assert_eq!(table.rows[5].kind, RowKind::Total);
+}
+
+#[test]
+fn text_table_with_word_width_row_has_one_header_row() {
+    let document = extract("text_table_with_word_width_row.html");
+    let table = only_table(&document);
+    assert_eq!(table.number.as_deref(), Some("109"));
+    assert_eq!(table.title.as_deref(), Some("Rol en verantwoordelijkheden"));
+    assert_eq!(table.stub_header.as_deref(), Some("Rol"));
+    assert_eq!(headers(table), ["Toelichting"]);
+    assert_eq!(labels(table), ["Financieren", ""]);
+    assert!(texts(table, 0)[0].starts_with("Wat via het Mobiliteitsfonds en het Deltafonds loopt"));
+    assert_eq!(table.rows[0].cells[0].value_kind, ValueKind::Text);
+    assert_eq!(table.rows[1].kind, RowKind::Spacer, "Word's row of column widths");
+}
+
+#[test]
 fn unit_in_caption_and_header_is_found_in_each_place() {
     let document = extract("unit_in_caption_and_header.html");
     assert_eq!(document.tables.len(), 3);

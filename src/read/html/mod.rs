@@ -367,6 +367,73 @@ mod tests {
     }
 
     #[test]
+    fn a_header_cell_spanning_the_first_columns_makes_them_the_stub() {
+        let contents = read_html(
+            "<table><tr><th colspan=2>Onderdeel</th><th>blz.</th></tr>\
+             <tr><td>Voorwoord</td><td></td><td>7</td></tr>\
+             <tr><td>Hoofdstuk 1:</td><td>Het economische beeld</td><td>8</td></tr></table>",
+        );
+        let table = &contents.tables[0];
+        assert_eq!(table.stub_columns, 2, "no code in the first column, but one header over both");
+        assert_eq!(texts(table), [["7"], ["8"]]);
+        assert_eq!(table.stub_header.as_deref(), Some("Onderdeel"));
+        // The span stops being a stub at the first column that holds a figure.
+        let figures = read_html(
+            "<table><tr><th colspan=2>Artikel</th><th>2022</th></tr>\
+             <tr><td>Politie</td><td>1.000</td><td>2.000</td></tr><tr><td>Totaal</td><td>1.000</td><td>2.000</td></tr></table>",
+        );
+        assert_eq!(figures.tables[0].stub_columns, 1);
+    }
+
+    #[test]
+    fn a_label_running_to_the_end_is_a_header_part_only_over_a_header_row() {
+        let outcome = read_html(
+            "<table><tr><td></td><td></td><td colspan=3>Vastgestelde begroting</td></tr>\
+             <tr><td>Art.</td><td>Omschrijving</td><td>Verplichtingen</td><td>Uitgaven</td><td>Ontvangsten</td></tr>\
+             <tr><td></td><td colspan=4>Beleidsartikelen</td></tr>\
+             <tr><td>1</td><td>Openbaar bestuur en democratie</td><td>96.576</td><td>96.576</td><td>24.765</td></tr></table>",
+        );
+        let table = &outcome.tables[0];
+        let headers: Vec<String> = table.columns.iter().map(|c| c.header()).collect();
+        assert_eq!(
+            headers,
+            [
+                "Vastgestelde begroting Verplichtingen",
+                "Vastgestelde begroting Uitgaven",
+                "Vastgestelde begroting Ontvangsten"
+            ]
+        );
+        assert_eq!(table.rows.len(), 2, "the group label is a row, not a header part");
+        assert_eq!(table.rows[0].stub[1].text, "Beleidsartikelen");
+        assert_eq!(texts(table)[0], ["", "", ""]);
+    }
+
+    #[test]
+    fn a_row_of_th_row_headers_under_a_thead_is_a_row() {
+        let outcome = read_html(
+            "<table><thead><tr><th colspan=2></th><th>2015</th></tr></thead><tbody>\
+             <tr><th scope=row></th><th scope=row>Programma- en apparaatskosten:</th><td></td></tr>\
+             <tr><th scope=row>1</th><th scope=row>Interim-management</th><td>615</td></tr></tbody></table>",
+        );
+        let table = &outcome.tables[0];
+        assert_eq!(table.columns[0].path, ["2015"]);
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.rows[0].stub[1].text, "Programma- en apparaatskosten:");
+    }
+
+    #[test]
+    fn a_long_table_of_text_has_one_header_row() {
+        let rows: String =
+            (1..=8).map(|n| format!("<tr><td>Rol {n}</td><td>Toelichting bij rol {n}</td></tr>")).collect();
+        let outcome = read_html(&format!(
+            "<table><tr><td>Rol</td><td>Toelichting</td></tr>{rows}<tr><td></td><td></td></tr></table>"
+        ));
+        let table = &outcome.tables[0];
+        assert_eq!(table.columns[0].path, ["Toelichting"]);
+        assert_eq!(table.rows.len(), 9, "eight rows of text and the empty row");
+    }
+
+    #[test]
     fn lines_of_tables_rows_and_cells() {
         let outcome = read_html(
             "<p>x</p>\n<table>\n<tr><th>a</th><th>2020</th></tr>\n<tr>\n<td>b</td>\n<td>1</td></tr>\n</table>\n",

@@ -13,13 +13,23 @@
 //!    label (a year row printed as `<td>`s under a `<thead>` of period names). Without one: the leading rows that
 //!    print something right of the first column and either are all `<th>` or hold no figure (a year
 //!    such as "2019" is not a figure here). A group row ("Ondermijning" with empty cells) prints
-//!    nothing right of the first column, so it ends the header. When every row would qualify (a table
-//!    of text), only its leading all-`<th>` rows are headers, or else its first row.
+//!    nothing right of the first column, so it ends the header; so does a row whose one text runs
+//!    from right of the first column to the end of the row (a group label after an empty code
+//!    cell), unless a header row follows it (then it is a header part printed once over the parts
+//!    below it). In a table that has figures, a header row prints some text over a column that
+//!    holds figures (a group label in the name column, even in `<th>`s, does not; this also holds
+//!    for the rows after a `<thead>`). When every row with text would qualify (a table of text;
+//!    empty rows such as the row of column widths Word ends a table with do not count), only its
+//!    leading all-`<th>` rows are headers, or else its first row.
 //! 3. **Stub columns.** The first column is the stub. When it is a code column (every body text in
 //!    it that does not span on is a code: "31", "1.1", "IIA", "B"), each next column that holds text
 //!    but no figure and whose header is no year joins it, up to the first that does not (one column
 //!    is always left for data): "31 | Politie | 1.000", "1.01 | Grote projecten | Uitgaven |
-//!    153.978".
+//!    153.978". Whatever the first column holds, a header cell over it that spans several columns
+//!    makes the columns it spans stub columns, up to the first that holds a figure: the header
+//!    names them as one ("Omschrijving" over "Hoofdstuk 1:" | "Het economische beeld"; an empty
+//!    cell over an indent column, left empty by sub-items printed one column in and spanned by
+//!    every other label).
 //! 4. **Columns.** Each data column's path is its header texts top down, a part skipped when it is
 //!    empty, when a rowspan repeats the part above, or when it is only a unit (which becomes the
 //!    table's unit). `<sup>` markers of header cells go to the column. The stub header is the header
@@ -351,6 +361,23 @@ pub(super) fn structure(grid: &Grid) -> Structure {
 /// Where the header rows end (step 2 of the module doc): the grid row index of the first body row.
 fn header_end(grid: &Grid, facts: &[RowFacts], first_row: usize) -> usize {
     let rows = grid.rows.len();
+    // A header names columns of figures: in a table that has figures, a row whose texts right of
+    // the first column all sit over columns without any is a body row (a group label in the name
+    // column after an empty code cell, printed in `<th>`s as row headers often are). Worked out
+    // only when a row gets that far.
+    let figure_columns = std::cell::OnceCell::new();
+    let names_figures = |r: usize| {
+        let columns: &Vec<bool> = figure_columns.get_or_init(|| {
+            let mut columns = vec![false; grid.width];
+            for cell in &grid.cells {
+                if cell.column >= 1 && cell.column < grid.width && is_figure(&cell.text) {
+                    columns[cell.column] = true;
+                }
+            }
+            columns
+        });
+        !columns.contains(&true) || (1..grid.width).any(|c| columns[c] && !grid.text_at(r, c).is_empty())
+    };
     let has_thead = grid.rows.get(first_row).is_some_and(|row| row.section == Section::Head);
     if has_thead {
         let mut end = first_row;
@@ -361,27 +388,48 @@ fn header_end(grid: &Grid, facts: &[RowFacts], first_row: usize) -> usize {
             && facts[end].text_right_of_first
             && !facts[end].has_figure
             && (facts[end].all_th || (facts[end].no_label && facts[end].has_year))
+            && names_figures(end)
         {
             end += 1;
         }
         return end;
     }
     let qualifies = |r: usize| facts[r].text_right_of_first && (facts[r].all_th || !facts[r].has_figure);
-    let mut end = first_row;
-    while end < rows && end - first_row < 6 && qualifies(end) {
-        end += 1;
-    }
-    if end == rows && rows > first_row {
+    let text_rows = (first_row..rows).filter(|&r| !facts[r].empty);
+    if text_rows.clone().next().is_some() && text_rows.clone().all(qualifies) {
+        // A table of text. Empty rows do not make it one of figures (Word ends every table with
+        // a row of empty cells that only carry the column widths).
         let mut th_end = first_row;
         while th_end < rows && facts[th_end].all_th && facts[th_end].text_right_of_first {
             th_end += 1;
         }
-        end = if th_end > first_row && th_end < rows { th_end } else { first_row + 1 };
+        let mut end = if th_end > first_row && th_end < rows { th_end } else { first_row + 1 };
         if end >= rows {
             end = first_row;
         }
+        return end;
+    }
+    let heads = |r: usize| qualifies(r) && names_figures(r);
+    // A row whose one text runs from right of the first column to the end of the row is a label
+    // over that row (a group row after an empty code cell: "| Beleidsartikelen ……") unless a
+    // header row follows it: a header part printed once over several columns has their own
+    // parts below it.
+    let starts_body = |r: usize| lone_span_to_end(grid, &facts[r], r) && !(r + 1 < rows && heads(r + 1));
+    let mut end = first_row;
+    while end < rows && end - first_row < 6 && heads(end) && !starts_body(end) {
+        end += 1;
     }
     end
+}
+
+/// True when a row's one text is a cell that starts right of the first column and runs over two
+/// or more columns to the end of the row.
+fn lone_span_to_end(grid: &Grid, facts: &RowFacts, row: usize) -> bool {
+    let Some(cell) = facts.single_text_cell else { return false };
+    let start = grid.cells[cell].column;
+    start >= 1
+        && grid.width >= start + 2
+        && (start..grid.width).all(|c| grid.cell_index_at(row, c) == Some(cell))
 }
 
 /// The number of stub columns (step 3 of the module doc).
@@ -399,13 +447,34 @@ fn stub_columns(grid: &Grid, body: &[usize], header_rows: std::ops::Range<usize>
             _ => None,
         }
     };
+    // A header cell over the first column that spans several columns heads them all: they are
+    // the stub ("Omschrijving" over a code and a name; an empty cell over an indent column and a
+    // name column), up to the first that holds a figure, and one column is always left for data.
+    let header_span = header_rows
+        .clone()
+        .filter_map(|r| {
+            let slots = &grid.rows[r].slots;
+            let (Slot::Origin(n) | Slot::Covered(n)) = slots[0] else { return None };
+            Some(
+                slots
+                    .iter()
+                    .take_while(|slot| matches!(slot, Slot::Origin(m) | Slot::Covered(m) if *m == n))
+                    .count(),
+            )
+        })
+        .max()
+        .unwrap_or(0);
+    let by_header = (0..header_span.min(grid.width - 1))
+        .take_while(|&column| body.iter().all(|&r| !is_figure(grid.text_at(r, column))))
+        .count()
+        .max(1);
     let first_is_code = {
         let texts: Vec<&str> =
             body.iter().filter_map(|&r| own_text(r, 0)).filter(|t| !t.is_empty()).collect();
         !texts.is_empty() && texts.iter().all(|t| is_code(t))
     };
     if !first_is_code {
-        return 1;
+        return by_header;
     }
     let mut stubs = 1;
     for column in 1..grid.width - 1 {
@@ -419,7 +488,7 @@ fn stub_columns(grid: &Grid, body: &[usize], header_rows: std::ops::Range<usize>
             break;
         }
     }
-    stubs
+    stubs.max(by_header)
 }
 
 fn repeats_header(grid: &Grid, row: usize, header_rows: std::ops::Range<usize>) -> bool {
