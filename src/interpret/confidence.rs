@@ -20,6 +20,7 @@
 
 use serde::Serialize;
 
+use crate::interpret::vocabulary::is_not_available_mark;
 use crate::table::{CellFlag, Placement, RowKind, Table, TableKind, ValueKind};
 
 /// Below this score every data cell of the table is flagged `low_confidence`. At 0.75 a table
@@ -69,10 +70,11 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     let mut coherent_cells = 0;
     let mut filled_cells = 0;
     for column_index in 0..table.columns.len() {
+        // A not-available mark ("...") stands in a figure's place: it counts as figure-like.
         let kinds: Vec<ValueKind> = data_rows
             .iter()
             .filter_map(|row| row.cells.get(column_index))
-            .map(|cell| cell.value_kind)
+            .map(|cell| if is_not_available_mark(&cell.text) { ValueKind::Nil } else { cell.value_kind })
             .filter(|kind| *kind != ValueKind::Empty)
             .collect();
         let text = kinds.iter().filter(|kind| **kind == ValueKind::Text).count();

@@ -25,6 +25,13 @@ pub fn is_figure_placeholder(text: &str) -> bool {
     matches!(parse_dutch_number(text).kind, ValueKind::Nil | ValueKind::Pm | ValueKind::Nvt)
 }
 
+/// True for the marks printed in figure columns where a figure is not available: "...", "…",
+/// "." and ".." (the CBS convention these tables follow). They stand in a figure's place, so a
+/// reader lays them out like figures; they carry no value.
+pub fn is_not_available_mark(text: &str) -> bool {
+    matches!(text.trim(), "." | ".." | "..." | "…" | ". . .")
+}
+
 /// The figures at the end of a line that runs a label and its figures together
 /// ("Netto-uitgaven buiten het kader– 4 512" ends in "4 512"; "Uitgaven 1.522 1.529 1.370" in
 /// three). Returns the byte offset where the figures start and how many whitespace-separated
@@ -108,6 +115,16 @@ mod tests {
         }
         for text in ["", "-", "pm", "n.v.t.", "Politie", "1.5", "Tabel 2"] {
             assert!(!is_figure(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn not_available_marks_are_dots_only() {
+        for mark in ["...", "…", ".", ".."] {
+            assert!(is_not_available_mark(mark), "{mark}");
+        }
+        for text in ["1.", "... en meer", "n.v.t.", ""] {
+            assert!(!is_not_available_mark(text), "{text}");
         }
     }
 

@@ -25,7 +25,8 @@ use super::{CHAPTER, DocMeta, chapter_code, doc_type_code, year_of};
 ///      optional type part, then an optional chapter part: `/memorie-van-toelichting/YEAR/TYPE/
 ///      CHAPTER/…` (the type part says OWB, 1SUPP, 2SUPP, JV…), `/jaarverslag/YEAR/CHAPTER/…`
 ///      (JV), `/slotwet/YEAR/CHAPTER/…`, `/nota-van-wijziging/YEAR/…` (NvW),
-///      `/financieel-jaarverslag/YEAR/…` (FJR), `/miljoenennota/YEAR/…` (MN),
+///      `/financieel-jaarverslag/YEAR/…` (FJR), `/voorstel-van-wet/YEAR/TYPE/CHAPTER/…` (like the
+///      memorie van toelichting), `/miljoenennota/YEAR/…` (MN),
 ///      `/voorjaarsnota/YEAR/…` (VJN), `/najaarsnota/YEAR/…` (NJN).
 ///    - rijksbegroting.nl and rijksbegroting.minfin.nl: the first part is the year; a later part
 ///      names the type where the site files by type (`voorbereiding/begroting,kst….html` OWB,
@@ -41,6 +42,8 @@ use super::{CHAPTER, DocMeta, chapter_code, doc_type_code, year_of};
 ///    (`kst-31031-1`, the subdossier `kst-32500-29-n1`) gives none. This is how
 ///    zoek.officielebekendmakingen.nl and repository.overheid.nl name kamerstukken; their type
 ///    and year are only in the text.
+/// 5. Otherwise, on any host, a path part that is a dossier with its chapter, `DOSSIER-CHAPTER`
+///    (`/kamerstuk/34000-IIB/2/`, as copies of kamerstukken file them), gives the chapter.
 ///
 /// Known limits: a host this function does not know (including look-alikes such as
 /// `rbv.rijksfinancien.nl` or `noordrekenkamer.nl`, and archive copies such as
@@ -56,7 +59,19 @@ pub fn from_address(url: &str) -> DocMeta {
     if meta.chapter.is_none() {
         meta.chapter = address.segments.iter().find_map(|segment| kamerstuk_id_chapter(segment));
     }
+    if meta.chapter.is_none() {
+        meta.chapter = dossier_path_chapter(&address.segments);
+    }
     meta
+}
+
+/// The chapter of a dossier named as a path part of its own, the way copies of kamerstukken
+/// are filed (`/kamerstuk/34000-IIB/2/`, `/dossier/36200-XIV/`): digits, a dash, then a chapter
+/// code. A dossier number alone (`/kamerstuk/31031/1`) gives none.
+fn dossier_path_chapter(segments: &[String]) -> Option<String> {
+    static DOSSIER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"(?i)^\d{{4,6}}-({CHAPTER})$")).expect("valid regex"));
+    segments.iter().find_map(|segment| DOSSIER.captures(segment).map(|c| c[1].to_ascii_uppercase()))
 }
 
 /// An address taken apart: the host (lower case, without `www.`, port or user) and the decoded
@@ -111,7 +126,8 @@ impl Site {
 /// each gives (`None`: a type part follows the year).
 fn rijksfinancien_kind(segment: &str) -> Option<Option<&'static str>> {
     match segment.to_ascii_lowercase().as_str() {
-        "memorie-van-toelichting" => Some(None),
+        // The bill itself ("voorstel van wet") is filed like its explanatory memorandum.
+        "memorie-van-toelichting" | "voorstel-van-wet" => Some(None),
         kind @ ("jaarverslag"
         | "slotwet"
         | "nota-van-wijziging"
@@ -323,6 +339,23 @@ mod tests {
                 "http://www.rijksbegroting.nl/2011/uitvoering/suppletoire%20begrotingen,kst150000.html"
             ),
             meta(Some(2011), None, None)
+        );
+    }
+
+    #[test]
+    fn dossier_path_parts_and_bills_give_their_chapter() {
+        assert_eq!(
+            from_address("https://openkamer.org/kamerstuk/34000-IIB/2/").chapter.as_deref(),
+            Some("IIB")
+        );
+        assert_eq!(
+            from_address("https://www.openkamer.org/kamerstuk/36120-IV/3").chapter.as_deref(),
+            Some("IV")
+        );
+        assert_eq!(from_address("https://openkamer.org/kamerstuk/31031/1").chapter, None);
+        assert_eq!(
+            from_address("https://rijksfinancien.nl/index%2ephp/voorstel-van-wet/2015/OWB/IIB"),
+            meta(Some(2015), Some("OWB"), Some("IIB"))
         );
     }
 

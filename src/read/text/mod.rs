@@ -14,6 +14,9 @@
 //! 4. `header`: the caption's number, title and unit, and the header rows → column paths.
 //! 5. `place`: rows where fewer cells survived than there are columns: placed by the table's
 //!    own arithmetic where it decides, else by one documented rule, and always flagged.
+//! 6. `rhythm`: when that reading is in doubt (rows placed by rule, rows without a label, columns
+//!    mixing figures and text) and every cell survived, the region is read again by width, and the
+//!    reading with the higher structure confidence is kept.
 //!
 //! Never panics, on any input: every index is checked, and a region that cannot be rebuilt
 //! becomes an [`TableKind::Unrecovered`] table that keeps its raw lines.
@@ -24,6 +27,7 @@ mod layout_search;
 mod paragraph;
 mod place;
 mod region;
+mod rhythm;
 
 use crate::error::{Location, Warning, WarningKind};
 use crate::table::{Cell, CellFlag, Column, Note, Placement, ReadOutcome, Row, RowKind, Table, TableKind};
@@ -46,13 +50,97 @@ pub fn read_text(text: &str) -> ReadOutcome {
     let mut outcome = ReadOutcome::default();
     for region in &regions {
         let index = outcome.tables.len();
-        if let Some(table) =
-            build_table(&paragraphs, region, index, ends_mid_paragraph, &mut outcome.warnings)
-        {
-            outcome.tables.push(table);
+        let mut warnings = Vec::new();
+        let built = build_table(&paragraphs, region, index, ends_mid_paragraph, &mut warnings);
+        match read_by_width_if_better(&paragraphs, region, built.as_ref()) {
+            Some(table) => outcome.tables.push(table),
+            None => {
+                outcome.warnings.append(&mut warnings);
+                outcome.tables.extend(built);
+            }
         }
     }
     outcome
+}
+
+/// The table read by width ([`rhythm`]) when it explains the region better than the usual reading:
+/// when the usual reading placed rows by rule, left rows without a label, mixed figures and text
+/// in a column, or gave no table at all, and the reading by width scores a higher structure
+/// confidence. Keeps the caption, section, notes and lines of the usual reading.
+fn read_by_width_if_better(
+    paragraphs: &[Paragraph],
+    region: &Region,
+    built: Option<&Table>,
+) -> Option<Table> {
+    use crate::interpret::confidence::score_table;
+    use crate::normalize::rows::normalize_tables;
+    let confidence_of = |table: &Table| {
+        let mut clone = table.clone();
+        normalize_tables(std::slice::from_mut(&mut clone));
+        score_table(&clone).score
+    };
+    let usual =
+        built.map_or(0.0, |table| if table.kind == TableKind::Budget { confidence_of(table) } else { 0.0 });
+    if usual >= 1.0 || built.is_some_and(|table| table.kind == TableKind::Contents) {
+        return None;
+    }
+    let caption = header::read_caption(paragraphs, region);
+    let cells = &region.cells[caption.consumed.min(region.cells.len())..];
+    let read = rhythm::read_by_width(paragraphs, cells, region.runs_to_end)?;
+    let mut table = built.cloned().unwrap_or_else(|| Table {
+        index: 0,
+        number: caption.number,
+        title: caption.title,
+        unit: caption.unit,
+        section: region.section.map(|i| paragraphs[i].text.to_string()),
+        ..Table::default()
+    });
+    table.kind = TableKind::Budget;
+    table.raw_lines.clear();
+    table.stub_columns = read.stub_columns;
+    let last_header = read.header.last().cloned().unwrap_or_default();
+    let stub_header: Vec<&str> = last_header[..read.stub_columns]
+        .iter()
+        .map(|slot| slot.text.as_str())
+        .filter(|t| !t.is_empty())
+        .collect();
+    table.stub_header = (!stub_header.is_empty()).then(|| stub_header.join(" "));
+    table.columns = (read.stub_columns..read.width)
+        .map(|column| Column {
+            path: read
+                .header
+                .iter()
+                .map(|row| row[column].text.clone())
+                .filter(|text| !text.is_empty())
+                .collect(),
+            ..Column::default()
+        })
+        .collect();
+    table.rows = read
+        .rows
+        .iter()
+        .map(|slots| {
+            let cell = |slot: &rhythm::RhythmSlot| Cell::printed(slot.text.clone(), Some(slot.line));
+            let mut cells: Vec<Cell> = slots.iter().skip(read.stub_columns).map(cell).collect();
+            cells.resize(read.width - read.stub_columns, Cell::empty(None));
+            let all_empty = slots.iter().all(|slot| slot.text.is_empty());
+            let mut stub: Vec<Cell> = slots.iter().take(read.stub_columns).map(cell).collect();
+            stub.resize(read.stub_columns, Cell::empty(None));
+            Row {
+                stub,
+                cells,
+                kind: if all_empty { RowKind::Spacer } else { RowKind::Data },
+                line: slots.iter().find(|slot| !slot.text.is_empty()).or(slots.first()).map(|slot| slot.line),
+                ..Row::default()
+            }
+        })
+        .collect();
+    if table.truncated {
+        for cell in table.rows.iter_mut().flat_map(|row| row.cells.iter_mut()) {
+            cell.flag(CellFlag::TruncatedTable);
+        }
+    }
+    (confidence_of(&table) > usual).then_some(table)
 }
 
 /// Rebuilds one region into a table, or `None` when the region turns out to hold no table.

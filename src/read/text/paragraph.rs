@@ -227,7 +227,7 @@ pub fn is_value(text: &str) -> bool {
             let lowered = text.to_lowercase();
             WORDS.contains(&lowered.trim_end_matches('*'))
         };
-    is_word || is_figure_text(text)
+    is_word || crate::interpret::vocabulary::is_not_available_mark(text) || is_figure_text(text)
 }
 
 /// A Dutch figure ([`FIGURE`]): by hand for ASCII text, and without the pattern for a
@@ -555,7 +555,8 @@ mod tests {
             .into_iter()
             .chain(["ja", "po", "x", "n.b.", "k.p.m.", "--", "0%"])
             .any(|word| word == lowered.trim_end_matches('*'));
-        assert_eq!(is_value(text), word_before || FIGURE.is_match(text), "value {text:?}");
+        let not_available = crate::interpret::vocabulary::is_not_available_mark(text);
+        assert_eq!(is_value(text), word_before || not_available || FIGURE.is_match(text), "value {text:?}");
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! (caption, title, unit, section heading, notes).
 //!
 //! The steps, in this order:
-//! 1. Every paragraph gets a role: a "Tabel N" caption, site boilerplate ("Licence", navigation,
+//! 1. Every paragraph gets a role: a "Tabel N" caption (not a bare "Tabel N" right after a
+//!    figure: that is a cell referring to another table), site boilerplate ("Licence", navigation,
 //!    bullets), running prose, a note ("* Gaat om …", or a lone marker followed by prose), or a
 //!    cell (anything else: labels, headers, figures, whitespace).
 //! 2. A caption opens a region. Outside a region, the first cell opens one. Prose, boilerplate
@@ -63,8 +64,18 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
     if !paragraph.is_text() {
         return Role::Cell;
     }
-    if paragraph::caption(paragraph.text).is_some() {
-        return Role::Caption;
+    if let Some((_, title)) = paragraph::caption(paragraph.text) {
+        // A bare "Tabel 4.6.1" right after a figure, and not followed by a unit line, is a cell
+        // that refers to another table (a "bron" column), not the caption of a new table.
+        let after_value =
+            paragraphs[..index].iter().rev().find(|p| !p.is_whitespace()).is_some_and(|p| p.is_value());
+        let unit_follows = paragraphs[index + 1..]
+            .iter()
+            .find(|p| !p.is_whitespace())
+            .is_some_and(|p| paragraph::unit_line(p.text).is_some());
+        if !(title.trim().is_empty() && after_value && !unit_follows) {
+            return Role::Caption;
+        }
     }
     if paragraph::is_boilerplate(paragraph.text) {
         return Role::Boilerplate;
