@@ -11,7 +11,8 @@
 //!   `figure_not_read` warning for that table, naming the lines.
 //!
 //! What counts as a figure line in flattened text, in this order:
-//! 1. a line that is one figure ([`vocabulary::is_figure`]: "1.522", "‒ 21,7", "51%", "2019");
+//! 1. a line that is one figure ([`vocabulary::is_figure`]: "1.522", "‒ 21,7", "51%", "2019"),
+//!    also between pipes ("587 |", a pipe table printed one cell per line);
 //! 2. a pipe-table line (two or more `|`) with a figure in one of its cells;
 //! 3. a line that ends in figures after a label ([`vocabulary::trailing_figures`]:
 //!    "Rentebaten 1 204"), but only in a run of at least two such lines, because a single heading
@@ -55,7 +56,8 @@ fn classify(line: &str) -> Option<FigureLine> {
     if trimmed.is_empty() {
         return None;
     }
-    if is_figure(trimmed) {
+    // A cell of a pipe table printed one cell per line ("587 |") is a lone figure too.
+    if is_figure(trimmed.trim_matches(|c: char| c == '|' || c.is_whitespace())) {
         return Some(FigureLine::Lone);
     }
     if trimmed.matches('|').count() >= 2 {
@@ -64,8 +66,10 @@ fn classify(line: &str) -> Option<FigureLine> {
     trailing_figures(trimmed).map(|_| FigureLine::Trailing)
 }
 
-/// The source lines (1-based) that a table accounts for.
-fn accounted_lines(table: &Table, accounted: &mut BTreeSet<usize>) {
+/// The source lines (1-based) that a table accounts for. A line above the first row counts when
+/// its text is part of the table's caption or header (a header figure that the header rows
+/// dropped does not).
+fn accounted_lines(table: &Table, lines: &[&str], accounted: &mut BTreeSet<usize>) {
     let Some((first, last)) = table.lines else {
         return;
     };
@@ -74,7 +78,29 @@ fn accounted_lines(table: &Table, accounted: &mut BTreeSet<usize>) {
         return;
     }
     let first_row_line = table.rows.iter().filter_map(|row| row.line).min().unwrap_or(last + 1);
-    accounted.extend(first..first_row_line.max(first));
+    let header_text = {
+        let mut parts: Vec<&str> = Vec::new();
+        parts.extend(table.columns.iter().flat_map(|column| column.path.iter().map(String::as_str)));
+        parts.extend(
+            [&table.title, &table.unit, &table.number, &table.stub_header]
+                .into_iter()
+                .flatten()
+                .map(String::as_str),
+        );
+        collapse_whitespace(&parts.join(" | "))
+    };
+    for line in first..first_row_line.max(first) {
+        let text = lines.get(line - 1).map_or("", |text| text.trim());
+        let in_header = |piece: &str| header_text.contains(&collapse_whitespace(piece.trim()));
+        let read = match classify(text) {
+            None => true,
+            Some(FigureLine::Pipe) => text.split('|').filter(|cell| is_figure(cell)).all(in_header),
+            Some(_) => in_header(text),
+        };
+        if read {
+            accounted.insert(line);
+        }
+    }
     for row in &table.rows {
         accounted.extend(row.line);
         accounted.extend(row.stub.iter().filter_map(|cell| cell.line));
@@ -104,7 +130,7 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
     let lines: Vec<&str> = source.lines().collect();
     let mut accounted = BTreeSet::new();
     for table in tables.iter() {
-        accounted_lines(table, &mut accounted);
+        accounted_lines(table, &lines, &mut accounted);
         note_marker_lines(table, &lines, &mut accounted);
     }
     let next_text = |index: usize| lines[index + 1..].iter().map(|l| l.trim()).find(|l| !l.is_empty());

@@ -34,7 +34,7 @@ pub fn is_not_available_mark(text: &str) -> bool {
 
 /// The figures at the end of a line that runs a label and its figures together
 /// ("Netto-uitgaven buiten het kader– 4 512" ends in "4 512"; "Uitgaven 1.522 1.529 1.370" in
-/// three). Returns the byte offset where the figures start and how many whitespace-separated
+/// three; "Voorwoord9" in one glued to the label). Returns the byte offset where the figures start and how many whitespace-separated
 /// tokens they span, or `None` when the line does not end in a figure, has no letters before it,
 /// or reads like prose (it ends with a full stop, or is longer than 160 characters).
 ///
@@ -58,7 +58,7 @@ pub fn trailing_figures(line: &str) -> Option<(usize, usize)> {
         rest = rest[..at].trim_end();
     }
     if tokens == 0 {
-        return None;
+        return glued_trailing_figure(trimmed).map(|start| (start, 1));
     }
     // One year after words is a date or a heading ("Ontvangen 10 november 2021", "voor het
     // jaar 2022"), not a row of figures.
@@ -67,6 +67,30 @@ pub fn trailing_figures(line: &str) -> Option<(usize, usize)> {
     }
     let label = &trimmed[..start];
     (label.chars().filter(|c| c.is_alphabetic()).count() >= 2).then_some((start, tokens))
+}
+
+/// Where a figure glued to the end of a label starts ("Voorwoord9", "Rentebaten1 204" is found
+/// by the token rule, "Fondsen969", "BBP-2,3%", "arbeidsmarkt10"): digits with "." "," and a
+/// trailing "%", an optional minus sign before them, right after a letter, ")" or ":".
+fn glued_trailing_figure(line: &str) -> Option<usize> {
+    let figure_start = line
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
+        .last()
+        .map(|(at, _)| at)?;
+    let figure = &line[figure_start..];
+    if !figure.starts_with(|c: char| c.is_ascii_digit())
+        || figure.chars().filter(char::is_ascii_digit).count() > 6
+    {
+        return None;
+    }
+    let before = &line[..figure_start];
+    let (start, before) = match before.char_indices().next_back() {
+        Some((at, '-' | '–' | '‒' | '−')) => (at, &before[..at]),
+        _ => (figure_start, before),
+    };
+    before.chars().next_back().is_some_and(|c| c.is_alphabetic() || matches!(c, ')' | ':')).then_some(start)
 }
 
 /// A plain year from 1900 to 2100 ("2019").
@@ -142,6 +166,11 @@ mod tests {
         assert_eq!(trailing_figures("2019 2020"), None);
         assert_eq!(trailing_figures("Politie"), None);
         assert_eq!(trailing_figures("Ontvangen 10 november 2021"), None);
+        let line = "1.1.Economie en arbeidsmarkt10";
+        assert_eq!(&line[trailing_figures(line).unwrap().0..], "10");
+        let line = "BBP-2,3%";
+        assert_eq!(&line[trailing_figures(line).unwrap().0..], "-2,3%");
+        assert_eq!(trailing_figures("Voorwoord"), None);
         assert!(trailing_figures("Ontvangsten 2021 2022").is_some());
     }
 }

@@ -7,6 +7,8 @@
 //! waarvan rows (later stages do that the same way for every format).
 //!
 //! The stages, one submodule each:
+//! 0. `pipe`: pipe tables ("a | b" lines with a "---|" separator) are taken out first and read
+//!    as grids by the HTML reader's structure stage; their lines are blanked for the steps below.
 //! 1. `paragraph`: lines → classified paragraphs (text, figure, whitespace; attached or not).
 //! 2. `region`: where tables start and end; caption, notes, section heading.
 //! 3. `grid`: raw rows, the layout (stub and data columns, whitespace convention) that explains
@@ -25,6 +27,7 @@ mod grid;
 mod header;
 mod layout_search;
 mod paragraph;
+mod pipe;
 mod place;
 mod region;
 mod rhythm;
@@ -44,9 +47,121 @@ const MAX_COLUMNS: usize = 30;
 /// Text without tables gives no tables and no warnings. Problems (inferred placements, cut
 /// cells, truncated or unrecovered tables) are warnings with the line, table and row.
 pub fn read_text(text: &str) -> ReadOutcome {
+    let blocks = pipe::find_blocks(text);
+    if blocks.is_empty() {
+        return read_paragraphs(text, text);
+    }
+    // Pipe tables are read as grids (see `pipe`); the rest of the text, with their lines blanked
+    // (line numbers kept), as paragraphs.
+    let mut pipe_tables = ReadOutcome::default();
+    let mut note_lines = Vec::new();
+    for &block in &blocks {
+        let grid_page = pipe::as_html(text, block, PIPE_CAPTION_CONTEXT);
+        let read = crate::read::html::read_html(&grid_page);
+        let offset = pipe_tables.tables.len();
+        for mut warning in read.warnings {
+            warning.location.table_index = warning.location.table_index.map(|index| index + offset);
+            pipe_tables.warnings.push(warning);
+        }
+        let section = text
+            .lines()
+            .take(block.first_line - 1)
+            .map(str::trim)
+            .filter(|line| region::is_numbered_heading(line))
+            .last()
+            .map(str::to_string);
+        for mut table in read.tables {
+            table.index += offset;
+            table.section = table.section.or_else(|| section.clone());
+            note_lines.extend(table.notes.iter().filter_map(|note| note.line));
+            pipe_tables.tables.push(table);
+        }
+    }
+    let masked = mask_pipe_blocks(text, &blocks, &note_lines);
+    let mut outcome = read_paragraphs(&masked, text);
+    let offset = outcome.tables.len();
+    for mut table in pipe_tables.tables {
+        table.index += offset;
+        outcome.tables.push(table);
+    }
+    for mut warning in pipe_tables.warnings {
+        warning.location.table_index = warning.location.table_index.map(|index| index + offset);
+        outcome.warnings.push(warning);
+    }
+    in_print_order(&mut outcome);
+    outcome
+}
+
+/// How many non-blank lines above a pipe table may hold its caption and unit.
+const PIPE_CAPTION_CONTEXT: usize = 3;
+
+/// The text with the lines of every pipe block blanked, and the caption or unit lines right above
+/// each and the notes below it (the grid reading took those), so that the paragraph reading does
+/// not read them again.
+fn mask_pipe_blocks(text: &str, blocks: &[pipe::PipeBlock], note_lines: &[usize]) -> String {
+    let mut lines: Vec<&str> = text.lines().collect();
+    // The notes the grid reading linked, and a marker printed on its own line above each.
+    for &line in note_lines {
+        let Some(index) = line.checked_sub(1).filter(|&i| i < lines.len()) else { continue };
+        lines[index] = "";
+        for above in &mut lines[index.saturating_sub(2)..index] {
+            if paragraph::is_note_marker(above.trim()) {
+                *above = "";
+            }
+        }
+    }
+    for block in blocks {
+        for line in &mut lines[block.first_line - 1..block.last_line] {
+            *line = "";
+        }
+        let mut above = block.first_line - 1;
+        let mut taken = 0;
+        while above > 0 && taken < 2 {
+            above -= 1;
+            let source = lines[above].trim();
+            if source.is_empty() {
+                continue;
+            }
+            if paragraph::caption(source).is_some() || paragraph::unit_line(source).is_some() {
+                lines[above] = "";
+                taken += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    let mut masked = lines.join("\n");
+    if text.ends_with('\n') {
+        masked.push('\n');
+    }
+    masked
+}
+
+/// Sorts tables by their first line, renumbers them and moves the warnings' table indexes along.
+fn in_print_order(outcome: &mut ReadOutcome) {
+    let mut order: Vec<usize> = (0..outcome.tables.len()).collect();
+    order.sort_by_key(|&index| outcome.tables[index].lines.map_or(usize::MAX, |(first, _)| first));
+    let mut new_index = vec![0; order.len()];
+    for (position, &old) in order.iter().enumerate() {
+        new_index[old] = position;
+    }
+    let mut tables: Vec<Option<Table>> = std::mem::take(&mut outcome.tables).into_iter().map(Some).collect();
+    outcome.tables = order.iter().filter_map(|&old| tables[old].take()).collect();
+    for (position, table) in outcome.tables.iter_mut().enumerate() {
+        table.index = position;
+    }
+    for warning in &mut outcome.warnings {
+        if let Some(index) = warning.location.table_index {
+            warning.location.table_index = new_index.get(index).copied();
+        }
+    }
+}
+
+/// The paragraph reading of `text` (`source` is the unmasked text, for how the input ends).
+fn read_paragraphs(text: &str, source: &str) -> ReadOutcome {
     let paragraphs = paragraph::paragraphs(text);
     let regions = region::find_regions(&paragraphs);
-    let ends_mid_paragraph = !text.ends_with('\n');
+    let ends_mid_paragraph = !source.ends_with('\n');
     let mut outcome = ReadOutcome::default();
     for region in &regions {
         let index = outcome.tables.len();

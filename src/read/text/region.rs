@@ -14,7 +14,7 @@
 //!    years, met after figures have started, opens a new region: it is the start of the next
 //!    table, printed without a caption.
 //! 4. Notes directly under a region (a marker line followed by prose, or prose starting with its
-//!    marker) belong to it; notes inside the body are kept as note rows by the grid.
+//!    marker) belong to it, when the region cites the marker (a star, or a cell ending in it); notes inside the body are kept as note rows by the grid.
 //! 5. A region without a single figure that is not a year, and without a caption, is not a table.
 //!
 //! Known failure: a caption printed twice in different words (page 019) gives a first region of
@@ -185,11 +185,11 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                     }
                 } else if let Some(region) = open.as_mut() {
                     // A lone marker right before prose: the prose is a note of the region.
-                    let marker = region
-                        .cells
-                        .last()
-                        .copied()
-                        .filter(|&last| lone_marker(paragraphs[last].text) && last + 1 == index);
+                    let marker = region.cells.last().copied().filter(|&last| {
+                        lone_marker(paragraphs[last].text)
+                            && last + 1 == index
+                            && is_cited(paragraphs, region, last)
+                    });
                     if let Some(last) = marker {
                         region.cells.pop();
                         region.notes.push((
@@ -291,6 +291,25 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
     regions
 }
 
+/// True when the lone marker at `marker` is cited by the region it would close: a star always
+/// is, a number only when some other cell of the region (or its caption) ends in it glued to
+/// its text ("Comensha1", "20141", "80,21"). A lone number that nothing cites is the table's last
+/// figure (a page number in a table of contents), not a note's marker.
+fn is_cited(paragraphs: &[Paragraph], region: &Region, marker: usize) -> bool {
+    let text = paragraphs[marker].text.trim();
+    if text.starts_with('*') {
+        return true;
+    }
+    let cites = |cell: &str| {
+        let cell = cell.trim();
+        cell.len() > text.len() && cell.ends_with(text) && {
+            let before = cell[..cell.len() - text.len()].chars().next_back();
+            before.is_some_and(|c| !c.is_whitespace())
+        }
+    };
+    region.caption.iter().chain(&region.cells).any(|&i| i != marker && cites(paragraphs[i].text))
+}
+
 /// A text followed (after whitespace) by a row of at least three years: the heading and header of
 /// the next table, printed without caption ("V BUITENLANDSE ZAKEN: NIET-BELASTINGONTVANGSTEN").
 fn heads_year_row(paragraphs: &[Paragraph], index: usize) -> bool {
@@ -334,14 +353,25 @@ mod tests {
 
     #[test]
     fn prose_ends_a_table_and_notes_follow_it() {
-        let text = "Intro zin die lang genoeg is om proza te zijn, met heel veel woorden erin, echt waar, zeker weten.\n\nTabel 1 Iets\n\nRij\n\n12\n\n1\n\nDit is de tekst van de voetnoot bij de tabel, lang genoeg om als proza te gelden.\n\nLicence";
+        let text = "Intro zin die lang genoeg is om proza te zijn, met heel veel woorden erin, echt waar, zeker weten.\n\nTabel 1 Iets\n\nRij1\n\n12\n\n1\n\nDit is de tekst van de voetnoot bij de tabel, lang genoeg om als proza te gelden.\n\nLicence";
         let paragraphs = paragraphs(text);
         let regions = find_regions(&paragraphs);
         assert_eq!(regions.len(), 1);
         assert_eq!(regions[0].notes.len(), 1);
         assert_eq!(regions[0].notes[0].0, "1");
         assert!(!regions[0].runs_to_end);
-        assert_eq!(regions[0].cells.iter().map(|&i| paragraphs[i].text).collect::<Vec<_>>(), ["Rij", "12"]);
+        assert_eq!(regions[0].cells.iter().map(|&i| paragraphs[i].text).collect::<Vec<_>>(), ["Rij1", "12"]);
+    }
+
+    #[test]
+    fn a_lone_number_nothing_cites_is_the_last_figure_not_a_note_marker() {
+        // The end of a table of contents (wild page c1_06): "Trefwoordenregister", page 46, then
+        // the next part's heading, six words long.
+        let text = "Tabel 1 Inhoud\n\nAfkortingenlijst\n\n45\n\nTrefwoordenregister\n\n46\n\nA. ARTIKELSGEWIJZE TOELICHTING BIJ HET BEGROTINGSVOORSTEL\n";
+        let paragraphs = paragraphs(text);
+        let regions = find_regions(&paragraphs);
+        assert!(regions[0].notes.is_empty(), "{:?}", regions[0].notes);
+        assert!(regions[0].cells.iter().any(|&i| paragraphs[i].text == "46"));
     }
 
     #[test]

@@ -1,0 +1,198 @@
+//! Pipe tables in flattened text ("a | b | c" lines with a "---|---" separator line): found as
+//! blocks of lines, turned into the same grid an HTML table gives, and read by the HTML reader's
+//! structure stage, so header rows, stub columns, group rows and notes are decided by the one set
+//! of grid rules rather than a second copy.
+//!
+//! The steps, in this order:
+//! 1. A block is a run of consecutive lines that each hold a `|`, with a separator line (only
+//!    `-`, `:`, `|`, `+`, `=` and spaces) after at least one line, and at least two lines of
+//!    cells after the separator.
+//! 2. A line's cells: one leading and one trailing `|` are dropped, the rest split on `|`
+//!    ("Rijksbegroting | ||||" gives a label and four empty cells).
+//! 3. Rows printed one cell short of the body's usual width lose their top-left cell: a header
+//!    row of width − 1 gets an empty first cell (these sites print the header without the stub's
+//!    empty header cell). A last column that is empty in every row is padding and is dropped.
+//! 4. The lines before the separator become `thead` rows of `th` cells, the rest `tbody` rows,
+//!    each on the line it came from, with the paragraphs above the block (caption, unit) as `p`
+//!    elements on their own lines, so that every cell keeps its source line.
+//!
+//! Known failures: a pipe table printed one cell per line ("587 |") is not a block (the coverage
+//! audit names its figures), and a cell that holds a literal `|` is split.
+
+/// A pipe-table block: its first and last line (1-based, inclusive) and the index of the
+/// separator line within the block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PipeBlock {
+    /// First line of the block, 1-based.
+    pub first_line: usize,
+    /// Last line of the block, 1-based, inclusive.
+    pub last_line: usize,
+    /// Position of the (first) separator line within the block, from 0.
+    pub separator: usize,
+}
+
+fn is_separator(line: &str) -> bool {
+    let trimmed = line.trim();
+    trimmed.contains('|')
+        && trimmed.contains('-')
+        && trimmed.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ' | '+' | '='))
+}
+
+/// Every pipe-table block of the text (step 1 of the module doc).
+pub fn find_blocks(text: &str) -> Vec<PipeBlock> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut blocks = Vec::new();
+    let mut index = 0;
+    while index < lines.len() {
+        if !lines[index].contains('|') {
+            index += 1;
+            continue;
+        }
+        let start = index;
+        while index < lines.len() && lines[index].contains('|') {
+            index += 1;
+        }
+        let block = &lines[start..index];
+        if let Some(separator) = block.iter().position(|line| is_separator(line))
+            && separator >= 1
+            && block[separator + 1..].iter().filter(|line| !is_separator(line)).count() >= 2
+        {
+            blocks.push(PipeBlock { first_line: start + 1, last_line: index, separator });
+        }
+    }
+    blocks
+}
+
+/// The cells of one pipe line (step 2).
+pub fn cells_of(line: &str) -> Vec<String> {
+    let trimmed = line.trim();
+    let inner = trimmed.strip_prefix('|').unwrap_or(trimmed);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    inner.split('|').map(|cell| cell.trim().to_string()).collect()
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The block as an HTML page whose line N is the text's line N (steps 3 and 4): the lines above
+/// the block (at most `context` non-blank lines) as `p` elements, then the table, then the lines
+/// below it where its notes may be printed.
+pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let block_lines = &lines[block.first_line - 1..block.last_line];
+    let mut rows: Vec<(usize, bool, Vec<String>)> = Vec::new();
+    for (offset, line) in block_lines.iter().enumerate() {
+        if is_separator(line) {
+            continue;
+        }
+        rows.push((block.first_line + offset, offset < block.separator, cells_of(line)));
+    }
+    // Step 3: the usual body width, short header rows, an always-empty last column.
+    let mut widths: Vec<usize> =
+        rows.iter().filter(|(_, head, _)| !head).map(|(_, _, cells)| cells.len()).collect();
+    widths.sort_unstable();
+    let body_width = widths.get(widths.len() / 2).copied().unwrap_or(0);
+    for (_, head, cells) in &mut rows {
+        if *head && body_width >= 2 && cells.len() + 1 == body_width {
+            cells.insert(0, String::new());
+        }
+    }
+    let widest = rows.iter().map(|(_, _, cells)| cells.len()).max().unwrap_or(0);
+    if widest >= 2 && rows.iter().all(|(_, _, cells)| cells.len() < widest || cells[widest - 1].is_empty()) {
+        for (_, _, cells) in &mut rows {
+            cells.truncate(widest - 1);
+        }
+    }
+
+    let mut html: Vec<String> = vec![String::new(); block.last_line];
+    let mut kept = 0;
+    for line in (0..block.first_line - 1).rev() {
+        let source = lines[line].trim();
+        if source.is_empty() {
+            continue;
+        }
+        if kept == context {
+            break;
+        }
+        html[line] = format!("<p>{}</p>", escape(source));
+        kept += 1;
+    }
+    let mut opened_body = false;
+    html[block.first_line - 1].push_str("<table><thead>");
+    for (line, head, cells) in &rows {
+        let slot = &mut html[line - 1];
+        if !head && !opened_body {
+            slot.push_str("</thead><tbody>");
+            opened_body = true;
+        }
+        let tag = if *head { "th" } else { "td" };
+        slot.push_str("<tr>");
+        for cell in cells {
+            slot.push_str(&format!("<{tag}>{}</{tag}>", escape(cell)));
+        }
+        slot.push_str("</tr>");
+    }
+    html[block.last_line - 1].push_str(if opened_body { "</tbody></table>" } else { "</thead></table>" });
+    // The paragraphs below the block, where notes are printed, up to the next heading-like line.
+    // A marker printed on a line of its own ("1", a blank line, the note's text) is joined to the
+    // text, on the text's line, the way notes are printed in markup.
+    let mut kept = 0;
+    let mut pending_marker: Option<&str> = None;
+    for source in lines.iter().skip(block.last_line).map(|line| line.trim()) {
+        if kept == NOTE_CONTEXT {
+            break;
+        }
+        if source.is_empty() {
+            html.push(String::new());
+            continue;
+        }
+        kept += 1;
+        if super::paragraph::is_note_marker(source) && pending_marker.is_none() {
+            pending_marker = Some(source);
+            html.push(String::new());
+            continue;
+        }
+        let text = match pending_marker.take() {
+            Some(marker) => format!("{marker} {source}"),
+            None => source.to_string(),
+        };
+        html.push(format!("<p>{}</p>", escape(&text)));
+    }
+    html.join("\n")
+}
+
+/// How many non-blank lines below a pipe table are looked at for its notes.
+const NOTE_CONTEXT: usize = 12;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_need_a_separator_and_two_rows() {
+        let text = "Tabel 3 Kader\n\n(in miljarden euro) | 2014 | 2015 |\n---|---|---|\nUitgaven | 106,3 | 107,0 |\nNiveau | 106,4 | 106,3 |\n\nen a | b zonder scheiding\n";
+        let blocks = find_blocks(text);
+        assert_eq!(blocks, vec![PipeBlock { first_line: 3, last_line: 6, separator: 1 }]);
+    }
+
+    #[test]
+    fn cells_drop_one_outer_pipe_and_keep_empty_cells() {
+        assert_eq!(
+            cells_of("Rijksbegroting in enge zin | ||||"),
+            ["Rijksbegroting in enge zin", "", "", "", ""]
+        );
+        assert_eq!(cells_of("| a | 1 |"), ["a", "1"]);
+    }
+
+    #[test]
+    fn the_html_keeps_source_lines_and_fills_the_missing_top_left_cell() {
+        let text = "Tabel 3 Kader\n\n2020 | Bron |\n---|---|\nA | 1 | x |\nB | 2 | y |\n";
+        let blocks = find_blocks(text);
+        let html = as_html(text, blocks[0], 3);
+        let lines: Vec<&str> = html.lines().collect();
+        assert_eq!(lines[0], "<p>Tabel 3 Kader</p>");
+        assert!(lines[2].contains("<th></th><th>2020</th><th>Bron</th>"), "{}", lines[2]);
+        assert!(lines[4].contains("<tr><td>A</td><td>1</td><td>x</td></tr>"), "{}", lines[4]);
+    }
+}

@@ -1,0 +1,185 @@
+//! The corpus of real pages nobody tuned for (`fixtures/wild`): its shape (size, splits kept
+//! apart, two independent labellings per page), the scores of both splits at or above their
+//! floors, and no silent loss: every figure of the hand-made truth is somewhere in the output or
+//! named in a warning.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+
+use begroting::error::WarningKind;
+use begroting::normalize::collapse_whitespace;
+use begroting::pipeline::{Document, ExtractOptions, extract_path};
+use begroting::score::{ScoreReport, score_pages};
+use serde_json::Value;
+
+fn wild(split: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/wild").join(split)
+}
+
+fn pages(dir: &Path) -> Vec<PathBuf> {
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    pages.sort();
+    pages
+}
+
+fn truth(page: &Path) -> Value {
+    let text = std::fs::read_to_string(page.with_extension("json")).unwrap();
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", page.display()))
+}
+
+fn settled_tables(truth: &Value) -> usize {
+    truth["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t.get("uncertain") != Some(&Value::Bool(true)))
+        .count()
+}
+
+#[test]
+fn the_corpus_is_large_split_by_publication_and_labelled_twice() {
+    let dev = pages(&wild("dev"));
+    let validation = pages(&wild("validation"));
+    assert!(dev.len() + validation.len() >= 100, "{} pages", dev.len() + validation.len());
+    assert!(validation.len() >= 30, "{} validation pages", validation.len());
+    let tables: usize = dev.iter().chain(&validation).map(|page| settled_tables(&truth(page))).sum();
+    assert!(tables >= 130, "{tables} settled tables");
+
+    // A publication (year, type, chapter of the truth) lies in one split only.
+    let publication = |page: &PathBuf| {
+        let doc = truth(page)["doc"].clone();
+        format!("{} {} {}", doc["year"], doc["doc_type"], doc["chapter"])
+    };
+    let dev_publications: HashSet<String> = dev.iter().map(publication).collect();
+    for page in &validation {
+        assert!(
+            !dev_publications.contains(&publication(page)),
+            "{} shares its publication with dev",
+            page.display()
+        );
+    }
+
+    // Every page has both independent labellings and a reconciliation record.
+    let labels = wild("labels");
+    for page in dev.iter().chain(&validation) {
+        let id = page.file_stem().unwrap().to_string_lossy();
+        for labeller in ["a", "b"] {
+            assert!(
+                labels.join(format!("{id}.{labeller}.json")).is_file(),
+                "{id}: labelling {labeller} missing"
+            );
+        }
+        assert!(
+            truth(page).get("reconciliation").is_some_and(Value::is_array),
+            "{id}: no reconciliation record"
+        );
+    }
+}
+
+fn report(split: &str) -> ScoreReport {
+    score_pages(&wild(split)).expect("the split reads")
+}
+
+/// Floors, not targets: just under the scores measured at the end of the session that made the
+/// corpus (dev 61.2% of cells and 79.8% of tables, validation 81.7% and 77.5%; before that
+/// session's reader work they were 57.9% and 65.0% of cells), so that a change that reads these
+/// pages worse fails. The targets (99%) are in `begroting::score::targets`;
+/// `begroting score fixtures/wild/dev` shows the distance, page by page.
+#[test]
+fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
+    for (split, cell_floor, table_floor) in [("dev", 0.61, 0.79), ("validation", 0.81, 0.77)] {
+        let report = report(split);
+        let rendered = report.render();
+        assert_eq!(report.failed_pages(), 0, "{split}\n{rendered}");
+        assert!(report.cell_accuracy() >= cell_floor, "{split}: cell accuracy below its floor\n{rendered}");
+        assert!(report.table_recall() >= table_floor, "{split}: table recall below its floor\n{rendered}");
+    }
+}
+
+/// Every text the output holds for a document: cells, stubs, header parts, captions, notes, the
+/// raw lines of unrecovered tables; with and without footnote markers.
+fn texts_of(document: &Document) -> HashSet<String> {
+    let mut texts = HashSet::new();
+    let mut add = |text: &str| {
+        texts.insert(collapse_whitespace(text.trim()));
+    };
+    for table in &document.tables {
+        for row in &table.rows {
+            for cell in row.stub.iter().chain(&row.cells) {
+                add(&cell.text);
+                add(&format!("{}{}", cell.text, cell.markers.join(",")));
+                add(&format!("{}{}", cell.text, cell.markers.concat()));
+            }
+        }
+        for column in &table.columns {
+            column.path.iter().for_each(|part| add(part));
+        }
+        for line in &table.raw_lines {
+            add(line);
+            line.split('|').for_each(&mut add);
+        }
+        table.notes.iter().for_each(|note| add(&note.text));
+    }
+    texts
+}
+
+/// No silent loss, held against the hand-made truth rather than the tool's own idea of a figure:
+/// every figure of every settled truth row is a text of the output, or lies on a line the output
+/// names in a `table_not_read` or `figure_not_read` warning, or inside an unrecovered table.
+#[test]
+fn every_truth_figure_is_in_the_output_or_named_in_a_warning() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus/pages");
+    let mut checked = 0;
+    let mut lost = Vec::new();
+    for page in pages(&wild("dev")).iter().chain(&pages(&wild("validation"))).chain(&pages(&corpus)) {
+        let document = extract_path(page, None, &ExtractOptions::default()).unwrap();
+        let texts = texts_of(&document);
+        let warned_tables: BTreeSet<usize> = document
+            .warnings
+            .iter()
+            .filter(|w| matches!(w.kind, WarningKind::TableNotRead | WarningKind::FigureNotRead))
+            .filter_map(|w| w.location.table_index)
+            .collect();
+        let covered_lines: Vec<(usize, usize)> = document
+            .tables
+            .iter()
+            .filter(|t| warned_tables.contains(&t.index) || !t.raw_lines.is_empty())
+            .filter_map(|t| t.lines)
+            .collect();
+        for table in truth(page)["tables"].as_array().unwrap() {
+            if table.get("uncertain") == Some(&Value::Bool(true)) {
+                continue;
+            }
+            for row in table["rows"].as_array().unwrap() {
+                let Some(cells) = row.get("cells").and_then(Value::as_array) else { continue };
+                let line = row.get("line").and_then(Value::as_u64).unwrap_or(0) as usize;
+                for cell in cells {
+                    let text = collapse_whitespace(cell.as_str().unwrap_or_default().trim());
+                    if !begroting::interpret::vocabulary::is_figure(&text) {
+                        continue;
+                    }
+                    checked += 1;
+                    let in_output = texts.contains(&text);
+                    let warned = covered_lines.iter().any(|&(first, last)| (first..=last).contains(&line));
+                    if !in_output && !warned {
+                        lost.push(format!(
+                            "{}: line {line} \"{text}\"",
+                            page.file_name().unwrap().to_string_lossy()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 5000, "only {checked} truth figures checked");
+    assert!(
+        lost.is_empty(),
+        "{} of {checked} truth figures lost in silence:\n{}",
+        lost.len(),
+        lost.join("\n")
+    );
+}
