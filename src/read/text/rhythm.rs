@@ -22,8 +22,9 @@
 //!    only short codes or nothing, and no header cell is a figure other than a year or a column
 //!    number. The bottom header row names every data column, and a header row above it names
 //!    all of them or none.
-//! 4. The smallest width that passes wins (a multiple of the true width passes too), then the
-//!    fewest header rows, then the fewest missing header cells, then a spanning top row.
+//! 4. The smallest width that passes wins (a multiple of the true width passes too); for one
+//!    width, whole header rows (fewest first), then a spanning top row, then rows missing their
+//!    top-left cells.
 //!
 //! Known failures: a label or header cell split over two paragraphs, a header cell printed once
 //! over several columns, or a cell that vanished without a whitespace line breaks the rhythm, and
@@ -100,16 +101,14 @@ pub fn read_by_width(paragraphs: &[Paragraph], cells: &[usize], runs_to_end: boo
 
 fn best_width(slots: &[(RhythmSlot, Sort)], runs_to_end: bool) -> Option<RhythmTable> {
     for width in 3..=MAX_WIDTH.min(slots.len() / 2) {
-        for header_rows in 1..=3 {
-            for missing in 0..=2usize {
-                let shape = HeaderShape::Rows { rows: header_rows, missing };
-                if let Some(table) = try_layout(slots, width, shape, runs_to_end) {
-                    return Some(table);
-                }
-            }
-        }
-        for top in 2..width {
-            if let Some(table) = try_layout(slots, width, HeaderShape::SpanningTop { top }, runs_to_end) {
+        // Whole header rows first, then a spanning top row, then rows missing top-left cells:
+        // a header that fits both ways is more often printed whole.
+        let whole = (1..=3).map(|rows| HeaderShape::Rows { rows, missing: 0 });
+        let spanning = (2..width).map(|top| HeaderShape::SpanningTop { top });
+        let missing =
+            (1..=3).flat_map(|rows| (1..=2).map(move |missing| HeaderShape::Rows { rows, missing }));
+        for shape in whole.chain(spanning).chain(missing) {
+            if let Some(table) = try_layout(slots, width, shape, runs_to_end) {
                 return Some(table);
             }
         }
@@ -200,7 +199,7 @@ fn try_layout(
         HeaderShape::SpanningTop { top } => {
             let (top_row, bottom) = header.split_at(top);
             let groups = top.checked_sub(label_column + 1).filter(|&g| g >= 2)?;
-            if data_columns % groups != 0
+            if !data_columns.is_multiple_of(groups)
                 || top_row[label_column + 1..].iter().any(|(slot, _)| slot.text.is_empty())
             {
                 return None;
