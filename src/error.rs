@@ -106,6 +106,8 @@ pub enum WarningKind {
     TableNotRead,
     /// Figures printed inside a table's lines landed in no cell, header, label or note.
     FigureNotRead,
+    /// A row printed its label and figures run together and the split point is not certain.
+    SplitUncertain,
 }
 
 impl WarningKind {
@@ -126,6 +128,7 @@ impl WarningKind {
             WarningKind::LimitReached => "limit_reached",
             WarningKind::TableNotRead => "table_not_read",
             WarningKind::FigureNotRead => "figure_not_read",
+            WarningKind::SplitUncertain => "split_uncertain",
         }
     }
 }

@@ -358,6 +358,9 @@ fn flag_title(flag: CellFlag) -> &'static str {
         CellFlag::TruncatedTable => "the table is cut off",
         CellFlag::Padded => "added to keep the grid rectangular",
         CellFlag::UnreadableNumber => "looks like a number but could not be read",
+        CellFlag::SplitUncertain => {
+            "printed run together with its label: where the label ends is not certain"
+        }
         CellFlag::LowConfidence => "the table's structure confidence is low: check it against the source",
     }
 }

@@ -296,6 +296,10 @@ pub enum CellFlag {
     Padded,
     /// The text looks like a number but could not be read as one.
     UnreadableNumber,
+    /// The figure was printed run together with its row's label ("Overig2 578") and the print
+    /// leaves open where the label ends: a glued footnote marker or a digit of the label would
+    /// read the same. The value is the reading that takes the longest figure.
+    SplitUncertain,
     /// The table's structure confidence is below the documented threshold
     /// ([`crate::interpret::confidence::LOW_CONFIDENCE_THRESHOLD`]): route it to review.
     LowConfidence,
@@ -312,6 +316,7 @@ impl CellFlag {
             CellFlag::CutCell => "cut_cell",
             CellFlag::Padded => "padded",
             CellFlag::UnreadableNumber => "unreadable_number",
+            CellFlag::SplitUncertain => "split_uncertain",
             CellFlag::LowConfidence => "low_confidence",
         }
     }

@@ -8,8 +8,8 @@
 //!    averaged over the columns weighted by their non-empty cells. A column that mixes figures
 //!    and text is the usual sign of cells put in the wrong column or labels read as data
 //!    (Pytheas' column coherence, ExtracTable's consistency).
-//! 2. **placed**: the share of data rows whose cells the source placed (not `column_inferred`;
-//!    an override counts as placed).
+//! 2. **placed**: the share of data rows whose cells the source placed (not `column_inferred`,
+//!    not `split_uncertain`; an override counts as placed).
 //! 3. **unpadded**: the share of cells not added or dropped to keep the grid rectangular.
 //! 4. **labelled**: the share of data rows that have a label or are totals: a row of figures
 //!    without a name is data a user cannot use without looking.
@@ -90,7 +90,13 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     }
     let column_coherence = share(coherent_cells, filled_cells);
 
-    let inferred = data_rows.iter().filter(|row| matches!(row.placement, Placement::Inferred { .. })).count();
+    let inferred = data_rows
+        .iter()
+        .filter(|row| {
+            matches!(row.placement, Placement::Inferred { .. })
+                || row.cells.iter().any(|cell| cell.flags.contains(&CellFlag::SplitUncertain))
+        })
+        .count();
     if inferred > 0 {
         reasons
             .push(format!("{inferred} of {} data rows placed by rule, not by the source", data_rows.len()));

@@ -163,6 +163,8 @@ fn read_paragraphs(text: &str, source: &str) -> ReadOutcome {
     let regions = region::find_regions(&paragraphs);
     let ends_mid_paragraph = !source.ends_with('\n');
     let mut outcome = ReadOutcome::default();
+    let uncertain_splits: Vec<usize> =
+        paragraphs.iter().filter(|p| p.split_uncertain).map(|p| p.line).collect();
     for region in &regions {
         let index = outcome.tables.len();
         let mut warnings = Vec::new();
@@ -175,7 +177,36 @@ fn read_paragraphs(text: &str, source: &str) -> ReadOutcome {
             }
         }
     }
+    if !uncertain_splits.is_empty() {
+        flag_uncertain_splits(&mut outcome, &uncertain_splits);
+    }
     outcome
+}
+
+/// Flags the figures split off run-together rows where the split point is open, with a warning
+/// per row that names the line.
+fn flag_uncertain_splits(outcome: &mut ReadOutcome, lines: &[usize]) {
+    for table in &mut outcome.tables {
+        for (row_index, row) in table.rows.iter_mut().enumerate() {
+            let Some(cell) = row
+                .cells
+                .iter_mut()
+                .find(|cell| !cell.text.is_empty() && cell.line.is_some_and(|line| lines.contains(&line)))
+            else {
+                continue;
+            };
+            cell.flag(CellFlag::SplitUncertain);
+            let figure = cell.text.clone();
+            let label = row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or("", |c| c.text.as_str());
+            outcome.warnings.push(Warning::new(
+                WarningKind::SplitUncertain,
+                Location::table(table.index, cell.line).with_row(row_index),
+                format!(
+                    "row \"{label}\" ran its label and figures together; read as \"{label}\" and \"{figure}\", but a digit glued to the label (a footnote marker, say) would read the same: check the source"
+                ),
+            ));
+        }
+    }
 }
 
 /// The table read by width ([`rhythm`]) when it explains the region better than the usual reading:

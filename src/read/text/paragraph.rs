@@ -32,6 +32,9 @@ pub struct Paragraph<'a> {
     empty_cells: [usize; 2],
     /// [`is_year_like`] of the text, asked once.
     year_like: bool,
+    /// True for a figure split off a line that ran its label and figures together where the
+    /// print leaves the split point open ([`crate::interpret::vocabulary::split_run_together`]).
+    pub split_uncertain: bool,
 }
 
 /// What a paragraph can be, judged on its own text.
@@ -85,7 +88,7 @@ impl<'a> Paragraph<'a> {
             ParagraphKind::Text
         };
         let empty_cells = if kind == ParagraphKind::Whitespace { count_empty_cells(raw) } else { [0, 0] };
-        Paragraph { line, raw, text, attached, kind, empty_cells, year_like }
+        Paragraph { line, raw, text, attached, kind, empty_cells, year_like, split_uncertain: false }
     }
 }
 
@@ -125,13 +128,27 @@ pub fn whole_line(paragraphs: &[Paragraph<'_>], index: usize) -> bool {
 /// and an empty cell is a whitespace paragraph of one cell. Separator lines ("|---|---|") are
 /// skipped.
 pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
-    // One paragraph a line at most, but for pipe-table lines.
+    // One paragraph a line at most, but for pipe-table lines and run-together rows.
     let mut out = Vec::with_capacity(newline_count(text) + 1);
     let mut previous_blank = true;
+    let run_together = run_together_lines(text);
     for (index, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         if raw.is_empty() {
             previous_blank = true;
+            continue;
+        }
+        if let Some(Some(split)) = run_together.get(index) {
+            let trimmed = raw.trim_end_matches('\r');
+            let label = trimmed[split.label.clone()].trim_matches(|c: char| c.is_whitespace());
+            out.push(Paragraph::new(index + 1, label, label, true));
+            for (n, figure) in split.figures.iter().enumerate() {
+                let figure = trimmed[figure.clone()].trim();
+                let mut paragraph = Paragraph::new(index + 1, figure, figure, false);
+                paragraph.split_uncertain = n == 0 && !split.certain;
+                out.push(paragraph);
+            }
+            previous_blank = false;
             continue;
         }
         if let Some(cells) = pipe_cells(raw) {
@@ -147,6 +164,44 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
         previous_blank = false;
     }
     out
+}
+
+/// For each line (by index), its split when it runs a label and figures together and stands in a
+/// run of at least two such lines (whitespace-only lines between them allowed): one such line
+/// alone is as likely a heading that ends in a number ("Artikel 31").
+fn run_together_lines(text: &str) -> Vec<Option<crate::interpret::vocabulary::RunTogether>> {
+    let lines: Vec<&str> = text.split('\n').map(|line| line.strip_suffix('\r').unwrap_or(line)).collect();
+    // Cheap out: no line ends in a digit or "%".
+    if !lines.iter().any(|line| line.trim_end().ends_with(|c: char| c.is_ascii_digit() || c == '%')) {
+        return Vec::new();
+    }
+    let splits: Vec<Option<crate::interpret::vocabulary::RunTogether>> = lines
+        .iter()
+        .map(|line| {
+            let trimmed = line.trim();
+            if trimmed.is_empty() || pipe_cells(line).is_some() || is_value(trimmed) {
+                None
+            } else {
+                crate::interpret::vocabulary::split_run_together(line)
+            }
+        })
+        .collect();
+    let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty()).collect();
+    let mut keep = vec![false; lines.len()];
+    for (position, &index) in content.iter().enumerate() {
+        if splits[index].is_none() {
+            continue;
+        }
+        let neighbour = |step: isize| {
+            let at = position as isize + step;
+            (at >= 0)
+                .then(|| content.get(at as usize))
+                .flatten()
+                .is_some_and(|&other| splits[other].is_some())
+        };
+        keep[index] = neighbour(-1) || neighbour(1);
+    }
+    splits.into_iter().zip(keep).map(|(split, keep)| split.filter(|_| keep)).collect()
 }
 
 /// How many newlines the text holds.
