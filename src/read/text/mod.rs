@@ -73,6 +73,7 @@ pub fn read_text(text: &str) -> ReadOutcome {
         for mut table in read.tables {
             table.index += offset;
             table.section = table.section.or_else(|| section.clone());
+            short_pipe_rows_are_inferred(&mut table, &mut pipe_tables.warnings);
             note_lines.extend(table.notes.iter().filter_map(|note| note.line));
             pipe_tables.tables.push(table);
         }
@@ -90,6 +91,43 @@ pub fn read_text(text: &str) -> ReadOutcome {
     }
     in_print_order(&mut outcome);
     outcome
+}
+
+/// A pipe row printed with fewer cells than the table has columns lost some on the way: unlike
+/// a short HTML row, which a browser fills from the left, nothing says where its cells belong.
+/// Its cells stay where the grid put them (from the left), and the row is placed by the left-fill
+/// rule and flagged `column_inferred`, as a short flattened row is. A row whose only printed cell
+/// is its label is a group row and is left alone.
+fn short_pipe_rows_are_inferred(table: &mut Table, warnings: &mut Vec<Warning>) {
+    let columns = table.columns.len();
+    for (row_index, row) in table.rows.iter_mut().enumerate() {
+        let padded = row.cells.iter().any(|cell| cell.flags.contains(&CellFlag::Padded));
+        let printed: Vec<String> = row
+            .cells
+            .iter()
+            .filter(|cell| !cell.flags.contains(&CellFlag::Padded))
+            .map(|cell| cell.text.clone())
+            .collect();
+        if !padded || printed.iter().all(String::is_empty) {
+            continue;
+        }
+        for cell in &mut row.cells {
+            cell.flag(CellFlag::ColumnInferred);
+        }
+        let label =
+            row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or(String::new(), |c| c.text.clone());
+        warnings.push(Warning::new(
+            WarningKind::ColumnInferred,
+            Location::table(table.index, row.line).with_row(row_index),
+            format!(
+                "pipe row \"{label}\": {} of {columns} cells printed ({}); placed by rule: {}",
+                printed.len(),
+                printed.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", "),
+                place::LEFT_FILL_RULE
+            ),
+        ));
+        row.placement = Placement::Inferred { rule: place::LEFT_FILL_RULE.to_string(), surviving: printed };
+    }
 }
 
 /// How many non-blank lines above a pipe table may hold its caption and unit.
