@@ -145,18 +145,30 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
     if lost.is_empty() {
         return;
     }
+    // Table line ranges sorted by their first line, for binary search (the regions of one text
+    // do not overlap); every look-up below is logarithmic, so the audit stays linear-ish on
+    // inputs with many tables and many lost lines.
+    let mut ranges: Vec<(usize, usize, usize)> = tables
+        .iter()
+        .enumerate()
+        .filter_map(|(index, table)| table.lines.map(|(first, last)| (first, last, index)))
+        .collect();
+    ranges.sort_unstable();
+    let range_at = |line: usize| {
+        let after = ranges.partition_point(|&(first, _, _)| first <= line);
+        after.checked_sub(1).map(|i| ranges[i]).filter(|&(_, last, _)| line <= last)
+    };
     let inside = |line: usize| {
-        tables.iter().position(|table| {
-            table.kind != TableKind::Unrecovered
-                && table.lines.is_some_and(|(first, last)| (first..=last).contains(&line))
-        })
+        range_at(line)
+            .map(|(_, _, index)| index)
+            .filter(|&index| tables[index].kind != TableKind::Unrecovered)
     };
     let mut dropped_in_table: Vec<(usize, Vec<usize>)> = Vec::new();
     let mut outside: Vec<(usize, FigureLine)> = Vec::new();
     for &(line, shape) in &lost {
         match inside(line) {
             Some(table) if shape != FigureLine::Trailing || lost_trailing_neighbour(&lost, line) => {
-                match dropped_in_table.iter_mut().find(|(t, _)| *t == table) {
+                match dropped_in_table.last_mut().filter(|(t, _)| *t == table) {
                     Some((_, found)) => found.push(line),
                     None => dropped_in_table.push((table, vec![line])),
                 }
@@ -180,7 +192,8 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
         ));
     }
     let unread = unread_runs(&outside, |from, to| {
-        tables.iter().any(|table| table.lines.is_some_and(|(first, last)| first <= to && from <= last))
+        let after = ranges.partition_point(|&(first, _, _)| first <= to);
+        after.checked_sub(1).is_some_and(|i| ranges[i].1 >= from)
     });
     if unread.is_empty() {
         return;
@@ -201,9 +214,12 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
 /// True when a run-together line has another lost run-together line within the run gap: a single
 /// one is more likely a heading that ends in a number.
 fn lost_trailing_neighbour(lost: &[(usize, FigureLine)], line: usize) -> bool {
-    lost.iter().any(|&(other, shape)| {
-        other != line && shape == FigureLine::Trailing && other.abs_diff(line) <= RUN_GAP_LINES
-    })
+    // `lost` is in line order: only the lines within the gap around `line` are looked at.
+    let from = lost.partition_point(|&(other, _)| other + RUN_GAP_LINES < line);
+    lost[from..]
+        .iter()
+        .take_while(|&&(other, _)| other <= line + RUN_GAP_LINES)
+        .any(|&(other, shape)| other != line && shape == FigureLine::Trailing)
 }
 
 /// Groups lost figure lines outside tables into runs (first line, last line, figure lines); a run
@@ -239,16 +255,19 @@ fn unread_runs(
 fn insert_in_print_order(tables: &mut Vec<Table>, added: Vec<Table>, warnings: &mut Vec<Warning>) {
     let old = std::mem::take(tables);
     let old_count = old.len();
-    let mut merged: Vec<(Option<usize>, Table)> =
-        old.into_iter().enumerate().map(|(i, t)| (Some(i), t)).collect();
-    for table in added {
-        let first = table.lines.map_or(usize::MAX, |(first, _)| first);
-        let at = merged
-            .iter()
-            .position(|(_, existing)| existing.lines.is_some_and(|(start, _)| start > first))
-            .unwrap_or(merged.len());
-        merged.insert(at, (None, table));
+    // One merge pass: an added table goes before the first existing table that starts after it
+    // (`added` is in line order; existing tables without lines keep their place).
+    let mut merged: Vec<(Option<usize>, Table)> = Vec::with_capacity(old_count + added.len());
+    let mut added = added.into_iter().peekable();
+    for (old_index, existing) in old.into_iter().enumerate() {
+        if let Some((start, _)) = existing.lines {
+            while let Some(table) = added.next_if(|t| t.lines.is_some_and(|(first, _)| first < start)) {
+                merged.push((None, table));
+            }
+        }
+        merged.push((Some(old_index), existing));
     }
+    merged.extend(added.map(|table| (None, table)));
     let mut new_index_of_old: HashMap<usize, usize> = HashMap::with_capacity(old_count);
     for (new_index, (old_index, table)) in merged.into_iter().enumerate() {
         let mut table = table;

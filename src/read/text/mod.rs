@@ -224,6 +224,7 @@ fn read_paragraphs(text: &str, source: &str) -> ReadOutcome {
 /// Flags the figures split off run-together rows where the split point is open, with a warning
 /// per row that names the line.
 fn flag_uncertain_splits(outcome: &mut ReadOutcome, lines: &[usize]) {
+    let lines: std::collections::HashSet<usize> = lines.iter().copied().collect();
     for table in &mut outcome.tables {
         for (row_index, row) in table.rows.iter_mut().enumerate() {
             let Some(cell) = row
