@@ -419,3 +419,86 @@ proptest! {
         }
     }
 }
+
+// Layout classes of real pages nobody tuned for (copied from fixtures/wild/dev, values from their
+// hand-made, twice-labelled truth).
+
+#[test]
+fn pipe_table_with_its_header_as_the_first_line_and_no_caption() {
+    // Miljoenennota 2015, uitgavenkader (wild page c5_12): "(in miljarden euro; …) | 2014 | …"
+    // then "---|---|", group rows "Rijksbegroting in enge zin | ||||".
+    let document = extract("text/pipe_table_header_first_line_no_caption.txt", None);
+    let tables: Vec<&Table> = document.tables.iter().filter(|t| t.kind == TableKind::Budget).collect();
+    assert_eq!(tables.len(), 1);
+    let table = tables[0];
+    assert_eq!(
+        table.columns.iter().map(Column::header).collect::<Vec<_>>(),
+        ["2014", "2015", "2016", "2017"]
+    );
+    assert_eq!(row(table, "Rijksbegroting in enge zin").kind, RowKind::Group);
+    let first = table.rows.iter().find(|r| r.label == "Uitgavenkader (in lopende prijzen)").unwrap();
+    assert_eq!(texts(first), ["106,3", "107,0", "108,0", "109,0"]);
+    assert_eq!(first.line, Some(5));
+    assert_eq!(first.group.as_deref(), Some("Rijksbegroting in enge zin"));
+    assert_eq!(texts(&table.rows[3]), ["0,1", "– 0,7", "0,9", "0,8"]);
+    assert_eq!(table.rows[3].cells[1].value, Some(-0.7));
+}
+
+#[test]
+fn rows_that_run_label_and_figure_together_are_split() {
+    // Voorjaarsnota 2005, budgettaire kerngegevens (wild page c5_01).
+    let document = extract("text/label_and_figure_run_together.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.columns.iter().map(Column::header).collect::<Vec<_>>(), ["2005"]);
+    let netto = row(table, "1. Netto-uitgaven onder het kader RBG-eng");
+    assert_eq!(texts(netto), ["– 93 011"]);
+    assert_eq!(netto.cells[0].value, Some(-93011.0));
+    assert!(netto.cells[0].flags.is_empty(), "a sign between label and figure settles the split");
+    assert_eq!(texts(row(table, "BBP (in miljarden euro's)")), ["476"]);
+    assert_eq!(texts(row(table, "idem, in % BBP")), ["-2,3%"]);
+    // "6. Overig2 578": "Overig" and 2 578, or footnote 2 and 578? Read as 2 578, and flagged.
+    let overig = row(table, "6. Overig");
+    assert_eq!(texts(overig), ["2 578"]);
+    assert!(overig.cells[0].flags.contains(&CellFlag::SplitUncertain));
+    assert!(
+        document
+            .warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::SplitUncertain && w.location.line == Some(16))
+    );
+}
+
+#[test]
+fn a_text_column_after_the_figures_keeps_every_row() {
+    // Miljoenennota 2023, Tabel 6.1 EMU-saldo (wild page c5_04): code, label, seven years, "bron".
+    let document = extract("text/text_column_after_the_figures.txt", None);
+    assert_eq!(document.tables.len(), 1, "\"Tabel 4.6.1\" in the bron column is a cell, not a caption");
+    let table = &document.tables[0];
+    assert_eq!(table.number.as_deref(), Some("6.1"));
+    let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
+    assert_eq!(headers, ["2021", "2022", "2023", "2024", "2025", "2026", "2027", "bron"]);
+    let row_2 = row(table, "Af: Totale netto-uitgaven");
+    assert_eq!(row_2.code.as_deref(), Some("2"));
+    assert_eq!(
+        texts(row_2),
+        ["367.743", "388.375", "425.578", "460.852", "476.382", "491.997", "512.447", "Tabel 2.1"]
+    );
+    assert_eq!(row_2.cells[7].value_kind, ValueKind::Text);
+}
+
+#[test]
+fn not_available_dots_stand_in_a_figure_place() {
+    // Ontwerpbegroting 2016 IX, artikel 10 (wild page c2_10): "..." in the 2014 column.
+    let document = extract("text/not_available_dots_in_figure_columns.txt", None);
+    let table = &document.tables[0];
+    let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
+    assert_eq!(headers, ["2014", "2015", "2016", "2017", "2018", "2019", "2020"]);
+    assert_eq!(
+        texts(row(table, "Verplichtingen")),
+        ["0", "472", "63.539", "126.522", "132.832", "157.151", "139.942"]
+    );
+    let onvoorzien = row(table, "Onvoorzien");
+    assert_eq!(texts(onvoorzien), ["...", "429", "63.499", "126.481", "132.791", "157.110", "139.901"]);
+    assert_eq!(onvoorzien.cells[0].value, None, "a not-available mark is never a number");
+    assert_eq!(table.confidence.as_ref().map(|c| c.score), Some(1.0));
+}
