@@ -149,11 +149,15 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
     let mut label_end = last_start;
     loop {
         let before = trimmed[..label_end].trim_end();
-        let Some(space) = before.rfind(char::is_whitespace) else { break };
-        let token = &before[space + 1..];
+        let Some((space, blank)) = before.char_indices().rev().find(|(_, c)| c.is_whitespace()) else {
+            break;
+        };
+        // The token starts after the blank, which may be wider than a byte (U+2002, U+00A0).
+        let token_start = space + blank.len_utf8();
+        let token = &before[token_start..];
         if token.contains(['.', ',', '%']) && is_figure(token) && letters_before(space) {
-            figures.insert(0, space + 1..before.len());
-            label_end = space + 1;
+            figures.insert(0, token_start..before.len());
+            label_end = token_start;
         } else {
             break;
         }
