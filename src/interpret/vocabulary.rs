@@ -20,6 +20,12 @@ pub fn is_figure(text: &str) -> bool {
     matches!(parse_dutch_number(core).kind, ValueKind::Number | ValueKind::Percent)
 }
 
+/// A number or percentage as printed, nothing around it: no remark in parentheses ("2010 (1)" is
+/// a column heading) and no footnote stars.
+fn is_plain_figure(text: &str) -> bool {
+    matches!(parse_dutch_number(text).kind, ValueKind::Number | ValueKind::Percent)
+}
+
 /// True for the words printed in figure columns instead of a figure: nil signs, "pm", "n.v.t.".
 pub fn is_figure_placeholder(text: &str) -> bool {
     matches!(parse_dutch_number(text).kind, ValueKind::Nil | ValueKind::Pm | ValueKind::Nvt)
@@ -139,7 +145,7 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
             && letters_before(at)
             && !trimmed[..at].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
             && trimmed[at..].starts_with(|c: char| !c.is_whitespace())
-            && is_figure(&trimmed[at..])
+            && is_plain_figure(&trimmed[at..])
     })?;
     if is_year(&trimmed[last_start..]) && trimmed[..last_start].ends_with(char::is_whitespace) {
         return None;
@@ -155,7 +161,7 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
         // The token starts after the blank, which may be wider than a byte (U+2002, U+00A0).
         let token_start = space + blank.len_utf8();
         let token = &before[token_start..];
-        if token.contains(['.', ',', '%']) && is_figure(token) && letters_before(space) {
+        if token.contains(['.', ',', '%']) && is_plain_figure(token) && letters_before(space) {
             figures.insert(0, token_start..before.len());
             label_end = token_start;
         } else {
@@ -270,6 +276,7 @@ mod tests {
         // "Overig2 578": footnote 2 and 578, or 2 578? The print does not say.
         assert_eq!(split("6. Overig2 578"), ("6. Overig".into(), vec!["2 578".into()], false));
         assert_eq!(split_run_together("Realisatie 2019"), None, "a year heads a column");
+        assert_eq!(split_run_together("Realisatie 2010 (2)"), None, "and so does a numbered year");
         assert_eq!(split_run_together("In 2019 stegen de uitgaven met 12."), None);
         assert_eq!(split_run_together("| a | 1 |"), None);
         assert_eq!(
