@@ -138,14 +138,18 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
     if trimmed.ends_with('.') && !trimmed.ends_with("..") {
         return None;
     }
-    let letters_before = |end: usize| trimmed[..end].chars().filter(|c| c.is_alphabetic()).count() >= 2;
-    let starts: Vec<usize> = trimmed.char_indices().map(|(at, _)| at).collect();
-    let last_start = starts.into_iter().find(|&at| {
-        at > 0
-            && letters_before(at)
+    // Where the second letter ends: a label needs two letters before its figures.
+    let label_minimum =
+        trimmed.char_indices().filter(|(_, c)| c.is_alphabetic()).nth(1).map(|(at, c)| at + c.len_utf8())?;
+    let letters_before = |end: usize| end >= label_minimum;
+    // Only a sign, a euro sign or a digit can open a figure; the figure test runs on those alone.
+    let last_start = trimmed.char_indices().find_map(|(at, c)| {
+        let opens = c.is_ascii_digit() || matches!(c, '-' | '–' | '‒' | '—' | '−' | '+' | '€');
+        (opens
+            && at >= label_minimum
             && !trimmed[..at].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
-            && trimmed[at..].starts_with(|c: char| !c.is_whitespace())
-            && is_plain_figure(&trimmed[at..])
+            && is_plain_figure(&trimmed[at..]))
+        .then_some(at)
     })?;
     if is_year(&trimmed[last_start..]) && trimmed[..last_start].ends_with(char::is_whitespace) {
         return None;

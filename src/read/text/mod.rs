@@ -248,6 +248,32 @@ fn flag_uncertain_splits(outcome: &mut ReadOutcome, lines: &[usize]) {
     }
 }
 
+/// A cheap first look, before the structure confidence is computed on a copy: a table with no
+/// row placed by rule, no row of figures without a label and no column that mixes figures and
+/// text cannot score below 1, and is not read again.
+fn looks_doubtful(table: &Table) -> bool {
+    if table.kind != TableKind::Budget {
+        return true;
+    }
+    let rows = || table.rows.iter().filter(|row| row.kind == RowKind::Data);
+    let inferred = rows().any(|row| matches!(row.placement, Placement::Inferred { .. }));
+    let unlabelled = rows().any(|row| {
+        row.stub.iter().all(|c| c.text.is_empty()) && row.cells.iter().any(|c| !c.text.is_empty())
+    });
+    let mixed = (0..table.columns.len()).any(|column| {
+        let (mut figures, mut texts) = (false, false);
+        for cell in rows().filter_map(|row| row.cells.get(column)).filter(|c| !c.text.is_empty()) {
+            if paragraph::is_value(&cell.text) {
+                figures = true;
+            } else {
+                texts = true;
+            }
+        }
+        figures && texts
+    });
+    inferred || unlabelled || mixed
+}
+
 /// The table read by width ([`rhythm`]) when it explains the region better than the usual reading:
 /// when the usual reading placed rows by rule, left rows without a label, mixed figures and text
 /// in a column, or gave no table at all, and the reading by width scores a higher structure
@@ -264,9 +290,12 @@ fn read_by_width_if_better(
         normalize_tables(std::slice::from_mut(&mut clone));
         score_table(&clone).score
     };
+    if built.is_some_and(|table| table.kind == TableKind::Contents || !looks_doubtful(table)) {
+        return None;
+    }
     let usual =
         built.map_or(0.0, |table| if table.kind == TableKind::Budget { confidence_of(table) } else { 0.0 });
-    if usual >= 1.0 || built.is_some_and(|table| table.kind == TableKind::Contents) {
+    if usual >= 1.0 {
         return None;
     }
     let caption = header::read_caption(paragraphs, region);

@@ -179,7 +179,9 @@ fn run_together_lines(text: &str) -> Vec<Option<crate::interpret::vocabulary::Ru
         .iter()
         .map(|line| {
             let trimmed = line.trim();
-            if trimmed.is_empty() || pipe_cells(line).is_some() || is_value(trimmed) {
+            // Most lines are ruled out by their last character, figures by `is_value`.
+            let ends_in_figure = trimmed.ends_with(|c: char| c.is_ascii_digit() || c == '%');
+            if !ends_in_figure || trimmed.starts_with('|') || is_value(trimmed) {
                 None
             } else {
                 crate::interpret::vocabulary::split_run_together(line)
