@@ -491,7 +491,9 @@ fn build_table(
 ///    itself when that is a code followed by its label; a label with header years between it and
 ///    the figure is a header cell and is not tried when the code reading exists.
 /// 3. Every candidate start gets the layout that explains its rows best ([`layout_search::choose_layout`]);
-///    the best score wins, ties going to the earlier candidate.
+///    the best score wins, ties going to the earlier candidate. Where no whitespace line stands
+///    for an empty cell, a layout narrower than the widest row is widened to the header's count
+///    when the two agree ([`widened_by_header`]).
 /// 4. When no candidate fits a row with figures because the input ends after at most one row (a table
 ///    cut off right after its header), the header decides: its last row (rows being told apart
 ///    by single newlines) has one stub cell and one cell per data column.
@@ -537,12 +539,44 @@ fn choose_body_start(
     }
     match best {
         // At least one row with figures must fit exactly (a row scores 30 at most).
-        Some((start, layout, points)) if points >= 20 => Some((start, layout)),
+        Some((start, layout, points)) if points >= 20 => {
+            Some((start, widened_by_header(paragraphs, cells, start, layout)))
+        }
         _ if region.runs_to_end => {
             let &(start, _) = starts.last()?;
             header_led_layout(paragraphs, &cells[..start]).map(|layout| (start, layout))
         }
         _ => None,
+    }
+}
+
+/// A row is never wider than its table. Where empty cells vanish without a trace (no whitespace
+/// line anywhere in the body), most rows print fewer figures than there are columns and a layout
+/// narrower than the table explains more of them; then, when the header prints exactly as many
+/// cells as the widest row prints figures, every header cell heads a data column (the top-left
+/// cell vanished too) and the layout takes that many columns.
+///
+/// Known failure: a header cell split over two paragraphs counts twice.
+fn widened_by_header(paragraphs: &[Paragraph], cells: &[usize], start: usize, layout: Layout) -> Layout {
+    let body = &cells[start..];
+    if body.iter().any(|&i| paragraphs[i].is_whitespace()) {
+        return layout;
+    }
+    let header_cells = cells[..start]
+        .iter()
+        .filter(|&&i| !paragraphs[i].is_whitespace() && paragraph::unit_line(paragraphs[i].text).is_none())
+        .count();
+    let raw = grid::raw_rows(paragraphs, body);
+    let widest = raw
+        .iter()
+        .filter(|row| !row.note)
+        .map(|row| row.paragraphs.iter().filter(|&&i| paragraphs[i].is_value()).count())
+        .max()
+        .unwrap_or(0);
+    if header_cells == widest && widest > layout.columns && widest <= MAX_COLUMNS {
+        Layout { columns: widest, ..layout }
+    } else {
+        layout
     }
 }
 
