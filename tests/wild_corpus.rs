@@ -85,13 +85,13 @@ fn report(split: &str) -> ScoreReport {
 }
 
 /// Floors, not targets: just under the scores measured at the end of the session that made the
-/// corpus (dev 61.2% of cells and 79.8% of tables, validation 81.7% and 77.5%; before that
+/// corpus (dev 64.0% of cells and 85.6% of tables, validation 82.5% and 80.0%; before that
 /// session's reader work they were 57.9% and 65.0% of cells), so that a change that reads these
 /// pages worse fails. The targets (99%) are in `begroting::score::targets`;
 /// `begroting score fixtures/wild/dev` shows the distance, page by page.
 #[test]
 fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
-    for (split, cell_floor, table_floor) in [("dev", 0.61, 0.79), ("validation", 0.81, 0.77)] {
+    for (split, cell_floor, table_floor) in [("dev", 0.635, 0.85), ("validation", 0.82, 0.79)] {
         let report = report(split);
         let rendered = report.render();
         assert_eq!(report.failed_pages(), 0, "{split}\n{rendered}");
