@@ -118,11 +118,14 @@ impl KamerstukHead {
 
 /// The type a paper's own heading gives regardless of its dossier: NvW for "NOTA VAN
 /// WIJZIGING" (also "TWEEDE NOTA VAN WIJZIGING"), ARK for a letter or report whose heading names
-/// the Algemene Rekenkamer as its sender ("BRIEF VAN DE ALGEMENE REKENKAMER"). A list of
+/// the Algemene Rekenkamer as its sender ("BRIEF VAN DE ALGEMENE REKENKAMER"), or that is one of
+/// its reports on a jaarverslag ("RAPPORT BIJ HET JAARVERSLAG 2012 VAN …", a series only the
+/// Rekenkamer writes, signed by it below the heading). A list of
 /// questions put to the Rekenkamer does not name it in its heading and keeps its dossier's type.
 fn heading_type(heading: &str) -> Option<&'static str> {
     static ARK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:brief|rapport)\b.*\balgemene rekenkamer\b").expect("valid regex")
+        Regex::new(r"(?i)^(?:(?:brief|rapport)\b.*\balgemene rekenkamer\b|rapport bij het (?:financieel )?jaarverslag\b)")
+            .expect("valid regex")
     });
     if heading.to_lowercase().contains("nota van wijziging") {
         Some("NvW")
@@ -232,6 +235,9 @@ mod tests {
     fn rekenkamer_letters_and_questions_to_the_rekenkamer() {
         let letter = "35 000 X Vaststelling van de begrotingsstaten van het Ministerie van Defensie (X) voor het jaar 2019\n\nNr. 5 BRIEF VAN DE ALGEMENE REKENKAMER\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n";
         assert_eq!(read(letter), meta(Some(2019), Some("ARK"), Some("X")));
+        // The Rekenkamer's report on a jaarverslag (kst-33605-VII-2, wild page c6_13).
+        let report = "33 605 VII Jaarverslag en slotwet van het Ministerie van Binnenlandse Zaken en Koninkrijksrelaties 2012\n\nNr. 2 RAPPORT BIJ HET JAARVERSLAG 2012 VAN HET MINISTERIE VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES (VII)\n";
+        assert_eq!(read(report), meta(Some(2012), Some("ARK"), Some("VII")));
         let questions = "36 100 Financieel jaarverslag van het Rijk 2021\nNr. 4\nLIJST VAN VRAGEN EN ANTWOORDEN\nDe commissie heeft vragen voorgelegd aan de Algemene\nRekenkamer over de brief van de Algemene Rekenkamer\n";
         assert_eq!(read(questions), meta(Some(2021), Some("FJR"), None));
     }
