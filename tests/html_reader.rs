@@ -715,3 +715,19 @@ fn seed_as_html_equals_seed_as_text_with_its_overrides() {
     without_positions(&mut from_text);
     assert_eq!(from_html, from_text);
 }
+
+#[test]
+fn an_empty_leading_code_column_and_an_unheaded_label_column_are_the_stub() {
+    // Values from rijksfinancien.nl, OWB 2018 IV, artikel 7 (wild page c2_05, hand-labelled).
+    for name in ["empty_code_column_and_unheaded_label_column.html", "empty_code_column_in_every_row.html"] {
+        let document = extract(name);
+        let table = only_table(&document);
+        assert_eq!(table.stub_columns, 2, "{name}");
+        assert_eq!(table.columns[0].header(), "2016", "{name}");
+        let first = &table.rows[0];
+        assert_eq!(first.label, "Verplichtingen:", "{name}: the label is a label, not data");
+        assert_eq!(first.kind, RowKind::Data, "{name}");
+        assert_eq!(first.cells[1].text, "3.587", "{name}");
+        assert_eq!(first.cells[1].value, Some(3587.0), "{name}");
+    }
+}

@@ -468,10 +468,13 @@ fn stub_columns(grid: &Grid, body: &[usize], header_rows: std::ops::Range<usize>
         .take_while(|&column| body.iter().all(|&r| !is_figure(grid.text_at(r, column))))
         .count()
         .max(1);
+    // A first column of codes, or one empty in every row (an article-code column whose rows
+    // print no code, under an empty or &nbsp; header): the text columns after it are stub too.
     let first_is_code = {
         let texts: Vec<&str> =
             body.iter().filter_map(|&r| own_text(r, 0)).filter(|t| !t.is_empty()).collect();
-        !texts.is_empty() && texts.iter().all(|t| is_code(t))
+        let empty_everywhere = body.iter().all(|&r| grid.text_at(r, 0).is_empty());
+        (!texts.is_empty() && texts.iter().all(|t| is_code(t))) || (empty_everywhere && !body.is_empty())
     };
     if !first_is_code {
         return by_header;
