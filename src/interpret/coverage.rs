@@ -53,7 +53,10 @@ enum FigureLine {
 
 fn classify(line: &str) -> Option<FigureLine> {
     let trimmed = line.trim();
-    if trimmed.is_empty() {
+    // Every figure line ends in a digit, "%", a star or a pipe; prose and labels mostly do not.
+    if !trimmed.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '%' | '*' | '|' | ')'))
+        && !trimmed.contains('|')
+    {
         return None;
     }
     // A cell of a pipe table printed one cell per line ("587 |") is a lone figure too.
@@ -134,13 +137,14 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
         note_marker_lines(table, &lines, &mut accounted);
     }
     let next_text = |index: usize| lines[index + 1..].iter().map(|l| l.trim()).find(|l| !l.is_empty());
+    // Lines a table accounts for are not looked at again (most figure lines are cells).
     let lost: Vec<(usize, FigureLine)> = lines
         .iter()
         .enumerate()
+        .filter(|&(index, _)| !accounted.contains(&(index + 1)))
         .filter_map(|(index, line)| classify(line).map(|shape| (index, shape)))
         .filter(|&(index, _)| !is_note_marker_before_text(lines[index], next_text(index)))
         .map(|(index, shape)| (index + 1, shape))
-        .filter(|(line, _)| !accounted.contains(line))
         .collect();
     if lost.is_empty() {
         return;
