@@ -333,6 +333,39 @@ pub struct Note {
     pub line: Option<usize>,
 }
 
+/// Puts tables in print order by their first source line (a table without lines stays right
+/// after the table before it; the sort is stable), renumbers [`Table::index`] from 0, and moves
+/// the table index of every warning along with its table. For stages that add tables to a
+/// document or merge two readings of it.
+pub fn renumber_in_print_order(tables: &mut Vec<Table>, warnings: &mut [crate::error::Warning]) {
+    let mut key = 0;
+    let keys: Vec<usize> = tables
+        .iter()
+        .map(|table| {
+            if let Some((first, _)) = table.lines {
+                key = first;
+            }
+            key
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..tables.len()).collect();
+    order.sort_by_key(|&index| keys[index]);
+    let mut new_index = vec![0; order.len()];
+    for (position, &old) in order.iter().enumerate() {
+        new_index[old] = position;
+    }
+    let mut taken: Vec<Option<Table>> = std::mem::take(tables).into_iter().map(Some).collect();
+    tables.extend(order.iter().filter_map(|&old| taken[old].take()));
+    for (position, table) in tables.iter_mut().enumerate() {
+        table.index = position;
+    }
+    for warning in warnings {
+        if let Some(index) = warning.location.table_index {
+            warning.location.table_index = new_index.get(index).copied();
+        }
+    }
+}
+
 /// The result of a reader: the tables it found and what it noticed, both in document order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct ReadOutcome {

@@ -33,7 +33,7 @@ use std::collections::{BTreeSet, HashMap};
 use crate::error::{Location, Warning, WarningKind};
 use crate::interpret::vocabulary::{is_figure, is_note_marker_before_text, trailing_figures};
 use crate::normalize::collapse_whitespace;
-use crate::table::{Table, TableKind};
+use crate::table::{Table, TableKind, renumber_in_print_order};
 
 /// How far apart (in lines) two lost figure lines may be and still belong to one unread table:
 /// flattened text puts a blank line between cells, and a label and a whitespace cell between
@@ -253,55 +253,23 @@ fn unread_runs(
         .collect()
 }
 
-/// Puts `added` tables between the existing ones by their first line, renumbers every table's
-/// index, moves the warnings' table indexes with them, and adds a `table_not_read` warning for
-/// each added table.
+/// Adds the unread tables after the existing ones, each with a `table_not_read` warning, and
+/// puts them all in print order ([`renumber_in_print_order`]).
 fn insert_in_print_order(tables: &mut Vec<Table>, added: Vec<Table>, warnings: &mut Vec<Warning>) {
-    let old = std::mem::take(tables);
-    let old_count = old.len();
-    // One merge pass: an added table goes before the first existing table that starts after it
-    // (`added` is in line order; existing tables without lines keep their place).
-    let mut merged: Vec<(Option<usize>, Table)> = Vec::with_capacity(old_count + added.len());
-    let mut added = added.into_iter().peekable();
-    for (old_index, existing) in old.into_iter().enumerate() {
-        if let Some((start, _)) = existing.lines {
-            while let Some(table) = added.next_if(|t| t.lines.is_some_and(|(first, _)| first < start)) {
-                merged.push((None, table));
-            }
-        }
-        merged.push((Some(old_index), existing));
-    }
-    merged.extend(added.map(|table| (None, table)));
-    let mut new_index_of_old: HashMap<usize, usize> = HashMap::with_capacity(old_count);
-    for (new_index, (old_index, table)) in merged.into_iter().enumerate() {
-        let mut table = table;
-        table.index = new_index;
-        match old_index {
-            Some(old_index) => {
-                new_index_of_old.insert(old_index, new_index);
-            }
-            None => {
-                let (first, last) = table.lines.unwrap_or_default();
-                warnings.push(Warning::new(
-                    WarningKind::TableNotRead,
-                    Location::table(new_index, Some(first)),
-                    format!(
-                        "lines {first}–{last} print figures that no table was read from; their raw lines are kept in this unrecovered table: \"{}\"",
-                        preview(&table.raw_lines)
-                    ),
-                ));
-            }
-        }
+    for mut table in added {
+        table.index = tables.len();
+        let (first, last) = table.lines.unwrap_or_default();
+        warnings.push(Warning::new(
+            WarningKind::TableNotRead,
+            Location::table(table.index, Some(first)),
+            format!(
+                "lines {first}–{last} print figures that no table was read from; their raw lines are kept in this unrecovered table: \"{}\"",
+                preview(&table.raw_lines)
+            ),
+        ));
         tables.push(table);
     }
-    for warning in warnings.iter_mut() {
-        if warning.kind == WarningKind::TableNotRead {
-            continue;
-        }
-        if let Some(old_index) = warning.location.table_index {
-            warning.location.table_index = new_index_of_old.get(&old_index).copied().or(Some(old_index));
-        }
-    }
+    renumber_in_print_order(tables, warnings);
 }
 
 /// The first non-blank raw lines, shortened, for a warning a person reads.

@@ -23,6 +23,7 @@
 //! failure: a subgroup that ends without a spacer ("Rentelasten" after the "Apparaatskosten" rows)
 //! is still counted in the subgroup, because the print gives no sign of its end.
 
+use crate::interpret::vocabulary::is_year;
 use crate::normalize::number::parse_dutch_number;
 use crate::table::{CellFlag, Row, RowKind, Table, ValueKind};
 
@@ -185,13 +186,6 @@ fn last_digit_unit(text: &str) -> f64 {
         }
         None => 1.0,
     }
-}
-
-/// "2021" (a plain year between 1900 and 2100).
-fn is_year(text: &str) -> bool {
-    text.len() == 4
-        && text.bytes().all(|b| b.is_ascii_digit())
-        && matches!(text.parse::<i32>(), Ok(1900..=2100))
 }
 
 /// "Totaal …", "Totale …", "Subtotaal …", or a "(som …)" formula.

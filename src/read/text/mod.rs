@@ -33,7 +33,10 @@ mod region;
 mod rhythm;
 
 use crate::error::{Location, Warning, WarningKind};
-use crate::table::{Cell, CellFlag, Column, Note, Placement, ReadOutcome, Row, RowKind, Table, TableKind};
+use crate::table::{
+    Cell, CellFlag, Column, Note, Placement, ReadOutcome, Row, RowKind, Table, TableKind,
+    renumber_in_print_order,
+};
 
 use grid::{Fit, FittedRow, Layout, Slot};
 use paragraph::Paragraph;
@@ -53,32 +56,8 @@ pub fn read_text(text: &str) -> ReadOutcome {
     }
     // Pipe tables are read as grids (see `pipe`); the rest of the text, with their lines blanked
     // (line numbers kept), as paragraphs.
-    let mut pipe_tables = ReadOutcome::default();
-    let mut note_lines = Vec::new();
-    for &block in &blocks {
-        let grid_page = pipe::as_html(text, block, PIPE_CAPTION_CONTEXT);
-        let read = crate::read::html::read_html(&grid_page);
-        let offset = pipe_tables.tables.len();
-        for mut warning in read.warnings {
-            warning.location.table_index = warning.location.table_index.map(|index| index + offset);
-            pipe_tables.warnings.push(warning);
-        }
-        let section = text
-            .lines()
-            .take(block.first_line - 1)
-            .map(str::trim)
-            .filter(|line| region::is_numbered_heading(line))
-            .last()
-            .map(str::to_string);
-        for mut table in read.tables {
-            table.index += offset;
-            table.section = table.section.or_else(|| section.clone());
-            short_pipe_rows_are_inferred(&mut table, &mut pipe_tables.warnings);
-            note_lines.extend(table.notes.iter().filter_map(|note| note.line));
-            pipe_tables.tables.push(table);
-        }
-    }
-    let masked = mask_pipe_blocks(text, &blocks, &note_lines);
+    let pipe_tables = pipe::read_tables(text, &blocks);
+    let masked = pipe::mask(text, &blocks, &pipe_tables);
     let mut outcome = read_paragraphs(&masked, text);
     let offset = outcome.tables.len();
     for mut table in pipe_tables.tables {
@@ -89,110 +68,8 @@ pub fn read_text(text: &str) -> ReadOutcome {
         warning.location.table_index = warning.location.table_index.map(|index| index + offset);
         outcome.warnings.push(warning);
     }
-    in_print_order(&mut outcome);
+    renumber_in_print_order(&mut outcome.tables, &mut outcome.warnings);
     outcome
-}
-
-/// A pipe row printed with fewer cells than the table has columns lost some on the way: unlike
-/// a short HTML row, which a browser fills from the left, nothing says where its cells belong.
-/// Its cells stay where the grid put them (from the left), and the row is placed by the left-fill
-/// rule and flagged `column_inferred`, as a short flattened row is. A row whose only printed cell
-/// is its label is a group row and is left alone.
-fn short_pipe_rows_are_inferred(table: &mut Table, warnings: &mut Vec<Warning>) {
-    let columns = table.columns.len();
-    for (row_index, row) in table.rows.iter_mut().enumerate() {
-        let padded = row.cells.iter().any(|cell| cell.flags.contains(&CellFlag::Padded));
-        let printed: Vec<String> = row
-            .cells
-            .iter()
-            .filter(|cell| !cell.flags.contains(&CellFlag::Padded))
-            .map(|cell| cell.text.clone())
-            .collect();
-        if !padded || printed.iter().all(String::is_empty) {
-            continue;
-        }
-        for cell in &mut row.cells {
-            cell.flag(CellFlag::ColumnInferred);
-        }
-        let label =
-            row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or(String::new(), |c| c.text.clone());
-        warnings.push(Warning::new(
-            WarningKind::ColumnInferred,
-            Location::table(table.index, row.line).with_row(row_index),
-            format!(
-                "pipe row \"{label}\": {} of {columns} cells printed ({}); placed by rule: {}",
-                printed.len(),
-                printed.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", "),
-                place::LEFT_FILL_RULE
-            ),
-        ));
-        row.placement = Placement::Inferred { rule: place::LEFT_FILL_RULE.to_string(), surviving: printed };
-    }
-}
-
-/// How many non-blank lines above a pipe table may hold its caption and unit.
-const PIPE_CAPTION_CONTEXT: usize = 3;
-
-/// The text with the lines of every pipe block blanked, and the caption or unit lines right above
-/// each and the notes below it (the grid reading took those), so that the paragraph reading does
-/// not read them again.
-fn mask_pipe_blocks(text: &str, blocks: &[pipe::PipeBlock], note_lines: &[usize]) -> String {
-    let mut lines: Vec<&str> = text.lines().collect();
-    // The notes the grid reading linked, and a marker printed on its own line above each.
-    for &line in note_lines {
-        let Some(index) = line.checked_sub(1).filter(|&i| i < lines.len()) else { continue };
-        lines[index] = "";
-        for above in &mut lines[index.saturating_sub(2)..index] {
-            if paragraph::is_note_marker(above.trim()) {
-                *above = "";
-            }
-        }
-    }
-    for block in blocks {
-        for line in &mut lines[block.first_line - 1..block.last_line] {
-            *line = "";
-        }
-        let mut above = block.first_line - 1;
-        let mut taken = 0;
-        while above > 0 && taken < 2 {
-            above -= 1;
-            let source = lines[above].trim();
-            if source.is_empty() {
-                continue;
-            }
-            if paragraph::caption(source).is_some() || paragraph::unit_line(source).is_some() {
-                lines[above] = "";
-                taken += 1;
-            } else {
-                break;
-            }
-        }
-    }
-    let mut masked = lines.join("\n");
-    if text.ends_with('\n') {
-        masked.push('\n');
-    }
-    masked
-}
-
-/// Sorts tables by their first line, renumbers them and moves the warnings' table indexes along.
-fn in_print_order(outcome: &mut ReadOutcome) {
-    let mut order: Vec<usize> = (0..outcome.tables.len()).collect();
-    order.sort_by_key(|&index| outcome.tables[index].lines.map_or(usize::MAX, |(first, _)| first));
-    let mut new_index = vec![0; order.len()];
-    for (position, &old) in order.iter().enumerate() {
-        new_index[old] = position;
-    }
-    let mut tables: Vec<Option<Table>> = std::mem::take(&mut outcome.tables).into_iter().map(Some).collect();
-    outcome.tables = order.iter().filter_map(|&old| tables[old].take()).collect();
-    for (position, table) in outcome.tables.iter_mut().enumerate() {
-        table.index = position;
-    }
-    for warning in &mut outcome.warnings {
-        if let Some(index) = warning.location.table_index {
-            warning.location.table_index = new_index.get(index).copied();
-        }
-    }
 }
 
 /// The paragraph reading of `text` (`source` is the unmasked text, for how the input ends).
@@ -311,44 +188,7 @@ fn read_by_width_if_better(
     });
     table.kind = TableKind::Budget;
     table.raw_lines.clear();
-    table.stub_columns = read.stub_columns;
-    let last_header = read.header.last().cloned().unwrap_or_default();
-    let stub_header: Vec<&str> = last_header[..read.stub_columns]
-        .iter()
-        .map(|slot| slot.text.as_str())
-        .filter(|t| !t.is_empty())
-        .collect();
-    table.stub_header = (!stub_header.is_empty()).then(|| stub_header.join(" "));
-    table.columns = (read.stub_columns..read.width)
-        .map(|column| Column {
-            path: read
-                .header
-                .iter()
-                .map(|row| row[column].text.clone())
-                .filter(|text| !text.is_empty())
-                .collect(),
-            ..Column::default()
-        })
-        .collect();
-    table.rows = read
-        .rows
-        .iter()
-        .map(|slots| {
-            let cell = |slot: &rhythm::RhythmSlot| Cell::printed(slot.text.clone(), Some(slot.line));
-            let mut cells: Vec<Cell> = slots.iter().skip(read.stub_columns).map(cell).collect();
-            cells.resize(read.width - read.stub_columns, Cell::empty(None));
-            let all_empty = slots.iter().all(|slot| slot.text.is_empty());
-            let mut stub: Vec<Cell> = slots.iter().take(read.stub_columns).map(cell).collect();
-            stub.resize(read.stub_columns, Cell::empty(None));
-            Row {
-                stub,
-                cells,
-                kind: if all_empty { RowKind::Spacer } else { RowKind::Data },
-                line: slots.iter().find(|slot| !slot.text.is_empty()).or(slots.first()).map(|slot| slot.line),
-                ..Row::default()
-            }
-        })
-        .collect();
+    read.fill(&mut table);
     if table.truncated {
         for cell in table.rows.iter_mut().flat_map(|row| row.cells.iter_mut()) {
             cell.flag(CellFlag::TruncatedTable);

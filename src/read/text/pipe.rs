@@ -16,8 +16,131 @@
 //!    each on the line it came from, with the paragraphs above the block (caption, unit) as `p`
 //!    elements on their own lines, so that every cell keeps its source line.
 //!
+//! 5. The lines of the blocks, of the captions and units right above them and of the notes they
+//!    linked are blanked ([`mask`]) before the rest of the text is read as paragraphs.
+//! 6. A row printed with fewer cells than the table is placed by the left-fill rule and flagged.
+//!
 //! Known failures: a pipe table printed one cell per line ("587 |") is not a block (the coverage
 //! audit names its figures), and a cell that holds a literal `|` is split.
+
+use super::paragraph::{caption, is_note_marker, unit_line};
+use super::place::LEFT_FILL_RULE;
+use super::region::is_numbered_heading;
+use crate::error::{Location, Warning, WarningKind};
+use crate::table::{CellFlag, Placement, ReadOutcome, Table};
+
+/// Reads every pipe block as a grid (steps 3 and 4): tables numbered from 0 in block order,
+/// their warnings, with each table's section heading (the last numbered heading above it) and
+/// short rows placed by rule.
+pub fn read_tables(text: &str, blocks: &[PipeBlock]) -> ReadOutcome {
+    let mut outcome = ReadOutcome::default();
+    // The section headings above each block, found in one pass over the lines (blocks are in
+    // line order).
+    let mut lines = text.lines().enumerate();
+    let mut section: Option<String> = None;
+    for &block in blocks {
+        for (_, line) in lines.by_ref().take_while(|(index, _)| index + 1 < block.first_line) {
+            if is_numbered_heading(line.trim()) {
+                section = Some(line.trim().to_string());
+            }
+        }
+        let read = crate::read::html::read_html(&as_html(text, block, PIPE_CAPTION_CONTEXT));
+        let offset = outcome.tables.len();
+        for mut warning in read.warnings {
+            warning.location.table_index = warning.location.table_index.map(|index| index + offset);
+            outcome.warnings.push(warning);
+        }
+        for mut table in read.tables {
+            table.index += offset;
+            table.section = table.section.or_else(|| section.clone());
+            short_pipe_rows_are_inferred(&mut table, &mut outcome.warnings);
+            outcome.tables.push(table);
+        }
+    }
+    outcome
+}
+
+/// A pipe row printed with fewer cells than the table has columns lost some on the way: unlike
+/// a short HTML row, which a browser fills from the left, nothing says where its cells belong.
+/// Its cells stay where the grid put them (from the left), and the row is placed by the left-fill
+/// rule and flagged `column_inferred`, as a short flattened row is. A row whose only printed cell
+/// is its label is a group row and is left alone.
+fn short_pipe_rows_are_inferred(table: &mut Table, warnings: &mut Vec<Warning>) {
+    let columns = table.columns.len();
+    for (row_index, row) in table.rows.iter_mut().enumerate() {
+        let padded = row.cells.iter().any(|cell| cell.flags.contains(&CellFlag::Padded));
+        let printed: Vec<String> = row
+            .cells
+            .iter()
+            .filter(|cell| !cell.flags.contains(&CellFlag::Padded))
+            .map(|cell| cell.text.clone())
+            .collect();
+        if !padded || printed.iter().all(String::is_empty) {
+            continue;
+        }
+        for cell in &mut row.cells {
+            cell.flag(CellFlag::ColumnInferred);
+        }
+        let label =
+            row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or(String::new(), |c| c.text.clone());
+        warnings.push(Warning::new(
+            WarningKind::ColumnInferred,
+            Location::table(table.index, row.line).with_row(row_index),
+            format!(
+                "pipe row \"{label}\": {} of {columns} cells printed ({}); placed by rule: {}",
+                printed.len(),
+                printed.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", "),
+                LEFT_FILL_RULE
+            ),
+        ));
+        row.placement = Placement::Inferred { rule: LEFT_FILL_RULE.to_string(), surviving: printed };
+    }
+}
+
+/// How many non-blank lines above a pipe table may hold its caption and unit.
+const PIPE_CAPTION_CONTEXT: usize = 3;
+
+/// The text with the lines of every pipe block blanked, and the caption or unit lines right above
+/// each and the notes below it (the grid reading took those), so that the paragraph reading does
+/// not read them again.
+pub fn mask(text: &str, blocks: &[PipeBlock], read: &ReadOutcome) -> String {
+    let mut lines: Vec<&str> = text.lines().collect();
+    // The notes the grid reading linked, and a marker printed on its own line above each.
+    for line in read.tables.iter().flat_map(|table| &table.notes).filter_map(|note| note.line) {
+        let Some(index) = line.checked_sub(1).filter(|&i| i < lines.len()) else { continue };
+        lines[index] = "";
+        for above in &mut lines[index.saturating_sub(2)..index] {
+            if is_note_marker(above.trim()) {
+                *above = "";
+            }
+        }
+    }
+    for block in blocks {
+        for line in &mut lines[block.first_line - 1..block.last_line] {
+            *line = "";
+        }
+        let mut above = block.first_line - 1;
+        let mut taken = 0;
+        while above > 0 && taken < 2 {
+            above -= 1;
+            let source = lines[above].trim();
+            if source.is_empty() {
+                continue;
+            }
+            if caption(source).is_some() || unit_line(source).is_some() {
+                lines[above] = "";
+                taken += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    let mut masked = lines.join("\n");
+    if text.ends_with('\n') {
+        masked.push('\n');
+    }
+    masked
+}
 
 /// A pipe-table block: its first and last line (1-based, inclusive) and the index of the
 /// separator line within the block.
@@ -148,7 +271,7 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
             continue;
         }
         kept += 1;
-        if super::paragraph::is_note_marker(source) && pending_marker.is_none() {
+        if is_note_marker(source) && pending_marker.is_none() {
             pending_marker = Some(source);
             html.push(String::new());
             continue;

@@ -28,6 +28,7 @@
 //! this reading gives nothing (the usual reader's result stands).
 
 use super::paragraph::{Paragraph, SpaceConvention, is_code_like};
+use crate::table::{Cell, Column, Row, RowKind, Table};
 
 /// One cell of the fixed-width reading: its text (empty for an empty cell) and source line.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +51,56 @@ pub struct RhythmTable {
     pub stub_columns: usize,
     /// Slots per row.
     pub width: usize,
+}
+
+impl RhythmTable {
+    /// Puts this reading into `table`: stub columns and header, column paths (header rows top
+    /// to bottom, empty parts left out), and one row per cut, a row of empty cells being a
+    /// spacer. Caption, notes and lines stay as they are.
+    pub fn fill(&self, table: &mut Table) {
+        table.stub_columns = self.stub_columns;
+        let last_header = self.header.last().cloned().unwrap_or_default();
+        let stub_header: Vec<&str> = last_header[..self.stub_columns]
+            .iter()
+            .map(|slot| slot.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        table.stub_header = (!stub_header.is_empty()).then(|| stub_header.join(" "));
+        table.columns = (self.stub_columns..self.width)
+            .map(|column| Column {
+                path: self
+                    .header
+                    .iter()
+                    .map(|row| row[column].text.clone())
+                    .filter(|text| !text.is_empty())
+                    .collect(),
+                ..Column::default()
+            })
+            .collect();
+        table.rows = self
+            .rows
+            .iter()
+            .map(|slots| {
+                let cell = |slot: &RhythmSlot| Cell::printed(slot.text.clone(), Some(slot.line));
+                let mut cells: Vec<Cell> = slots.iter().skip(self.stub_columns).map(cell).collect();
+                cells.resize(self.width - self.stub_columns, Cell::empty(None));
+                let all_empty = slots.iter().all(|slot| slot.text.is_empty());
+                let mut stub: Vec<Cell> = slots.iter().take(self.stub_columns).map(cell).collect();
+                stub.resize(self.stub_columns, Cell::empty(None));
+                Row {
+                    stub,
+                    cells,
+                    kind: if all_empty { RowKind::Spacer } else { RowKind::Data },
+                    line: slots
+                        .iter()
+                        .find(|slot| !slot.text.is_empty())
+                        .or(slots.first())
+                        .map(|slot| slot.line),
+                    ..Row::default()
+                }
+            })
+            .collect();
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
