@@ -19,7 +19,7 @@
 use crate::check::{Finding, Severity};
 use crate::error::{Location, WarningKind};
 use crate::interpret::confidence::LOW_CONFIDENCE_THRESHOLD;
-use crate::normalize::number::parse_dutch_number;
+use crate::normalize::number::{parse_dutch_number, printed_decimals};
 use crate::pipeline::Document;
 use crate::table::{CellFlag, RowKind, Table, TableKind, ValueKind};
 
@@ -84,12 +84,6 @@ fn column_name(table: &Table, column_index: usize) -> String {
 fn row_name(table: &Table, row_index: usize) -> String {
     let label = &table.rows[row_index].label;
     if label.is_empty() { format!("row {row_index} (no label)") } else { format!("\"{label}\"") }
-}
-
-/// Decimals printed after the comma ("13.553,7" → 1).
-fn decimals_of(text: &str) -> u32 {
-    text.rsplit_once(',')
-        .map_or(0, |(_, fraction)| fraction.chars().take_while(char::is_ascii_digit).count() as u32)
 }
 
 /// True when the unit says the figures are rounded (thousands, millions, billions).
@@ -201,8 +195,8 @@ fn check_total_cell(
         let sum: f64 = values.iter().sum();
         let decimals = cells
             .iter()
-            .map(|cell| decimals_of(&cell.text))
-            .chain([decimals_of(&total_cell.text)])
+            .map(|cell| printed_decimals(&cell.text))
+            .chain([printed_decimals(&total_cell.text)])
             .max()
             .unwrap_or(0);
         let rounded = decimals > 0 || unit_is_rounded(table.unit.as_deref());

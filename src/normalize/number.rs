@@ -57,6 +57,13 @@ pub fn parse_dutch_number(printed: &str) -> ParsedNumber {
     }
 }
 
+/// How many decimals a printed number shows after its comma ("13.553,7" → 1, "1.522" → 0): the
+/// precision its rounding is judged by, wherever a sum is checked.
+pub fn printed_decimals(text: &str) -> u32 {
+    text.rsplit_once(',')
+        .map_or(0, |(_, fraction)| fraction.chars().take_while(char::is_ascii_digit).count() as u32)
+}
+
 /// True for the blanks that may stand around or inside a printed number.
 fn is_blank(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{2009}' | '\u{202F}' | '\u{2007}')

@@ -24,7 +24,7 @@
 //! is still counted in the subgroup, because the print gives no sign of its end.
 
 use crate::interpret::vocabulary::is_year;
-use crate::normalize::number::parse_dutch_number;
+use crate::normalize::number::{parse_dutch_number, printed_decimals};
 use crate::table::{CellFlag, Row, RowKind, Table, ValueKind};
 
 /// Sets labels, codes, values, row roles, groups and parents on every table.
@@ -165,8 +165,8 @@ pub fn sums_rows_above(table: &Table, row_index: usize) -> bool {
         let sum: f64 = values.iter().map(|(value, _)| value).sum();
         let unit = values
             .iter()
-            .map(|(_, text)| last_digit_unit(text))
-            .chain([last_digit_unit(&cell.text)])
+            .map(|(_, text)| 10f64.powi(-(printed_decimals(text) as i32)))
+            .chain([10f64.powi(-(printed_decimals(&cell.text) as i32))])
             .fold(0.0, f64::max);
         let tolerance = unit * 0.5 * (values.len() + 1) as f64 + 1e-9;
         if (sum - total).abs() > tolerance {
@@ -175,17 +175,6 @@ pub fn sums_rows_above(table: &Table, row_index: usize) -> bool {
         checked += 1;
     }
     checked > 0
-}
-
-/// The value of one unit in the last printed digit: 0.1 for "13.553,7", 1 for "1.522".
-fn last_digit_unit(text: &str) -> f64 {
-    match text.rsplit_once(',') {
-        Some((_, decimals)) => {
-            let digits = decimals.chars().take_while(|c| c.is_ascii_digit()).count();
-            10f64.powi(-(digits as i32))
-        }
-        None => 1.0,
-    }
 }
 
 /// "Totaal …", "Totale …", "Subtotaal …", or a "(som …)" formula.

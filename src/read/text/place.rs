@@ -21,7 +21,7 @@
 //! below it (page 038, "Extrapolatie", explained by a subtotal two rows down), nor a table where
 //! two placements both add up; both fall to left fill.
 
-use crate::normalize::number::parse_dutch_number;
+use crate::normalize::number::{parse_dutch_number, printed_decimals};
 use crate::table::{Cell, Placement, Row, RowKind, Table};
 
 /// The placement rule for short rows, in words (stored in `Placement::Inferred::rule`).
@@ -50,12 +50,8 @@ fn number(text: &str) -> Option<f64> {
     parse_dutch_number(trimmed).value
 }
 
-fn decimals(text: &str) -> i32 {
-    text.rsplit_once(',').map_or(0, |(_, tail)| tail.chars().take_while(char::is_ascii_digit).count() as i32)
-}
-
 fn tolerance(texts: &[&str]) -> f64 {
-    let most = texts.iter().map(|t| decimals(t)).max().unwrap_or(0);
+    let most = texts.iter().map(|t| printed_decimals(t) as i32).max().unwrap_or(0);
     1.01 * 10f64.powi(-most)
 }
 
