@@ -107,7 +107,8 @@ pub struct Row {
     pub stub: Vec<Cell>,
     /// Exactly one cell per data column.
     pub cells: Vec<Cell>,
-    /// The row's role. Readers set `Data`, `Spacer`, `Header` or `Footnote`; normalization turns
+    /// The row's role. Readers set `Data`, `Spacer`, `Header` or `Footnote` (and `Total` for a bold
+    /// label-less row of figures); normalization turns
     /// `Data` rows into `Group`, `Total` or `Waarvan` where the row says so.
     pub kind: RowKind,
     /// The row's name: the last non-empty stub cell, markers removed (set by normalization).

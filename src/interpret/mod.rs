@@ -2,6 +2,12 @@
 //! reader has rebuilt, made without knowing whether they came from HTML or flattened text.
 //!
 //! Owns, one submodule each:
+//! - [`grid`]: the raw grid every reader (HTML, CALS XML, pipe tables of text) hands over, and the
+//!   placement of its cells and spans in slots;
+//! - [`structure`]: from a grid to a table: caption rows, header rows and paths, stub columns,
+//!   row kinds and note rows;
+//! - [`caption`]: what a table is called: "Tabel N", title, unit, from whichever text holds them;
+//! - [`notes`]: note texts read into markers and texts;
 //! - [`vocabulary`]: what a printed text is (a figure, a year), one definition that the stages
 //!   below share;
 //! - [`coverage`]: the "no silent loss" audit: every figure the source prints in a table-like place
@@ -14,6 +20,11 @@
 //! Leaves to the readers everything that depends on the format (markup and spans, paragraphs and
 //! whitespace), and to [`crate::normalize`] the parsing of numbers and row roles.
 
+pub(crate) mod assemble;
+pub(crate) mod caption;
 pub mod confidence;
 pub mod coverage;
+pub(crate) mod grid;
+pub(crate) mod notes;
+pub(crate) mod structure;
 pub mod vocabulary;

@@ -202,6 +202,33 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
     Some(RunTogether { label: label_range, figures, certain })
 }
 
+/// True for a text that stands in a figure column's place, as the structure stage tells headers
+/// and stubs from data: a number, a percentage, nil, pm or n.v.t., but not a year (years head
+/// columns). Unlike [`is_figure`], nil, "pm" and "n.v.t." count.
+pub fn stands_for_figure(text: &str) -> bool {
+    if is_year_heading(text) {
+        return false;
+    }
+    matches!(
+        parse_dutch_number(text).kind,
+        ValueKind::Number | ValueKind::Percent | ValueKind::Nil | ValueKind::Pm | ValueKind::Nvt
+    )
+}
+
+/// "2019", "2019*", "2019–2020", "2019/2020": a year or a range of years, as a header prints it.
+pub(crate) fn is_year_heading(text: &str) -> bool {
+    let trimmed = text.trim().trim_end_matches('*');
+    let mut parts = trimmed.split(['-', '–', '/']).map(str::trim);
+    let year = |part: &str| {
+        part.len() == 4
+            && part.bytes().all(|b| b.is_ascii_digit())
+            && matches!(part.parse::<i32>(), Ok(1900..=2100))
+    };
+    let Some(first) = parts.next() else { return false };
+    year(first)
+        && parts.all(|part| year(part) || (part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit())))
+}
+
 /// A plain year from 1900 to 2100 ("2019").
 pub fn is_year(text: &str) -> bool {
     let text = text.trim();

@@ -14,7 +14,8 @@
 //!    `Waarvan`, whose parent is the nearest row above it that is data or total;
 //! 4. a label starting with "totaal", "totale" or "subtotaal", or containing "(som ": `Total`;
 //!    a row with values but no label (a subtotal line): `Total` when the table's arithmetic says
-//!    so ([`sums_rows_above`]), a `Header` repeated in the body when every value is a year
+//!    so ([`sums_rows_above`]) (or the print did: the structure stage makes a bold label-less row
+//!    of figures a `Total` before this stage sees it), a `Header` repeated in the body when every value is a year
 //!    ("2021"), and otherwise `Data` with an empty label (never an invented label or role);
 //! 5. otherwise `Data`.
 //!

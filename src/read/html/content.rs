@@ -26,17 +26,7 @@ use ego_tree::iter::Edge;
 use scraper::Node;
 use scraper::node::Element;
 
-/// One piece of an element's visible content, in document order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Piece {
-    /// Visible text as in the source (whitespace not yet collapsed).
-    Text(String),
-    /// A footnote marker printed as a `<sup>` ("1", "*"), parentheses removed.
-    Marker(String),
-    /// A line break: `<br>` or the edge of a block element (`<p>`, `<div>`, `<li>`, …). Reads as a
-    /// space in a cell, and separates notes in a list of notes.
-    Break,
-}
+pub(super) use crate::interpret::grid::{Piece, join_text};
 
 /// How a nested `<table>` inside the walked element is treated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -240,52 +230,10 @@ pub(super) fn marker_of(text: &str) -> Option<String> {
     (stars || numbers || letter).then(|| inner.split(',').map(str::trim).collect::<Vec<_>>().join(","))
 }
 
-/// The text of pieces with markers left out, breaks read as spaces and whitespace collapsed
-/// (`&nbsp;` included, so a cell of only `&nbsp;` is empty).
-pub(super) fn join_text(pieces: &[Piece]) -> String {
-    // What collapse_whitespace would make of the pieces joined (breaks and markers as spaces),
-    // written in one pass: a space is put down only before the next word.
-    let mut joined = String::new();
-    let mut space_pending = false;
-    for piece in pieces {
-        let Piece::Text(text) = piece else {
-            space_pending = true;
-            continue;
-        };
-        let mut words = text.split_whitespace();
-        if text.starts_with(char::is_whitespace) {
-            space_pending = true;
-        }
-        if let Some(first) = words.next() {
-            if space_pending && !joined.is_empty() {
-                joined.push(' ');
-            }
-            joined.push_str(first);
-            for word in words {
-                joined.push(' ');
-                joined.push_str(word);
-            }
-            space_pending = text.ends_with(char::is_whitespace);
-        }
-    }
-    joined
-}
-
-/// The markers among pieces, in order; a "1,2" marker gives "1" and "2".
-pub(super) fn markers_of(pieces: &[Piece]) -> Vec<String> {
-    pieces
-        .iter()
-        .filter_map(|piece| match piece {
-            Piece::Marker(marker) => Some(marker.split(',').map(str::to_string).collect::<Vec<_>>()),
-            _ => None,
-        })
-        .flatten()
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::interpret::grid::markers_of;
     use scraper::Html;
 
     fn pieces(html: &str) -> Vec<Piece> {
@@ -303,29 +251,6 @@ mod tests {
         assert_eq!(marker_of("1,2"), Some("1,2".to_string()));
         assert_eq!(marker_of("2019"), None);
         assert_eq!(marker_of("bis"), None);
-    }
-
-    #[test]
-    fn joined_text_is_the_collapsed_join() {
-        let text = |t: &str| Piece::Text(t.to_string());
-        let cases = [
-            vec![text("a"), text("b")],
-            vec![text(" a "), text(" b")],
-            vec![text("a"), Piece::Break, text("b"), Piece::Marker("1".into()), text("c ")],
-            vec![Piece::Break, text("  "), text("\u{a0}x\ty\n"), text(""), text("z")],
-            vec![text("a "), text("  "), text("b")],
-            vec![],
-        ];
-        for pieces in cases {
-            let mut joined = String::new();
-            for piece in &pieces {
-                match piece {
-                    Piece::Text(t) => joined.push_str(t),
-                    _ => joined.push(' '),
-                }
-            }
-            assert_eq!(join_text(&pieces), crate::normalize::collapse_whitespace(&joined), "{pieces:?}");
-        }
     }
 
     #[test]

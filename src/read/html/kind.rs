@@ -5,13 +5,12 @@
 //! of contents (`TableKind::Contents`) rather than budget data. Leaves everything inside the table
 //! to the structure module.
 
-use ego_tree::NodeRef;
+use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
 
 use super::content::{self, NestedTables};
-use super::grid::Grid;
-use super::structure;
-use crate::table::Table;
+use crate::interpret::grid::Grid;
+use crate::interpret::vocabulary;
 
 /// Why a table is taken for page layout, not data ([`layout_reason`] tries the rules in order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +32,11 @@ pub(super) enum LayoutReason {
 /// Known failure: a real two-row table (a header and one row of figures) is kept, but a
 /// one-column list of figures is dropped by rule 2 (the reader keeps it as an unrecovered table
 /// with a `table_not_read` warning, so it is not lost).
-pub(super) fn layout_reason(table: NodeRef<'_, Node>, grid: &Grid) -> Option<LayoutReason> {
+pub(super) fn layout_reason(
+    table: NodeRef<'_, Node>,
+    grid: &Grid,
+    elements: &[NodeId],
+) -> Option<LayoutReason> {
     let element = table.value().as_element();
     if element
         .and_then(|e| e.attr("role"))
@@ -46,19 +49,25 @@ pub(super) fn layout_reason(table: NodeRef<'_, Node>, grid: &Grid) -> Option<Lay
     if grid.width < 2 || rows_with_text < 2 {
         return Some(LayoutReason::TooSmall);
     }
-    let has_figure = grid.cells.iter().any(|cell| cell.column >= 1 && structure::is_figure(&cell.text));
+    let has_figure =
+        grid.cells.iter().any(|cell| cell.column >= 1 && vocabulary::stands_for_figure(&cell.text));
     if has_figure {
         return None;
     }
     let holds_table = grid.cells.iter().any(|cell| {
-        table.tree().get(cell.node).is_some_and(|node| {
+        elements.get(cell.origin).and_then(|&id| table.tree().get(id)).is_some_and(|node| {
             node.descendants().skip(1).any(|d| d.value().as_element().is_some_and(|e| e.name() == "table"))
         })
     });
     let cells_with_text: Vec<_> = grid.cells.iter().filter(|cell| !cell.text.is_empty()).collect();
     let link_cells = cells_with_text
         .iter()
-        .filter(|cell| table.tree().get(cell.node).is_some_and(|node| mostly_links(node, &cell.text)))
+        .filter(|cell| {
+            elements
+                .get(cell.origin)
+                .and_then(|&id| table.tree().get(id))
+                .is_some_and(|node| mostly_links(node, &cell.text))
+        })
         .count();
     (holds_table || link_cells * 2 > cells_with_text.len()).then_some(LayoutReason::WrapperOrMenu)
 }
@@ -74,29 +83,16 @@ fn mostly_links(node: NodeRef<'_, Node>, text: &str) -> bool {
     total > 0 && link_chars * 5 >= total * 4
 }
 
-/// True for a table of contents: titled or headed "Inhoud"/"Inhoudsopgave", marked as one by its
-/// class or id ("toc", "inhoud"), or with a column headed "blz." / "pagina" (page numbers).
-pub(super) fn is_contents(node: NodeRef<'_, Node>, table: &Table) -> bool {
-    let named = |text: &Option<String>| {
-        text.as_deref().is_some_and(|t| {
-            let lowered = t.trim().to_lowercase();
-            lowered.starts_with("inhoudsopgave") || lowered == "inhoud"
-        })
-    };
-    let marked = node.value().as_element().is_some_and(|e| {
+/// True for a table the page marks as a table of contents by its class or id ("toc",
+/// "inhoud"); what its title and columns say is judged by [`crate::interpret::assemble`].
+pub(super) fn is_marked_contents(node: NodeRef<'_, Node>) -> bool {
+    node.value().as_element().is_some_and(|e| {
         let id = e.id().unwrap_or_default().to_ascii_lowercase();
         let classes: Vec<String> = e.classes().map(|c| c.to_ascii_lowercase()).collect();
         id.contains("toc")
             || id.contains("inhoud")
             || classes.iter().any(|c| c == "toc" || c.contains("inhoud"))
-    });
-    let page_column = table.columns.iter().any(|column| {
-        column
-            .path
-            .iter()
-            .any(|part| matches!(part.trim().to_lowercase().as_str(), "blz." | "blz" | "pagina" | "pag."))
-    });
-    named(&table.title) || named(&table.stub_header) || marked || page_column
+    })
 }
 
 #[cfg(test)]
@@ -104,16 +100,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn contents_by_name_mark_or_page_column() {
-        let titled = Table { title: Some("Inhoudsopgave".into()), ..Table::default() };
-        let document = scraper::Html::parse_fragment("<table class=\"toc\"></table><table></table>");
+    fn contents_marked_by_class_or_id() {
+        let document = scraper::Html::parse_fragment(
+            "<table class=\"toc\"></table><table id=\"Inhoud-1\"></table><table></table>",
+        );
         let tables: Vec<_> = document
             .tree
             .nodes()
             .filter(|n| n.value().as_element().is_some_and(|e| e.name() == "table"))
             .collect();
-        assert!(is_contents(tables[1], &titled));
-        assert!(is_contents(tables[0], &Table::default()));
-        assert!(!is_contents(tables[1], &Table::default()));
+        assert!(is_marked_contents(tables[0]));
+        assert!(is_marked_contents(tables[1]));
+        assert!(!is_marked_contents(tables[2]));
     }
 }

@@ -30,7 +30,6 @@
 //! capped (see `grid::MAX_SLOTS`).
 
 mod byte_search;
-mod caption;
 mod content;
 mod depth;
 mod element_kind;
@@ -40,16 +39,16 @@ mod notes;
 mod page;
 mod prune;
 mod source_lines;
-mod structure;
 
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
 use crate::error::{Location, Warning, WarningKind};
-use crate::interpret::{coverage, vocabulary};
+use crate::interpret::assemble::{Assembled, Surroundings, assemble};
+use crate::interpret::grid::Grid;
+use crate::interpret::vocabulary;
 use crate::table::{CellFlag, ReadOutcome, Table, TableKind};
 use content::NestedTables;
-use grid::Grid;
 use prune::{CutMarkers, Pruning};
 use source_lines::{SourceTags, TreeLines};
 
@@ -119,8 +118,8 @@ fn read_document(
     outcome.warnings.extend(depth_warning);
     for (at, node_id, parent) in page.tables() {
         let Some(node) = document.tree.get(node_id) else { continue };
-        let grid = grid::build(node, &lines);
-        if let Some(reason) = kind::layout_reason(node, &grid) {
+        let (grid, elements) = grid::build(node, &lines);
+        if let Some(reason) = kind::layout_reason(node, &grid, &elements) {
             // A layout table is not content, but one too small to be taken for a table that
             // prints figures (a one-column list of figures, say) must not vanish in silence: it
             // is kept unrecovered, with its text. Declared layout and menus are left out.
@@ -136,23 +135,6 @@ fn read_document(
             continue;
         }
         let index = outcome.tables.len();
-        let built = structure::structure(&grid);
-        let mut table = built.table;
-        table.index = index;
-
-        let caption = match caption_element(node) {
-            Some(text) => caption::read_caption(&text),
-            None if built.caption.number.is_some() || built.caption.title.is_some() => built.caption.clone(),
-            None => {
-                let mut from_blocks = caption::caption_from_blocks(&page.blocks_above(at, parent, 3)?);
-                from_blocks.unit = from_blocks.unit.or(built.caption.unit.clone());
-                from_blocks
-            }
-        };
-        table.number = caption.number;
-        table.title = caption.title;
-        table.unit = caption.unit.or(built.caption.unit).or(table.unit.take());
-        table.section = page.section_above(at);
         let mut after = notes::notes_after(node, cuts)?;
         if let Some(tag) = lines.table_tag(node_id) {
             let table_tag = &tags.tables[tag];
@@ -164,26 +146,15 @@ fn read_document(
                 note.line = source_lines::line_of_text(source, from, from_line, &note.text);
             }
         }
-        table.notes.extend(after);
-        if kind::is_contents(node, &table) {
-            table.kind = TableKind::Contents;
-        }
-
-        let mut warnings = built.warnings;
-        let printed: Vec<&str> = grid.cells.iter().map(|cell| cell.text.as_str()).collect();
-        let missing = coverage::figures_missing_from(&printed, &table);
-        if !missing.is_empty() {
-            let shown: Vec<String> = missing.iter().take(8).map(|text| format!("\"{text}\"")).collect();
-            warnings.push(Warning::new(
-                WarningKind::FigureNotRead,
-                Location::table(index, table.lines.map(|(first, _)| first)),
-                format!(
-                    "{} figure(s) printed in this table landed in no cell, header, label or note: {}",
-                    missing.len(),
-                    shown.join(", ")
-                ),
-            ));
-        }
+        let surroundings = Surroundings {
+            caption: caption_element(node),
+            blocks_above: &mut || page.blocks_above(at, parent, 3),
+            notes_after: after,
+            section: page.section_above(at),
+            marked_as_contents: kind::is_marked_contents(node),
+        };
+        let Assembled { mut table, mut warnings } = assemble(&grid, surroundings)?;
+        table.index = index;
         if let Some(tag) = lines.table_tag(node_id) {
             let source = &tags.tables[tag];
             table.lines = Some((source.start_line, source.end_line.unwrap_or(tags.last_line)));

@@ -1,76 +1,16 @@
-//! Notes printed with a table: a `<tfoot>`, note rows in the body, and the note paragraphs or lists
-//! right under the table.
+//! Notes printed under an HTML table: the note paragraphs or lists right after it.
 //!
-//! Owns the reading of note texts into [`Note`]s (marker and text). Finding the elements is shared
-//! with the page walk ([`notes_after`]) and the structure module (note rows); linking markers to
-//! notes is the footnote stage's job.
-//!
-//! A run of [`Piece`]s is read as notes line by line (a line ends at a `<br>` or a block edge), in
-//! this order:
-//! 1. a line that starts with a `<sup>` marker starts a note with that marker;
-//! 2. a line that starts with a printed marker — one to three stars, a number of one or two digits,
-//!    or one lower-case letter, optionally followed by ")" or ".", then a space — starts a note
-//!    ("1 Het aantal …", "a) Exclusief …", "* Voorlopig");
-//! 3. a line that is only a marker ("1") starts a note whose text is the next line (the layout of a
-//!    marker in its own box next to the note);
-//! 4. any other line continues the open note, or, when no note is open, means the text is not a
-//!    list of notes.
-//!
-//! Known failures: a paragraph under a table that happens to start with a small number and a space
-//! ("2 ministeries hebben …") is read as note "2"; a note list whose first line has no marker is
-//! not recognised at all.
-
-use std::sync::LazyLock;
+//! Owns finding those elements (climbing out of wrappers, stopping at prose, headings and tables,
+//! numbering `<ol>` items). Reading a text as notes is [`crate::interpret::notes`]'s job; note
+//! rows and table feet are read by the structure stage.
 
 use ego_tree::NodeRef;
-use regex::Regex;
 use scraper::Node;
 
-use super::content::{self, NestedTables, Piece};
+use super::content::{self, NestedTables};
 use super::prune::CutMarkers;
+use crate::interpret::notes::notes_in;
 use crate::table::Note;
-
-/// Reads pieces as notes (rules 1–4 of the module doc). `None` when they are not a list of notes.
-pub(super) fn notes_in(pieces: &[Piece], line: Option<usize>) -> Option<Vec<Note>> {
-    static PRINTED_MARKER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\*{1,3}|\d{1,2}|[a-z])[).]?\s+(\S.*)$").expect("valid regex"));
-    static MARKER_ALONE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\(?(\*{1,3}|\d{1,2}|[a-z])[).]?$").expect("valid regex"));
-    let mut notes: Vec<Note> = Vec::new();
-    let mut waiting_for_text = false;
-    for line_pieces in pieces.split(|piece| *piece == Piece::Break) {
-        let text = content::join_text(line_pieces);
-        let leading_marker = line_pieces.iter().find_map(|piece| match piece {
-            Piece::Text(text) if text.trim().is_empty() => None,
-            Piece::Marker(marker) => Some(Some(marker.clone())),
-            _ => Some(None),
-        });
-        if let Some(Some(marker)) = leading_marker {
-            notes.push(Note { marker, text: text.clone(), line });
-            waiting_for_text = text.is_empty();
-            continue;
-        }
-        if text.is_empty() {
-            continue;
-        }
-        if waiting_for_text {
-            if let Some(note) = notes.last_mut() {
-                note.text = text;
-            }
-            waiting_for_text = false;
-        } else if let Some(captures) = MARKER_ALONE.captures(&text) {
-            notes.push(Note { marker: captures[1].to_string(), text: String::new(), line });
-            waiting_for_text = true;
-        } else if let Some(captures) = PRINTED_MARKER.captures(&text) {
-            notes.push(Note { marker: captures[1].to_string(), text: captures[2].to_string(), line });
-        } else if let Some(note) = notes.last_mut() {
-            note.text = format!("{} {text}", note.text).trim().to_string();
-        } else {
-            return None;
-        }
-    }
-    (!notes.is_empty()).then_some(notes)
-}
 
 /// Elements that may hold notes under a table.
 const NOTE_HOLDERS: &[&str] = &["p", "div", "ol", "ul", "dl", "small", "span", "section", "aside", "footer"];

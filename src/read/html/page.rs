@@ -18,10 +18,10 @@ use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
-use super::caption::{self, BlockAbove};
 use super::content;
 use super::element_kind::is_heading;
 use super::prune::CutMarkers;
+use crate::interpret::caption::{self, BlockAbove};
 
 /// One thing seen on the page, in document order.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,9 +1,12 @@
-//! From a grid of slots to the shared model: caption rows, header rows and their paths, stub
-//! columns, and the structural kind of every body row.
+//! From a raw grid to the shared model, the same for every format: caption rows, header rows and
+//! their paths, stub columns, and the structural kind of every body row.
 //!
 //! Owns the decisions the markup does not state outright. Leaves number parsing and the roles
 //! group / total / waarvan to normalization, and glued markers to the footnote stage; it only
-//! *classifies* texts as "looks like a figure" to find headers and stubs.
+//! *classifies* texts as "looks like a figure" to find headers and stubs. The rules below speak
+//! HTML's words because HTML came first; each reader maps its own onto them: a header cell
+//! (`<th>`), the head, body and foot row groups (`<thead>`, `<tbody>`, `<tfoot>`; CALS has the
+//! same three), a marker the format sets apart (`<sup>`, CALS `noot`).
 //!
 //! The steps, in this order (each needs the one before):
 //! 1. **Caption rows.** Leading rows holding one text that is "Tabel N …" or only a unit
@@ -39,7 +42,8 @@
 //!    notes (see [`super::notes`]) and either starts with a `<sup>` marker, or sits in a `<tfoot>`,
 //!    or sits below the last figure of the table and spans several columns or starts with "*" →
 //!    its notes go to the table, and the row is
-//!    a `Footnote` row (a `<tfoot>` note row is not a row at all); otherwise `Data`.
+//!    a `Footnote` row (a `<tfoot>` note row is not a row at all); a row of figures with no label
+//!    whose every printed text is bold → `Total` (the print says so); otherwise `Data`.
 //!
 //! Span origins are given in the model's coordinates: the row index in [`Table::rows`] and the
 //! column index among the data columns (or among the stub columns, for a stub cell). A covered slot
@@ -53,47 +57,21 @@
 //! column headed by a year is read as a data column.
 
 use super::caption::{self, Caption};
-use super::content::Piece;
-use super::grid::{Grid, Section, Slot};
+use super::grid::{Grid, Piece, Section, Slot};
 use super::notes;
+use super::vocabulary;
 use crate::error::Warning;
-use crate::normalize::number::parse_dutch_number;
-use crate::table::{Cell, CellFlag, Column, Row, RowKind, Table, ValueKind};
+use crate::table::{Cell, CellFlag, Column, Row, RowKind, Table};
 
 /// A table's structure as read from its grid (no index, section or caption element yet).
 #[derive(Debug, Default)]
-pub(super) struct Structure {
+pub(crate) struct Structure {
     /// The table, with stub, columns, rows and notes filled.
     pub table: Table,
     /// A caption read from caption rows inside the table.
     pub caption: Caption,
     /// The grid's warnings, remapped to row indices of `table.rows` (and data column indices).
     pub warnings: Vec<Warning>,
-}
-
-/// True for a text that reads as a figure: a number, a percentage, nil, pm or n.v.t. (not a year).
-pub(super) fn is_figure(text: &str) -> bool {
-    if is_year_like(text) {
-        return false;
-    }
-    matches!(
-        parse_dutch_number(text).kind,
-        ValueKind::Number | ValueKind::Percent | ValueKind::Nil | ValueKind::Pm | ValueKind::Nvt
-    )
-}
-
-/// "2019", "2019*", "2019–2020", "2019/2020": a year or a range of years, as a header prints it.
-pub(super) fn is_year_like(text: &str) -> bool {
-    let trimmed = text.trim().trim_end_matches('*');
-    let mut parts = trimmed.split(['-', '–', '/']).map(str::trim);
-    let year = |part: &str| {
-        part.len() == 4
-            && part.bytes().all(|b| b.is_ascii_digit())
-            && matches!(part.parse::<i32>(), Ok(1900..=2100))
-    };
-    let Some(first) = parts.next() else { return false };
-    year(first)
-        && parts.all(|part| year(part) || (part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit())))
 }
 
 /// A short article or chapter code: "31", "1.1", "IIA", "B", "31.1a".
@@ -121,6 +99,8 @@ struct RowFacts {
     text_right_of_first: bool,
     /// Every printed cell with text is a `<th>` (and there is one).
     all_th: bool,
+    /// Every printed cell of the row's own with text is bold (and there is one).
+    all_bold: bool,
     /// Some printed cell starting right of the first column holds a figure.
     has_figure: bool,
     /// Some cell holds a year.
@@ -159,9 +139,12 @@ fn facts(grid: &Grid, row: usize) -> RowFacts {
     let own: Vec<usize> = with_text.iter().copied().filter(|&n| grid.cells[n].row == row).collect();
     RowFacts {
         text_right_of_first: with_text.iter().any(|&n| grid.cells[n].column >= 1),
-        all_th: !own.is_empty() && own.iter().all(|&n| grid.cells[n].is_th),
-        has_figure: with_text.iter().any(|&n| grid.cells[n].column >= 1 && is_figure(&grid.cells[n].text)),
-        has_year: with_text.iter().any(|&n| is_year_like(&grid.cells[n].text)),
+        all_th: !own.is_empty() && own.iter().all(|&n| grid.cells[n].is_header_cell),
+        all_bold: !own.is_empty() && own.iter().all(|&n| grid.cells[n].bold),
+        has_figure: with_text
+            .iter()
+            .any(|&n| grid.cells[n].column >= 1 && vocabulary::stands_for_figure(&grid.cells[n].text)),
+        has_year: with_text.iter().any(|&n| vocabulary::is_year_heading(&grid.cells[n].text)),
         empty: with_text.is_empty(),
         no_label: grid.text_at(row, 0).is_empty(),
         single_text_cell: (with_text.len() == 1).then(|| with_text[0]),
@@ -169,7 +152,7 @@ fn facts(grid: &Grid, row: usize) -> RowFacts {
 }
 
 /// Rebuilds the structure of a grid (steps 1–5 of the module doc).
-pub(super) fn structure(grid: &Grid) -> Structure {
+pub(crate) fn structure(grid: &Grid) -> Structure {
     let all_facts: Vec<RowFacts> = (0..grid.rows.len()).map(|row| facts(grid, row)).collect();
     let mut result = Structure::default();
 
@@ -338,6 +321,14 @@ pub(super) fn structure(grid: &Grid) -> Structure {
         for cell in &mut stub {
             cell.markers.clear();
         }
+        if out.kind == RowKind::Data
+            && all_facts[row].no_label
+            && all_facts[row].has_figure
+            && all_facts[row].all_bold
+        {
+            // The print marks a label-less row of figures as a total by setting it bold.
+            out.kind = RowKind::Total;
+        }
         out.line = stub.iter().chain(cells.iter()).find_map(|cell| cell.line).or(grid.rows[row].line);
         out.stub = stub;
         out.cells = cells;
@@ -370,7 +361,7 @@ fn header_end(grid: &Grid, facts: &[RowFacts], first_row: usize) -> usize {
         let columns: &Vec<bool> = figure_columns.get_or_init(|| {
             let mut columns = vec![false; grid.width];
             for cell in &grid.cells {
-                if cell.column >= 1 && cell.column < grid.width && is_figure(&cell.text) {
+                if cell.column >= 1 && cell.column < grid.width && vocabulary::stands_for_figure(&cell.text) {
                     columns[cell.column] = true;
                 }
             }
@@ -465,7 +456,7 @@ fn stub_columns(grid: &Grid, body: &[usize], header_rows: std::ops::Range<usize>
         .max()
         .unwrap_or(0);
     let by_header = (0..header_span.min(grid.width - 1))
-        .take_while(|&column| body.iter().all(|&r| !is_figure(grid.text_at(r, column))))
+        .take_while(|&column| body.iter().all(|&r| !vocabulary::stands_for_figure(grid.text_at(r, column))))
         .count()
         .max(1);
     // A first column of codes, or one empty in every row (an article-code column whose rows
@@ -483,8 +474,10 @@ fn stub_columns(grid: &Grid, body: &[usize], header_rows: std::ops::Range<usize>
     for column in 1..grid.width - 1 {
         let texts: Vec<&str> =
             body.iter().filter_map(|&r| own_text(r, column)).filter(|t| !t.is_empty()).collect();
-        let is_text = !texts.is_empty() && texts.iter().all(|t| !is_figure(t) && !is_year_like(t));
-        let header_is_year = header_rows.clone().any(|r| is_year_like(grid.text_at(r, column)));
+        let is_text = !texts.is_empty()
+            && texts.iter().all(|t| !vocabulary::stands_for_figure(t) && !vocabulary::is_year_heading(t));
+        let header_is_year =
+            header_rows.clone().any(|r| vocabulary::is_year_heading(grid.text_at(r, column)));
         if is_text && !header_is_year {
             stubs += 1;
         } else {

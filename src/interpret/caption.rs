@@ -1,7 +1,7 @@
 //! What a table is called: "Tabel N", its title, its unit, and the section it stands in.
 //!
-//! Owns the reading of caption texts (from a `<caption>`, a caption row inside the table, or the
-//! paragraphs just above it) and of unit statements ("(bedragen x € 1.000)", "x € 1 mln.",
+//! Owns the reading of caption texts (from a `<caption>` or CALS `<title>`, a caption row inside
+//! the table, or the paragraphs just above it), the same for every format, and of unit statements ("(bedragen x € 1.000)", "x € 1 mln.",
 //! "(in miljoenen euro, plus = uitgave)", "(in %)"). Finding those texts in the page is the page
 //! walk's job; this module only reads them.
 //!
@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// "Tabel N Title": the number as printed ("2", "1.1", "B1", "49.1") and the rest.
-pub(super) fn tabel_number(text: &str) -> Option<(String, String)> {
+pub(crate) fn tabel_number(text: &str) -> Option<(String, String)> {
     static TABEL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*tabel\s+([a-z]{0,2}\d+(?:\.\d+)*[a-z]?)(?:\s*[:.–-]\s*|\s+|$)(.*)$")
             .expect("valid regex")
@@ -38,7 +38,7 @@ pub(super) fn tabel_number(text: &str) -> Option<(String, String)> {
 /// "Bedragen x € 1 miljoen" → "x € 1 miljoen", "(in miljoenen euro, plus = uitgave)" →
 /// "in miljoenen euro, plus = uitgave", "In miljoenen euro's (excl. HGIS)" → itself, "(in %)" or
 /// "%" → "%". `None` for anything else.
-pub(super) fn unit_only(text: &str) -> Option<String> {
+pub(crate) fn unit_only(text: &str) -> Option<String> {
     let mut inner = text.trim();
     if let Some(stripped) = inner.strip_prefix('(').and_then(|t| t.strip_suffix(')'))
         && !stripped.contains(['(', ')'])
@@ -79,7 +79,7 @@ static MONEY_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// Splits a unit off a title: a parenthesised unit statement anywhere ("Budgettaire gevolgen van
 /// beleid (bedragen x € 1.000)"), else an unparenthesised "x € …" at the end ("Budgettaire
 /// gevolgen van beleid x € 1.000"). Returns the title without it and the unit.
-pub(super) fn split_unit(title: &str) -> (String, Option<String>) {
+pub(crate) fn split_unit(title: &str) -> (String, Option<String>) {
     static PARENTHESISED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\(([^()]*)\)").expect("valid regex"));
     for found in PARENTHESISED.find_iter(title).collect::<Vec<_>>().into_iter().rev() {
@@ -107,7 +107,7 @@ fn tidy_title(text: &str) -> String {
 
 /// Number, title and unit of a table, as far as its caption texts say.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(super) struct Caption {
+pub(crate) struct Caption {
     /// The N of "Tabel N".
     pub number: Option<String>,
     /// The title without "Tabel N" and without the unit.
@@ -117,7 +117,7 @@ pub(super) struct Caption {
 }
 
 /// Reads one caption text ("Tabel 2 Veiligheidsagenda 2019-2022 (x € 1.000)").
-pub(super) fn read_caption(text: &str) -> Caption {
+pub(crate) fn read_caption(text: &str) -> Caption {
     let (number, rest) = match tabel_number(text) {
         Some((number, rest)) => (Some(number), rest),
         None => (None, text.to_string()),
@@ -128,7 +128,7 @@ pub(super) fn read_caption(text: &str) -> Caption {
 
 /// One text block above a table, nearest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct BlockAbove {
+pub(crate) struct BlockAbove {
     /// Its text.
     pub text: String,
     /// True for `<h1>`–`<h6>`.
@@ -136,7 +136,7 @@ pub(super) struct BlockAbove {
 }
 
 /// Applies the caption rule of the module doc to the blocks above a table (nearest first).
-pub(super) fn caption_from_blocks(blocks: &[BlockAbove]) -> Caption {
+pub(crate) fn caption_from_blocks(blocks: &[BlockAbove]) -> Caption {
     let mut unit = None;
     for (index, block) in blocks.iter().take(3).enumerate() {
         if let Some(found) = unit_only(&block.text) {
