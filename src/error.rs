@@ -108,6 +108,9 @@ pub enum WarningKind {
     FigureNotRead,
     /// A row printed its label and figures run together and the split point is not certain.
     SplitUncertain,
+    /// The markup is not well-formed (an unclosed or mismatched element, an undefined entity, a
+    /// root element that is not a publication's): what was read before it is kept.
+    MalformedMarkup,
 }
 
 impl WarningKind {
@@ -129,6 +132,7 @@ impl WarningKind {
             WarningKind::TableNotRead => "table_not_read",
             WarningKind::FigureNotRead => "figure_not_read",
             WarningKind::SplitUncertain => "split_uncertain",
+            WarningKind::MalformedMarkup => "malformed_markup",
         }
     }
 }
@@ -191,6 +195,14 @@ pub enum ErrorKind {
     UnsupportedFormat {
         /// The extension as found.
         extension: String,
+    },
+    /// An XML document whose root element is not an official publication's.
+    #[error(
+        "the XML root element <{root}> is not an official publication (<officiele-publicatie> or <kamerwrk>); this tool reads only those"
+    )]
+    UnsupportedXml {
+        /// The root element found ("" when there is none).
+        root: String,
     },
     /// An output file could not be written.
     #[error("cannot write {file}: {message}")]

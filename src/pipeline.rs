@@ -100,9 +100,15 @@ impl Default for ExtractOptions {
 
 /// Runs every stage on decoded text. Never fails: problems become warnings.
 pub fn extract_str(input: &DocumentInput, text: &str, options: &ExtractOptions) -> Document {
+    let mut publication_head = None;
     let outcome = match input.format {
         SourceFormat::Html => read::html::read_html(text),
         SourceFormat::Text => read::text::read_text(text),
+        SourceFormat::Xml => {
+            let read = read::xml::read_official_xml(text);
+            publication_head = Some(read.head);
+            read.outcome
+        }
     };
     let mut tables = outcome.tables;
     let mut warnings = outcome.warnings;
@@ -117,17 +123,27 @@ pub fn extract_str(input: &DocumentInput, text: &str, options: &ExtractOptions) 
     }
     normalize::rows::normalize_tables(&mut tables);
     interpret::confidence::score_tables(&mut tables);
-    let visible_head = match input.format {
-        SourceFormat::Html => meta::visible_text_of_markup(text),
-        SourceFormat::Text => text.to_string(),
+    let visible_head = match (input.format, &publication_head) {
+        (SourceFormat::Xml, Some(head)) => head.as_printed_head(),
+        (SourceFormat::Html, _) => meta::visible_text_of_markup(text),
+        _ => text.to_string(),
     };
-    let (meta, meta_warnings) = meta::infer_meta(input.url.as_deref(), &input.source, &visible_head);
+    // A publication's XML names its own address when no sidecar or manifest gives one.
+    let url = input.url.clone().or_else(|| publication_head.as_ref().and_then(|head| head.address()));
+    let (mut meta, meta_warnings) = meta::infer_meta(url.as_deref(), &input.source, &visible_head);
+    if let Some(head) = &publication_head {
+        meta.dossier = meta.dossier.take().or_else(|| head.dossier.clone());
+        meta.stuk = meta.stuk.take().or_else(|| head.stuk.clone());
+        if meta.chapter.is_none() && !meta::is_whole_state_type(meta.doc_type.as_deref()) {
+            meta.chapter = head.chapter.clone();
+        }
+    }
     let mut all_warnings = meta_warnings;
     all_warnings.append(&mut warnings);
     Document {
         doc_id: input.doc_id(),
         source: input.source.to_string_lossy().into_owned(),
-        url: input.url.clone(),
+        url,
         format: input.format,
         encoding: "utf-8".to_string(),
         meta,
@@ -151,7 +167,16 @@ pub fn extract_bytes(
     options: &ExtractOptions,
 ) -> Result<Document, Error> {
     let decoded = source::decode(path, bytes)?;
-    let format = SourceFormat::from_extension(path).unwrap_or_else(|| SourceFormat::sniff(&decoded.text));
+    // The content decides first: an official publication is read as one whatever its name.
+    let format = if SourceFormat::is_publication_xml(&decoded.text) {
+        SourceFormat::Xml
+    } else {
+        SourceFormat::from_extension(path).unwrap_or_else(|| SourceFormat::sniff(&decoded.text))
+    };
+    if format == SourceFormat::Xml && !SourceFormat::is_publication_xml(&decoded.text) {
+        let root = read::xml::root_element(decoded.text.trim_start()).unwrap_or_default();
+        return Err(Error::new(path, crate::error::ErrorKind::UnsupportedXml { root }));
+    }
     let input =
         DocumentInput { source: path.to_path_buf(), format, url: url.or_else(|| source::sidecar_url(path)) };
     let mut document = extract_str(&input, &decoded.text, options);

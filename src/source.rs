@@ -20,9 +20,21 @@ pub enum SourceFormat {
     Html,
     /// Flattened text: every table cell its own paragraph (`.txt`).
     Text,
+    /// The government's official publication XML (`.xml`): a Kamerstuk with CALS tables, root
+    /// `<officiele-publicatie>` or, before about 2009, `<kamerwrk>`.
+    Xml,
 }
 
 impl SourceFormat {
+    /// True when the text is XML whose root element is an official publication's
+    /// (`<officiele-publicatie>`, `<kamerwrk>`), whatever the file is called.
+    pub fn is_publication_xml(text: &str) -> bool {
+        let head = text.trim_start_matches('\u{feff}').trim_start();
+        head.starts_with('<')
+            && crate::read::xml::root_element(head)
+                .is_some_and(|root| crate::read::xml::is_publication_root(&root))
+    }
+
     /// The format named by a file's extension, if the extension names one. A `.gz` extension is
     /// looked through: `page.html.gz` is HTML.
     pub fn from_extension(path: &Path) -> Option<SourceFormat> {
@@ -33,12 +45,17 @@ impl SourceFormat {
         match extension.as_str() {
             "html" | "htm" | "xhtml" => Some(SourceFormat::Html),
             "txt" | "text" => Some(SourceFormat::Text),
+            "xml" => Some(SourceFormat::Xml),
             _ => None,
         }
     }
 
-    /// Guesses the format from the text itself: markup near the start means HTML.
+    /// Guesses the format from the text itself: an official publication's root element means
+    /// XML, other markup near the start means HTML.
     pub fn sniff(text: &str) -> SourceFormat {
+        if SourceFormat::is_publication_xml(text) {
+            return SourceFormat::Xml;
+        }
         let head: String = text.chars().take(2048).collect::<String>().to_ascii_lowercase();
         let trimmed = head.trim_start();
         if trimmed.starts_with("<!doctype html")

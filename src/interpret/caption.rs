@@ -84,7 +84,11 @@ pub(crate) fn split_unit(title: &str) -> (String, Option<String>) {
         LazyLock::new(|| Regex::new(r"\(([^()]*)\)").expect("valid regex"));
     for found in PARENTHESISED.find_iter(title).collect::<Vec<_>>().into_iter().rev() {
         if let Some(unit) = unit_only(found.as_str()) {
-            let rest = format!("{} {}", &title[..found.start()], &title[found.end()..]);
+            // A caption that ends in its unit and a full stop ("… per instrument (Bedragen x € 1
+            // mln).") ends there: the stop goes with the unit.
+            let after = title[found.end()..].trim();
+            let after = if after == "." { "" } else { after };
+            let rest = format!("{} {after}", &title[..found.start()]);
             return (tidy_title(&rest), Some(unit));
         }
     }

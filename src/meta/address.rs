@@ -171,7 +171,7 @@ fn rijksbegroting(segments: &[String]) -> DocMeta {
             .skip(1)
             .find_map(|segment| rijksbegroting_section(segment))
             .map(str::to_string),
-        chapter: None,
+        ..DocMeta::default()
     }
 }
 

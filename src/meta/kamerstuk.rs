@@ -111,8 +111,22 @@ impl KamerstukHead {
             .captures(&self.title)
             .and_then(|captures| year_of(&captures[1]))
             .or_else(|| ANY_YEAR.find_iter(&self.title).filter_map(|m| year_of(m.as_str())).last());
-        let doc_type = self.heading.as_deref().and_then(heading_type).or_else(|| title_type(&self.title));
-        DocMeta { year, doc_type: doc_type.map(str::to_string), chapter: self.chapter.clone() }
+        let doc_type = self
+            .heading
+            .as_deref()
+            .and_then(heading_type)
+            .or_else(|| {
+                self.heading
+                    .as_deref()
+                    .and_then(|heading| bill_in_annual_report_dossier(&self.title, heading))
+            })
+            .or_else(|| title_type(&self.title));
+        DocMeta {
+            year,
+            doc_type: doc_type.map(str::to_string),
+            chapter: self.chapter.clone(),
+            ..DocMeta::default()
+        }
     }
 }
 
@@ -134,6 +148,15 @@ fn heading_type(heading: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// The slotwet for a bill or its explanation in a "Jaarverslag en slotwet" dossier: the dossier
+/// holds the annual report and the one bill that settles the year's accounts, so a paper headed
+/// "VOORSTEL VAN WET" or "MEMORIE VAN TOELICHTING" in it is that bill's.
+fn bill_in_annual_report_dossier(title: &str, heading: &str) -> Option<&'static str> {
+    let heading = heading.trim().to_lowercase();
+    let is_bill = heading.starts_with("voorstel van wet") || heading.starts_with("memorie van toelichting");
+    (is_bill && title.to_lowercase().starts_with("jaarverslag en slotwet")).then_some("slotwet")
 }
 
 /// The type a dossier title gives.
@@ -187,7 +210,12 @@ mod tests {
     }
 
     fn meta(year: Option<i32>, doc_type: Option<&str>, chapter: Option<&str>) -> Option<DocMeta> {
-        Some(DocMeta { year, doc_type: doc_type.map(str::to_string), chapter: chapter.map(str::to_string) })
+        Some(DocMeta {
+            year,
+            doc_type: doc_type.map(str::to_string),
+            chapter: chapter.map(str::to_string),
+            ..DocMeta::default()
+        })
     }
 
     #[test]
@@ -216,6 +244,8 @@ mod tests {
         assert_eq!(read(autumn), meta(Some(2023), Some("2SUPP"), Some("B")));
         let incidental = "35 420 XV Wijziging van de begrotingsstaten van het Ministerie van Sociale Zaken en Werkgelegenheid (XV) voor het jaar 2020 (Tweede incidentele suppletoire begroting inzake noodpakket banen en economie)\nNr. 3 MEMORIE VAN TOELICHTING\n";
         assert_eq!(read(incidental), meta(Some(2020), None, Some("XV")));
+        let memorie = "35 470 XIV Jaarverslag en slotwet Ministerie van Landbouw, Natuur en Voedselkwaliteit en Diergezondheidsfonds 2019\n\nNr. 4 MEMORIE VAN TOELICHTING\n";
+        assert_eq!(read(memorie), meta(Some(2019), Some("slotwet"), Some("XIV")));
         let slotwet = "35 470 X Wijziging van de begrotingsstaten van het Ministerie van Defensie (X) voor het jaar 2019 (slotwet)\nNr. 2 MEMORIE VAN TOELICHTING\n";
         assert_eq!(read(slotwet), meta(Some(2019), Some("slotwet"), Some("X")));
     }

@@ -37,6 +37,14 @@ pub struct DocMeta {
     /// The budget chapter: a Roman numeral with an optional letter (VI, IXB, IIA) or a fund
     /// letter (A, B, C, F, H, J, K).
     pub chapter: Option<String>,
+    /// The Kamerstuk dossier number, without spaces ("35470"), where the document or its
+    /// address states one.
+    #[serde(default)]
+    pub dossier: Option<String>,
+    /// The number of the stuk within its dossier ("4"), where the document or its address
+    /// states one.
+    #[serde(default)]
+    pub stuk: Option<String>,
 }
 
 impl DocMeta {
@@ -51,11 +59,22 @@ impl DocMeta {
         if self.chapter.is_none() {
             self.chapter = other.chapter;
         }
+        if self.dossier.is_none() {
+            self.dossier = other.dossier;
+        }
+        if self.stuk.is_none() {
+            self.stuk = other.stuk;
+        }
     }
 }
 
 /// Document types that cover the whole State, and so have no chapter.
 const WHOLE_STATE_TYPES: &[&str] = &["FJR"];
+
+/// True for a document type that covers the whole State and so has no chapter (the FJR).
+pub fn is_whole_state_type(doc_type: Option<&str>) -> bool {
+    doc_type.is_some_and(|t| WHOLE_STATE_TYPES.contains(&t))
+}
 
 /// Works out the metadata of a document from its address, its path and its text, and warns for
 /// every field that stays unknown (a chapter is not expected of whole-State documents, nor of
