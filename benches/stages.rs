@@ -83,6 +83,7 @@ fn main() {
             .map(|(input, text)| match input.format {
                 SourceFormat::Html => read::html::read_html(text).tables.len(),
                 SourceFormat::Text => read::text::read_text(text).tables.len(),
+                SourceFormat::Xml => read::xml::read_official_xml(text).outcome.tables.len(),
             })
             .sum()
     });

@@ -576,7 +576,12 @@ mod tests {
             url: None,
             format: SourceFormat::Text,
             encoding: "utf-8".into(),
-            meta: DocMeta { year: Some(2022), doc_type: Some("OWB".into()), chapter: Some("VI".into()) },
+            meta: DocMeta {
+                year: Some(2022),
+                doc_type: Some("OWB".into()),
+                chapter: Some("VI".into()),
+                ..DocMeta::default()
+            },
             tables: vec![table],
             warnings: Vec::new(),
         }

@@ -219,7 +219,7 @@ impl ScoreReport {
     }
 }
 
-/// Scores every `NNN.txt` with a `NNN.json` truth in `dir` (see the module doc). Fails only when
+/// Scores every page (`NNN.txt`, `.html`, `.htm` or `.xml`) with a `NNN.json` truth in `dir` (see the module doc). Fails only when
 /// the directory cannot be read; a page that fails is recorded as failed.
 pub fn score_pages(dir: &Path) -> Result<ScoreReport, Error> {
     let entries = std::fs::read_dir(dir)
@@ -227,7 +227,10 @@ pub fn score_pages(dir: &Path) -> Result<ScoreReport, Error> {
     let mut pages: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt") && path.with_extension("json").is_file())
+        .filter(|path| {
+            path.extension().is_some_and(|e| matches!(e.to_str(), Some("txt" | "html" | "htm" | "xml")))
+                && path.with_extension("json").is_file()
+        })
         .collect();
     pages.sort();
     let mut report = ScoreReport::default();

@@ -74,9 +74,12 @@ pub(crate) struct Structure {
     pub warnings: Vec<Warning>,
 }
 
-/// A short article or chapter code: "31", "1.1", "IIA", "B", "31.1a".
+/// A short article or chapter code: "31", "1.1", "IIA", "B", "31.1a", also with a closing full
+/// stop ("I.", "1.1.").
 fn is_code(text: &str) -> bool {
+    // A code printed with a closing full stop ("I.", "1.1.", "A.") is the same code.
     let text = text.trim();
+    let text = text.strip_suffix('.').filter(|rest| !rest.is_empty()).unwrap_or(text);
     if text.is_empty() || text.chars().count() > 8 {
         return false;
     }

@@ -239,7 +239,12 @@ mod tests {
     use super::*;
 
     fn meta(year: Option<i32>, doc_type: Option<&str>, chapter: Option<&str>) -> DocMeta {
-        DocMeta { year, doc_type: doc_type.map(str::to_string), chapter: chapter.map(str::to_string) }
+        DocMeta {
+            year,
+            doc_type: doc_type.map(str::to_string),
+            chapter: chapter.map(str::to_string),
+            ..DocMeta::default()
+        }
     }
 
     #[test]

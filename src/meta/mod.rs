@@ -347,6 +347,7 @@ mod tests {
             year: Some(year),
             doc_type: Some(doc_type.to_string()),
             chapter: chapter.map(str::to_string),
+            ..DocMeta::default()
         }
     }
 
@@ -433,7 +434,12 @@ mod tests {
         let isb = "35 420 XV Wijziging van de begrotingsstaten van het Ministerie van Sociale Zaken en Werkgelegenheid (XV) voor het jaar 2020 (Tweede incidentele suppletoire begroting)\nNr. 3 MEMORIE VAN TOELICHTING\nXV SOCIALE ZAKEN EN WERKGELEGENHEID\n";
         assert_eq!(
             from_text(isb),
-            DocMeta { year: Some(2020), doc_type: None, chapter: Some("XV".to_string()) }
+            DocMeta {
+                year: Some(2020),
+                doc_type: None,
+                chapter: Some("XV".to_string()),
+                ..DocMeta::default()
+            }
         );
         // A table row naming the Miljoenennota is no title.
         assert_eq!(
