@@ -25,6 +25,10 @@ pub struct CellRecord {
     pub doc_type: Option<String>,
     /// Budget chapter (VI, IXB, K, …).
     pub chapter: Option<String>,
+    /// Kamerstuk dossier number ("35470").
+    pub dossier: Option<String>,
+    /// Stuk number within the dossier ("4").
+    pub stuk: Option<String>,
     /// Nearest section heading above the table.
     pub section: Option<String>,
     /// Table position in the document, from 0.
@@ -91,6 +95,10 @@ pub struct CellView<'d> {
     pub doc_type: Option<&'d str>,
     /// Budget chapter.
     pub chapter: Option<&'d str>,
+    /// Kamerstuk dossier number.
+    pub dossier: Option<&'d str>,
+    /// Stuk number within the dossier.
+    pub stuk: Option<&'d str>,
     /// Nearest section heading above the table.
     pub section: Option<&'d str>,
     /// Table position in the document, from 0.
@@ -154,6 +162,8 @@ impl CellView<'_> {
             year: self.year,
             doc_type: self.doc_type.map(owned),
             chapter: self.chapter.map(owned),
+            dossier: self.dossier.map(owned),
+            stuk: self.stuk.map(owned),
             section: self.section.map(owned),
             table_index: self.table_index,
             table_number: self.table_number.map(owned),
@@ -298,6 +308,8 @@ fn view<'a>(
         year: document.meta.year,
         doc_type: document.meta.doc_type.as_deref(),
         chapter: document.meta.chapter.as_deref(),
+        dossier: document.meta.dossier.as_deref(),
+        stuk: document.meta.stuk.as_deref(),
         section: table.section.as_deref(),
         table_index: table.index as u32,
         table_number: table.number.as_deref(),
@@ -355,6 +367,8 @@ mod columns {
         year: PrimitiveChunkedBuilder<Int32Type>,
         doc_type: StringChunkedBuilder,
         chapter: StringChunkedBuilder,
+        dossier: StringChunkedBuilder,
+        stuk: StringChunkedBuilder,
         section: StringChunkedBuilder,
         table_index: PrimitiveChunkedBuilder<UInt32Type>,
         table_number: StringChunkedBuilder,
@@ -392,6 +406,8 @@ mod columns {
                 year: PrimitiveChunkedBuilder::new("year".into(), capacity),
                 doc_type: strings("doc_type", capacity),
                 chapter: strings("chapter", capacity),
+                dossier: strings("dossier", capacity),
+                stuk: strings("stuk", capacity),
                 section: strings("section", capacity),
                 table_index: PrimitiveChunkedBuilder::new("table_index".into(), capacity),
                 table_number: strings("table_number", capacity),
@@ -450,6 +466,8 @@ mod columns {
             self.year.append_option(cell.year);
             self.doc_type.append_option(cell.doc_type);
             self.chapter.append_option(cell.chapter);
+            self.dossier.append_option(cell.dossier);
+            self.stuk.append_option(cell.stuk);
             self.section.append_option(cell.section);
             self.table_index.append_value(cell.table_index);
             self.table_number.append_option(cell.table_number);
@@ -492,6 +510,8 @@ mod columns {
                 full.year.finish().into_column(),
                 full.doc_type.finish().into_column(),
                 full.chapter.finish().into_column(),
+                full.dossier.finish().into_column(),
+                full.stuk.finish().into_column(),
                 full.section.finish().into_column(),
                 full.table_index.finish().into_column(),
                 full.table_number.finish().into_column(),
@@ -630,7 +650,8 @@ mod tests {
             assert_eq!(dtype("url"), DataType::String);
             assert_eq!(dtype("flags"), DataType::List(Box::new(DataType::String)));
             assert_eq!(dtype("row_stub"), DataType::List(Box::new(DataType::String)));
-            assert_eq!(frame.width(), 29);
+            assert_eq!(dtype("dossier"), DataType::String);
+            assert_eq!(frame.width(), 31);
         }
     }
 }

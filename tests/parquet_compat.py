@@ -23,6 +23,8 @@ SCHEMA = {
     "year": ("int32", pl.Int32, "INTEGER"),
     "doc_type": ("string", pl.String, "VARCHAR"),
     "chapter": ("string", pl.String, "VARCHAR"),
+    "dossier": ("string", pl.String, "VARCHAR"),
+    "stuk": ("string", pl.String, "VARCHAR"),
     "section": ("string", pl.String, "VARCHAR"),
     "table_index": ("uint32", pl.UInt32, "UINTEGER"),
     "table_number": ("string", pl.String, "VARCHAR"),

@@ -15,7 +15,7 @@ use crate::frame::{CellView, for_each_cell};
 use crate::pipeline::Document;
 
 /// The CSV header line, column names in column order.
-pub const CSV_HEADER: &str = "doc_id,source,url,year,doc_type,chapter,section,table_index,table_number,table_title,unit,row_index,row_label,row_code,row_stub,row_group,row_kind,parent_row_index,column_index,column_header,column_path,column_year,raw,value,value_kind,footnote_markers,footnote_texts,flags,line\n";
+pub const CSV_HEADER: &str = "doc_id,source,url,year,doc_type,chapter,dossier,stuk,section,table_index,table_number,table_title,unit,row_index,row_label,row_code,row_stub,row_group,row_kind,parent_row_index,column_index,column_header,column_path,column_year,raw,value,value_kind,footnote_markers,footnote_texts,flags,line\n";
 
 /// How each cell's JSON object is framed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +41,7 @@ pub fn csv_lines(document: &Document, out: &mut Vec<u8>) -> usize {
 /// document, table, row or column, so those parts are written once and copied into each of their
 /// cells ([`write_cells`]). Each part ends with its field separator; the cell part ends the record.
 trait CellFormat {
-    /// doc_id … chapter.
+    /// doc_id … stuk.
     fn document_part(&mut self, cell: &CellView, out: &mut Vec<u8>);
     /// section … unit.
     fn table_part(&mut self, cell: &CellView, out: &mut Vec<u8>);
@@ -127,6 +127,8 @@ impl CellFormat for Json {
         json_field(out, "year", &cell.year);
         json_field(out, "doc_type", &cell.doc_type);
         json_field(out, "chapter", &cell.chapter);
+        json_field(out, "dossier", &cell.dossier);
+        json_field(out, "stuk", &cell.stuk);
     }
 
     fn table_part(&mut self, cell: &CellView, out: &mut Vec<u8>) {
@@ -183,6 +185,8 @@ impl CellFormat for Csv {
         number(out, cell.year);
         optional_text(out, cell.doc_type);
         optional_text(out, cell.chapter);
+        optional_text(out, cell.dossier);
+        optional_text(out, cell.stuk);
     }
 
     fn table_part(&mut self, cell: &CellView, out: &mut Vec<u8>) {
@@ -342,7 +346,7 @@ mod tests {
         json_cells(&seed(), JsonFraming::Line, &mut out);
         let first = std::str::from_utf8(&out).unwrap().lines().next().unwrap();
         let KeysInOrder(names) = serde_json::from_str(first).unwrap();
-        assert_eq!(names.len(), 29);
+        assert_eq!(names.len(), 31);
         assert_eq!(format!("{}\n", names.join(",")), CSV_HEADER);
     }
 
@@ -354,10 +358,11 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert_eq!(text.lines().count(), 64);
         let first = text.lines().next().unwrap();
-        // No address was given, so url, year, type and chapter are missing: empty fields.
+        // No address was given, so url, year, type and chapter are missing, and flattened text
+        // states no dossier or stuk: empty fields.
         assert_eq!(
             first,
-            "veiligheidsagenda-owb-2022-VI,veiligheidsagenda-owb-2022-VI.txt,,,,,2.2 Veiligheidsagenda,0,2,\
+            "veiligheidsagenda-owb-2022-VI,veiligheidsagenda-owb-2022-VI.txt,,,,,,,2.2 Veiligheidsagenda,0,2,\
              Veiligheidsagenda 2019-2022,,1,Aantal aangepakte CSV's,,\"[\"\"Aantal aangepakte CSV's\"\"]\",\
              Ondermijning,data,,0,Realisatie 2019,\"[\"\"Realisatie\"\",\"\"2019\"\"]\",2019,1.522,1522.0,number,\
              [],[],[],43"
