@@ -1,5 +1,5 @@
 //! Any text through the whole pipeline as official publication XML: no panic, every grid
-//! rectangular. Seeded with the real Kamerstukken of fixtures/xml (fuzz/corpus/xml_reader).
+//! rectangular. Seed it with the real Kamerstukken: `mkdir -p corpus/xml_reader && cp ../fixtures/xml/*.xml corpus/xml_reader/`.
 #![no_main]
 
 use begroting::pipeline::{extract_str, DocumentInput, ExtractOptions};
