@@ -247,6 +247,19 @@ fn declared_entities_are_never_expanded() {
 }
 
 #[test]
+fn an_empty_emphasis_inside_bold_keeps_the_bold() {
+    // A label-less row of figures is a total when the print sets it bold; an empty italic
+    // element inside the bold must not undo that.
+    let table = "<table><tgroup cols=\"2\"><tbody>\
+        <row><entry colname=\"col1\"><al>Politie</al></entry><entry colname=\"col2\"><al>9.000</al></entry></row>\
+        <row><entry colname=\"col1\"><al>OM</al></entry><entry colname=\"col2\"><al>999</al></entry></row>\
+        <row><entry colname=\"col1\"/><entry colname=\"col2\"><al><nadruk type=\"vet\"><nadruk type=\"cur\"/>9.999</nadruk></al></entry></row>\
+        </tbody></tgroup></table>";
+    let read = read_official_xml(&publication(table));
+    assert_eq!(read.outcome.tables[0].rows[2].kind, RowKind::Total);
+}
+
+#[test]
 fn span_and_width_bombs_are_bounded() {
     let bomb = "<table><tgroup cols=\"999999999\"><tbody>\
         <row><entry colname=\"col1\" morerows=\"99999999999\"><al>a</al></entry><entry colname=\"col2\"><al>1</al></entry></row>\

@@ -319,11 +319,9 @@ fn seed_table_2_reads_the_same_in_every_style() {
 }
 
 /// A note printed in a table's `<title>` (page 025's Tabel 1, "…, 2010–2015 (bedragen x € 1 mln.)"
-/// with note 1 after it) marks the caption. Known failure: the note is read as the table's, but
-/// the marker is not kept as a caption marker (the reader puts a `noot`'s marker only into the
-/// cell being read; the HTML reader loses a `<sup>` after a caption the same way).
+/// with note 1 after it) marks the caption: the note is the table's and its marker a caption
+/// marker. (The HTML reader still loses a `<sup>` printed after a caption.)
 #[test]
-#[ignore = "reader: a noot in a CALS <title> gives the table its note but no caption marker"]
 fn caption_markers_come_back() {
     let page = read_page(&common::fixture("corpus/pages/025.json"));
     for style in CalsStyle::ALL {

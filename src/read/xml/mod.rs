@@ -362,7 +362,8 @@ impl<'t> Reading<'t> {
     fn open(&mut self, start: &BytesStart<'_>, line: usize, empty: bool) {
         let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
         self.head.open(&name, start, &self.stack);
-        if name == "nadruk" && !empty {
+        if name == "nadruk" {
+            // Pushed for an empty element too: its close event pops it again.
             self.emphasis.push(attribute(start, "type").as_deref() == Some("vet"));
         }
         // Notes first: their text belongs to the note wherever it stands.
@@ -422,8 +423,10 @@ impl<'t> Reading<'t> {
         {
             table.note_ids.push(id);
         }
-        if let (Some(open), Some(marker)) = (&mut table.cell, marker) {
-            open.cell.pieces.push(Piece::Marker(marker));
+        match (&mut table.cell, marker) {
+            (Some(open), Some(marker)) => open.cell.pieces.push(Piece::Marker(marker)),
+            (None, Some(marker)) if table.in_title => table.title_pieces.push(Piece::Marker(marker)),
+            _ => {}
         }
     }
 
@@ -533,6 +536,12 @@ impl<'t> Reading<'t> {
         };
         let Some(Assembled { mut table, mut warnings }) = assemble(&grid, surroundings) else { return };
         table.index = index;
+        // A note in the title marks the caption.
+        for marker in grid::markers_of(&open.title_pieces) {
+            if !table.caption_markers.contains(&marker) {
+                table.caption_markers.push(marker);
+            }
+        }
         let last_line =
             stopped_at.unwrap_or_else(|| grid.rows.last().and_then(|row| row.line).unwrap_or(open.line));
         table.lines = Some((open.line, last_line.max(open.line)));
