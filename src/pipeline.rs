@@ -131,12 +131,10 @@ pub fn extract_str(input: &DocumentInput, text: &str, options: &ExtractOptions) 
     // A publication's XML names its own address when no sidecar or manifest gives one.
     let url = input.url.clone().or_else(|| publication_head.as_ref().and_then(|head| head.address()));
     let (mut meta, meta_warnings) = meta::infer_meta(url.as_deref(), &input.source, &visible_head);
+    // Year, type and chapter came from the head as printed; dossier and stuk only it states.
     if let Some(head) = &publication_head {
-        meta.dossier = meta.dossier.take().or_else(|| head.dossier.clone());
-        meta.stuk = meta.stuk.take().or_else(|| head.stuk.clone());
-        if meta.chapter.is_none() && !meta::is_whole_state_type(meta.doc_type.as_deref()) {
-            meta.chapter = head.chapter.clone();
-        }
+        meta.dossier = head.dossier.clone();
+        meta.stuk = head.stuk.clone();
     }
     let mut all_warnings = meta_warnings;
     all_warnings.append(&mut warnings);
@@ -168,12 +166,13 @@ pub fn extract_bytes(
 ) -> Result<Document, Error> {
     let decoded = source::decode(path, bytes)?;
     // The content decides first: an official publication is read as one whatever its name.
-    let format = if SourceFormat::is_publication_xml(&decoded.text) {
+    let publication = SourceFormat::is_publication_xml(&decoded.text);
+    let format = if publication {
         SourceFormat::Xml
     } else {
         SourceFormat::from_extension(path).unwrap_or_else(|| SourceFormat::sniff(&decoded.text))
     };
-    if format == SourceFormat::Xml && !SourceFormat::is_publication_xml(&decoded.text) {
+    if format == SourceFormat::Xml && !publication {
         let root = read::xml::root_element(decoded.text.trim_start()).unwrap_or_default();
         return Err(Error::new(path, crate::error::ErrorKind::UnsupportedXml { root }));
     }

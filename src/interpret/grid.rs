@@ -306,10 +306,7 @@ pub(crate) fn lay_out(raw: RawTable) -> Grid {
                 // unless a rowspan from above covers them.
                 while column < named.min(column_limit) {
                     if !fill_reaching(&mut slots, column, &mut reaching) {
-                        while slots.len() < column {
-                            slots.push(Slot::Padded);
-                        }
-                        slots.push(Slot::Padded);
+                        slots.resize(column + 1, Slot::Padded);
                     }
                     column += 1;
                 }

@@ -72,7 +72,7 @@ impl DocMeta {
 const WHOLE_STATE_TYPES: &[&str] = &["FJR"];
 
 /// True for a document type that covers the whole State and so has no chapter (the FJR).
-pub fn is_whole_state_type(doc_type: Option<&str>) -> bool {
+fn is_whole_state_type(doc_type: Option<&str>) -> bool {
     doc_type.is_some_and(|t| WHOLE_STATE_TYPES.contains(&t))
 }
 
@@ -103,7 +103,7 @@ pub fn infer_meta(url: Option<&str>, path: &Path, text: &str) -> (DocMeta, Vec<W
     if meta.chapter.as_deref() == Some("IX") && mentions_nationale_schuld(text) {
         meta.chapter = Some("IXA".to_string());
     }
-    if meta.doc_type.as_deref().is_some_and(|t| WHOLE_STATE_TYPES.contains(&t)) {
+    if is_whole_state_type(meta.doc_type.as_deref()) {
         meta.chapter = None;
     }
     (meta, warnings)

@@ -9,6 +9,7 @@
 //! placement of cells in slots is [`crate::interpret::grid::lay_out`]'s, the same for every format;
 //! header rows, stub columns and row kinds are [`crate::interpret::structure`]'s.
 
+use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
 
@@ -132,23 +133,32 @@ pub(super) fn build(table: NodeRef<'_, Node>, lines: &dyn LineOf) -> (Grid, Vec<
     (grid::lay_out(raw), elements)
 }
 
-/// True when a cell's text sits wholly inside `<b>` or `<strong>` (and it has text).
+/// True when a cell's text sits wholly inside `<b>` or `<strong>` (and it has text). One walk:
+/// the open bold elements are counted on the way in and out.
 fn is_bold(cell: NodeRef<'_, Node>) -> bool {
-    let mut bold_chars = 0;
-    let mut all_chars = 0;
-    for node in cell.descendants() {
-        let Node::Text(text) = node.value() else { continue };
-        let count = text.chars().filter(|c| !c.is_whitespace()).count();
-        all_chars += count;
-        let in_bold = node
-            .ancestors()
-            .take_while(|a| a.id() != cell.id())
-            .any(|a| a.value().as_element().is_some_and(|e| matches!(e.name(), "b" | "strong")));
-        if in_bold {
-            bold_chars += count;
+    let is_bold_element = |node: NodeRef<'_, Node>| {
+        node.value().as_element().is_some_and(|e| matches!(e.name(), "b" | "strong"))
+    };
+    let mut open_bold = 0usize;
+    let mut any_text = false;
+    for edge in cell.traverse() {
+        match edge {
+            Edge::Open(node) if is_bold_element(node) => open_bold += 1,
+            Edge::Close(node) if is_bold_element(node) => open_bold = open_bold.saturating_sub(1),
+            Edge::Open(node) => {
+                if let Node::Text(text) = node.value()
+                    && !text.trim().is_empty()
+                {
+                    if open_bold == 0 {
+                        return false;
+                    }
+                    any_text = true;
+                }
+            }
+            Edge::Close(_) => {}
         }
     }
-    all_chars > 0 && bold_chars == all_chars
+    any_text
 }
 
 #[cfg(test)]

@@ -143,14 +143,14 @@ impl HeadReader {
     }
 
     /// An element closes; `stack` no longer holds it.
-    pub(super) fn close(&mut self, _name: &str, stack: &[String]) {
+    pub(super) fn close(&mut self, stack: &[String]) {
         if self.open.is_some_and(|(_, depth)| depth == stack.len()) {
             self.open = None;
         }
     }
 
-    /// Text outside tables and notes; `stack` ends with the element it stands in.
-    pub(super) fn text(&mut self, text: &str, _stack: &[String]) {
+    /// Text outside tables and notes.
+    pub(super) fn text(&mut self, text: &str) {
         if let Some((field, _)) = self.open
             && let Some((_, collected)) = self.texts.iter_mut().rev().find(|(known, _)| *known == field)
         {

@@ -105,26 +105,28 @@ pub fn read_official_xml(text: &str) -> XmlDocument {
     reading.finish()
 }
 
-/// Start of every line, as byte offsets, for turning positions into 1-based lines.
-struct Lines {
-    starts: Vec<usize>,
+/// Turns byte offsets into 1-based lines while the reader moves forward: each call counts only
+/// the newlines since the one before, so a whole document costs one pass.
+struct LineCounter<'t> {
+    text: &'t [u8],
+    offset: usize,
+    line: usize,
 }
 
-impl Lines {
-    fn new(text: &str) -> Lines {
-        let mut starts = vec![0];
-        starts.extend(memchr_newlines(text.as_bytes()).map(|at| at + 1));
-        Lines { starts }
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> LineCounter<'t> {
+        LineCounter { text: text.as_bytes(), offset: 0, line: 1 }
     }
 
-    /// The 1-based line of a byte offset.
-    fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&start| start <= offset)
+    /// The 1-based line of a byte offset at or after the last one asked about.
+    fn line_at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if offset > self.offset {
+            self.line += self.text[self.offset..offset].iter().filter(|&&byte| byte == b'\n').count();
+            self.offset = offset;
+        }
+        self.line
     }
-}
-
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(at, _)| at)
 }
 
 /// A note as printed: its marker and text, by the id it is referred to with.
@@ -148,7 +150,7 @@ struct OpenCell {
 struct OpenTable {
     /// 1-based line of the `table` start tag.
     line: usize,
-    title: Option<String>,
+    /// The table's own `title`, with the markers of notes printed in it.
     title_pieces: Vec<Piece>,
     /// Inside the table's own `title`.
     in_title: bool,
@@ -180,7 +182,7 @@ struct OpenBlock {
 
 struct Reading<'t> {
     text: &'t str,
-    lines: Lines,
+    lines: LineCounter<'t>,
     outcome: ReadOutcome,
     head: head::HeadReader,
     /// Element names from the root down.
@@ -208,8 +210,6 @@ struct NoteReading {
     depth: usize,
     in_marker: bool,
     line: usize,
-    /// The note stands in a table cell: its marker goes into the cell.
-    in_cell: bool,
 }
 
 fn attribute(start: &BytesStart<'_>, name: &str) -> Option<String> {
@@ -218,18 +218,6 @@ fn attribute(start: &BytesStart<'_>, name: &str) -> Option<String> {
         .flatten()
         .find(|attribute| attribute.key.as_ref() == name.as_bytes())
         .map(|attribute| String::from_utf8_lossy(&attribute.value).trim().to_string())
-}
-
-/// The text an entity reference stands for, for the five XML predefines.
-fn predefined(name: &str) -> Option<&'static str> {
-    match name {
-        "lt" => Some("<"),
-        "gt" => Some(">"),
-        "amp" => Some("&"),
-        "quot" => Some("\""),
-        "apos" => Some("'"),
-        _ => None,
-    }
 }
 
 /// Elements whose edges break a line inside a cell or block.
@@ -250,7 +238,7 @@ impl<'t> Reading<'t> {
     fn new(text: &'t str) -> Reading<'t> {
         Reading {
             text,
-            lines: Lines::new(text),
+            lines: LineCounter::new(text),
             outcome: ReadOutcome::default(),
             head: head::HeadReader::default(),
             stack: Vec::new(),
@@ -276,12 +264,16 @@ impl<'t> Reading<'t> {
             let event = match reader.read_event() {
                 Ok(event) => event,
                 Err(error) => {
-                    let at = reader.error_position() as usize;
-                    self.malformed(self.lines.line_of(at), &error.to_string());
+                    let line = self.lines.line_at(reader.error_position() as usize);
+                    self.malformed(line, &error.to_string());
                     return;
                 }
             };
-            let line = self.lines.line_of(before);
+            // Only tags and entity references need their line; text moves the counter on later.
+            let line = match event {
+                Event::Start(_) | Event::Empty(_) | Event::GeneralRef(_) => self.lines.line_at(before),
+                _ => 0,
+            };
             match event {
                 Event::Start(start) => self.open(&start, line, false),
                 Event::Empty(start) => {
@@ -301,7 +293,7 @@ impl<'t> Reading<'t> {
                     let name = String::from_utf8_lossy(&reference).into_owned();
                     let resolved = match reference.resolve_char_ref() {
                         Ok(Some(character)) => Some(character.to_string()),
-                        _ => predefined(&name).map(str::to_string),
+                        _ => quick_xml::escape::resolve_predefined_entity(&name).map(str::to_string),
                     };
                     match resolved {
                         Some(text) => self.text_piece(&text),
@@ -323,7 +315,7 @@ impl<'t> Reading<'t> {
                 Event::Eof => {
                     if !self.stack.is_empty() {
                         let open = self.stack.last().cloned().unwrap_or_default();
-                        let line = self.lines.line_of(self.text.len());
+                        let line = self.lines.line_at(self.text.len());
                         self.malformed(line, &format!("the document ends inside <{open}>"));
                     }
                     return;
@@ -355,10 +347,6 @@ impl<'t> Reading<'t> {
         }
     }
 
-    fn in_cell(&self) -> bool {
-        self.table.as_ref().is_some_and(|table| table.cell.is_some())
-    }
-
     fn open(&mut self, start: &BytesStart<'_>, line: usize, empty: bool) {
         let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
         self.head.open(&name, start, &self.stack);
@@ -376,7 +364,6 @@ impl<'t> Reading<'t> {
                 depth: self.stack.len(),
                 in_marker: false,
                 line,
-                in_cell: self.in_cell(),
             });
         } else if let Some(note) = &mut self.note {
             if name == "noot.nr" {
@@ -435,7 +422,7 @@ impl<'t> Reading<'t> {
         if self.stack.last() == Some(&name) {
             self.stack.pop();
         }
-        self.head.close(&name, &self.stack);
+        self.head.close(&self.stack);
         if name == "nadruk" {
             self.emphasis.pop();
         }
@@ -454,7 +441,7 @@ impl<'t> Reading<'t> {
                         PrintedNote { marker: marker.clone(), text: text.clone(), line: note.line },
                     );
                 }
-                if note.in_cell || self.table.is_some() {
+                if self.table.is_some() {
                     self.reference_note(note.id.clone(), Some(marker));
                 }
             }
@@ -513,19 +500,17 @@ impl<'t> Reading<'t> {
         if let Some(block) = &mut self.block {
             block.text.push_str(text);
         }
-        self.head.text(text, &self.stack);
+        self.head.text(text);
     }
 
     /// Lays out a finished table, interprets it, and adds it to the outcome.
     fn finish_table(&mut self, open: OpenTable, stopped_at: Option<usize>) {
         let index = self.outcome.tables.len();
         let raw = RawTable { rows: open.rows, declared_width: open.declared_width };
-        let (raw, width_warning) = fit_declared_width(raw);
+        let named_width = open.columns.values().max().map_or(0, |last| last + 1);
+        let (raw, width_warning) = fit_declared_width(raw, named_width);
         let grid = grid::lay_out(raw);
-        let title = open.title.or_else(|| {
-            let text = join_text(&open.title_pieces);
-            (!text.is_empty()).then_some(text)
-        });
+        let title = Some(join_text(&open.title_pieces)).filter(|text| !text.is_empty());
         let mut blocks = open.blocks_above;
         let surroundings = Surroundings {
             caption: title,
@@ -686,13 +671,7 @@ fn close_in_table(table: &mut OpenTable, name: &str) {
                 table.rows.push(row);
             }
         }
-        "title" if table.in_title => {
-            table.in_title = false;
-            let text = join_text(&table.title_pieces);
-            if !text.is_empty() {
-                table.title = Some(text);
-            }
-        }
+        "title" => table.in_title = false,
         _ if table.cell.is_some() && breaks_line(name) => {
             if let Some(open) = &mut table.cell {
                 open.cell.pieces.push(Piece::Break);
@@ -715,15 +694,23 @@ fn column_named(columns: &HashMap<String, usize>, name: &str) -> Option<usize> {
 
 /// A declared width wider than any row reaches is cut to what the rows use, with a warning (a
 /// `cols` that disagrees with the entries, or a `cols` bomb, must not make empty columns).
-fn fit_declared_width(mut raw: RawTable) -> (RawTable, Option<Warning>) {
+///
+/// A column is used when an entry starts in it, or when a span ends in it and a `colspec`
+/// declares it (`named_width`: the columns the colspecs declare): a span to a column no colspec
+/// names ("col999999") widens nothing.
+fn fit_declared_width(mut raw: RawTable, named_width: usize) -> (RawTable, Option<Warning>) {
     let Some(declared) = raw.declared_width else { return (raw, None) };
     let mut used = 0;
     for row in &raw.rows {
         let mut column = 0;
         for cell in &row.cells {
             let start = cell.start_column.unwrap_or(column).max(column);
-            column = start.saturating_add(cell.colspan.max(1));
-            used = used.max(column);
+            let end = start.saturating_add(cell.colspan.max(1));
+            used = used.max(start + 1);
+            if end <= named_width {
+                used = used.max(end);
+            }
+            column = end;
         }
     }
     if used >= declared || raw.rows.is_empty() {
