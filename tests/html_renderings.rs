@@ -12,37 +12,17 @@
 mod common;
 mod render;
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use begroting::pipeline::{Document, DocumentInput, ExtractOptions, extract_str};
-use begroting::score::{ScoreReport, score_document};
 use begroting::source::SourceFormat;
-use begroting::{CellFlag, Row, RowKind, ValueKind};
+use render::reading::{assert_seed_table_2, read_style, seed, truth_pages};
 use render::styles::{Style, render_page};
-use render::truth::{RowRole, TruthPage, read_page};
+use render::truth::{TruthPage, read_page};
 
 /// The per-style targets: the cells of every rendering must come back.
 const CELL_ACCURACY: f64 = 0.99;
 const TABLE_RECALL: f64 = 0.98;
-
-fn seed() -> PathBuf {
-    common::fixture("text/veiligheidsagenda-owb-2022-VI.json")
-}
-
-/// Every truth page: the 34 corpus pages in name order, then the seed.
-fn truth_pages() -> Vec<TruthPage> {
-    let corpus = common::fixture("corpus/pages");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&corpus)
-        .expect("the corpus folder reads")
-        .map(|entry| entry.expect("an entry").path())
-        .filter(|path| path.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
-    assert_eq!(paths.len(), 34, "every corpus truth file is found");
-    paths.push(seed());
-    paths.iter().map(|path| read_page(path)).collect()
-}
 
 /// One rendering through the whole pipeline, as an HTML document at the truth's address.
 fn extract(page: &TruthPage, style: Style) -> Document {
@@ -56,50 +36,6 @@ fn extract(page: &TruthPage, style: Style) -> Document {
     let input =
         DocumentInput { source: file_name.into(), format: SourceFormat::Html, url: Some(page.url.clone()) };
     extract_str(&input, &html, &ExtractOptions::default())
-}
-
-/// The scores of one style, and its group rows: how many the truth prints and how many come
-/// back as group rows (the scorer counts rows with figures only; a group row read as a header
-/// row loses the group of every row under it).
-struct StyleResult {
-    report: ScoreReport,
-    groups_truth: usize,
-    groups_found: usize,
-    groups_missed: Vec<String>,
-}
-
-fn read_style(pages: &[TruthPage], style: Style) -> StyleResult {
-    let mut result = StyleResult {
-        report: ScoreReport::default(),
-        groups_truth: 0,
-        groups_found: 0,
-        groups_missed: Vec::new(),
-    };
-    for page in pages {
-        let document = extract(page, style);
-        result.report.pages.push(score_document(&document, &page.scored, &format!("{}.html", page.name)));
-        let mut read_groups: Vec<&str> = document
-            .tables
-            .iter()
-            .flat_map(|table| &table.rows)
-            .filter(|row| row.kind == RowKind::Group)
-            .map(|row| row.label.as_str())
-            .collect();
-        for table in &page.tables {
-            for row in table.rows.iter().filter(|row| row.role == RowRole::Group) {
-                let label = row.label();
-                result.groups_truth += 1;
-                match read_groups.iter().position(|read| *read == label) {
-                    Some(at) => {
-                        read_groups.remove(at);
-                        result.groups_found += 1;
-                    }
-                    None => result.groups_missed.push(format!("{}: {label}", page.name)),
-                }
-            }
-        }
-    }
-    result
 }
 
 #[test]
@@ -117,111 +53,19 @@ fn every_style_reads_to_the_truths_cells() {
     let mut summary = String::new();
     let mut missed = Vec::new();
     for style in Style::ALL {
-        let StyleResult { report, groups_truth, groups_found, groups_missed } = read_style(&pages, style);
-        let sum = |field: fn(&begroting::score::PageScore) -> usize| -> usize {
-            report.pages.iter().map(field).sum()
-        };
-        let _ = writeln!(
-            summary,
-            "{:<15} tables {:>2}/{:<2}  rows {:>3}/{:<3}  cells {:>4}/{:<4} {:6.2}%  groups {:>2}/{:<2}  headers {:>2}/{:<2}  meta {:>2}/{:<2}",
-            style.name(),
-            sum(|p| p.tables_matched),
-            sum(|p| p.tables_truth),
-            sum(|p| p.rows_found),
-            sum(|p| p.rows_truth),
-            sum(|p| p.cells_right),
-            sum(|p| p.cells_truth),
-            100.0 * report.cell_accuracy(),
-            groups_found,
-            groups_truth,
-            sum(|p| p.headers_right),
-            sum(|p| p.tables_matched),
-            report.meta_pages_right(),
-            report.pages.len(),
-        );
-        assert_eq!(sum(|p| p.tables_truth), 44, "{}", style.name());
-        assert_eq!(report.failed_pages(), 0, "{}", report.render());
-        if report.cell_accuracy() < CELL_ACCURACY
-            || report.table_recall() < TABLE_RECALL
-            || report.meta_pages_right() < report.pages.len()
-            || groups_found < groups_truth
-        {
-            missed.push(format!(
-                "== {}\ngroup rows not read: {groups_missed:?}\n{}",
-                style.name(),
-                report.render()
-            ));
-        }
+        let result = read_style(&pages, "html", |page| extract(page, style));
+        result.summary_line(style.name(), &mut summary);
+        missed.extend(result.missed_targets(style.name(), CELL_ACCURACY, TABLE_RECALL));
     }
     println!("{summary}");
     assert!(missed.is_empty(), "{summary}\n{}", missed.join("\n"));
 }
 
-/// The seed's Tabel 2, asserted cell by cell in every style: numbers, markers and their notes,
-/// row roles, and the resolved placement of the rows the flattened text leaves ambiguous.
+/// The seed's Tabel 2, asserted cell by cell in every style (see [`assert_seed_table_2`]).
 #[test]
 fn seed_table_2_reads_the_same_in_every_style() {
     let page = read_page(&seed());
     for style in Style::ALL {
-        let document = extract(&page, style);
-        let name = style.name();
-        assert_eq!(document.tables.len(), 1, "{name}");
-        let table = &document.tables[0];
-        assert_eq!(table.number.as_deref(), Some("2"), "{name}");
-        assert_eq!(table.title.as_deref(), Some("Veiligheidsagenda 2019-2022"), "{name}");
-        assert_eq!(table.stub_header.as_deref(), Some("Beleidsafspraken"), "{name}");
-        let headers: Vec<String> = table.columns.iter().map(|c| c.header()).collect();
-        assert_eq!(headers, ["Realisatie 2019", "Realisatie 2020", "Norm 2021", "Norm 2022"], "{name}");
-        assert_eq!(table.columns[2].path, ["Norm", "2021"], "{name}");
-        assert_eq!(table.columns[2].year(), Some(2021), "{name}");
-
-        let row = |label: &str| -> &Row {
-            table
-                .rows
-                .iter()
-                .find(|row| row.label == label)
-                .unwrap_or_else(|| panic!("{name}: no row {label:?}"))
-        };
-        let texts = |row: &Row| -> Vec<String> { row.cells.iter().map(|c| c.text.clone()).collect() };
-
-        assert_eq!(row("Ondermijning").kind, RowKind::Group, "{name}");
-        let comensha = row("Aantal gemelde slachtoffers bij Comensha");
-        assert_eq!(texts(comensha), ["975", "490", "", ""], "{name}");
-        assert_eq!(comensha.markers, ["1"], "{name}");
-        assert_eq!(comensha.group.as_deref(), Some("Mensenhandel"), "{name}");
-        assert_eq!(comensha.cells[1].value, Some(490.0), "{name}");
-        let note =
-            table.notes.iter().find(|n| n.marker == "1").unwrap_or_else(|| panic!("{name}: no note 1"));
-        assert!(
-            note.text.starts_with("Het aantal door de politie gemelde slachtoffers bij Comensha"),
-            "{name}: {note:?}"
-        );
-        assert_eq!(texts(row("Conservatoir beslag (in mln. euro’s)")), ["", "", "180", ""], "{name}");
-
-        let total = row("Totaal aantal onderzoeken");
-        assert_eq!(total.kind, RowKind::Total, "{name}");
-        assert_eq!(texts(total), ["421", "519", "371", ""], "{name}");
-        let high_tech = row("Aantal high tech crime onderzoeken");
-        assert_eq!(high_tech.markers, ["*"], "{name}");
-        assert!(
-            high_tech.cells[0].flags.contains(&CellFlag::UnresolvedFootnote),
-            "{name}: the truth prints no note *"
-        );
-        let waarvan: Vec<&Row> =
-            table.rows.iter().filter(|r| r.label == "wrv alternatieve of aanvullende interventies").collect();
-        assert_eq!(waarvan.len(), 2, "{name}");
-        assert_eq!(waarvan[1].kind, RowKind::Waarvan, "{name}");
-        assert_eq!(texts(waarvan[1]), ["0", "0", "20", ""], "{name}");
-        let dossiers = row("Positief afgedane dossiers");
-        assert_eq!(dossiers.markers, ["2"], "{name}");
-        assert_eq!(
-            (dossiers.cells[0].text.as_str(), dossiers.cells[0].value_kind),
-            ("51%", ValueKind::Percent),
-            "{name}"
-        );
-
-        assert_eq!(document.meta.year, Some(2022), "{name}");
-        assert_eq!(document.meta.doc_type.as_deref(), Some("OWB"), "{name}");
-        assert_eq!(document.meta.chapter.as_deref(), Some("VI"), "{name}");
+        assert_seed_table_2(&extract(&page, style), style.name());
     }
 }

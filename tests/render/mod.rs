@@ -10,5 +10,6 @@
 
 pub mod cals;
 pub mod layout;
+pub mod reading;
 pub mod styles;
 pub mod truth;
