@@ -33,7 +33,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::paragraph::{self, Paragraph, SpaceConvention};
+use super::paragraph::{Paragraph, SpaceConvention};
+use super::printed;
 
 /// The shape of a table: stub columns, data columns, and the whitespace convention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -238,7 +239,7 @@ impl<'a> PreparedRows<'a> {
         let stub_only = !raw.note
             && raw.paragraphs.iter().all(|&i| {
                 paragraphs[i].is_whitespace()
-                    || (paragraphs[i].is_value() && paragraph::is_code_like(paragraphs[i].text))
+                    || (paragraphs[i].is_value() && printed::is_code_like(paragraphs[i].text))
             });
         let spacer_lines = |convention: SpaceConvention| {
             values.iter().filter(|&&i| paragraphs[i].empty_cells(convention) >= 2).count()
@@ -311,7 +312,7 @@ pub(super) fn stub_code_like(text: &str) -> bool {
 pub fn is_body_note(paragraphs: &[Paragraph], index: usize) -> bool {
     let paragraph = &paragraphs[index];
     paragraph.is_text()
-        && paragraph::note_with_marker(paragraph.text).is_some()
+        && printed::note_with_marker(paragraph.text).is_some()
         && !paragraphs[index + 1..].iter().find(|p| !p.is_whitespace()).is_some_and(Paragraph::is_value)
 }
 
@@ -361,7 +362,7 @@ fn continues(text: &str) -> bool {
 
 /// A code cell: "31", "1.01", or a Roman chapter numeral with an optional letter ("IIA").
 pub fn code_like(text: &str) -> bool {
-    paragraph::is_code_like(text)
+    printed::is_code_like(text)
         || (text.len() <= 4
             && text.trim_end_matches(|c: char| "ABC".contains(c)).chars().all(|c| "IVXLC".contains(c))
             && !text.is_empty())

@@ -23,6 +23,7 @@
 
 use super::grid::{self, Layout};
 use super::paragraph::{self, Paragraph};
+use super::printed;
 use super::region::{self, Region};
 use crate::table::Column;
 
@@ -42,10 +43,10 @@ pub struct Caption {
 /// Cuts a unit out of a title; returns the title (without a footnote marker left dangling after
 /// the unit) and the unit.
 fn split_unit(title: &str) -> (String, Option<String>) {
-    match paragraph::find_unit(title) {
+    match printed::find_unit(title) {
         Some((start, end, unit)) => {
             let after = title[end..].trim();
-            let after = if paragraph::is_note_marker(after) { "" } else { after };
+            let after = if printed::is_note_marker(after) { "" } else { after };
             let joined = format!("{} {}", title[..start].trim(), after);
             (clean_title(&joined), Some(unit))
         }
@@ -66,7 +67,7 @@ fn clean_title(title: &str) -> String {
 /// Reads the caption of a region (see the module doc).
 pub fn read_caption(paragraphs: &[Paragraph], region: &Region) -> Caption {
     let Some(caption_index) = region.caption else { return Caption::default() };
-    let (number, rest) = paragraph::caption(paragraphs[caption_index].text).unwrap_or_default();
+    let (number, rest) = printed::caption(paragraphs[caption_index].text).unwrap_or_default();
     let mut title = rest;
     let mut consumed = 0;
     let mut previous = caption_index;
@@ -86,7 +87,7 @@ pub fn read_caption(paragraphs: &[Paragraph], region: &Region) -> Caption {
     }
     let (title, mut unit) = split_unit(&title);
     while let Some(&index) = region.cells.get(consumed) {
-        match paragraph::unit_line(paragraphs[index].text) {
+        match printed::unit_line(paragraphs[index].text) {
             Some(found) if paragraphs[index].is_text() => {
                 unit.get_or_insert(found);
                 consumed += 1;
@@ -178,13 +179,13 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
     let mut header_start = 0;
     let leading_texts = cells.iter().take_while(|&&i| paragraphs[i].is_text()).count();
     if let Some(position) =
-        cells[..leading_texts].iter().rposition(|&i| paragraph::find_unit(paragraphs[i].text).is_some())
+        cells[..leading_texts].iter().rposition(|&i| printed::find_unit(paragraphs[i].text).is_some())
     {
         let text = &paragraphs[cells[position]].text;
         let (rest, unit) = split_unit(text);
-        built.unit = paragraph::unit_line(text).or(unit);
+        built.unit = printed::unit_line(text).or(unit);
         let mut title_parts: Vec<String> = Vec::new();
-        if paragraph::unit_line(text).is_none() && !rest.is_empty() {
+        if printed::unit_line(text).is_none() && !rest.is_empty() {
             title_parts.push(rest);
         }
         let mut back = position;
@@ -259,7 +260,7 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
             (header.len() - t).is_multiple_of(width)
                 && header.len() > t
                 && header[t].is_empty()
-                && header[t..].iter().any(|cell| paragraph::is_year_like(cell))
+                && header[t..].iter().any(|cell| printed::is_year_like(cell))
         });
         if let Some(titles) = titles {
             built.title = header.drain(..titles).next_back();

@@ -29,6 +29,7 @@ mod layout_search;
 mod paragraph;
 mod pipe;
 mod place;
+mod printed;
 mod region;
 mod rhythm;
 
@@ -140,7 +141,7 @@ fn looks_doubtful(table: &Table) -> bool {
     let mixed = (0..table.columns.len()).any(|column| {
         let (mut figures, mut texts) = (false, false);
         for cell in rows().filter_map(|row| row.cells.get(column)).filter(|c| !c.text.is_empty()) {
-            if paragraph::is_value(&cell.text) {
+            if printed::is_value(&cell.text) {
                 figures = true;
             } else {
                 texts = true;
@@ -348,7 +349,7 @@ fn choose_body_start(
     let mut figures = vec![first_figure];
     if let Some(plain) = cells
         .iter()
-        .position(|&i| region::is_figure(&paragraphs[i]) && !paragraph::is_code_like(paragraphs[i].text))
+        .position(|&i| region::is_figure(&paragraphs[i]) && !printed::is_code_like(paragraphs[i].text))
         && plain != first_figure
     {
         figures.push(plain);
@@ -356,7 +357,7 @@ fn choose_body_start(
     let mut starts: Vec<(usize, bool)> = Vec::new();
     for &figure in &figures {
         let label_start = cells[..figure].iter().rposition(|&i| paragraphs[i].is_text()).unwrap_or(figure);
-        let code_first = paragraph::is_code_like(paragraphs[cells[figure]].text)
+        let code_first = printed::is_code_like(paragraphs[cells[figure]].text)
             && cells.get(figure + 1).is_some_and(|&next| paragraphs[next].is_text());
         let years_between = cells[label_start..figure].iter().any(|&i| paragraphs[i].is_year_like());
         if !(code_first && years_between) {
@@ -404,7 +405,7 @@ fn widened_by_header(paragraphs: &[Paragraph], cells: &[usize], start: usize, la
     }
     let header_cells = cells[..start]
         .iter()
-        .filter(|&&i| !paragraphs[i].is_whitespace() && paragraph::unit_line(paragraphs[i].text).is_none())
+        .filter(|&&i| !paragraphs[i].is_whitespace() && printed::unit_line(paragraphs[i].text).is_none())
         .count();
     let raw = grid::raw_rows(paragraphs, body);
     let widest = raw

@@ -23,8 +23,8 @@
 //! Known failures: a pipe table printed one cell per line ("587 |") is not a block (the coverage
 //! audit names its figures), and a cell that holds a literal `|` is split.
 
-use super::paragraph::{caption, is_note_marker, unit_line};
 use super::place::LEFT_FILL_RULE;
+use super::printed::{caption, is_note_marker, unit_line};
 use super::region::is_numbered_heading;
 use crate::error::{Location, Warning, WarningKind};
 use crate::table::{CellFlag, Placement, ReadOutcome, Table};

@@ -22,6 +22,7 @@
 //! in a number can open a region that holds only that number.
 
 use super::paragraph::{self, Paragraph};
+use super::printed;
 
 /// A stretch of paragraphs that holds one table.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -48,7 +49,7 @@ enum Role {
 
 /// A lone marker ("1", "*") that can stand before a note: never "0", which is a figure.
 fn lone_marker(text: &str) -> bool {
-    paragraph::is_note_marker(text) && text != "0"
+    printed::is_note_marker(text) && text != "0"
 }
 
 /// A note's text after a lone marker: a sentence (six words or more) not followed by a figure.
@@ -64,7 +65,7 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
     if !paragraph.is_text() {
         return Role::Cell;
     }
-    if let Some((_, title)) = paragraph::caption(paragraph.text) {
+    if let Some((_, title)) = printed::caption(paragraph.text) {
         // A bare "Tabel 4.6.1" right after a figure, and not followed by a unit line, is a cell
         // that refers to another table (a "bron" column), not the caption of a new table.
         let after_value =
@@ -72,23 +73,23 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
         let unit_follows = paragraphs[index + 1..]
             .iter()
             .find(|p| !p.is_whitespace())
-            .is_some_and(|p| paragraph::unit_line(p.text).is_some());
+            .is_some_and(|p| printed::unit_line(p.text).is_some());
         if !(title.trim().is_empty() && after_value && !unit_follows) {
             return Role::Caption;
         }
     }
-    if paragraph::is_boilerplate(paragraph.text) {
+    if printed::is_boilerplate(paragraph.text) {
         return Role::Boilerplate;
     }
     let after_marker = index.checked_sub(1).is_some_and(|previous| lone_marker(paragraphs[previous].text));
     if after_marker && note_text_after_marker(paragraphs, index) {
         return Role::Prose;
     }
-    if paragraph::is_prose(paragraph.text) {
+    if printed::is_prose(paragraph.text) {
         let next_is_value = paragraphs[index + 1..]
             .iter()
             .find(|p| !p.is_whitespace())
-            .is_some_and(|p| p.is_value() && !paragraph::is_note_marker(p.text));
+            .is_some_and(|p| p.is_value() && !printed::is_note_marker(p.text));
         if !next_is_value {
             return Role::Prose;
         }
@@ -138,7 +139,7 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
     let roles: Vec<Role> = (0..paragraphs.len()).map(|index| role_of(paragraphs, index)).collect();
     // Figures of a body, as step 3 counts them: column numbers in a header ("1", "2") are not.
     let body_figure: Vec<bool> =
-        paragraphs.iter().map(|p| is_figure(p) && !paragraph::is_code_like(p.text)).collect();
+        paragraphs.iter().map(|p| is_figure(p) && !printed::is_code_like(p.text)).collect();
     let mut regions: Vec<Region> = Vec::new();
     let mut open: Option<Region> = None;
     // Whether the open region holds a body figure yet, and how many of its cells that answer
@@ -217,7 +218,7 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                         }
                         index = next - 1;
                         close(&mut open, &mut regions, false);
-                    } else if let Some((marker, text)) = paragraph::note_with_marker(paragraph.text) {
+                    } else if let Some((marker, text)) = printed::note_with_marker(paragraph.text) {
                         region.notes.push((marker, text, paragraph.line));
                         region.cells.push(index);
                     } else {
@@ -236,7 +237,7 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                 let figures_started =
                     open.as_ref().is_some_and(|region| figures_seen.update(&region.cells, &body_figure));
                 let unit_line =
-                    figures_started && paragraph.is_text() && paragraph::unit_line(paragraph.text).is_some();
+                    figures_started && paragraph.is_text() && printed::unit_line(paragraph.text).is_some();
                 let starts_new_table = figures_started
                     && (unit_line
                         || text_run_reaches(paragraphs, index, 4)
@@ -246,7 +247,7 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                     let holds_unit_line = if paragraph.is_text() {
                         unit_line
                     } else {
-                        paragraph::unit_line(paragraph.text).is_some()
+                        printed::unit_line(paragraph.text).is_some()
                     };
                     let mut moved = Vec::new();
                     if let Some(region) = open.as_mut() {
@@ -269,7 +270,7 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                 match open.as_mut() {
                     Some(region) => {
                         if let Some((marker, text)) =
-                            paragraph.is_text().then(|| paragraph::note_with_marker(paragraph.text)).flatten()
+                            paragraph.is_text().then(|| printed::note_with_marker(paragraph.text)).flatten()
                         {
                             region.notes.push((marker, text, paragraph.line));
                         }
@@ -328,7 +329,7 @@ fn heads_year_row(paragraphs: &[Paragraph], index: usize) -> bool {
 fn text_run_reaches(paragraphs: &[Paragraph], index: usize, length: usize) -> bool {
     paragraphs[index..]
         .iter()
-        .take_while(|p| p.is_text() && paragraph::caption(p.text).is_none())
+        .take_while(|p| p.is_text() && printed::caption(p.text).is_none())
         .take(length)
         .count()
         == length

@@ -27,7 +27,8 @@
 //! over several columns, or a cell that vanished without a whitespace line breaks the rhythm, and
 //! this reading gives nothing (the usual reader's result stands).
 
-use super::paragraph::{Paragraph, SpaceConvention, is_code_like};
+use super::paragraph::{Paragraph, SpaceConvention};
+use super::printed::is_code_like;
 use crate::table::{Cell, Column, Row, RowKind, Table};
 
 /// One cell of the fixed-width reading: its text (empty for an empty cell) and source line.
@@ -240,7 +241,7 @@ fn try_layout(
 /// number ("1", "(3)").
 fn is_header_figure(text: &str) -> bool {
     let text = text.trim().trim_start_matches('(').trim_end_matches(')');
-    super::paragraph::is_year_like(text) || (text.len() <= 2 && text.bytes().all(|b| b.is_ascii_digit()))
+    super::printed::is_year_like(text) || (text.len() <= 2 && text.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]
