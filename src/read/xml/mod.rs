@@ -281,14 +281,8 @@ impl<'t> Reading<'t> {
                     self.close(start.name().as_ref());
                 }
                 Event::End(end) => self.close(end.name().as_ref()),
-                Event::Text(text) => {
-                    let decoded = String::from_utf8_lossy(&text).into_owned();
-                    self.text_piece(&decoded);
-                }
-                Event::CData(data) => {
-                    let decoded = String::from_utf8_lossy(&data).into_owned();
-                    self.text_piece(&decoded);
-                }
+                Event::Text(text) => self.text_piece(&String::from_utf8_lossy(&text)),
+                Event::CData(data) => self.text_piece(&String::from_utf8_lossy(&data)),
                 Event::GeneralRef(reference) => {
                     let name = String::from_utf8_lossy(&reference).into_owned();
                     let resolved = match reference.resolve_char_ref() {
