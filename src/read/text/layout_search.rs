@@ -4,7 +4,11 @@
 //! The score ([`choose_layout`], [`Score`]) prefers, in this order of weight: exact rows with figures; no
 //! short rows, no rows split off surplus figures; a first stub cell that reads as a code when
 //! there are two or more stub columns (and at least one row printing one); few dropped empty
-//! cells. A row the input cuts off is left out.
+//! cells. A row the input cuts off is left out. Where the body prints no whitespace line at all
+//! (empty cells vanish without a trace), a short row with figures is the page's habit: it counts
+//! a little for the layout instead of against it, so the width is the one the fullest rows
+//! print rather than the one most rows happen to fill (a column empty in many rows no longer
+//! makes the table a column narrower and the fullest rows split in two).
 //!
 //! Cost: a body start can have well over a hundred candidate layouts, so the search is kept
 //! cheap without changing its answer. What does not depend on the layout (texts, joined names,
@@ -38,7 +42,7 @@ struct Score {
 }
 
 impl Score {
-    fn add(&mut self, row: &FittedView<'_, '_>, starts_with_code: bool) {
+    fn add(&mut self, row: &FittedView<'_, '_>, habits: BodyHabits) {
         self.any_row = true;
         if row.marks.note {
             return;
@@ -46,7 +50,7 @@ impl Score {
         let first = &row.stub[0].text;
         let first_is_code = stub_code_like(first);
         self.code_in_first_stub |= first_is_code;
-        self.points += row_points(row, first_is_code, starts_with_code);
+        self.points += row_points(row, first_is_code, habits);
     }
 
     /// The layout's score. Two or more stub columns need at least one row that prints something
@@ -65,10 +69,20 @@ fn most_row_points(starts_with_code: bool) -> i64 {
     if starts_with_code { 35 } else { 30 }
 }
 
+/// What a body's print shows of its habits, the same for every candidate layout.
+#[derive(Debug, Clone, Copy)]
+struct BodyHabits {
+    /// The body opens with a code before its first label.
+    starts_with_code: bool,
+    /// No line of the body is whitespace: an empty cell vanishes without a trace, so a row with
+    /// fewer figures than columns is the page's habit rather than a sign of a wrong width.
+    empty_cells_vanish: bool,
+}
+
 /// A candidate layout being scored, given up as soon as it can no longer beat the best so far.
 struct Candidate<'b> {
     score: Score,
-    starts_with_code: bool,
+    habits: BodyHabits,
     /// For each raw row, the most the rows from it to the end can add: [`most_row_points`] for
     /// every raw row that is not a note, plus one point for each spacer row it can make (its
     /// surplus rows otherwise only cost points).
@@ -98,7 +112,7 @@ impl BestSoFar {
 
 impl<'a> RowSink<'a> for Candidate<'_> {
     fn take(&mut self, row: FittedView<'_, 'a>) {
-        self.score.add(&row, self.starts_with_code);
+        self.score.add(&row, self.habits);
     }
 
     fn wants_row(&mut self, row_index: usize) -> bool {
@@ -111,7 +125,7 @@ impl<'a> RowSink<'a> for Candidate<'_> {
 
 /// The points of one row that is not a note (see [`Score`]); `first_is_code` tells whether its
 /// first stub cell reads as a code.
-fn row_points(row: &FittedView<'_, '_>, first_is_code: bool, starts_with_code: bool) -> i64 {
+fn row_points(row: &FittedView<'_, '_>, first_is_code: bool, habits: BodyHabits) -> i64 {
     let marks = row.marks;
     if marks.split_off {
         return -25;
@@ -139,11 +153,15 @@ fn row_points(row: &FittedView<'_, '_>, first_is_code: bool, starts_with_code: b
             }
             // A table that opens with a code prints every code before its label: a layout that
             // carries them explains it better than one with an extra column.
-            if starts_with_code && marks.carried_code && first_is_code {
+            if habits.starts_with_code && marks.carried_code && first_is_code {
                 points += 5;
             }
             points
         }
+        // Where empty cells vanish, a short row with figures is still a row of the table (its
+        // figures are placed and flagged later); it only counts less than an exact one, and more
+        // than a row's surplus figures split off into a label-less row of their own.
+        Fit::Short if habits.empty_cells_vanish && has_figure => 5,
         Fit::Short => -20,
     }
 }
@@ -184,6 +202,10 @@ pub fn choose_layout(
     } else {
         &[SpaceConvention::TwoMinusOne, SpaceConvention::OnePerCell]
     };
+    let habits = BodyHabits {
+        starts_with_code,
+        empty_cells_vanish: !rows.iter().flat_map(|row| row.paragraphs.iter()).any(|&i| paragraphs[i].is_whitespace()),
+    };
     let prepared = PreparedRows::new(paragraphs, rows);
     // Every candidate, in the order ties are settled by: fewer stub columns, 2N−1 before N,
     // fewer columns.
@@ -207,7 +229,7 @@ pub fn choose_layout(
         let layout = candidates[order];
         let mut candidate = Candidate {
             score: Score::default(),
-            starts_with_code,
+            habits,
             most_from: &most_from[convention_index(layout.convention)],
             to_beat: best,
             order,
