@@ -2,7 +2,7 @@
 //!
 //! Owns: thousands separators ("." or a space: plain, U+00A0, U+2009, U+202F), the decimal comma,
 //! the many minus signs of these documents ("‒ 350.485" with U+2012, "– 9" and "–202" with U+2013,
-//! "−5" with U+2212, "-5"), a leading "€", percentages ("51%", "3,25%", "47% (2015)" keeps its
+//! "−5" with U+2212, "-5", and the older "–/– 8.615"), a leading "€", percentages ("51%", "3,25%", "47% (2015)" keeps its
 //! trailing note as text so it is `Text`), and the non-numbers that must never become 0: empty, nil
 //! ("-", "–", "nihil"), "pm"/"p.m.", "n.v.t.", and any other text. Footnote markers are split off by
 //! the footnote stage before this runs.
@@ -27,7 +27,8 @@ impl ParsedNumber {
 /// Reads a cell's printed text.
 ///
 /// Steps, in this order: trim; classify the words that are not numbers (nil, pm, n.v.t.); strip a
-/// leading "€"; take a leading minus sign of any kind, with or without a space after it; take a
+/// leading "€"; take a leading minus sign of any kind, with or without a space after it, or the
+/// older "-/-" ("–/– 8.615", negative) and "+/+" (positive); take a
 /// trailing "%"; then read the digits. Thousands groups must be exactly three digits after a "." or
 /// a space ("1.522", "1 569 535"), so "1.5" is not read as 15 but is `Text`; a comma is the decimal
 /// separator. A string of digits with a single "." and one or two digits after it ("2.5") is Text,
@@ -80,6 +81,15 @@ fn read_signed(text: &str) -> Option<(f64, bool)> {
         rest = after.trim_start_matches(is_blank);
     }
     let mut negative = false;
+    // "-/- 8.615" and "+/+ 93": the sign printed on both sides of a slash, as in older reports.
+    let mut chars = rest.chars();
+    if let (Some(first), Some('/'), Some(third)) = (chars.next(), chars.next(), chars.next()) {
+        if (is_minus(first) && is_minus(third)) || (first == '+' && third == '+') {
+            negative = is_minus(first);
+            rest = rest[first.len_utf8() + 1 + third.len_utf8()..].trim_start_matches(is_blank);
+            return read_magnitude(rest).map(|(magnitude, is_percent)| (if negative { -magnitude } else { magnitude }, is_percent));
+        }
+    }
     if let Some(first) = rest.chars().next() {
         if is_minus(first) {
             negative = true;
@@ -88,6 +98,14 @@ fn read_signed(text: &str) -> Option<(f64, bool)> {
             rest = rest[1..].trim_start_matches(is_blank);
         }
     }
+    let (magnitude, is_percent) = read_magnitude(rest)?;
+    Some((if negative { -magnitude } else { magnitude }, is_percent))
+}
+
+/// Reads "[€] digits [%]" after the sign and returns the magnitude and whether it was a
+/// percentage.
+fn read_magnitude(text: &str) -> Option<(f64, bool)> {
+    let mut rest = text;
     if let Some(after) = rest.strip_prefix('€') {
         rest = after.trim_start_matches(is_blank);
     }
@@ -96,8 +114,7 @@ fn read_signed(text: &str) -> Option<(f64, bool)> {
         is_percent = true;
         rest = before.trim_end_matches(is_blank);
     }
-    let magnitude = read_unsigned(rest)?;
-    Some((if negative { -magnitude } else { magnitude }, is_percent))
+    Some((read_unsigned(rest)?, is_percent))
 }
 
 /// Reads "1.522", "1 569 535", "13.553,7", "0,5", "1522". Thousands groups after the first must
@@ -221,6 +238,11 @@ mod tests {
         assert_eq!(value("−5"), Some(-5.0));
         assert_eq!(value("-5"), Some(-5.0));
         assert_eq!(value("– 76.300"), Some(-76_300.0));
+        // The older slash notation (jaarverslag 2014 of the Diergezondheidsfonds, Slotwetmutaties).
+        assert_eq!(value("–/– 8.615"), Some(-8_615.0));
+        assert_eq!(value("-/- 93"), Some(-93.0));
+        assert_eq!(value("+/+ 12"), Some(12.0));
+        assert_eq!(value("-/+ 12"), None);
     }
 
     #[test]

@@ -21,7 +21,7 @@ use regex::Regex;
 /// A Dutch figure: sign, euro sign, digits with separators and spaces, percent, a year in
 /// parentheses, stars, a glued footnote marker.
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[‒–\-−+]?\s?(?:€\s?)?\d[\d.,\s\u{a0}\u{2009}\u{202f}]*%?(?:\s?\(\d{4}\))?\**(?:\d{1,2}(?:,\d{1,2})*)?$")
+    Regex::new(r"^(?:[‒–\-−]/[‒–\-−]|\+/\+|[‒–\-−+])?\s?(?:€\s?)?\d[\d.,\s\u{a0}\u{2009}\u{202f}]*%?(?:\s?\(\d{4}\))?\**(?:\d{1,2}(?:,\d{1,2})*)?$")
         .expect("valid regex")
 });
 
@@ -97,6 +97,10 @@ fn is_figure_text(text: &str) -> bool {
     let mut at = 0;
     if matches!(bytes.get(at), Some(b'-' | b'+')) {
         at += 1;
+        // "-/- 93", "+/+ 12": the sign on both sides of a slash.
+        if bytes.get(at) == Some(&b'/') && bytes.get(at + 1) == bytes.first() {
+            at += 2;
+        }
     }
     if bytes.get(at).is_some_and(|&byte| is_space(byte)) {
         at += 1;
@@ -432,6 +436,11 @@ mod tests {
             "2100",
             "1.522",
             "‒ 21,7",
+            "–/– 8.615",
+            "-/- 93",
+            "+/+ 12",
+            "-/+ 12",
+            "-/",
             "– 9",
             "-5",
             "+ 5",
@@ -504,7 +513,7 @@ mod tests {
         #[test]
         fn hand_written_tests_agree_with_their_patterns_on_near_misses(
             text in prop_oneof![
-                "[‒+\\-]?[ ]?€?[0-9]{1,3}([., \u{a0}][0-9]{1,3}){0,3}%?( {0,2}\\([0-9]{3,5}[)*]?)?\\*{0,4}([0-9]{1,3}(,[0-9]{0,3}){0,2})?",
+                "([‒+\\-]/?[‒+\\-]?)?[ ]?€?[0-9]{1,3}([., \u{a0}][0-9]{1,3}){0,3}%?( {0,2}\\([0-9]{3,5}[)*]?)?\\*{0,4}([0-9]{1,3}(,[0-9]{0,3}){0,2})?",
                 "(19|20|21)[0-9]{1,3}\\*{0,4}[0-9]{0,2}( {0,2}[‒\\-]? {0,2}(19|20)[0-9]{1,3})?",
                 "[0-9١]{0,3}(\\.[0-9]{0,3}){0,3}",
                 "(\\*{1,4}|[0-9]{1,3}\\)?|[a-zA-Z]\\)?)( {0,2}[a-zA-Z ,]{10,20})?",
