@@ -502,3 +502,59 @@ fn not_available_dots_stand_in_a_figure_place() {
     assert_eq!(onvoorzien.cells[0].value, None, "a not-available mark is never a number");
     assert_eq!(table.confidence.as_ref().map(|c| c.score), Some(1.0));
 }
+
+#[test]
+fn a_column_empty_in_many_rows_where_empty_cells_vanish_keeps_its_width() {
+    // 1e suppletoire begroting 2019 VIII, Beleidsartikel 1 (wild page c3_16): nine columns, no
+    // whitespace lines in the body; "Mutaties via NvW" is empty, and vanished, in many rows, so
+    // more rows print eight figures than nine. The fullest rows decide the width.
+    let document = extract("wild/dev/c3_16.txt", None);
+    let table = &document.tables[0];
+    let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
+    assert_eq!(headers.len(), 9);
+    assert_eq!(headers[0], "Ontwerpbegroting 2019 (1)");
+    assert_eq!(headers[8], "Mutatie 2023");
+    assert_eq!(
+        texts(row(table, "Verplichtingen")),
+        [
+            "11.302.400",
+            "0",
+            "11.302.400",
+            "411.927",
+            "11.714.327",
+            "425.023",
+            "431.700",
+            "440.049",
+            "439.342"
+        ]
+    );
+    assert!(
+        table.rows.iter().all(
+            |row| !(row.label.is_empty() && row.cells.iter().filter(|c| !c.text.is_empty()).count() == 1)
+        ),
+        "no row's last figure is split off into a label-less row"
+    );
+}
+
+#[test]
+fn enumeration_codes_with_a_closing_dot_belong_to_the_next_row() {
+    // 1e suppletoire begroting 2012 B (gemeentefonds), Tabel B2 (wild page c7_13): "1.", "2." are
+    // printed after a row's figures and before the next row's label.
+    let document = extract("wild/dev/c7_13.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.columns.len(), 8, "the codes are no ninth data column");
+    let kosten = row(table, "Kosten Waarderingskamer");
+    assert_eq!(kosten.code.as_deref(), Some("2."));
+    assert_eq!(texts(kosten), ["1 158", "42", "1 200", "0", "0", "0", "0", "0"]);
+    assert_eq!(row(table, "Budget A+O-fonds").code.as_deref(), Some("3."));
+}
+
+#[test]
+fn slash_minus_signs_are_figures_with_their_sign() {
+    // Jaarverslag 2014 Diergezondheidsfonds (wild page c7_02): "–/– 8.615" in Slotwetmutaties.
+    let document = extract("wild/dev/c7_02.txt", None);
+    let table = &document.tables[0];
+    let verplichtingen = row(table, "VERPLICHTINGEN");
+    assert_eq!(texts(verplichtingen), ["10.900", "9.294", "2.172", "22.366", "13.751", "–/– 8.615"]);
+    assert_eq!(verplichtingen.cells[5].value, Some(-8615.0));
+}

@@ -87,7 +87,8 @@ fn read_signed(text: &str) -> Option<(f64, bool)> {
         if (is_minus(first) && is_minus(third)) || (first == '+' && third == '+') {
             negative = is_minus(first);
             rest = rest[first.len_utf8() + 1 + third.len_utf8()..].trim_start_matches(is_blank);
-            return read_magnitude(rest).map(|(magnitude, is_percent)| (if negative { -magnitude } else { magnitude }, is_percent));
+            return read_magnitude(rest)
+                .map(|(magnitude, is_percent)| (if negative { -magnitude } else { magnitude }, is_percent));
         }
     }
     if let Some(first) = rest.chars().next() {

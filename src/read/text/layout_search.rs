@@ -4,7 +4,8 @@
 //! The score ([`choose_layout`], [`Score`]) prefers, in this order of weight: exact rows with figures; no
 //! short rows, no rows split off surplus figures; a first stub cell that reads as a code when
 //! there are two or more stub columns (and at least one row printing one); few dropped empty
-//! cells. A row the input cuts off is left out. Where the body prints no whitespace line at all
+//! cells; no enumeration code with its closing dot ("2.") in a data column (it is the next row's
+//! code, printed before its label, which a layout with a code stub column carries). A row the input cuts off is left out. Where the body prints no whitespace line at all
 //! (empty cells vanish without a trace), a short row with figures is the page's habit: it counts
 //! a little for the layout instead of against it, so the width is the one the fullest rows
 //! print rather than the one most rows happen to fill (a column empty in many rows no longer
@@ -25,6 +26,7 @@ use super::grid::{
     fit_prepared, stub_code_like,
 };
 use super::paragraph::{Paragraph, SpaceConvention};
+use super::printed;
 
 /// How well a layout explains the rows, summed row by row as they are fitted: exact rows with
 /// figures count most (a code carried from the row above costs nothing: that is how code
@@ -151,6 +153,11 @@ fn row_points(row: &FittedView<'_, '_>, first_is_code: bool, habits: BodyHabits)
             if label_less {
                 points -= 10;
             }
+            // An enumeration code with its closing dot ("2.") is never a figure: in a data
+            // column it is the next row's code that the layout failed to carry.
+            if row.data.iter().any(|slot| is_enumeration_code(&slot.text)) {
+                points -= 15;
+            }
             // A table that opens with a code prints every code before its label: a layout that
             // carries them explains it better than one with an extra column.
             if habits.starts_with_code && marks.carried_code && first_is_code {
@@ -164,6 +171,11 @@ fn row_points(row: &FittedView<'_, '_>, first_is_code: bool, habits: BodyHabits)
         Fit::Short if habits.empty_cells_vanish && has_figure => 5,
         Fit::Short => -20,
     }
+}
+
+/// A code with its closing dot ("2.", "12.01."), as enumerated rows print it before their label.
+fn is_enumeration_code(text: &str) -> bool {
+    text.len() > 1 && text.ends_with('.') && printed::is_code_like(text)
 }
 
 /// Chooses the layout that best explains the body rows (see [`Score`]). Candidates: 1 to 3 stub
@@ -204,7 +216,10 @@ pub fn choose_layout(
     };
     let habits = BodyHabits {
         starts_with_code,
-        empty_cells_vanish: !rows.iter().flat_map(|row| row.paragraphs.iter()).any(|&i| paragraphs[i].is_whitespace()),
+        empty_cells_vanish: !rows
+            .iter()
+            .flat_map(|row| row.paragraphs.iter())
+            .any(|&i| paragraphs[i].is_whitespace()),
     };
     let prepared = PreparedRows::new(paragraphs, rows);
     // Every candidate, in the order ties are settled by: fewer stub columns, 2N−1 before N,

@@ -30,8 +30,10 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:19|20)\d\d(?:\*{0,3}\d?)?(?:\s?[‒–\-]\s?(?:19|20)\d\d)?$").expect("valid regex")
 });
 
-/// A code: groups of one or two digits joined by dots.
-static CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}(?:\.\d{1,2})*$").expect("valid regex"));
+/// A code: groups of one or two digits joined by dots, with an optional closing dot ("2.",
+/// "12.01."), as codes are printed in front of their labels in enumerated tables.
+static CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}(?:\.\d{1,2})*\.?$").expect("valid regex"));
 
 /// A lone note marker.
 static MARKER: LazyLock<Regex> =
@@ -197,11 +199,12 @@ fn is_year_like_ascii(bytes: &[u8]) -> bool {
     is_year(&bytes[at..]) && bytes.len() == at + 4
 }
 
-/// A short code that can stand in a code stub column ("1", "12", "1.01", "17.03.01").
+/// A short code that can stand in a code stub column ("1", "12", "1.01", "17.03.01"), also with
+/// a closing dot ("2.", "12.01.").
 pub fn is_code_like(text: &str) -> bool {
-    // By hand while the text is ASCII: groups of one or two digits joined by dots. An ASCII
-    // byte that breaks the pattern rules the text out; a digit outside ASCII is left to the
-    // pattern.
+    // By hand while the text is ASCII: groups of one or two digits joined by dots, and at most
+    // one dot after the last group. An ASCII byte that breaks the pattern rules the text out; a
+    // digit outside ASCII is left to the pattern.
     let mut digits_in_group = 0;
     for &byte in text.as_bytes() {
         match byte {
@@ -211,7 +214,7 @@ pub fn is_code_like(text: &str) -> bool {
             _ => return false,
         }
     }
-    digits_in_group > 0
+    digits_in_group > 0 || (text.len() > 1 && text.ends_with('.'))
 }
 
 /// A marker printed alone in front of a note ("1", "*", "**", "a").
