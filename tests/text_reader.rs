@@ -558,3 +558,32 @@ fn slash_minus_signs_are_figures_with_their_sign() {
     assert_eq!(texts(verplichtingen), ["10.900", "9.294", "2.172", "22.366", "13.751", "–/– 8.615"]);
     assert_eq!(verplichtingen.cells[5].value, Some(-8615.0));
 }
+
+#[test]
+fn codes_that_cannot_be_figures_belong_to_the_next_row() {
+    // 1e suppletoire begroting 2022 A, Tabel 5 artikel 12 Hoofdwegennet (wild page c7_20): the
+    // header prints "12" over the code column and "Hoofdwegennet" over the labels; "12.01" is
+    // printed after the figures of the row above its own; "Verplichtingen" stands in the code
+    // column with its label cell empty.
+    let document = extract("wild/dev/c7_20.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.columns.len(), 9);
+    assert_eq!(table.columns[0].header(), "Ontwerp-begroting 2022 (1)");
+    let exploitatie = row(table, "Exploitatie");
+    assert_eq!(exploitatie.code.as_deref(), Some("12.01"));
+    assert_eq!(texts(exploitatie), ["3.959", "", "3.959", "300", "4.259", "300", "100", "", ""]);
+    assert_eq!(
+        texts(row(table, "Verplichtingen")),
+        [
+            "3.232.984",
+            "",
+            "3.232.984",
+            "1.369.183",
+            "4.602.167",
+            "139.550",
+            "‒ 713.102",
+            "‒ 393.726",
+            "‒ 68.162"
+        ]
+    );
+}

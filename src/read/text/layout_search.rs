@@ -4,8 +4,9 @@
 //! The score ([`choose_layout`], [`Score`]) prefers, in this order of weight: exact rows with figures; no
 //! short rows, no rows split off surplus figures; a first stub cell that reads as a code when
 //! there are two or more stub columns (and at least one row printing one); few dropped empty
-//! cells; no enumeration code with its closing dot ("2.") in a data column (it is the next row's
-//! code, printed before its label, which a layout with a code stub column carries). A row the input cuts off is left out. Where the body prints no whitespace line at all
+//! cells; no code that cannot be a figure ("2.", "12.01": the number parser reads it as text) in a
+//! data column (it is the next row's code, printed before its label, which a layout with a code
+//! stub column carries). A row the input cuts off is left out. Where the body prints no whitespace line at all
 //! (empty cells vanish without a trace), a short row with figures is the page's habit: it counts
 //! a little for the layout instead of against it, so the width is the one the fullest rows
 //! print rather than the one most rows happen to fill (a column empty in many rows no longer
@@ -27,6 +28,7 @@ use super::grid::{
 };
 use super::paragraph::{Paragraph, SpaceConvention};
 use super::printed;
+use crate::normalize::number::parse_dutch_number;
 
 /// How well a layout explains the rows, summed row by row as they are fitted: exact rows with
 /// figures count most (a code carried from the row above costs nothing: that is how code
@@ -153,9 +155,9 @@ fn row_points(row: &FittedView<'_, '_>, first_is_code: bool, habits: BodyHabits)
             if label_less {
                 points -= 10;
             }
-            // An enumeration code with its closing dot ("2.") is never a figure: in a data
-            // column it is the next row's code that the layout failed to carry.
-            if row.data.iter().any(|slot| is_enumeration_code(&slot.text)) {
+            // A code that cannot be a figure ("2.", "12.01") in a data column is the next
+            // row's code, printed before its label, that the layout failed to carry.
+            if row.data.iter().any(|slot| is_code_not_figure(&slot.text)) {
                 points -= 15;
             }
             // A table that opens with a code prints every code before its label: a layout that
@@ -173,9 +175,10 @@ fn row_points(row: &FittedView<'_, '_>, first_is_code: bool, habits: BodyHabits)
     }
 }
 
-/// A code with its closing dot ("2.", "12.01."), as enumerated rows print it before their label.
-fn is_enumeration_code(text: &str) -> bool {
-    text.len() > 1 && text.ends_with('.') && printed::is_code_like(text)
+/// A code that cannot be a figure: code-like ("2.", "12.01", "17.03.01") and read by the number
+/// parser as text, since its groups after a dot are not thousands groups.
+fn is_code_not_figure(text: &str) -> bool {
+    printed::is_code_like(text) && parse_dutch_number(text).value.is_none()
 }
 
 /// Chooses the layout that best explains the body rows (see [`Score`]). Candidates: 1 to 3 stub
