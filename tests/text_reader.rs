@@ -587,3 +587,16 @@ fn codes_that_cannot_be_figures_belong_to_the_next_row() {
         ]
     );
 }
+
+#[test]
+fn a_header_that_numbers_its_columns_sets_the_fewest_data_columns() {
+    // 1e suppletoire begroting 2014 I (wild page c3_01): the header numbers (1), (2), (3=1+2),
+    // (4), (5 = 3+4) before four "Mutatie" years, and every row lost its empty column (2). A
+    // reading with four data columns and every row wrapped in two is ruled out; the page is not
+    // read right yet, so its raw lines are kept, with a warning naming them.
+    let document = extract("wild/dev/c3_01.txt", None);
+    assert!(
+        document.tables.iter().all(|table| table.columns.len() >= 5 || table.kind == TableKind::Unrecovered)
+    );
+    assert!(document.warnings.iter().any(|warning| warning.kind == WarningKind::UnrecoveredTable));
+}

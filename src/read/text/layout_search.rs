@@ -182,7 +182,8 @@ fn is_code_not_figure(text: &str) -> bool {
 }
 
 /// Chooses the layout that best explains the body rows (see [`Score`]). Candidates: 1 to 3 stub
-/// columns, 1 to `max_columns` data columns, both whitespace conventions. When the input ends in
+/// columns, the data column counts of `columns` (from the columns the header numbers, or 1, to
+/// the longest run of figures), both whitespace conventions. When the input ends in
 /// the table (`last_row_may_be_cut`), its last raw row is left out of the score. When the body
 /// opens with a code before its first label (`starts_with_code`), rows whose code was carried
 /// from the row above score a little more. Ties go to fewer stub
@@ -195,7 +196,7 @@ fn is_code_not_figure(text: &str) -> bool {
 pub fn choose_layout(
     paragraphs: &[Paragraph],
     rows: &[RawRow<'_>],
-    max_columns: usize,
+    columns: std::ops::RangeInclusive<usize>,
     last_row_may_be_cut: bool,
     starts_with_code: bool,
 ) -> Option<(Layout, i64)> {
@@ -231,8 +232,13 @@ pub fn choose_layout(
     for stub_columns in 1..=3 {
         for &convention in conventions {
             let widest = prepared.rows.iter().map(|row| row.cell_count(convention)).max();
-            let most_columns = max_columns.max(1).min(widest.unwrap_or(0) + 1);
-            candidates.extend((1..=most_columns).map(|columns| Layout { stub_columns, columns, convention }));
+            let most_columns = (*columns.end()).max(1).min(widest.unwrap_or(0) + 1);
+            let fewest_columns = (*columns.start()).clamp(1, most_columns);
+            candidates.extend((fewest_columns..=most_columns).map(|columns| Layout {
+                stub_columns,
+                columns,
+                convention,
+            }));
         }
     }
     let most_from = [SpaceConvention::OnePerCell, SpaceConvention::TwoMinusOne]

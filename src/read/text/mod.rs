@@ -33,6 +33,10 @@ mod printed;
 mod region;
 mod rhythm;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::error::{Location, Warning, WarningKind};
 use crate::table::{
     Cell, CellFlag, Column, Note, Placement, ReadOutcome, Row, RowKind, Table, TableKind,
@@ -371,9 +375,14 @@ fn choose_body_start(
     for &(start, starts_with_code) in &starts {
         let raw = grid::raw_rows(paragraphs, &cells[start..]);
         let max_columns = longest_value_run(paragraphs, &raw).clamp(1, MAX_COLUMNS);
-        if let Some((layout, points)) =
-            layout_search::choose_layout(paragraphs, &raw, max_columns, region.runs_to_end, starts_with_code)
-            && best.is_none_or(|(_, _, best_points)| points > best_points)
+        let fewest_columns = numbered_columns(paragraphs, &cells[..start]).max(1);
+        if let Some((layout, points)) = layout_search::choose_layout(
+            paragraphs,
+            &raw,
+            fewest_columns..=max_columns,
+            region.runs_to_end,
+            starts_with_code,
+        ) && best.is_none_or(|(_, _, best_points)| points > best_points)
         {
             best = Some((start, layout, points));
         }
@@ -449,6 +458,24 @@ fn header_led_layout(paragraphs: &[Paragraph], header: &[usize]) -> Option<Layou
     }
     let width = cells_of(row);
     (width >= 2).then(|| Layout { stub_columns: 1, columns: width - 1, convention })
+}
+
+/// How many data columns the header numbers: budget tables print "(1)", "(2)", "(3)=(1+2)" or
+/// "(5 = 3+4)" under their column headings, and a header that numbers 1 to n without a gap has
+/// at least n data columns. 0 when the header numbers none (or fewer than three).
+fn numbered_columns(paragraphs: &[Paragraph], header: &[usize]) -> usize {
+    static COLUMN_NUMBER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\((\d{1,2})\s*(?:\)|=)").expect("valid regex"));
+    let mut numbered = [false; 100];
+    for &index in header {
+        for found in COLUMN_NUMBER.captures_iter(paragraphs[index].text) {
+            if let Ok(number) = found[1].parse::<usize>() {
+                numbered[number] = true;
+            }
+        }
+    }
+    let gapless = numbered[1..].iter().take_while(|&&numbered| numbered).count();
+    if gapless >= 3 { gapless } else { 0 }
 }
 
 /// The longest run of figure and whitespace cells in any raw row (whitespace counted one cell
