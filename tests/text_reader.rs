@@ -600,3 +600,19 @@ fn a_header_that_numbers_its_columns_sets_the_fewest_data_columns() {
     );
     assert!(document.warnings.iter().any(|warning| warning.kind == WarningKind::UnrecoveredTable));
 }
+
+#[test]
+fn a_table_of_contents_with_letter_parts_and_an_indented_source() {
+    // Jaarverslag 2018 Buitenlandse Zaken, Inhoudsopgave (wild page c7_24): parts "A.", "B." and
+    // sections "1.", "2." printed before their titles, a page number after each, and whitespace
+    // lines of the indented source after every page number.
+    let document = extract("wild/dev/c7_24.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.kind, TableKind::Contents);
+    assert_eq!(table.columns.len(), 1, "the whitespace lines make no second column");
+    let algemeen = row(table, "ALGEMEEN");
+    assert_eq!(algemeen.code.as_deref(), Some("A."));
+    assert_eq!(texts(algemeen), ["4"]);
+    assert_eq!(texts(row(table, "Leeswijzer")), ["6"]);
+    assert_eq!(row(table, "Leeswijzer").code.as_deref(), Some("2."));
+}

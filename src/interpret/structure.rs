@@ -74,28 +74,6 @@ pub(crate) struct Structure {
     pub warnings: Vec<Warning>,
 }
 
-/// A short article or chapter code: "31", "1.1", "IIA", "B", "31.1a", also with a closing full
-/// stop ("I.", "1.1.").
-fn is_code(text: &str) -> bool {
-    // A code printed with a closing full stop ("I.", "1.1.", "A.") is the same code.
-    let text = text.trim();
-    let text = text.strip_suffix('.').filter(|rest| !rest.is_empty()).unwrap_or(text);
-    if text.is_empty() || text.chars().count() > 8 {
-        return false;
-    }
-    let digits = text.starts_with(|c: char| c.is_ascii_digit())
-        && text
-            .trim_end_matches(|c: char| c.is_ascii_lowercase())
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.');
-    let roman = {
-        let body = text.trim_end_matches(|c: char| c.is_ascii_uppercase() && !"IVXLC".contains(c));
-        !body.is_empty() && body.chars().all(|c| "IVXLC".contains(c))
-    };
-    let letter = text.len() == 1 && text.chars().all(|c| c.is_ascii_uppercase());
-    digits || roman || letter
-}
-
 /// Facts about one grid row used by several steps.
 struct RowFacts {
     /// Some printed cell starting right of the first column has text.
@@ -468,7 +446,8 @@ fn stub_columns(grid: &Grid, body: &[usize], header_rows: std::ops::Range<usize>
         let texts: Vec<&str> =
             body.iter().filter_map(|&r| own_text(r, 0)).filter(|t| !t.is_empty()).collect();
         let empty_everywhere = body.iter().all(|&r| grid.text_at(r, 0).is_empty());
-        (!texts.is_empty() && texts.iter().all(|t| is_code(t))) || (empty_everywhere && !body.is_empty())
+        (!texts.is_empty() && texts.iter().all(|t| vocabulary::is_code(t)))
+            || (empty_everywhere && !body.is_empty())
     };
     if !first_is_code {
         return by_header;

@@ -264,6 +264,28 @@ fn is_figure_token(token: &str) -> bool {
         && digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
 }
 
+/// A short article or chapter code: "31", "1.1", "IIA", "B", "31.1a", also with a closing full
+/// stop ("I.", "1.1.").
+pub fn is_code(text: &str) -> bool {
+    // A code printed with a closing full stop ("I.", "1.1.", "A.") is the same code.
+    let text = text.trim();
+    let text = text.strip_suffix('.').filter(|rest| !rest.is_empty()).unwrap_or(text);
+    if text.is_empty() || text.chars().count() > 8 {
+        return false;
+    }
+    let digits = text.starts_with(|c: char| c.is_ascii_digit())
+        && text
+            .trim_end_matches(|c: char| c.is_ascii_lowercase())
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.');
+    let roman = {
+        let body = text.trim_end_matches(|c: char| c.is_ascii_uppercase() && !"IVXLC".contains(c));
+        !body.is_empty() && body.chars().all(|c| "IVXLC".contains(c))
+    };
+    let letter = text.len() == 1 && text.chars().all(|c| c.is_ascii_uppercase());
+    digits || roman || letter
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

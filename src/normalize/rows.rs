@@ -24,7 +24,7 @@
 //! failure: a subgroup that ends without a spacer ("Rentelasten" after the "Apparaatskosten" rows)
 //! is still counted in the subgroup, because the print gives no sign of its end.
 
-use crate::interpret::vocabulary::is_year;
+use crate::interpret::vocabulary::{is_code, is_year};
 use crate::normalize::number::{parse_dutch_number, printed_decimals};
 use crate::table::{CellFlag, Row, RowKind, Table, ValueKind};
 
@@ -40,7 +40,7 @@ pub fn normalize_tables(tables: &mut [Table]) {
 }
 
 /// The label is the last non-empty stub cell; with two or more stub cells, a first cell that
-/// looks like a code ("31", "1.1", "IIA", "B") is the code, and the label is then the next
+/// is a code ([`is_code`]: "31", "1.1", "IIA", "B", "2.", "A.") is the code, and the label is then the next
 /// non-empty cell (the name column: a third column such as "Uitgaven" or "Ontvangsten" qualifies
 /// the row but does not name it).
 fn set_label_and_code(row: &mut Row) {
@@ -48,26 +48,10 @@ fn set_label_and_code(row: &mut Row) {
         row.stub.iter().map(|cell| cell.text.trim()).filter(|text| !text.is_empty()).collect();
     row.label = texts.last().map(|text| text.to_string()).unwrap_or_default();
     row.code = None;
-    if texts.len() >= 2 && looks_like_code(texts[0]) {
+    if texts.len() >= 2 && is_code(texts[0]) {
         row.code = Some(texts[0].to_string());
         row.label = texts[1].to_string();
     }
-}
-
-/// A short article or chapter code: digits with dots, or a Roman numeral with an optional letter,
-/// or one capital letter.
-fn looks_like_code(text: &str) -> bool {
-    if text.is_empty() || text.len() > 8 {
-        return false;
-    }
-    let digits = text.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && text.starts_with(|c: char| c.is_ascii_digit());
-    let roman = {
-        let body = text.trim_end_matches(|c: char| c.is_ascii_uppercase() && !"IVXLC".contains(c));
-        !body.is_empty() && body.chars().all(|c| "IVXLC".contains(c))
-    };
-    let letter = text.len() == 1 && text.chars().all(|c| c.is_ascii_uppercase());
-    digits || roman || letter
 }
 
 fn parse_cells(row: &mut Row) {

@@ -360,12 +360,14 @@ fn continues(text: &str) -> bool {
     text.ends_with(',') || text.ends_with('-') || WORDS.iter().any(|word| word.eq_ignore_ascii_case(last))
 }
 
-/// A code cell: "31", "1.01", or a Roman chapter numeral with an optional letter ("IIA").
+/// A code cell: "31", "1.01", "2.", a Roman chapter numeral with an optional letter ("IIA"), or
+/// a capital letter with its closing dot ("A.", "B.": the parts of a table of contents).
 pub fn code_like(text: &str) -> bool {
     printed::is_code_like(text)
         || (text.len() <= 4
             && text.trim_end_matches(|c: char| "ABC".contains(c)).chars().all(|c| "IVXLC".contains(c))
             && !text.is_empty())
+        || matches!(text.as_bytes(), [b'A'..=b'Z', b'.'])
 }
 
 /// Appends the slots of paragraph `index`: its text, or one empty slot per empty cell of a

@@ -23,11 +23,10 @@
 //!
 
 use super::grid::{
-    Fit, FitBuffers, FittedView, Layout, PreparedRow, PreparedRows, RawRow, RowSink, Slot, convention_index,
-    fit_prepared, stub_code_like,
+    Fit, FitBuffers, FittedView, Layout, PreparedRow, PreparedRows, RawRow, RowSink, Slot, code_like,
+    convention_index, fit_prepared, stub_code_like,
 };
 use super::paragraph::{Paragraph, SpaceConvention};
-use super::printed;
 use crate::normalize::number::parse_dutch_number;
 
 /// How well a layout explains the rows, summed row by row as they are fitted: exact rows with
@@ -175,10 +174,10 @@ fn row_points(row: &FittedView<'_, '_>, first_is_code: bool, habits: BodyHabits)
     }
 }
 
-/// A code that cannot be a figure: code-like ("2.", "12.01", "17.03.01") and read by the number
-/// parser as text, since its groups after a dot are not thousands groups.
+/// A code that cannot be a figure: code-like ("2.", "12.01", "17.03.01", "A.") and read by the
+/// number parser as text (its groups after a dot are not thousands groups, or it has letters).
 fn is_code_not_figure(text: &str) -> bool {
-    printed::is_code_like(text) && parse_dutch_number(text).value.is_none()
+    code_like(text) && parse_dutch_number(text).value.is_none()
 }
 
 /// Chooses the layout that best explains the body rows (see [`Score`]). Candidates: 1 to 3 stub

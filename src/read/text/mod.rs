@@ -231,13 +231,28 @@ fn build_table(
     let Some(first_figure) = cells.iter().position(|&i| region::is_figure(&paragraphs[i])) else {
         return text_table(paragraphs, region, table, cells, warnings);
     };
-    let (label_position, layout) = match choose_body_start(paragraphs, region, cells, first_figure) {
+    let (label_position, mut layout) = match choose_body_start(paragraphs, region, cells, first_figure) {
         Some(found) => found,
         None => return Some(unrecovered(paragraphs, region, table, warnings)),
     };
-    let body_start = header::extend_body_back(paragraphs, cells, label_position, layout);
-    let header_cells = &cells[..body_start];
-    let built = header::build_columns(paragraphs, header_cells, layout);
+    let (layout, built, mut fitted) = loop {
+        let body_start = header::extend_body_back(paragraphs, cells, label_position, layout);
+        let built = header::build_columns(paragraphs, &cells[..body_start], layout);
+        let raw = grid::raw_rows(paragraphs, &cells[body_start..]);
+        let fitted = grid::fit_rows(paragraphs, &raw, layout);
+        // A last column with no header that no row prints anything in is padding (whitespace
+        // lines of an indented source, a spacer cell), not a column of the table.
+        let padding = layout.columns > 1
+            && built
+                .columns
+                .last()
+                .is_some_and(|column| column.path.iter().all(|part| part.trim().is_empty()))
+            && fitted.iter().all(|row| row.data.get(layout.columns - 1).is_none_or(Slot::is_empty));
+        if !padding {
+            break (layout, built, fitted);
+        }
+        layout = Layout { columns: layout.columns - 1, ..layout };
+    };
     table.stub_header = built.stub_header;
     table.columns = built.columns;
     if table.title.is_none() {
@@ -248,8 +263,6 @@ fn build_table(
     }
     table.stub_columns = layout.stub_columns;
 
-    let raw = grid::raw_rows(paragraphs, &cells[body_start..]);
-    let mut fitted = grid::fit_rows(paragraphs, &raw, layout);
     // Text-only rows at the end of a table that goes on with prose are the next headings.
     if !region.runs_to_end {
         while fitted.last().is_some_and(|row| {
