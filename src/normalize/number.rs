@@ -83,13 +83,12 @@ fn read_signed(text: &str) -> Option<(f64, bool)> {
     let mut negative = false;
     // "-/- 8.615" and "+/+ 93": the sign printed on both sides of a slash, as in older reports.
     let mut chars = rest.chars();
-    if let (Some(first), Some('/'), Some(third)) = (chars.next(), chars.next(), chars.next()) {
-        if (is_minus(first) && is_minus(third)) || (first == '+' && third == '+') {
-            negative = is_minus(first);
-            rest = rest[first.len_utf8() + 1 + third.len_utf8()..].trim_start_matches(is_blank);
-            return read_magnitude(rest)
-                .map(|(magnitude, is_percent)| (if negative { -magnitude } else { magnitude }, is_percent));
-        }
+    if let (Some(first), Some('/'), Some(third)) = (chars.next(), chars.next(), chars.next())
+        && ((is_minus(first) && is_minus(third)) || (first == '+' && third == '+'))
+    {
+        let after = rest[first.len_utf8() + 1 + third.len_utf8()..].trim_start_matches(is_blank);
+        let (magnitude, is_percent) = read_magnitude(after)?;
+        return Some((if is_minus(first) { -magnitude } else { magnitude }, is_percent));
     }
     if let Some(first) = rest.chars().next() {
         if is_minus(first) {
