@@ -616,3 +616,30 @@ fn a_table_of_contents_with_letter_parts_and_an_indented_source() {
     assert_eq!(texts(row(table, "Leeswijzer")), ["6"]);
     assert_eq!(row(table, "Leeswijzer").code.as_deref(), Some("2."));
 }
+
+#[test]
+fn a_pipe_table_without_separator_whose_rows_lost_their_code_cell() {
+    // Financieel jaarverslag van het Rijk 2008, Inhoudsopgave (wild page c5_13): pipe rows with
+    // no separator line; "Voorwoord | 8 | |" lost its empty code cell at the front.
+    let document = extract("wild/dev/c5_13.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.columns.len(), 1);
+    assert_eq!(texts(row(table, "Voorwoord")), ["8"]);
+    let economie = row(table, "De Nederlandse economie in 2008");
+    assert_eq!(economie.code.as_deref(), Some("1.1."));
+    assert_eq!(texts(economie), ["9"]);
+    assert_eq!(texts(row(table, "Overheidsfinanciën 2008 in perspectief")), ["30"]);
+}
+
+#[test]
+fn a_pipe_table_printed_one_cell_per_line() {
+    // Verslag over de 1e suppletoire begroting 2022 IV (wild page c7_09): every cell on a line of
+    // its own ending in " |", a line of pipes alone after the header.
+    let document = extract("wild/dev/c7_09.txt", None);
+    let table = &document.tables[0];
+    let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
+    assert_eq!(headers, ["2022", "2023", "2024", "2025 e.v."]);
+    assert_eq!(texts(row(table, "SZW: Verhogen inkomens")), ["587", "6.501", "7.932", "8.531"]);
+    assert_eq!(texts(row(table, "SZW: Arbeidsbemiddeling")), ["0", "1.000", "1.000", "1.000"]);
+    assert!(table.rows.iter().all(|row| row.cells.iter().all(|cell| !cell.text.contains('|'))));
+}

@@ -595,7 +595,7 @@ fn is_repeated_header(fitted: &FittedRow, bottom_headers: &[String]) -> bool {
 }
 
 /// A table of contents: its title or the text above it says so ("Inhoudsopgave"), or its one
-/// data column holds page numbers that only go up.
+/// data column holds page numbers that never go down (two sections can start on one page).
 fn is_contents(table: &Table, rows: &[FittedRow], paragraphs: &[Paragraph], cells: &[usize]) -> bool {
     // Compared with ASCII case folding, which asks the same as lower-casing here: of the
     // characters outside ASCII only U+212A (to "k") and U+0130 (to "i" and a combining dot, which
@@ -615,7 +615,8 @@ fn is_contents(table: &Table, rows: &[FittedRow], paragraphs: &[Paragraph], cell
     let page_numbers = table.columns.len() == 1
         && pages.len() >= 5
         && pages.len() == figures
-        && pages.windows(2).all(|pair| pair[0] < pair[1]);
+        && pages.windows(2).all(|pair| pair[0] <= pair[1])
+        && pages.first() < pages.last();
     says_so || page_numbers
 }
 

@@ -121,12 +121,16 @@ pub fn whole_line(paragraphs: &[Paragraph<'_>], index: usize) -> bool {
 ///
 /// A pipe-table line ("| Uitgaven | 1.522 | ‒ 21,7 |") is cut into one paragraph per cell, all
 /// with the line's number; its first cell is attached (a row boundary, like a single newline)
-/// and an empty cell is a whitespace paragraph of one cell. Separator lines ("|---|---|") are
-/// skipped.
+/// and an empty cell is a whitespace paragraph of one cell. Separator lines ("|---|---|",
+/// "---|---|") are skipped. A line of a table printed one cell per line ("587 |") is one
+/// paragraph, not attached; a line of pipes alone ("|", "||") ends the row, so the cell after it
+/// is attached.
 pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
     // One paragraph a line at most, but for pipe-table lines and run-together rows.
     let mut out = Vec::with_capacity(newline_count(text) + 1);
     let mut previous_blank = true;
+    // After a line of pipes alone, in a table printed one cell per line.
+    let mut row_ended = false;
     let run_together = run_together_lines(text);
     for (index, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
@@ -145,6 +149,25 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
                 out.push(paragraph);
             }
             previous_blank = false;
+            continue;
+        }
+        // A pipe table printed one cell per line: each line is one cell, and the line breaks
+        // between them are no row boundaries (rows are found as in any flattened text).
+        // A line of pipes alone ends the row: the next cell starts one.
+        if super::pipe::is_cell_line(raw) {
+            let cell = raw.trim().trim_end_matches('|').trim_matches(|c: char| c.is_whitespace());
+            if cell.is_empty() {
+                row_ended = true;
+            } else {
+                out.push(Paragraph::new(index + 1, cell, cell, row_ended));
+                row_ended = false;
+            }
+            previous_blank = false;
+            continue;
+        }
+        row_ended = false;
+        if super::pipe::is_separator(raw) {
+            previous_blank = true;
             continue;
         }
         if let Some(cells) = pipe_cells(raw) {

@@ -6,12 +6,16 @@
 //! The steps, in this order:
 //! 1. A block is a run of consecutive lines that each hold a `|`, with a separator line (only
 //!    `-`, `:`, `|`, `+`, `=` and spaces) after at least one line, and at least two lines of
-//!    cells after the separator.
+//!    cells after the separator; or, without a separator, a run of at least three lines that
+//!    each hold two cells or more and end in a pipe (all body rows: tables of contents are
+//!    printed so).
 //! 2. A line's cells: one leading and one trailing `|` are dropped, the rest split on `|`
 //!    ("Rijksbegroting | ||||" gives a label and four empty cells).
 //! 3. Rows printed one cell short of the body's usual width lose their top-left cell: a header
 //!    row of width − 1 gets an empty first cell (these sites print the header without the stub's
-//!    empty header cell). A last column that is empty in every row is padding and is dropped.
+//!    empty header cell). Where most body rows open with a code, a row that opens with text and
+//!    ends in an empty cell lost its code cell at the front: its cells move one to the right
+//!    ("Voorwoord | 8 | |"). A last column that is empty in every row is padding and is dropped.
 //! 4. The lines before the separator become `thead` rows of `th` cells, the rest `tbody` rows,
 //!    each on the line it came from, with the paragraphs above the block (caption, unit) as `p`
 //!    elements on their own lines, so that every cell keeps its source line.
@@ -20,13 +24,16 @@
 //!    linked are blanked ([`mask`]) before the rest of the text is read as paragraphs.
 //! 6. A row printed with fewer cells than the table is placed by the left-fill rule and flagged.
 //!
-//! Known failures: a pipe table printed one cell per line ("587 |") is not a block (the coverage
-//! audit names its figures), and a cell that holds a literal `|` is split.
+//! A run of pipe lines most of which hold one cell ("587 |": a pipe table printed one cell per
+//! line) is not a block: its lines are flattened text, read as paragraphs.
+//!
+//! Known failure: a cell that holds a literal `|` is split.
 
 use super::place::LEFT_FILL_RULE;
 use super::printed::{caption, is_note_marker, unit_line};
 use super::region::is_numbered_heading;
 use crate::error::{Location, Warning, WarningKind};
+use crate::interpret::vocabulary::is_code;
 use crate::table::{CellFlag, Placement, ReadOutcome, Table};
 
 /// Reads every pipe block as a grid (steps 3 and 4): tables numbered from 0 in block order,
@@ -150,11 +157,29 @@ pub struct PipeBlock {
     pub first_line: usize,
     /// Last line of the block, 1-based, inclusive.
     pub last_line: usize,
-    /// Position of the (first) separator line within the block, from 0.
+    /// Position of the (first) separator line within the block, from 0; 0 for a block printed
+    /// without one, whose lines are all body rows.
     pub separator: usize,
 }
 
-fn is_separator(line: &str) -> bool {
+/// A line of a pipe table printed one cell per line: the cell's text and one closing pipe
+/// ("587 |", "SZW: Verhogen inkomens |"), or pipes alone ("|", "||": empty cells). Such lines
+/// are cells of flattened text, not rows: the paragraph reading takes them (see
+/// [`super::paragraph::paragraphs`]).
+pub fn is_cell_line(line: &str) -> bool {
+    let trimmed = line.trim();
+    let pipes = trimmed.bytes().filter(|&byte| byte == b'|').count();
+    trimmed.ends_with('|') && (pipes == 1 || (pipes <= 3 && trimmed.bytes().all(|byte| byte == b'|')))
+}
+
+/// A pipe line that holds a row: at least two cells, closed by a pipe ("Voorwoord | 8 | |",
+/// "1.1. | De Nederlandse economie in 2008 | 9 |").
+fn is_row_line(line: &str) -> bool {
+    let trimmed = line.trim();
+    trimmed.ends_with('|') && trimmed.bytes().filter(|&byte| byte == b'|').count() >= 2 && !is_separator(line)
+}
+
+pub fn is_separator(line: &str) -> bool {
     let trimmed = line.trim();
     trimmed.contains('|')
         && trimmed.contains('-')
@@ -176,11 +201,20 @@ pub fn find_blocks(text: &str) -> Vec<PipeBlock> {
             index += 1;
         }
         let block = &lines[start..index];
+        // A table printed one cell per line is flattened text, not a block of rows.
+        let cell_lines = block.iter().filter(|line| is_cell_line(line)).count();
+        let rows = block.iter().filter(|line| !is_separator(line)).count();
+        if cell_lines * 2 > rows {
+            continue;
+        }
         if let Some(separator) = block.iter().position(|line| is_separator(line))
             && separator >= 1
             && block[separator + 1..].iter().filter(|line| !is_separator(line)).count() >= 2
         {
             blocks.push(PipeBlock { first_line: start + 1, last_line: index, separator });
+        } else if block.len() >= 3 && block.iter().all(|line| is_row_line(line)) {
+            // Rows without a separator line: a body without header rows.
+            blocks.push(PipeBlock { first_line: start + 1, last_line: index, separator: 0 });
         }
     }
     blocks
@@ -219,6 +253,24 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
     for (_, head, cells) in &mut rows {
         if *head && body_width >= 2 && cells.len() + 1 == body_width {
             cells.insert(0, String::new());
+        }
+    }
+    // A body row whose code cell vanished: where most body rows open with a code, a row that
+    // opens with text and ends in an empty cell has lost its empty code cell at the front
+    // ("Voorwoord | 8 | |" among "1.1. | De Nederlandse economie in 2008 | 9 |").
+    let body: Vec<&Vec<String>> =
+        rows.iter().filter(|(_, head, _)| !head).map(|(_, _, cells)| cells).collect();
+    let opens_with_code = body.iter().filter(|cells| cells.first().is_some_and(|cell| is_code(cell))).count();
+    if opens_with_code * 2 > body.len() {
+        for (_, head, cells) in &mut rows {
+            let lost_code = !*head
+                && cells.len() == body_width
+                && cells.first().is_some_and(|cell| !cell.is_empty() && !is_code(cell))
+                && cells.last().is_some_and(String::is_empty);
+            if lost_code {
+                cells.pop();
+                cells.insert(0, String::new());
+            }
         }
     }
     let widest = rows.iter().map(|(_, _, cells)| cells.len()).max().unwrap_or(0);
