@@ -226,7 +226,7 @@ pub const OPENING_LINES: usize = 80;
 ///    unknown means MN: this is the layout of the Miljoenennota's verdiepingshoofdstuk, the only
 ///    document printing its chapters as such headings.
 /// 4. With the year still unknown, the whole text is read for the sentences of a budget bill's
-///    explanation that state the year the bill sets ([`budget_bill_year`]): they stand in its
+///    explanation that state the year the bill sets (`budget_bill_year`): they stand in its
 ///    part A, which follows a table of contents that can run past the opening lines.
 ///
 /// No rule reads "Vergaderjaar 2009–2010": that is the parliamentary session, not the budget

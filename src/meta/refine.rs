@@ -56,8 +56,9 @@ fn is_figure_line(line: &str) -> bool {
 /// A fund first named any other way gives nothing: in an annex heading of its ministry's
 /// document ("Bijlage 2: Verdiepingsbijlage BES-fonds", which the labels file under the
 /// ministry), in passing in prose, in an article heading ("3.1 Artikel 1 gemeentefonds"; the
-/// address of such pages names the fund already). Known limit: a ministry's page whose title is
-/// a fund it pays into would read as the fund's.
+/// address of such pages names the fund already). Known limits: a ministry's page whose title,
+/// or whose first sentence's subject, is a fund it pays into would read as the fund's; a fund's
+/// page whose title stands below a first table is not recognised.
 pub(super) fn fund_chapter(lines: &[&str]) -> Option<String> {
     static HEADING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:[A-Z]\.?\s+)?(?:budgettaire gevolgen\s+(?:van\s+)?)?(?:het\s+)?(?P<name>[a-z-]+)(?:\s*\([^)]*\))?(?:\s*:.*)?$")
