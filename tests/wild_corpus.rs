@@ -107,6 +107,16 @@ fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
     }
 }
 
+/// A floor for the metadata of the development split, just under the 83 of 86 pages measured when
+/// the page's own words began to refine its address (`src/meta/refine.rs`); the three misses left
+/// need a guess or a table of dossier numbers. The validation split has no floor here: nothing
+/// was tuned on it, and `begroting score fixtures/wild/validation` reports it.
+#[test]
+fn the_development_split_keeps_its_metadata() {
+    let report = report("dev");
+    assert!(report.meta_pages_right() >= 83, "dev: metadata below its floor\n{}", report.render());
+}
+
 /// Every text the output holds for a document: cells, stubs, header parts, captions, notes, the
 /// raw lines of unrecovered tables; with and without footnote markers.
 fn texts_of(document: &Document) -> HashSet<String> {

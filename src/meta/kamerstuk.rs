@@ -31,6 +31,18 @@ pub(super) struct KamerstukHead {
     heading: Option<String>,
 }
 
+/// A title found alone with the lines that continue it: a title wraps onto lines that open in
+/// lower case ("Wijziging van de begrotingsstaat van het Infrastructuurfonds" / "voor het jaar
+/// 2009 (wijziging samenhangende met de Najaarsnota)", printed above a suppletoire staat), and
+/// what it says about the type is often on the wrapped line.
+fn wrapped_title(lines: &[&str]) -> String {
+    let continues =
+        |line: &&&str| line.chars().next().is_some_and(|first| first.is_lowercase() || first == '(');
+    let mut parts = vec![lines[0]];
+    parts.extend(lines[1..].iter().take_while(continues).take(TITLE_LINES));
+    parts.join(" ")
+}
+
 /// How many lines after the dossier line the "Nr." line may come (the title wraps over a few
 /// lines in some renderings). Further on, the dossier line was something else.
 const TITLE_LINES: usize = 4;
@@ -56,7 +68,9 @@ impl KamerstukHead {
     /// follows within [`TITLE_LINES`] non-empty lines (so a table row that starts with "12 345"
     /// is no dossier); the lines in between continue the title, and the heading is the rest of
     /// the "Nr." line or, when that holds only the number, the next non-empty line. (2) Failing
-    /// that, the first line opening with one of the [`STANDALONE_TITLES`] is the title, with no
+    /// that, a budget dossier's title behind a "Dossier:" label, as copies of kamerstukken print
+    /// it (see `find_labelled_dossier`). (3) Failing that, the first line opening with one of the
+    /// [`STANDALONE_TITLES`] is the title, with the lines that continue it (`wrapped_title`), no
     /// chapter and no heading. The "Vergaderjaar 2009–2010" line above a head is never part of it.
     pub(super) fn find(lines: &[&str]) -> Option<KamerstukHead> {
         static DOSSIER: LazyLock<Regex> = LazyLock::new(|| {
@@ -91,11 +105,35 @@ impl KamerstukHead {
             };
             return Some(KamerstukHead { chapter, title: title_parts.join(" "), heading });
         }
-        let title = lines.iter().find(|line| {
+        if let Some(head) = Self::find_labelled_dossier(&lines, &NUMBER) {
+            return Some(head);
+        }
+        let title_at = lines.iter().position(|line| {
             let lower = line.to_lowercase();
             STANDALONE_TITLES.iter().any(|opening| lower.starts_with(opening))
         })?;
-        Some(KamerstukHead { chapter: None, title: title.to_string(), heading: None })
+        Some(KamerstukHead { chapter: None, title: wrapped_title(&lines[title_at..]), heading: None })
+    }
+
+    /// Step (2) of [`KamerstukHead::find`]: the head as copies of kamerstukken print it
+    /// (openkamer.org): the dossier title behind a "Dossier:" label, and the paper's heading on
+    /// the first "Nr. N" line after it ("Dossier: Jaarverslag en slotwet Ministerie van
+    /// Buitenlandse Zaken 2018" … "Nr. 1 JAARVERSLAG VAN HET MINISTERIE …"). The label alone is
+    /// common on other sites, so the title counts only when it is a budget dossier's (its type
+    /// is known, or it says "voor het jaar YEAR"). The chapter stays with the address, whose
+    /// dossier part names it.
+    fn find_labelled_dossier(lines: &[&str], number: &Regex) -> Option<KamerstukHead> {
+        let (at, title) = lines.iter().enumerate().find_map(|(at, line)| {
+            let title = line.strip_prefix("Dossier:")?.trim();
+            let is_budget_dossier =
+                title_type(title).is_some() || title.to_lowercase().contains("voor het jaar");
+            is_budget_dossier.then(|| (at, title.to_string()))
+        })?;
+        let heading = lines[at + 1..].iter().find_map(|line| {
+            let rest = number.captures(line)?[1].trim().to_string();
+            Some(rest).filter(|rest| !rest.is_empty())
+        });
+        Some(KamerstukHead { chapter: None, title, heading })
     }
 
     /// What the head says: the type from the paper's heading first (a nota van wijziging or a
@@ -270,6 +308,24 @@ mod tests {
         assert_eq!(read(report), meta(Some(2012), Some("ARK"), Some("VII")));
         let questions = "36 100 Financieel jaarverslag van het Rijk 2021\nNr. 4\nLIJST VAN VRAGEN EN ANTWOORDEN\nDe commissie heeft vragen voorgelegd aan de Algemene\nRekenkamer over de brief van de Algemene Rekenkamer\n";
         assert_eq!(read(questions), meta(Some(2021), Some("FJR"), None));
+    }
+
+    #[test]
+    fn a_dossier_title_behind_a_label() {
+        // openkamer.org/kamerstuk/35200-V-1 (wild page c7_24).
+        let text = "Kamerstuk 35200-V-1\n\nJaarverslag Ministerie van Buitenlandse Zaken 2018\n\nDossier: Jaarverslag en slotwet Ministerie van Buitenlandse Zaken 2018\n\nGepubliceerd: 15 mei 2019\nIndiener(s): Stef Blok (minister buitenlandse zaken) (VVD)\nOnderwerpen: begroting financiën\nBron: https://zoek.officielebekendmakingen.nl/kst-35200-V-1.html\nID: 35200-V-1\n\nNr. 1 JAARVERSLAG VAN HET MINISTERIE VAN BUITENLANDSE ZAKEN (V)\n";
+        assert_eq!(read(text), meta(Some(2018), Some("JV"), None));
+        let nvw = "Dossier: Vaststelling van de begrotingsstaten van het Ministerie van Defensie (X) voor het jaar 2019\nNr. 7 NOTA VAN WIJZIGING\n";
+        assert_eq!(read(nvw), meta(Some(2019), Some("NvW"), None));
+        // The label on other matters is no budget dossier.
+        assert_eq!(read("Dossier: Staat van de Europese Unie 2019\nNr. 1 BRIEF\n"), None);
+    }
+
+    #[test]
+    fn a_title_alone_wraps_onto_lower_case_lines() {
+        // kst-32222-A-1 (wild page c6_11): the title above the suppletoire staat.
+        let text = "De Minister van Verkeer en Waterstaat,\nWijziging van de begrotingsstaat van het Infrastructuurfonds\nvoor het jaar 2009 (wijziging samenhangende met de Najaarsnota)\nDepartementale suppletore begrotingsstaat (Najaarsnota)\n";
+        assert_eq!(read(text), meta(Some(2009), Some("2SUPP"), None));
     }
 
     #[test]

@@ -8,12 +8,15 @@
 //! The order of sources, per field: the address first (it is what the publisher filed the page
 //! under), then the file path, then the opening lines of the text; a later source only fills a
 //! field the earlier ones left `None`. Within the text, a kamerstuk's head comes before the other
-//! line rules. Each rule is listed at [`from_address`], [`from_path`] and [`from_text`]. Known
-//! limit: an address of a host this module does not know gives only what a kamerstuk id in it,
-//! the path and the text give.
+//! line rules. Then the page's own words refine what the address cannot tell apart (a fund's page
+//! filed under its ministry, the slotwet filed with the jaarverslag, the Nationale Schuld filed
+//! with Financiën; in `meta/refine.rs`). Each rule is listed at [`from_address`], [`from_path`],
+//! [`from_text`] and [`infer_meta`]. Known limit: an address of a host this module does not know
+//! gives only what a kamerstuk id in it, the path and the text give.
 
 mod address;
 mod kamerstuk;
+mod refine;
 
 pub use address::from_address;
 
@@ -79,13 +82,43 @@ fn is_whole_state_type(doc_type: Option<&str>) -> bool {
 /// Works out the metadata of a document from its address, its path and its text, and warns for
 /// every field that stays unknown (a chapter is not expected of whole-State documents, nor of
 /// the Miljoenennota's, Voorjaarsnota's and Najaarsnota's general annexes).
+///
+/// Steps, in this order:
+/// 1. The address, then the path, then the text ([`from_text`]): a later source only fills a
+///    field the earlier ones left `None`.
+/// 2. The page's own words refine what the address files it under, where the address cannot tell
+///    (the rules are in `meta/refine.rs`). On a page without a kamerstuk head (a head is the
+///    paper's own statement and stands):
+///    - a jaarverslag (JV) whose page shows the slotwet's title or columns is the slotwet: the
+///      two are filed together (one "Jaarverslag en slotwet" dossier; rijksfinancien.nl files the
+///      slotwet's memorie van toelichting under `…/YEAR/JV/…`);
+///    - a page that introduces itself by a budget fund is that fund's chapter, whatever chapter
+///      the address names: a fund is published in, and filed under, the document of the
+///      ministry that manages it (the BES-fonds with Koninkrijksrelaties, IV).
+///
+///    On any page, chapter IX with the Nationale Schuld named in the opening lines (by name or
+///    by one of its articles) is IXA: rijksfinancien.nl files both parts of chapter IX under
+///    "IX" (Financiën itself stays "IX", as the address says).
+/// 3. A whole-State document (the FJR) has no chapter.
 pub fn infer_meta(url: Option<&str>, path: &Path, text: &str) -> (DocMeta, Vec<Warning>) {
     let mut meta = url.map(from_address).unwrap_or_default();
     meta.fill_from(from_path(path));
-    let from_content = from_text(text);
-    // The text only decides a type the address did not give; its chapter heading is used for
-    // documents whose address has no chapter part.
-    meta.fill_from(from_content);
+    meta.fill_from(from_text(text));
+    let opening: Vec<&str> = text.lines().take(OPENING_LINES).map(str::trim).collect();
+    if KamerstukHead::find(&opening).is_none() {
+        if meta.doc_type.as_deref() == Some("JV") && refine::shows_slotwet(&opening) {
+            meta.doc_type = Some("slotwet".to_string());
+        }
+        if let Some(fund) = refine::fund_chapter(&opening) {
+            meta.chapter = Some(fund);
+        }
+    }
+    if meta.chapter.as_deref() == Some("IX") && refine::shows_nationale_schuld(&opening) {
+        meta.chapter = Some("IXA".to_string());
+    }
+    if is_whole_state_type(meta.doc_type.as_deref()) {
+        meta.chapter = None;
+    }
     let mut warnings = Vec::new();
     if meta.year.is_none() {
         warnings.push(unknown("year", url));
@@ -98,20 +131,7 @@ pub fn infer_meta(url: Option<&str>, path: &Path, text: &str) -> (DocMeta, Vec<W
     if meta.chapter.is_none() && chapter_expected {
         warnings.push(unknown("chapter", url));
     }
-    // rijksfinancien.nl files both parts of chapter IX under "IX"; the Nationale Schuld is
-    // always IXA (Financiën itself stays "IX", as the address says).
-    if meta.chapter.as_deref() == Some("IX") && mentions_nationale_schuld(text) {
-        meta.chapter = Some("IXA".to_string());
-    }
-    if is_whole_state_type(meta.doc_type.as_deref()) {
-        meta.chapter = None;
-    }
     (meta, warnings)
-}
-
-/// True when the opening lines name the Nationale Schuld (chapter IXA).
-fn mentions_nationale_schuld(text: &str) -> bool {
-    text.lines().take(40).any(|line| line.to_lowercase().contains("nationale schuld"))
 }
 
 fn unknown(field: &str, url: Option<&str>) -> Warning {
@@ -195,19 +215,26 @@ pub const OPENING_LINES: usize = 80;
 ///    the chapter: it is the paper's own statement of what it is.
 /// 2. The line rules fill what the head left unknown (or everything, on a page without one):
 ///    "Financieel Jaarverslag van het Rijk YEAR" → FJR and YEAR (the annex's own prose naming
-///    the report); "NOTA VAN WIJZIGING" → NvW; "voor het jaar YEAR" → YEAR; an upper-case
+///    the report); "NOTA VAN WIJZIGING" → NvW; "Artikelsgewijze toelichting bij het
+///    begrotingswetsvoorstel" (or "… begrotingsvoorstel"), the heading of part A of a budget's
+///    memorie van toelichting, → OWB (a suppletoire begroting's says "… bij het wetsvoorstel",
+///    which names no type); the Algemene Rekenkamer sending "ons «Rapport bij het Jaarverslag
+///    YEAR …»" (a series only it writes) → ARK and YEAR; "voor het jaar YEAR" → YEAR; an upper-case
 ///    chapter heading ("VII BINNENLANDSE ZAKEN …", "C PROVINCIEFONDS") → the chapter; "H2A
 ///    Staten-Generaal" (a Voorjaarsnota-style table heading) → chapter IIA.
 /// 3. On a page without a kamerstuk head, an upper-case chapter heading with the type still
 ///    unknown means MN: this is the layout of the Miljoenennota's verdiepingshoofdstuk, the only
 ///    document printing its chapters as such headings.
+/// 4. With the year still unknown, the whole text is read for the sentences of a budget bill's
+///    explanation that state the year the bill sets (`budget_bill_year`): they stand in its
+///    part A, which follows a table of contents that can run past the opening lines.
 ///
 /// No rule reads "Vergaderjaar 2009–2010": that is the parliamentary session, not the budget
 /// year. A year printed alone (a table's column header) is not read either.
 pub fn from_text(text: &str) -> DocMeta {
     let head: Vec<&str> = text.lines().take(OPENING_LINES).map(str::trim).collect();
     let lines = read_lines(&head);
-    match KamerstukHead::find(&head) {
+    let mut meta = match KamerstukHead::find(&head) {
         Some(kamerstuk) => {
             let mut meta = kamerstuk.meta();
             meta.fill_from(lines.meta);
@@ -220,7 +247,28 @@ pub fn from_text(text: &str) -> DocMeta {
             }
             meta
         }
+    };
+    if meta.year.is_none() {
+        meta.year = budget_bill_year(text);
     }
+    meta
+}
+
+/// The year a budget bill sets, as the standard text of its explanation's part A ("Artikelsgewijze
+/// toelichting bij het begrotingswetsvoorstel") states it: "Samen vormen alle begrotingswetten …
+/// de Rijksbegroting voor 2015" (also "… de Rijksbegroting 2009"), or the budget naming itself,
+/// "Dit is de begroting 2019 van …". The first such sentence in the text counts. Other sentences
+/// naming a Rijksbegroting or a begroting with a year are not read: they compare with other
+/// years ("Vergeleken met de begroting 2018 …").
+fn budget_bill_year(text: &str) -> Option<i32> {
+    static BILL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bbegrotingswetten\b.*\brijksbegroting\s+(?:voor\s+)?(\d{4})\b|\bdit is de begroting\s+(\d{4})\b")
+            .expect("valid regex")
+    });
+    text.lines().find_map(|line| {
+        let captures = BILL_YEAR.captures(line)?;
+        year_of(captures.get(1).or_else(|| captures.get(2))?.as_str())
+    })
 }
 
 /// What the line rules of [`from_text`] found.
@@ -234,6 +282,14 @@ struct LineReading {
 fn read_lines(head: &[&str]) -> LineReading {
     static FJR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)financieel jaarverslag van het rijk(?:\s+(\d{4}))?").expect("valid regex")
+    });
+    static BUDGET_BILL_PART_A: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bartikelsgewijze toelichting bij het begrotings(?:wets)?voorstel\b")
+            .expect("valid regex")
+    });
+    static REKENKAMER_REPORT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)\bons\s+[«"“']?rapport bij het (?:financieel )?jaarverslag (\d{4})\b"#)
+            .expect("valid regex")
     });
     static YEAR_OF: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"voor het jaar (\d{4})").expect("valid regex"));
@@ -253,6 +309,15 @@ fn read_lines(head: &[&str]) -> LineReading {
         }
         if line.contains("NOTA VAN WIJZIGING") {
             meta.doc_type = Some("NvW".to_string());
+        }
+        if BUDGET_BILL_PART_A.is_match(line) {
+            meta.doc_type.get_or_insert_with(|| "OWB".to_string());
+        }
+        if let Some(captures) = REKENKAMER_REPORT.captures(line) {
+            meta.doc_type.get_or_insert_with(|| "ARK".to_string());
+            if let Some(year) = year_of(&captures[1]) {
+                meta.year.get_or_insert(year);
+            }
         }
         if let Some(captures) = YEAR_OF.captures(line)
             && let Some(year) = year_of(&captures[1])
@@ -482,6 +547,118 @@ mod tests {
         let (found, _) =
             infer_meta(Some(address), Path::new("001.txt"), "2.2 De beleidsartikelen (Financiën)\n");
         assert_eq!(found.chapter.as_deref(), Some("IX"));
+    }
+
+    #[test]
+    fn the_nationale_schuld_by_its_article_heading() {
+        // Wild page c3_18: filed under IX, headed by an article of the Nationale Schuld.
+        let address = "https://www.rijksfinancien.nl/memorie-van-toelichting/2021/1SUPP/IX/onderdeel/941306";
+        let text = "Base description which applies to whole site\n\n4.1 Artikel 11 Financiering staatsschuld\n\nBudgettaire gevolgen van beleid\n";
+        let (found, _) = infer_meta(Some(address), Path::new("c3_18.txt"), text);
+        assert_eq!(found, meta(2021, "1SUPP", Some("IXA")));
+    }
+
+    #[test]
+    fn the_slotwet_filed_under_the_jaarverslag() {
+        // Wild page c7_14: the slotwet's own title on a page filed under JV.
+        let address = "https://www.rijksfinancien.nl/memorie-van-toelichting/2012/JV/IXB/onderdeel/d16e661";
+        let text = "Base description which applies to whole site\nII. Toelichting begrotingsstaat inzake de baten-lastendiensten\nDomeinen Roerende Zaken\nSuppletoire begroting 2012 (slotwet)\n";
+        let (found, _) = infer_meta(Some(address), Path::new("c7_14.txt"), text);
+        assert_eq!(found, meta(2012, "slotwet", Some("IXB")));
+        // Wild page c7_03: the slotwet's columns, on the page of a fund filed under its ministry.
+        let address =
+            "https://www.rijksfinancien.nl/memorie-van-toelichting/2017/JV/XIII/onderdeel/d17e14291";
+        let text = "Base description which applies to whole site\n+Toon begrotingsfasen\nDiergezondheidsfonds (DGF)\nBedragen x € 1.000\n(1)\nStand vastgestelde begroting 2017\n(5)\nRealisatie\n(6)=(5)-(4)\nSlotverschillen\n(+ of -)\n01 Bewaking en bestrijding van dierziekten\nVerplichtingen\n32.550\n";
+        let (found, _) = infer_meta(Some(address), Path::new("c7_03.txt"), text);
+        assert_eq!(found, meta(2017, "slotwet", Some("F")));
+        // A jaarverslag page stays JV (corpus page 014 names no slotwet), and a kamerstuk head
+        // stands: its jaarverslag quoting the slotwet is the jaarverslag.
+        let address = "https://www.rijksfinancien.nl/memorie-van-toelichting/2021/JV/K/onderdeel/1304029";
+        let (found, _) = infer_meta(
+            Some(address),
+            Path::new("014.txt"),
+            "1 Leeswijzer\nDeze suppletoire begroting voor het Defensiematerieelbegrotingsfonds volgt de voorschriften.\n",
+        );
+        assert_eq!(found, meta(2021, "JV", Some("K")));
+        let head = "35 200 V Jaarverslag en slotwet Ministerie van Buitenlandse Zaken 2018\nNr. 1 JAARVERSLAG\nSlotwetmutaties\n";
+        let (found, _) = infer_meta(Some("https://example.org/jv/2018/JV/V/1"), Path::new("p.txt"), head);
+        assert_eq!(found.doc_type.as_deref(), Some("JV"));
+    }
+
+    #[test]
+    fn a_fund_s_page_is_the_fund_s_chapter() {
+        // Wild page c7_10: the BES-fonds (H), filed with Koninkrijksrelaties (IV).
+        let address =
+            "https://rijksfinancien.nl/index%2Ephp/memorie-van-toelichting/2021/OWB/IV/onderdeel/645572";
+        let text = "Het BES-fonds bestaat om geld te verstrekken aan de Openbare Lichamen Bonaire, Sint Eustatius en Saba.\nDe Minister van Binnenlandse Zaken en Koninkrijksrelaties is verantwoordelijk voor:\n2019 | 2020 | 2021 |\n";
+        let (found, _) = infer_meta(Some(address), Path::new("c7_10.txt"), text);
+        assert_eq!(found, meta(2021, "OWB", Some("H")));
+        // Wild page c2_06: the annex of that ministry's budget stays the ministry's.
+        let address = "https://www.rijksfinancien.nl/memorie-van-toelichting/2020/OWB/IV/onderdeel/232308";
+        let text = "Base description which applies to whole site\n\nBijlage 2: Verdiepingsbijlage BES-fonds\n\nArtikel 1. BES-fonds\n";
+        let (found, _) = infer_meta(Some(address), Path::new("c2_06.txt"), text);
+        assert_eq!(found, meta(2020, "OWB", Some("IV")));
+        // Wild pages c7_05 and c7_01: addresses without a chapter.
+        let (found, warnings) = infer_meta(
+            Some("https://rijksfinancien.nl/voorjaarsnota/2024/2744854"),
+            Path::new("c7_05.txt"),
+            "Base description which applies to whole site\nDiergezondheidsfonds\nDiergezondheidsfonds: Uitgaven\nIn miljoenen euro\n2024\n",
+        );
+        assert_eq!(found, meta(2024, "VJN", Some("F")));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let (found, warnings) = infer_meta(
+            Some("http://rijksbegroting.nl/2016/voorbereiding/begroting,kst212300_3.html"),
+            Path::new("c7_01.txt"),
+            "Direct naar (in deze pagina): inhoud, zoekveld of menu.\n1. LEESWIJZER\nAlgemeen\nDeze begroting van het Infrastructuurfonds volgt in opbouw en indeling de rijksbegrotingsvoorschriften die het Ministerie van Financiën heeft vastgesteld.\n",
+        );
+        assert_eq!(found, meta(2016, "OWB", Some("A")));
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn part_a_of_a_budget_s_memorie_van_toelichting() {
+        // Wild page c7_18 (openkamer.org/kamerstuk/31700-IIA/2): heading and year sentence.
+        let text = "A. ARTIKELSGEWIJZE TOELICHTING BIJ HET BEGROTINGSWETSVOORSTEL\nOp grond van artikel 1, derde lid, van de Comptabiliteitswet 2001 wordt iedere begrotingsstaat van de Rijksbegroting bij een aparte wet vastgesteld. Dit wetsvoorstel stelt de begrotingsstaat van de Staten-Generaal (IIA) voor 2009 vast.\nSamen vormen alle begrotingswetten voor dit jaar de Rijksbegroting 2009; de Miljoenennota 2009 licht die als geheel toe.\n";
+        let (found, warnings) =
+            infer_meta(Some("https://openkamer.org/kamerstuk/31700-IIA/2"), Path::new("c7_18.txt"), text);
+        assert_eq!(found, meta(2009, "OWB", Some("IIA")));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        // Wild page c7_07: the year sentence stands after a table of contents of 100 lines.
+        let contents = "Blz.\n\n3\n\n".repeat(30);
+        let text = format!(
+            "Nr. 2 MEMORIE VAN TOELICHTING\n\nInhoudsopgave\n\nA.\n\nARTIKELSGEWIJZE TOELICHTING BIJ HET BEGROTINGSWETSVOORSTEL\n{contents}Samen vormen alle begrotingswetten die voor dit jaar worden vastgesteld de Rijksbegroting voor 2015. De Miljoenennota 2015 licht de Rijksbegroting als geheel toe.\n"
+        );
+        assert!(text.lines().count() > OPENING_LINES);
+        let (found, _) = infer_meta(
+            Some("https://www.openkamer.org/kamerstuk/34000-IIB/2/"),
+            Path::new("c7_07.txt"),
+            &text,
+        );
+        assert_eq!(found, meta(2015, "OWB", Some("IIB")));
+        // Wild page c7_08: the budget naming itself.
+        assert_eq!(
+            from_text("Wetsartikel 1\nDit is de begroting 2019 van de overige Hoge Colleges van Staat, de Kabinetten van de Gouverneurs en de Kiesraad (IIB).\nVergeleken met de begroting 2018 verandert er niets.\n").year,
+            Some(2019)
+        );
+        // A suppletoire begroting's part A names no type; a comparison names no year.
+        assert_eq!(from_text("A. ARTIKELSGEWIJZE TOELICHTING BIJ HET WETSVOORSTEL\n").doc_type, None);
+        assert_eq!(from_text("Vergeleken met de begroting 2018 verandert er niets.\n").year, None);
+    }
+
+    #[test]
+    fn the_rekenkamer_sending_its_report() {
+        // Wild page c6_01 (kst-32360-XII-2): the letter has no kamerstuk head.
+        let text = "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n’s-Gravenhage, 19 mei 2010\nWij zenden u hierbij ons «Rapport bij het Jaarverslag 2009 van het Ministerie van Verkeer en Waterstaat (XII)», dat wij op 7 mei 2010 hebben vastgesteld.\nAlgemene Rekenkamer\n";
+        let (found, warnings) = infer_meta(
+            Some("https://zoek.officielebekendmakingen.nl/kst-32360-XII-2.html"),
+            Path::new("c6_01.txt"),
+            text,
+        );
+        assert_eq!(found, meta(2009, "ARK", Some("XII")));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        // A ministry quoting the Rekenkamer's report is no report of the Rekenkamer.
+        let quoted = "In haar Rapport bij het Jaarverslag 2009 constateert de Algemene Rekenkamer een onvolkomenheid.\n";
+        assert_eq!(from_text(quoted), DocMeta::default());
     }
 
     #[test]
