@@ -643,3 +643,18 @@ fn a_pipe_table_printed_one_cell_per_line() {
     assert_eq!(texts(row(table, "SZW: Arbeidsbemiddeling")), ["0", "1.000", "1.000", "1.000"]);
     assert!(table.rows.iter().all(|row| row.cells.iter().all(|cell| !cell.text.contains('|'))));
 }
+
+#[test]
+fn a_year_is_never_the_stub_header() {
+    // Miljoenennota 2018, Tabel 4.1 Financieringssaldo rijksoverheid (wild page c5_15): header
+    // 2016 … 2022 and "bron" without a stub cell, a "bron" column citing "Tabel 2.4.1". Reading
+    // "2016" as the stub header cut the header a column short and made the sources group rows.
+    let document = extract("wild/dev/c5_15.txt", None);
+    let table = &document.tables[0];
+    let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
+    assert_eq!(headers, ["2016", "2017", "2018", "2019", "2020", "2021", "2022", "bron"]);
+    assert_eq!(
+        texts(row(table, "Belastinginkomsten (kasbasis)")),
+        ["154.708", "166.826", "169.438", "178.560", "187.275", "194.284", "201.532", "Tabel 2.4.1"]
+    );
+}

@@ -153,12 +153,18 @@ fn looks_doubtful(table: &Table) -> bool {
         }
         figures && texts
     });
-    inferred || unlabelled || mixed
+    inferred || unlabelled || mixed || year_over_labels(table)
+}
+
+/// A year heads a data column, never the labels: a year read as the stub header means the header
+/// was cut one column short, whatever the rows look like.
+fn year_over_labels(table: &Table) -> bool {
+    table.stub_header.as_deref().is_some_and(printed::is_year_like)
 }
 
 /// The table read by width ([`rhythm`]) when it explains the region better than the usual reading:
 /// when the usual reading placed rows by rule, left rows without a label, mixed figures and text
-/// in a column, or gave no table at all, and the reading by width scores a higher structure
+/// in a column, read a year as the stub header, or gave no table at all, and the reading by width scores a higher structure
 /// confidence. Keeps the caption, section, notes and lines of the usual reading.
 fn read_by_width_if_better(
     paragraphs: &[Paragraph],
@@ -177,7 +183,7 @@ fn read_by_width_if_better(
     }
     let usual =
         built.map_or(0.0, |table| if table.kind == TableKind::Budget { confidence_of(table) } else { 0.0 });
-    if usual >= 1.0 {
+    if usual >= 1.0 && !built.is_some_and(year_over_labels) {
         return None;
     }
     let caption = header::read_caption(paragraphs, region);
@@ -199,7 +205,13 @@ fn read_by_width_if_better(
             cell.flag(CellFlag::TruncatedTable);
         }
     }
-    (confidence_of(&table) > usual).then_some(table)
+    // A reading whose header was cut short loses to one as confident that was not.
+    let better = if built.is_some_and(year_over_labels) && !year_over_labels(&table) {
+        confidence_of(&table) >= usual
+    } else {
+        confidence_of(&table) > usual
+    };
+    better.then_some(table)
 }
 
 /// Rebuilds one region into a table, or `None` when the region turns out to hold no table.
