@@ -658,3 +658,27 @@ fn a_year_is_never_the_stub_header() {
         ["154.708", "166.826", "169.438", "178.560", "187.275", "194.284", "201.532", "Tabel 2.4.1"]
     );
 }
+
+#[test]
+fn a_contents_heading_and_codes_glued_to_their_labels() {
+    // Financieel jaarverslag van het Rijk 2006, Inhoudsopgave (wild page c5_11): the heading
+    // "Inhoudsopgave" on a line of its own, then lines that run code, title and page together
+    // ("1.1.Economie en arbeidsmarkt10").
+    let document = extract("wild/dev/c5_11.txt", None);
+    let table = document.tables.iter().find(|t| t.kind == TableKind::Contents).expect("contents read");
+    assert_eq!(table.title.as_deref(), Some("Inhoudsopgave"));
+    let economie = row(table, "Economie en arbeidsmarkt");
+    assert_eq!(economie.code.as_deref(), Some("1.1."));
+    assert_eq!(texts(economie), ["10"]);
+    assert_eq!(texts(row(table, "Voorwoord")), ["9"]);
+}
+
+#[test]
+fn numbers_printed_inside_labels_stay_there() {
+    // Jaarverslag 2017 Diergezondheidsfonds (wild page c7_03): "1. Bewaking van dierziekten",
+    // "2. …", "3. …" keep their numbers, and so does the one printed without a space, "4.Overig".
+    let document = extract("wild/dev/c7_03.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(row(table, "4.Overig").cells[0].text, "1.190");
+    assert_eq!(row(table, "1. Bewaking van dierziekten").cells[0].text, "18.314");
+}

@@ -24,6 +24,10 @@
 //! failure: a subgroup that ends without a spacer ("Rentelasten" after the "Apparaatskosten" rows)
 //! is still counted in the subgroup, because the print gives no sign of its end.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::interpret::vocabulary::{is_code, is_year};
 use crate::normalize::number::{parse_dutch_number, printed_decimals};
 use crate::table::{CellFlag, Row, RowKind, Table, ValueKind};
@@ -35,6 +39,7 @@ pub fn normalize_tables(tables: &mut [Table]) {
             set_label_and_code(row);
             parse_cells(row);
         }
+        split_glued_codes(table);
         assign_roles(table);
     }
 }
@@ -52,6 +57,44 @@ fn set_label_and_code(row: &mut Row) {
         row.code = Some(texts[0].to_string());
         row.label = texts[1].to_string();
     }
+}
+
+/// Labels that open with a glued code ([`glued_code`]) give it up as the row's code, unless the
+/// table mostly prints its numbers inside its labels with a space ("1. Bewaking van dierziekten",
+/// "2. Bestrijding …" next to one "4.Overig"): then the glued one is one more such label.
+fn split_glued_codes(table: &mut Table) {
+    let spaced = table
+        .rows
+        .iter()
+        .filter(|row| {
+            row.code.is_none()
+                && row.label.split_once(' ').is_some_and(|(first, _)| first.ends_with('.') && is_code(first))
+        })
+        .count();
+    let glued =
+        table.rows.iter().filter(|row| row.code.is_none() && glued_code(&row.label).is_some()).count();
+    if glued <= spaced {
+        return;
+    }
+    for row in table.rows.iter_mut().filter(|row| row.code.is_none()) {
+        if let Some((code, label)) = glued_code(&row.label) {
+            let (code, label) = (code.to_string(), label.to_string());
+            row.code = Some(code);
+            row.label = label;
+        }
+    }
+}
+
+/// A label that opens with a dotted code glued to its first, capitalised word, as tables of
+/// contents print it without a space ("1.1.Economie en arbeidsmarkt", "2.Saldibalans van het
+/// Rijk"): the code and the label. A code needs its closing dot here, so "2Saldibalans" or
+/// "1.5mln" stay labels.
+fn glued_code(label: &str) -> Option<(&str, &str)> {
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*\.)(\p{Lu}\S*(?:\s.*)?)$").expect("valid regex")
+    });
+    let captures = GLUED.captures(label)?;
+    Some((captures.get(1)?.as_str(), captures.get(2)?.as_str()))
 }
 
 fn parse_cells(row: &mut Row) {
@@ -246,6 +289,18 @@ mod tests {
         assert_eq!(role_of("Totalen per artikel", true), RowKind::Data);
         assert_eq!(role_of("Wrvtest", true), RowKind::Data);
         assert_eq!(role_of("Aantal cybercrime regulier", true), RowKind::Data);
+    }
+
+    #[test]
+    fn codes_glued_to_labels() {
+        assert_eq!(glued_code("1.1.Economie en arbeidsmarkt"), Some(("1.1.", "Economie en arbeidsmarkt")));
+        assert_eq!(
+            glued_code("2.Saldibalans van het Rijk 2006"),
+            Some(("2.", "Saldibalans van het Rijk 2006"))
+        );
+        for label in ["1. Bewaking van dierziekten", "2Saldibalans", "1.5mln", "Overig", "12.01"] {
+            assert_eq!(glued_code(label), None, "{label}");
+        }
     }
 
     #[test]

@@ -67,7 +67,9 @@ fn clean_title(title: &str) -> String {
 /// Reads the caption of a region (see the module doc).
 pub fn read_caption(paragraphs: &[Paragraph], region: &Region) -> Caption {
     let Some(caption_index) = region.caption else { return Caption::default() };
-    let (number, rest) = printed::caption(paragraphs[caption_index].text).unwrap_or_default();
+    // A heading that names a table of contents is the title as printed.
+    let (number, rest) = printed::caption(paragraphs[caption_index].text)
+        .unwrap_or_else(|| (String::new(), paragraphs[caption_index].text.to_string()));
     let mut title = rest;
     let mut consumed = 0;
     let mut previous = caption_index;

@@ -262,6 +262,18 @@ pub fn caption(text: &str) -> Option<(String, String)> {
     Some((captures[1].to_string(), rest.to_string()))
 }
 
+/// A heading that names a table of contents: "Inhoud", "Inhoudsopgave", "INHOUDSOPGAVE", also
+/// with a short name after it ("Inhoudsopgave Buitenlandse Zaken (V)"); no figure in it.
+pub fn is_contents_heading(text: &str) -> bool {
+    let text = text.trim();
+    let opens = text.as_bytes().get(..6).is_some_and(|start| start.eq_ignore_ascii_case(b"inhoud"));
+    let word = text.split_whitespace().next().unwrap_or("");
+    opens
+        && (word.eq_ignore_ascii_case("inhoud") || word.eq_ignore_ascii_case("inhoudsopgave"))
+        && text.chars().count() <= 60
+        && !text.chars().any(|c| c.is_ascii_digit())
+}
+
 /// A unit in a caption or on a line of its own: "(bedragen x € 1.000)", "Bedragen x € 1 000",
 /// "In miljoenen euro's (excl. HGIS)", "(in miljarden euro, min = tekort)". Returns the span of
 /// the unit inside `text` (byte offsets) and the unit as it is reported.

@@ -3,7 +3,8 @@
 //!
 //! The steps, in this order:
 //! 1. Every paragraph gets a role: a "Tabel N" caption (not a bare "Tabel N" right after a
-//!    figure: that is a cell referring to another table), site boilerplate ("Licence", navigation,
+//!    figure: that is a cell referring to another table) or a heading that names a table of
+//!    contents ("Inhoudsopgave"), site boilerplate ("Licence", navigation,
 //!    bullets), running prose, a note ("* Gaat om …", or a lone marker followed by prose), or a
 //!    cell (anything else: labels, headers, figures, whitespace).
 //! 2. A caption opens a region. Outside a region, the first cell opens one. Prose, boilerplate
@@ -77,6 +78,9 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
         if !(title.trim().is_empty() && after_value && !unit_follows) {
             return Role::Caption;
         }
+    }
+    if printed::is_contents_heading(paragraph.text) {
+        return Role::Caption;
     }
     if printed::is_boilerplate(paragraph.text) {
         return Role::Boilerplate;
@@ -158,6 +162,7 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                 figures_seen = FiguresSeen::default();
                 // A caption continued on attached lines ("Tabel 1 Externe inhuur\nMinisterie …").
                 while index + 1 < paragraphs.len()
+                    && printed::caption(paragraph.text).is_some()
                     && paragraphs[index + 1].attached
                     && paragraphs[index + 1].is_text()
                     && paragraph::whole_line(paragraphs, index + 1)
