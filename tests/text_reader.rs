@@ -682,3 +682,15 @@ fn numbers_printed_inside_labels_stay_there() {
     assert_eq!(row(table, "4.Overig").cells[0].text, "1.190");
     assert_eq!(row(table, "1. Bewaking van dierziekten").cells[0].text, "18.314");
 }
+
+#[test]
+fn rows_named_by_a_number_that_cannot_be_a_figure() {
+    // Ontwerpbegroting 2012 VIII, Tabel 1.1 Leerlingen primair onderwijs (wild page c4_18): rows
+    // named by a pupil weight ("0.25", "0.3", "1.2") followed right away by their figures.
+    let document = extract("wild/dev/c4_18.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.columns.len(), 6);
+    assert_eq!(texts(row(table, "0.25")), ["37,5", "0,0", "0,0", "0,0", "0,0", "0,0"]);
+    assert_eq!(texts(row(table, "1.2")), ["61,6", "86,3", "84,7", "82,3", "78,3", "81,3"]);
+    assert_eq!(row(table, "0.3").cells[1].value, Some(117.2));
+}

@@ -4,8 +4,9 @@
 //! Rows are first cut into *raw rows* without knowing the column count, by three boundaries that
 //! hold in every page seen: a line attached to the line above it by a single newline starts a new
 //! row (two whitespace lines joined that way straddle a row boundary); a text that follows a
-//! figure or whitespace starts a new row (a label comes first in its row); and a note printed in
-//! the body ("* Gaat om …") is a row of its own.
+//! figure or whitespace starts a new row (a label comes first in its row; a number that cannot be
+//! a figure, "0.25", followed right away by a figure is such a label: [`reads_as_label`]); and a
+//! note printed in the body ("* Gaat om …") is a row of its own.
 //!
 //! A [`Layout`] (stub columns `k`, data columns `c`, and how whitespace lines count empty cells)
 //! is then chosen by fitting every candidate to the raw rows and keeping the best score (see
@@ -211,7 +212,7 @@ impl<'a> PreparedRows<'a> {
     fn prepare(&mut self, raw: &RawRow<'_>) -> PreparedRow {
         let paragraphs = self.paragraphs;
         let slots = &mut self.slots;
-        let text_count = raw.paragraphs.iter().take_while(|&&i| paragraphs[i].is_text()).count();
+        let text_count = raw.paragraphs.iter().take_while(|&&i| reads_as_label(paragraphs, i)).count();
         let names_start = slots.len();
         for &index in &raw.paragraphs[..text_count] {
             let has_name = slots.len() > names_start;
@@ -334,17 +335,37 @@ pub fn raw_rows<'b>(paragraphs: &[Paragraph], body: &'b [usize]) -> Vec<RawRow<'
             after_cells = false;
             continue;
         }
-        if start < position && (paragraph.attached || (paragraph.is_text() && after_cells)) {
+        let label = reads_as_label(paragraphs, index);
+        if start < position && (paragraph.attached || (label && after_cells)) {
             rows.push(RawRow { paragraphs: &body[start..position], note: false });
             start = position;
             after_cells = false;
         }
-        after_cells |= !paragraph.is_text();
+        after_cells |= !label;
     }
     if start < body.len() {
         rows.push(RawRow { paragraphs: &body[start..], note: false });
     }
     rows
+}
+
+/// True for a paragraph that names its row: a text, or a number that cannot be a figure ("0.25",
+/// "1.2": the Dutch decimal sign is a comma) followed right away by a figure, as rows named by a
+/// weight or a class print it ("0.25", "37,5", "0,0", …). A code before a text label ("12.01",
+/// "Exploitatie") is not one.
+pub(super) fn reads_as_label(paragraphs: &[Paragraph], index: usize) -> bool {
+    let paragraph = &paragraphs[index];
+    if paragraph.is_text() {
+        return true;
+    }
+    paragraph.is_value()
+        && printed::is_code_like(paragraph.text)
+        && crate::normalize::number::parse_dutch_number(paragraph.text).value.is_none()
+        && paragraphs.get(index + 1).is_some_and(|next| {
+            next.is_value()
+                && !printed::is_code_like(next.text)
+                && crate::normalize::number::parse_dutch_number(next.text).value.is_some()
+        })
 }
 
 /// Words that do not end a name: a text ending in one continues in the next paragraph.
