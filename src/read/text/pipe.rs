@@ -5,10 +5,11 @@
 //!
 //! The steps, in this order:
 //! 1. A block is a run of consecutive lines that each hold a `|`, with a separator line (only
-//!    `-`, `:`, `|`, `+`, `=` and spaces) after at least one line, and at least two lines of
-//!    cells after the separator; or, without a separator, a run of at least three lines that
+//!    `-`, `:`, `|`, `+`, `=` and spaces) after at least one line, and at least one line of
+//!    cells after the separator (a header and one row is a table too: a Kamerstuk's own
+//!    "Datum publicatie | Organisatie | …"); or, without a separator, a run of at least three lines that
 //!    each hold two cells or more and end in a pipe (all body rows: tables of contents are
-//!    printed so).
+//!    printed so; the last line of a text cut off inside the table may lack its pipes).
 //! 2. A line's cells: one leading and one trailing `|` are dropped, the rest split on `|`
 //!    ("Rijksbegroting | ||||" gives a label and four empty cells).
 //! 3. Rows printed one cell short of the body's usual width lose their top-left cell: a header
@@ -207,12 +208,18 @@ pub fn find_blocks(text: &str) -> Vec<PipeBlock> {
         if cell_lines * 2 > rows {
             continue;
         }
+        // The last line of a text that ends inside the table may be cut off before its pipes.
+        let cut_off = index == lines.len();
+        let rows_closed = block
+            .iter()
+            .enumerate()
+            .all(|(at, line)| is_row_line(line) || (cut_off && at + 1 == block.len() && line.contains('|')));
         if let Some(separator) = block.iter().position(|line| is_separator(line))
             && separator >= 1
-            && block[separator + 1..].iter().filter(|line| !is_separator(line)).count() >= 2
+            && block[separator + 1..].iter().any(|line| !is_separator(line))
         {
             blocks.push(PipeBlock { first_line: start + 1, last_line: index, separator });
-        } else if block.len() >= 3 && block.iter().all(|line| is_row_line(line)) {
+        } else if block.len() >= 3 && rows_closed {
             // Rows without a separator line: a body without header rows.
             blocks.push(PipeBlock { first_line: start + 1, last_line: index, separator: 0 });
         }
@@ -345,7 +352,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn blocks_need_a_separator_and_two_rows() {
+    fn blocks_need_a_separator_and_a_row() {
         let text = "Tabel 3 Kader\n\n(in miljarden euro) | 2014 | 2015 |\n---|---|---|\nUitgaven | 106,3 | 107,0 |\nNiveau | 106,4 | 106,3 |\n\nen a | b zonder scheiding\n";
         let blocks = find_blocks(text);
         assert_eq!(blocks, vec![PipeBlock { first_line: 3, last_line: 6, separator: 1 }]);
