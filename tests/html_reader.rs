@@ -731,3 +731,35 @@ fn an_empty_leading_code_column_and_an_unheaded_label_column_are_the_stub() {
         assert_eq!(first.cells[1].value, Some(3587.0), "{name}");
     }
 }
+
+#[test]
+fn markers_linked_by_nootnum_into_div_noten_find_their_notes() {
+    // The officielebekendmakingen markup rijksfinancien.nl imports (../shared/official-xml README):
+    // the table in div.table-container under its div.table-header, markers as
+    // sup > a.nootnum href="#ID-…", notes at the end of the page in div#noten, past a heading and
+    // prose (one as a div.noot with the id, one as a dt anchor with the text in its dd). Rows and
+    // notes are the seed's Tabel 2.
+    let document = extract("notes_linked_by_nootnum_into_div_noten.html");
+    let table = only_table(&document);
+    assert_eq!(table.number.as_deref(), Some("2"));
+    assert_eq!(table.title.as_deref(), Some("Veiligheidsagenda 2019-2022"));
+    let notes: Vec<(&str, &str)> = table.notes.iter().map(|n| (n.marker.as_str(), n.text.as_str())).collect();
+    assert_eq!(
+        notes,
+        [
+            (
+                "1",
+                "Het aantal door de politie gemelde slachtoffers bij Comensha betreft het definitieve aantal voor 2020 (vastgesteld door Comensha april 2021)."
+            ),
+            (
+                "2",
+                "Voor 2020 e.v. zijn met de politie nieuwe prestatieafspraken gemaakt over de tenuitvoerlegging van vrijheidsstraffen, i.c. het opsporen van onvindbare veroordeelden."
+            ),
+        ]
+    );
+    let comensha =
+        table.rows.iter().find(|row| row.label == "Aantal gemelde slachtoffers bij Comensha").unwrap();
+    assert_eq!(comensha.markers, ["1"]);
+    assert_eq!(texts(table, 1), ["975", "490", "", ""]);
+    assert!(table.notes.iter().all(|note| note.line.is_some()), "each note keeps its source line");
+}

@@ -136,6 +136,8 @@ fn read_document(
         }
         let index = outcome.tables.len();
         let mut after = notes::notes_after(node, cuts)?;
+        let linked = notes::linked_notes(node, document, &after);
+        after.extend(linked);
         if let Some(tag) = lines.table_tag(node_id) {
             let table_tag = &tags.tables[tag];
             let (from, from_line) = match (table_tag.end_offset, table_tag.end_line) {

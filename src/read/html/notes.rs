@@ -1,7 +1,9 @@
-//! Notes printed under an HTML table: the note paragraphs or lists right after it.
+//! Notes of an HTML table: the note paragraphs or lists right after it, and notes elsewhere on the
+//! page that a marker in the table links to (`<sup><a class="nootnum" href="#ID">1</a></sup>`
+//! into `div#noten`, as officielebekendmakingen.nl prints them).
 //!
 //! Owns finding those elements (climbing out of wrappers, stopping at prose, headings and tables,
-//! numbering `<ol>` items). Reading a text as notes is [`crate::interpret::notes`]'s job; note
+//! numbering `<ol>` items; following a marker's `href` to the element with that id). Reading a text as notes is [`crate::interpret::notes`]'s job; note
 //! rows and table feet are read by the structure stage.
 
 use ego_tree::NodeRef;
@@ -78,6 +80,82 @@ pub(super) fn notes_after(table: NodeRef<'_, Node>, cuts: CutMarkers) -> Option<
     Some(notes)
 }
 
+/// Notes that markers in the table link to by `href="#ID"` (a `<sup>` holding an `<a>`, or an
+/// `<a>` holding a `<sup>`), wherever on the page the element with that id stands: its text, or
+/// the text of the paragraph, list item or block that holds it when the id sits on the marker's
+/// own anchor there; a `<dt>` holding it gives the `<dd>` after it. The marker is the link's text;
+/// a marker printed again at the start of the note's text is dropped. Markers with a note under
+/// the table already (`known`) are not looked up again. Links whose target is missing, empty or
+/// holds a table give no note (the marker stays unlinked, as any marker without a note).
+pub(super) fn linked_notes(table: NodeRef<'_, Node>, document: &scraper::Html, known: &[Note]) -> Vec<Note> {
+    let mut notes: Vec<Note> = Vec::new();
+    let mut targets: Option<std::collections::HashMap<&str, NodeRef<'_, Node>>> = None;
+    for link in table.descendants() {
+        let Some(element) = link.value().as_element() else { continue };
+        let Some(id) = element.attr("href").and_then(|href| href.strip_prefix('#')) else { continue };
+        if element.name() != "a" || id.is_empty() {
+            continue;
+        }
+        let in_sup =
+            link.ancestors().take(3).any(|a| a.value().as_element().is_some_and(|e| e.name() == "sup"))
+                || link.descendants().any(|d| d.value().as_element().is_some_and(|e| e.name() == "sup"));
+        let marker = content::join_text(&content::pieces_of(link, NestedTables::Include));
+        let marker = marker.trim();
+        if !in_sup || marker.is_empty() || marker.chars().count() > 3 {
+            continue;
+        }
+        if known.iter().chain(&notes).any(|note| note.marker == marker) {
+            continue;
+        }
+        let targets = targets.get_or_insert_with(|| ids_of(document));
+        let Some(&target) = targets.get(id) else { continue };
+        if let Some(text) = note_text(target, marker) {
+            notes.push(Note { marker: marker.to_string(), text, line: None });
+        }
+    }
+    notes
+}
+
+/// Every element with an `id` (or an `<a name>`), by that id; the first one wins.
+fn ids_of(document: &scraper::Html) -> std::collections::HashMap<&str, NodeRef<'_, Node>> {
+    let mut ids = std::collections::HashMap::new();
+    for node in document.tree.root().descendants() {
+        let Some(element) = node.value().as_element() else { continue };
+        let id =
+            element.attr("id").or_else(|| (element.name() == "a").then(|| element.attr("name")).flatten());
+        if let Some(id) = id {
+            ids.entry(id).or_insert(node);
+        }
+    }
+    ids
+}
+
+/// The text of the note a link points at (see [`linked_notes`]).
+fn note_text(target: NodeRef<'_, Node>, marker: &str) -> Option<String> {
+    let mut holder = target;
+    // An anchor, marker or span: the block that holds it is the note.
+    while holder
+        .value()
+        .as_element()
+        .is_some_and(|e| matches!(e.name(), "a" | "sup" | "span" | "b" | "strong"))
+    {
+        holder = holder.parent()?;
+    }
+    if holder.value().as_element().is_some_and(|e| e.name() == "dt") {
+        holder = holder.next_siblings().find(|s| s.value().as_element().is_some_and(|e| e.name() == "dd"))?;
+    }
+    if has_table_inside(holder)
+        || holder.value().as_element().is_some_and(|e| matches!(e.name(), "body" | "html"))
+    {
+        return None;
+    }
+    let text = content::join_text(&content::pieces_of(holder, NestedTables::Include));
+    let text = text.trim();
+    let text =
+        text.strip_prefix(marker).map_or(text, |rest| rest.trim_start_matches([')', '.', ' ']).trim_start());
+    (!text.is_empty()).then(|| text.to_string())
+}
+
 fn has_table_inside(node: NodeRef<'_, Node>) -> bool {
     node.descendants().any(|d| d.value().as_element().is_some_and(|e| e.name() == "table"))
 }
@@ -150,5 +228,26 @@ mod tests {
             after_table("<table><tr><td>a</td></tr></table><p>In de tabel staat</p><p>1 later</p>")
                 .is_empty()
         );
+    }
+
+    fn linked(html: &str) -> Vec<(String, String)> {
+        let document = Html::parse_document(html);
+        let table = document
+            .tree
+            .nodes()
+            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "table"))
+            .unwrap();
+        linked_notes(table, &document, &[]).into_iter().map(|note| (note.marker, note.text)).collect()
+    }
+
+    #[test]
+    fn links_into_the_page_find_their_notes_or_nothing() {
+        let table = "<table><tr><td>a<sup><a href=\"#n1\">1</a></sup></td><td>b<sup><a href=\"#gone\">2</a></sup></td>\
+                     <td>c<sup><a href=\"#n3\">3</a></sup></td><td><a href=\"#n1\">zie noot</a></td></tr></table>";
+        let notes = linked(&format!(
+            "{table}<p>Tekst.</p><div id=noten><p id=n1><sup>1</sup> Eerste noot.</p><div id=n3><table><tr><td>x</td></tr></table></div></div>"
+        ));
+        // "2" links nowhere, "3" to a block holding a table, the last link is no marker.
+        assert_eq!(notes, [("1".to_string(), "Eerste noot.".to_string())]);
     }
 }
