@@ -1,6 +1,7 @@
-//! End-to-end tests of batch extraction at scale: determinism across job counts, shards whose
-//! union equals a single run, `--resume` equal to a full rerun, Hive partitions, gzip and standard
-//! input, and output directories that cannot be written. Each test runs the binary in its own
+//! End-to-end tests of batch extraction at scale, over text, HTML and XML inputs together:
+//! determinism across job counts, shards whose union equals a single run, `--resume` equal to a
+//! full rerun, Hive partitions, gzip and standard input, and output directories that cannot be
+//! written. Each test runs the binary in its own
 //! temporary directory.
 
 use std::collections::BTreeSet;
@@ -12,13 +13,14 @@ use polars::prelude::SerReader;
 mod common;
 use common::{begroting, fixtures};
 
-/// A work directory holding a copy of the corpus pages and the seed (so paths are relative and
-/// equal between runs).
+/// A work directory holding a copy of the corpus pages, the seed, the HTML fixtures and the real
+/// Kamerstukken in XML (so paths are relative and equal between runs, and every batch test runs
+/// over every format).
 fn workspace() -> tempfile::TempDir {
     let work = tempfile::tempdir().unwrap();
     let inputs = work.path().join("in");
     std::fs::create_dir_all(&inputs).unwrap();
-    for directory in ["corpus/pages", "text", "html"] {
+    for directory in ["corpus/pages", "text", "html", "xml"] {
         for entry in std::fs::read_dir(fixtures().join(directory)).unwrap().flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
             let target = inputs.join(format!("{}-{name}", directory.replace('/', "-")));
@@ -117,6 +119,13 @@ fn resume_equals_a_full_rerun() {
             .all(|e| e["content_hash"].as_str().is_some_and(|h| h.len() == 16))
     );
     assert_eq!(std::fs::read_dir(&cache).unwrap().count(), cached, "the stale entry was pruned");
+    // The Kamerstukken in XML went through the batch and the resume like every other input.
+    for kamerstuk in ["in/xml-kst-37020-X-1.xml", "in/xml-kst-35470-XIV-4.xml"] {
+        let entry = report.iter().find(|e| e["source"] == kamerstuk).unwrap_or_else(|| panic!("{kamerstuk}"));
+        assert_eq!(entry["status"], "ok", "{entry}");
+        assert!(entry["tables"].as_u64().is_some_and(|tables| tables >= 2), "{entry}");
+    }
+    assert!(read(&work.path().join("out/cells.json")).contains("\"dossier\":\"37020\""));
 }
 
 #[test]

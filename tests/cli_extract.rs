@@ -133,3 +133,26 @@ fn a_directory_of_someone_elses_files_is_refused_unless_forced() {
     let again = begroting(&["extract", "page.txt", "-o", "out", "--quiet", "--force"], work.path());
     assert_eq!(again.status.code(), Some(0), "a directory of our own output is reused");
 }
+
+#[test]
+fn show_check_and_the_review_page_work_on_official_xml() {
+    // The Defensie begrotingsstaten 2027 (Kamerstuk 37 020 X, nr. 1) in the government's XML.
+    let work = tempfile::tempdir().unwrap();
+    let xml = common::fixtures().join("xml/kst-37020-X-1.xml");
+    let xml = xml.to_str().unwrap();
+
+    let shown = begroting(&["show", xml], work.path());
+    assert_eq!(shown.status.code(), Some(0), "{}", String::from_utf8_lossy(&shown.stderr));
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    assert!(shown.contains("(2 tables)"), "{shown}");
+    assert!(shown.contains("chapter X"), "{shown}");
+
+    let extracted =
+        begroting(&["extract", xml, "-o", "out", "--quiet", "--html", "review.html"], work.path());
+    assert_eq!(extracted.status.code(), Some(0), "{}", String::from_utf8_lossy(&extracted.stderr));
+    let review = std::fs::read_to_string(work.path().join("review.html")).expect("review page written");
+    assert!(review.contains("Paresto"), "the review page shows the agency table beside its source lines");
+
+    let checked = begroting(&["check", "out"], work.path());
+    assert_eq!(checked.status.code(), Some(0), "{}", String::from_utf8_lossy(&checked.stdout));
+}

@@ -18,7 +18,7 @@ pub const EXIT_CHECK_FAILED: u8 = 1;
 /// Exit code: a document failed, or the run could not be done.
 pub const EXIT_ERROR: u8 = 2;
 
-/// Extract every table of Dutch budget documents (HTML and flattened text) into tidy long-format data.
+/// Extract every table of Dutch budget documents (HTML, flattened text and official publication XML) into tidy long-format data.
 #[derive(Debug, Parser)]
 #[command(name = "begroting", version, about)]
 struct Arguments {
