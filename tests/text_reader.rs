@@ -694,3 +694,18 @@ fn rows_named_by_a_number_that_cannot_be_a_figure() {
     assert_eq!(texts(row(table, "1.2")), ["61,6", "86,3", "84,7", "82,3", "78,3", "81,3"]);
     assert_eq!(row(table, "0.3").cells[1].value, Some(117.2));
 }
+
+#[test]
+fn a_table_of_small_amounts_ends_where_the_next_one_starts() {
+    // Voorjaarsnota 2024, Diergezondheidsfonds (wild page c7_05): two tables of amounts in
+    // millions that never exceed two digits ("31", "41"); the second ("Ontvangsten", its unit
+    // line, its years) is a table of its own, not a repeated header inside the first.
+    let document = extract("wild/dev/c7_05.txt", None);
+    let titles: Vec<Option<&str>> = document.tables.iter().map(|t| t.title.as_deref()).collect();
+    assert_eq!(titles, [Some("Diergezondheidsfonds: Uitgaven"), Some("Diergezondheidsfonds: Ontvangsten")]);
+    let ontvangsten = &document.tables[1];
+    assert_eq!(
+        texts(row(ontvangsten, "Stand Basisstand (Miljoenennota)")),
+        ["32", "31", "31", "31", "31", "0"]
+    );
+}

@@ -13,7 +13,9 @@
 //!    a captioned table that has no figures at all (a text table).
 //! 3. Inside an open region, a unit line, a run of four texts, or a text followed by a row of
 //!    years, met after figures have started, opens a new region: it is the start of the next
-//!    table, printed without a caption.
+//!    table, printed without a caption. Figures have started at a figure that cannot be a code,
+//!    or at a short number opening a row of three figures after its label that does not count
+//!    1, 2, 3 (a table of small amounts, not a header's column numbers).
 //! 4. Notes directly under a region (a marker line followed by prose, or prose starting with its
 //!    marker) belong to it, when the region cites the marker (a star, or a cell ending in it); notes inside the body are kept as note rows by the grid.
 //! 5. A region without a single figure that is not a year, and without a caption, is not a table.
@@ -138,12 +140,31 @@ impl FiguresSeen {
     }
 }
 
+/// A figure of a table body, as step 3 counts them: a figure that cannot be a code, or a short
+/// number that opens a row of three or more figures right after its label ("Stand Miljoenennota
+/// 2024", "31", "31", "31": a table of small amounts) unless the run counts 1, 2, 3 (the column
+/// numbers a header prints).
+fn is_body_figure(paragraphs: &[Paragraph], index: usize) -> bool {
+    let paragraph = &paragraphs[index];
+    if !is_figure(paragraph) {
+        return false;
+    }
+    if !printed::is_code_like(paragraph.text) {
+        return true;
+    }
+    let after_label = index.checked_sub(1).is_some_and(|previous| paragraphs[previous].is_text());
+    let run: Vec<&str> =
+        paragraphs[index..].iter().take(3).take_while(|p| is_figure(p)).map(|p| p.text).collect();
+    let counts_columns = run.iter().enumerate().all(|(at, text)| text.parse::<usize>().ok() == Some(at + 1));
+    after_label && run.len() == 3 && !counts_columns
+}
+
 /// Finds the regions of a document (steps 1–5 of the module doc).
 pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
     let roles: Vec<Role> = (0..paragraphs.len()).map(|index| role_of(paragraphs, index)).collect();
     // Figures of a body, as step 3 counts them: column numbers in a header ("1", "2") are not.
     let body_figure: Vec<bool> =
-        paragraphs.iter().map(|p| is_figure(p) && !printed::is_code_like(p.text)).collect();
+        (0..paragraphs.len()).map(|index| is_body_figure(paragraphs, index)).collect();
     let mut regions: Vec<Region> = Vec::new();
     let mut open: Option<Region> = None;
     // Whether the open region holds a body figure yet, and how many of its cells that answer
