@@ -136,7 +136,7 @@ fn read_document(
         }
         let index = outcome.tables.len();
         let mut after = notes::notes_after(node, cuts)?;
-        let linked = notes::linked_notes(node, document, &after);
+        let linked = notes::linked_notes(node, document, &after, cuts)?;
         after.extend(linked);
         if let Some(tag) = lines.table_tag(node_id) {
             let table_tag = &tags.tables[tag];

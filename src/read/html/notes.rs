@@ -87,7 +87,14 @@ pub(super) fn notes_after(table: NodeRef<'_, Node>, cuts: CutMarkers) -> Option<
 /// a marker printed again at the start of the note's text is dropped. Markers with a note under
 /// the table already (`known`) are not looked up again. Links whose target is missing, empty or
 /// holds a table give no note (the marker stays unlinked, as any marker without a note).
-pub(super) fn linked_notes(table: NodeRef<'_, Node>, document: &scraper::Html, known: &[Note]) -> Vec<Note> {
+///
+/// `None` on a pruned page when a target is missing: the cut may have taken it.
+pub(super) fn linked_notes(
+    table: NodeRef<'_, Node>,
+    document: &scraper::Html,
+    known: &[Note],
+    cuts: CutMarkers,
+) -> Option<Vec<Note>> {
     let mut notes: Vec<Note> = Vec::new();
     let mut targets: Option<std::collections::HashMap<&str, NodeRef<'_, Node>>> = None;
     for link in table.descendants() {
@@ -108,12 +115,20 @@ pub(super) fn linked_notes(table: NodeRef<'_, Node>, document: &scraper::Html, k
             continue;
         }
         let targets = targets.get_or_insert_with(|| ids_of(document));
-        let Some(&target) = targets.get(id) else { continue };
+        let Some(&target) = targets.get(id) else {
+            if cuts == CutMarkers::Present {
+                return None;
+            }
+            continue;
+        };
+        if cuts.any_in(target) {
+            return None;
+        }
         if let Some(text) = note_text(target, marker) {
             notes.push(Note { marker: marker.to_string(), text, line: None });
         }
     }
-    notes
+    Some(notes)
 }
 
 /// Every element with an `id` (or an `<a name>`), by that id; the first one wins.
@@ -237,7 +252,11 @@ mod tests {
             .nodes()
             .find(|n| n.value().as_element().is_some_and(|e| e.name() == "table"))
             .unwrap();
-        linked_notes(table, &document, &[]).into_iter().map(|note| (note.marker, note.text)).collect()
+        linked_notes(table, &document, &[], CutMarkers::Absent)
+            .unwrap()
+            .into_iter()
+            .map(|note| (note.marker, note.text))
+            .collect()
     }
 
     #[test]
