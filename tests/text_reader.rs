@@ -709,3 +709,24 @@ fn a_table_of_small_amounts_ends_where_the_next_one_starts() {
         ["32", "31", "31", "31", "31", "0"]
     );
 }
+
+#[test]
+fn column_formulas_printed_after_their_titles() {
+    // Jaarverslag 2015 XIII, Tabel 10.2.1 Staat van baten en lasten (wild page c4_16): each title
+    // is followed by its formula in a paragraph of its own, "(1)", "(2)", "(3 = 2 – 1)", except the
+    // last column, which prints "(4)" inside its title.
+    let document = extract("wild/dev/c4_16.txt", None);
+    let table = &document.tables[0];
+    let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
+    assert_eq!(
+        headers,
+        [
+            "Vastgestelde begroting (1)",
+            "Realisatie 2015 (2)",
+            "Verschil realisatie en vastgestelde begroting (3 = 2 – 1)",
+            "Realisatie (4) 2014"
+        ]
+    );
+    assert_eq!(table.stub_header.as_deref(), Some("Omschrijving"));
+    assert_eq!(texts(row(table, "Omzet moederdepartement")), ["278.503", "352.235", "73.732", "322.125"]);
+}

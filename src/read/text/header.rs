@@ -221,7 +221,8 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
         built.columns = vec![Column::default(); c];
         return built;
     }
-    if let Some(columns) = paired_header_cells(paragraphs, header_paragraphs, layout) {
+    if let Some((stub_header, columns)) = paired_header_cells(paragraphs, header_paragraphs, layout) {
+        built.stub_header = stub_header;
         built.columns = columns;
         return built;
     }
@@ -340,25 +341,40 @@ fn spanned_columns(
     (stub_header, columns)
 }
 
-/// Header cells printed as two paragraphs each, a title and its column formula ("Stand
-/// ontwerpbegroting 2010", "(1)"): `2c` texts (after `k` stub cells) whose every second one
-/// starts with "(". Returns one path [title, formula] per column.
-fn paired_header_cells(paragraphs: &[Paragraph], header: &[usize], layout: Layout) -> Option<Vec<Column>> {
+/// Header cells printed as a title and, in a paragraph of its own after it, its column formula
+/// ("Stand ontwerpbegroting 2010", "(1)"; "Verschil realisatie en vastgestelde begroting",
+/// "(3 = 2 – 1)"), where some columns may print none ("Realisatie (4) 2014"): after `k` stub
+/// texts (or none), every text that does not start with "(" opens a column and every one that
+/// does closes it. Applies when that gives exactly `c` columns and at least two formulas. Returns
+/// the stub header (the last stub text) and one path [title, formula] per column ([title] for a
+/// column without formula).
+fn paired_header_cells(
+    paragraphs: &[Paragraph],
+    header: &[usize],
+    layout: Layout,
+) -> Option<(Option<String>, Vec<Column>)> {
     let c = layout.columns;
     let texts: Vec<&str> =
         header.iter().map(|&i| &paragraphs[i]).skip_while(|p| p.is_whitespace()).map(|p| p.text).collect();
-    let texts =
-        if texts.len() == 2 * c + layout.stub_columns { &texts[layout.stub_columns..] } else { &texts[..] };
-    let paired = c >= 2
-        && texts.len() == 2 * c
-        && texts
-            .chunks(2)
-            .all(|pair| !pair[0].is_empty() && !pair[0].starts_with('(') && pair[1].starts_with('('));
-    paired.then(|| {
-        texts
-            .chunks(2)
-            .map(|pair| Column { path: vec![pair[0].to_string(), pair[1].to_string()], ..Column::default() })
-            .collect()
+    if c < 2 || texts.iter().any(|text| text.is_empty()) {
+        return None;
+    }
+    let formula = |text: &str| text.starts_with('(');
+    [layout.stub_columns, 0].into_iter().filter(|&skip| skip <= texts.len()).find_map(|skip| {
+        let mut columns: Vec<Column> = Vec::new();
+        let mut formulas = 0;
+        for (at, text) in texts[skip..].iter().enumerate() {
+            if formula(text) {
+                let previous_is_title = at > 0 && !formula(texts[skip + at - 1]);
+                let column = columns.last_mut().filter(|_| previous_is_title)?;
+                column.path.push(text.to_string());
+                formulas += 1;
+            } else {
+                columns.push(Column { path: vec![text.to_string()], ..Column::default() });
+            }
+        }
+        let stub_header = texts[..skip].last().map(|text| text.to_string());
+        (columns.len() == c && formulas >= 2).then_some((stub_header, columns))
     })
 }
 
