@@ -9,8 +9,11 @@
 //! 1. A trailing run of stars ("onderzoeken*", "**") is always a marker, with or without a note: a
 //!    star is never part of a label or number. It may carry numbers after it ("*1,2,3").
 //! 2. Trailing digits (or "1,2" lists) glued to a letter, ")" or "%" are a marker only when the
-//!    table prints a note with each of those markers. "Artikel 31" (a space before the digits) is
-//!    never split; "CO2" without a note "2" stays whole.
+//!    table prints a note with each of those markers, or, on row labels, when the same one or two
+//!    digits are glued to a lower-case letter or ")" at the end of two or more labels of the table
+//!    (a table cut off before its notes: the marker stays unresolved). "Artikel 31" (a space
+//!    before the digits) is never split; "CO2" without a note "2" stays whole, and so do "m2" and
+//!    "m3".
 //! 3. On a number cell, trailing digits are split only when a note with that marker exists and
 //!    the text without them is still a number with the decimals its column usually has ("80,21" in
 //!    a column printed with one decimal becomes "80,2" + "1"); a year header "20141" becomes "2014"
@@ -67,9 +70,10 @@ fn split_table_markers(table: &mut Table) {
         .collect();
     let column_decimals: Vec<Option<usize>> =
         (0..table.columns.len()).map(|index| usual_decimals(table, &is_number, index)).collect();
+    let label_notes = with_repeated_label_markers(table, &notes);
     for (row, is_number) in table.rows.iter_mut().zip(&is_number) {
         if let Some(last) = row.stub.iter_mut().rev().find(|cell| !cell.text.is_empty())
-            && let Some((clean, markers)) = label_marker_split(&last.text, &notes)
+            && let Some((clean, markers)) = label_marker_split(&last.text, &label_notes)
         {
             last.text = clean;
             row.markers.extend(markers);
@@ -84,6 +88,29 @@ fn split_table_markers(table: &mut Table) {
             }
         }
     }
+}
+
+/// The markers a table's labels may carry: its notes' markers, and a number of one or two digits
+/// glued to a lower-case letter or ")" at the end of two or more row labels ("Rentelasten2",
+/// "Afschrijvingskosten materieel2"), which is a marker even when its note was not printed (a
+/// table cut off before its notes); such a marker stays unresolved. "m2" and "m3" are units.
+fn with_repeated_label_markers(table: &Table, notes: &BTreeSet<String>) -> BTreeSet<String> {
+    static GLUED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[\p{Ll})](\d{1,2})$").expect("valid regex"));
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for row in &table.rows {
+        let Some(last) = row.stub.iter().rev().find(|cell| !cell.text.is_empty()) else { continue };
+        let text = last.text.trim_end();
+        let Some(found) = GLUED.captures(text) else { continue };
+        let marker = found.get(1).map_or("", |m| m.as_str());
+        let unit = text[..text.len() - marker.len()].ends_with('m') && matches!(marker, "2" | "3");
+        if !unit {
+            *counts.entry(marker).or_default() += 1;
+        }
+    }
+    let mut markers = notes.clone();
+    markers.extend(counts.into_iter().filter(|&(_, count)| count >= 2).map(|(marker, _)| marker.to_string()));
+    markers
 }
 
 /// Splits a trailing star run, with any "1,2" list after it. Returns the text before the stars
@@ -316,6 +343,28 @@ mod tests {
             ("Totaal".into(), vec!["1".into(), "2".into()])
         );
         assert_eq!(split_label_marker("dossiers2", &with_one), ("dossiers".into(), vec!["2".into()]));
+    }
+
+    #[test]
+    fn a_marker_glued_to_several_labels_is_one_without_a_printed_note() {
+        // Jaarverslag 2015 XIII, Tabel 10.2.1, cut off before its notes (wild page c4_16).
+        let labels = [
+            "– Afschrijvingskosten materieel2",
+            "– Rentelasten2",
+            "Bijzondere baten (bv. zaagtand)1",
+            "CO2",
+            "per m2",
+            "per m2",
+        ];
+        let table = Table {
+            rows: labels
+                .iter()
+                .map(|label| Row { stub: vec![Cell::printed(*label, None)], ..Row::default() })
+                .collect(),
+            ..Table::default()
+        };
+        assert_eq!(with_repeated_label_markers(&table, &notes(&[])), notes(&["2"]));
+        assert_eq!(with_repeated_label_markers(&table, &notes(&["1"])), notes(&["1", "2"]));
     }
 
     #[test]
