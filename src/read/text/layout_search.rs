@@ -77,8 +77,9 @@ fn most_row_points(starts_with_code: bool) -> i64 {
 struct BodyHabits {
     /// The body opens with a code before its first label.
     starts_with_code: bool,
-    /// No line of the body is whitespace: an empty cell vanishes without a trace, so a row with
-    /// fewer figures than columns is the page's habit rather than a sign of a wrong width.
+    /// No whitespace line of the body stands before a value of its row: an empty cell vanishes
+    /// without a trace, so a row with fewer figures than columns is the page's habit
+    /// rather than a sign of a wrong width.
     empty_cells_vanish: bool,
 }
 
@@ -174,6 +175,15 @@ fn row_points(row: &FittedView<'_, '_>, first_is_code: bool, habits: BodyHabits)
     }
 }
 
+/// True when a whitespace line of the row stands before one of its values: an empty cell
+/// printed in its place (between figures, or after a label). Whitespace after the row's last
+/// value only (the indentation of a source before the next row) does not show that empty cells
+/// survive.
+fn whitespace_before_a_value(paragraphs: &[Paragraph], row: &[usize]) -> bool {
+    let Some(last_value) = row.iter().rposition(|&i| paragraphs[i].is_value()) else { return false };
+    row[..last_value].iter().any(|&i| paragraphs[i].is_whitespace())
+}
+
 /// A code that cannot be a figure: code-like ("2.", "12.01", "17.03.01", "A.") and read by the
 /// number parser as text (its groups after a dot are not thousands groups, or it has letters).
 fn is_code_not_figure(text: &str) -> bool {
@@ -219,10 +229,7 @@ pub fn choose_layout(
     };
     let habits = BodyHabits {
         starts_with_code,
-        empty_cells_vanish: !rows
-            .iter()
-            .flat_map(|row| row.paragraphs.iter())
-            .any(|&i| paragraphs[i].is_whitespace()),
+        empty_cells_vanish: !rows.iter().any(|row| whitespace_before_a_value(paragraphs, row.paragraphs)),
     };
     let prepared = PreparedRows::new(paragraphs, rows);
     // Every candidate, in the order ties are settled by: fewer stub columns, 2N−1 before N,
