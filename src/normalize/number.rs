@@ -32,7 +32,8 @@ impl ParsedNumber {
 /// trailing "%"; then read the digits. Thousands groups must be exactly three digits after a "." or
 /// a space ("1.522", "1 569 535"), so "1.5" is not read as 15 but is `Text`; a comma is the decimal
 /// separator. A string of digits with a single "." and one or two digits after it ("2.5") is Text,
-/// never silently a decimal point. Fails (gives `Text`) on anything else, including a number cut off
+/// never silently a decimal point. A zero before more digits ("01", "0.250") is `Text`: figures
+/// never print one, codes do. Fails (gives `Text`) on anything else, including a number cut off
 /// by the end of the input ("2.357.").
 pub fn parse_dutch_number(printed: &str) -> ParsedNumber {
     let text = printed.trim_matches(is_blank);
@@ -143,6 +144,11 @@ fn read_unsigned(text: &str) -> Option<f64> {
             if group.len() > 3 && integer_part.len() != group.len() {
                 return None;
             }
+            // A figure never opens with a zero before more digits ("01", "007", "0.250"): that is
+            // a code ("01 Investeren in waterveiligheid") or a typo, never silently a number.
+            if group.starts_with('0') && (group.len() > 1 || integer_part.len() > 1) {
+                return None;
+            }
         } else if group.len() != 3 {
             return None;
         }
@@ -243,6 +249,17 @@ mod tests {
         assert_eq!(value("-/- 93"), Some(-93.0));
         assert_eq!(value("+/+ 12"), Some(12.0));
         assert_eq!(value("-/+ 12"), None);
+    }
+
+    #[test]
+    fn a_leading_zero_before_more_digits_is_no_figure() {
+        // Article codes as the Deltafonds prints them ("01", "02"; wild page c6_02).
+        for code in ["01", "02", "007", "0.250", "0 250"] {
+            assert_eq!(parse_dutch_number(code).kind, ValueKind::Text, "{code}");
+        }
+        assert_eq!(value("0"), Some(0.0));
+        assert_eq!(value("0,5"), Some(0.5));
+        assert_eq!(value("– 0,25"), Some(-0.25));
     }
 
     #[test]
