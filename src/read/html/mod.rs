@@ -116,6 +116,8 @@ fn read_document(
     let page = page::Page::walk(document, cuts);
     let mut outcome = ReadOutcome::default();
     outcome.warnings.extend(depth_warning);
+    // The page's ids, for markers that link to their notes: built once, when the first is met.
+    let link_targets = std::cell::OnceCell::new();
     for (at, node_id, parent) in page.tables() {
         let Some(node) = document.tree.get(node_id) else { continue };
         let (grid, elements) = grid::build(node, &lines);
@@ -136,7 +138,7 @@ fn read_document(
         }
         let index = outcome.tables.len();
         let mut after = notes::notes_after(node, cuts)?;
-        let linked = notes::linked_notes(node, document, &after, cuts)?;
+        let linked = notes::linked_notes(node, document, &link_targets, &after, cuts)?;
         after.extend(linked);
         if let Some(tag) = lines.table_tag(node_id) {
             let table_tag = &tags.tables[tag];

@@ -6,6 +6,9 @@
 //! numbering `<ol>` items; following a marker's `href` to the element with that id). Reading a text as notes is [`crate::interpret::notes`]'s job; note
 //! rows and table feet are read by the structure stage.
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
 use ego_tree::NodeRef;
 use scraper::Node;
 
@@ -89,14 +92,16 @@ pub(super) fn notes_after(table: NodeRef<'_, Node>, cuts: CutMarkers) -> Option<
 /// holds a table give no note (the marker stays unlinked, as any marker without a note).
 ///
 /// `None` on a pruned page when a target is missing: the cut may have taken it.
-pub(super) fn linked_notes(
-    table: NodeRef<'_, Node>,
-    document: &scraper::Html,
+///
+/// `targets` holds the page's ids by element, built on the first link of any table of the page.
+pub(super) fn linked_notes<'d>(
+    table: NodeRef<'d, Node>,
+    document: &'d scraper::Html,
+    targets: &OnceCell<HashMap<&'d str, NodeRef<'d, Node>>>,
     known: &[Note],
     cuts: CutMarkers,
 ) -> Option<Vec<Note>> {
     let mut notes: Vec<Note> = Vec::new();
-    let mut targets: Option<std::collections::HashMap<&str, NodeRef<'_, Node>>> = None;
     for link in table.descendants() {
         let Some(element) = link.value().as_element() else { continue };
         let Some(id) = element.attr("href").and_then(|href| href.strip_prefix('#')) else { continue };
@@ -114,7 +119,7 @@ pub(super) fn linked_notes(
         if known.iter().chain(&notes).any(|note| note.marker == marker) {
             continue;
         }
-        let targets = targets.get_or_insert_with(|| ids_of(document));
+        let targets = targets.get_or_init(|| ids_of(document));
         let Some(&target) = targets.get(id) else {
             if cuts == CutMarkers::Present {
                 return None;
@@ -132,8 +137,8 @@ pub(super) fn linked_notes(
 }
 
 /// Every element with an `id` (or an `<a name>`), by that id; the first one wins.
-fn ids_of(document: &scraper::Html) -> std::collections::HashMap<&str, NodeRef<'_, Node>> {
-    let mut ids = std::collections::HashMap::new();
+fn ids_of(document: &scraper::Html) -> HashMap<&str, NodeRef<'_, Node>> {
+    let mut ids = HashMap::new();
     for node in document.tree.root().descendants() {
         let Some(element) = node.value().as_element() else { continue };
         let id =
@@ -252,7 +257,7 @@ mod tests {
             .nodes()
             .find(|n| n.value().as_element().is_some_and(|e| e.name() == "table"))
             .unwrap();
-        linked_notes(table, &document, &[], CutMarkers::Absent)
+        linked_notes(table, &document, &OnceCell::new(), &[], CutMarkers::Absent)
             .unwrap()
             .into_iter()
             .map(|note| (note.marker, note.text))

@@ -47,6 +47,9 @@ use grid::{Fit, FittedRow, Layout, Slot};
 use paragraph::Paragraph;
 use region::Region;
 
+/// The most empty, headerless last columns dropped from a layout as padding.
+const MAX_PADDING_COLUMNS: usize = 4;
+
 /// The most data columns a layout may have; wider tables are not printed in these documents.
 const MAX_COLUMNS: usize = 30;
 
@@ -164,8 +167,9 @@ fn year_over_labels(table: &Table) -> bool {
 
 /// The table read by width ([`rhythm`]) when it explains the region better than the usual reading:
 /// when the usual reading placed rows by rule, left rows without a label, mixed figures and text
-/// in a column, read a year as the stub header, or gave no table at all, and the reading by width scores a higher structure
-/// confidence. Keeps the caption, section, notes and lines of the usual reading.
+/// in a column, read a year as the stub header, or gave no table at all, and the reading by width
+/// scores a higher structure confidence (or as high, against a reading that put a year over the
+/// labels). Keeps the caption, section, notes and lines of the usual reading.
 fn read_by_width_if_better(
     paragraphs: &[Paragraph],
     region: &Region,
@@ -247,6 +251,9 @@ fn build_table(
         Some(found) => found,
         None => return Some(unrecovered(paragraphs, region, table, warnings)),
     };
+    // At most a few padding columns are dropped, each with a refit: an indented source adds one
+    // or two, and a hostile input must not make this quadratic.
+    let mut padding_dropped = 0;
     let (layout, built, mut fitted) = loop {
         let body_start = header::extend_body_back(paragraphs, cells, label_position, layout);
         let built = header::build_columns(paragraphs, &cells[..body_start], layout);
@@ -260,9 +267,10 @@ fn build_table(
                 .last()
                 .is_some_and(|column| column.path.iter().all(|part| part.trim().is_empty()))
             && fitted.iter().all(|row| row.data.get(layout.columns - 1).is_none_or(Slot::is_empty));
-        if !padding {
+        if !padding || padding_dropped == MAX_PADDING_COLUMNS {
             break (layout, built, fitted);
         }
+        padding_dropped += 1;
         layout = Layout { columns: layout.columns - 1, ..layout };
     };
     table.stub_header = built.stub_header;
