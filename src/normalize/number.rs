@@ -2,9 +2,10 @@
 //!
 //! Owns: thousands separators ("." or a space: plain, U+00A0, U+2009, U+202F), the decimal comma,
 //! the many minus signs of these documents ("‒ 350.485" with U+2012, "– 9" and "–202" with U+2013,
-//! "−5" with U+2212, "-5", and the older "–/– 8.615"), a leading "€", percentages ("51%", "3,25%", "47% (2015)" keeps its
-//! trailing note as text so it is `Text`), and the non-numbers that must never become 0: empty, nil
-//! ("-", "–", "nihil"), "pm"/"p.m.", "n.v.t.", and any other text. Footnote markers are split off by
+//! "−5" with U+2212, "-5", and the older "–/– 8.615"), a leading "€", percentages ("51%",
+//! "3,25%", "47% (2015)" keeps its trailing note as text so it is `Text`), and the non-numbers
+//! that must never become 0: empty, nil ("-", "–", "nihil"), "pm"/"p.m.", "n.v.t.", codes with a
+//! leading zero ("01"), and any other text. Footnote markers are split off by
 //! the footnote stage before this runs.
 
 use crate::table::ValueKind;

@@ -1,16 +1,19 @@
 //! Which [`Layout`] explains a table body best: every candidate layout is fitted to the raw rows
 //! ([`super::grid`] does the fitting) and scored, and the best score wins.
 //!
-//! The score ([`choose_layout`], [`Score`]) prefers, in this order of weight: exact rows with figures; no
-//! short rows, no rows split off surplus figures; a first stub cell that reads as a code when
-//! there are two or more stub columns (and at least one row printing one); few dropped empty
-//! cells; no code that cannot be a figure ("2.", "12.01": the number parser reads it as text) in a
-//! data column (it is the next row's code, printed before its label, which a layout with a code
-//! stub column carries). A row the input cuts off is left out. Where the body prints no whitespace line at all
-//! (empty cells vanish without a trace), a short row with figures is the page's habit: it counts
-//! a little for the layout instead of against it, so the width is the one the fullest rows
-//! print rather than the one most rows happen to fill (a column empty in many rows no longer
-//! makes the table a column narrower and the fullest rows split in two).
+//! The score ([`choose_layout`], [`Score`]) prefers, in this order of weight: exact rows with
+//! figures; no short rows, no rows split off surplus figures; a first stub cell that reads as a
+//! code when there are two or more stub columns (and at least one row printing one); few dropped
+//! empty cells; no code that cannot be a figure ("2.", "12.01": the number parser reads it as
+//! text) in a data column (it is the next row's code, printed before its label, which a layout
+//! with a code stub column carries). A row the input cuts off is left out.
+//!
+//! Where no whitespace line of the body stands before a value of its row (empty cells vanish
+//! without a trace; whitespace after a row's last value is the source's indentation), a short row
+//! with figures is the page's habit: it counts a little for the layout instead of against it. So
+//! the width is the one the fullest rows print rather than the one most rows happen to fill (a
+//! column empty in many rows no longer makes the table a column narrower and the fullest rows
+//! split in two).
 //!
 //! Cost: a body start can have well over a hundred candidate layouts, so the search is kept
 //! cheap without changing its answer. What does not depend on the layout (texts, joined names,
