@@ -735,3 +735,16 @@ fn column_formulas_printed_after_their_titles() {
     assert_eq!(table.stub_header.as_deref(), Some("Omschrijving"));
     assert_eq!(texts(row(table, "Omzet moederdepartement")), ["278.503", "352.235", "73.732", "322.125"]);
 }
+
+#[test]
+fn whitespace_wider_than_its_row_makes_no_column() {
+    // Slotwet 2017 Deltafonds (J), Inhoudsopgave (wild page c6_08): page numbers followed by
+    // whitespace lines of the indented source, some wider than the cells left in their row; the
+    // surplus empty cells say nothing, so the page column stays the only data column.
+    let document = extract("wild/dev/c6_08.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.kind, TableKind::Contents);
+    assert_eq!(table.columns.len(), 1);
+    assert_eq!(texts(row(table, "Leeswijzer")), ["2"]);
+    assert_eq!(texts(row(table, "De producten")), ["4"]);
+}

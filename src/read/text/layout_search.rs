@@ -2,9 +2,9 @@
 //! ([`super::grid`] does the fitting) and scored, and the best score wins.
 //!
 //! The score ([`choose_layout`], [`Score`]) prefers, in this order of weight: exact rows with
-//! figures; no short rows, no rows split off surplus figures; a first stub cell that reads as a
-//! code when there are two or more stub columns (and at least one row printing one); few dropped
-//! empty cells; no code that cannot be a figure ("2.", "12.01": the number parser reads it as
+//! figures; no short rows, no rows split off surplus figures (surplus empty cells split off say
+//! nothing); a first stub cell that reads as a code when there are two or more stub columns (and
+//! at least one row printing one); few dropped empty cells; no code that cannot be a figure ("2.", "12.01": the number parser reads it as
 //! text) in a data column (it is the next row's code, printed before its label, which a layout
 //! with a code stub column carries). A row the input cuts off is left out.
 //!
@@ -134,8 +134,10 @@ impl<'a> RowSink<'a> for Candidate<'_> {
 /// first stub cell reads as a code.
 fn row_points(row: &FittedView<'_, '_>, first_is_code: bool, habits: BodyHabits) -> i64 {
     let marks = row.marks;
+    // Surplus figures split off into a row without label speak against the layout; surplus
+    // empty cells (a whitespace line wider than what is left of its row) say nothing.
     if marks.split_off {
-        return -25;
+        return if row.data.iter().any(|slot| !slot.is_empty()) { -25 } else { 0 };
     }
     if marks.alone {
         return -5;
