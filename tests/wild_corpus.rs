@@ -92,14 +92,14 @@ fn report(split: &str) -> ScoreReport {
 }
 
 /// Floors, not targets: just under the scores measured at the end of the latest session that
-/// read these pages better (dev 86.5% of cells and 90.4% of tables, validation 84.4% and 85.0%;
+/// read these pages better (dev 86.9% of cells and 90.4% of tables, validation 85.7% and 85.0%;
 /// the session before ended at dev 64.0% / 85.6% and validation 82.5% / 80.0%, and the one that
 /// made the corpus started from 57.9% and 65.0% of cells), so that a change that reads these
 /// pages worse fails. The targets (99%) are in `begroting::score::targets`;
 /// `begroting score fixtures/wild/dev` shows the distance, page by page.
 #[test]
 fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
-    for (split, cell_floor, table_floor) in [("dev", 0.86, 0.90), ("validation", 0.84, 0.845)] {
+    for (split, cell_floor, table_floor) in [("dev", 0.865, 0.90), ("validation", 0.855, 0.845)] {
         let report = report(split);
         let rendered = report.render();
         assert_eq!(report.failed_pages(), 0, "{split}\n{rendered}");
