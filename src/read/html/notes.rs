@@ -3,8 +3,9 @@
 //! into `div#noten`, as officielebekendmakingen.nl prints them).
 //!
 //! Owns finding those elements (climbing out of wrappers, stopping at prose, headings and tables,
-//! numbering `<ol>` items; following a marker's `href` to the element with that id). Reading a text as notes is [`crate::interpret::notes`]'s job; note
-//! rows and table feet are read by the structure stage.
+//! numbering `<ol>` items; following a marker's `href` to the element with that id). Reading a
+//! text as notes is [`crate::interpret::notes`]'s job; note rows and table feet are read by the
+//! structure stage.
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -111,11 +112,10 @@ pub(super) fn linked_notes<'d>(
         let in_sup =
             link.ancestors().take(3).any(|a| a.value().as_element().is_some_and(|e| e.name() == "sup"))
                 || link.descendants().any(|d| d.value().as_element().is_some_and(|e| e.name() == "sup"));
-        let marker = content::join_text(&content::pieces_of(link, NestedTables::Include));
-        let marker = marker.trim();
-        if !in_sup || marker.is_empty() || marker.chars().count() > 3 {
-            continue;
-        }
+        // The marker as the cell's `<sup>` reading gives it, so that the two meet.
+        let text = content::join_text(&content::pieces_of(link, NestedTables::Include));
+        let Some(marker) = content::marker_of(&text).filter(|_| in_sup) else { continue };
+        let marker = marker.as_str();
         if known.iter().chain(&notes).any(|note| note.marker == marker) {
             continue;
         }
@@ -209,14 +209,13 @@ mod tests {
     use super::*;
     use scraper::Html;
 
+    fn first_table(document: &Html) -> NodeRef<'_, Node> {
+        document.tree.nodes().find(|n| n.value().as_element().is_some_and(|e| e.name() == "table")).unwrap()
+    }
+
     fn after_table(html: &str) -> Vec<(String, String)> {
         let document = Html::parse_document(html);
-        let table = document
-            .tree
-            .nodes()
-            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "table"))
-            .unwrap();
-        notes_after(table, CutMarkers::Absent)
+        notes_after(first_table(&document), CutMarkers::Absent)
             .unwrap()
             .into_iter()
             .map(|note| (note.marker, note.text))
@@ -252,12 +251,7 @@ mod tests {
 
     fn linked(html: &str) -> Vec<(String, String)> {
         let document = Html::parse_document(html);
-        let table = document
-            .tree
-            .nodes()
-            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "table"))
-            .unwrap();
-        linked_notes(table, &document, &OnceCell::new(), &[], CutMarkers::Absent)
+        linked_notes(first_table(&document), &document, &OnceCell::new(), &[], CutMarkers::Absent)
             .unwrap()
             .into_iter()
             .map(|note| (note.marker, note.text))
@@ -273,5 +267,10 @@ mod tests {
         ));
         // "2" links nowhere, "3" to a block holding a table, the last link is no marker.
         assert_eq!(notes, [("1".to_string(), "Eerste noot.".to_string())]);
+        // A marker printed in parentheses is the marker the cell's `<sup>` gives: "4", not "(4)".
+        let notes = linked(
+            "<table><tr><td>a<sup><a href=\"#n4\">(4)</a></sup></td></tr></table><p id=n4>Vierde noot.</p>",
+        );
+        assert_eq!(notes, [("4".to_string(), "Vierde noot.".to_string())]);
     }
 }

@@ -7,9 +7,10 @@
 //! 1. A block is a run of consecutive lines that each hold a `|`, with a separator line (only
 //!    `-`, `:`, `|`, `+`, `=` and spaces) after at least one line, and at least one line of
 //!    cells after the separator (a header and one row is a table too: a Kamerstuk's own
-//!    "Datum publicatie | Organisatie | …"); or, without a separator, a run of at least three lines that
-//!    each hold two cells or more and end in a pipe (all body rows: tables of contents are
-//!    printed so; the last line of a text cut off inside the table may lack its pipes).
+//!    "Datum publicatie | Organisatie | …"); or, without a separator, a run of at least three
+//!    lines that each hold two cells or more and end in a pipe (all body rows: tables of
+//!    contents are printed so; the last line of a text cut off inside the table may lack its
+//!    pipes).
 //! 2. A line's cells: one leading and one trailing `|` are dropped, the rest split on `|`
 //!    ("Rijksbegroting | ||||" gives a label and four empty cells).
 //! 3. Rows printed one cell short of the body's usual width lose their top-left cell: a header
@@ -180,6 +181,8 @@ fn is_row_line(line: &str) -> bool {
     trimmed.ends_with('|') && trimmed.bytes().filter(|&byte| byte == b'|').count() >= 2 && !is_separator(line)
 }
 
+/// A separator line of a pipe table ("---|---|", "|:--|--:|"): pipes, dashes, colons, plus and
+/// equals signs and spaces only.
 pub fn is_separator(line: &str) -> bool {
     let trimmed = line.trim();
     trimmed.contains('|')
