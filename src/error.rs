@@ -161,6 +161,85 @@ impl fmt::Display for Warning {
     }
 }
 
+/// What is wrong with an output folder's committed set, one file or shard at a time.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SetProblem {
+    /// Output files stand in the folder but no manifest commits them: a run that never finished,
+    /// or an output written before manifests existed.
+    #[error("{directory} holds output files ({files}) but no manifest (_manifest.json) commits them")]
+    NoManifest {
+        /// The output folder.
+        directory: PathBuf,
+        /// Some of the files found, comma-separated.
+        files: String,
+    },
+    /// The folder holds no output at all.
+    #[error("{directory} holds no begroting output")]
+    NoOutput {
+        /// The output folder.
+        directory: PathBuf,
+    },
+    /// A manifest could not be read.
+    #[error("manifest {manifest} cannot be read: {message}")]
+    BadManifest {
+        /// The manifest file.
+        manifest: PathBuf,
+        /// Why.
+        message: String,
+    },
+    /// A file the manifest names is not there.
+    #[error("{file} is named by {manifest} but missing")]
+    Missing {
+        /// The missing file.
+        file: PathBuf,
+        /// The manifest naming it.
+        manifest: String,
+    },
+    /// A file differs from what the manifest recorded (size or SHA-256).
+    #[error("{file} differs from {manifest}: {what}")]
+    Changed {
+        /// The file.
+        file: PathBuf,
+        /// The manifest naming it.
+        manifest: String,
+        /// What differs ("12 bytes, the manifest says 3 400").
+        what: String,
+    },
+    /// A cell file of the tool's naming that no manifest names: a glob over the folder would
+    /// read cells of another run.
+    #[error("{file} is not part of any committed set (a file of an earlier or unfinished run)")]
+    Stray {
+        /// The file.
+        file: PathBuf,
+    },
+    /// A commit was decided but not finished, and could not be finished here.
+    #[error(
+        "{commit} holds a commit a killed run left unfinished, and it cannot be finished here: {message}"
+    )]
+    PendingCommit {
+        /// The commit folder.
+        commit: PathBuf,
+        /// Why it could not be finished.
+        message: String,
+    },
+    /// Some shards of a sharded output have not committed.
+    #[error("shards {missing} of {count} have not committed (their manifests are missing)")]
+    ShardsMissing {
+        /// The missing shard numbers, comma-separated (counted from 0, as `--shard I/N`).
+        missing: String,
+        /// N.
+        count: usize,
+    },
+    /// Manifests of different runs that cannot form one set (a whole run beside shards, or
+    /// shards of different counts).
+    #[error("the folder mixes sets that do not belong together: {what}")]
+    Mixed {
+        /// Which manifests.
+        what: String,
+    },
+}
+
 /// Why a document (or an output file) could not be processed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -221,6 +300,14 @@ pub enum ErrorKind {
         line: usize,
         /// What is wrong.
         message: String,
+    },
+    /// An output folder does not hold one whole committed set of files (see
+    /// `write::commit`): no manifest, a file missing or changed, a commit left half done that
+    /// cannot be finished here, shards missing.
+    #[error("not a complete committed output: {}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    OutputSet {
+        /// Every problem found, each naming the file or shard concerned.
+        problems: Vec<SetProblem>,
     },
     /// The run was interrupted (Ctrl-C) before it finished; nothing was written.
     #[error("interrupted before the run finished; the previous output (if any) is left as it was")]

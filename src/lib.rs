@@ -41,7 +41,7 @@ pub mod source;
 pub mod table;
 pub mod write;
 
-pub use error::{Error, ErrorKind, Location, Warning, WarningKind};
+pub use error::{Error, ErrorKind, Location, SetProblem, Warning, WarningKind};
 pub use table::{
     Cell, CellFlag, Column, Note, Placement, ReadOutcome, Row, RowKind, Table, TableKind, ValueKind,
 };

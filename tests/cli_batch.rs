@@ -71,16 +71,27 @@ fn shards_together_equal_a_single_run() {
     extract(work.path(), &["-o", "all"]);
     let mut union = BTreeSet::new();
     let mut sources = Vec::new();
+    // All three shards share one output folder: each writes only files named for it.
+    let shared = work.path().join("shards");
     for shard in 0..3 {
-        let out = format!("shard{shard}");
-        extract(work.path(), &["-o", &out, "--shard", &format!("{shard}/3")]);
-        let shard_cells = json_lines(&work.path().join(&out).join("cells.json"));
+        extract(work.path(), &["-o", "shards", "--shard", &format!("{shard}/3")]);
+        let name = |base: &str| format!("{base}-shard-{shard:05}-of-00003.json");
+        let shard_cells = json_lines(&shared.join(name("cells")));
         let overlap = union.intersection(&shard_cells).count();
         assert_eq!(overlap, 0, "shards never share a document");
         union.extend(shard_cells);
         let report: Vec<serde_json::Value> =
-            serde_json::from_str(&read(&work.path().join(&out).join("report.json"))).unwrap();
+            serde_json::from_str(&read(&shared.join(name("report")))).unwrap();
         sources.extend(report.iter().map(|entry| entry["source"].as_str().unwrap().to_string()));
+        let check = begroting(&["check", "shards"], work.path());
+        let stderr = String::from_utf8_lossy(&check.stderr);
+        if shard < 2 {
+            assert_eq!(check.status.code(), Some(2), "{stderr}");
+            let missing = if shard == 0 { "shards 1, 2 of 3" } else { "shards 2 of 3" };
+            assert!(stderr.contains(&format!("{missing} have not committed")), "{stderr}");
+        } else {
+            assert!(!stderr.contains("not a complete committed output"), "{stderr}");
+        }
     }
     assert_eq!(union, json_lines(&work.path().join("all/cells.json")));
     let all: Vec<serde_json::Value> =
@@ -268,13 +279,9 @@ fn ctrl_c_stops_the_run_and_keeps_the_previous_output() {
                 let _ = lines_sender.send(line);
             }
         });
-        let temporary_files = || {
-            std::fs::read_dir(&out)
-                .unwrap()
-                .flatten()
-                .filter(|entry| entry.file_name().to_string_lossy().ends_with(".tmp"))
-                .count()
-        };
+        // The run's files are staged in OUT/.begroting-staging until its commit.
+        let staging = out.join(".begroting-staging");
+        let temporary_files = || std::fs::read_dir(&staging).map(|entries| entries.count()).unwrap_or(0);
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
         while temporary_files() == 0 {
             assert!(std::time::Instant::now() < deadline, "the run never started writing");
@@ -303,6 +310,13 @@ fn ctrl_c_stops_the_run_and_keeps_the_previous_output() {
         for (name, bytes) in &before {
             assert!(&std::fs::read(out.join(name)).unwrap() == bytes, "jobs {jobs}: {name} changed");
         }
-        assert_eq!(temporary_files(), 0, "jobs {jobs}: no temporary file is left");
+        assert!(!staging.exists(), "jobs {jobs}: no staging is left");
+        let hidden: Vec<String> = std::fs::read_dir(&out)
+            .unwrap()
+            .flatten()
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".tmp") || name.starts_with(".begroting-commit"))
+            .collect();
+        assert!(hidden.is_empty(), "jobs {jobs}: nothing half-done is left: {hidden:?}");
     }
 }

@@ -30,20 +30,34 @@ struct SavedTable {
     warnings: Vec<Warning>,
 }
 
-/// True when `directory` looks like the output of `begroting extract`.
+/// True when `directory` holds output of `begroting extract`, committed or not (so that `check`
+/// reads it as an output, and says what is wrong when it is not one whole committed set).
 pub fn is_output_directory(directory: &Path) -> bool {
-    directory.join("tables.json").is_file() && directory.join("report.json").is_file()
+    crate::write::commit::holds_output(directory)
 }
 
-/// Reads `tables.json` of an output directory into documents, in their order.
+/// Reads an output directory's committed set (or all its shards' sets) back into documents, in
+/// their order. The folder is opened as [`crate::write::commit::open_committed`] opens it: a
+/// commit a killed run left half done is finished first, and a folder that is not one whole
+/// committed set (no manifest, a file missing or changed, shards missing) is an error that names
+/// every problem.
 pub fn load_output_directory(directory: &Path) -> Result<Vec<Document>, Error> {
-    let file = directory.join("tables.json");
-    let text = std::fs::read_to_string(&file)
-        .map_err(|error| Error::new(&file, ErrorKind::Read { message: error.to_string() }))?;
+    let committed = crate::write::commit::open_committed(directory)?;
+    let mut documents = Vec::new();
+    for file in committed.tables_files() {
+        documents.extend(load_tables_file(&file)?);
+    }
+    Ok(documents)
+}
+
+/// Reads one `tables.json` into documents.
+fn load_tables_file(file: &Path) -> Result<Vec<Document>, Error> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|error| Error::new(file, ErrorKind::Read { message: error.to_string() }))?;
     let saved: Vec<SavedDocument> = serde_json::from_str(&text).map_err(|error| {
         Error::new(
-            &file,
-            ErrorKind::Config { file: file.clone(), line: error.line(), message: error.to_string() },
+            file,
+            ErrorKind::Config { file: file.to_path_buf(), line: error.line(), message: error.to_string() },
         )
     })?;
     Ok(saved

@@ -18,7 +18,9 @@ pub struct ExtractArguments {
     /// `.xhtml` and `.txt` are read, also gzip-compressed (`.gz`).
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
-    /// Output directory (created if missing).
+    /// Output directory (created if missing). A run's files become visible together, by one
+    /// atomic commit that ends in `_manifest.json` (docs/schema.md); a killed run leaves the
+    /// previous set.
     #[arg(short, long, default_value = "output")]
     output: PathBuf,
     /// Output formats, comma-separated: parquet, json, ndjson, csv.
@@ -29,6 +31,9 @@ pub struct ExtractArguments {
     #[arg(long, value_delimiter = ',')]
     partition_by: Vec<String>,
     /// Process only shard I of N (I from 0) of the input list: inputs whose position modulo N is I.
+    /// The shard's files carry its name (`tables-shard-00001-of-00004.json`, partition files
+    /// `part-00001-of-00004.parquet`, `_manifest-shard-00001-of-00004.json`), so all N shards can
+    /// share one output directory; `check` on it says which shards have not committed.
     #[arg(long, value_name = "I/N")]
     shard: Option<String>,
     /// CSV file of `path,url` lines giving documents their page addresses.
@@ -65,6 +70,18 @@ fn parse_shard(text: &str) -> Option<(usize, usize)> {
     let (index, count) = text.split_once('/')?;
     let (index, count): (usize, usize) = (index.trim().parse().ok()?, count.trim().parse().ok()?);
     (count > 0 && index < count).then_some((index, count))
+}
+
+/// Whether a review page path is the output folder's own `review.html`.
+fn is_in_output(path: &std::path::Path, output: &std::path::Path) -> bool {
+    let same_folder = match (path.parent(), std::fs::canonicalize(output)) {
+        (Some(parent), Ok(output)) => {
+            let parent = if parent.as_os_str().is_empty() { std::path::Path::new(".") } else { parent };
+            std::fs::canonicalize(parent).is_ok_and(|parent| parent == output)
+        }
+        _ => false,
+    };
+    same_folder && path.file_name().is_some_and(|name| name == "review.html")
 }
 
 fn fail(message: impl std::fmt::Display) -> u8 {
@@ -134,7 +151,14 @@ pub fn run(arguments: ExtractArguments) -> u8 {
             "begroting: interrupted: stopping after the documents in flight; the previous output is kept"
         );
     });
-    let layout = RunLayout { formats, partition_by, shard, force: arguments.force };
+    let layout = RunLayout {
+        formats,
+        partition_by,
+        shard,
+        force: arguments.force,
+        extraction_fingerprint: options.fingerprint.clone(),
+        max_document_bytes: options.max_document_bytes,
+    };
     let mut writer = match RunWriter::create(&arguments.output, layout.clone()) {
         Ok(writer) => writer,
         Err(error) => return fail(error),
@@ -169,6 +193,14 @@ pub fn run(arguments: ExtractArguments) -> u8 {
     if let Err(error) = result {
         return fail(error);
     }
+    // A review page asked for as OUT/review.html belongs to the run's set and commits with it;
+    // one asked for elsewhere is written on its own, after the commit.
+    let review_in_set = arguments.html.as_deref().filter(|path| is_in_output(path, &arguments.output));
+    if review_in_set.is_some()
+        && let Err(error) = write_review(&writer.staged_path("review.html"), &reviewed, &[])
+    {
+        return fail(error);
+    }
     let totals = match writer.finish() {
         Ok(totals) => totals,
         Err(error) => return fail(error),
@@ -177,6 +209,7 @@ pub fn run(arguments: ExtractArguments) -> u8 {
         cache.prune();
     }
     if let Some(path) = &arguments.html
+        && review_in_set.is_none()
         && let Err(error) = write_review(path, &reviewed, &[])
     {
         return fail(error);

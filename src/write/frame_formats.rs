@@ -26,6 +26,16 @@ impl OutputFormat {
         }
     }
 
+    /// The format's name on the command line and in the manifest.
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputFormat::Parquet => "parquet",
+            OutputFormat::Json => "json",
+            OutputFormat::Ndjson => "ndjson",
+            OutputFormat::Csv => "csv",
+        }
+    }
+
     /// Reads a format name as given on the command line.
     pub fn parse(name: &str) -> Option<OutputFormat> {
         match name.trim().to_ascii_lowercase().as_str() {

@@ -1,13 +1,16 @@
 //! Writers: the long-format frame as Parquet, JSON, NDJSON or CSV, and the per-document JSON files
 //! (`tables.json`, `report.json`).
 //!
-//! Owns the output directory's files and their atomicity: every file is written to a temporary
-//! file in the same directory and renamed over its final name only when complete, so a crash or a
-//! full disk never leaves a half-written file, and a previous complete file stays until the new
-//! one replaces it. Knows nothing about how tables were found.
+//! Owns the output directory's files and their atomicity: every file of a run is staged and the
+//! run's files are committed as one set by one atomic step, with a manifest naming each file
+//! ([`commit`]), so a crash or a full disk never leaves a half-written file or a mix of two runs,
+//! and the previous complete set stays until the new one replaces it. A file written on its own
+//! (the review page, a cache entry) goes to a temporary file beside its final name and is renamed
+//! when complete ([`write_atomically`]). Knows nothing about how tables were found.
 
 mod atomic;
 pub mod cell_text;
+pub mod commit;
 #[cfg(feature = "frames")]
 mod frame_formats;
 mod pending;
@@ -21,9 +24,7 @@ pub use atomic::write_atomically;
 pub use frame_formats::OutputFormat;
 pub use pending::PendingFile;
 #[cfg(feature = "frames")]
-pub use run_writer::{
-    OUTPUT_NAMES, PartitionColumn, PreparedOutputs, ROW_GROUP_RECORDS, RunLayout, RunTotals, RunWriter,
-};
+pub use run_writer::{PartitionColumn, PreparedOutputs, ROW_GROUP_RECORDS, RunLayout, RunTotals, RunWriter};
 
 use crate::error::Error;
 

@@ -4,9 +4,9 @@
 //! Memory stays bounded by the work in flight: cells are buffered up to
 //! [`ROW_GROUP_RECORDS`] and then written as one Parquet row group and appended to the JSON,
 //! NDJSON and CSV files; each document's `tables.json` entry is written as soon as it arrives.
-//! The per-input report is streamed too. Every file is a [`PendingFile`] until
-//! [`RunWriter::finish`] renames them all into place; dropping the writer (an error, Ctrl-C)
-//! leaves the previous output untouched.
+//! The per-input report is streamed too. Every file is written into the run's staging folder
+//! and [`RunWriter::finish`] commits them as one set ([`super::commit`]); dropping the writer (an
+//! error, Ctrl-C) removes the staging and leaves the previous output untouched.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -18,6 +18,7 @@ use serde::Serialize;
 
 use super::OutputFormat;
 use super::cell_text::{CSV_HEADER, JsonFraming, csv_lines, json_cells};
+use super::commit::{OutputSlot, SetInputs, SetManifest, SetOptions, StagedRun, crash_point, is_tool_name};
 use super::frame_formats::parquet_metadata;
 use super::pending::{PendingFile, write_error};
 use crate::batch::{Outcome, Processed, report_entry};
@@ -77,30 +78,21 @@ pub struct RunLayout {
     pub shard: Option<(usize, usize)>,
     /// Write into a directory that holds files this tool did not write (`--force`).
     pub force: bool,
+    /// What decides extraction besides the inputs (the overrides' fingerprint), for the manifest.
+    pub extraction_fingerprint: String,
+    /// The largest document read, in bytes, for the manifest.
+    pub max_document_bytes: u64,
 }
 
-/// The names a run writes in its output directory; anything else there means the directory is
-/// not ours, and a run refuses it unless forced.
-pub const OUTPUT_NAMES: &[&str] = &[
-    "cells.parquet",
-    "cells.json",
-    "cells.ndjson",
-    "cells.csv",
-    "cells",
-    "tables.json",
-    "report.json",
-    "review.html",
-    crate::cache::CACHE_DIRECTORY,
-];
-
-/// Refuses an output directory holding files the tool did not write. Temporary files of an
-/// interrupted run are ours too, and hidden files (`.gitkeep`, `.gitignore`) are allowed.
+/// Refuses an output directory holding files the tool did not write (see
+/// [`super::commit::is_tool_name`]: output files of any slot, manifests, the dataset folder;
+/// hidden files such as `.gitkeep` are allowed).
 fn check_output_directory(directory: &Path) -> Result<(), Error> {
     let Ok(entries) = std::fs::read_dir(directory) else { return Ok(()) };
     let foreign: Vec<String> = entries
         .flatten()
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| !OUTPUT_NAMES.contains(&name.as_str()) && !name.starts_with('.'))
+        .filter(|name| !is_tool_name(name))
         .collect();
     if foreign.is_empty() {
         return Ok(());
@@ -342,14 +334,19 @@ impl RunLayout {
     }
 }
 
-/// One partition of the Hive dataset: its builder and its Parquet file.
+/// One partition of the Hive dataset: its builder, its Parquet file, its path in the set and
+/// the cells written to it.
 struct Partition {
     builder: FrameBuilder,
     out: ParquetOut,
+    relative: String,
+    cells: usize,
 }
 
 /// Writes a run's files as documents arrive. See the module doc.
 pub struct RunWriter {
+    /// Where the files go until the commit (the output folder's staging).
+    staged: StagedRun,
     directory: PathBuf,
     layout: RunLayout,
     schema: Schema,
@@ -362,14 +359,17 @@ pub struct RunWriter {
 }
 
 impl RunWriter {
-    /// Starts a run in `directory` (created if missing). Nothing is visible there until
+    /// Starts a run in `directory` (created if missing): takes the output's lock, finishes or
+    /// clears what a killed run left there, and stages every file. Nothing is visible there until
     /// [`RunWriter::finish`]. A directory holding files this tool did not write is refused unless
     /// `layout.force`.
     pub fn create(directory: &Path, layout: RunLayout) -> Result<RunWriter, Error> {
         if !layout.force {
             check_output_directory(directory)?;
         }
-        std::fs::create_dir_all(directory).map_err(|error| write_error(directory, error))?;
+        let staged = StagedRun::begin(directory, OutputSlot::new(layout.shard))?;
+        let slot = staged.slot();
+        let staged_file = |format: OutputFormat| staged.staged_path(&slot.file_name(format.file_name()));
         let schema = FrameBuilder::new(0)
             .take_frame()
             .map_err(|error| write_error(directory, error))?
@@ -378,22 +378,23 @@ impl RunWriter {
             .clone();
         let wants = |format| layout.formats.contains(&format);
         let parquet = if wants(OutputFormat::Parquet) && layout.partition_by.is_empty() {
-            Some(ParquetOut::create(&directory.join(OutputFormat::Parquet.file_name()), &schema)?)
+            Some(ParquetOut::create(&staged_file(OutputFormat::Parquet), &schema)?)
         } else {
             None
         };
         let json = wants(OutputFormat::Json)
-            .then(|| TextOut::create(&directory.join(OutputFormat::Json.file_name())))
+            .then(|| TextOut::create(&staged_file(OutputFormat::Json)))
             .transpose()?;
         let ndjson = wants(OutputFormat::Ndjson)
-            .then(|| TextOut::create(&directory.join(OutputFormat::Ndjson.file_name())))
+            .then(|| TextOut::create(&staged_file(OutputFormat::Ndjson)))
             .transpose()?;
         let csv = wants(OutputFormat::Csv)
-            .then(|| TextOut::create(&directory.join(OutputFormat::Csv.file_name())).map(|out| (out, false)))
+            .then(|| TextOut::create(&staged_file(OutputFormat::Csv)).map(|out| (out, false)))
             .transpose()?;
-        let tables = TextOut::create(&directory.join("tables.json"))?;
-        let report = TextOut::create(&directory.join("report.json"))?;
+        let tables = TextOut::create(&staged.staged_path(&slot.file_name("tables.json")))?;
+        let report = TextOut::create(&staged.staged_path(&slot.file_name("report.json")))?;
         Ok(RunWriter {
+            staged,
             directory: directory.to_path_buf(),
             layout,
             schema,
@@ -454,7 +455,14 @@ impl RunWriter {
             .map_err(|error| write_error(&self.directory.join("report.json"), error))?;
         self.report.array_item(&entry)?;
         self.totals.cells += cells;
+        crash_point("document written");
         Ok(())
+    }
+
+    /// Where a further file of the set (`review.html`) is staged, so that it commits with the
+    /// rest; named for this run's slot.
+    pub fn staged_path(&self, base: &str) -> PathBuf {
+        self.staged.staged_path(&self.staged.slot().file_name(base))
     }
 
     /// Year, type and chapter belong to the document, so a whole document goes to one partition.
@@ -469,103 +477,94 @@ impl RunWriter {
             })
             .collect();
         if !self.partitions.contains_key(&key) {
-            let mut path = self.directory.join("cells");
+            let mut relative = super::commit::DATASET_DIRECTORY.to_string();
             for (column, value) in columns.iter().zip(&key) {
                 let value = value.as_deref().map(hive_escape).unwrap_or(HIVE_NULL.to_string());
-                path.push(format!("{}={value}", column.name()));
+                relative.push_str(&format!("/{}={value}", column.name()));
             }
-            path.push(match self.layout.shard {
-                Some((index, count)) => format!("part-{index:05}-of-{count:05}.parquet"),
-                None => "part-00000.parquet".to_string(),
-            });
+            relative.push('/');
+            relative.push_str(&self.staged.slot().partition_file_name());
             let mut schema = self.schema.clone();
             for column in &columns {
                 schema.shift_remove(column.name());
             }
-            let out = ParquetOut::create(&path, &schema)?;
-            self.partitions
-                .insert(key.clone(), Partition { builder: FrameBuilder::new(ROW_GROUP_RECORDS), out });
+            let out = ParquetOut::create(&self.staged.staged_path(&relative), &schema)?;
+            let builder = FrameBuilder::new(ROW_GROUP_RECORDS);
+            self.partitions.insert(key.clone(), Partition { builder, out, relative, cells: 0 });
         }
         let partition = self.partitions.get_mut(&key).expect("inserted above");
+        partition.cells += cell_count(document);
         let names: Vec<&str> = columns.iter().map(|column| column.name()).collect();
         let directory = &self.directory;
-        let Partition { builder, out } = partition;
+        let Partition { builder, out, .. } = partition;
         builder.push_document(document, ROW_GROUP_RECORDS, |builder| {
             write_partition(builder, out, &names, directory)
         })?;
         Ok(())
     }
 
-    /// Writes what is buffered, closes every file, renames them all into place and writes
-    /// `report.json` last. Returns the totals.
+    /// Writes what is buffered, closes every file and commits them as one set, with a manifest
+    /// that names each file, its size, its SHA-256 and its records ([`super::commit`]). Returns
+    /// the totals.
     pub fn finish(mut self) -> Result<RunTotals, Error> {
         if !self.builder.is_empty() {
             let frame = self.builder.take_frame().map_err(|error| write_error(&self.directory, error))?;
             self.flat.write(&frame)?;
         }
+        let slot = self.staged.slot();
+        let mut records = BTreeMap::new();
+        let cells = self.totals.cells;
         if let Some(parquet) = self.flat.parquet.take() {
             parquet.finish()?;
+            records.insert(slot.file_name(OutputFormat::Parquet.file_name()), cells);
         }
         let names: Vec<&str> = self.layout.partition_by.iter().map(|column| column.name()).collect();
-        let mut written = Vec::new();
         for (_, mut partition) in std::mem::take(&mut self.partitions) {
             if !partition.builder.is_empty() {
                 write_partition(&mut partition.builder, &mut partition.out, &names, &self.directory)?;
             }
-            written.push(partition.out.pending.final_path().to_path_buf());
             partition.out.finish()?;
-        }
-        if !self.layout.partition_by.is_empty() && self.layout.formats.contains(&OutputFormat::Parquet) {
-            remove_stale_partition_files(&self.directory.join("cells"), &written, self.layout.shard);
+            records.insert(partition.relative, partition.cells);
         }
         if let Some(json) = self.flat.json.take() {
             json.finish_array()?;
+            records.insert(slot.file_name(OutputFormat::Json.file_name()), cells);
         }
         if let Some(ndjson) = self.flat.ndjson.take() {
             ndjson.finish()?;
+            records.insert(slot.file_name(OutputFormat::Ndjson.file_name()), cells);
         }
         if let Some((mut csv, header_written)) = self.flat.csv.take() {
             if !header_written {
                 csv.write(CSV_HEADER.as_bytes())?;
             }
             csv.finish()?;
+            records.insert(slot.file_name(OutputFormat::Csv.file_name()), cells);
         }
+        let documents = self.tables.items;
         self.tables.finish_array()?;
-        // The report goes last: a run that failed before this point leaves the previous one.
+        records.insert(slot.file_name("tables.json"), documents);
+        let inputs = self.report.items;
         self.report.finish_array()?;
-        Ok(self.totals)
-    }
-}
-
-/// Removes the partition files of earlier runs that this run did not write again, so that the
-/// dataset holds this run's cells only. With `--shard I/N` only this shard's own files
-/// (`part-I-of-N.parquet`) are this run's to remove: other shards may share the directory.
-fn remove_stale_partition_files(root: &Path, written: &[PathBuf], shard: Option<(usize, usize)>) {
-    let own_name = shard.map(|(index, count)| format!("part-{index:05}-of-{count:05}.parquet"));
-    let mut stack = vec![root.to_path_buf()];
-    let mut directories = Vec::new();
-    while let Some(directory) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&directory) else { continue };
-        directories.push(directory);
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let ours = match &own_name {
-                Some(own) => &name == own,
-                None => name.starts_with("part-") && name.ends_with(".parquet"),
-            };
-            if ours && !written.contains(&path) {
-                let _ = std::fs::remove_file(&path);
-            }
-        }
-    }
-    // Deepest first, so emptied partition directories go too.
-    for directory in directories.iter().rev() {
-        let _ = std::fs::remove_dir(directory);
+        records.insert(slot.file_name("report.json"), inputs);
+        crash_point("files staged");
+        let totals = self.totals;
+        let options = SetOptions {
+            formats: self.layout.formats.iter().map(|format| format.name().to_string()).collect(),
+            partition_by: self.layout.partition_by.iter().map(|column| column.name().to_string()).collect(),
+            extraction: self.layout.extraction_fingerprint.clone(),
+            max_document_bytes: self.layout.max_document_bytes,
+        };
+        let counted = SetInputs {
+            total: inputs,
+            ok: totals.ok,
+            failed: totals.failed,
+            skipped: totals.skipped,
+            bytes: totals.bytes,
+        };
+        let manifest = SetManifest::new(slot, options, counted, totals.tables, totals.cells);
+        self.staged.commit(manifest, &records)?;
+        Ok(totals)
     }
 }
 

@@ -1,0 +1,927 @@
+//! A run's output files committed as one set: a kill at any moment leaves the previous complete
+//! set or the new one, never a mix.
+//!
+//! Owns the protocol, the manifest it ends in, and reading a folder back as a committed set.
+//! Each file on its own was always whole (written to a temporary name, renamed when complete), but
+//! renaming the files of a run one at a time let a run killed between two renames leave new cells
+//! beside an old `report.json`. The steps, for one *slot* (the whole run, or one `--shard I/N`,
+//! whose files carry the shard in their names so shards can share a folder):
+//!
+//! 1. **Begin.** Take the slot's lock (`.begroting-lock[-shard-…]`, so two runs of one slot
+//!    cannot interleave), finish a commit a killed run left decided (step 4), and remove staging a
+//!    killed run left behind (its own slot's, and any other slot's whose lock is free).
+//! 2. **Stage.** Every file is written into `.begroting-staging[-shard-…]/` inside the output
+//!    folder (the same file system, so renames cannot copy), under its final relative name.
+//! 3. **Commit.** The manifest (`_manifest.json`, or `_manifest-shard-IIIII-of-NNNNN.json`), which
+//!    names every file with its size and SHA-256 and records the tool version, the options that
+//!    change output, the input count and the row counts, is written into the staging folder;
+//!    everything is synced; the staging folder is renamed to `.begroting-commit[-shard-…]`. That
+//!    one rename is the commit point: before it the folder holds the previous set and the run
+//!    left no trace a reader sees; after it the new set is decided and on disk.
+//! 4. **Place.** The visible manifest is withdrawn, each file is renamed into place, files of the
+//!    slot the new set does not name (a format no longer asked for, a partition that emptied) are
+//!    removed, and the new manifest is renamed into place last; then the commit folder goes.
+//!    Every step can be redone, so whoever meets a commit folder (the next run, `check`, a resumed
+//!    run) finishes it first, the way SQLite's next reader replays a hot journal.
+//!
+//! So a reader that trusts only a visible manifest whose files match it sees exactly the previous
+//! set or exactly the new one, as Spark readers wait for `_SUCCESS` and Delta Lake readers for a
+//! commit file; only while step 4 runs (milliseconds, or until the next `begroting` command after
+//! a kill there) is there no visible manifest, and `begroting` readers finish the commit before
+//! they read. [`open_committed`] is that reader: it names every problem it finds ([`SetProblem`]).
+//!
+//! Where it fails: a file system without atomic rename of a folder (some network mounts) loses
+//! the guarantee of step 3; the lock is advisory (`flock`), so it does not keep out another
+//! program, and over NFS it is only as good as the server's locking.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::pending::write_error;
+use crate::error::{Error, ErrorKind, SetProblem};
+
+/// The files a run may write at the top of its output folder (a shard's carry its name, see
+/// [`OutputSlot::file_name`]).
+pub const FLAT_OUTPUTS: &[&str] = &[
+    "cells.parquet",
+    "cells.json",
+    "cells.ndjson",
+    "cells.csv",
+    "tables.json",
+    "report.json",
+    "review.html",
+];
+
+/// The folder of the Hive-partitioned Parquet dataset.
+pub const DATASET_DIRECTORY: &str = "cells";
+
+/// The manifest's `format`, so a reader knows what it holds.
+pub const MANIFEST_FORMAT: &str = "begroting-output-set";
+
+/// The manifest layout's version; raised when a field changes meaning.
+pub const MANIFEST_VERSION: u32 = 1;
+
+const MANIFEST_BASE: &str = "_manifest.json";
+
+/// Whose files a set holds: the whole run's, or one shard's. Every name in the output folder is
+/// derived here, so that shards sharing one folder never write, replace or remove each other's
+/// files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct OutputSlot {
+    shard: Option<(usize, usize)>,
+}
+
+impl OutputSlot {
+    /// The slot of a run, sharded (`--shard I/N`) or not.
+    pub fn new(shard: Option<(usize, usize)>) -> OutputSlot {
+        OutputSlot { shard }
+    }
+
+    /// The shard, when the slot is one.
+    pub fn shard(self) -> Option<(usize, usize)> {
+        self.shard
+    }
+
+    fn suffix(self) -> String {
+        match self.shard {
+            None => String::new(),
+            Some((index, count)) => format!("-shard-{index:05}-of-{count:05}"),
+        }
+    }
+
+    /// The slot's name for a top-level output file: `tables.json` for the whole run,
+    /// `tables-shard-00001-of-00004.json` for shard 1 of 4.
+    pub fn file_name(self, base: &str) -> String {
+        match base.split_once('.') {
+            Some((stem, extension)) => format!("{stem}{}.{extension}", self.suffix()),
+            None => format!("{base}{}", self.suffix()),
+        }
+    }
+
+    /// The slot's file name inside each partition folder of the Hive dataset.
+    pub fn partition_file_name(self) -> String {
+        match self.shard {
+            None => "part-00000.parquet".to_string(),
+            Some((index, count)) => format!("part-{index:05}-of-{count:05}.parquet"),
+        }
+    }
+
+    /// The slot's manifest.
+    pub fn manifest_name(self) -> String {
+        self.file_name(MANIFEST_BASE)
+    }
+
+    fn staging_name(self) -> String {
+        format!(".begroting-staging{}", self.suffix())
+    }
+
+    fn commit_name(self) -> String {
+        format!(".begroting-commit{}", self.suffix())
+    }
+
+    fn lock_name(self) -> String {
+        format!(".begroting-lock{}", self.suffix())
+    }
+
+    /// Reads a slot back from the suffix of a name ("" or "-shard-00001-of-00004").
+    fn from_suffix(suffix: &str) -> Option<OutputSlot> {
+        if suffix.is_empty() {
+            return Some(OutputSlot { shard: None });
+        }
+        let (index, count) = suffix.strip_prefix("-shard-")?.split_once("-of-")?;
+        let (index, count): (usize, usize) = (index.parse().ok()?, count.parse().ok()?);
+        (index < count).then_some(OutputSlot { shard: Some((index, count)) })
+    }
+
+    /// The slot whose manifest is called `name`.
+    fn of_manifest(name: &str) -> Option<OutputSlot> {
+        OutputSlot::from_suffix(name.strip_prefix("_manifest")?.strip_suffix(".json")?)
+    }
+
+    /// Whether a file at `relative` (with `/`) is one this slot's runs write, so that a new set of
+    /// the slot replaces it. The whole run owns every output file of every slot (a whole run
+    /// holds all inputs, so earlier shards' files are stale); a shard owns only its own.
+    fn owns(self, relative: &str) -> bool {
+        if self.shard.is_none() {
+            return is_output_file(relative);
+        }
+        if let Some(inside) = relative.strip_prefix("cells/") {
+            return inside.rsplit('/').next() == Some(self.partition_file_name().as_str());
+        }
+        FLAT_OUTPUTS.iter().any(|base| self.file_name(base) == relative)
+    }
+}
+
+/// Whether `relative` is named like a cell, table, report or review file of some slot.
+fn is_output_file(relative: &str) -> bool {
+    if let Some(inside) = relative.strip_prefix("cells/") {
+        let name = inside.rsplit('/').next().unwrap_or("");
+        return name.starts_with("part-") && name.ends_with(".parquet");
+    }
+    !relative.contains('/') && slot_of_flat_name(relative).is_some()
+}
+
+/// The slot of a top-level output file name (`cells.parquet`, `report-shard-00000-of-00002.json`).
+fn slot_of_flat_name(name: &str) -> Option<OutputSlot> {
+    FLAT_OUTPUTS.iter().find_map(|base| {
+        let (stem, extension) = base.split_once('.')?;
+        let suffix = name.strip_prefix(stem)?.strip_suffix(extension)?.strip_suffix('.')?;
+        OutputSlot::from_suffix(suffix)
+    })
+}
+
+/// Whether a name in an output folder is one this tool writes (an output file of any slot, a
+/// manifest, the dataset folder, or a hidden file of its own), so that `extract` can refuse a
+/// folder holding anything else.
+pub fn is_tool_name(name: &str) -> bool {
+    name == DATASET_DIRECTORY
+        || name.starts_with('.')
+        || OutputSlot::of_manifest(name).is_some()
+        || is_output_file(name)
+}
+
+/// One file of a committed set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetFile {
+    /// Its path relative to the output folder, with `/`.
+    pub path: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// Hex SHA-256 of its bytes.
+    pub sha256: String,
+    /// The records it holds, when it holds records: cells for a cell file, documents for
+    /// `tables.json`, inputs for `report.json`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub records: Option<usize>,
+}
+
+/// The options of a run that change its output, as the manifest records them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetOptions {
+    /// Cell formats written.
+    pub formats: Vec<String>,
+    /// Hive partition columns (empty: one file per format).
+    pub partition_by: Vec<String>,
+    /// What decides extraction besides the inputs (the overrides file's hash), as `--resume`
+    /// keys its cache.
+    pub extraction: String,
+    /// The largest document read, in bytes.
+    pub max_document_bytes: u64,
+}
+
+/// The inputs of a run, counted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetInputs {
+    /// Inputs the run was given (after sharding).
+    pub total: usize,
+    /// Documents extracted.
+    pub ok: usize,
+    /// Documents that failed.
+    pub failed: usize,
+    /// Inputs skipped.
+    pub skipped: usize,
+    /// Bytes of input read.
+    pub bytes: u64,
+}
+
+/// A shard as the manifest names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetShard {
+    /// I of `--shard I/N`, from 0.
+    pub index: usize,
+    /// N.
+    pub count: usize,
+}
+
+/// The manifest of a committed set (`_manifest.json`): what a consumer needs to verify a folder
+/// without rereading the inputs. docs/schema.md documents every field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetManifest {
+    /// Always [`MANIFEST_FORMAT`].
+    pub format: String,
+    /// [`MANIFEST_VERSION`].
+    pub format_version: u32,
+    /// The version of `begroting` that wrote the set.
+    pub tool_version: String,
+    /// A name for this run, unique per commit (time, process and a counter).
+    pub run_id: String,
+    /// When the set was committed, in seconds since 1970 (UTC).
+    pub committed_unix_seconds: u64,
+    /// The shard, when the set is one.
+    pub shard: Option<SetShard>,
+    /// The options that change output.
+    pub options: SetOptions,
+    /// The inputs, counted.
+    pub inputs: SetInputs,
+    /// Tables found.
+    pub tables: usize,
+    /// Long-format cells written (per format).
+    pub cells: usize,
+    /// Every file of the set, in path order.
+    pub files: Vec<SetFile>,
+}
+
+impl SetManifest {
+    /// A manifest for the facts of a run; [`StagedRun::commit`] fills in the files and the id.
+    pub fn new(
+        slot: OutputSlot,
+        options: SetOptions,
+        inputs: SetInputs,
+        tables: usize,
+        cells: usize,
+    ) -> SetManifest {
+        SetManifest {
+            format: MANIFEST_FORMAT.to_string(),
+            format_version: MANIFEST_VERSION,
+            tool_version: env!("CARGO_PKG_VERSION").to_string(),
+            run_id: String::new(),
+            committed_unix_seconds: 0,
+            shard: slot.shard.map(|(index, count)| SetShard { index, count }),
+            options,
+            inputs,
+            tables,
+            cells,
+            files: Vec::new(),
+        }
+    }
+}
+
+/// A run's staging folder, held under the slot's lock from [`StagedRun::begin`] to
+/// [`StagedRun::commit`]. Dropping it uncommitted (an error, Ctrl-C) removes the staging, and
+/// the folder keeps its previous set.
+#[derive(Debug)]
+pub struct StagedRun {
+    directory: PathBuf,
+    slot: OutputSlot,
+    staging: PathBuf,
+    /// Held for the lock's sake: closing it releases the lock.
+    _lock: File,
+    committed: bool,
+}
+
+impl StagedRun {
+    /// Steps 1 and 2 of the module doc: locks the slot, finishes or clears what a killed run
+    /// left, and makes a fresh staging folder. Fails when another run holds the slot.
+    pub fn begin(directory: &Path, slot: OutputSlot) -> Result<StagedRun, Error> {
+        fs::create_dir_all(directory).map_err(|error| write_error(directory, error))?;
+        let lock = lock_slot(directory, slot, false)?.ok_or_else(|| {
+            write_error(
+                &directory.join(slot.lock_name()),
+                "another begroting run is writing this output (it holds the lock); wait for it or choose another folder",
+            )
+        })?;
+        finish_commit(directory, slot)?;
+        remove_abandoned_staging(directory, slot)?;
+        let staging = directory.join(slot.staging_name());
+        fs::create_dir(&staging).map_err(|error| write_error(&staging, error))?;
+        crash_point("staging folder made");
+        Ok(StagedRun { directory: directory.to_path_buf(), slot, staging, _lock: lock, committed: false })
+    }
+
+    /// Where a file of the set is written before the commit (`relative` with `/`).
+    pub fn staged_path(&self, relative: &str) -> PathBuf {
+        self.staging.join(relative)
+    }
+
+    /// The output folder.
+    pub fn directory(&self) -> &Path {
+        &self.directory
+    }
+
+    /// The slot.
+    pub fn slot(&self) -> OutputSlot {
+        self.slot
+    }
+
+    /// Steps 3 and 4 of the module doc. `records` gives the record count of files that hold
+    /// records, by relative path. Returns the manifest as committed.
+    pub fn commit(
+        mut self,
+        mut manifest: SetManifest,
+        records: &BTreeMap<String, usize>,
+    ) -> Result<SetManifest, Error> {
+        let mut files = Vec::new();
+        for relative in list_files(&self.staging)? {
+            let path = self.staging.join(&relative);
+            let (bytes, sha256) = size_and_hash(&path).map_err(|error| write_error(&path, error))?;
+            files.push(SetFile { records: records.get(&relative).copied(), path: relative, bytes, sha256 });
+        }
+        manifest.files = files;
+        manifest.run_id = run_id();
+        manifest.committed_unix_seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|elapsed| elapsed.as_secs())
+            .unwrap_or(0);
+        super::write_json_value(&self.staging.join(self.slot.manifest_name()), &manifest)?;
+        sync_tree(&self.staging);
+        crash_point("manifest staged");
+        let commit = self.directory.join(self.slot.commit_name());
+        fs::rename(&self.staging, &commit).map_err(|error| write_error(&commit, error))?;
+        self.committed = true;
+        sync_directory(&self.directory);
+        crash_point("committed (staging renamed)");
+        finish_commit(&self.directory, self.slot)?;
+        Ok(manifest)
+    }
+}
+
+impl Drop for StagedRun {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+/// Opens the slot's lock file and takes its exclusive lock; `None` when another process holds it
+/// and `wait` is false.
+fn lock_slot(directory: &Path, slot: OutputSlot, wait: bool) -> Result<Option<File>, Error> {
+    let path = directory.join(slot.lock_name());
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|error| write_error(&path, error))?;
+    if wait {
+        file.lock().map_err(|error| write_error(&path, error))?;
+        return Ok(Some(file));
+    }
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(fs::TryLockError::WouldBlock) => Ok(None),
+        Err(fs::TryLockError::Error(error)) => Err(write_error(&path, error)),
+    }
+}
+
+/// Step 4 of the module doc, for one slot, from wherever a killed run stopped; true when there
+/// was a commit to finish. The caller holds the slot's lock.
+fn finish_commit(directory: &Path, slot: OutputSlot) -> Result<bool, Error> {
+    let commit = directory.join(slot.commit_name());
+    if !commit.is_dir() {
+        return Ok(false);
+    }
+    let staged_manifest = commit.join(slot.manifest_name());
+    if staged_manifest.is_file() {
+        let manifest =
+            read_manifest(&staged_manifest).map_err(|message| write_error(&staged_manifest, message))?;
+        // Withdraw the visible manifests this set replaces: from here until the new one is in
+        // place the folder is visibly uncommitted, never a mix that claims to be a set.
+        for name in visible_manifests(directory) {
+            let owned =
+                OutputSlot::of_manifest(&name).is_some_and(|other| slot.shard.is_none() || other == slot);
+            if owned {
+                let path = directory.join(&name);
+                fs::remove_file(&path).map_err(|error| write_error(&path, error))?;
+                crash_point("previous manifest withdrawn");
+            }
+        }
+        for file in &manifest.files {
+            let from = commit.join(&file.path);
+            let to = directory.join(&file.path);
+            if !from.exists() {
+                continue; // placed before a kill
+            }
+            if let Some(parent) = to.parent() {
+                fs::create_dir_all(parent).map_err(|error| write_error(parent, error))?;
+            }
+            fs::rename(&from, &to).map_err(|error| write_error(&to, error))?;
+            crash_point("file placed");
+        }
+        remove_unlisted(directory, slot, &manifest)?;
+        crash_point("files of the previous set removed");
+        sync_tree_of(directory, &manifest);
+        let visible = directory.join(slot.manifest_name());
+        fs::rename(&staged_manifest, &visible).map_err(|error| write_error(&visible, error))?;
+        sync_directory(directory);
+        crash_point("manifest placed");
+    }
+    fs::remove_dir_all(&commit).map_err(|error| write_error(&commit, error))?;
+    crash_point("commit folder removed");
+    Ok(true)
+}
+
+/// Removes the staging a killed run left: this slot's (the caller holds its lock), and every
+/// other slot's whose lock is free (a run of it still going holds its lock and keeps its staging).
+/// A commit folder of another slot whose lock is free is finished, not removed.
+fn remove_abandoned_staging(directory: &Path, slot: OutputSlot) -> Result<(), Error> {
+    let own = directory.join(slot.staging_name());
+    if own.exists() {
+        fs::remove_dir_all(&own).map_err(|error| write_error(&own, error))?;
+    }
+    for (name, other) in hidden_slot_folders(directory, ".begroting-staging") {
+        if other == slot {
+            continue;
+        }
+        if let Some(_lock) = lock_slot(directory, other, false)? {
+            let path = directory.join(name);
+            fs::remove_dir_all(&path).map_err(|error| write_error(&path, error))?;
+        }
+    }
+    Ok(())
+}
+
+/// The `.begroting-staging…` or `.begroting-commit…` folders of an output folder, with their slots.
+fn hidden_slot_folders(directory: &Path, prefix: &str) -> Vec<(String, OutputSlot)> {
+    let Ok(entries) = fs::read_dir(directory) else { return Vec::new() };
+    let mut found: Vec<(String, OutputSlot)> = entries
+        .flatten()
+        .filter(|entry| entry.path().is_dir())
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let slot = OutputSlot::from_suffix(name.strip_prefix(prefix)?)?;
+            Some((name, slot))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// The names of the manifests visible in an output folder, sorted.
+fn visible_manifests(directory: &Path) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(directory) else { return Vec::new() };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| OutputSlot::of_manifest(name).is_some())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Removes the files the slot owns that the new set does not name, and dataset folders left empty.
+fn remove_unlisted(directory: &Path, slot: OutputSlot, manifest: &SetManifest) -> Result<(), Error> {
+    let listed: std::collections::BTreeSet<&str> =
+        manifest.files.iter().map(|file| file.path.as_str()).collect();
+    for relative in output_files(directory) {
+        if slot.owns(&relative) && !listed.contains(relative.as_str()) {
+            let path = directory.join(&relative);
+            fs::remove_file(&path).map_err(|error| write_error(&path, error))?;
+        }
+    }
+    remove_empty_folders(&directory.join(DATASET_DIRECTORY));
+    Ok(())
+}
+
+/// Every output-named file of the folder (top-level output files and the dataset's part files),
+/// relative with `/`, sorted; hidden entries (staging, commit, cache) are not looked into.
+fn output_files(directory: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    if let Ok(entries) = fs::read_dir(directory) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.path().is_file() && is_output_file(&name) {
+                found.push(name);
+            }
+        }
+    }
+    let dataset = directory.join(DATASET_DIRECTORY);
+    if dataset.is_dir() {
+        for relative in list_files(&dataset).unwrap_or_default() {
+            let relative = format!("{DATASET_DIRECTORY}/{relative}");
+            if is_output_file(&relative) {
+                found.push(relative);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Removes empty folders under `root`, deepest first, and `root` itself when it empties.
+fn remove_empty_folders(root: &Path) {
+    let Ok(entries) = fs::read_dir(root) else { return };
+    for entry in entries.flatten() {
+        if entry.path().is_dir() {
+            remove_empty_folders(&entry.path());
+        }
+    }
+    let _ = fs::remove_dir(root); // fails, as it should, when something is left
+}
+
+/// Every file under `root`, relative with `/`, sorted; symbolic links are not followed.
+fn list_files(root: &Path) -> Result<Vec<String>, Error> {
+    let mut found = Vec::new();
+    let mut stack = vec![PathBuf::new()];
+    while let Some(relative) = stack.pop() {
+        let folder = root.join(&relative);
+        let entries = fs::read_dir(&folder).map_err(|error| write_error(&folder, error))?;
+        for entry in entries {
+            let entry = entry.map_err(|error| write_error(&folder, error))?;
+            let kind = entry.file_type().map_err(|error| write_error(&entry.path(), error))?;
+            let path = relative.join(entry.file_name());
+            if kind.is_dir() {
+                stack.push(path);
+            } else if kind.is_file() {
+                let parts: Vec<String> =
+                    path.components().map(|part| part.as_os_str().to_string_lossy().into_owned()).collect();
+                found.push(parts.join("/"));
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// The size and hex SHA-256 of a file.
+fn size_and_hash(path: &Path) -> std::io::Result<(u64, String)> {
+    let mut file = File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0u8; 1 << 20];
+    let mut bytes = 0u64;
+    loop {
+        let read = file.read(&mut buffer)?;
+        if read == 0 {
+            break;
+        }
+        hasher.update(&buffer[..read]);
+        bytes += read as u64;
+    }
+    let digest = hasher.finalize();
+    let hex: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
+    Ok((bytes, hex))
+}
+
+fn read_manifest(path: &Path) -> Result<SetManifest, String> {
+    let text = fs::read_to_string(path).map_err(|error| error.to_string())?;
+    let manifest: SetManifest = serde_json::from_str(&text).map_err(|error| error.to_string())?;
+    if manifest.format != MANIFEST_FORMAT {
+        return Err(format!("its format is \"{}\", not \"{MANIFEST_FORMAT}\"", manifest.format));
+    }
+    if manifest.format_version > MANIFEST_VERSION {
+        return Err(format!(
+            "it was written by a newer begroting (manifest version {}; this one reads up to {MANIFEST_VERSION})",
+            manifest.format_version
+        ));
+    }
+    Ok(manifest)
+}
+
+/// A name unique to this commit: the time in nanoseconds, the process and a counter.
+fn run_id() -> String {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|elapsed| elapsed.as_nanos())
+        .unwrap_or(0);
+    format!("{nanos:x}-{:x}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
+/// Makes a folder's entries durable. Errors are ignored: some file systems refuse to sync a
+/// folder, and the files themselves were synced when they were written.
+fn sync_directory(directory: &Path) {
+    if let Ok(folder) = File::open(directory) {
+        let _ = folder.sync_all();
+    }
+}
+
+/// Syncs a staged tree's folders (the files were synced as they were closed).
+fn sync_tree(root: &Path) {
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        if let Ok(entries) = fs::read_dir(&folder) {
+            stack.extend(entries.flatten().map(|entry| entry.path()).filter(|path| path.is_dir()));
+        }
+        sync_directory(&folder);
+    }
+}
+
+/// Syncs the folders the set's files were placed into.
+fn sync_tree_of(directory: &Path, manifest: &SetManifest) {
+    let folders: std::collections::BTreeSet<PathBuf> = manifest
+        .files
+        .iter()
+        .filter_map(|file| directory.join(&file.path).parent().map(Path::to_path_buf))
+        .collect();
+    for folder in folders {
+        sync_directory(&folder);
+    }
+}
+
+/// An output folder read back as committed sets, verified file by file.
+#[derive(Debug, Clone)]
+pub struct CommittedOutput {
+    /// The output folder.
+    pub directory: PathBuf,
+    /// Each committed set with its slot, the whole run's first, then shards in order.
+    pub sets: Vec<(OutputSlot, SetManifest)>,
+    /// Commits a killed run left half done that were finished on opening.
+    pub finished_commits: usize,
+}
+
+impl CommittedOutput {
+    /// The `tables.json` files of the sets, in order.
+    pub fn tables_files(&self) -> Vec<PathBuf> {
+        self.sets.iter().map(|(slot, _)| self.directory.join(slot.file_name("tables.json"))).collect()
+    }
+}
+
+/// Whether a folder holds any output of this tool (committed or not).
+pub fn holds_output(directory: &Path) -> bool {
+    !visible_manifests(directory).is_empty()
+        || !output_files(directory).is_empty()
+        || !hidden_slot_folders(directory, ".begroting-commit").is_empty()
+}
+
+/// Opens an output folder as the reader of the module doc: finishes every commit a killed run left
+/// decided (waiting for a run that is finishing one), then verifies that the visible manifests
+/// form one whole set (a whole run, or all N shards of one count) and that every file they name is
+/// there with its size and SHA-256, and that no cell file of the tool's naming stands outside
+/// them. Every problem found is named in the error.
+pub fn open_committed(directory: &Path) -> Result<CommittedOutput, Error> {
+    let mut problems = Vec::new();
+    let mut finished_commits = 0;
+    for (name, slot) in hidden_slot_folders(directory, ".begroting-commit") {
+        let commit = directory.join(&name);
+        let finished = lock_slot(directory, slot, true).and_then(|_lock| finish_commit(directory, slot));
+        match finished {
+            Ok(true) => finished_commits += 1,
+            Ok(false) => {}
+            Err(error) => {
+                problems.push(SetProblem::PendingCommit { commit, message: error.kind.to_string() })
+            }
+        }
+    }
+    let mut sets = Vec::new();
+    for name in visible_manifests(directory) {
+        let path = directory.join(&name);
+        let slot = OutputSlot::of_manifest(&name).expect("listed as a manifest");
+        match read_manifest(&path) {
+            Ok(manifest) => sets.push((slot, manifest)),
+            Err(message) => problems.push(SetProblem::BadManifest { manifest: path, message }),
+        }
+    }
+    sets.sort_by_key(|(slot, _)| *slot);
+    let files = output_files(directory);
+    if sets.is_empty() && problems.is_empty() {
+        let problem = if files.is_empty() {
+            SetProblem::NoOutput { directory: directory.to_path_buf() }
+        } else {
+            let mut shown: Vec<String> = files.iter().take(4).cloned().collect();
+            if files.len() > 4 {
+                shown.push(format!("and {} more", files.len() - 4));
+            }
+            SetProblem::NoManifest { directory: directory.to_path_buf(), files: shown.join(", ") }
+        };
+        problems.push(problem);
+    }
+    problems.extend(slot_problems(&sets));
+    let mut listed = std::collections::BTreeSet::new();
+    for (slot, manifest) in &sets {
+        let manifest_name = slot.manifest_name();
+        for file in &manifest.files {
+            listed.insert(file.path.clone());
+            let path = directory.join(&file.path);
+            match size_and_hash(&path) {
+                Err(_) if !path.exists() => {
+                    problems.push(SetProblem::Missing { file: path, manifest: manifest_name.clone() })
+                }
+                Err(error) => problems.push(SetProblem::Changed {
+                    file: path,
+                    manifest: manifest_name.clone(),
+                    what: format!("cannot be read: {error}"),
+                }),
+                Ok((bytes, _)) if bytes != file.bytes => problems.push(SetProblem::Changed {
+                    file: path,
+                    manifest: manifest_name.clone(),
+                    what: format!("{bytes} bytes, the manifest says {}", file.bytes),
+                }),
+                Ok((_, sha256)) if sha256 != file.sha256 => problems.push(SetProblem::Changed {
+                    file: path,
+                    manifest: manifest_name.clone(),
+                    what: "its SHA-256 is not the one the manifest records".to_string(),
+                }),
+                Ok(_) => {}
+            }
+        }
+    }
+    if !sets.is_empty() {
+        for relative in &files {
+            let is_cells = relative.starts_with("cells");
+            if is_cells && !listed.contains(relative) {
+                problems.push(SetProblem::Stray { file: directory.join(relative) });
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(CommittedOutput { directory: directory.to_path_buf(), sets, finished_commits })
+    } else {
+        Err(Error::new(directory, ErrorKind::OutputSet { problems }))
+    }
+}
+
+/// Whether the committed sets belong together: one whole run, or shards of one count, all there.
+fn slot_problems(sets: &[(OutputSlot, SetManifest)]) -> Vec<SetProblem> {
+    let whole = sets.iter().any(|(slot, _)| slot.shard.is_none());
+    let counts: std::collections::BTreeSet<usize> =
+        sets.iter().filter_map(|(slot, _)| slot.shard.map(|(_, count)| count)).collect();
+    if whole && !counts.is_empty() {
+        return vec![SetProblem::Mixed {
+            what: "a whole run's _manifest.json beside shard manifests".to_string(),
+        }];
+    }
+    if counts.len() > 1 {
+        let counts: Vec<String> = counts.iter().map(ToString::to_string).collect();
+        return vec![SetProblem::Mixed { what: format!("shards of {} runs", counts.join(" and ")) }];
+    }
+    let Some(&count) = counts.first() else { return Vec::new() };
+    let present: std::collections::BTreeSet<usize> =
+        sets.iter().filter_map(|(slot, _)| slot.shard.map(|(index, _)| index)).collect();
+    let missing: Vec<String> =
+        (0..count).filter(|index| !present.contains(index)).map(|i| i.to_string()).collect();
+    if missing.is_empty() {
+        Vec::new()
+    } else {
+        vec![SetProblem::ShardsMissing { missing: missing.join(", "), count }]
+    }
+}
+
+/// The test hook behind the crash tests (tests/crash_consistency.rs), off unless its environment
+/// variables are set. Each durable step of a run calls it; with `BEGROTING_TEST_TRACE_STEPS` set,
+/// it names the step on standard error; with `BEGROTING_TEST_PAUSE_AT_STEP=K`, step K says
+/// `begroting-test: paused at step K` and waits for a line on standard input, so a test can kill
+/// the process there (SIGKILL) or change the folder under it and let it go on. This is the one
+/// place the library writes to standard error, and only under these variables.
+pub fn crash_point(what: &str) {
+    static SETTINGS: OnceLock<(bool, Option<usize>)> = OnceLock::new();
+    static STEP: AtomicUsize = AtomicUsize::new(0);
+    let (trace, pause_at) = *SETTINGS.get_or_init(|| {
+        let trace = std::env::var_os("BEGROTING_TEST_TRACE_STEPS").is_some();
+        let pause_at = std::env::var("BEGROTING_TEST_PAUSE_AT_STEP").ok().and_then(|k| k.parse().ok());
+        (trace, pause_at)
+    });
+    if !trace && pause_at.is_none() {
+        return;
+    }
+    let step = STEP.fetch_add(1, Ordering::SeqCst) + 1;
+    if trace {
+        eprintln!("begroting-test: step {step}: {what}");
+    }
+    if pause_at == Some(step) {
+        eprintln!("begroting-test: paused at step {step}: {what}");
+        let mut line = String::new();
+        let _ = std::io::stdin().read_line(&mut line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stage(directory: &Path, slot: OutputSlot, files: &[(&str, &str)]) -> SetManifest {
+        let run = StagedRun::begin(directory, slot).unwrap();
+        for (relative, text) in files {
+            let path = run.staged_path(relative);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        }
+        let manifest = SetManifest::new(slot, SetOptions::default(), SetInputs::default(), 0, 0);
+        run.commit(manifest, &BTreeMap::new()).unwrap()
+    }
+
+    #[test]
+    fn names_carry_the_shard() {
+        let shard = OutputSlot::new(Some((1, 4)));
+        assert_eq!(shard.file_name("tables.json"), "tables-shard-00001-of-00004.json");
+        assert_eq!(shard.manifest_name(), "_manifest-shard-00001-of-00004.json");
+        assert_eq!(OutputSlot::of_manifest("_manifest-shard-00001-of-00004.json"), Some(shard));
+        assert_eq!(OutputSlot::new(None).file_name("cells.parquet"), "cells.parquet");
+        assert!(shard.owns("cells/year=2022/part-00001-of-00004.parquet"));
+        assert!(!shard.owns("cells/year=2022/part-00002-of-00004.parquet"));
+        assert!(!shard.owns("tables.json"));
+        assert!(OutputSlot::new(None).owns("report-shard-00003-of-00004.json"));
+        assert!(is_tool_name("_manifest.json") && is_tool_name("cells") && !is_tool_name("notes.txt"));
+    }
+
+    #[test]
+    fn a_new_set_replaces_the_old_one_whole() {
+        let directory = tempfile::tempdir().unwrap();
+        let root = directory.path();
+        let slot = OutputSlot::new(None);
+        stage(
+            root,
+            slot,
+            &[("cells.csv", "old"), ("tables.json", "[]"), ("cells/year=2020/part-00000.parquet", "p")],
+        );
+        let manifest =
+            stage(root, slot, &[("tables.json", "[1]"), ("cells/year=2021/part-00000.parquet", "q")]);
+        assert_eq!(manifest.files.len(), 2);
+        assert_eq!(manifest.files[0].path, "cells/year=2021/part-00000.parquet");
+        assert_eq!(manifest.files[1].bytes, 3);
+        assert!(!root.join("cells.csv").exists(), "a format no longer written goes");
+        assert!(!root.join("cells/year=2020").exists(), "an emptied partition goes");
+        assert_eq!(fs::read_to_string(root.join("tables.json")).unwrap(), "[1]");
+        let opened = open_committed(root).unwrap();
+        assert_eq!(opened.sets.len(), 1);
+        let hidden: Vec<String> = fs::read_dir(root)
+            .unwrap()
+            .flatten()
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with(".begroting-s") || name.starts_with(".begroting-c"))
+            .collect();
+        assert!(hidden.is_empty(), "no staging or commit folder is left: {hidden:?}");
+    }
+
+    #[test]
+    fn a_changed_file_and_a_missing_shard_are_named() {
+        let directory = tempfile::tempdir().unwrap();
+        let root = directory.path();
+        stage(root, OutputSlot::new(Some((0, 2))), &[("tables-shard-00000-of-00002.json", "[]")]);
+        let error = open_committed(root).unwrap_err();
+        assert!(error.to_string().contains("shards 1 of 2 have not committed"), "{error}");
+        stage(root, OutputSlot::new(Some((1, 2))), &[("tables-shard-00001-of-00002.json", "[]")]);
+        assert_eq!(open_committed(root).unwrap().sets.len(), 2);
+        fs::write(root.join("tables-shard-00001-of-00002.json"), "[2]").unwrap();
+        let error = open_committed(root).unwrap_err();
+        assert!(error.to_string().contains("tables-shard-00001-of-00002.json differs"), "{error}");
+        assert!(error.to_string().contains("3 bytes, the manifest says 2"), "{error}");
+    }
+
+    #[test]
+    fn a_commit_left_half_placed_is_finished_by_the_reader() {
+        let directory = tempfile::tempdir().unwrap();
+        let root = directory.path();
+        let slot = OutputSlot::new(None);
+        stage(root, slot, &[("tables.json", "old"), ("report.json", "old")]);
+        // A run killed in step 4: its commit folder holds the manifest and one file not yet
+        // placed; the other file and the withdrawal of the old manifest already happened.
+        let commit = root.join(slot.commit_name());
+        fs::create_dir(&commit).unwrap();
+        fs::write(commit.join("report.json"), "new-report").unwrap();
+        fs::write(root.join("tables.json"), "new-tables").unwrap();
+        let files = ["report.json", "tables.json"]
+            .iter()
+            .map(|name| {
+                let text = if *name == "report.json" { "new-report" } else { "new-tables" };
+                let path = root.join("probe");
+                fs::write(&path, text).unwrap();
+                let (bytes, sha256) = size_and_hash(&path).unwrap();
+                fs::remove_file(path).unwrap();
+                SetFile { path: name.to_string(), bytes, sha256, records: None }
+            })
+            .collect();
+        let mut manifest = SetManifest::new(slot, SetOptions::default(), SetInputs::default(), 0, 0);
+        manifest.files = files;
+        fs::write(commit.join(slot.manifest_name()), serde_json::to_string(&manifest).unwrap()).unwrap();
+        fs::remove_file(root.join("_manifest.json")).unwrap();
+        let opened = open_committed(root).unwrap();
+        assert_eq!(opened.finished_commits, 1);
+        assert_eq!(fs::read_to_string(root.join("report.json")).unwrap(), "new-report");
+        assert!(!commit.exists());
+    }
+
+    #[test]
+    fn an_uncommitted_folder_is_named_as_such() {
+        let directory = tempfile::tempdir().unwrap();
+        fs::write(directory.path().join("cells.parquet"), "x").unwrap();
+        let error = open_committed(directory.path()).unwrap_err();
+        assert!(error.to_string().contains("but no manifest (_manifest.json) commits them"), "{error}");
+    }
+}
