@@ -748,3 +748,72 @@ fn whitespace_wider_than_its_row_makes_no_column() {
     assert_eq!(texts(row(table, "Leeswijzer")), ["2"]);
     assert_eq!(texts(row(table, "De producten")), ["4"]);
 }
+
+#[test]
+fn a_code_column_word_printed_after_the_column_headers_heads_the_stub() {
+    // OWB 2018 IV, Budgettaire gevolgen van beleid (wild page c2_05): the top-left whitespace
+    // line, the years 2016 … 2022, then "Art.nr.", the header of the code column, right before
+    // the body. The word heads the stub; the first year keeps its column.
+    let document = extract("wild/dev/c2_05.txt", None);
+    let table = &document.tables[0];
+    let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
+    assert_eq!(headers, ["2016", "2017", "2018", "2019", "2020", "2021", "2022"]);
+    assert_eq!(table.stub_header.as_deref(), Some("Art.nr."));
+    assert_eq!(
+        texts(row(table, "Verplichtingen:")),
+        ["0", "3.587", "1.988", "1.928", "1.898", "1.898", "1.897"]
+    );
+
+    // 2SUPP, Tabel 8 (wild page c3_06): three long column titles, then "Art.".
+    let document = extract("wild/dev/c3_06.txt", None);
+    let table = &document.tables[0];
+    let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
+    assert_eq!(
+        headers,
+        [
+            "Vastgestelde begroting (incl. Suppletoire begrotingen, NvW en amendementen) (1)",
+            "Mutaties 2e suppletoire begroting (2)",
+            "Stand 2e suppletoire begroting (3) = (1) + (2)"
+        ]
+    );
+    assert_eq!(table.stub_header.as_deref(), Some("Art."));
+    assert_eq!(texts(row(table, "Verplichtingen")), ["7.151.876", "‒ 202.599", "6.949.277"]);
+
+    // JV 2022 VI, Tabel 39 (wild page c4_13): "Realisatie 2018" … "Verschil", then "Art.nr.".
+    // (The note marker glued to "Vastgestelde Begroting 2022" is another matter.)
+    let document = extract("wild/dev/c4_13.txt", None);
+    let table = &document.tables[0];
+    let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
+    assert_eq!(headers.len(), 7);
+    assert_eq!(
+        headers[..5],
+        ["Realisatie 2018", "Realisatie 2019", "Realisatie 2020", "Realisatie 2021", "Realisatie 2022"]
+    );
+    assert_eq!(headers[6], "Verschil");
+    assert_eq!(
+        texts(row(table, "Verplichtingen")),
+        ["452.315", "475.446", "564.152", "564.553", "591.609", "461.196", "130.413"]
+    );
+}
+
+#[test]
+fn a_pipe_header_of_years_closed_by_an_empty_cell_lost_its_top_left_cell() {
+    // BES-fonds (wild page c7_10): "2019 | … | 2025 | |" over "Verplichtingen | 43.176 | … |":
+    // the header is printed without the stub's empty cell and closed by an extra one.
+    let document = extract("wild/dev/c7_10.txt", None);
+    let table = &document.tables[0];
+    let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
+    assert_eq!(headers, ["2019", "2020", "2021", "2022", "2023", "2024", "2025"]);
+    assert_eq!(
+        texts(row(table, "Verplichtingen")),
+        ["43.176", "54.989", "47.401", "35.371", "35.372", "35.372", "35.372"]
+    );
+
+    // De Koning (wild page c7_06): "2023 | … | 2028 | ||" over a body with an always-empty last
+    // column and codes ("1 | Grondwettelijke uitkering …") in its first column.
+    let document = extract("wild/dev/c7_06.txt", None);
+    let table = &document.tables[0];
+    let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
+    assert_eq!(headers, ["2023", "2024", "2025", "2026", "2027", "2028"]);
+    assert_eq!(texts(row(table, "totaal uitgaven")), ["56", "56", "56", "56", "56", "56"]);
+}

@@ -264,6 +264,17 @@ fn is_figure_token(token: &str) -> bool {
         && digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
 }
 
+/// The word a page prints over a column of article codes: "Art.", "Art.nr.", "Art. nr",
+/// "Artikelnr.", "Artikel", "Artikelnummer" (any case, full stops and spaces ignored). It names
+/// the stub's code column, never a column of figures; whether the column it heads is the stub or
+/// a text column printed after the figures is for the caller to decide from where it stands.
+/// A longer header ("Artikel (onderdeel)", "Artikelonderdeel") is not one of these words.
+pub fn is_code_column_header(text: &str) -> bool {
+    let folded: String =
+        text.chars().filter(|c| !c.is_whitespace() && *c != '.').flat_map(char::to_lowercase).collect();
+    matches!(folded.as_str(), "art" | "artnr" | "artnummer" | "artikel" | "artikelnr" | "artikelnummer")
+}
+
 /// A short article or chapter code: "31", "1.1", "IIA", "B", "31.1a", also with a closing full
 /// stop ("I.", "1.1.").
 pub fn is_code(text: &str) -> bool {
@@ -338,6 +349,16 @@ mod tests {
             "only arithmetic splits these"
         );
         assert!(!split("2.1.De Nederlandse economie in 200627").2, "a year may hide in the glued digits");
+    }
+
+    #[test]
+    fn code_column_headers_are_the_short_article_words() {
+        for word in ["Art.", "Art.nr.", "Art. nr", "ART.NR", "Artikelnr.", "Artikel", "artikelnummer"] {
+            assert!(is_code_column_header(word), "{word}");
+        }
+        for text in ["Artikel (onderdeel)", "Artikelonderdeel", "Omschrijving", "2019", "Art. 3", ""] {
+            assert!(!is_code_column_header(text), "{text}");
+        }
     }
 
     #[test]

@@ -8,6 +8,9 @@
 //! with the unit cut out (a title line ending in a comma is joined with the one after it).
 //!
 //! Header rule ([`build_columns`]), on the header cells with whitespace lines expanded:
+//! 0. A code-column word ("Art.nr.") printed as the last header cell of a table with a code stub
+//!    column heads the stub, not a column of figures: it is taken out first and becomes the stub
+//!    header (`split_trailing_code_header`).
 //! 1. A count that is a multiple of the row width (stub + data columns): that many full rows;
 //!    the stub header is the last non-empty stub cell of the top row. A count that is a multiple
 //!    of the data columns: rows without stub cells. A leading whitespace line that spoils both is
@@ -25,6 +28,7 @@ use super::grid::{self, Layout};
 use super::paragraph::{self, Paragraph};
 use super::printed;
 use super::region::{self, Region};
+use crate::interpret::vocabulary;
 use crate::table::Column;
 
 /// What the caption and the lines right under it say.
@@ -207,7 +211,51 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
         built.title = (!title.is_empty()).then_some(title);
         header_start = position + 1;
     }
-    let header_paragraphs = &cells[header_start..];
+    let (header_paragraphs, code_header) =
+        split_trailing_code_header(paragraphs, &cells[header_start..], layout);
+    fill_columns(paragraphs, header_paragraphs, layout, &mut built);
+    if let Some(code_header) = code_header {
+        built.stub_header.get_or_insert(code_header);
+    }
+    built
+}
+
+/// A code column's header printed after the column headers: the last header cell, right before
+/// the body, is a code-column word ("Art.nr.", "Artikelnr.", "Art.": see
+/// [`vocabulary::is_code_column_header`]) in a table whose stub has a code column (two stub
+/// columns or more). Such a word names the codes in the stub, not a column of figures, so it is
+/// taken out before the other header cells are fitted to the columns, and becomes the stub
+/// header. Left in, it fills a full row with the top-left cell and shifts every column header
+/// one to the left: the first year ends up in the stub and the word heads the last column of
+/// figures.
+///
+/// Only the last cell is taken: a code word followed by more header cells ("Artikelnr." between
+/// two "2015"s) heads a text column printed after the figures, which is a data column. Known
+/// failure: a table whose code column really is its last data column *and* whose layout has a
+/// code stub column as well would lose that column's header.
+fn split_trailing_code_header<'c>(
+    paragraphs: &[Paragraph],
+    header: &'c [usize],
+    layout: Layout,
+) -> (&'c [usize], Option<String>) {
+    let Some((&last, rest)) = header.split_last() else { return (header, None) };
+    let word = &paragraphs[last];
+    let others = rest.iter().any(|&i| paragraphs[i].is_text() || paragraphs[i].is_value());
+    if layout.stub_columns >= 2 && others && word.is_text() && vocabulary::is_code_column_header(word.text) {
+        (rest, Some(word.text.to_string()))
+    } else {
+        (header, None)
+    }
+}
+
+/// The column paths and stub header from the header cells (rules 1–2 of the module doc), into
+/// `built`, which already holds the title and unit found above the header.
+fn fill_columns(
+    paragraphs: &[Paragraph],
+    header_paragraphs: &[usize],
+    layout: Layout,
+    built: &mut BuiltHeader,
+) {
     let width = layout.width();
     let c = layout.columns;
     let k = layout.stub_columns;
@@ -219,23 +267,23 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
     {
         built.title = Some(paragraphs[header_paragraphs[0]].text.to_string());
         built.columns = vec![Column::default(); c];
-        return built;
+        return;
     }
     if let Some((stub_header, columns)) = paired_header_cells(paragraphs, header_paragraphs, layout) {
         built.stub_header = stub_header;
         built.columns = columns;
-        return built;
+        return;
     }
     if let Some((stub_header, columns)) =
         header_rows_split_by_single_newlines(paragraphs, header_paragraphs, layout)
     {
         built.stub_header = stub_header;
         built.columns = columns;
-        return built;
+        return;
     }
     let mut header: Vec<String> = Vec::new();
     let mut leading_whitespace = 0;
-    for (n, &index) in cells[header_start..].iter().enumerate() {
+    for (n, &index) in header_paragraphs.iter().enumerate() {
         let p = &paragraphs[index];
         if p.is_whitespace() {
             let count = p.empty_cells(layout.convention);
@@ -253,7 +301,7 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
     }
     if header.is_empty() {
         built.columns = vec![Column::default(); c];
-        return built;
+        return;
     }
     // Without caption or unit, texts in front of full header rows that start with the empty
     // top-left cell and hold years are headings: the last is the title.
@@ -276,7 +324,7 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
         built.columns = (0..c)
             .map(|j| Column { path: rows.iter().map(|row| row[j].clone()).collect(), ..Column::default() })
             .collect();
-        return built;
+        return;
     } else {
         Vec::new()
     };
@@ -288,7 +336,7 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
                 ..Column::default()
             })
             .collect();
-        return built;
+        return;
     }
     // Rule 2: a bottom row under spanning top cells.
     let split = header.len().saturating_sub(c);
@@ -297,7 +345,6 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
     let (stub_header, columns) = spanned_columns(top, bottom, layout);
     built.stub_header = stub_header;
     built.columns = columns;
-    built
 }
 
 /// Column paths from top cells spanning a bottom row (rule 2 of the module doc). Up to `k` top

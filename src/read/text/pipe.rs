@@ -18,6 +18,10 @@
 //!    empty header cell). Where most body rows open with a code, a row that opens with text and
 //!    ends in an empty cell lost its code cell at the front: its cells move one to the right
 //!    ("Voorwoord | 8 | |"). A last column that is empty in every row is padding and is dropped.
+//!    A header row of full width that opens with a year over a column of labels and ends in an
+//!    empty cell over a column of figures was printed without its top-left cell and closed by an
+//!    extra pipe ("2019 | … | 2025 | |" over "Verplichtingen | 43.176 | … | 35.372 |"): its cells
+//!    move one to the right, since a year heads figures, never the labels.
 //! 4. The lines before the separator become `thead` rows of `th` cells, the rest `tbody` rows,
 //!    each on the line it came from, with the paragraphs above the block (caption, unit) as `p`
 //!    elements on their own lines, so that every cell keeps its source line.
@@ -35,7 +39,7 @@ use super::place::LEFT_FILL_RULE;
 use super::printed::{caption, is_note_marker, unit_line};
 use super::region::is_numbered_heading;
 use crate::error::{Location, Warning, WarningKind};
-use crate::interpret::vocabulary::is_code;
+use crate::interpret::vocabulary::{is_code, is_figure, is_year_heading};
 use crate::table::{CellFlag, Placement, ReadOutcome, Table};
 
 /// Reads every pipe block as a grid (steps 3 and 4): tables numbered from 0 in block order,
@@ -290,6 +294,8 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
         }
     }
 
+    header_rows_without_top_left_cell_move_right(&mut rows);
+
     let mut html: Vec<String> = vec![String::new(); block.last_line];
     let mut kept = 0;
     for line in (0..block.first_line - 1).rev() {
@@ -345,6 +351,46 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
         html.push(format!("<p>{}</p>", escape(&text)));
     }
     html.join("\n")
+}
+
+/// Header rows printed without their top-left cell but at the body's width, closed by an empty
+/// cell (step 3): a row whose first cell is a year standing over a column in which no body row
+/// prints a figure other than a code (the labels, maybe with their codes), and whose last cell is empty over a column in which some body
+/// row does, moves one cell to the right: the empty cell goes to the front, over the labels.
+/// Why: a year heads a column of figures, never the stub; left in place, the first year becomes
+/// the stub header and every year heads the column left of its own.
+///
+/// Runs after the always-empty last column is dropped, so a header closed by two empty cells
+/// ("2023 | … | 2028 | ||") over a body with one padding column is judged at the table's width.
+/// Known failure: a header that prints a text (not a year) first in the same way is left as it
+/// is, as that text may be the stub's own header.
+fn header_rows_without_top_left_cell_move_right(rows: &mut [(usize, bool, Vec<String>)]) {
+    let body: Vec<&Vec<String>> =
+        rows.iter().filter(|(_, head, _)| !head).map(|(_, _, cells)| cells).collect();
+    let width = rows.iter().map(|(_, _, cells)| cells.len()).max().unwrap_or(0);
+    if width < 2 {
+        return;
+    }
+    let figure_at =
+        |column: usize| body.iter().any(|cells| cells.get(column).is_some_and(|cell| is_figure(cell)));
+    // The first column holds the stub: labels, and maybe codes ("1", "2"), but no other figure.
+    let stub_first = body
+        .iter()
+        .all(|cells| cells.first().is_none_or(|cell| !is_figure(cell) || is_code(cell)))
+        && body.iter().any(|cells| cells.first().is_some_and(|cell| !cell.is_empty() && !is_figure(cell)));
+    if !stub_first || !figure_at(width - 1) {
+        return;
+    }
+    for (_, head, cells) in rows.iter_mut() {
+        let shifted = *head
+            && cells.len() == width
+            && cells.first().is_some_and(|cell| is_year_heading(cell))
+            && cells.last().is_some_and(String::is_empty);
+        if shifted {
+            cells.pop();
+            cells.insert(0, String::new());
+        }
+    }
 }
 
 /// How many non-blank lines below a pipe table are looked at for its notes.
