@@ -360,3 +360,20 @@ fn check_names_what_is_wrong_with_a_damaged_output() {
     assert_eq!(check.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("part-00000.parquet is not part of any committed set"), "{stderr}");
 }
+
+/// `--resume` reuses its cache of documents, never the previous set's files, and says so when the
+/// set it replaces is not whole; the new set is whole again.
+#[test]
+fn resume_says_when_the_set_it_replaces_is_not_whole() {
+    let work = workspace();
+    let first = begroting(&["extract", "small", "-o", "out", "--resume"], work.path());
+    assert!(matches!(first.status.code(), Some(0 | 2)));
+    let out = work.path().join("out");
+    std::fs::remove_file(out.join("report.json")).unwrap();
+    let rerun = begroting(&["extract", "small", "-o", "out", "--resume"], work.path());
+    let stderr = String::from_utf8_lossy(&rerun.stderr);
+    assert!(stderr.contains("note: the previous output is replaced by a whole new set"), "{stderr}");
+    assert!(stderr.contains("out/report.json is named by _manifest.json but missing"), "{stderr}");
+    let check = begroting(&["check", "out"], work.path());
+    assert!(!String::from_utf8_lossy(&check.stderr).contains("not a complete committed output"));
+}

@@ -7,6 +7,7 @@ use std::time::Instant;
 use begroting::batch::{self, Discovered, Outcome, Processed};
 use begroting::cache::DocumentCache;
 use begroting::manifest::Manifest;
+use begroting::write::commit::{holds_output, open_committed_sizes_only};
 use begroting::write::{OutputFormat, PartitionColumn, RunLayout, RunWriter};
 
 use super::progress::Bars;
@@ -151,6 +152,15 @@ pub fn run(arguments: ExtractArguments) -> u8 {
             "begroting: interrupted: stopping after the documents in flight; the previous output is kept"
         );
     });
+    // --resume reuses documents from the cache, never the previous set's files; still, a
+    // previous set that is not whole is worth a word before it is replaced.
+    if arguments.resume
+        && !arguments.quiet
+        && holds_output(&arguments.output)
+        && let Err(error) = open_committed_sizes_only(&arguments.output)
+    {
+        eprintln!("begroting: note: the previous output is replaced by a whole new set: {error}");
+    }
     let layout = RunLayout {
         formats,
         partition_by,

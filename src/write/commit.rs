@@ -676,6 +676,16 @@ pub fn holds_output(directory: &Path) -> bool {
 /// there with its size and SHA-256, and that no cell file of the tool's naming stands outside
 /// them. Every problem found is named in the error.
 pub fn open_committed(directory: &Path) -> Result<CommittedOutput, Error> {
+    open_verified(directory, true)
+}
+
+/// [`open_committed`] with sizes compared but not hashes: what a `--resume` run says of the set it
+/// is about to replace, without reading gigabytes of output first.
+pub fn open_committed_sizes_only(directory: &Path) -> Result<CommittedOutput, Error> {
+    open_verified(directory, false)
+}
+
+fn open_verified(directory: &Path, hashes: bool) -> Result<CommittedOutput, Error> {
     let mut problems = Vec::new();
     let mut finished_commits = 0;
     for (name, slot) in hidden_slot_folders(directory, ".begroting-commit") {
@@ -719,7 +729,12 @@ pub fn open_committed(directory: &Path) -> Result<CommittedOutput, Error> {
         for file in &manifest.files {
             listed.insert(file.path.clone());
             let path = directory.join(&file.path);
-            match size_and_hash(&path) {
+            let measured = if hashes {
+                size_and_hash(&path)
+            } else {
+                fs::metadata(&path).map(|metadata| (metadata.len(), file.sha256.clone()))
+            };
+            match measured {
                 Err(_) if !path.exists() => {
                     problems.push(SetProblem::Missing { file: path, manifest: manifest_name.clone() })
                 }
