@@ -68,9 +68,14 @@ impl DocumentCache {
         Some(document)
     }
 
-    /// Stores a document (atomically; a failure only means no reuse next time).
+    /// Stores a document (atomically; a failure only means no reuse next time). When the cache
+    /// folder has gone (the output folder was removed under the run), nothing is stored: the
+    /// cache never makes an output folder appear again.
     pub fn put(&self, key: &str, document: &Document) {
         self.used.lock().expect("cache lock").insert(key.to_string());
+        if !self.directory.is_dir() {
+            return;
+        }
         let _ = crate::write::write_json_value(&self.path(key), document);
     }
 

@@ -377,3 +377,52 @@ fn resume_says_when_the_set_it_replaces_is_not_whole() {
     let check = begroting(&["check", "out"], work.path());
     assert!(!String::from_utf8_lossy(&check.stderr).contains("not a complete committed output"));
 }
+
+/// Shards running at once into one folder and one partitioned dataset: each commits its own files
+/// only, and together they hold every cell of a single run.
+#[test]
+fn shards_committing_at_once_share_one_folder() {
+    let work = workspace();
+    let single = begroting(&["extract", "all", "-o", "single", "--quiet", "--format", "json"], work.path());
+    assert!(matches!(single.status.code(), Some(0 | 2)));
+    let cells_of = |path: PathBuf| -> usize {
+        let cells: Vec<serde_json::Value> = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+        cells.len()
+    };
+    let expected = cells_of(work.path().join("single/cells.json"));
+    let children: Vec<Child> = (0..3)
+        .map(|shard| {
+            Command::new(BINARY)
+                .args(["extract", "all", "-o", "shared", "--quiet", "--format", "parquet,json"])
+                .args(["--partition-by", "year", "--shard", &format!("{shard}/3")])
+                .current_dir(work.path())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(matches!(output.status.code(), Some(0 | 2)), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    let shared = work.path().join("shared");
+    let total: usize =
+        (0..3).map(|shard| cells_of(shared.join(format!("cells-shard-{shard:05}-of-00003.json")))).sum();
+    assert_eq!(total, expected);
+    let mut manifest_cells = 0;
+    for shard in 0..3 {
+        let manifest: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(shared.join(format!("_manifest-shard-{shard:05}-of-00003.json"))).unwrap(),
+        )
+        .unwrap();
+        manifest_cells += manifest["cells"].as_u64().unwrap() as usize;
+        let parts = manifest["files"].as_array().unwrap().iter().filter(|file| {
+            file["path"].as_str().unwrap().ends_with(&format!("part-{shard:05}-of-00003.parquet"))
+        });
+        assert!(parts.count() > 0, "shard {shard} wrote partition files of its own");
+    }
+    assert_eq!(manifest_cells, expected);
+    let check = begroting(&["check", "shared"], work.path());
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(!stderr.contains("not a complete committed output"), "{stderr}");
+}

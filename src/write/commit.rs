@@ -429,10 +429,7 @@ fn finish_commit(directory: &Path, slot: OutputSlot) -> Result<bool, Error> {
             if !from.exists() {
                 continue; // placed before a kill
             }
-            if let Some(parent) = to.parent() {
-                fs::create_dir_all(parent).map_err(|error| write_error(parent, error))?;
-            }
-            fs::rename(&from, &to).map_err(|error| write_error(&to, error))?;
+            place_file(&from, &to)?;
             crash_point("file placed");
         }
         remove_unlisted(directory, slot, &manifest)?;
@@ -446,6 +443,25 @@ fn finish_commit(directory: &Path, slot: OutputSlot) -> Result<bool, Error> {
     fs::remove_dir_all(&commit).map_err(|error| write_error(&commit, error))?;
     crash_point("commit folder removed");
     Ok(true)
+}
+
+/// Renames a committed file into place, making its folder. A shard committing at the same time
+/// may remove a partition folder it emptied between the two steps, so a rename that finds its
+/// folder gone makes it again and retries.
+fn place_file(from: &Path, to: &Path) -> Result<(), Error> {
+    let mut attempts = 0;
+    loop {
+        if let Some(parent) = to.parent() {
+            fs::create_dir_all(parent).map_err(|error| write_error(parent, error))?;
+        }
+        match fs::rename(from, to) {
+            Ok(()) => return Ok(()),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound && from.exists() && attempts < 3 => {
+                attempts += 1;
+            }
+            Err(error) => return Err(write_error(to, error)),
+        }
+    }
 }
 
 /// Removes the staging a killed run left: this slot's (the caller holds its lock), and every
@@ -500,13 +516,26 @@ fn visible_manifests(directory: &Path) -> Vec<String> {
 fn remove_unlisted(directory: &Path, slot: OutputSlot, manifest: &SetManifest) -> Result<(), Error> {
     let listed: std::collections::BTreeSet<&str> =
         manifest.files.iter().map(|file| file.path.as_str()).collect();
+    let mut emptied = std::collections::BTreeSet::new();
     for relative in output_files(directory) {
         if slot.owns(&relative) && !listed.contains(relative.as_str()) {
             let path = directory.join(&relative);
             fs::remove_file(&path).map_err(|error| write_error(&path, error))?;
+            emptied.extend(path.parent().map(Path::to_path_buf));
         }
     }
-    remove_empty_folders(&directory.join(DATASET_DIRECTORY));
+    // Only the folders this removal emptied (deepest first), up to the dataset folder itself:
+    // another shard may be placing files into folders of its own at this moment.
+    let dataset = directory.join(DATASET_DIRECTORY);
+    for folder in emptied.iter().rev() {
+        let mut current = folder.as_path();
+        while current.starts_with(&dataset) && fs::remove_dir(current).is_ok() {
+            match current.parent() {
+                Some(parent) => current = parent,
+                None => break,
+            }
+        }
+    }
     Ok(())
 }
 
@@ -533,17 +562,6 @@ fn output_files(directory: &Path) -> Vec<String> {
     }
     found.sort();
     found
-}
-
-/// Removes empty folders under `root`, deepest first, and `root` itself when it empties.
-fn remove_empty_folders(root: &Path) {
-    let Ok(entries) = fs::read_dir(root) else { return };
-    for entry in entries.flatten() {
-        if entry.path().is_dir() {
-            remove_empty_folders(&entry.path());
-        }
-    }
-    let _ = fs::remove_dir(root); // fails, as it should, when something is left
 }
 
 /// Every file under `root`, relative with `/`, sorted; symbolic links are not followed.
