@@ -817,3 +817,33 @@ fn a_pipe_header_of_years_closed_by_an_empty_cell_lost_its_top_left_cell() {
     assert_eq!(headers, ["2023", "2024", "2025", "2026", "2027", "2028"]);
     assert_eq!(texts(row(table, "totaal uitgaven")), ["56", "56", "56", "56", "56", "56"]);
 }
+
+#[test]
+fn an_extrapolation_row_without_a_trace_of_its_empty_cells_holds_the_last_year() {
+    // Page 038 (OWB 2021 V, Tabel 3): "Extrapolatie" prints only "10.415,0", with no whitespace
+    // line for the five empty years before it; the truth (checked against the page: the
+    // extrapolated year is 2025, the table's last) puts it under 2025. Wild page c2_06 (BES-fonds)
+    // does the same with "34.343" under 2024, in both its tables.
+    for (name, figure, year) in
+        [("corpus/pages/038.txt", "10.415,0", "2025"), ("wild/dev/c2_06.txt", "34.343", "2024")]
+    {
+        let document = extract(name, None);
+        let mut found = 0;
+        for table in &document.tables {
+            let Some(extrapolation) = table.rows.iter().find(|row| row.label == "Extrapolatie") else {
+                continue;
+            };
+            found += 1;
+            let last = table.columns.last().unwrap().header();
+            assert_eq!(last, year, "{name}");
+            let cells = texts(extrapolation);
+            assert_eq!(cells.last(), Some(&figure), "{name}: {cells:?}");
+            assert!(cells[..cells.len() - 1].iter().all(|cell| cell.is_empty()), "{name}: {cells:?}");
+            let Placement::Inferred { rule, .. } = &extrapolation.placement else {
+                panic!("{name}: the row stays flagged as placed by rule")
+            };
+            assert!(rule.starts_with("extrapolation:"), "{name}: {rule}");
+        }
+        assert!(found >= 1, "{name}: an Extrapolatie row");
+    }
+}

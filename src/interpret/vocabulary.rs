@@ -275,6 +275,16 @@ pub fn is_code_column_header(text: &str) -> bool {
     matches!(folded.as_str(), "art" | "artnr" | "artnummer" | "artikel" | "artikelnr" | "artikelnummer")
 }
 
+/// A row label naming an extrapolation ("Extrapolatie", "Extrapolatie 2026", "extrapolatie1"
+/// with a note marker): the row that extends a table's multi-year estimates by the one year that
+/// enters it, so its figure stands in the last year's column.
+pub fn is_extrapolation_label(label: &str) -> bool {
+    let folded = label.trim().to_lowercase();
+    folded.strip_prefix("extrapolatie").is_some_and(|rest| {
+        rest.is_empty() || rest.starts_with(|c: char| c.is_whitespace() || c.is_ascii_digit() || c == '(')
+    })
+}
+
 /// A short article or chapter code: "31", "1.1", "IIA", "B", "31.1a", also with a closing full
 /// stop ("I.", "1.1.").
 pub fn is_code(text: &str) -> bool {
@@ -349,6 +359,16 @@ mod tests {
             "only arithmetic splits these"
         );
         assert!(!split("2.1.De Nederlandse economie in 200627").2, "a year may hide in the glued digits");
+    }
+
+    #[test]
+    fn extrapolation_labels() {
+        for label in ["Extrapolatie", "extrapolatie 2026", "Extrapolatie1", "Extrapolatie (2025)"] {
+            assert!(is_extrapolation_label(label), "{label}");
+        }
+        for label in ["Extrapolaties naar later", "Totaal", "Mutatie extrapolatie", ""] {
+            assert!(!is_extrapolation_label(label), "{label}");
+        }
     }
 
     #[test]

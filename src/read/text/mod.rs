@@ -328,6 +328,7 @@ fn build_table(
         .map(|(index, _)| index)
         .collect();
     place::resolve_by_arithmetic(&mut table, &short);
+    place::resolve_extrapolation(&mut table, &short);
     for &row_index in &short {
         let row = &table.rows[row_index];
         if let Placement::Inferred { rule, surviving } = &row.placement {

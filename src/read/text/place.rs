@@ -2,7 +2,7 @@
 //!
 //! An empty cell that vanished leaves no trace in the text, so every row placed here is flagged
 //! `column_inferred`, carries [`Placement::Inferred`] with its rule and surviving texts, and gets
-//! a warning (added by the caller). Two rules, tried in this order:
+//! a warning (added by the caller). Three rules, tried in this order:
 //!
 //! 1. **The table's own arithmetic** ([`resolve_by_arithmetic`]). Relations between columns
 //!    that hold on every complete row of the table (column 3 = column 2 − column 1, say; at least
@@ -11,15 +11,21 @@
 //!    placement of the surviving figures is tried; when exactly one placement (or one combination
 //!    for the short rows of one total's block) satisfies them all, it is taken. Rule text:
 //!    [`ARITHMETIC_RULE`].
-//! 2. **Left fill** ([`LEFT_FILL_RULE`]): the surviving cells, whitespace cells included, fill the
+//! 2. **Extrapolation** ([`EXTRAPOLATION_RULE`], [`resolve_extrapolation`]): a row labelled
+//!    "Extrapolatie" extends the multi-year estimates by the one year that enters the table, so
+//!    its single printed figure belongs to the last column. Where the page keeps a trace of the
+//!    vanished cells (wild pages c2_14 and c7_05 print a whitespace line of five empty cells
+//!    before it) the figure stands there; without a trace (page 038, c2_06) left fill put it
+//!    in the first year. Still flagged `column_inferred`: the rule reads the label, not the print.
+//! 3. **Left fill** ([`LEFT_FILL_RULE`]): the surviving cells, whitespace cells included, fill the
 //!    columns from the left in print order; the columns left over are empty. It is right when
 //!    empty cells vanish at the end of a row (seed page: "Comensha" 975, 490 and "complexe
 //!    onderzoeken" 39, 7) and wrong when an empty cell vanished before a printed one
 //!    ("Conservatoir beslag": 180 belongs to Norm 2021). An overrides file settles those rows.
 //!
 //! Known failures: arithmetic cannot help a row whose figures are explained only by a row far
-//! below it (page 038, "Extrapolatie", explained by a subtotal two rows down), nor a table where
-//! two placements both add up; both fall to left fill.
+//! below it (page 038's "Extrapolatie", explained by a subtotal two rows down, which rule 2
+//! places), nor a table where two placements both add up; both fall to left fill.
 
 use crate::normalize::number::{parse_dutch_number, printed_decimals};
 use crate::table::{Cell, Placement, Row, RowKind, Table};
@@ -30,6 +36,39 @@ pub const LEFT_FILL_RULE: &str =
 
 /// The rule text for rows placed by the table's arithmetic.
 pub const ARITHMETIC_RULE: &str = "arithmetic: the only placement of the surviving figures for which the table's column relations and totals hold";
+
+/// The rule text for an extrapolation row's figure placed in the last column.
+pub const EXTRAPOLATION_RULE: &str = "extrapolation: a row that extends the estimates by one year prints the figure of the new last year only, so its one figure goes to the last column";
+
+/// Rule 2 of the module doc: short rows still placed by left fill whose label is an
+/// extrapolation ([`crate::interpret::vocabulary::is_extrapolation_label`]) and whose only
+/// surviving cell is one figure get that figure in the last column. Returns the rows it moved.
+pub fn resolve_extrapolation(table: &mut Table, short: &[usize]) -> Vec<usize> {
+    let columns = table.columns.len();
+    let mut moved = Vec::new();
+    for &row_index in short {
+        let row = &mut table.rows[row_index];
+        let label = label_of(row);
+        let Placement::Inferred { rule, surviving } = &mut row.placement else { continue };
+        let one_figure =
+            surviving.len() == 1 && number(&surviving[0]).is_some() && !surviving[0].trim().is_empty();
+        if rule.as_str() != LEFT_FILL_RULE
+            || !one_figure
+            || columns < 2
+            || !crate::interpret::vocabulary::is_extrapolation_label(&label)
+        {
+            continue;
+        }
+        let Some(first) = row.cells.iter().position(|cell| !cell.text.is_empty()) else { continue };
+        let figure = std::mem::replace(&mut row.cells[first], Cell::empty(None));
+        let flags = figure.flags.clone();
+        row.cells[first].flags = flags;
+        row.cells[columns - 1] = figure;
+        *rule = EXTRAPOLATION_RULE.to_string();
+        moved.push(row_index);
+    }
+    moved
+}
 
 /// The most placements tried for one block of short rows.
 const MAX_COMBINATIONS: usize = 20_000;
