@@ -847,3 +847,47 @@ fn an_extrapolation_row_without_a_trace_of_its_empty_cells_holds_the_last_year()
         assert!(found >= 1, "{name}: an Extrapolatie row");
     }
 }
+
+#[test]
+fn a_flush_left_pipe_header_stands_over_the_figures_and_rows_that_lost_their_code_cell_move_right() {
+    // Wild page c3_07 (1e suppletoire begroting 2018, IIA): the header row prints its nine titles
+    // flush left ("Ontwerp begroting 2018 | … | Mutatie 2022 | | |") over rows of a code, a label
+    // and nine figures; the code column's header "Art.nr." is printed as the first cell of the
+    // first body row; "Uitgaven:" ends in an empty cell and "Ontvangsten:" is one cell short, both
+    // having lost their empty code cell. Values from the truth file, checked against the page.
+    let document = extract("wild/dev/c3_07.txt", None);
+    let table = &document.tables[0];
+    let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
+    assert_eq!(
+        headers,
+        [
+            "Ontwerp begroting 2018",
+            "Mutaties via NvW, moties en amendementen",
+            "Vastgestelde begroting 2018",
+            "Mutaties 1e suppletoire begroting",
+            "Stand 1e suppletoire begroting",
+            "Mutatie 2019",
+            "Mutatie 2020",
+            "Mutatie 2021",
+            "Mutatie 2022"
+        ]
+    );
+    assert_eq!(table.stub_header.as_deref(), Some("Art.nr."));
+    let loon = row(table, "Loonbijstelling");
+    assert_eq!(loon.code.as_deref(), Some("10.1"));
+    assert_eq!(texts(loon), ["0", "0", "0", "2.553", "2.553", "2.516", "2.516", "2.625", "2.556"]);
+    assert_eq!(
+        texts(row(table, "Uitgaven:")),
+        ["– 1.957", "0", "– 1.957", "3.251", "1.294", "3.212", "3.212", "3.328", "3.255"]
+    );
+    assert_eq!(texts(row(table, "Ontvangsten:")), ["0"; 9]);
+    assert_eq!(texts(row(table, "Verplichtingen:"))[0], "– 1.957");
+
+    // Wild page c6_01 (Algemene Rekenkamer, 2009): a contents table of "1.1 | title | page |"
+    // rows in which "Samenvatting | 5 | |" lost its code cell.
+    let document = extract("wild/dev/c6_01.txt", None);
+    let contents =
+        document.tables.iter().find(|table| table.rows.iter().any(|r| r.label == "Samenvatting")).unwrap();
+    assert_eq!(texts(row(contents, "Samenvatting")), ["5"]);
+    assert_eq!(texts(row(contents, "Oordelen bij het jaarverslag")), ["6"]);
+}

@@ -21,7 +21,11 @@
 //!    A header row of full width that opens with a year over a column of labels and ends in an
 //!    empty cell over a column of figures was printed without its top-left cell and closed by an
 //!    extra pipe ("2019 | … | 2025 | |" over "Verplichtingen | 43.176 | … | 35.372 |"): its cells
-//!    move one to the right, since a year heads figures, never the labels.
+//!    move one to the right, since a year heads figures, never the labels. A header row printed
+//!    flush left with exactly as many titles as there are figure columns at the right moves over
+//!    them (`flush_left_header_rows_move_over_the_figures`); a row that lost its code cell may
+//!    also be one cell short; the code column's header word printed as the first body cell
+//!    ("Art.nr.") moves up to the empty top-left header cell.
 //! 4. The lines before the separator become `thead` rows of `th` cells, the rest `tbody` rows,
 //!    each on the line it came from, with the paragraphs above the block (caption, unit) as `p`
 //!    elements on their own lines, so that every cell keeps its source line.
@@ -39,7 +43,7 @@ use super::place::LEFT_FILL_RULE;
 use super::printed::{caption, is_note_marker, unit_line};
 use super::region::is_numbered_heading;
 use crate::error::{Location, Warning, WarningKind};
-use crate::interpret::vocabulary::{is_code, is_figure, is_year_heading};
+use crate::interpret::vocabulary::{is_code, is_code_column_header, is_figure, is_year_heading};
 use crate::table::{CellFlag, Placement, ReadOutcome, Table};
 
 /// Reads every pipe block as a grid (steps 3 and 4): tables numbered from 0 in block order,
@@ -269,20 +273,29 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
             cells.insert(0, String::new());
         }
     }
-    // A body row whose code cell vanished: where most body rows open with a code, a row that
-    // opens with text and ends in an empty cell has lost its empty code cell at the front
-    // ("Voorwoord | 8 | |" among "1.1. | De Nederlandse economie in 2008 | 9 |").
+    // A body row whose code cell vanished: where most body rows open with a code (or the code
+    // column's own header word, printed in the first body row: "Art.nr. | Verplichtingen: | …"),
+    // a row that opens with text and ends in an empty cell, or is one cell short, has lost its
+    // empty code cell at the front ("Voorwoord | 8 | |" among "1.1. | De Nederlandse economie in
+    // 2008 | 9 |").
     let body: Vec<&Vec<String>> =
         rows.iter().filter(|(_, head, _)| !head).map(|(_, _, cells)| cells).collect();
-    let opens_with_code = body.iter().filter(|cells| cells.first().is_some_and(|cell| is_code(cell))).count();
-    if opens_with_code * 2 > body.len() {
+    let opens_with_code = body
+        .iter()
+        .filter(|cells| cells.first().is_some_and(|cell| is_code(cell) || is_code_column_header(cell)))
+        .count();
+    let code_stub = opens_with_code * 2 > body.len();
+    if code_stub {
         for (_, head, cells) in &mut rows {
-            let lost_code = !*head
-                && cells.len() == body_width
-                && cells.first().is_some_and(|cell| !cell.is_empty() && !is_code(cell))
-                && cells.last().is_some_and(String::is_empty);
-            if lost_code {
-                cells.pop();
+            let opens_with_text = cells
+                .first()
+                .is_some_and(|cell| !cell.is_empty() && !is_code(cell) && !is_code_column_header(cell));
+            let ends_empty = cells.len() == body_width && cells.last().is_some_and(String::is_empty);
+            let one_short = cells.len() + 1 == body_width;
+            if !*head && opens_with_text && (ends_empty || one_short) {
+                if ends_empty {
+                    cells.pop();
+                }
                 cells.insert(0, String::new());
             }
         }
@@ -295,6 +308,10 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
     }
 
     header_rows_without_top_left_cell_move_right(&mut rows);
+    flush_left_header_rows_move_over_the_figures(&mut rows);
+    if code_stub {
+        code_column_header_printed_in_the_body_moves_up(&mut rows);
+    }
 
     let mut html: Vec<String> = vec![String::new(); block.last_line];
     let mut kept = 0;
@@ -351,6 +368,70 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
         html.push(format!("<p>{}</p>", escape(&text)));
     }
     html.join("\n")
+}
+
+/// The code column's header word printed as the first cell of the first body row ("Art.nr. |
+/// Verplichtingen: | – 1.957 | …" under a header row that starts with the first title): it heads
+/// the codes, so it moves to the empty top-left cell of the last header row and leaves the body
+/// row's code cell empty. Only called where most body rows open with a code.
+fn code_column_header_printed_in_the_body_moves_up(rows: &mut [(usize, bool, Vec<String>)]) {
+    let Some(first_body) = rows.iter().position(|(_, head, _)| !head) else { return };
+    let Some(last_head) = first_body.checked_sub(1) else { return };
+    let word = match rows[first_body].2.first() {
+        Some(cell) if is_code_column_header(cell) => cell.clone(),
+        _ => return,
+    };
+    if rows[last_head].2.first().is_some_and(|cell| !cell.is_empty()) {
+        return;
+    }
+    rows[first_body].2[0] = String::new();
+    if let Some(cell) = rows[last_head].2.first_mut() {
+        *cell = word;
+    }
+}
+
+/// Header rows printed flush left, without the stub's empty cells, and padded at the end (step 3):
+/// a header row whose titles fill its first cells and whose other cells are empty, with exactly
+/// as many titles as the table has figure columns at its right (columns in which most body rows
+/// print a figure), moves right until its titles stand over those columns ("Ontwerp begroting
+/// 2018 | … | Mutatie 2022 | | |" over "10.1 | Loonbijstelling | 0 | … | 2.556 |"). Why: a title
+/// heads the figures under it; left where it was printed, the first titles fall on the code and
+/// label columns and every title heads the column two to the left of its own.
+///
+/// Runs after [`header_rows_without_top_left_cell_move_right`], which moves rows that lack only
+/// the top-left cell. Known failure: titles that span several columns (fewer titles than figure
+/// columns) are left as they are, since which columns each spans is not printed.
+fn flush_left_header_rows_move_over_the_figures(rows: &mut [(usize, bool, Vec<String>)]) {
+    let width = rows.iter().map(|(_, _, cells)| cells.len()).max().unwrap_or(0);
+    if width < 3 {
+        return;
+    }
+    let body: Vec<&Vec<String>> =
+        rows.iter().filter(|(_, head, _)| !head).map(|(_, _, cells)| cells).collect();
+    let figure_column = |column: usize| {
+        let printed: Vec<&String> =
+            body.iter().filter_map(|cells| cells.get(column)).filter(|cell| !cell.is_empty()).collect();
+        !printed.is_empty() && printed.iter().filter(|cell| is_figure(cell)).count() * 2 > printed.len()
+    };
+    // The figure columns at the right: the first column from which every column is one.
+    let mut first_figure = width;
+    while first_figure > 0 && figure_column(first_figure - 1) {
+        first_figure -= 1;
+    }
+    let figure_columns = width - first_figure;
+    if first_figure == 0 || figure_columns < 2 {
+        return;
+    }
+    for (_, head, cells) in rows.iter_mut() {
+        let titles = cells.iter().take_while(|cell| !cell.is_empty()).count();
+        let flush_left = *head
+            && cells.len() == width
+            && titles == figure_columns
+            && cells[titles..].iter().all(String::is_empty);
+        if flush_left {
+            cells.rotate_right(first_figure);
+        }
+    }
 }
 
 /// Header rows printed without their top-left cell but at the body's width, closed by an empty
