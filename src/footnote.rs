@@ -17,7 +17,7 @@
 //! 3. On a number cell, trailing digits are split only when a note with that marker exists and
 //!    the text without them is still a number with the decimals its column usually has ("80,21" in
 //!    a column printed with one decimal becomes "80,2" + "1"); a year header "20141" becomes "2014"
-//!    + "1" when note "1" exists.
+//!    + "1" when note "1" exists, also as a header's last word ("Vastgestelde Begroting 20221").
 //!
 //! Known failure: a number column whose figures really have one decimal more than the rest, in a
 //! table that prints a note with that last digit, would be split wrongly; no page seen so far does.
@@ -184,19 +184,26 @@ fn label_marker_split(text: &str, notes: &BTreeSet<String>) -> Option<(String, V
     split_listed_marker(text, notes, glued)
 }
 
-/// Splits a marker off a column header part: a label rule, plus "20141" → "2014" + "1".
+/// Splits a marker off a column header part: a label rule, plus a year with a marker glued to it
+/// as the part or as its last word: "20141" → "2014" + "1", "Vastgestelde Begroting 20221" →
+/// "Vastgestelde Begroting 2022" + "1" (when the table prints note "1").
 fn split_header_marker(text: &str, notes: &BTreeSet<String>) -> (String, Vec<String>) {
     let (clean, markers) = split_label_marker(text, notes);
     if !markers.is_empty() {
         return (clean, markers);
     }
     let trimmed = text.trim();
-    if trimmed.len() > 4 && trimmed.is_char_boundary(4) {
-        let (year, tail) = trimmed.split_at(4);
+    let (words, last) = match trimmed.rsplit_once(char::is_whitespace) {
+        Some((words, last)) => (Some(words.trim_end()), last),
+        None => (None, trimmed),
+    };
+    if last.len() > 4 && last.is_char_boundary(4) {
+        let (year, tail) = last.split_at(4);
         let is_year =
             year.bytes().all(|b| b.is_ascii_digit()) && matches!(year.parse::<i32>(), Ok(1900..=2100));
         if is_year && is_number_list(tail) && tail.split(',').all(|m| notes.contains(m)) {
-            return (year.to_string(), tail.split(',').map(str::to_string).collect());
+            let clean = words.map_or_else(|| year.to_string(), |words| format!("{words} {year}"));
+            return (clean, tail.split(',').map(str::to_string).collect());
         }
     }
     (text.to_string(), Vec::new())
@@ -373,6 +380,11 @@ mod tests {
         assert_eq!(split_header_marker("20141", &one), ("2014".into(), vec!["1".into()]));
         assert_eq!(split_header_marker("2014", &one), ("2014".into(), vec![]));
         assert_eq!(split_header_marker("20141", &notes(&[])), ("20141".into(), vec![]));
+        assert_eq!(
+            split_header_marker("Vastgestelde Begroting 20221", &one),
+            ("Vastgestelde Begroting 2022".into(), vec!["1".into()])
+        );
+        assert_eq!(split_header_marker("Raming 20112", &one), ("Raming 20112".into(), vec![]));
         assert_eq!(split_number_marker("80,21", &one, Some(1)), ("80,2".into(), vec!["1".into()]));
         assert_eq!(split_number_marker("80,21", &one, Some(2)), ("80,21".into(), vec![]));
         assert_eq!(split_number_marker("1.522", &notes(&["2"]), Some(0)), ("1.522".into(), vec![]));

@@ -780,16 +780,24 @@ fn a_code_column_word_printed_after_the_column_headers_heads_the_stub() {
     assert_eq!(texts(row(table, "Verplichtingen")), ["7.151.876", "‒ 202.599", "6.949.277"]);
 
     // JV 2022 VI, Tabel 39 (wild page c4_13): "Realisatie 2018" … "Verschil", then "Art.nr.".
-    // (The note marker glued to "Vastgestelde Begroting 2022" is another matter.)
+    // Its sixth header prints note marker 1 glued to the year ("Vastgestelde Begroting 20221",
+    // note "1" under the table): the marker goes to the column.
     let document = extract("wild/dev/c4_13.txt", None);
     let table = &document.tables[0];
     let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
-    assert_eq!(headers.len(), 7);
     assert_eq!(
-        headers[..5],
-        ["Realisatie 2018", "Realisatie 2019", "Realisatie 2020", "Realisatie 2021", "Realisatie 2022"]
+        headers,
+        [
+            "Realisatie 2018",
+            "Realisatie 2019",
+            "Realisatie 2020",
+            "Realisatie 2021",
+            "Realisatie 2022",
+            "Vastgestelde Begroting 2022",
+            "Verschil"
+        ]
     );
-    assert_eq!(headers[6], "Verschil");
+    assert_eq!(table.columns[5].markers, ["1"]);
     assert_eq!(
         texts(row(table, "Verplichtingen")),
         ["452.315", "475.446", "564.152", "564.553", "591.609", "461.196", "130.413"]
