@@ -899,3 +899,27 @@ fn a_flush_left_pipe_header_stands_over_the_figures_and_rows_that_lost_their_cod
     assert_eq!(texts(row(contents, "Samenvatting")), ["5"]);
     assert_eq!(texts(row(contents, "Oordelen bij het jaarverslag")), ["6"]);
 }
+
+#[test]
+fn year_headings_with_glued_markers_and_short_numbered_notes() {
+    // Wild page c7_23 (OWB 2012 XV, Tabel 3.1, Agentschap SZW): the header prints "Realisatie
+    // 20101" and "Raming 20112" (years 2010 and 2011 with note markers 1 and 2), which are
+    // headings, not a label run together with a figure; under the table the notes are "1"
+    // "Slotwet", "2" "Vastgestelde 1e suppletoire begroting" and "3" with a sentence: short notes
+    // numbered before a sure one are notes, not rows. Values from the truth file.
+    let document = extract("wild/dev/c7_23.txt", None);
+    let table = &document.tables[0];
+    let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
+    assert_eq!(headers, ["Realisatie 2010", "Raming 2011", "2012", "2013", "2014", "2015", "2016"]);
+    assert_eq!(table.columns[0].markers, ["1"]);
+    assert_eq!(table.columns[1].markers, ["2"]);
+    let notes: Vec<(&str, &str)> =
+        table.notes.iter().map(|note| (note.marker.as_str(), note.text.as_str())).collect();
+    assert_eq!(notes[..2], [("1", "Slotwet"), ("2", "Vastgestelde 1e suppletoire begroting")]);
+    assert!(notes[2].1.starts_with("De onttrekking aan de bestemmingsreserve 2011"), "{notes:?}");
+    assert!(table.rows.iter().all(|row| row.label != "Slotwet"), "a note is no row");
+    assert_eq!(
+        texts(row(table, "Opbrengst moederdepartement")),
+        ["13 285", "13 838", "12 130", "10 410", "9 210", "1 000", "770"]
+    );
+}

@@ -229,6 +229,47 @@ pub(crate) fn is_year_heading(text: &str) -> bool {
         && parts.all(|part| year(part) || (part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit())))
 }
 
+/// The words budget tables print over a column before its year: what kind of figure the column
+/// holds ("Realisatie 2010", "Raming 2011", "Vastgestelde begroting 2012", "Stand 2013",
+/// "Slotwet 2011"). A closed list, lower case.
+const MEASURE_WORDS: &[&str] = &[
+    "realisatie",
+    "realisaties",
+    "raming",
+    "ramingen",
+    "begroting",
+    "ontwerpbegroting",
+    "ontwerp-begroting",
+    "stand",
+    "mutatie",
+    "mutaties",
+    "norm",
+    "streefwaarde",
+    "basiswaarde",
+    "prognose",
+    "verwachting",
+    "uitkomst",
+    "uitkomsten",
+    "slotwet",
+    "jaarverslag",
+];
+
+/// A column heading made of a measure word and a year, perhaps with a note marker of one or two
+/// digits glued to the year: "Realisatie 2010", "Raming 20112" (note 2), "Vastgestelde begroting
+/// 2012". Such a line is a heading, never a label run together with a figure, though it ends in
+/// digits ("Realisatie 20101" is not "Realisatie" and 20,101).
+pub fn is_measure_year_heading(text: &str) -> bool {
+    let Some((words, last)) = text.trim().rsplit_once(char::is_whitespace) else { return false };
+    let year_with_marker =
+        last.len() >= 4 && last.len() <= 6 && last.bytes().all(|b| b.is_ascii_digit()) && is_year(&last[..4]);
+    let measure = words
+        .split_whitespace()
+        .last()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
+        .is_some_and(|word| MEASURE_WORDS.contains(&word.as_str()));
+    year_with_marker && measure
+}
+
 /// A plain year from 1900 to 2100 ("2019").
 pub fn is_year(text: &str) -> bool {
     let text = text.trim();
@@ -359,6 +400,18 @@ mod tests {
             "only arithmetic splits these"
         );
         assert!(!split("2.1.De Nederlandse economie in 200627").2, "a year may hide in the glued digits");
+    }
+
+    #[test]
+    fn measure_year_headings() {
+        for text in ["Realisatie 2010", "Realisatie 20101", "Raming 20112", "Vastgestelde begroting 2012"] {
+            assert!(is_measure_year_heading(text), "{text}");
+        }
+        for text in
+            ["Rentebaten 1 204", "Netto-uitgaven 2015", "Realisatie 13 285", "Realisatie 201012", "2012"]
+        {
+            assert!(!is_measure_year_heading(text), "{text}");
+        }
     }
 
     #[test]

@@ -187,7 +187,9 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
 
 /// For each line (by index), its split when it runs a label and figures together and stands in a
 /// run of at least two such lines (whitespace-only lines between them allowed): one such line
-/// alone is as likely a heading that ends in a number ("Artikel 31").
+/// alone is as likely a heading that ends in a number ("Artikel 31"). A column heading of a
+/// measure word and a year ("Realisatie 20101", with note marker 1) is never split
+/// ([`crate::interpret::vocabulary::is_measure_year_heading`]).
 fn run_together_lines(text: &str) -> Vec<Option<crate::interpret::vocabulary::RunTogether>> {
     let lines: Vec<&str> = text.split('\n').map(|line| line.strip_suffix('\r').unwrap_or(line)).collect();
     // Cheap out: no line ends in a digit or "%".
@@ -200,7 +202,8 @@ fn run_together_lines(text: &str) -> Vec<Option<crate::interpret::vocabulary::Ru
             let trimmed = line.trim();
             // Most lines are ruled out by their last character, figures by `is_value`.
             let ends_in_figure = trimmed.ends_with(|c: char| c.is_ascii_digit() || c == '%');
-            if !ends_in_figure || trimmed.starts_with('|') || is_value(trimmed) {
+            let heading = crate::interpret::vocabulary::is_measure_year_heading(trimmed);
+            if !ends_in_figure || trimmed.starts_with('|') || is_value(trimmed) || heading {
                 None
             } else {
                 crate::interpret::vocabulary::split_run_together(line)

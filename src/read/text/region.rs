@@ -63,6 +63,38 @@ fn note_text_after_marker(paragraphs: &[Paragraph], index: usize) -> bool {
         && paragraphs.get(index + 1).is_none_or(|next| next.is_text())
 }
 
+/// A short text after marker "k" that is note k of a numbered run: the next paragraphs are marker
+/// "k+1" and its text, and so on, up to a marker whose text is a sentence
+/// ([`note_text_after_marker`]). Notes are numbered in order, so once a run of them ends in a
+/// sure note, the short ones before it ("1", "Slotwet", "2", "Vastgestelde 1e suppletoire
+/// begroting", "3", "De onttrekking aan de bestemmingsreserve 2011 omvat …") are notes too, not
+/// rows of the table. Looks at most nine notes ahead.
+fn numbered_before_a_note(paragraphs: &[Paragraph], index: usize) -> bool {
+    let marker_number = |at: usize| paragraphs[at].text.parse::<u32>().ok();
+    let Some(mut number) = index.checked_sub(1).and_then(marker_number) else { return false };
+    let mut text = index;
+    for _ in 0..9 {
+        if !paragraphs[text].is_text() {
+            return false;
+        }
+        let next_marker = text + 1;
+        if paragraphs.get(next_marker).is_none_or(|p| !lone_marker(p.text))
+            || marker_number(next_marker) != Some(number + 1)
+        {
+            return false;
+        }
+        number += 1;
+        text = next_marker + 1;
+        if text >= paragraphs.len() {
+            return false;
+        }
+        if note_text_after_marker(paragraphs, text) {
+            return true;
+        }
+    }
+    false
+}
+
 fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
     let paragraph = &paragraphs[index];
     if !paragraph.is_text() {
@@ -88,7 +120,9 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
         return Role::Boilerplate;
     }
     let after_marker = index.checked_sub(1).is_some_and(|previous| lone_marker(paragraphs[previous].text));
-    if after_marker && note_text_after_marker(paragraphs, index) {
+    if after_marker
+        && (note_text_after_marker(paragraphs, index) || numbered_before_a_note(paragraphs, index))
+    {
         return Role::Prose;
     }
     if printed::is_prose(paragraph.text) {
