@@ -923,3 +923,24 @@ fn year_headings_with_glued_markers_and_short_numbered_notes() {
         ["13 285", "13 838", "12 130", "10 410", "9 210", "1 000", "770"]
     );
 }
+
+#[test]
+fn top_titles_span_up_to_a_year_printed_twice() {
+    // Wild page c4_18 (Tabel 1.1, Leerlingen primair onderwijs): "Realisatie" and "Raming" over
+    // 2008, 2009, 2010, 2011, 2012, 2012: the repeated 2012 is where realisation ends and the
+    // estimate begins. Headers from the truth file, checked against the page.
+    let document = extract("wild/dev/c4_18.txt", None);
+    let table = &document.tables[0];
+    let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
+    assert_eq!(
+        headers,
+        [
+            "Realisatie 2008",
+            "Realisatie 2009",
+            "Realisatie 2010",
+            "Realisatie 2011",
+            "Realisatie 2012",
+            "Raming 2012"
+        ]
+    );
+}

@@ -19,6 +19,9 @@
 //!    `k` are stub header cells (all of them when there are no more than `k`, the first `k`
 //!    otherwise), and the remaining top cells span the bottom ones: the first top cell covers the columns the others leave over, each other one
 //!    covers one column ("Vastgestelde begroting" over Verplichtingen, Uitgaven, Ontvangsten).
+//! 3. After 1 or 2: where the bottom row prints one heading twice side by side ("2012 | 2012"
+//!    under "Realisatie" and "Raming"), the top titles span up to each repeat instead
+//!    (`titles_span_to_repeated_headings`).
 //!
 //! Known failure: a spanning top cell that is not the first (page 020, "Mutaties 2e suppletoire
 //! begroting" over two columns after three single ones) gets the wrong span; the data cells are
@@ -214,6 +217,7 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
     let (header_paragraphs, code_header) =
         split_trailing_code_header(paragraphs, &cells[header_start..], layout);
     fill_columns(paragraphs, header_paragraphs, layout, &mut built);
+    titles_span_to_repeated_headings(&mut built.columns);
     if let Some(code_header) = code_header {
         built.stub_header.get_or_insert(code_header);
     }
@@ -386,6 +390,60 @@ fn spanned_columns(
         })
         .collect();
     (stub_header, columns)
+}
+
+/// Rule 3 of the module doc: two-level headers whose bottom row repeats a heading side by side
+/// get their top titles re-spanned by [`spans_between_repeated_bottoms`], whichever rule placed
+/// them (a full-rows reading puts the titles over the last columns when whitespace before them
+/// counted as empty cells: "Realisatie" over 2012 alone).
+fn titles_span_to_repeated_headings(columns: &mut [Column]) {
+    if columns.iter().any(|column| column.path.len() > 2) {
+        return;
+    }
+    let bottom: Vec<String> =
+        columns.iter().map(|column| column.path.last().cloned().unwrap_or_default()).collect();
+    let top: Vec<String> = columns
+        .iter()
+        .map(|column| if column.path.len() == 2 { column.path[0].clone() } else { String::new() })
+        .collect();
+    let Some((titles, spans)) = spans_between_repeated_bottoms(&top, &bottom, columns.len()) else { return };
+    let mut column = 0;
+    for (title, span) in titles.iter().zip(spans) {
+        for _ in 0..span {
+            columns[column].path = vec![title.clone(), bottom[column].clone()];
+            column += 1;
+        }
+    }
+}
+
+/// Where a bottom row prints the same heading twice side by side ("… 2011 | 2012 | 2012" under
+/// "Realisatie" and "Raming"), the repeat is where one top cell's columns end and the next one's
+/// begin: a year is realised and estimated, never realised twice. With one more top title than
+/// such repeats, each title spans the columns up to its repeat ("Realisatie" over 2008–2012,
+/// "Raming" over the second 2012). Returns the titles and their spans; `None` when the bottom
+/// row does not cover every column or the counts differ.
+fn spans_between_repeated_bottoms(
+    top: &[String],
+    bottom: &[String],
+    columns: usize,
+) -> Option<(Vec<String>, Vec<usize>)> {
+    if bottom.len() != columns || columns < 2 {
+        return None;
+    }
+    let repeats: Vec<usize> =
+        (1..columns).filter(|&j| !bottom[j].is_empty() && bottom[j] == bottom[j - 1]).collect();
+    let titles: Vec<String> = top.iter().filter(|cell| !cell.is_empty()).cloned().collect();
+    if repeats.is_empty() || titles.len() != repeats.len() + 1 {
+        return None;
+    }
+    let mut spans = Vec::with_capacity(titles.len());
+    let mut start = 0;
+    for &end in &repeats {
+        spans.push(end - start);
+        start = end;
+    }
+    spans.push(columns - start);
+    Some((titles, spans))
 }
 
 /// Header cells printed as a title and, in a paragraph of its own after it, its column formula
