@@ -68,10 +68,23 @@ fn note_text_after_marker(paragraphs: &[Paragraph], index: usize) -> bool {
 /// ([`note_text_after_marker`]). Notes are numbered in order, so once a run of them ends in a
 /// sure note, the short ones before it ("1", "Slotwet", "2", "Vastgestelde 1e suppletoire
 /// begroting", "3", "De onttrekking aan de bestemmingsreserve 2011 omvat …") are notes too, not
-/// rows of the table. Looks at most nine notes ahead.
+/// rows of the table. Looks at most nine notes ahead, and only from note 1 on: the page numbers
+/// of a table of contents run on in steps of one too ("Afkortingenlijst", "45",
+/// "Trefwoordenregister", "46", a heading of six words), and a run of notes starts at 1.
 fn numbered_before_a_note(paragraphs: &[Paragraph], index: usize) -> bool {
     let marker_number = |at: usize| paragraphs[at].text.parse::<u32>().ok();
     let Some(mut number) = index.checked_sub(1).and_then(marker_number) else { return false };
+    if number != 1 {
+        // Note k > 1 of a run is reached from note 1, whose text is this rule's business too.
+        let from_one = (1..number).rev().try_fold(index - 1, |marker, expected| {
+            let text = marker.checked_sub(1)?;
+            let previous = text.checked_sub(1)?;
+            (paragraphs[text].is_text() && marker_number(previous) == Some(expected)).then_some(previous)
+        });
+        if from_one.is_none() {
+            return false;
+        }
+    }
     let mut text = index;
     for _ in 0..9 {
         if !paragraphs[text].is_text() {
