@@ -944,3 +944,22 @@ fn top_titles_span_up_to_a_year_printed_twice() {
         ]
     );
 }
+
+#[test]
+fn a_pipe_row_that_lost_its_code_cell_and_a_figure_is_flagged_not_guessed() {
+    // Wild page c2_15 (OWB 2015 IIB, begrotingsstaat): "Totaal | 113.808 | 5.695 | ||" prints two
+    // figures for Verplichtingen, Uitgaven and Ontvangsten; by addition both Verplichtingen and
+    // Uitgaven total 113.808 (a merged cell), so which column the printed 113.808 belongs to is
+    // not on the page. The truth marks the row ambiguous with these surviving cells.
+    let document = extract("wild/dev/c2_15.txt", None);
+    let table = &document.tables[0];
+    let totaal = row(table, "Totaal");
+    let Placement::Inferred { rule, surviving } = &totaal.placement else {
+        panic!("the row is flagged: {:?}", totaal.placement)
+    };
+    assert!(rule.starts_with("lost cell:"), "{rule}");
+    assert_eq!(surviving, &["113.808", "5.695"]);
+    assert!(totaal.cells.iter().all(|cell| cell.flags.contains(&CellFlag::ColumnInferred)));
+    assert_eq!(texts(row(table, "Raad van State")), ["59.034", "59.034", "1.950"]);
+    assert!(matches!(row(table, "Raad van State").placement, Placement::Exact));
+}

@@ -25,7 +25,9 @@
 //!    flush left with exactly as many titles as there are figure columns at the right moves over
 //!    them (`flush_left_header_rows_move_over_the_figures`); a row that lost its code cell may
 //!    also be one cell short; the code column's header word printed as the first body cell
-//!    ("Art.nr.") moves up to the empty top-left header cell.
+//!    ("Art.nr.") moves up to the empty top-left header cell. A row that lost its code cell and
+//!    leaves empty a figure column every other row fills lost a figure cell too (merged or
+//!    vanished): it is flagged `column_inferred` ([`LOST_CELL_RULE`]).
 //! 4. The lines before the separator become `thead` rows of `th` cells, the rest `tbody` rows,
 //!    each on the line it came from, with the paragraphs above the block (caption, unit) as `p`
 //!    elements on their own lines, so that every cell keeps its source line.
@@ -71,6 +73,7 @@ pub fn read_tables(text: &str, blocks: &[PipeBlock]) -> ReadOutcome {
             table.index += offset;
             table.section = table.section.or_else(|| section.clone());
             short_pipe_rows_are_inferred(&mut table, &mut outcome.warnings);
+            rows_that_lost_their_code_cell_and_a_figure_are_doubtful(&mut table, &mut outcome.warnings);
             outcome.tables.push(table);
         }
     }
@@ -111,6 +114,73 @@ fn short_pipe_rows_are_inferred(table: &mut Table, warnings: &mut Vec<Warning>) 
             ),
         ));
         row.placement = Placement::Inferred { rule: LEFT_FILL_RULE.to_string(), surviving: printed };
+    }
+}
+
+/// The placement rule of a row that lost its code cell and leaves a figure column empty.
+pub const LOST_CELL_RULE: &str = "lost cell: the row lost its code cell, and a figure column that every other row fills is empty in it, so one of its cells merged with another or vanished; its figures stay in print order";
+
+/// A row without a code in a table whose rows mostly have one (it lost its code cell: the
+/// label stands where the code should, step 3 moved it right), which leaves empty a figure
+/// column that every other row of figures fills, lost a figure cell too: a merged cell ("Totaal
+/// | 113.808 | 5.695 | |" where Verplichtingen and Uitgaven both total 113.808), or one that
+/// vanished. Which column lost it is not printed, so the row is flagged `column_inferred` with its
+/// surviving figures, unless the table's arithmetic decides it (`place::resolve_by_arithmetic`).
+fn rows_that_lost_their_code_cell_and_a_figure_are_doubtful(table: &mut Table, warnings: &mut Vec<Warning>) {
+    let columns = table.columns.len();
+    let with_figures: Vec<usize> = (0..table.rows.len())
+        .filter(|&i| table.rows[i].cells.iter().any(|cell| is_figure(&cell.text)))
+        .collect();
+    let coded = with_figures
+        .iter()
+        .filter(|&&i| table.rows[i].stub.len() >= 2 && is_code(&table.rows[i].stub[0].text))
+        .count();
+    if columns < 2 || with_figures.len() < 4 || coded * 2 <= with_figures.len() {
+        return;
+    }
+    let filled: Vec<usize> = (0..columns)
+        .map(|j| {
+            with_figures
+                .iter()
+                .filter(|&&i| table.rows[i].cells.get(j).is_some_and(|c| !c.text.is_empty()))
+                .count()
+        })
+        .collect();
+    let mut doubtful = Vec::new();
+    for &row_index in &with_figures {
+        let row = &table.rows[row_index];
+        let lost_code = row.stub.len() >= 2 && row.stub[0].text.is_empty();
+        let hole = (0..columns).any(|j| {
+            row.cells.get(j).is_some_and(|cell| cell.text.is_empty()) && filled[j] == with_figures.len() - 1
+        });
+        if lost_code && hole && matches!(row.placement, Placement::Exact) {
+            doubtful.push(row_index);
+        }
+    }
+    for &row_index in &doubtful {
+        let row = &mut table.rows[row_index];
+        let printed: Vec<String> =
+            row.cells.iter().filter(|cell| !cell.text.is_empty()).map(|cell| cell.text.clone()).collect();
+        for cell in &mut row.cells {
+            cell.flag(CellFlag::ColumnInferred);
+        }
+        row.placement = Placement::Inferred { rule: LOST_CELL_RULE.to_string(), surviving: printed };
+    }
+    super::place::resolve_by_arithmetic(table, &doubtful);
+    for &row_index in &doubtful {
+        let row = &table.rows[row_index];
+        let Placement::Inferred { rule, surviving } = &row.placement else { continue };
+        let label =
+            row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or(String::new(), |c| c.text.clone());
+        warnings.push(Warning::new(
+            WarningKind::ColumnInferred,
+            Location::table(table.index, row.line).with_row(row_index),
+            format!(
+                "pipe row \"{label}\": {} of {columns} figure cells printed ({}); placed by rule: {rule}",
+                surviving.len(),
+                surviving.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", "),
+            ),
+        ));
     }
 }
 
