@@ -1,4 +1,4 @@
-//! A run's output is committed as one set (src/write/commit.rs): these tests kill the binary with
+//! A run's output is committed as one set (src/write/commit/): these tests kill the binary with
 //! SIGKILL at many points of a run, fill the disk under it and take its output folder away, and
 //! look at what is left. Kill points come from the library's test hook
 //! (`BEGROTING_TEST_PAUSE_AT_STEP`): the run stops at step K of its durable steps (a document
