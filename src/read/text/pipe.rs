@@ -46,7 +46,7 @@ use super::printed::{caption, is_note_marker, unit_line};
 use super::region::is_numbered_heading;
 use crate::error::{Location, Warning, WarningKind};
 use crate::interpret::vocabulary::{is_code, is_code_column_header, is_figure, is_year_heading};
-use crate::table::{CellFlag, Placement, ReadOutcome, Table};
+use crate::table::{CellFlag, Placement, ReadOutcome, Row, Table};
 
 /// Reads every pipe block as a grid (steps 3 and 4): tables numbered from 0 in block order,
 /// their warnings, with each table's section heading (the last numbered heading above it) and
@@ -101,20 +101,25 @@ fn short_pipe_rows_are_inferred(table: &mut Table, warnings: &mut Vec<Warning>) 
         for cell in &mut row.cells {
             cell.flag(CellFlag::ColumnInferred);
         }
-        let label =
-            row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or(String::new(), |c| c.text.clone());
-        warnings.push(Warning::new(
-            WarningKind::ColumnInferred,
-            Location::table(table.index, row.line).with_row(row_index),
-            format!(
-                "pipe row \"{label}\": {} of {columns} cells printed ({}); placed by rule: {}",
-                printed.len(),
-                printed.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", "),
-                LEFT_FILL_RULE
-            ),
-        ));
         row.placement = Placement::Inferred { rule: LEFT_FILL_RULE.to_string(), surviving: printed };
+        warnings.extend(inferred_row_warning(table.index, row_index, row, columns));
     }
+}
+
+/// The `column_inferred` warning of a pipe row placed by rule: its label, the cells it printed
+/// and the rule, from its [`Placement::Inferred`]. `None` for a row placed by the source.
+fn inferred_row_warning(table_index: usize, row_index: usize, row: &Row, columns: usize) -> Option<Warning> {
+    let Placement::Inferred { rule, surviving } = &row.placement else { return None };
+    let label = row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or("", |c| c.text.as_str());
+    Some(Warning::new(
+        WarningKind::ColumnInferred,
+        Location::table(table_index, row.line).with_row(row_index),
+        format!(
+            "pipe row \"{label}\": {} of {columns} cells printed ({}); placed by rule: {rule}",
+            surviving.len(),
+            surviving.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", "),
+        ),
+    ))
 }
 
 /// The placement rule of a row that lost its code cell and leaves a figure column empty.
@@ -168,19 +173,7 @@ fn rows_that_lost_their_code_cell_and_a_figure_are_doubtful(table: &mut Table, w
     }
     super::place::resolve_by_arithmetic(table, &doubtful);
     for &row_index in &doubtful {
-        let row = &table.rows[row_index];
-        let Placement::Inferred { rule, surviving } = &row.placement else { continue };
-        let label =
-            row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or(String::new(), |c| c.text.clone());
-        warnings.push(Warning::new(
-            WarningKind::ColumnInferred,
-            Location::table(table.index, row.line).with_row(row_index),
-            format!(
-                "pipe row \"{label}\": {} of {columns} figure cells printed ({}); placed by rule: {rule}",
-                surviving.len(),
-                surviving.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", "),
-            ),
-        ));
+        warnings.extend(inferred_row_warning(table.index, row_index, &table.rows[row_index], columns));
     }
 }
 
