@@ -11,7 +11,7 @@ use std::process::{Command, Output, Stdio};
 use polars::prelude::SerReader;
 
 mod common;
-use common::{begroting, fixtures};
+use common::{begroting, fixtures, half_done};
 
 /// A work directory holding a copy of the corpus pages, the seed, the HTML fixtures and the real
 /// Kamerstukken in XML (so paths are relative and equal between runs, and every batch test runs
@@ -310,13 +310,7 @@ fn ctrl_c_stops_the_run_and_keeps_the_previous_output() {
         for (name, bytes) in &before {
             assert!(&std::fs::read(out.join(name)).unwrap() == bytes, "jobs {jobs}: {name} changed");
         }
-        assert!(!staging.exists(), "jobs {jobs}: no staging is left");
-        let hidden: Vec<String> = std::fs::read_dir(&out)
-            .unwrap()
-            .flatten()
-            .map(|entry| entry.file_name().to_string_lossy().into_owned())
-            .filter(|name| name.ends_with(".tmp") || name.starts_with(".begroting-commit"))
-            .collect();
-        assert!(hidden.is_empty(), "jobs {jobs}: nothing half-done is left: {hidden:?}");
+        let left = half_done(&out);
+        assert!(left.is_empty(), "jobs {jobs}: nothing half-done is left: {left:?}");
     }
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 mod common;
-use common::{begroting, fixtures};
+use common::{begroting, fixtures, half_done};
 
 const BINARY: &str = env!("CARGO_BIN_EXE_begroting");
 
@@ -244,12 +244,7 @@ fn kill_at_many_points(jobs: &str) {
             String::from_utf8_lossy(&rerun.stderr)
         );
         assert!(visible_set(&out) == new_set, "jobs {jobs}, step {step} ({what}): the rerun's set");
-        let leftovers: Vec<String> = std::fs::read_dir(&out)
-            .unwrap()
-            .flatten()
-            .map(|entry| entry.file_name().to_string_lossy().into_owned())
-            .filter(|name| name.starts_with(".begroting-staging") || name.starts_with(".begroting-commit"))
-            .collect();
+        let leftovers = half_done(&out);
         assert!(leftovers.is_empty(), "jobs {jobs}, step {step} ({what}): {leftovers:?} left");
     }
     // Both outcomes happen: kills before the commit point keep the old set, kills after it the

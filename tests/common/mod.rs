@@ -23,3 +23,21 @@ pub fn begroting(arguments: &[&str], directory: &Path) -> Output {
         .output()
         .expect("the binary runs")
 }
+
+/// What a run left half done in an output folder: temporary files, staging or commit folders.
+/// Empty after every run that ended, however it ended (src/write/commit/).
+pub fn half_done(output: &Path) -> Vec<String> {
+    std::fs::read_dir(output)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                .filter(|name| {
+                    name.ends_with(".tmp")
+                        || name.starts_with(".begroting-staging")
+                        || name.starts_with(".begroting-commit")
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
