@@ -92,11 +92,6 @@ impl StagedRun {
         self.staging.join(relative)
     }
 
-    /// The output folder.
-    pub fn directory(&self) -> &Path {
-        &self.directory
-    }
-
     /// The slot.
     pub fn slot(&self) -> OutputSlot {
         self.slot
