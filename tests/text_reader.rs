@@ -963,3 +963,36 @@ fn a_pipe_row_that_lost_its_code_cell_and_a_figure_is_flagged_not_guessed() {
     assert_eq!(texts(row(table, "Raad van State")), ["59.034", "59.034", "1.950"]);
     assert!(matches!(row(table, "Raad van State").placement, Placement::Exact));
 }
+
+#[test]
+fn text_columns_before_and_after_the_figures_are_read_by_width() {
+    // Wild page c7_16 (2e suppletoire 2014, Deltafonds J, verdiepingsbijlage): 19 cells a row, a
+    // text column "Categorie" after the label and an unheaded last column of references
+    // ("Toelichting", "4", "1", "a") after fifteen years; every empty cell survives as spaces
+    // (2N−1), and the spacer row before the next article prints 18 cells' worth.
+    let document = extract("wild/dev/c7_16.txt", None);
+    let table = &document.tables[0];
+    let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
+    assert_eq!(headers.len(), 18);
+    assert_eq!(headers[..3], ["Categorie", "Totaal mutatie", "2014"]);
+    assert_eq!(headers[16], "2028");
+    assert_eq!(headers[17], "");
+    let desalderingen = texts(row(table, "Desalderingen"));
+    assert_eq!(desalderingen[..6], ["Desaldering", "60.600", "", "25.000", "25.000", "10.600"]);
+    assert_eq!(desalderingen[17], "4");
+    let first = row(table, "Ontwerpbegroting 2014 artikelonderdeel 1.01 Grote projecten waterveiligh.");
+    assert_eq!(texts(first)[..3], ["", "", "673.058"]);
+    assert_eq!(texts(first)[17], "Toelichting");
+    let saldo = texts(row(table, "Saldo 2014"));
+    assert_eq!(saldo[..4], ["Intertemporeel", "0", "131.340", "– 131.340"]);
+    assert_eq!(saldo[17], "a");
+    // The input ends two figures into the next article's first row: it is placed by rule and
+    // flagged, and the table is marked truncated with a warning.
+    let cut =
+        row(table, "Ontwerpbegroting 2014 artikelonderdeel 1.02 Overige aanlegprojecten Waterveiligheid");
+    assert!(matches!(cut.placement, Placement::Inferred { .. }));
+    assert!(cut.cells.iter().all(|cell| cell.flags.contains(&CellFlag::ColumnInferred)));
+    assert!(table.truncated);
+    assert!(document.warnings.iter().any(|w| w.kind == WarningKind::TruncatedTable));
+    assert!(document.warnings.iter().any(|w| w.kind == WarningKind::ColumnInferred));
+}

@@ -4,7 +4,9 @@
 //! A table's score is the product of four shares, each from 0 to 1, over its data rows (data,
 //! total and waarvan rows):
 //! 1. **column coherence**: in each data column, the share of non-empty cells that are of the
-//!    column's majority sort (figure-like: numbers, percentages, nil, pm, n.v.t.; or text),
+//!    column's majority sort (figure-like: numbers, percentages, nil, pm, n.v.t.; or text; a
+//!    short whole number of at most three digits sides with either, being a small figure or a
+//!    reference),
 //!    averaged over the columns weighted by their non-empty cells. A column that mixes figures
 //!    and text is the usual sign of cells put in the wrong column or labels read as data
 //!    (Pytheas' column coherence, ExtracTable's consistency).
@@ -45,6 +47,12 @@ pub struct StructureConfidence {
     pub reasons: Vec<String>,
 }
 
+/// A whole number of one to three digits as printed ("4", "12", "099").
+fn is_short_whole_number(text: &str) -> bool {
+    let text = text.trim();
+    (1..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn round3(value: f64) -> f64 {
     (value * 1000.0).round() / 1000.0
 }
@@ -71,20 +79,27 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     let mut filled_cells = 0;
     for column_index in 0..table.columns.len() {
         // A not-available mark ("...") stands in a figure's place: it counts as figure-like.
-        let kinds: Vec<ValueKind> = data_rows
+        let cells: Vec<&crate::table::Cell> = data_rows
             .iter()
             .filter_map(|row| row.cells.get(column_index))
-            .map(|cell| if is_not_available_mark(&cell.text) { ValueKind::Nil } else { cell.value_kind })
-            .filter(|kind| *kind != ValueKind::Empty)
+            .filter(|cell| cell.value_kind != ValueKind::Empty)
             .collect();
-        let text = kinds.iter().filter(|kind| **kind == ValueKind::Text).count();
-        let figure_like = kinds.len() - text;
-        coherent_cells += text.max(figure_like);
-        filled_cells += kinds.len();
-        if text > 0 && figure_like > 0 && text.min(figure_like) * 10 >= kinds.len() {
+        // A not-available mark ("...") stands in a figure's place: it counts as figure-like. A
+        // short whole number ("4", "12") sides with either sort: a small figure among figures, a
+        // reference or code among texts ("Toelichting", "4", "a").
+        let text = cells
+            .iter()
+            .filter(|cell| cell.value_kind == ValueKind::Text && !is_not_available_mark(&cell.text))
+            .count();
+        let codes = cells.iter().filter(|cell| is_short_whole_number(&cell.text)).count();
+        let figures = cells.len() - text - codes;
+        coherent_cells += (text + codes).max(figures + codes);
+        filled_cells += cells.len();
+        if text > 0 && figures > 0 && text.min(figures) * 10 >= cells.len() {
             reasons.push(format!(
-                "column {column_index} (\"{}\") mixes figures ({figure_like}) and text ({text})",
-                table.columns[column_index].header()
+                "column {column_index} (\"{}\") mixes figures ({}) and text ({text})",
+                table.columns[column_index].header(),
+                figures + codes
             ));
         }
     }
@@ -181,7 +196,7 @@ mod tests {
         let rows = vec![
             Row::printed("", &["Politie", "1.522"]),
             Row::printed("", &["Rechtspraak", "30"]),
-            Row::printed("", &["12", "40"]),
+            Row::printed("", &["1.230", "40"]),
         ];
         let mut tables = vec![table(rows, 2)];
         score_tables(&mut tables);

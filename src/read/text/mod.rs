@@ -92,8 +92,13 @@ fn read_paragraphs(text: &str, source: &str) -> ReadOutcome {
         let index = outcome.tables.len();
         let mut warnings = Vec::new();
         let built = build_table(&paragraphs, region, index, ends_mid_paragraph, &mut warnings);
-        match read_by_width_if_better(&paragraphs, region, built.as_ref()) {
-            Some(table) => outcome.tables.push(table),
+        match read_by_width_if_better(&paragraphs, region, built.as_ref(), index, ends_mid_paragraph) {
+            Some((mut table, mut width_warnings)) => {
+                let rows: Vec<usize> = (0..table.rows.len()).collect();
+                warn_inferred_and_truncated(&mut table, &rows, &mut width_warnings);
+                outcome.warnings.append(&mut width_warnings);
+                outcome.tables.push(table);
+            }
             None => {
                 outcome.warnings.append(&mut warnings);
                 outcome.tables.extend(built);
@@ -168,13 +173,16 @@ fn year_over_labels(table: &Table) -> bool {
 /// The table read by width ([`rhythm`]) when it explains the region better than the usual reading:
 /// when the usual reading placed rows by rule, left rows without a label, mixed figures and text
 /// in a column, read a year as the stub header, or gave no table at all, and the reading by width
-/// scores a higher structure confidence (or as high, against a reading that put a year over the
-/// labels). Keeps the caption, section, notes and lines of the usual reading.
+/// scores at least as high a structure confidence. Keeps the caption, section, notes and lines of
+/// the usual reading; the warnings are the reading by width's own (rows cut off by the end of the
+/// input, a truncated table, a cut cell).
 fn read_by_width_if_better(
     paragraphs: &[Paragraph],
     region: &Region,
     built: Option<&Table>,
-) -> Option<Table> {
+    table_index: usize,
+    ends_mid_paragraph: bool,
+) -> Option<(Table, Vec<Warning>)> {
     use crate::interpret::confidence::score_table;
     use crate::normalize::rows::normalize_tables;
     let confidence_of = |table: &Table| {
@@ -194,7 +202,7 @@ fn read_by_width_if_better(
     let cells = &region.cells[caption.consumed.min(region.cells.len())..];
     let read = rhythm::read_by_width(paragraphs, cells, region.runs_to_end)?;
     let mut table = built.cloned().unwrap_or_else(|| Table {
-        index: 0,
+        index: table_index,
         number: caption.number,
         title: caption.title,
         unit: caption.unit,
@@ -204,18 +212,35 @@ fn read_by_width_if_better(
     table.kind = TableKind::Budget;
     table.raw_lines.clear();
     read.fill(&mut table);
-    if table.truncated {
-        for cell in table.rows.iter_mut().flat_map(|row| row.cells.iter_mut()) {
-            cell.flag(CellFlag::TruncatedTable);
-        }
+    let cut_row = read.rows.last().is_some_and(|row| row.len() < read.width);
+    table.truncated = region.runs_to_end && (ends_mid_paragraph || cut_row || table.truncated);
+    let mut warnings = Vec::new();
+    if table.truncated && ends_mid_paragraph {
+        flag_cut_cell(&mut table, paragraphs.last().map(|p| p.line), &mut warnings);
     }
-    // A reading whose header was cut short loses to one as confident that was not.
-    let better = if built.is_some_and(year_over_labels) && !year_over_labels(&table) {
-        confidence_of(&table) >= usual
-    } else {
-        confidence_of(&table) > usual
-    };
-    better.then_some(table)
+    // As confident is enough: the usual reading is in doubt (placed rows by rule, left labels
+    // out, mixed a column, or cut its header short), and the reading by width puts every cell
+    // where the print's rhythm puts it.
+    (confidence_of(&table) >= usual).then_some((table, warnings))
+}
+
+/// Flags the last printed cell of a truncated table's last row when the input ends inside it
+/// (on `last_line`, without a newline: "2.357."), with a `cut_cell` warning.
+fn flag_cut_cell(table: &mut Table, last_line: Option<usize>, warnings: &mut Vec<Warning>) {
+    let table_index = table.index;
+    let Some((row_index, row)) = table.rows.iter_mut().enumerate().next_back() else { return };
+    let label = row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or(String::new(), |c| c.text.clone());
+    if let Some(cell) = row.cells.iter_mut().rev().find(|cell| !cell.text.is_empty())
+        && cell.line.is_some()
+        && cell.line == last_line
+    {
+        cell.flag(CellFlag::CutCell);
+        warnings.push(Warning::new(
+            WarningKind::CutCell,
+            Location::table(table_index, cell.line).with_row(row_index),
+            format!("cell \"{}\" of row \"{label}\" is cut off by the end of the input", cell.text),
+        ));
+    }
 }
 
 /// Rebuilds one region into a table, or `None` when the region turns out to hold no table.
@@ -329,7 +354,15 @@ fn build_table(
         .collect();
     place::resolve_by_arithmetic(&mut table, &short);
     place::resolve_extrapolation(&mut table, &short);
-    for &row_index in &short {
+    warn_inferred_and_truncated(&mut table, &short, warnings);
+    Some(table)
+}
+
+/// The `column_inferred` warning of every row among `rows` still placed by rule, and when the
+/// table is truncated, the `truncated_table` warning and its flag on every cell.
+fn warn_inferred_and_truncated(table: &mut Table, rows: &[usize], warnings: &mut Vec<Warning>) {
+    let table_index = table.index;
+    for &row_index in rows {
         let row = &table.rows[row_index];
         if let Placement::Inferred { rule, surviving } = &row.placement {
             let label = row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or("", |c| c.text.as_str());
@@ -345,7 +378,7 @@ fn build_table(
             ));
         }
     }
-    if truncated {
+    if table.truncated {
         warnings.push(Warning::new(
             WarningKind::TruncatedTable,
             Location::table(table_index, table.lines.map(|l| l.1)),
@@ -360,7 +393,6 @@ fn build_table(
             }
         }
     }
-    Some(table)
 }
 
 /// Where the body starts and which layout fits it, by these steps:

@@ -10,26 +10,39 @@
 //!
 //! The steps, in this order:
 //! 1. The region's cells after the caption are expanded into slots: a whitespace paragraph gives
-//!    one empty slot per empty cell it stands for (both space conventions are tried).
-//! 2. For each width W from 3 up, and each header of k rows (k = 1..3) missing d of its top-left
-//!    cells (d = 0..2), the slots after the header must cut into rows of W slots (the last one
-//!    may be short when the input ends inside the table), with at least two rows.
+//!    one empty slot per empty cell it stands for (both space conventions are tried). Up to two
+//!    leading texts may be title lines above the header (a heading printed again, a section
+//!    name); they become the title when the table has none.
+//! 2. For each width W from 3 up, each number of title lines, and each header of k rows
+//!    (k = 1..3) missing d of its top-left cells (d = 0..2), the slots after the header are cut
+//!    into rows of W slots (the last one may be short when the input ends inside the table; it
+//!    is then placed by rule and flagged like any short row), with at least two full rows. A
+//!    run of whitespace at the start of a row, followed by a text, that falls at most two slots
+//!    short of W or exceeds it is one spacer row: the whitespace between two rows can lose a
+//!    cell at the row boundary. A shorter run is cells of the row (a spacer that short could
+//!    swallow a cell and realign a wrong cut), and so is whitespace right after the header (its
+//!    last empty cells).
 //! 3. Every column must be coherent: of its non-empty cells, at least 90% are of one sort
-//!    (figure-like: figures, nil, pm, n.v.t., "..."; or text). At least one column holds figures,
-//!    a text column (the labels) stands among the first three, every column left of it holds
-//!    only short codes or nothing, and no header cell is a figure other than a year or a column
-//!    number. The bottom header row names every data column, and a header row above it names
-//!    all of them or none.
-//! 4. The smallest width that passes wins (a multiple of the true width passes too), then the
-//!    fewest header rows, then the fewest missing header cells.
+//!    (figure-like: figures, nil, pm, n.v.t., "..."; or text), a short whole number or code
+//!    ("4", "12", "2.") siding with either (a small figure, or a reference among texts). At
+//!    least one column holds figures that are not all short numbers (page numbers beside titles
+//!    make a table of contents, not a table), a text column (the labels) stands among the first
+//!    three, every column left of it holds only short codes or nothing, and no header cell is a
+//!    figure other than a year or a column number. The bottom header row names every data
+//!    column (a last column of texts and codes, the notes or references, may go unnamed), and a
+//!    header row above it names all of them or none.
+//! 4. The smallest width that passes wins (a multiple of the true width passes too); among its
+//!    cuts, the one with the fewest irregular spacer rows, then the fewest title lines, header
+//!    rows and missing header cells.
 //!
 //! Known failures: a label or header cell split over two paragraphs, a header cell printed once
 //! over several columns, or a cell that vanished without a whitespace line breaks the rhythm, and
 //! this reading gives nothing (the usual reader's result stands).
 
 use super::paragraph::{Paragraph, SpaceConvention};
+use super::place::LEFT_FILL_RULE;
 use super::printed::is_code_like;
-use crate::table::{Cell, Column, Row, RowKind, Table};
+use crate::table::{Cell, CellFlag, Column, Placement, Row, RowKind, Table};
 
 /// One cell of the fixed-width reading: its text (empty for an empty cell) and source line.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +65,11 @@ pub struct RhythmTable {
     pub stub_columns: usize,
     /// Slots per row.
     pub width: usize,
+    /// Texts printed above the header that are no cells of the grid (a title, a section
+    /// heading), in order.
+    pub titles: Vec<String>,
+    /// Spacer rows whose whitespace does not add up to the width.
+    irregular_spacers: usize,
 }
 
 impl RhythmTable {
@@ -60,6 +78,10 @@ impl RhythmTable {
     /// spacer. Caption, notes and lines stay as they are.
     pub fn fill(&self, table: &mut Table) {
         table.stub_columns = self.stub_columns;
+        if table.title.is_none() {
+            table.title =
+                self.titles.iter().rev().find(|title| table.section.as_ref() != Some(*title)).cloned();
+        }
         let last_header = self.header.last().cloned().unwrap_or_default();
         let stub_header: Vec<&str> = last_header[..self.stub_columns]
             .iter()
@@ -85,6 +107,18 @@ impl RhythmTable {
                 let cell = |slot: &RhythmSlot| Cell::printed(slot.text.clone(), Some(slot.line));
                 let mut cells: Vec<Cell> = slots.iter().skip(self.stub_columns).map(cell).collect();
                 cells.resize(self.width - self.stub_columns, Cell::empty(None));
+                // The last row of a table the input cuts off: its cells after the cut are
+                // unknown, so it is placed by rule and flagged like any short row.
+                let placement = if slots.len() < self.width {
+                    for cell in &mut cells {
+                        cell.flag(CellFlag::ColumnInferred);
+                    }
+                    let surviving =
+                        slots.iter().skip(self.stub_columns).map(|slot| slot.text.clone()).collect();
+                    Placement::Inferred { rule: LEFT_FILL_RULE.to_string(), surviving }
+                } else {
+                    Placement::Exact
+                };
                 let all_empty = slots.iter().all(|slot| slot.text.is_empty());
                 let mut stub: Vec<Cell> = slots.iter().take(self.stub_columns).map(cell).collect();
                 stub.resize(self.stub_columns, Cell::empty(None));
@@ -92,6 +126,7 @@ impl RhythmTable {
                     stub,
                     cells,
                     kind: if all_empty { RowKind::Spacer } else { RowKind::Data },
+                    placement,
                     line: slots
                         .iter()
                         .find(|slot| !slot.text.is_empty())
@@ -108,12 +143,17 @@ impl RhythmTable {
 enum Sort {
     Empty,
     FigureLike,
+    /// A short whole number or a code ("4", "12", "2."): a small figure in a column of figures,
+    /// a reference in a column of texts ("Toelichting", "4", "a"); it sides with either.
+    Code,
     Text,
 }
 
 fn sort_of(paragraph_text: &str, is_value: bool) -> Sort {
     if paragraph_text.trim().is_empty() {
         Sort::Empty
+    } else if is_value && is_short_code(paragraph_text) {
+        Sort::Code
     } else if is_value {
         Sort::FigureLike
     } else {
@@ -121,8 +161,61 @@ fn sort_of(paragraph_text: &str, is_value: bool) -> Sort {
     }
 }
 
+/// A whole number of at most three digits, or a code of the code column ("2.", "12.01").
+fn is_short_code(text: &str) -> bool {
+    let text = text.trim();
+    (text.len() <= 3 && !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())) || is_code_like(text)
+}
+
+/// How many non-empty cells of a column are of each sort.
+#[derive(Debug, Clone, Copy, Default)]
+struct ColumnSorts {
+    figures: usize,
+    codes: usize,
+    texts: usize,
+}
+
+impl ColumnSorts {
+    fn add(&mut self, sort: Sort) {
+        match sort {
+            Sort::FigureLike => self.figures += 1,
+            Sort::Code => self.codes += 1,
+            Sort::Text => self.texts += 1,
+            Sort::Empty => {}
+        }
+    }
+
+    /// At least 90% of the non-empty cells are figures (codes among them) or texts (codes
+    /// among them).
+    fn coherent(self) -> bool {
+        let filled = self.figures + self.codes + self.texts;
+        filled == 0
+            || (self.figures + self.codes) * 10 >= filled * 9
+            || (self.texts + self.codes) * 10 >= filled * 9
+    }
+
+    /// A column of figures: more figures and codes than texts, and a figure that is no short
+    /// code among them (a column of page numbers beside titles is a table of contents).
+    fn holds_figures(self) -> bool {
+        self.figures + self.codes > self.texts && self.figures > 0
+    }
+
+    /// A column of texts and codes only, with a text among them (notes, references).
+    fn holds_labels_or_codes(self) -> bool {
+        self.figures == 0 && self.texts > 0
+    }
+
+    /// A column of labels: more texts than figures and codes.
+    fn holds_labels(self) -> bool {
+        self.texts > self.figures + self.codes
+    }
+}
+
 /// The widest table tried.
 const MAX_WIDTH: usize = 32;
+
+/// The most title lines (texts above the header that are no cells of the grid) passed over.
+const MAX_LEAD: usize = 2;
 
 /// Reads `cells` (paragraph indices of a region, caption excluded) by width, or `None` when no
 /// width makes every column coherent (steps of the module doc).
@@ -149,17 +242,31 @@ pub fn read_by_width(paragraphs: &[Paragraph], cells: &[usize], runs_to_end: boo
 }
 
 fn best_width(slots: &[(RhythmSlot, Sort)], runs_to_end: bool) -> Option<RhythmTable> {
+    // Title lines printed above the header (a heading repeated, a section name) are no cells.
+    let most_lead = slots.iter().take(MAX_LEAD).take_while(|(_, sort)| *sort == Sort::Text).count();
     for width in 3..=MAX_WIDTH.min(slots.len() / 2) {
-        for header_rows in 1..=3 {
-            for missing in 0..=2usize {
-                let Some(header_len) = (width * header_rows).checked_sub(missing) else { continue };
-                if header_len == 0 || header_len >= slots.len() {
-                    continue;
-                }
-                if let Some(table) = try_layout(slots, width, header_len, missing, runs_to_end) {
-                    return Some(table);
+        // Of the cuts of this width that pass, the one with the fewest irregular spacer rows
+        // (a spacer can swallow a cell and realign a cut that went wrong), then the first.
+        let mut best: Option<RhythmTable> = None;
+        for lead in 0..=most_lead {
+            let (titles, slots) = slots.split_at(lead);
+            for header_rows in 1..=3 {
+                for missing in 0..=2usize {
+                    let Some(header_len) = (width * header_rows).checked_sub(missing) else { continue };
+                    if header_len == 0 || header_len >= slots.len() {
+                        continue;
+                    }
+                    if let Some(mut table) = try_layout(slots, width, header_len, missing, runs_to_end)
+                        && best.as_ref().is_none_or(|best| table.irregular_spacers < best.irregular_spacers)
+                    {
+                        table.titles = titles.iter().map(|(slot, _)| slot.text.clone()).collect();
+                        best = Some(table);
+                    }
                 }
             }
+        }
+        if best.is_some() {
+            return best;
         }
     }
     None
@@ -173,67 +280,129 @@ fn try_layout(
     runs_to_end: bool,
 ) -> Option<RhythmTable> {
     let (header, body) = slots.split_at(header_len);
-    let full_rows = body.len() / width;
-    let rest = body.len() % width;
-    if full_rows < 2 || (rest != 0 && !runs_to_end) {
-        return None;
-    }
     // No header cell is a figure other than a year or a column number.
-    if header.iter().any(|(slot, sort)| *sort == Sort::FigureLike && !is_header_figure(&slot.text)) {
+    if header
+        .iter()
+        .any(|(slot, sort)| *sort != Sort::Empty && *sort != Sort::Text && !is_header_figure(&slot.text))
+    {
         return None;
     }
+    (0..width.min(3)).find_map(|label_column| {
+        let rows = cut_rows(body, width, label_column, runs_to_end)?;
+        judge_cut(header, rows, width, missing, label_column)
+    })
+}
+
+/// One row of the cut: `width` slots, or fewer for the last row of a table the input cuts off;
+/// an irregular spacer row is empty.
+type CutRow<'s> = Vec<&'s (RhythmSlot, Sort)>;
+
+/// Cuts the body into rows of `width` slots, the labels standing in column `label_column`. A run
+/// of empty slots at the start of a row that is followed by a text is a spacer row when it falls
+/// short of the width by at most two slots or exceeds it (the whitespace lines between two rows
+/// lose a cell at the row boundary), unless it is exactly the row's empty cells before its label
+/// (whole spacer rows of `width` slots included) or stands right after the header (the header's
+/// last empty cells). A shorter run is cells of the row: a spacer that short could swallow a
+/// cell and realign a cut that went wrong.
+/// At least two full rows; a short last row only when the input ends inside the table.
+fn cut_rows(
+    body: &[(RhythmSlot, Sort)],
+    width: usize,
+    label_column: usize,
+    runs_to_end: bool,
+) -> Option<Vec<CutRow<'_>>> {
+    let mut rows: Vec<CutRow<'_>> = Vec::new();
+    let mut position = 0;
+    while position < body.len() {
+        let run = body[position..].iter().take_while(|(_, sort)| *sort == Sort::Empty).count();
+        let followed_by_text = body.get(position + run).is_none_or(|(_, sort)| *sort == Sort::Text);
+        // Not right after the header: whitespace there is the header's last empty cells.
+        if run + 2 >= width && followed_by_text && run % width != label_column && position > 0 {
+            rows.push(Vec::new());
+            position += run;
+            continue;
+        }
+        let end = (position + width).min(body.len());
+        rows.push(body[position..end].iter().collect());
+        position = end;
+    }
+    let full = rows.iter().filter(|row| row.len() == width).count();
+    let short_last = rows.last().is_some_and(|row| !row.is_empty() && row.len() < width);
+    let short_inside = rows.iter().rev().skip(1).any(|row| !row.is_empty() && row.len() < width);
+    (full >= 2 && !short_inside && (!short_last || runs_to_end)).then_some(rows)
+}
+
+/// The cut as a table when every column is coherent and the header names the data columns
+/// (step 3 of the module doc), the labels in column `label_column`.
+fn judge_cut(
+    header: &[(RhythmSlot, Sort)],
+    rows: Vec<CutRow<'_>>,
+    width: usize,
+    missing: usize,
+    label_column: usize,
+) -> Option<RhythmTable> {
     // Column coherence over the full rows.
-    let mut sorts = vec![(0usize, 0usize); width];
-    for row in body[..full_rows * width].chunks(width) {
+    let mut sorts = vec![ColumnSorts::default(); width];
+    for row in rows.iter().filter(|row| row.len() == width) {
         for (column, (_, sort)) in row.iter().enumerate() {
-            match sort {
-                Sort::FigureLike => sorts[column].0 += 1,
-                Sort::Text => sorts[column].1 += 1,
-                Sort::Empty => {}
-            }
+            sorts[column].add(*sort);
         }
     }
-    let coherent = |(figures, texts): (usize, usize)| {
-        let filled = figures + texts;
-        filled == 0 || figures.max(texts) * 10 >= filled * 9
-    };
-    if !sorts.iter().all(|&counts| coherent(counts)) {
-        return None;
-    }
-    if !sorts.iter().any(|&(figures, texts)| figures > texts) {
+    if !sorts.iter().all(|counts| counts.coherent()) || !sorts.iter().any(|counts| counts.holds_figures()) {
         return None;
     }
     // The label column: the first text column among the first three; left of it only codes.
-    let label_column = (0..width.min(3)).find(|&c| sorts[c].1 > sorts[c].0)?;
-    let codes_only = body[..full_rows * width].chunks(width).all(|row| {
-        row[..label_column].iter().all(|(slot, _)| slot.text.is_empty() || is_code_like(&slot.text))
+    if (0..width.min(3)).find(|&c| sorts[c].holds_labels()) != Some(label_column) {
+        return None;
+    }
+    let codes_only = rows.iter().all(|row| {
+        row.iter().take(label_column).all(|(slot, _)| slot.text.is_empty() || is_code_like(&slot.text))
     });
     if !codes_only || label_column + 1 >= width {
         return None;
     }
-    // Every data column is named in the bottom header row, and a header row above it names
-    // every data column or none: a header cell printed once over several columns does not cut
-    // into rows of one width, and a cut that seems to fit it is a coincidence.
+    // Every data column is named in the bottom header row (but for a last column of notes or
+    // references, which may go unnamed), and a header row above it names every data column or
+    // none: a header cell printed once over several columns does not cut into rows of one
+    // width, and a cut that seems to fit it is a coincidence.
     let header_texts: Vec<&str> =
         std::iter::repeat_n("", missing).chain(header.iter().map(|(slot, _)| slot.text.as_str())).collect();
     let header_rows: Vec<&[&str]> = header_texts.chunks(width).collect();
     let named = |row: &[&str]| row[label_column + 1..].iter().filter(|text| !text.is_empty()).count();
     let data_columns = width - label_column - 1;
     let (bottom, above) = header_rows.split_last()?;
-    if named(bottom) != data_columns
-        || above.iter().any(|row| !matches!(named(row), 0) && named(row) != data_columns)
-    {
+    let last_unnamed =
+        bottom.last().is_some_and(|text| text.is_empty()) && sorts[width - 1].holds_labels_or_codes();
+    let bottom_names_all =
+        named(bottom) == data_columns || (last_unnamed && named(bottom) + 1 == data_columns);
+    if !bottom_names_all || above.iter().any(|row| named(row) != 0 && named(row) != data_columns) {
         return None;
     }
     let first_line = header.first().map_or(0, |(slot, _)| slot.line);
     let mut header_slots: Vec<RhythmSlot> =
         (0..missing).map(|_| RhythmSlot { text: String::new(), line: first_line }).collect();
     header_slots.extend(header.iter().map(|(slot, _)| slot.clone()));
+    let spacer_line = |index: usize| {
+        rows[..index].iter().rev().find_map(|row| row.last()).map_or(first_line, |(slot, _)| slot.line)
+    };
+    let body_rows = rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| {
+            if row.is_empty() {
+                vec![RhythmSlot { text: String::new(), line: spacer_line(index) }; width]
+            } else {
+                row.iter().map(|(slot, _)| slot.clone()).collect()
+            }
+        })
+        .collect();
     Some(RhythmTable {
         header: header_slots.chunks(width).map(<[RhythmSlot]>::to_vec).collect(),
-        rows: body.chunks(width).map(|row| row.iter().map(|(slot, _)| slot.clone()).collect()).collect(),
+        rows: body_rows,
         stub_columns: label_column + 1,
         width,
+        titles: Vec::new(),
+        irregular_spacers: rows.iter().filter(|row| row.is_empty()).count(),
     })
 }
 
@@ -275,6 +444,30 @@ mod tests {
         let table = read(text).expect("read by width");
         assert_eq!(table.width, 3);
         assert_eq!(table.rows[1][1].text, "...");
+    }
+
+    #[test]
+    fn a_spacer_row_a_cell_short_and_an_unheaded_reference_column() {
+        // As on a verdiepingsbijlage (2e suppletoire 2014, Deltafonds): a text column after the
+        // label, references ("Toelichting", "4", "1") in an unheaded last column, and a spacer
+        // row whose whitespace stands for one cell fewer than the width.
+        let text = " \n\nCategorie\n\n2014\n\n2015\n\n \n\nAlpha\n\n \n\n1.200\n\n1.300\n\nToelichting\n\nBeta\n\nDesaldering\n\n600\n\n700\n\n4\n\nGamma\n\n \n\n2.000\n\n2.100\n\n \n   \n\n   \n\nDelta\n\n \n\n1.111\n\n2.222\n\n1\n";
+        let table = read(text).expect("read by width");
+        assert_eq!(table.width, 5);
+        assert_eq!(table.stub_columns, 1);
+        let rows: Vec<Vec<&str>> =
+            table.rows.iter().map(|row| row.iter().map(|s| s.text.as_str()).collect()).collect();
+        assert_eq!(rows[1], ["Beta", "Desaldering", "600", "700", "4"]);
+        assert_eq!(rows[3], ["", "", "", "", ""]);
+        assert_eq!(rows[4], ["Delta", "", "1.111", "2.222", "1"]);
+        assert_eq!(rows.len(), 5);
+    }
+
+    #[test]
+    fn titles_with_page_numbers_are_no_table() {
+        let text =
+            " \n\n \n\nblz.\n\n1.\n\nLeeswijzer\n\n3\n\n2.\n\nHet beleid\n\n5\n\n3.\n\nDe artikelen\n\n9\n";
+        assert_eq!(read(text), None);
     }
 
     #[test]
