@@ -996,3 +996,23 @@ fn text_columns_before_and_after_the_figures_are_read_by_width() {
     assert!(document.warnings.iter().any(|w| w.kind == WarningKind::TruncatedTable));
     assert!(document.warnings.iter().any(|w| w.kind == WarningKind::ColumnInferred));
 }
+
+#[test]
+fn a_title_ending_in_its_unit_starts_the_next_table() {
+    // Wild page c3_11 (2e suppletoire 2015, SZW): two overviews follow one another without
+    // "Tabel N", each titled "Overzicht met belangrijkste suppletoire …mutaties 2015
+    // (Najaarsnota) Bedragen in EUR 1.000" and followed by its header cells.
+    let document = extract("wild/dev/c3_11.txt", None);
+    let titles: Vec<Option<&str>> = document.tables.iter().map(|t| t.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        [
+            Some("Overzicht met belangrijkste suppletoire uitgavenmutaties 2015 (Najaarsnota)"),
+            Some("Overzicht met belangrijkste suppletoire ontvangstenmutaties 2015 (Najaarsnota)")
+        ]
+    );
+    assert!(document.tables.iter().all(|t| t.unit.as_deref() == Some("in EUR 1.000")));
+    assert_eq!(texts(row(&document.tables[0], "Stand na 2e suppletoire begroting 2015"))[0], "31.381.307");
+    assert_eq!(texts(row(&document.tables[1], "Stand ontwerpbegroting 2015"))[0], "1.685.276");
+    assert_eq!(texts(row(&document.tables[1], "Stand na 2e suppletoire begroting 2015"))[0], "1.911.712");
+}

@@ -65,9 +65,10 @@ pub(crate) fn unit_only(text: &str) -> Option<String> {
     None
 }
 
-/// "x € 1.000", "x €1000", "x € 1 000", "x € 1 mln.", "x € 1 miljoen", "× € 1.000".
+/// "x € 1.000", "x €1000", "x € 1 000", "x € 1 mln.", "x € 1 miljoen", "× € 1.000", "in EUR
+/// 1.000", "x EUR 1.000".
 static X_EURO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[x×]\s*€\s*\d+(?:[.\u{a0} ]\d{3})*(?:\s*(?:mln|mld|mrd|miljoen|miljard)\b\.?)?")
+    Regex::new(r"(?i)(?:[x×]|in)\s*(?:€|eur\b)\s*\d+(?:[.\u{a0} ]\d{3})*(?:\s*(?:mln|mld|mrd|miljoen|miljard)\b\.?)?")
         .expect("valid regex")
 });
 
@@ -93,7 +94,7 @@ pub(crate) fn split_unit(title: &str) -> (String, Option<String>) {
         }
     }
     static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:[,;:–-]\s*)?(?:bedragen\s+)?([x×]\s*€\s*\d+(?:[.\u{a0} ]\d{3})*(?:\s*(?:mln|mld|mrd|miljoen|miljard)\b\.?)?)\s*$")
+        Regex::new(r"(?i)(?:[,;:–-]\s*)?(?:bedragen\s+)?((?:[x×]|in)\s*(?:€|eur\b)\s*\d+(?:[.\u{a0} ]\d{3})*(?:\s*(?:mln|mld|mrd|miljoen|miljard)\b\.?)?)\s*$")
             .expect("valid regex")
     });
     if let Some(captures) = TRAILING.captures(title) {
@@ -233,6 +234,16 @@ mod tests {
             Some("In miljoenen euro's (excl. HGIS)")
         );
         assert_eq!(unit_only("(in %)").as_deref(), Some("%"));
+        assert_eq!(unit_only("Bedragen in EUR 1.000").as_deref(), Some("in EUR 1.000"));
+        assert_eq!(
+            split_unit(
+                "Overzicht met belangrijkste suppletoire uitgavenmutaties 2015 (Najaarsnota) Bedragen in EUR 1.000"
+            ),
+            (
+                "Overzicht met belangrijkste suppletoire uitgavenmutaties 2015 (Najaarsnota)".into(),
+                Some("in EUR 1.000".into())
+            )
+        );
         assert_eq!(unit_only("Omschrijving"), None);
     }
 

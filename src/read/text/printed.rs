@@ -52,7 +52,7 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// around it.
 static UNIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\(?\s*(?:bedragen\s+)?(?:x\s*€\s*[\d .]*\d(?:\s*(?:mln|mld|miljoen|miljard)\.?)?|x\s*€?\s*(?:1\s*)?(?:mln|mld|miljoen|miljard)\.?|in\s+(?:mln|mld|miljoenen|miljarden|duizenden)\.?\s+euro(?:['’]s)?(?:,[^)]*)?(?:\s*\([^)]*\))?)\s*\)?",
+        r"(?i)\(?\s*(?:bedragen\s+)?(?:(?:x\s*|in\s+)(?:€|eur\b)\s*[\d .]*\d(?:\s*(?:mln|mld|miljoen|miljard)\.?)?|x\s*€?\s*(?:1\s*)?(?:mln|mld|miljoen|miljard)\.?|in\s+(?:mln|mld|miljoenen|miljarden|duizenden)\.?\s+euro(?:['’]s)?(?:,[^)]*)?(?:\s*\([^)]*\))?)\s*\)?",
     )
     .expect("valid regex")
 });

@@ -11,8 +11,9 @@
 //!    and another caption close it. A long paragraph is still a cell when the next paragraph is a
 //!    figure (a mutation explained in a sentence is a row label), or when it fills the open row of
 //!    a captioned table that has no figures at all (a text table).
-//! 3. Inside an open region, a unit line, a run of four texts, or a text followed by a row of
-//!    years, met after figures have started, opens a new region: it is the start of the next
+//! 3. Inside an open region, a unit line, a run of four texts, a text followed by a row of
+//!    years, or a title that ends in its unit and is followed by a text (a caption without
+//!    "Tabel N"), met after figures have started, opens a new region: it is the start of the next
 //!    table, printed without a caption. Figures have started at a figure that cannot be a code,
 //!    or at a short number opening a row of three figures after its label that does not count
 //!    1, 2, 3 (a table of small amounts, not a header's column numbers).
@@ -314,7 +315,8 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                 let starts_new_table = figures_started
                     && (unit_line
                         || text_run_reaches(paragraphs, index, 4)
-                        || heads_year_row(paragraphs, index));
+                        || heads_year_row(paragraphs, index)
+                        || titled_with_unit(paragraphs, index));
                 if starts_new_table {
                     // The new table's title is the text run just before its unit line.
                     let holds_unit_line = if paragraph.is_text() {
@@ -395,6 +397,25 @@ fn heads_year_row(paragraphs: &[Paragraph], index: usize) -> bool {
             .filter(|p| p.is_value() && p.is_year_like())
             .count()
             == 3
+}
+
+/// A title that ends in its unit ("Overzicht met belangrijkste suppletoire
+/// ontvangstenmutaties 2015 (Najaarsnota) Bedragen in EUR 1.000"), with four words or more
+/// before the unit and a text, not a figure, as the next paragraph that is not whitespace: a
+/// caption without "Tabel N". A row label with its unit ("Conservatoir beslag (in mln. euro’s)")
+/// is followed by its figures.
+fn titled_with_unit(paragraphs: &[Paragraph], index: usize) -> bool {
+    let paragraph = &paragraphs[index];
+    if !paragraph.is_text() {
+        return false;
+    }
+    let text = paragraph.text.trim_end();
+    let Some((start, end, _)) = printed::find_unit(text) else { return false };
+    let ends_in_unit =
+        text[end..].trim_matches(|c: char| c == ')' || c == '.' || c.is_whitespace()).is_empty();
+    ends_in_unit
+        && text[..start].split_whitespace().count() >= 4
+        && paragraphs[index + 1..].iter().find(|p| !p.is_whitespace()).is_some_and(Paragraph::is_text)
 }
 
 /// True when at least `length` text paragraphs that are no caption follow one another from
