@@ -1016,3 +1016,19 @@ fn a_title_ending_in_its_unit_starts_the_next_table() {
     assert_eq!(texts(row(&document.tables[1], "Stand ontwerpbegroting 2015"))[0], "1.685.276");
     assert_eq!(texts(row(&document.tables[1], "Stand na 2e suppletoire begroting 2015"))[0], "1.911.712");
 }
+
+#[test]
+fn list_dashes_and_bullets_before_labels_belong_to_the_labels() {
+    // Wild page c7_14 (slotwet 2012, agentschap): sub-items are printed as "– " on a line of its
+    // own before the label ("–", "Personele kosten", "5.958", …) and as bullet items
+    // ("• eigen personeel"); neither is a cell, and a bullet item with figures is no boilerplate.
+    let document = extract("wild/dev/c7_14.txt", None);
+    assert_eq!(document.tables.len(), 1);
+    let table = &document.tables[0];
+    assert_eq!(texts(row(table, "– Personele kosten")), ["5.958", "5.248", "– 710"]);
+    assert_eq!(texts(row(table, "• eigen personeel")), ["5.858", "5.168", "– 690"]);
+    assert_eq!(texts(row(table, "Afschrijvingskosten")), ["0", "0", "0"]);
+    assert_eq!(texts(row(table, "– Materieel")), ["604", "464", "– 140"]);
+    assert_eq!(row(table, "• waarvan ICT").kind, RowKind::Waarvan);
+    assert_eq!(texts(row(table, "Totaal lasten")), ["19.772", "20.390", "618"]);
+}

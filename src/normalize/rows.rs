@@ -10,7 +10,7 @@
 //! 2. a label and no value in any cell: `Group` (even "waarvan garantieverplichtingen": a label
 //!    with nothing beside it names the rows below it), unless the label is a total's (rule 4):
 //!    an empty total stays a `Total`;
-//! 3. a label starting with "waarvan", "wrv", "w.v." (after a leading dash or parenthesis):
+//! 3. a label starting with "waarvan", "wrv", "w.v." (after a leading dash, bullet or parenthesis):
 //!    `Waarvan`, whose parent is the nearest row above it that is data or total;
 //! 4. a label starting with "totaal", "totale" or "subtotaal", or containing "(som ": `Total`;
 //!    a row with values but no label (a subtotal line): `Total` when the table's arithmetic says
@@ -112,7 +112,7 @@ fn parse_cells(row: &mut Row) {
 
 fn starts_with_word(label: &str, words: &[&str]) -> bool {
     let lowered = label
-        .trim_start_matches(|c: char| c == '-' || c == '–' || c == '‒' || c == '(' || c.is_whitespace())
+        .trim_start_matches(|c: char| matches!(c, '-' | '–' | '‒' | '—' | '•' | '(') || c.is_whitespace())
         .to_lowercase();
     words.iter().any(|word| {
         lowered.strip_prefix(word).is_some_and(|rest| {
@@ -275,6 +275,7 @@ mod tests {
     fn roles_from_labels_and_values() {
         assert_eq!(role_of("Ondermijning", false), RowKind::Group);
         assert_eq!(role_of("waarvan garantieverplichtingen", false), RowKind::Group);
+        assert_eq!(role_of("• waarvan ICT", true), RowKind::Waarvan);
         assert_eq!(role_of("wrv alternatieve of aanvullende interventies", true), RowKind::Waarvan);
         assert_eq!(role_of("- Waarvan bijdrage aan agentschap RWS", true), RowKind::Waarvan);
         assert_eq!(role_of("w.v. Niet-relevante rijksuitgaven", true), RowKind::Waarvan);

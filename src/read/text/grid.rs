@@ -23,7 +23,9 @@
 //! 4. Data cells (figures, and whitespace expanded to its count of empty cells): exactly `c` is
 //!    an exact row. Surplus cells, in order: a whole spacer row (one whitespace line of the full
 //!    width), a code (or empty code cell) for the next row when that row has room for one, empty
-//!    cells of the row's last whitespace line (dropped), figures that make a row without label.
+//!    cells of the row's last whitespace line (dropped), a lone dash right before the next row's
+//!    label (its list dash: "–", "Personele kosten" is the row "– Personele kosten"), figures
+//!    that make a row without label.
 //!    Fewer than `c` with a figure among them: the row is *short*; the caller places it
 //!    (`place`). A row without any figure has nothing to place: its cells are all empty.
 //!
@@ -123,6 +125,9 @@ pub struct RowMarks {
     pub split_off: bool,
     /// True for a label whose cells all vanished, split off the texts of the row below it.
     pub alone: bool,
+    /// True when the label got the list dash printed at the end of the row above ("–",
+    /// "Personele kosten").
+    pub list_dash: bool,
 }
 
 impl RowMarks {
@@ -134,6 +139,7 @@ impl RowMarks {
         carried_code: false,
         split_off: false,
         alone: false,
+        list_dash: false,
     };
 }
 
@@ -409,19 +415,19 @@ fn expand_into<'a>(
 }
 
 /// Fits one prepared row to a layout (steps 1–4 of the module doc) and hands each fitted row
-/// to `sink`, in order. `carry_in` is a code carried over from the row above;
-/// `next_has_room_for_code` tells whether the next raw row opens with fewer labels than stub
-/// columns, so that a code printed before it fits. Emits more than one row when surplus texts or
+/// to `sink`, in order. `carry_in` is a code (or a list dash) carried over from the row above;
+/// `next` tells what the next raw row opens with. Emits more than one row when surplus texts or
 /// figures make rows of their own; returns the slots to carry into the next row.
 fn fit_row<'p, 'a>(
     prepared: &'p PreparedRows<'a>,
     row: &'p PreparedRow,
     layout: Layout,
     carry_in: &'p [Slot<'a>],
-    next_has_room_for_code: bool,
+    next: NextRow,
     buffers: &mut FitBuffers<'a>,
     sink: &mut impl RowSink<'a>,
 ) -> &'p [Slot<'a>] {
+    let next_has_room_for_code = next.has_room_for_code;
     let k = layout.stub_columns;
     let c = layout.columns;
     let FitBuffers { stub, padding, surplus } = buffers;
@@ -434,9 +440,12 @@ fn fit_row<'p, 'a>(
         return &[];
     }
     let cells = prepared.cells(row, layout.convention);
-    // Step 1: the carried code, then the row's texts.
-    stub.extend_from_slice(carry_in);
-    let mut carried_code = !carry_in.is_empty();
+    // Step 1: the carried code, then the row's texts; a carried list dash goes before the label.
+    let list_dash = matches!(carry_in, [dash] if is_list_dash(&dash.text));
+    if !list_dash {
+        stub.extend_from_slice(carry_in);
+    }
+    let mut carried_code = !carry_in.is_empty() && !list_dash;
 
     // Step 2: surplus texts (split names already joined) become rows of their own.
     let stub_room = k.saturating_sub(stub.iter().filter(|s| !s.is_empty()).count()).max(1);
@@ -455,7 +464,11 @@ fn fit_row<'p, 'a>(
             marks: RowMarks { alone: true, ..RowMarks::EXACT },
         });
     }
+    let first_name = stub.len();
     stub.extend_from_slice(names);
+    if list_dash && let (Some(label), [dash]) = (stub.get_mut(first_name), carry_in) {
+        label.text = Cow::Owned(format!("{} {}", dash.text, label.text));
+    }
 
     // Step 3: leading empty cells of a row without a label belong to the stub. The row's data
     // are `cells[start..]` from here on.
@@ -526,6 +539,14 @@ fn fit_row<'p, 'a>(
             dropped_empty_cells = true;
             break;
         }
+        // A dash after a full row, right before the next row's label, is that label's list
+        // dash ("–", "Personele kosten"), not a cell.
+        if next.opens_with_label
+            && matches!(left, [dash] if is_list_dash(&dash.text) && Some(dash.paragraph) == row.last_paragraph)
+        {
+            carry_out = left;
+            break;
+        }
         let taken = c.min(left.len());
         surplus.push(SurplusRow::SplitOff(rest.start..rest.start + taken));
         rest.start += taken;
@@ -537,7 +558,7 @@ fn fit_row<'p, 'a>(
     sink.take(FittedView {
         stub,
         data,
-        marks: RowMarks { fit, dropped_empty_cells, carried_code, ..RowMarks::EXACT },
+        marks: RowMarks { fit, dropped_empty_cells, carried_code, list_dash, ..RowMarks::EXACT },
     });
     for surplus_row in surplus.iter() {
         match surplus_row {
@@ -563,6 +584,20 @@ fn fit_row<'p, 'a>(
         }
     }
     carry_out
+}
+
+/// What the row after the one being fitted opens with.
+#[derive(Debug, Clone, Copy)]
+struct NextRow {
+    /// It opens with fewer labels than stub columns, so that a code printed before it fits.
+    has_room_for_code: bool,
+    /// It opens with a label.
+    opens_with_label: bool,
+}
+
+/// A dash on its own: a nil figure in a column, or a list dash printed before a label.
+fn is_list_dash(text: &str) -> bool {
+    matches!(text.trim(), "–" | "-" | "‒" | "—" | "−")
 }
 
 fn unreachable_slot<'a>() -> Slot<'a> {
@@ -602,10 +637,8 @@ pub(super) fn fit_prepared<'a>(
         if !sink.wants_row(index) {
             return;
         }
-        let next_has_room_for_code = rows.get(index + 1).is_some_and(|next| {
-            let labels = next.label_count();
-            !next.note && labels >= 1 && labels < layout.stub_columns
-        });
+        let next_labels = rows.get(index + 1).filter(|next| !next.note).map_or(0, PreparedRow::label_count);
+        let next_has_room_for_code = next_labels >= 1 && next_labels < layout.stub_columns;
         if row.stub_only && next_has_room_for_code && layout.stub_columns >= 2 {
             let slots = prepared.cells(row, layout.convention);
             if slots.len() < layout.stub_columns && carry.is_empty() {
@@ -614,7 +647,8 @@ pub(super) fn fit_prepared<'a>(
                 continue;
             }
         }
-        carry = fit_row(prepared, row, layout, carry, next_has_room_for_code, buffers, sink);
+        let next = NextRow { has_room_for_code: next_has_room_for_code, opens_with_label: next_labels >= 1 };
+        carry = fit_row(prepared, row, layout, carry, next, buffers, sink);
     }
 }
 

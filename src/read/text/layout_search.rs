@@ -157,6 +157,11 @@ fn row_points(row: &FittedView<'_, '_>, first_is_code: bool, habits: BodyHabits)
             if marks.dropped_empty_cells {
                 points -= 12;
             }
+            // A dash read as the label's list dash is a little less sure than a printed cell: a
+            // layout with one more column that holds it as a nil figure wins a tie.
+            if marks.list_dash {
+                points -= 2;
+            }
             if label_less {
                 points -= 10;
             }

@@ -5,7 +5,7 @@
 //! 1. Every paragraph gets a role: a "Tabel N" caption (not a bare "Tabel N" right after a
 //!    figure: that is a cell referring to another table) or a heading that names a table of
 //!    contents ("Inhoudsopgave"), site boilerplate ("Licence", navigation,
-//!    bullets), running prose, a note ("* Gaat om …", or a lone marker followed by prose), or a
+//!    bullets, but not a bullet item followed by a figure: that is a row label), running prose, a note ("* Gaat om …", or a lone marker followed by prose), or a
 //!    cell (anything else: labels, headers, figures, whitespace).
 //! 2. A caption opens a region. Outside a region, the first cell opens one. Prose, boilerplate
 //!    and another caption close it. A long paragraph is still a cell when the next paragraph is a
@@ -130,7 +130,11 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
     if printed::is_contents_heading(paragraph.text) {
         return Role::Caption;
     }
-    if printed::is_boilerplate(paragraph.text) {
+    // A bullet item followed by a figure is a row label ("• eigen personeel", "5.858"), as a
+    // long text followed by a figure is.
+    if printed::is_boilerplate(paragraph.text)
+        && !(paragraph.text.starts_with('•') && next_is_figure(paragraphs, index))
+    {
         return Role::Boilerplate;
     }
     let after_marker = index.checked_sub(1).is_some_and(|previous| lone_marker(paragraphs[previous].text));
@@ -139,16 +143,18 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
     {
         return Role::Prose;
     }
-    if printed::is_prose(paragraph.text) {
-        let next_is_value = paragraphs[index + 1..]
-            .iter()
-            .find(|p| !p.is_whitespace())
-            .is_some_and(|p| p.is_value() && !printed::is_note_marker(p.text));
-        if !next_is_value {
-            return Role::Prose;
-        }
+    if printed::is_prose(paragraph.text) && !next_is_figure(paragraphs, index) {
+        return Role::Prose;
     }
     Role::Cell
+}
+
+/// True when the next paragraph that is not whitespace is a value and no lone note marker.
+fn next_is_figure(paragraphs: &[Paragraph], index: usize) -> bool {
+    paragraphs[index + 1..]
+        .iter()
+        .find(|p| !p.is_whitespace())
+        .is_some_and(|p| p.is_value() && !printed::is_note_marker(p.text))
 }
 
 /// True for a heading that starts with a section number ("2.2 Veiligheidsagenda", "4. De
