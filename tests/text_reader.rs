@@ -1032,3 +1032,16 @@ fn list_dashes_and_bullets_before_labels_belong_to_the_labels() {
     assert_eq!(row(table, "• waarvan ICT").kind, RowKind::Waarvan);
     assert_eq!(texts(row(table, "Totaal lasten")), ["19.772", "20.390", "618"]);
 }
+
+#[test]
+fn a_page_word_glued_to_the_contents_caption_heads_the_page_column() {
+    // Wild page c7_21 (jaarverslag 2009, IV): "INHOUDSOPGAVE blz." over entries printed one a
+    // line ("Leeswijzer 9"). The shared contents rule makes it a table of contents and gives
+    // "blz." to the page column.
+    let document = extract("wild/dev/c7_21.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.kind, TableKind::Contents);
+    assert_eq!(table.title.as_deref(), Some("INHOUDSOPGAVE"));
+    assert_eq!(table.columns.iter().map(Column::header).collect::<Vec<_>>(), ["blz."]);
+    assert_eq!(texts(row(table, "Leeswijzer")), ["9"]);
+}

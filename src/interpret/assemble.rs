@@ -18,6 +18,7 @@
 //! the reader.
 
 use super::caption::{self, BlockAbove, Caption};
+use super::contents;
 use super::coverage;
 use super::grid::Grid;
 use super::structure;
@@ -67,7 +68,7 @@ pub(crate) fn assemble(grid: &Grid, surroundings: Surroundings<'_>) -> Option<As
     table.unit = caption.unit.or(built.caption.unit).or(table.unit.take());
     table.section = surroundings.section;
     table.notes.extend(surroundings.notes_after);
-    if surroundings.marked_as_contents || is_contents(&table) {
+    if contents::is_contents(&table, surroundings.marked_as_contents) {
         table.kind = TableKind::Contents;
     }
     let mut warnings = built.warnings;
@@ -88,24 +89,6 @@ pub(crate) fn assemble(grid: &Grid, surroundings: Surroundings<'_>) -> Option<As
     Some(Assembled { table, warnings })
 }
 
-/// Step 4 without the format's mark: titled or headed "Inhoud"/"Inhoudsopgave", or with a column
-/// headed "blz." / "pagina" (page numbers).
-fn is_contents(table: &Table) -> bool {
-    let named = |text: &Option<String>| {
-        text.as_deref().is_some_and(|t| {
-            let lowered = t.trim().to_lowercase();
-            lowered.starts_with("inhoudsopgave") || lowered == "inhoud"
-        })
-    };
-    let page_column = table.columns.iter().any(|column| {
-        column
-            .path
-            .iter()
-            .any(|part| matches!(part.trim().to_lowercase().as_str(), "blz." | "blz" | "pagina" | "pag."))
-    });
-    named(&table.title) || named(&table.stub_header) || page_column
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,12 +96,12 @@ mod tests {
     #[test]
     fn contents_by_name_or_page_column() {
         let titled = Table { title: Some("Inhoudsopgave".into()), ..Table::default() };
-        assert!(is_contents(&titled));
+        assert!(contents::is_contents(&titled, false));
         let paged = Table {
             columns: vec![crate::table::Column { path: vec!["Blz.".into()], markers: vec![] }],
             ..Table::default()
         };
-        assert!(is_contents(&paged));
-        assert!(!is_contents(&Table::default()));
+        assert!(contents::is_contents(&paged, false));
+        assert!(!contents::is_contents(&Table::default(), false));
     }
 }

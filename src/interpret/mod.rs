@@ -8,6 +8,8 @@
 //!   row kinds and note rows;
 //! - [`caption`]: what a table is called: "Tabel N", title, unit, from whichever text holds them;
 //! - [`notes`]: note texts read into markers and texts;
+//! - [`contents`]: which tables are tables of contents, and their habits (a page word glued to
+//!   the caption, entries numbered in front of their titles);
 //! - [`vocabulary`]: what a printed text is (a figure, a year), one definition that the stages
 //!   below share;
 //! - [`coverage`]: the "no silent loss" audit: every figure the source prints in a table-like place
@@ -23,6 +25,7 @@
 pub(crate) mod assemble;
 pub(crate) mod caption;
 pub mod confidence;
+pub mod contents;
 pub mod coverage;
 pub(crate) mod grid;
 pub(crate) mod notes;

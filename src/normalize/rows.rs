@@ -40,6 +40,7 @@ pub fn normalize_tables(tables: &mut [Table]) {
             parse_cells(row);
         }
         split_glued_codes(table);
+        crate::interpret::contents::read_contents_habits(table);
         assign_roles(table);
     }
 }

@@ -38,6 +38,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::error::{Location, Warning, WarningKind};
+use crate::interpret::contents;
 use crate::table::{
     Cell, CellFlag, Column, Note, Placement, ReadOutcome, Row, RowKind, Table, TableKind,
     renumber_in_print_order,
@@ -321,9 +322,6 @@ fn build_table(
     let truncated = region.runs_to_end
         && (ends_mid_paragraph || fitted.last().is_some_and(|row| row.data.len() < layout.columns));
     table.truncated = truncated;
-    if is_contents(&table, &fitted, paragraphs, cells) {
-        table.kind = TableKind::Contents;
-    }
     let bottom_headers: Vec<String> =
         table.columns.iter().map(|column| column.path.last().cloned().unwrap_or_default()).collect();
     let last_paragraph = paragraphs.len().checked_sub(1);
@@ -344,6 +342,13 @@ fn build_table(
             warnings,
         );
         table.rows.push(row);
+    }
+    // A table of contents, by the shared rules; the heading that says so may be printed among
+    // the region's first cells ("Inhoudsopgave", then the entries).
+    let heading_says_contents =
+        cells.iter().take(8).any(|&i| contents::opens_with_contents_word(paragraphs[i].text));
+    if contents::is_contents(&table, heading_says_contents) {
+        table.kind = TableKind::Contents;
     }
     let short: Vec<usize> = table
         .rows
@@ -645,32 +650,6 @@ fn is_repeated_header(fitted: &FittedRow, bottom_headers: &[String]) -> bool {
             .iter()
             .zip(bottom_headers)
             .all(|(slot, header)| slot.is_empty() || slot.text == header.as_str())
-}
-
-/// A table of contents: its title or the text above it says so ("Inhoudsopgave"), or its one
-/// data column holds page numbers that never go down (two sections can start on one page).
-fn is_contents(table: &Table, rows: &[FittedRow], paragraphs: &[Paragraph], cells: &[usize]) -> bool {
-    // Compared with ASCII case folding, which asks the same as lower-casing here: of the
-    // characters outside ASCII only U+212A (to "k") and U+0130 (to "i" and a combining dot, which
-    // no "n" can follow) lower-case to ASCII.
-    let mentions =
-        |text: &str| text.as_bytes().windows(6).any(|window| window.eq_ignore_ascii_case(b"inhoud"));
-    let opens_with =
-        |text: &str| text.as_bytes().get(..6).is_some_and(|start| start.eq_ignore_ascii_case(b"inhoud"));
-    let says_so = table.title.as_deref().is_some_and(mentions)
-        || cells.iter().take(8).any(|&i| opens_with(paragraphs[i].text));
-    let pages: Vec<u32> = rows
-        .iter()
-        .filter_map(|row| row.data.iter().find(|s| !s.is_empty()))
-        .filter_map(|slot| slot.text.parse::<u32>().ok())
-        .collect();
-    let figures = rows.iter().filter(|row| row.data.iter().any(|s| !s.is_empty())).count();
-    let page_numbers = table.columns.len() == 1
-        && pages.len() >= 5
-        && pages.len() == figures
-        && pages.windows(2).all(|pair| pair[0] <= pair[1])
-        && pages.first() < pages.last();
-    says_so || page_numbers
 }
 
 /// A region without figures: a captioned text table (header row, then rows of the same width)

@@ -1,0 +1,118 @@
+//! Tables of contents: which tables are one, and how their printed habits are read, the same for
+//! every format (HTML, CALS XML, pipe tables and flattened text).
+//!
+//! A table is a table of contents ([`is_contents`]) when, in this order:
+//! 1. the format marks it so (a navigation class, the reader's own knowledge), or the heading
+//!    printed right above or in it opens with "Inhoud" ("Inhoudsopgave", "INHOUDSOPGAVE blz.");
+//! 2. its title or stub header opens with "Inhoud";
+//! 3. a column is headed by a page word ("blz.", "blz", "pag.", "pagina");
+//! 4. it has one data column of page numbers: at least five rows print one, each a whole number,
+//!    never decreasing and not all the same.
+//!
+//! Its habit ([`read_contents_habits`], run by normalization on tables of contents only): the page
+//! column's header glued to the caption ("INHOUDSOPGAVE blz."): the page word leaves the title
+//! and heads the page column when that column has no header of its own. An entry's number
+//! printed in the same cell as its title ("1. Leeswijzer") stays in the label, as in every table.
+
+use crate::table::{Table, TableKind};
+
+/// The words that head a column of page numbers.
+const PAGE_WORDS: &[&str] = &["blz.", "blz", "pag.", "pagina", "bladzijde"];
+
+/// True for a page word ("blz.", "Blz.", "pagina").
+fn is_page_word(text: &str) -> bool {
+    PAGE_WORDS.iter().any(|word| word.eq_ignore_ascii_case(text.trim()))
+}
+
+/// True for a text that opens with "Inhoud" ("Inhoudsopgave", "INHOUD", "Inhoud blz.").
+pub fn opens_with_contents_word(text: &str) -> bool {
+    text.trim().as_bytes().get(..6).is_some_and(|start| start.eq_ignore_ascii_case(b"inhoud"))
+}
+
+/// Rules 1–4 of the module doc; `marked` is rule 1's answer from the format or the page.
+pub fn is_contents(table: &Table, marked: bool) -> bool {
+    let named = |text: &Option<String>| text.as_deref().is_some_and(opens_with_contents_word);
+    let page_column = table.columns.iter().any(|column| column.path.iter().any(|part| is_page_word(part)));
+    marked || named(&table.title) || named(&table.stub_header) || page_column || has_page_numbers(table)
+}
+
+/// Rule 4: one data column of page numbers.
+fn has_page_numbers(table: &Table) -> bool {
+    if table.columns.len() != 1 {
+        return false;
+    }
+    let printed: Vec<&str> = table
+        .rows
+        .iter()
+        .filter_map(|row| row.cells.first())
+        .map(|cell| cell.text.trim())
+        .filter(|text| !text.is_empty())
+        .collect();
+    let pages: Vec<u32> = printed.iter().filter_map(|text| text.parse::<u32>().ok()).collect();
+    pages.len() >= 5
+        && pages.len() == printed.len()
+        && pages.windows(2).all(|pair| pair[0] <= pair[1])
+        && pages.first() < pages.last()
+}
+
+/// The habits of the module doc, on a table of contents whose rows have their labels set.
+pub fn read_contents_habits(table: &mut Table) {
+    if table.kind != TableKind::Contents {
+        return;
+    }
+    page_word_glued_to_the_caption(table);
+}
+
+fn page_word_glued_to_the_caption(table: &mut Table) {
+    let Some(title) = table.title.as_deref() else { return };
+    let Some((rest, last)) = title.trim_end().rsplit_once(' ') else { return };
+    if !is_page_word(last) {
+        return;
+    }
+    let Some(column) = table.columns.last_mut() else { return };
+    if column.path.iter().all(|part| part.trim().is_empty()) {
+        column.path = vec![last.to_string()];
+        table.title = Some(rest.trim_end().to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::{Column, Row};
+
+    fn contents(title: &str, rows: Vec<Row>) -> Table {
+        let mut table = Table {
+            title: Some(title.to_string()),
+            columns: vec![Column::default()],
+            rows,
+            stub_columns: 1,
+            kind: TableKind::Contents,
+            ..Table::default()
+        };
+        crate::normalize::rows::normalize_tables(std::slice::from_mut(&mut table));
+        table
+    }
+
+    #[test]
+    fn a_page_word_glued_to_the_caption_heads_the_page_column() {
+        // JV 2009 IV: "INHOUDSOPGAVE blz." above "A. Algemeen 6".
+        let table = contents(
+            "INHOUDSOPGAVE blz.",
+            vec![Row::printed("A. Algemeen", &["6"]), Row::printed("Leeswijzer", &["9"])],
+        );
+        assert_eq!(table.title.as_deref(), Some("INHOUDSOPGAVE"));
+        assert_eq!(table.columns[0].path, ["blz."]);
+        assert_eq!(table.rows[0].label, "A. Algemeen");
+    }
+
+    #[test]
+    fn page_numbers_make_a_table_of_contents() {
+        let rows = ["3", "5", "5", "9", "16"].iter().map(|page| Row::printed("x", &[page])).collect();
+        let table = Table { columns: vec![Column::default()], rows, ..Table::default() };
+        assert!(is_contents(&table, false));
+        let rows = ["3", "5", "1.200", "9", "16"].iter().map(|page| Row::printed("x", &[page])).collect();
+        let table = Table { columns: vec![Column::default()], rows, ..Table::default() };
+        assert!(!is_contents(&table, false));
+    }
+}
