@@ -24,15 +24,23 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// "Tabel N Title": the number as printed ("2", "1.1", "B1", "49.1") and the rest.
+/// "Tabel N Title": the number as printed ("2", "1.1", "B1", "49.1") and the rest, in every
+/// format. A sentence that merely starts with "Tabel N" ("Tabel 1 bouwt de rentelasten … op.")
+/// is prose, not a caption: its rest starts with a lower-case word and ends with a full stop.
 pub(crate) fn tabel_number(text: &str) -> Option<(String, String)> {
-    static TABEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*tabel\s+([a-z]{0,2}\d+(?:\.\d+)*[a-z]?)(?:\s*[:.–-]\s*|\s+|$)(.*)$")
-            .expect("valid regex")
-    });
     let captures = TABEL.captures(text)?;
-    Some((captures[1].to_string(), captures[2].trim().to_string()))
+    let rest = captures[2].trim();
+    if rest.starts_with(|c: char| c.is_lowercase()) && rest.ends_with('.') {
+        return None;
+    }
+    Some((captures[1].to_string(), rest.to_string()))
 }
+
+/// The pattern of [`tabel_number`].
+static TABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*tabel\s+([a-z]{0,2}\d+(?:\.\d+)*[a-z]?)(?:\s*[:.–-]\s*|\s+|$)(.*)$")
+        .expect("valid regex")
+});
 
 /// The unit, when the whole text is a unit statement: "(bedragen x € 1.000)" → "x € 1.000",
 /// "Bedragen x € 1 miljoen" → "x € 1 miljoen", "(in miljoenen euro, plus = uitgave)" →
@@ -198,6 +206,9 @@ mod tests {
             Some(("B1".into(), "Budgettaire gevolgen".into()))
         );
         assert_eq!(tabel_number("Tabel 1.1 Verplichtingen"), Some(("1.1".into(), "Verplichtingen".into())));
+        // A sentence that starts with "Tabel N" is prose, in every format.
+        assert_eq!(tabel_number("Tabel 1 bouwt de rentelasten van 2010 tot 2015 op."), None);
+        assert_eq!(tabel_number("Tabel 3 – Rentelasten"), Some(("3".into(), "Rentelasten".into())));
         assert_eq!(tabel_number("Tabel 20"), Some(("20".into(), String::new())));
         assert_eq!(tabel_number("Tabellen"), None);
     }

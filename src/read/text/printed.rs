@@ -43,11 +43,6 @@ static MARKER: LazyLock<Regex> =
 static NOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\*{1,3}|\d{1,2}\))\s+(\S.{15,})$").expect("valid regex"));
 
-/// A "Tabel N" caption: the number, then the rest.
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:tabel)\s+([A-Z]{0,2}\d+(?:\.\d+)*[a-z]?)\s*[:.]?(?:\s+(.*))?$").expect("valid regex")
-});
-
 /// A unit: "x € 1.000", "x € mln", "in miljoenen euro's (…)", with "bedragen" and parentheses
 /// around it.
 static UNIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -245,21 +240,17 @@ pub fn note_with_marker(text: &str) -> Option<(String, String)> {
     Some((marker, captures[2].to_string()))
 }
 
-/// A "Tabel N" caption: the number and the rest of the line (which may be empty). A sentence
-/// that merely starts with "Tabel N" ("Tabel 1 bouwt de rentelasten … op.") is prose, not a
-/// caption: its rest starts with a lower-case word and ends with a full stop.
+/// A "Tabel N" caption: the number and the rest of the line (which may be empty), by the one
+/// caption rule every format uses ([`crate::interpret::caption::tabel_number`]), after a cheap
+/// first look.
 pub fn caption(text: &str) -> Option<(String, String)> {
     // No character outside ASCII case-folds to a letter of "tabel", so a text that does not start
-    // with those five ASCII letters in any case is no caption.
-    if !text.as_bytes().get(..5).is_some_and(|start| start.eq_ignore_ascii_case(b"tabel")) {
+    // with those five ASCII letters in any case (after white space) is no caption.
+    let start = text.trim_start();
+    if !start.as_bytes().get(..5).is_some_and(|start| start.eq_ignore_ascii_case(b"tabel")) {
         return None;
     }
-    let captures = CAPTION.captures(text)?;
-    let rest = captures.get(2).map_or("", |m| m.as_str()).trim();
-    if rest.starts_with(|c: char| c.is_lowercase()) && rest.ends_with('.') {
-        return None;
-    }
-    Some((captures[1].to_string(), rest.to_string()))
+    crate::interpret::caption::tabel_number(text)
 }
 
 /// A heading that names a table of contents: "Inhoud", "Inhoudsopgave", "INHOUDSOPGAVE", also
@@ -383,14 +374,9 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// What `caption` answered before it ruled texts out by their first bytes.
+    /// What `caption` answers without its first look at the opening bytes: the shared rule.
     fn caption_by_pattern(text: &str) -> Option<(String, String)> {
-        let captures = CAPTION.captures(text)?;
-        let rest = captures.get(2).map_or("", |m| m.as_str()).trim();
-        if rest.starts_with(|c: char| c.is_lowercase()) && rest.ends_with('.') {
-            return None;
-        }
-        Some((captures[1].to_string(), rest.to_string()))
+        crate::interpret::caption::tabel_number(text)
     }
 
     /// What `note_with_marker` answered before it ruled texts out by their first byte.
