@@ -1,8 +1,11 @@
 //! What a table is called: "Tabel N", its title, its unit, and the section it stands in.
 //!
 //! Owns the reading of caption texts (from a `<caption>` or CALS `<title>`, a caption row inside
-//! the table, or the paragraphs just above it), the same for every format, and of unit statements ("(bedragen x € 1.000)", "x € 1 mln.",
-//! "(in miljoenen euro, plus = uitgave)", "(in %)"). Finding those texts in the page is the page
+//! the table, the paragraphs just above it, or a paragraph of flattened text), the same for every
+//! format: the "Tabel N" rule ([`tabel_number`]) and the unit rule ([`find_unit`], [`unit_only`],
+//! [`split_unit`]) for statements such as "(bedragen x € 1.000)", "x € 1 mln.", "in EUR 1.000",
+//! "(in miljoenen euro, plus = uitgave)", "(in %)". The flattened-text reader asks the same rules
+//! after a cheap first look of its own. Finding those texts in the page is the page
 //! walk's job; this module only reads them.
 //!
 //! The caption rule for the paragraphs above a table (used only when the table has no `<caption>`),
@@ -74,9 +77,9 @@ pub(crate) fn unit_only(text: &str) -> Option<String> {
 }
 
 /// "x € 1.000", "x €1000", "x € 1 000", "x € 1 mln.", "x € 1 miljoen", "× € 1.000", "in EUR
-/// 1.000", "x EUR 1.000".
+/// 1.000", "x EUR 1.000", "x mln", "x € mln".
 static X_EURO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:[x×]|in)\s*(?:€|eur\b)\s*\d+(?:[.\u{a0} ]\d{3})*(?:\s*(?:mln|mld|mrd|miljoen|miljard)\b\.?)?")
+    Regex::new(r"(?i)(?:(?:[x×]|in)\s*(?:€|eur\b)\s*\d+(?:[.\u{a0} ]\d{3})*(?:\s*(?:mln|mld|mrd|miljoen|miljard)\b\.?)?|[x×]\s*€?\s*(?:1\s*)?(?:mln|mld|mrd|miljoen|miljard)\b\.?)")
         .expect("valid regex")
 });
 
@@ -85,31 +88,52 @@ static MONEY_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"euro|€|\bmln\b|\bmld\b|\bmrd\b|miljoen|miljard|duizend").expect("valid regex")
 });
 
-/// Splits a unit off a title: a parenthesised unit statement anywhere ("Budgettaire gevolgen van
-/// beleid (bedragen x € 1.000)"), else an unparenthesised "x € …" at the end ("Budgettaire
-/// gevolgen van beleid x € 1.000"). Returns the title without it and the unit.
-pub(crate) fn split_unit(title: &str) -> (String, Option<String>) {
+/// A unit phrase printed in running text, without parentheses of its own: "x € 1.000", "x €
+/// 1 mln", "x mln", "in EUR 1.000", "in mln. euro", "in miljoenen euro's (excl. HGIS)", with
+/// "bedragen" and parentheses around it.
+pub(crate) static UNIT_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\(?\s*(?:bedragen\s+)?(?:(?:[x×]\s*|in\s+)(?:€|eur\b)\s*[\d .]*\d(?:\s*(?:mln|mld|mrd|miljoen|miljard)\.?)?|[x×]\s*€?\s*(?:1\s*)?(?:mln|mld|mrd|miljoen|miljard)\.?|in\s+(?:mln|mld|miljoenen|miljarden|duizenden)\.?\s+euro(?:['’]s)?(?:,[^)]*)?(?:\s*\([^)]*\))?)\s*\)?",
+    )
+    .expect("valid regex")
+});
+
+/// The unit statement inside a text, the one rule for every format: the last parenthesised group
+/// that is a unit on its own ("… beleid (bedragen x € 1.000)", "(in %)"), else the first unit
+/// phrase printed without parentheses ([`UNIT_PHRASE`]: "Budgettaire gevolgen van beleid x €
+/// 1.000", "Bedragen in EUR 1.000"). Returns its byte span in `text` and the unit as reported
+/// ("bedragen" and the parentheses left out).
+pub(crate) fn find_unit(text: &str) -> Option<(usize, usize, String)> {
     static PARENTHESISED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\(([^()]*)\)").expect("valid regex"));
-    for found in PARENTHESISED.find_iter(title).collect::<Vec<_>>().into_iter().rev() {
-        if let Some(unit) = unit_only(found.as_str()) {
-            // A caption that ends in its unit and a full stop ("… per instrument (Bedragen x € 1
-            // mln).") ends there: the stop goes with the unit.
-            let after = title[found.end()..].trim();
-            let after = if after == "." { "" } else { after };
-            let rest = format!("{} {after}", &title[..found.start()]);
-            return (tidy_title(&rest), Some(unit));
+    if text.contains('(') {
+        for found in PARENTHESISED.find_iter(text).collect::<Vec<_>>().into_iter().rev() {
+            if let Some(unit) = unit_only(found.as_str()) {
+                return Some((found.start(), found.end(), unit));
+            }
         }
     }
-    static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:[,;:–-]\s*)?(?:bedragen\s+)?((?:[x×]|in)\s*(?:€|eur\b)\s*\d+(?:[.\u{a0} ]\d{3})*(?:\s*(?:mln|mld|mrd|miljoen|miljard)\b\.?)?)\s*$")
-            .expect("valid regex")
-    });
-    if let Some(captures) = TRAILING.captures(title) {
-        let whole = captures.get(0).expect("group 0");
-        return (tidy_title(&title[..whole.start()]), Some(captures[1].to_string()));
+    let found = UNIT_PHRASE.find(text)?;
+    let unit = found.as_str().trim().trim_start_matches('(').trim_end_matches(')').trim();
+    let unit = match unit.get(..9) {
+        Some(head) if head.eq_ignore_ascii_case("bedragen ") => unit[9..].trim(),
+        _ => unit,
+    };
+    Some((found.start(), found.end(), unit.to_string()))
+}
+
+/// Splits a unit off a title ([`find_unit`]). A caption that ends in its unit and a full stop
+/// ("… per instrument (Bedragen x € 1 mln).") ends there: the stop goes with the unit. Returns
+/// the title without it and the unit.
+pub(crate) fn split_unit(title: &str) -> (String, Option<String>) {
+    match find_unit(title) {
+        Some((start, end, unit)) => {
+            let after = title[end..].trim();
+            let after = if after == "." { "" } else { after };
+            (tidy_title(&format!("{} {after}", &title[..start])), Some(unit))
+        }
+        None => (tidy_title(title), None),
     }
-    (tidy_title(title), None)
 }
 
 /// Collapses whitespace and trims separators left at the ends of a title.
@@ -246,6 +270,18 @@ mod tests {
         );
         assert_eq!(unit_only("(in %)").as_deref(), Some("%"));
         assert_eq!(unit_only("Bedragen in EUR 1.000").as_deref(), Some("in EUR 1.000"));
+        // Miljoenennota 2010 annexes and the Financieel Jaarverslag print units in parentheses
+        // with a remark after a semicolon, or as a bare "in mld".
+        assert_eq!(
+            split_unit("Budgettaire kerngegevens (in mld)"),
+            ("Budgettaire kerngegevens".into(), Some("in mld".into()))
+        );
+        assert_eq!(
+            split_unit("Kadertoetsing (in miljarden euro; «–» is onderschrijding)"),
+            ("Kadertoetsing".into(), Some("in miljarden euro; «–» is onderschrijding".into()))
+        );
+        assert_eq!(split_unit("Rentelasten x mln").1.as_deref(), Some("x mln"));
+        assert_eq!(find_unit("Uitgaven (x € 1.000) per artikel").map(|(s, e, _)| (s, e)), Some((9, 22)));
         assert_eq!(
             split_unit(
                 "Overzicht met belangrijkste suppletoire uitgavenmutaties 2015 (Najaarsnota) Bedragen in EUR 1.000"

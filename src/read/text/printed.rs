@@ -43,15 +43,6 @@ static MARKER: LazyLock<Regex> =
 static NOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\*{1,3}|\d{1,2}\))\s+(\S.{15,})$").expect("valid regex"));
 
-/// A unit: "x € 1.000", "x € mln", "in miljoenen euro's (…)", with "bedragen" and parentheses
-/// around it.
-static UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\(?\s*(?:bedragen\s+)?(?:(?:x\s*|in\s+)(?:€|eur\b)\s*[\d .]*\d(?:\s*(?:mln|mld|miljoen|miljard)\.?)?|x\s*€?\s*(?:1\s*)?(?:mln|mld|miljoen|miljard)\.?|in\s+(?:mln|mld|miljoenen|miljarden|duizenden)\.?\s+euro(?:['’]s)?(?:,[^)]*)?(?:\s*\([^)]*\))?)\s*\)?",
-    )
-    .expect("valid regex")
-});
-
 /// A cell value: a Dutch figure (with sign, euro sign, percent, a glued footnote marker, or cut
 /// off at the end of the input), or one of the short words printed in figure columns.
 pub fn is_value(text: &str) -> bool {
@@ -266,60 +257,36 @@ pub fn is_contents_heading(text: &str) -> bool {
 }
 
 /// A unit in a caption or on a line of its own: "(bedragen x € 1.000)", "Bedragen x € 1 000",
-/// "In miljoenen euro's (excl. HGIS)", "(in miljarden euro, min = tekort)". Returns the span of
-/// the unit inside `text` (byte offsets) and the unit as it is reported.
+/// "In miljoenen euro's (excl. HGIS)", "(in miljarden euro, min = tekort)": the span of the unit
+/// inside `text` (byte offsets) and the unit as it is reported, by the one unit rule every format
+/// uses ([`crate::interpret::caption::find_unit`]), after a cheap first look.
 pub fn find_unit(text: &str) -> Option<(usize, usize, String)> {
     if !may_hold_unit(text) {
         return None;
     }
-    let found = UNIT.find(text)?;
-    let unit = found.as_str().trim().trim_start_matches('(').trim_end_matches(')').trim().to_string();
-    let unit = strip_bedragen(&unit);
-    Some((found.start(), found.end(), unit))
+    crate::interpret::caption::find_unit(text)
 }
 
-/// Whether [`UNIT`] can match at all: each of its units starts with an "x" or with "in" and a
-/// space, in either case (no character outside ASCII case-folds to "x", "i" or "n"). Most labels
-/// have neither, and are ruled out without running the pattern.
+/// Whether a unit can be in the text at all, as the text reader sees units: each starts with an
+/// "x" (or "×") or with "in" and a space, in either case (no character outside ASCII case-folds to "x",
+/// "i" or "n"). Most labels have neither, and are ruled out without running a pattern. ("%" on
+/// its own is a column header in flattened text, not a unit line.)
 fn may_hold_unit(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.iter().any(|&byte| byte == b'x' || byte == b'X')
+        || text.contains('×')
         || bytes.windows(2).enumerate().any(|(at, pair)| {
             pair.eq_ignore_ascii_case(b"in") && text[at + 2..].starts_with(char::is_whitespace)
         })
 }
 
-fn strip_bedragen(unit: &str) -> String {
-    let lowered = unit.to_lowercase();
-    if lowered.starts_with("bedragen ") {
-        unit["bedragen ".len()..].trim().to_string()
-    } else {
-        unit.to_string()
-    }
-}
-
 /// A line that is only a unit ("Bedragen x € 1 000", "(x € 1.000)", "In miljoenen euro's (excl.
-/// HGIS)"): the unit as reported.
+/// HGIS)"): the unit as reported ([`crate::interpret::caption::unit_only`]).
 pub fn unit_line(text: &str) -> Option<String> {
-    let (start, end, unit) = find_unit(text)?;
-    let rest = format!("{}{}", &text[..start], &text[end..]);
-    let rest = rest.trim().trim_matches(|c: char| c == '(' || c == ')' || c == ',').trim();
-    if rest.is_empty() || rest.eq_ignore_ascii_case("bedragen") {
-        Some(unit_from_line(text, &unit))
-    } else {
-        None
+    if !may_hold_unit(text) {
+        return None;
     }
-}
-
-/// The unit reported for a unit line: lines that read "In miljoenen euro's …" keep their words,
-/// "(in miljarden euro, min = tekort)" loses its parentheses.
-fn unit_from_line(text: &str, unit: &str) -> String {
-    let trimmed = text.trim();
-    let trimmed = match trimmed.strip_prefix('(') {
-        Some(inner) => inner.strip_suffix(')').unwrap_or(inner).trim(),
-        None => trimmed,
-    };
-    if trimmed.to_lowercase().starts_with("in ") { trimmed.to_string() } else { unit.to_string() }
+    crate::interpret::caption::unit_only(text)
 }
 
 /// Site furniture that is never part of a table: licence lines, navigation, bullets.
@@ -400,7 +367,8 @@ mod tests {
         assert_eq!(is_note_marker(text), MARKER.is_match(text), "marker {text:?}");
         assert_eq!(note_with_marker(text), note_by_pattern(text), "note {text:?}");
         assert_eq!(caption(text), caption_by_pattern(text), "caption {text:?}");
-        assert_eq!(may_hold_unit(text) && UNIT.is_match(text), UNIT.is_match(text), "unit {text:?}");
+        let phrase = &crate::interpret::caption::UNIT_PHRASE;
+        assert_eq!(may_hold_unit(text) && phrase.is_match(text), phrase.is_match(text), "unit {text:?}");
         let lowered = text.to_lowercase();
         let word_before = ["-", "–", "‒", "—", "−", "nihil", "pm", "p.m.", "n.v.t.", "nvt", "n.v.t", "nee"]
             .into_iter()
