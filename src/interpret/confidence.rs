@@ -87,11 +87,15 @@ pub fn score_table(table: &Table) -> StructureConfidence {
         // A not-available mark ("...") stands in a figure's place: it counts as figure-like. A
         // short whole number ("4", "12") sides with either sort: a small figure among figures, a
         // reference or code among texts ("Toelichting", "4", "a").
+        let codes = cells.iter().filter(|cell| is_short_whole_number(&cell.text)).count();
         let text = cells
             .iter()
-            .filter(|cell| cell.value_kind == ValueKind::Text && !is_not_available_mark(&cell.text))
+            .filter(|cell| {
+                cell.value_kind == ValueKind::Text
+                    && !is_not_available_mark(&cell.text)
+                    && !is_short_whole_number(&cell.text)
+            })
             .count();
-        let codes = cells.iter().filter(|cell| is_short_whole_number(&cell.text)).count();
         let figures = cells.len() - text - codes;
         coherent_cells += (text + codes).max(figures + codes);
         filled_cells += cells.len();
@@ -207,6 +211,16 @@ mod tests {
             "{confidence:?}"
         );
         assert!(tables[0].rows[0].cells[1].flags.contains(&CellFlag::LowConfidence));
+    }
+
+    #[test]
+    fn a_short_number_read_as_text_counts_once() {
+        // Fuzz input "2\n9": a cell cut off by the end of the input keeps its text "9" but is
+        // not given a value; it must count once, as a short number, not as text and number both.
+        let mut table = table(vec![Row::printed("", &["9"])], 1);
+        table.rows[0].cells[0].value_kind = ValueKind::Text;
+        let confidence = score_table(&table);
+        assert_eq!(confidence.column_coherence, 1.0);
     }
 
     #[test]
