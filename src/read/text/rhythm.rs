@@ -35,6 +35,9 @@
 //!    cuts, the one with the fewest irregular spacer rows, then the fewest title lines, header
 //!    rows and missing header cells.
 //!
+//! A region of more than 20,000 cells is not read by width (each candidate cut is a pass over
+//! the cells; such a region keeps the usual reading).
+//!
 //! Known failures: a label or header cell split over two paragraphs, a header cell printed once
 //! over several columns, or a cell that vanished without a whitespace line breaks the rhythm, and
 //! this reading gives nothing (the usual reader's result stands).
@@ -217,6 +220,11 @@ const MAX_WIDTH: usize = 32;
 /// The most title lines (texts above the header that are no cells of the grid) passed over.
 const MAX_LEAD: usize = 2;
 
+/// The most cells a region may have to be read by width: every candidate cut costs a pass over
+/// the cells, and a region larger than this (a hostile input, a table no page prints) keeps the
+/// usual reading.
+const MAX_SLOTS: usize = 20_000;
+
 /// Reads `cells` (paragraph indices of a region, caption excluded) by width, or `None` when no
 /// width makes every column coherent (steps of the module doc).
 pub fn read_by_width(paragraphs: &[Paragraph], cells: &[usize], runs_to_end: bool) -> Option<RhythmTable> {
@@ -233,6 +241,9 @@ pub fn read_by_width(paragraphs: &[Paragraph], cells: &[usize], runs_to_end: boo
                 let sort = sort_of(&text, paragraph.is_value());
                 slots.push((RhythmSlot { text, line: paragraph.line }, sort));
             }
+        }
+        if slots.len() > MAX_SLOTS {
+            return None;
         }
         if let Some(table) = best_width(&slots, runs_to_end) {
             return Some(table);
