@@ -1045,3 +1045,32 @@ fn a_page_word_glued_to_the_contents_caption_heads_the_page_column() {
     assert_eq!(table.columns.iter().map(Column::header).collect::<Vec<_>>(), ["blz."]);
     assert_eq!(texts(row(table, "Leeswijzer")), ["9"]);
 }
+
+#[test]
+fn header_rows_closed_by_an_empty_cell_or_printed_without_their_top_left_cell() {
+    // Wild page c3_18 (1e suppletoire 2021, IXA, Tabel 15): "Omschrijving", nine titles, then a
+    // whitespace line that closes the header row: the titles head the nine columns one each.
+    let document = extract("wild/dev/c3_18.txt", None);
+    let headers: Vec<String> = document.tables[0].columns.iter().map(Column::header).collect();
+    assert_eq!(headers[0], "Ontwerpbegroting 2021 (1)");
+    assert_eq!(headers[2], "Vastgestelde begroting 2021 (3)=(1)+(2)");
+    assert_eq!(headers[8], "Mutatie 2025");
+    assert_eq!(document.tables[0].stub_header.as_deref(), Some("Omschrijving"));
+    // Wild page c7_19 (jaarverslag 2011, Kanselarij der Nederlandse Orden): "Realisatie" five
+    // times, "Vastgestelde", "Verschil" without a top-left cell, over " ", 2007 … 2011,
+    // "begroting", " ".
+    let document = extract("wild/dev/c7_19.txt", None);
+    let headers: Vec<String> = document.tables[0].columns.iter().map(Column::header).collect();
+    assert_eq!(
+        headers,
+        [
+            "Realisatie 2007",
+            "Realisatie 2008",
+            "Realisatie 2009",
+            "Realisatie 2010",
+            "Realisatie 2011",
+            "Vastgestelde begroting",
+            "Verschil"
+        ]
+    );
+}

@@ -14,7 +14,11 @@
 //! 1. A count that is a multiple of the row width (stub + data columns): that many full rows;
 //!    the stub header is the last non-empty stub cell of the top row. A count that is a multiple
 //!    of the data columns: rows without stub cells. A leading whitespace line that spoils both is
-//!    dropped first (it is the rest of a unit row).
+//!    dropped first (it is the rest of a unit row), and so is a trailing one (an empty cell
+//!    closing the header row). A count of `c` + a multiple of the row width whose cell after the
+//!    first `c` is empty, and whose first `c` cells are titles, one repeated side by side, is a
+//!    top row of per-column titles printed without its top-left cells over full rows
+//!    ("Realisatie | Realisatie | … | Verschil" over " " | 2007 | … | " "): it gets them back.
 //! 2. Otherwise the last `c` cells are the bottom row; of the non-empty cells above them, up to
 //!    `k` are stub header cells (all of them when there are no more than `k`, the first `k`
 //!    otherwise), and the remaining top cells span the bottom ones: the first top cell covers the columns the others leave over, each other one
@@ -299,9 +303,41 @@ fn fill_columns(
             header.push(p.text.to_string());
         }
     }
+    // A top row printed without its top-left cells over full rows that have them: the count is
+    // c + m × width, the cell after the first c (the next row's top-left) is empty, and the
+    // first c cells are one title per column, a title repeated side by side ("Realisatie",
+    // "Realisatie", …): a row of per-column titles, not stub headers beside a spanning title.
+    let top_row_without_stub = |header: &[String]| {
+        let n = header.len();
+        c >= 2
+            && n > c
+            && (n - c).is_multiple_of(width)
+            && header[c..c + k].iter().all(String::is_empty)
+            && header[..c].iter().all(|cell| !cell.is_empty())
+            && header[..c].windows(2).any(|pair| pair[0] == pair[1])
+    };
     let fits = |n: usize| n > 0 && (n.is_multiple_of(width) || (c >= 2 && n.is_multiple_of(c)));
+    if top_row_without_stub(&header) && !fits(header.len()) {
+        let mut padded: Vec<String> = vec![String::new(); k];
+        padded.append(&mut header);
+        header = padded;
+    }
     if !fits(header.len()) && leading_whitespace > 0 && fits(header.len() - leading_whitespace) {
         header.drain(..leading_whitespace);
+    }
+    // Likewise a trailing whitespace line: an empty cell closing the header row, one more than
+    // the columns ("Omschrijving | Ontwerpbegroting 2021 (1) | … | Mutatie 2025 | ' '").
+    let trailing_whitespace = header_paragraphs
+        .last()
+        .map(|&index| &paragraphs[index])
+        .filter(|p| p.is_whitespace())
+        .map_or(0, |p| p.empty_cells(layout.convention));
+    if !fits(header.len())
+        && trailing_whitespace > 0
+        && header.len() > trailing_whitespace
+        && fits(header.len() - trailing_whitespace)
+    {
+        header.truncate(header.len() - trailing_whitespace);
     }
     if header.is_empty() {
         built.columns = vec![Column::default(); c];
