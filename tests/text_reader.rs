@@ -1074,3 +1074,17 @@ fn header_rows_closed_by_an_empty_cell_or_printed_without_their_top_left_cell() 
         ]
     );
 }
+
+#[test]
+fn a_spacer_line_that_ends_a_row_is_no_cell_of_it() {
+    // Wild page c2_05 (OWB 2016, Budgettaire gevolgen van beleid): "waarvan: Apparaat", " ", six
+    // zeros, then a 17-space spacer line (line 165) before the next article's code: the " " is
+    // the 2016 cell, not a stub cell, and the six zeros are 2017–2022.
+    let document = extract("wild/dev/c2_05.txt", None);
+    let table = &document.tables[0];
+    let apparaat: Vec<&Row> = table.rows.iter().filter(|row| row.label == "waarvan: Apparaat").collect();
+    assert_eq!(apparaat.len(), 2);
+    assert_eq!(texts(apparaat[0]), ["0", "0", "0", "0", "0", "0", "0"]);
+    assert_eq!(texts(apparaat[1]), ["", "0", "0", "0", "0", "0", "0"]);
+    assert_eq!(apparaat[1].line, Some(149));
+}

@@ -19,7 +19,8 @@
 //!    other surplus texts are rows of their own whose cells all vanished ("– immaterieel").
 //! 3. Leading empty cells go to the stub when the row has more cells than `c`: in front of a
 //!    label that spans the stub columns ("Voorwoord", " ", "7"), or as the empty label of a
-//!    subtotal row or spacer row — but not the cells that are the next row's code.
+//!    subtotal row or spacer row — but not the cells that are the next row's code, nor those
+//!    of a whitespace line at least a full row wide that ends the row (a spacer of its own).
 //! 4. Data cells (figures, and whitespace expanded to its count of empty cells): exactly `c` is
 //!    an exact row. Surplus cells, in order: a whole spacer row (one whitespace line of the full
 //!    width), a code (or empty code cell) for the next row when that row has room for one, empty
@@ -479,13 +480,28 @@ fn fit_row<'p, 'a>(
     let code_for_next = usize::from(
         next_has_room_for_code && cells.last().is_some_and(|s| !s.is_empty() && code_like(&s.text)),
     );
+    // A whitespace line at least as wide as a full row that ends the row (before the next row's
+    // code, if any) is spacing of its own (a spacer row, step 4), not cells of this row: its
+    // cells do not count here ("waarvan: Apparaat", " ", six zeros, then a spacer line: the " "
+    // is the first data cell, not a stub cell).
+    let before_code = &cells[..cells.len() - code_for_next];
+    let spacer_cells = before_code.last().map_or(0, |last| {
+        let paragraph = last.paragraph;
+        let run = before_code.iter().rev().take_while(|s| s.is_empty() && s.paragraph == paragraph).count();
+        if prepared.paragraphs[paragraph].is_whitespace() { run } else { 0 }
+    });
+    let own_cells = if spacer_cells >= layout.width() && spacer_cells < before_code.len() {
+        cells.len() - spacer_cells
+    } else {
+        cells.len()
+    };
     let mut start = 0;
-    while cells.len() - start > c + code_for_next && stub.len() < k && cells[start].is_empty() {
+    while own_cells - start > c + code_for_next && stub.len() < k && cells[start].is_empty() {
         stub.push(cells[start].clone());
         start += 1;
     }
     if !has_label {
-        while cells.len() - start > c && stub.len() < k + 1 && cells[start].is_empty() {
+        while own_cells - start > c && stub.len() < k + 1 && cells[start].is_empty() {
             stub.push(cells[start].clone());
             start += 1;
         }
