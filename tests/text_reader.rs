@@ -1088,3 +1088,18 @@ fn a_spacer_line_that_ends_a_row_is_no_cell_of_it() {
     assert_eq!(texts(apparaat[1]), ["", "0", "0", "0", "0", "0", "0"]);
     assert_eq!(apparaat[1].line, Some(149));
 }
+
+#[test]
+fn totals_place_a_vanished_cell_with_a_rounding_tolerance_per_printed_figure() {
+    // Wild page c7_23 (OWB 2012 XV, agentschap SZW, Tabel 3.1): "Rentelasten" prints one figure,
+    // 10, its other cells vanished. "Totaal Lasten" decides it: 2010 adds up without it (11 898 +
+    // 6 169 + 19 + 594 + 24 = 18 704) and 2011 needs it (12 024 + 9 268 + 30 + 1 955 + 10 =
+    // 23 287). The group rows of the block print nothing and carry no rounding.
+    let document = extract("wild/dev/c7_23.txt", None);
+    let table = &document.tables[0];
+    let rentelasten = row(table, "Rentelasten");
+    assert_eq!(texts(rentelasten), ["", "10", "", "", "", "", ""]);
+    let Placement::Inferred { rule, .. } = &rentelasten.placement else { panic!("flagged") };
+    assert!(rule.starts_with("arithmetic"), "{rule}");
+    assert_eq!(texts(row(table, "– Immaterieel")), ["594", "1 955", "150", "100", "50", "25", ""]);
+}

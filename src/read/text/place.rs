@@ -329,19 +329,23 @@ fn blocks(table: &Table) -> Vec<(Vec<usize>, usize)> {
     out
 }
 
-/// True when, in every column, the rows add up to the total (empty counts as 0).
+/// True when, in every column, the rows add up to the total (empty counts as 0). The rounding
+/// tolerance grows with the figures printed in the column, not with the rows of the block: an
+/// empty cell (a group row, a vanished cell) carries no rounding.
 fn adds_up(rows: &[&Vec<String>], total: &[String]) -> bool {
     total.iter().enumerate().all(|(j, total_text)| {
         let Some(expected) = number(total_text) else { return true };
         let mut sum = 0.0;
         let mut texts: Vec<&str> = vec![total_text];
+        let mut printed = 0usize;
         for row in rows {
             let Some(text) = row.get(j) else { return false };
             let Some(value) = number(text) else { return true };
             sum += value;
             texts.push(text);
+            printed += usize::from(!text.trim().is_empty());
         }
-        (sum - expected).abs() <= tolerance(&texts) * (rows.len() as f64).max(1.0)
+        (sum - expected).abs() <= tolerance(&texts) * (printed as f64).max(1.0)
     })
 }
 
