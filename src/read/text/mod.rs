@@ -235,13 +235,18 @@ fn flag_cut_cell(table: &mut Table, last_line: Option<usize>, warnings: &mut Vec
         && cell.line.is_some()
         && cell.line == last_line
     {
-        cell.flag(CellFlag::CutCell);
-        warnings.push(Warning::new(
-            WarningKind::CutCell,
-            Location::table(table_index, cell.line).with_row(row_index),
-            format!("cell \"{}\" of row \"{label}\" is cut off by the end of the input", cell.text),
-        ));
+        warnings.push(cut_cell(cell, &label, table_index, row_index));
     }
+}
+
+/// Flags a cell cut off by the end of the input ("2.357.") and gives its `cut_cell` warning.
+fn cut_cell(cell: &mut Cell, label: &str, table_index: usize, row_index: usize) -> Warning {
+    cell.flag(CellFlag::CutCell);
+    Warning::new(
+        WarningKind::CutCell,
+        Location::table(table_index, cell.line).with_row(row_index),
+        format!("cell \"{}\" of row \"{label}\" is cut off by the end of the input", cell.text),
+    )
 }
 
 /// Rebuilds one region into a table, or `None` when the region turns out to hold no table.
@@ -367,21 +372,17 @@ fn build_table(
 /// table is truncated, the `truncated_table` warning and its flag on every cell.
 fn warn_inferred_and_truncated(table: &mut Table, rows: &[usize], warnings: &mut Vec<Warning>) {
     let table_index = table.index;
+    let columns = table.columns.len();
     for &row_index in rows {
         let row = &table.rows[row_index];
-        if let Placement::Inferred { rule, surviving } = &row.placement {
-            let label = row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or("", |c| c.text.as_str());
-            warnings.push(Warning::new(
-                WarningKind::ColumnInferred,
-                Location::table(table_index, row.line).with_row(row_index),
-                format!(
-                    "row \"{label}\": {} of {} cells survived ({}); placed by rule: {rule}",
-                    surviving.len(),
-                    table.columns.len(),
-                    surviving.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
-                ),
-            ));
-        }
+        warnings.extend(place::column_inferred_warning(
+            table_index,
+            row_index,
+            row,
+            columns,
+            "row",
+            "survived",
+        ));
     }
     if table.truncated {
         warnings.push(Warning::new(
@@ -629,12 +630,7 @@ fn make_row(fitted: FittedRow, context: RowContext<'_>, warnings: &mut Vec<Warni
             && last_slot.is_some()
             && last_slot == context.last_paragraph
         {
-            cell.flag(CellFlag::CutCell);
-            warnings.push(Warning::new(
-                WarningKind::CutCell,
-                Location::table(context.table_index, cell.line).with_row(context.row_index),
-                format!("cell \"{}\" of row \"{label}\" is cut off by the end of the input", cell.text),
-            ));
+            warnings.push(cut_cell(cell, &label, context.table_index, context.row_index));
         }
     }
     row

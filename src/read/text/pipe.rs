@@ -41,10 +41,10 @@
 //!
 //! Known failure: a cell that holds a literal `|` is split.
 
-use super::place::LEFT_FILL_RULE;
+use super::place::{self, LEFT_FILL_RULE};
 use super::printed::{caption, is_note_marker, unit_line};
 use super::region::is_numbered_heading;
-use crate::error::{Location, Warning, WarningKind};
+use crate::error::Warning;
 use crate::interpret::vocabulary::{is_code, is_code_column_header, is_figure, is_year_heading};
 use crate::table::{CellFlag, Placement, ReadOutcome, Row, Table};
 
@@ -106,20 +106,9 @@ fn short_pipe_rows_are_inferred(table: &mut Table, warnings: &mut Vec<Warning>) 
     }
 }
 
-/// The `column_inferred` warning of a pipe row placed by rule: its label, the cells it printed
-/// and the rule, from its [`Placement::Inferred`]. `None` for a row placed by the source.
+/// The `column_inferred` warning of a pipe row placed by rule ([`place::column_inferred_warning`]).
 fn inferred_row_warning(table_index: usize, row_index: usize, row: &Row, columns: usize) -> Option<Warning> {
-    let Placement::Inferred { rule, surviving } = &row.placement else { return None };
-    let label = row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or("", |c| c.text.as_str());
-    Some(Warning::new(
-        WarningKind::ColumnInferred,
-        Location::table(table_index, row.line).with_row(row_index),
-        format!(
-            "pipe row \"{label}\": {} of {columns} cells printed ({}); placed by rule: {rule}",
-            surviving.len(),
-            surviving.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", "),
-        ),
-    ))
+    place::column_inferred_warning(table_index, row_index, row, columns, "pipe row", "printed")
 }
 
 /// The placement rule of a row that lost its code cell and leaves a figure column empty.
@@ -171,7 +160,7 @@ fn rows_that_lost_their_code_cell_and_a_figure_are_doubtful(table: &mut Table, w
         }
         row.placement = Placement::Inferred { rule: LOST_CELL_RULE.to_string(), surviving: printed };
     }
-    super::place::resolve_by_arithmetic(table, &doubtful);
+    place::resolve_by_arithmetic(table, &doubtful);
     for &row_index in &doubtful {
         warnings.extend(inferred_row_warning(table.index, row_index, &table.rows[row_index], columns));
     }

@@ -27,6 +27,7 @@
 //! below it (page 038's "Extrapolatie", explained by a subtotal two rows down, which rule 2
 //! places), nor a table where two placements both add up; both fall to left fill.
 
+use crate::error::{Location, Warning, WarningKind};
 use crate::normalize::number::{parse_dutch_number, printed_decimals};
 use crate::table::{Cell, Placement, Row, RowKind, Table};
 
@@ -72,6 +73,31 @@ pub fn resolve_extrapolation(table: &mut Table, short: &[usize]) -> Vec<usize> {
 
 /// The most placements tried for one block of short rows.
 const MAX_COMBINATIONS: usize = 20_000;
+
+/// The `column_inferred` warning of a row placed by rule: its label, its surviving cells and
+/// the rule, from its [`Placement::Inferred`]; `None` for a row the source placed. `row_word`
+/// names the row as the reader saw it ("row", "pipe row") and `survived` how its cells came
+/// through ("survived", "printed").
+pub fn column_inferred_warning(
+    table_index: usize,
+    row_index: usize,
+    row: &Row,
+    columns: usize,
+    row_word: &str,
+    survived: &str,
+) -> Option<Warning> {
+    let Placement::Inferred { rule, surviving } = &row.placement else { return None };
+    let label = row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or("", |c| c.text.as_str());
+    Some(Warning::new(
+        WarningKind::ColumnInferred,
+        Location::table(table_index, row.line).with_row(row_index),
+        format!(
+            "{row_word} \"{label}\": {} of {columns} cells {survived} ({}); placed by rule: {rule}",
+            surviving.len(),
+            surviving.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", "),
+        ),
+    ))
+}
 
 /// Places surviving cells by [`LEFT_FILL_RULE`] into exactly `columns` cells.
 pub fn left_fill(surviving: Vec<Cell>, columns: usize) -> Vec<Cell> {
