@@ -199,9 +199,10 @@ fn split_header_marker(text: &str, notes: &BTreeSet<String>) -> (String, Vec<Str
     };
     if last.len() > 4 && last.is_char_boundary(4) {
         let (year, tail) = last.split_at(4);
-        let is_year =
-            year.bytes().all(|b| b.is_ascii_digit()) && matches!(year.parse::<i32>(), Ok(1900..=2100));
-        if is_year && is_number_list(tail) && tail.split(',').all(|m| notes.contains(m)) {
+        if crate::interpret::vocabulary::is_year(year)
+            && is_number_list(tail)
+            && tail.split(',').all(|m| notes.contains(m))
+        {
             let clean = words.map_or_else(|| year.to_string(), |words| format!("{words} {year}"));
             return (clean, tail.split(',').map(str::to_string).collect());
         }

@@ -22,7 +22,7 @@
 
 use serde::Serialize;
 
-use crate::interpret::vocabulary::is_not_available_mark;
+use crate::interpret::vocabulary::{is_not_available_mark, is_short_whole_number};
 use crate::table::{CellFlag, Placement, RowKind, Table, TableKind, ValueKind};
 
 /// Below this score every data cell of the table is flagged `low_confidence`. At 0.75 a table
@@ -45,12 +45,6 @@ pub struct StructureConfidence {
     pub labelled: f64,
     /// Why the score is below 1, one sentence per cause.
     pub reasons: Vec<String>,
-}
-
-/// A whole number of one to three digits as printed ("4", "12", "099").
-fn is_short_whole_number(text: &str) -> bool {
-    let text = text.trim();
-    (1..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn round3(value: f64) -> f64 {
@@ -78,7 +72,6 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     let mut coherent_cells = 0;
     let mut filled_cells = 0;
     for column_index in 0..table.columns.len() {
-        // A not-available mark ("...") stands in a figure's place: it counts as figure-like.
         let cells: Vec<&crate::table::Cell> = data_rows
             .iter()
             .filter_map(|row| row.cells.get(column_index))

@@ -270,6 +270,14 @@ pub fn is_measure_year_heading(text: &str) -> bool {
     year_with_marker && measure
 }
 
+/// A whole number of one to three digits as printed ("4", "12", "099"): a small figure among
+/// figures, a reference or code among texts ("Toelichting", "4", "a"), so a column-coherence
+/// test counts it with either sort.
+pub fn is_short_whole_number(text: &str) -> bool {
+    let text = text.trim();
+    (1..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A plain year from 1900 to 2100 ("2019").
 pub fn is_year(text: &str) -> bool {
     let text = text.trim();

@@ -142,7 +142,7 @@ fn role_of_row(label: &str, has_values: bool, all_years: bool) -> RowKind {
         (false, false) => RowKind::Group,
         (true, true) => RowKind::Total,
         (false, true) => {
-            if starts_with_word(label, &["waarvan", "wrv", "w.v.", "wv."]) {
+            if is_waarvan_label(label) {
                 RowKind::Waarvan
             } else if is_total_label(label) {
                 RowKind::Total
@@ -204,6 +204,12 @@ pub fn sums_rows_above(table: &Table, row_index: usize) -> bool {
         checked += 1;
     }
     checked > 0
+}
+
+/// "waarvan …", "wrv …", "w.v. …" after a leading dash, bullet or parenthesis: a part of the row
+/// above it (rule 3 of the module doc).
+pub(crate) fn is_waarvan_label(label: &str) -> bool {
+    starts_with_word(label, &["waarvan", "wrv", "w.v.", "wv."])
 }
 
 /// "Totaal …", "Totale …", "Subtotaal …", or a "(som …)" formula.

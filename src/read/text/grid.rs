@@ -321,7 +321,7 @@ pub fn is_body_note(paragraphs: &[Paragraph], index: usize) -> bool {
     let paragraph = &paragraphs[index];
     paragraph.is_text()
         && printed::note_with_marker(paragraph.text).is_some()
-        && !paragraphs[index + 1..].iter().find(|p| !p.is_whitespace()).is_some_and(Paragraph::is_value)
+        && !super::paragraph::next_printed(paragraphs, index).is_some_and(Paragraph::is_value)
 }
 
 /// Cuts body paragraphs into raw rows (the boundaries of the module doc).

@@ -116,6 +116,11 @@ pub fn whole_line(paragraphs: &[Paragraph<'_>], index: usize) -> bool {
     !before && !after
 }
 
+/// The first paragraph after `index` that is not whitespace: what a paragraph is followed by.
+pub fn next_printed<'p, 'a>(paragraphs: &'p [Paragraph<'a>], index: usize) -> Option<&'p Paragraph<'a>> {
+    paragraphs.get(index + 1..)?.iter().find(|p| !p.is_whitespace())
+}
+
 /// Cuts the text into paragraphs. Blank lines ("") only separate; a line holding only spaces or
 /// U+00A0 is a whitespace paragraph.
 ///

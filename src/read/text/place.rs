@@ -199,11 +199,6 @@ fn starts_with_total(label: &str) -> bool {
     lowered.starts_with("totaal") || lowered.starts_with("totale")
 }
 
-fn is_waarvan(label: &str) -> bool {
-    let lowered = label.trim_start_matches(['-', '–', ' ']).to_lowercase();
-    lowered.starts_with("waarvan") || lowered.starts_with("wrv") || lowered.starts_with("w.v.")
-}
-
 fn label_of(row: &Row) -> String {
     row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or(String::new(), |c| c.text.clone())
 }
@@ -348,7 +343,10 @@ fn blocks(table: &Table) -> Vec<(Vec<usize>, usize)> {
             current.clear();
         } else if starts_with_total(&label) && has_figure {
             out.push((std::mem::take(&mut current), index));
-        } else if row.kind == RowKind::Data && !label.is_empty() && !is_waarvan(&label) {
+        } else if row.kind == RowKind::Data
+            && !label.is_empty()
+            && !crate::normalize::rows::is_waarvan_label(&label)
+        {
             current.push(index);
         }
     }

@@ -248,9 +248,8 @@ pub fn caption(text: &str) -> Option<(String, String)> {
 /// with a short name after it ("Inhoudsopgave Buitenlandse Zaken (V)"); no figure in it.
 pub fn is_contents_heading(text: &str) -> bool {
     let text = text.trim();
-    let opens = text.as_bytes().get(..6).is_some_and(|start| start.eq_ignore_ascii_case(b"inhoud"));
     let word = text.split_whitespace().next().unwrap_or("");
-    opens
+    crate::interpret::contents::opens_with_contents_word(text)
         && (word.eq_ignore_ascii_case("inhoud") || word.eq_ignore_ascii_case("inhoudsopgave"))
         && text.chars().count() <= 60
         && !text.chars().any(|c| c.is_ascii_digit())

@@ -4,9 +4,10 @@
 //! The steps, in this order:
 //! 1. Every paragraph gets a role: a "Tabel N" caption (not a bare "Tabel N" right after a
 //!    figure: that is a cell referring to another table) or a heading that names a table of
-//!    contents ("Inhoudsopgave"), site boilerplate ("Licence", navigation,
-//!    bullets, but not a bullet item followed by a figure: that is a row label), running prose, a note ("* Gaat om …", or a lone marker followed by prose), or a
-//!    cell (anything else: labels, headers, figures, whitespace).
+//!    contents ("Inhoudsopgave"), site boilerplate ("Licence", navigation, bullets, but not a
+//!    bullet item followed by a figure: that is a row label), running prose, a note ("* Gaat om
+//!    …", or a lone marker followed by prose), or a cell (anything else: labels, headers, figures,
+//!    whitespace).
 //! 2. A caption opens a region. Outside a region, the first cell opens one. Prose, boilerplate
 //!    and another caption close it. A long paragraph is still a cell when the next paragraph is a
 //!    figure (a mutation explained in a sentence is a row label), or when it fills the open row of
@@ -119,10 +120,8 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
         // that refers to another table (a "bron" column), not the caption of a new table.
         let after_value =
             paragraphs[..index].iter().rev().find(|p| !p.is_whitespace()).is_some_and(|p| p.is_value());
-        let unit_follows = paragraphs[index + 1..]
-            .iter()
-            .find(|p| !p.is_whitespace())
-            .is_some_and(|p| printed::unit_line(p.text).is_some());
+        let unit_follows =
+            paragraph::next_printed(paragraphs, index).is_some_and(|p| printed::unit_line(p.text).is_some());
         if !(title.trim().is_empty() && after_value && !unit_follows) {
             return Role::Caption;
         }
@@ -151,9 +150,7 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
 
 /// True when the next paragraph that is not whitespace is a value and no lone note marker.
 fn next_is_figure(paragraphs: &[Paragraph], index: usize) -> bool {
-    paragraphs[index + 1..]
-        .iter()
-        .find(|p| !p.is_whitespace())
+    paragraph::next_printed(paragraphs, index)
         .is_some_and(|p| p.is_value() && !printed::is_note_marker(p.text))
 }
 
@@ -421,7 +418,7 @@ fn titled_with_unit(paragraphs: &[Paragraph], index: usize) -> bool {
         text[end..].trim_matches(|c: char| c == ')' || c == '.' || c.is_whitespace()).is_empty();
     ends_in_unit
         && text[..start].split_whitespace().count() >= 4
-        && paragraphs[index + 1..].iter().find(|p| !p.is_whitespace()).is_some_and(Paragraph::is_text)
+        && paragraph::next_printed(paragraphs, index).is_some_and(Paragraph::is_text)
 }
 
 /// True when at least `length` text paragraphs that are no caption follow one another from

@@ -45,6 +45,7 @@
 use super::paragraph::{Paragraph, SpaceConvention};
 use super::place::LEFT_FILL_RULE;
 use super::printed::is_code_like;
+use crate::interpret::vocabulary::is_short_whole_number;
 use crate::table::{Cell, CellFlag, Column, Placement, Row, RowKind, Table};
 
 /// One cell of the fixed-width reading: its text (empty for an empty cell) and source line.
@@ -166,8 +167,7 @@ fn sort_of(paragraph_text: &str, is_value: bool) -> Sort {
 
 /// A whole number of at most three digits, or a code of the code column ("2.", "12.01").
 fn is_short_code(text: &str) -> bool {
-    let text = text.trim();
-    (text.len() <= 3 && !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())) || is_code_like(text)
+    is_short_whole_number(text) || is_code_like(text.trim())
 }
 
 /// How many non-empty cells of a column are of each sort.
@@ -393,16 +393,15 @@ fn judge_cut(
     let mut header_slots: Vec<RhythmSlot> =
         (0..missing).map(|_| RhythmSlot { text: String::new(), line: first_line }).collect();
     header_slots.extend(header.iter().map(|(slot, _)| slot.clone()));
-    let spacer_line = |index: usize| {
-        rows[..index].iter().rev().find_map(|row| row.last()).map_or(first_line, |(slot, _)| slot.line)
-    };
+    // An irregular spacer row stands on the line of the last cell before it.
+    let mut last_line = first_line;
     let body_rows = rows
         .iter()
-        .enumerate()
-        .map(|(index, row)| {
+        .map(|row| {
             if row.is_empty() {
-                vec![RhythmSlot { text: String::new(), line: spacer_line(index) }; width]
+                vec![RhythmSlot { text: String::new(), line: last_line }; width]
             } else {
+                last_line = row.last().map_or(last_line, |(slot, _)| slot.line);
                 row.iter().map(|(slot, _)| slot.clone()).collect()
             }
         })
