@@ -91,16 +91,17 @@ fn report(split: &str) -> ScoreReport {
     score_pages(&wild(split)).expect("the split reads")
 }
 
-/// Floors, not targets: just under the scores measured at the end of the latest session that
-/// read these pages better (dev 94.8% of cells and 92.3% of tables, validation 85.7% and 85.0%:
-/// the validation split has not moved for three sessions while dev rose from 86.9%; before that
-/// dev 64.0% / 85.6% and validation 82.5% / 80.0%, and the session that made the corpus started
-/// from 57.9% and 65.0% of cells), so that a change that reads these
-/// pages worse fails. The targets (99%) are in `begroting::score::targets`;
-/// `begroting score fixtures/wild/dev` shows the distance, page by page.
+/// Floors, not targets: just under the scores measured when the splits were last redrawn
+/// (session 8: dev 92.4% of cells and 90.3% of tables; validation 69.1% and 78.6%), so that a
+/// change that reads these pages worse fails. History: the first validation split (33 pages) sat
+/// at 85.7% for three sessions while dev rose to 94.9%; it was then retired into dev (it had
+/// been scored too often to stay untouched) and 40 freshly labelled pages of 40 publications no
+/// other page shares became the validation split, scored before any change was made for them.
+/// The targets (99%) are in `begroting::score::targets`; `begroting score fixtures/wild/dev`
+/// shows the distance, page by page.
 #[test]
 fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
-    for (split, cell_floor, table_floor) in [("dev", 0.945, 0.92), ("validation", 0.855, 0.845)] {
+    for (split, cell_floor, table_floor) in [("dev", 0.92, 0.90), ("validation", 0.69, 0.78)] {
         let report = report(split);
         let rendered = report.render();
         assert_eq!(report.failed_pages(), 0, "{split}\n{rendered}");
@@ -109,14 +110,14 @@ fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
     }
 }
 
-/// A floor for the metadata of the development split, just under the 83 of 86 pages measured when
-/// the page's own words began to refine its address (`src/meta/refine.rs`); the three misses left
-/// need a guess or a table of dossier numbers. The validation split has no floor here: nothing
+/// A floor for the metadata of the development split, just under the 110 of 119 pages measured
+/// when the splits were redrawn (83 of the first 86 dev pages since the page's own words began to
+/// refine its address, `src/meta/refine.rs`). The validation split has no floor here: nothing
 /// was tuned on it, and `begroting score fixtures/wild/validation` reports it.
 #[test]
 fn the_development_split_keeps_its_metadata() {
     let report = report("dev");
-    assert!(report.meta_pages_right() >= 83, "dev: metadata below its floor\n{}", report.render());
+    assert!(report.meta_pages_right() >= 110, "dev: metadata below its floor\n{}", report.render());
 }
 
 /// Every text the output holds for a document: cells, stubs, header parts, captions, notes, the
