@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::cache::{DocumentCache, cache_key, content_hash};
 use crate::error::{Error, ErrorKind};
-use crate::pipeline::{Document, ExtractOptions, extract_bytes};
+use crate::pipeline::{Document, ExtractOptions, extract_bytes_as};
 use crate::source::SourceFormat;
 
 /// One input file, as found.
@@ -27,6 +27,8 @@ pub struct InputFile {
     pub path: PathBuf,
     /// Its address from a manifest, when one names it (a `.url` sidecar is read later).
     pub url: Option<String>,
+    /// Its document id ([`discover`]).
+    pub id: String,
 }
 
 /// What became of one input.
@@ -85,6 +87,13 @@ impl Discovered {
 /// directories are walked recursively in sorted order. Files with extensions the tool does not
 /// read are listed as skipped (so they appear in the report); `.url` sidecars and other companion
 /// files found in directories (`.json`, `.md`, `.csv`, `.toml`) are not inputs and not listed.
+///
+/// Document ids: a file found in a named folder is known by its path relative to that folder
+/// ("text/page.txt" for `fixtures/text/page.txt` found under `fixtures`, however `fixtures` was
+/// typed: `./fixtures`, `fixtures/` or an absolute path); a file named on its own by its file
+/// name; standard input as `stdin`. The extension is kept, so `page.html` and `page.txt` are two
+/// documents. Where two different files would get the same id (`a/x.txt` and `b/x.txt` named
+/// side by side), each of them takes as many more folders of its full path as makes them apart.
 pub fn discover(paths: &[PathBuf]) -> Vec<Discovered> {
     let mut found = Vec::new();
     for path in paths {
@@ -93,15 +102,79 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Discovered> {
             walk(path, &mut files);
             files.sort();
             for file in files {
-                if let Some(entry) = classify(file, false) {
+                let id = relative_id(&file, path);
+                if let Some(entry) = classify(file, id, false) {
                     found.push(entry);
                 }
             }
-        } else if let Some(entry) = classify(path.clone(), true) {
-            found.push(entry);
+        } else {
+            let id = crate::pipeline::default_doc_id(path);
+            if let Some(entry) = classify(path.clone(), id, true) {
+                found.push(entry);
+            }
         }
     }
+    separate_equal_ids(&mut found);
     found
+}
+
+/// A file's path relative to the folder it was found under, with `/` separators.
+fn relative_id(file: &Path, root: &Path) -> String {
+    let relative = file.strip_prefix(root).unwrap_or(file);
+    let parts: Vec<String> = relative
+        .components()
+        .filter_map(|part| match part {
+            std::path::Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    parts.join("/")
+}
+
+/// The last `count` parts of a file's full path (canonical where it exists), `/`-separated.
+fn path_tail(path: &Path, count: usize) -> String {
+    let full = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let parts: Vec<String> = full
+        .components()
+        .filter_map(|part| match part {
+            std::path::Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    parts[parts.len().saturating_sub(count)..].join("/")
+}
+
+/// Gives different files that share an id longer ids from their full paths (see [`discover`]).
+/// The same file named twice keeps one id: it is one document.
+fn separate_equal_ids(found: &mut [Discovered]) {
+    for _ in 0..64 {
+        let mut by_id: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+        for (index, entry) in found.iter().enumerate() {
+            if let Discovered::Read(input) = entry {
+                by_id.entry(input.id.clone()).or_default().push(index);
+            }
+        }
+        let mut changed = false;
+        for indexes in by_id.into_values().filter(|indexes| indexes.len() > 1) {
+            let full = |index: usize| std::fs::canonicalize(found[index].path()).ok();
+            let first = full(indexes[0]);
+            if first.is_some() && indexes.iter().all(|&index| full(index) == first) {
+                continue;
+            }
+            for index in indexes {
+                if let Discovered::Read(input) = &mut found[index] {
+                    let longer = path_tail(&input.path, input.id.split('/').count() + 1);
+                    if longer != input.id {
+                        input.id = longer;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        if !changed {
+            return;
+        }
+    }
 }
 
 fn walk(directory: &Path, files: &mut Vec<PathBuf>) {
@@ -127,10 +200,10 @@ fn is_companion(path: &Path) -> bool {
         )
 }
 
-fn classify(path: PathBuf, named: bool) -> Option<Discovered> {
+fn classify(path: PathBuf, id: String, named: bool) -> Option<Discovered> {
     // A named path that does not exist is still read, so that the failure is reported.
     if SourceFormat::from_extension(&path).is_some() || (named && !path.exists()) {
-        Some(Discovered::Read(InputFile { path, url: None }))
+        Some(Discovered::Read(InputFile { path, url: None, id }))
     } else if named || !is_companion(&path) {
         let extension = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
         Some(Discovered::Skip {
@@ -330,13 +403,15 @@ fn run_one(
     };
     let hash = content_hash(&bytes);
     let url = input.url.clone().or_else(|| crate::source::sidecar_url(&input.path));
-    let key = cache.map(|_| cache_key(&input.path, &bytes, url.as_deref(), &options.fingerprint));
+    let key = cache.map(|_| cache_key(&input.path, &input.id, &bytes, url.as_deref(), &options.fingerprint));
     if let (Some(cache), Some(key)) = (cache, &key)
         && let Some(document) = cache.get(key)
     {
         return (Outcome::Done(Box::new(document)), Some(hash));
     }
-    let result = catch_unwind(AssertUnwindSafe(|| extract_bytes(&input.path, &bytes, url, options)));
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        extract_bytes_as(Some(input.id.clone()), &input.path, &bytes, url, options)
+    }));
     let outcome = match result {
         Ok(Ok(document)) => {
             if let (Some(cache), Some(key)) = (cache, &key) {

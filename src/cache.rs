@@ -18,13 +18,23 @@ use crate::pipeline::Document;
 /// The cache folder inside an output directory.
 pub const CACHE_DIRECTORY: &str = ".begroting-cache";
 
-/// The key of one input: a hex xxh3-128 of its path, bytes, address, tool version and options.
-/// The path is part of it because the document records where it came from.
-pub fn cache_key(path: &Path, bytes: &[u8], url: Option<&str>, options_fingerprint: &str) -> String {
+/// The key of one input: a hex xxh3-128 of its path, document id, bytes, address, tool version,
+/// extraction revision and options. The path and id are part of it because the document records
+/// where it came from and under which id.
+pub fn cache_key(
+    path: &Path,
+    id: &str,
+    bytes: &[u8],
+    url: Option<&str>,
+    options_fingerprint: &str,
+) -> String {
     let mut hasher = Xxh3::new();
     let path = path.to_string_lossy();
+    let revision = crate::pipeline::EXTRACTION_REVISION.to_le_bytes();
     for part in [
         env!("CARGO_PKG_VERSION").as_bytes(),
+        &revision,
+        id.as_bytes(),
         options_fingerprint.as_bytes(),
         url.unwrap_or("").as_bytes(),
         path.as_bytes(),

@@ -111,6 +111,9 @@ pub enum WarningKind {
     /// The markup is not well-formed (an unclosed or mismatched element, an undefined entity, a
     /// root element that is not a publication's): what was read before it is kept.
     MalformedMarkup,
+    /// A unit phrase (of a table, column or row) that the unit parser cannot read; the phrase is
+    /// kept as printed and its meaning left empty.
+    UnknownUnit,
 }
 
 impl WarningKind {
@@ -133,6 +136,7 @@ impl WarningKind {
             WarningKind::FigureNotRead => "figure_not_read",
             WarningKind::SplitUncertain => "split_uncertain",
             WarningKind::MalformedMarkup => "malformed_markup",
+            WarningKind::UnknownUnit => "unknown_unit",
         }
     }
 }

@@ -7,14 +7,17 @@
 //! total and waarvan rows of budget tables become records; group, spacer, header and note rows
 //! are in `tables.json`, not here. Empty cells are records too (value kind `empty`).
 use crate::footnote::note_text;
+use crate::normalize::unit::{UnitKind, UnitMeaning, parse_unit};
 use crate::pipeline::Document;
-use crate::table::{CellFlag, Table, TableKind};
+use crate::table::{Cell, CellFlag, Table, TableKind, ValueKind};
 
 /// One data cell with where it came from. Field order is column order.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CellRecord {
     /// The document id.
     pub doc_id: String,
+    /// Hex SHA-256 of the document's bytes.
+    pub doc_sha256: String,
     /// The source path as given.
     pub source: String,
     /// The page address, when known.
@@ -37,14 +40,14 @@ pub struct CellRecord {
     pub table_number: Option<String>,
     /// Table caption without number and unit.
     pub table_title: Option<String>,
-    /// Unit as printed.
-    pub unit: Option<String>,
     /// Row position in the table, from 0, in print order (group rows count).
     pub row_index: u32,
     /// The row label, markers removed.
     pub row_label: String,
     /// The code stub cell, where the table has a code column.
     pub row_code: Option<String>,
+    /// The budget article the row is about, where the print names one.
+    pub row_article: Option<String>,
     /// All stub cells, left to right.
     pub row_stub: Vec<String>,
     /// The group the row sits under ("Outer > Inner" for subgroups).
@@ -61,12 +64,24 @@ pub struct CellRecord {
     pub column_path: Vec<String>,
     /// The year the column is about, when its header names one.
     pub column_year: Option<i32>,
+    /// What kind of figure the column holds (realisatie, raming, …), when its header says.
+    pub column_measure: Option<String>,
     /// The printed text, markers removed.
     pub raw: String,
     /// The number, for number and percent kinds.
     pub value: Option<f64>,
     /// number, percent, empty, nil, pm, nvt or text.
     pub value_kind: String,
+    /// The value times the unit's multiplier, for amounts (euros for a euro unit).
+    pub value_scaled: Option<f64>,
+    /// The unit that applies to the cell, as printed (the row's, else the column's, else the table's).
+    pub unit: Option<String>,
+    /// What one printed unit is worth (1, 1000, 1000000, …).
+    pub unit_multiplier: Option<i64>,
+    /// "EUR" when the unit names euros.
+    pub unit_currency: Option<String>,
+    /// amount, percent, count, fte, ratio or other.
+    pub unit_kind: Option<String>,
     /// Markers that apply to the cell: its row's, its column's, its own.
     pub footnote_markers: Vec<String>,
     /// The note text for each marker, in the same order; empty when the marker has no note.
@@ -85,6 +100,8 @@ pub struct CellRecord {
 pub struct CellView<'d> {
     /// The document id.
     pub doc_id: &'d str,
+    /// Hex SHA-256 of the document's bytes.
+    pub doc_sha256: &'d str,
     /// The source path as given.
     pub source: &'d str,
     /// The page address, when known.
@@ -107,14 +124,14 @@ pub struct CellView<'d> {
     pub table_number: Option<&'d str>,
     /// Table caption without number and unit.
     pub table_title: Option<&'d str>,
-    /// Unit as printed.
-    pub unit: Option<&'d str>,
     /// Row position in the table, from 0.
     pub row_index: u32,
     /// The row label, markers removed.
     pub row_label: &'d str,
     /// The code stub cell.
     pub row_code: Option<&'d str>,
+    /// The budget article the row is about.
+    pub row_article: Option<&'d str>,
     /// All stub cells, left to right.
     pub row_stub: &'d [&'d str],
     /// The group the row sits under.
@@ -131,12 +148,24 @@ pub struct CellView<'d> {
     pub column_path: &'d [String],
     /// The year the column is about.
     pub column_year: Option<i32>,
+    /// What kind of figure the column holds.
+    pub column_measure: Option<&'static str>,
     /// The printed text, markers removed.
     pub raw: &'d str,
     /// The number, for number and percent kinds.
     pub value: Option<f64>,
     /// number, percent, empty, nil, pm, nvt or text.
     pub value_kind: &'static str,
+    /// The value times the unit's multiplier, for amounts.
+    pub value_scaled: Option<f64>,
+    /// The unit that applies to the cell, as printed.
+    pub unit: Option<&'d str>,
+    /// What one printed unit is worth.
+    pub unit_multiplier: Option<i64>,
+    /// "EUR" when the unit names euros.
+    pub unit_currency: Option<&'static str>,
+    /// amount, percent, count, fte, ratio or other.
+    pub unit_kind: Option<&'static str>,
     /// Markers that apply to the cell: its row's, its column's, its own (each once).
     pub footnote_markers: &'d [&'d str],
     /// The note text for each marker; empty when the marker has no note.
@@ -157,6 +186,7 @@ impl CellView<'_> {
         let strings = |texts: &[&str]| texts.iter().map(|text| text.to_string()).collect();
         CellRecord {
             doc_id: owned(self.doc_id),
+            doc_sha256: owned(self.doc_sha256),
             source: owned(self.source),
             url: self.url.map(owned),
             year: self.year,
@@ -168,10 +198,10 @@ impl CellView<'_> {
             table_index: self.table_index,
             table_number: self.table_number.map(owned),
             table_title: self.table_title.map(owned),
-            unit: self.unit.map(owned),
             row_index: self.row_index,
             row_label: owned(self.row_label),
             row_code: self.row_code.map(owned),
+            row_article: self.row_article.map(owned),
             row_stub: strings(self.row_stub),
             row_group: self.row_group.map(owned),
             row_kind: owned(self.row_kind),
@@ -180,9 +210,15 @@ impl CellView<'_> {
             column_header: owned(self.column_header),
             column_path: self.column_path.to_vec(),
             column_year: self.column_year,
+            column_measure: self.column_measure.map(owned),
             raw: owned(self.raw),
             value: self.value,
             value_kind: owned(self.value_kind),
+            value_scaled: self.value_scaled,
+            unit: self.unit.map(owned),
+            unit_multiplier: self.unit_multiplier,
+            unit_currency: self.unit_currency.map(owned),
+            unit_kind: self.unit_kind.map(owned),
             footnote_markers: strings(self.footnote_markers),
             footnote_texts: strings(self.footnote_texts),
             flags: self.flags.iter().map(|flag| flag.to_string()).collect(),
@@ -228,16 +264,22 @@ pub fn for_each_cell<E>(
         }
         let headers: Vec<String> = table.columns.iter().map(|column| column.header()).collect();
         let years: Vec<Option<i32>> = table.columns.iter().map(|column| column.year()).collect();
+        let table_unit = table.unit.as_deref().map(AppliedUnit::of);
+        let column_units: Vec<Option<AppliedUnit>> =
+            table.columns.iter().map(|column| column.unit.as_deref().map(AppliedUnit::of)).collect();
         for (row_index, row) in table.rows.iter().enumerate() {
             if !row.kind.carries_data() {
                 continue;
             }
+            let row_unit = row.unit.as_deref().map(AppliedUnit::of);
             for column_index in 0..row.cells.len() {
                 lists.fill(table, row_index, column_index);
                 let header = headers.get(column_index).map_or("", String::as_str);
                 let year = years.get(column_index).copied().flatten();
                 let place = CellPlace { table_position, row_index, column_index };
-                visit(&view(document, table, place, header, year, &lists))?;
+                let unit = row_unit.or(column_units.get(column_index).copied().flatten()).or(table_unit);
+                let unit = AppliedUnit::for_cell(unit, &row.cells[column_index]);
+                visit(&view(document, table, place, ColumnFacts { header, year, unit }, &lists))?;
                 cells += 1;
             }
         }
@@ -282,6 +324,37 @@ impl<'d> CellLists<'d> {
     }
 }
 
+/// The unit that applies to a cell: the phrase as printed and what it means.
+#[derive(Debug, Clone, Copy)]
+struct AppliedUnit<'d> {
+    printed: &'d str,
+    meaning: Option<UnitMeaning>,
+}
+
+impl<'d> AppliedUnit<'d> {
+    fn of(printed: &'d str) -> AppliedUnit<'d> {
+        AppliedUnit { printed, meaning: parse_unit(printed) }
+    }
+
+    /// The unit of one cell: the one that applies to its row and column, except that a cell
+    /// printed as a percentage ("51%") is one whatever the table says.
+    fn for_cell(applied: Option<AppliedUnit<'d>>, cell: &Cell) -> Option<AppliedUnit<'d>> {
+        let percent = Some(UnitKind::Percent);
+        if cell.value_kind == ValueKind::Percent && applied.and_then(|a| a.meaning).map(|m| m.kind) != percent
+        {
+            return Some(AppliedUnit { printed: "%", meaning: Some(UnitMeaning::PERCENT) });
+        }
+        applied
+    }
+}
+
+/// What a cell takes from its column and its row: the header, the year and the unit.
+struct ColumnFacts<'a> {
+    header: &'a str,
+    year: Option<i32>,
+    unit: Option<AppliedUnit<'a>>,
+}
+
 /// Where a cell stands: its table's position in the document, its row and its column.
 struct CellPlace {
     table_position: usize,
@@ -293,16 +366,22 @@ fn view<'a>(
     document: &'a Document,
     table: &'a Table,
     place: CellPlace,
-    column_header: &'a str,
-    column_year: Option<i32>,
+    facts: ColumnFacts<'a>,
     lists: &'a CellLists<'a>,
 ) -> CellView<'a> {
     let CellPlace { table_position, row_index, column_index } = place;
+    let ColumnFacts { header: column_header, year: column_year, unit } = facts;
+    let meaning = unit.and_then(|unit| unit.meaning);
+    let value_scaled = match (cell_value_for_scaling(&table.rows[row_index].cells[column_index]), meaning) {
+        (Some(value), Some(meaning)) => meaning.scaled(value),
+        _ => None,
+    };
     let row = &table.rows[row_index];
     let cell = &row.cells[column_index];
     let column = table.columns.get(column_index);
     CellView {
         doc_id: &document.doc_id,
+        doc_sha256: &document.sha256,
         source: &document.source,
         url: document.url.as_deref(),
         year: document.meta.year,
@@ -314,10 +393,10 @@ fn view<'a>(
         table_index: table.index as u32,
         table_number: table.number.as_deref(),
         table_title: table.title.as_deref(),
-        unit: table.unit.as_deref(),
         row_index: row_index as u32,
         row_label: &row.label,
         row_code: row.code.as_deref(),
+        row_article: row.article.as_deref(),
         row_stub: &lists.stub,
         row_group: row.group.as_deref(),
         row_kind: row.kind.name(),
@@ -326,15 +405,26 @@ fn view<'a>(
         column_header,
         column_path: column.map(|c| c.path.as_slice()).unwrap_or_default(),
         column_year,
+        column_measure: column.and_then(|c| c.measure).map(|m| m.name()),
         raw: &cell.text,
         value: cell.value,
         value_kind: cell.value_kind.name(),
+        value_scaled,
+        unit: unit.map(|unit| unit.printed),
+        unit_multiplier: meaning.map(|m| m.multiplier),
+        unit_currency: meaning.and_then(|m| m.currency),
+        unit_kind: meaning.map(|m| m.kind.name()),
         footnote_markers: &lists.markers,
         footnote_texts: &lists.texts,
         flags: &lists.flags,
         line: cell.line.or(row.line).map(|line| line as u32),
         table_position,
     }
+}
+
+/// The value a unit may scale: a plain number's (a percentage is never scaled).
+fn cell_value_for_scaling(cell: &Cell) -> Option<f64> {
+    if cell.value_kind == ValueKind::Number { cell.value } else { None }
 }
 
 #[cfg(feature = "frames")]
@@ -362,6 +452,7 @@ mod columns {
         rows: usize,
         capacity: usize,
         doc_id: StringChunkedBuilder,
+        doc_sha256: StringChunkedBuilder,
         source: StringChunkedBuilder,
         url: StringChunkedBuilder,
         year: PrimitiveChunkedBuilder<Int32Type>,
@@ -373,10 +464,10 @@ mod columns {
         table_index: PrimitiveChunkedBuilder<UInt32Type>,
         table_number: StringChunkedBuilder,
         table_title: StringChunkedBuilder,
-        unit: StringChunkedBuilder,
         row_index: PrimitiveChunkedBuilder<UInt32Type>,
         row_label: StringChunkedBuilder,
         row_code: StringChunkedBuilder,
+        row_article: StringChunkedBuilder,
         row_stub: ListStringChunkedBuilder,
         row_group: StringChunkedBuilder,
         row_kind: StringChunkedBuilder,
@@ -385,9 +476,15 @@ mod columns {
         column_header: StringChunkedBuilder,
         column_path: ListStringChunkedBuilder,
         column_year: PrimitiveChunkedBuilder<Int32Type>,
+        column_measure: StringChunkedBuilder,
         raw: StringChunkedBuilder,
         value: PrimitiveChunkedBuilder<Float64Type>,
         value_kind: StringChunkedBuilder,
+        value_scaled: PrimitiveChunkedBuilder<Float64Type>,
+        unit: StringChunkedBuilder,
+        unit_multiplier: PrimitiveChunkedBuilder<Int64Type>,
+        unit_currency: StringChunkedBuilder,
+        unit_kind: StringChunkedBuilder,
         footnote_markers: ListStringChunkedBuilder,
         footnote_texts: ListStringChunkedBuilder,
         flags: ListStringChunkedBuilder,
@@ -401,6 +498,7 @@ mod columns {
                 rows: 0,
                 capacity,
                 doc_id: strings("doc_id", capacity),
+                doc_sha256: strings("doc_sha256", capacity),
                 source: strings("source", capacity),
                 url: strings("url", capacity),
                 year: PrimitiveChunkedBuilder::new("year".into(), capacity),
@@ -412,10 +510,10 @@ mod columns {
                 table_index: PrimitiveChunkedBuilder::new("table_index".into(), capacity),
                 table_number: strings("table_number", capacity),
                 table_title: strings("table_title", capacity),
-                unit: strings("unit", capacity),
                 row_index: PrimitiveChunkedBuilder::new("row_index".into(), capacity),
                 row_label: strings("row_label", capacity),
                 row_code: strings("row_code", capacity),
+                row_article: strings("row_article", capacity),
                 row_stub: lists("row_stub", capacity),
                 row_group: strings("row_group", capacity),
                 row_kind: strings("row_kind", capacity),
@@ -424,9 +522,15 @@ mod columns {
                 column_header: strings("column_header", capacity),
                 column_path: lists("column_path", capacity),
                 column_year: PrimitiveChunkedBuilder::new("column_year".into(), capacity),
+                column_measure: strings("column_measure", capacity),
                 raw: strings("raw", capacity),
                 value: PrimitiveChunkedBuilder::new("value".into(), capacity),
                 value_kind: strings("value_kind", capacity),
+                value_scaled: PrimitiveChunkedBuilder::new("value_scaled".into(), capacity),
+                unit: strings("unit", capacity),
+                unit_multiplier: PrimitiveChunkedBuilder::new("unit_multiplier".into(), capacity),
+                unit_currency: strings("unit_currency", capacity),
+                unit_kind: strings("unit_kind", capacity),
                 footnote_markers: lists("footnote_markers", capacity),
                 footnote_texts: lists("footnote_texts", capacity),
                 flags: lists("flags", capacity),
@@ -461,6 +565,7 @@ mod columns {
 
         fn push_cell(&mut self, cell: &CellView) {
             self.doc_id.append_value(cell.doc_id);
+            self.doc_sha256.append_value(cell.doc_sha256);
             self.source.append_value(cell.source);
             self.url.append_option(cell.url);
             self.year.append_option(cell.year);
@@ -472,10 +577,10 @@ mod columns {
             self.table_index.append_value(cell.table_index);
             self.table_number.append_option(cell.table_number);
             self.table_title.append_option(cell.table_title);
-            self.unit.append_option(cell.unit);
             self.row_index.append_value(cell.row_index);
             self.row_label.append_value(cell.row_label);
             self.row_code.append_option(cell.row_code);
+            self.row_article.append_option(cell.row_article);
             self.row_stub.append_values_iter(cell.row_stub.iter().copied());
             self.row_group.append_option(cell.row_group);
             self.row_kind.append_value(cell.row_kind);
@@ -484,9 +589,15 @@ mod columns {
             self.column_header.append_value(cell.column_header);
             self.column_path.append_values_iter(cell.column_path.iter().map(String::as_str));
             self.column_year.append_option(cell.column_year);
+            self.column_measure.append_option(cell.column_measure);
             self.raw.append_value(cell.raw);
             self.value.append_option(cell.value);
             self.value_kind.append_value(cell.value_kind);
+            self.value_scaled.append_option(cell.value_scaled);
+            self.unit.append_option(cell.unit);
+            self.unit_multiplier.append_option(cell.unit_multiplier);
+            self.unit_currency.append_option(cell.unit_currency);
+            self.unit_kind.append_option(cell.unit_kind);
             self.footnote_markers.append_values_iter(cell.footnote_markers.iter().copied());
             self.footnote_texts.append_values_iter(cell.footnote_texts.iter().copied());
             self.flags.append_values_iter(cell.flags.iter().copied());
@@ -505,6 +616,7 @@ mod columns {
             let mut flags = full.flags;
             let columns: Vec<Column> = vec![
                 full.doc_id.finish().into_column(),
+                full.doc_sha256.finish().into_column(),
                 full.source.finish().into_column(),
                 full.url.finish().into_column(),
                 full.year.finish().into_column(),
@@ -516,10 +628,10 @@ mod columns {
                 full.table_index.finish().into_column(),
                 full.table_number.finish().into_column(),
                 full.table_title.finish().into_column(),
-                full.unit.finish().into_column(),
                 full.row_index.finish().into_column(),
                 full.row_label.finish().into_column(),
                 full.row_code.finish().into_column(),
+                full.row_article.finish().into_column(),
                 list_of_strings(row_stub.finish()),
                 full.row_group.finish().into_column(),
                 full.row_kind.finish().into_column(),
@@ -528,9 +640,15 @@ mod columns {
                 full.column_header.finish().into_column(),
                 list_of_strings(column_path.finish()),
                 full.column_year.finish().into_column(),
+                full.column_measure.finish().into_column(),
                 full.raw.finish().into_column(),
                 full.value.finish().into_column(),
                 full.value_kind.finish().into_column(),
+                full.value_scaled.finish().into_column(),
+                full.unit.finish().into_column(),
+                full.unit_multiplier.finish().into_column(),
+                full.unit_currency.finish().into_column(),
+                full.unit_kind.finish().into_column(),
                 list_of_strings(footnote_markers.finish()),
                 list_of_strings(footnote_texts.finish()),
                 list_of_strings(flags.finish()),
@@ -592,6 +710,7 @@ mod tests {
         table = tables.remove(0);
         Document {
             doc_id: "seed".into(),
+            sha256: String::new(),
             source: "seed.txt".into(),
             url: None,
             format: SourceFormat::Text,
@@ -651,7 +770,7 @@ mod tests {
             assert_eq!(dtype("flags"), DataType::List(Box::new(DataType::String)));
             assert_eq!(dtype("row_stub"), DataType::List(Box::new(DataType::String)));
             assert_eq!(dtype("dossier"), DataType::String);
-            assert_eq!(frame.width(), 31);
+            assert_eq!(frame.width(), 38);
         }
     }
 }

@@ -22,6 +22,10 @@ use crate::read;
 use crate::source::{self, SourceFormat};
 use crate::table::Table;
 
+/// Raised whenever a change to the stages changes what a document extracts to: part of the
+/// `--resume` cache key, so that documents cached by an older build are extracted again.
+pub const EXTRACTION_REVISION: u32 = 2;
+
 /// Everything the pipeline needs to know about a document besides its text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocumentInput {
@@ -31,26 +35,46 @@ pub struct DocumentInput {
     pub format: SourceFormat,
     /// The page address, from a sidecar `.url` file or a manifest.
     pub url: Option<String>,
+    /// The document id the batch gave it (relative to the input root that was named, see
+    /// [`crate::batch::discover`]); `None` gives [`default_doc_id`] of the source.
+    pub id: Option<String>,
 }
 
 impl DocumentInput {
     /// An input with no known address.
     pub fn new(source: impl Into<PathBuf>, format: SourceFormat) -> DocumentInput {
-        DocumentInput { source: source.into(), format, url: None }
+        DocumentInput { source: source.into(), format, url: None, id: None }
     }
 
-    /// The document id: the source path with `/` separators and no extension (nor `.gz`);
-    /// `stdin` for standard input.
+    /// The document id: the one the batch gave, else [`default_doc_id`].
     pub fn doc_id(&self) -> String {
-        if self.source == Path::new("-") {
-            return "stdin".to_string();
-        }
-        let mut path = self.source.clone();
-        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz")) {
-            path = path.with_extension("");
-        }
-        path.with_extension("").to_string_lossy().replace('\\', "/")
+        self.id.clone().unwrap_or_else(|| default_doc_id(&self.source))
     }
+}
+
+/// The id of a document named on its own: its file name, extension kept ("page.html" and
+/// "page.txt" are two documents), so it is the same however the path was typed; `stdin` for
+/// standard input.
+pub fn default_doc_id(source: &Path) -> String {
+    if source == Path::new("-") {
+        return "stdin".to_string();
+    }
+    match source.file_name() {
+        Some(name) => name.to_string_lossy().into_owned(),
+        None => source.to_string_lossy().replace('\\', "/"),
+    }
+}
+
+/// The hex SHA-256 of a document's bytes (gzip unpacked): joins the same document across runs
+/// and machines whatever its path.
+pub fn document_sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(bytes);
+    let mut hex = String::with_capacity(64);
+    for byte in digest {
+        hex.push_str(&format!("{byte:02x}"));
+    }
+    hex
 }
 
 /// A document after every stage: its metadata, its tables and all warnings, in document order.
@@ -58,6 +82,10 @@ impl DocumentInput {
 pub struct Document {
     /// Stable id of the document (see [`DocumentInput::doc_id`]).
     pub doc_id: String,
+    /// Hex SHA-256 of the document's bytes (gzip unpacked; of the text's UTF-8 for
+    /// [`extract_str`]).
+    #[serde(default)]
+    pub sha256: String,
     /// The source path as given.
     pub source: String,
     /// The page address, when known.
@@ -100,6 +128,10 @@ impl Default for ExtractOptions {
 
 /// Runs every stage on decoded text. Never fails: problems become warnings.
 pub fn extract_str(input: &DocumentInput, text: &str, options: &ExtractOptions) -> Document {
+    run_stages(input, text, document_sha256(text.as_bytes()), options)
+}
+
+fn run_stages(input: &DocumentInput, text: &str, sha256: String, options: &ExtractOptions) -> Document {
     let mut publication_head = None;
     let outcome = match input.format {
         SourceFormat::Html => read::html::read_html(text),
@@ -122,6 +154,8 @@ pub fn extract_str(input: &DocumentInput, text: &str, options: &ExtractOptions) 
         warnings.extend(overrides.apply(&input.doc_id(), &mut tables));
     }
     normalize::rows::normalize_tables(&mut tables);
+    warnings.extend(normalize::unit::annotate_units(&mut tables));
+    normalize::measure::annotate_measures_and_articles(&mut tables);
     interpret::confidence::score_tables(&mut tables);
     let visible_head = match (input.format, &publication_head) {
         (SourceFormat::Xml, Some(head)) => head.as_printed_head(),
@@ -140,6 +174,7 @@ pub fn extract_str(input: &DocumentInput, text: &str, options: &ExtractOptions) 
     all_warnings.append(&mut warnings);
     Document {
         doc_id: input.doc_id(),
+        sha256,
         source: input.source.to_string_lossy().into_owned(),
         url,
         format: input.format,
@@ -164,6 +199,18 @@ pub fn extract_bytes(
     url: Option<String>,
     options: &ExtractOptions,
 ) -> Result<Document, Error> {
+    extract_bytes_as(None, path, bytes, url, options)
+}
+
+/// [`extract_bytes`] under a document id of the caller's (the batch's, relative to the input
+/// root that was named); `None` gives [`default_doc_id`].
+pub fn extract_bytes_as(
+    id: Option<String>,
+    path: &Path,
+    bytes: &[u8],
+    url: Option<String>,
+    options: &ExtractOptions,
+) -> Result<Document, Error> {
     let decoded = source::decode(path, bytes)?;
     // The content decides first: an official publication is read as one whatever its name.
     let publication = SourceFormat::is_publication_xml(&decoded.text);
@@ -176,9 +223,13 @@ pub fn extract_bytes(
         let root = read::xml::root_element(decoded.text.trim_start()).unwrap_or_default();
         return Err(Error::new(path, crate::error::ErrorKind::UnsupportedXml { root }));
     }
-    let input =
-        DocumentInput { source: path.to_path_buf(), format, url: url.or_else(|| source::sidecar_url(path)) };
-    let mut document = extract_str(&input, &decoded.text, options);
+    let input = DocumentInput {
+        source: path.to_path_buf(),
+        format,
+        url: url.or_else(|| source::sidecar_url(path)),
+        id,
+    };
+    let mut document = run_stages(&input, &decoded.text, document_sha256(bytes), options);
     document.encoding = decoded.encoding.to_string();
     let mut warnings = decoded.warnings;
     warnings.append(&mut document.warnings);

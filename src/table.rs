@@ -75,6 +75,14 @@ pub struct Column {
     pub path: Vec<String>,
     /// Footnote markers split off the header cells ("20141" gives path "2014" and marker "1").
     pub markers: Vec<String>,
+    /// The unit a header part prints for this column ("Bedragen x € 1.000", "%", "fte"), as
+    /// printed (set by normalization, [`crate::normalize::unit`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// What kind of figure the header says the column holds (set by normalization,
+    /// [`crate::normalize::measure`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<crate::normalize::measure::Measure>,
 }
 
 impl Column {
@@ -125,6 +133,14 @@ pub struct Row {
     pub placement: Placement,
     /// 1-based source line of the row's first stub cell (or first cell when it has no stub).
     pub line: Option<usize>,
+    /// The unit the row's label prints ("BBP (in miljarden euro's)" → "in miljarden euro's"), as
+    /// printed (set by normalization, [`crate::normalize::unit`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The budget article the row is about, as printed in its label, code, group or the table's
+    /// headings ("31"; set by normalization, [`crate::normalize::measure`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<String>,
 }
 
 impl Row {

@@ -34,7 +34,7 @@ fn extract(page: &TruthPage, style: Style) -> Document {
         std::fs::write(folder.join(&file_name), &html).expect("the rendering is written");
     }
     let input =
-        DocumentInput { source: file_name.into(), format: SourceFormat::Html, url: Some(page.url.clone()) };
+        DocumentInput { url: Some(page.url.clone()), ..DocumentInput::new(file_name, SourceFormat::Html) };
     extract_str(&input, &html, &ExtractOptions::default())
 }
 

@@ -18,6 +18,7 @@ import pyarrow.types as pat
 LIST = "list"
 SCHEMA = {
     "doc_id": ("string", pl.String, "VARCHAR"),
+    "doc_sha256": ("string", pl.String, "VARCHAR"),
     "source": ("string", pl.String, "VARCHAR"),
     "url": ("string", pl.String, "VARCHAR"),
     "year": ("int32", pl.Int32, "INTEGER"),
@@ -29,10 +30,10 @@ SCHEMA = {
     "table_index": ("uint32", pl.UInt32, "UINTEGER"),
     "table_number": ("string", pl.String, "VARCHAR"),
     "table_title": ("string", pl.String, "VARCHAR"),
-    "unit": ("string", pl.String, "VARCHAR"),
     "row_index": ("uint32", pl.UInt32, "UINTEGER"),
     "row_label": ("string", pl.String, "VARCHAR"),
     "row_code": ("string", pl.String, "VARCHAR"),
+    "row_article": ("string", pl.String, "VARCHAR"),
     "row_stub": (LIST, pl.List(pl.String), "VARCHAR[]"),
     "row_group": ("string", pl.String, "VARCHAR"),
     "row_kind": ("string", pl.String, "VARCHAR"),
@@ -41,9 +42,15 @@ SCHEMA = {
     "column_header": ("string", pl.String, "VARCHAR"),
     "column_path": (LIST, pl.List(pl.String), "VARCHAR[]"),
     "column_year": ("int32", pl.Int32, "INTEGER"),
+    "column_measure": ("string", pl.String, "VARCHAR"),
     "raw": ("string", pl.String, "VARCHAR"),
     "value": ("float64", pl.Float64, "DOUBLE"),
     "value_kind": ("string", pl.String, "VARCHAR"),
+    "value_scaled": ("float64", pl.Float64, "DOUBLE"),
+    "unit": ("string", pl.String, "VARCHAR"),
+    "unit_multiplier": ("int64", pl.Int64, "BIGINT"),
+    "unit_currency": ("string", pl.String, "VARCHAR"),
+    "unit_kind": ("string", pl.String, "VARCHAR"),
     "footnote_markers": (LIST, pl.List(pl.String), "VARCHAR[]"),
     "footnote_texts": (LIST, pl.List(pl.String), "VARCHAR[]"),
     "flags": (LIST, pl.List(pl.String), "VARCHAR[]"),
@@ -60,7 +67,7 @@ def arrow_ok(kind, t):
         return is_string(t)
     if kind == LIST:
         return (pat.is_list(t) or pat.is_large_list(t)) and is_string(t.value_type)
-    return str(t) == {"int32": "int32", "uint32": "uint32", "float64": "double"}[kind]
+    return str(t) == {"int32": "int32", "int64": "int64", "uint32": "uint32", "float64": "double"}[kind]
 
 
 def main():

@@ -41,7 +41,7 @@ fn render(page: &TruthPage, style: CalsStyle) -> (String, String) {
 fn extract(page: &TruthPage, style: CalsStyle) -> Document {
     let (file_name, xml) = render(page, style);
     let input =
-        DocumentInput { source: file_name.into(), format: SourceFormat::Xml, url: Some(page.url.clone()) };
+        DocumentInput { url: Some(page.url.clone()), ..DocumentInput::new(file_name, SourceFormat::Xml) };
     extract_str(&input, &xml, &ExtractOptions::default())
 }
 

@@ -504,6 +504,7 @@ mod tests {
         crate::normalize::rows::normalize_tables(std::slice::from_mut(&mut table));
         Document {
             doc_id: "seed".into(),
+            sha256: String::new(),
             source: "seed.txt".into(),
             url: None,
             format: SourceFormat::Text,

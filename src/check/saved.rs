@@ -14,6 +14,8 @@ use crate::table::Table;
 #[derive(Deserialize)]
 struct SavedDocument {
     doc_id: String,
+    #[serde(default)]
+    doc_sha256: String,
     source: String,
     url: Option<String>,
     format: SourceFormat,
@@ -71,6 +73,7 @@ fn load_tables_file(file: &Path) -> Result<Vec<Document>, Error> {
             }
             Document {
                 doc_id: document.doc_id,
+                sha256: document.doc_sha256,
                 source: document.source,
                 url: document.url,
                 format: document.format,

@@ -98,7 +98,11 @@ mod tests {
         let titled = Table { title: Some("Inhoudsopgave".into()), ..Table::default() };
         assert!(contents::is_contents(&titled, false));
         let paged = Table {
-            columns: vec![crate::table::Column { path: vec!["Blz.".into()], markers: vec![] }],
+            columns: vec![crate::table::Column {
+                path: vec!["Blz.".into()],
+                markers: vec![],
+                ..Default::default()
+            }],
             ..Table::default()
         };
         assert!(contents::is_contents(&paged, false));

@@ -213,7 +213,7 @@ pub(crate) fn structure(grid: &Grid) -> Structure {
                 }
             }
         }
-        result.table.columns.push(Column { path, markers });
+        result.table.columns.push(Column { path, markers, ..Column::default() });
     }
     result.table.unit = unit;
     result.table.stub_columns = stub_columns;

@@ -15,7 +15,7 @@ use crate::frame::{CellView, for_each_cell};
 use crate::pipeline::Document;
 
 /// The CSV header line, column names in column order.
-pub const CSV_HEADER: &str = "doc_id,source,url,year,doc_type,chapter,dossier,stuk,section,table_index,table_number,table_title,unit,row_index,row_label,row_code,row_stub,row_group,row_kind,parent_row_index,column_index,column_header,column_path,column_year,raw,value,value_kind,footnote_markers,footnote_texts,flags,line\n";
+pub const CSV_HEADER: &str = "doc_id,doc_sha256,source,url,year,doc_type,chapter,dossier,stuk,section,table_index,table_number,table_title,row_index,row_label,row_code,row_article,row_stub,row_group,row_kind,parent_row_index,column_index,column_header,column_path,column_year,column_measure,raw,value,value_kind,value_scaled,unit,unit_multiplier,unit_currency,unit_kind,footnote_markers,footnote_texts,flags,line\n";
 
 /// How each cell's JSON object is framed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,11 +43,11 @@ pub fn csv_lines(document: &Document, out: &mut Vec<u8>) -> usize {
 trait CellFormat {
     /// doc_id … stuk.
     fn document_part(&mut self, cell: &CellView, out: &mut Vec<u8>);
-    /// section … unit.
+    /// section … table_title.
     fn table_part(&mut self, cell: &CellView, out: &mut Vec<u8>);
     /// row_index … parent_row_index.
     fn row_part(&mut self, cell: &CellView, out: &mut Vec<u8>);
-    /// column_index … column_year.
+    /// column_index … column_measure.
     fn column_part(&mut self, cell: &CellView, out: &mut Vec<u8>);
     /// raw … line, and the end of the record.
     fn cell_part(&mut self, cell: &CellView, out: &mut Vec<u8>);
@@ -122,6 +122,7 @@ impl CellFormat for Json {
 
     fn document_part(&mut self, cell: &CellView, out: &mut Vec<u8>) {
         json_field(out, "doc_id", &cell.doc_id);
+        json_field(out, "doc_sha256", &cell.doc_sha256);
         json_field(out, "source", &cell.source);
         json_field(out, "url", &cell.url);
         json_field(out, "year", &cell.year);
@@ -136,13 +137,13 @@ impl CellFormat for Json {
         json_field(out, "table_index", &cell.table_index);
         json_field(out, "table_number", &cell.table_number);
         json_field(out, "table_title", &cell.table_title);
-        json_field(out, "unit", &cell.unit);
     }
 
     fn row_part(&mut self, cell: &CellView, out: &mut Vec<u8>) {
         json_field(out, "row_index", &cell.row_index);
         json_field(out, "row_label", &cell.row_label);
         json_field(out, "row_code", &cell.row_code);
+        json_field(out, "row_article", &cell.row_article);
         json_field(out, "row_stub", &cell.row_stub);
         json_field(out, "row_group", &cell.row_group);
         json_field(out, "row_kind", &cell.row_kind);
@@ -154,12 +155,18 @@ impl CellFormat for Json {
         json_field(out, "column_header", &cell.column_header);
         json_field(out, "column_path", &cell.column_path);
         json_field(out, "column_year", &cell.column_year);
+        json_field(out, "column_measure", &cell.column_measure);
     }
 
     fn cell_part(&mut self, cell: &CellView, out: &mut Vec<u8>) {
         json_field(out, "raw", &cell.raw);
         json_field(out, "value", &cell.value);
         json_field(out, "value_kind", &cell.value_kind);
+        json_field(out, "value_scaled", &cell.value_scaled);
+        json_field(out, "unit", &cell.unit);
+        json_field(out, "unit_multiplier", &cell.unit_multiplier);
+        json_field(out, "unit_currency", &cell.unit_currency);
+        json_field(out, "unit_kind", &cell.unit_kind);
         json_field(out, "footnote_markers", &cell.footnote_markers);
         json_field(out, "footnote_texts", &cell.footnote_texts);
         json_field(out, "flags", &cell.flags);
@@ -180,6 +187,7 @@ struct Csv;
 impl CellFormat for Csv {
     fn document_part(&mut self, cell: &CellView, out: &mut Vec<u8>) {
         text(out, cell.doc_id);
+        text(out, cell.doc_sha256);
         text(out, cell.source);
         optional_text(out, cell.url);
         number(out, cell.year);
@@ -194,13 +202,13 @@ impl CellFormat for Csv {
         number(out, Some(cell.table_index));
         optional_text(out, cell.table_number);
         optional_text(out, cell.table_title);
-        optional_text(out, cell.unit);
     }
 
     fn row_part(&mut self, cell: &CellView, out: &mut Vec<u8>) {
         number(out, Some(cell.row_index));
         text(out, cell.row_label);
         optional_text(out, cell.row_code);
+        optional_text(out, cell.row_article);
         list(out, cell.row_stub);
         optional_text(out, cell.row_group);
         text(out, cell.row_kind);
@@ -212,12 +220,18 @@ impl CellFormat for Csv {
         text(out, cell.column_header);
         list(out, cell.column_path);
         number(out, cell.column_year);
+        optional_text(out, cell.column_measure);
     }
 
     fn cell_part(&mut self, cell: &CellView, out: &mut Vec<u8>) {
         text(out, cell.raw);
         number(out, cell.value);
         text(out, cell.value_kind);
+        number(out, cell.value_scaled);
+        optional_text(out, cell.unit);
+        number(out, cell.unit_multiplier);
+        optional_text(out, cell.unit_currency);
+        optional_text(out, cell.unit_kind);
         list(out, cell.footnote_markers);
         list(out, cell.footnote_texts);
         list(out, cell.flags);
@@ -346,7 +360,7 @@ mod tests {
         json_cells(&seed(), JsonFraming::Line, &mut out);
         let first = std::str::from_utf8(&out).unwrap().lines().next().unwrap();
         let KeysInOrder(names) = serde_json::from_str(first).unwrap();
-        assert_eq!(names.len(), 31);
+        assert_eq!(names.len(), 38);
         assert_eq!(format!("{}\n", names.join(",")), CSV_HEADER);
     }
 
@@ -359,13 +373,15 @@ mod tests {
         assert_eq!(text.lines().count(), 64);
         let first = text.lines().next().unwrap();
         // No address was given, so url, year, type and chapter are missing, and flattened text
-        // states no dossier or stuk: empty fields.
+        // states no dossier or stuk: empty fields. The hash is `sha256sum` of the fixture.
         assert_eq!(
             first,
-            "veiligheidsagenda-owb-2022-VI,veiligheidsagenda-owb-2022-VI.txt,,,,,,,2.2 Veiligheidsagenda,0,2,\
-             Veiligheidsagenda 2019-2022,,1,Aantal aangepakte CSV's,,\"[\"\"Aantal aangepakte CSV's\"\"]\",\
-             Ondermijning,data,,0,Realisatie 2019,\"[\"\"Realisatie\"\",\"\"2019\"\"]\",2019,1.522,1522.0,number,\
-             [],[],[],43"
+            "veiligheidsagenda-owb-2022-VI.txt,\
+             6035f9a1a18a8c7638db18520236c3c3acfcc7ef1354c306d46d50a2265e5d0e,\
+             veiligheidsagenda-owb-2022-VI.txt,,,,,,,2.2 Veiligheidsagenda,0,2,\
+             Veiligheidsagenda 2019-2022,1,Aantal aangepakte CSV's,,,\"[\"\"Aantal aangepakte CSV's\"\"]\",\
+             Ondermijning,data,,0,Realisatie 2019,\"[\"\"Realisatie\"\",\"\"2019\"\"]\",2019,realisatie,\
+             1.522,1522.0,number,,Aantal,1,,count,[],[],[],43"
         );
         assert!(text.contains(",Totale inzet,"));
         assert!(text.contains(",478,478.0,number,"), "Totale inzet, Realisatie 2020, as printed");

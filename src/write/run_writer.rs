@@ -202,6 +202,7 @@ impl TextOut {
 #[derive(Debug, Serialize)]
 struct DocumentTables<'d> {
     doc_id: &'d str,
+    doc_sha256: &'d str,
     source: &'d str,
     url: Option<&'d str>,
     format: crate::source::SourceFormat,
@@ -236,6 +237,7 @@ fn document_tables(document: &Document) -> DocumentTables<'_> {
         .collect();
     DocumentTables {
         doc_id: &document.doc_id,
+        doc_sha256: &document.sha256,
         source: &document.source,
         url: document.url.as_deref(),
         format: document.format,
