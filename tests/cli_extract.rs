@@ -77,7 +77,9 @@ fn a_run_without_failures_exits_zero_and_writes_chosen_formats() {
     assert!(!out.join("cells.parquet").exists(), "only the chosen formats");
     let csv = std::fs::read_to_string(out.join("cells.csv")).unwrap();
     assert!(
-        csv.starts_with("doc_id,doc_sha256,source,url,year,doc_type,chapter,dossier,stuk,section,table_index,"),
+        csv.starts_with(
+            "doc_id,doc_sha256,source,url,year,doc_type,chapter,dossier,stuk,section,table_index,"
+        ),
         "{csv}"
     );
 }

@@ -1103,3 +1103,40 @@ fn totals_place_a_vanished_cell_with_a_rounding_tolerance_per_printed_figure() {
     assert!(rule.starts_with("arithmetic"), "{rule}");
     assert_eq!(texts(row(table, "– Immaterieel")), ["594", "1 955", "150", "100", "50", "25", ""]);
 }
+
+#[test]
+fn rows_on_one_line_with_space_grouped_figures_take_the_heading_s_column_count() {
+    // Wild page c1_02 (OWB 2010 VII, "Opbouw uitgaven beleidsartikelen (x € 1 000)"): the header
+    // and every row run their cells together on one line, and the figures print their thousands
+    // with spaces ("4 744 138 4 682 192 …", line 24). The heading "2. Politie 2009 … 2014"
+    // (line 23) has six years, so each row has six figures; a one-digit group always opens a
+    // figure, which leaves one cut. A row of three-digit groups only (line 27) can be cut more
+    // ways: the most even cut is taken and every figure is flagged.
+    let document = extract("wild/dev/c1_02.txt", None);
+    let table = document
+        .tables
+        .iter()
+        .find(|t| t.title.as_deref() == Some("Opbouw uitgaven beleidsartikelen"))
+        .unwrap();
+    let years: Vec<String> = table.columns.iter().map(|c| c.header()).collect();
+    assert_eq!(years, ["2009", "2010", "2011", "2012", "2013", "2014"]);
+    assert_eq!(table.stub_header.as_deref(), Some("2. Politie"));
+    let stand = row(table, "Stand ontwerpbegroting 2009");
+    assert_eq!(texts(stand), ["4 744 138", "4 682 192", "4 683 540", "4 693 155", "4 685 975", "4 672 665"]);
+    assert!(stand.cells.iter().all(|cell| !cell.flags.contains(&CellFlag::SplitUncertain)));
+    assert_eq!(
+        texts(row(table, "Mutatie NvW en amendementen")),
+        ["– 76", "– 100", "– 125", "– 125", "– 125", "– 125"]
+    );
+    let landelijk = row(table, "2.3 Politie op bovenregionaal en landelijk niveau");
+    assert_eq!(texts(landelijk), ["618 834", "617 818", "621 839", "623 448", "625 338", "627 177"]);
+    assert!(landelijk.cells.iter().all(|cell| cell.flags.contains(&CellFlag::SplitUncertain)));
+    // The Stand row is the sum of 2.1–2.5 in 2009, so the even cut of line 27 adds up:
+    // 11 553 + 3 788 318 + 618 834 + 64 599 + 260 834 = 4 744 138.
+    assert!(
+        document
+            .warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::SplitUncertain && w.location.line == Some(27))
+    );
+}

@@ -110,6 +110,10 @@ pub struct RunTogether {
     /// and its first digit group could be a footnote marker or part of the label ("Overig2 578":
     /// "Overig" and 2 578, or "Overig2" and 578).
     pub certain: bool,
+    /// False when the figures print their thousands with spaces and the digit groups could be
+    /// cut into that many figures in more than one way ([`split_space_grouped`]): every figure
+    /// of the line is then in doubt.
+    pub grouping_certain: bool,
 }
 
 /// Splits a line that runs a label and its figures together ("Netto-uitgaven buiten het kader–
@@ -128,8 +132,8 @@ pub struct RunTogether {
 ///    label may be in it: "economie in 200627"), or the label ends in a digit.
 ///
 /// `None` for prose-like lines (longer than 120 characters, ending in a full stop, holding `|`).
-/// Known failure: several figures that all use spaces as thousands separators ("4 744 138
-/// 4 682 192") are read as one; only the table's arithmetic could split them.
+/// Several figures that all use spaces as thousands separators ("4 744 138 4 682 192") are not
+/// split here: how many figures there are comes from the lines around ([`split_space_grouped`]).
 pub fn split_run_together(line: &str) -> Option<RunTogether> {
     let trimmed = line.trim_end();
     if trimmed.is_empty() || trimmed.len() > 480 || trimmed.chars().count() > 120 || trimmed.contains('|') {
@@ -199,7 +203,178 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
     let long_glued =
         first.chars().filter(char::is_ascii_digit).count() >= 5 && !first.contains(['.', ',', ' ']);
     let certain = !(label_ends_in_digit || long_glued || glued && short_first_group);
-    Some(RunTogether { label: label_range, figures, certain })
+    Some(RunTogether { label: label_range, figures, certain, grouping_certain: true })
+}
+
+/// A heading line that runs a label and two or more years together ("2. Politie 2009 2010 2011
+/// 2012 2013 2014"): the label and each year, as a run-together row's split. `None` for any
+/// other line.
+pub fn split_year_heading(line: &str) -> Option<RunTogether> {
+    let trimmed = line.trim_end();
+    if trimmed.len() > 480 || trimmed.contains('|') || !trimmed.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let tokens: Vec<(usize, &str)> = trimmed
+        .split_whitespace()
+        .map(|token| (token.as_ptr() as usize - trimmed.as_ptr() as usize, token))
+        .collect();
+    let years = tokens.iter().rev().take_while(|(_, token)| is_year(token)).count();
+    if years < 2 || years == tokens.len() {
+        return None;
+    }
+    let first_year = tokens.len() - years;
+    let label = trimmed[..tokens[first_year].0].trim_end();
+    if label.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return None;
+    }
+    let figures = tokens[first_year..].iter().map(|(start, token)| *start..start + token.len()).collect();
+    Some(RunTogether { label: 0..label.len(), figures, certain: true, grouping_certain: true })
+}
+
+/// One piece of a run of figures that print their thousands with spaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    /// A sign on its own ("–" in "– 76").
+    Sign,
+    /// A group of one to three digits; `decimals` when it ends in ",5" (nothing may follow it in
+    /// its figure).
+    Group { digits: usize, decimals: bool },
+    /// A figure that is whole on its own ("4,3", "1.522", "12%").
+    Whole,
+}
+
+/// A piece and its byte range in the line.
+type PrintedPiece = (Piece, std::ops::Range<usize>);
+
+/// The pieces of the figure run at the end of a line, with their byte ranges, and where the
+/// label ends; `None` when the line does not end in such a run after a label of two letters.
+/// Number tokens of four digits or more right after the label's last word belong to the label
+/// (a year: "Stand ontwerpbegroting 2009").
+fn figure_pieces(line: &str) -> Option<(usize, Vec<PrintedPiece>)> {
+    let tokens: Vec<(usize, &str)> = line
+        .split_whitespace()
+        .map(|token| (token.as_ptr() as usize - line.as_ptr() as usize, token))
+        .collect();
+    let label_token = tokens.iter().rposition(|(_, token)| token.chars().any(char::is_alphabetic))?;
+    let (label_start, label_text) = tokens[label_token];
+    let mut label_end = label_start + label_text.len();
+    let group = |text: &str| -> Option<(usize, bool)> {
+        let (whole, decimals) = match text.split_once(',') {
+            Some((whole, decimals))
+                if !decimals.is_empty() && decimals.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                (whole, true)
+            }
+            Some(_) => return None,
+            None => (text, false),
+        };
+        ((1..=3).contains(&whole.len()) && whole.bytes().all(|b| b.is_ascii_digit()))
+            .then_some((whole.len(), decimals))
+    };
+    let mut pieces = Vec::new();
+    for &(start, token) in &tokens[label_token + 1..] {
+        let range = start..start + token.len();
+        if matches!(token, "-" | "–" | "‒" | "−" | "—" | "+") {
+            pieces.push((Piece::Sign, range));
+        } else if let Some((digits, decimals)) = group(token) {
+            pieces.push((Piece::Group { digits, decimals }, range));
+        } else if pieces.is_empty() && token.len() >= 4 && token.bytes().all(|b| b.is_ascii_digit()) {
+            label_end = range.end;
+        } else if token.contains(['.', ',', '%']) && is_plain_figure(token) {
+            pieces.push((Piece::Whole, range));
+        } else {
+            return None;
+        }
+    }
+    let letters = line[..label_end].chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 2 && !pieces.is_empty()).then_some((label_end, pieces))
+}
+
+/// Splits a line that ends in figures printing their thousands with spaces into its label and
+/// exactly `columns` figures ("Stand ontwerpbegroting 2009 4 744 138 4 682 192 …" with six
+/// columns: "4 744 138", "4 682 192", …; "Mutatie NvW – 76 – 100" with two: "– 76", "– 100").
+///
+/// A figure is an optional sign, then a whole figure ("4,3", "1.522"), or a group of one to three
+/// digits followed by groups of exactly three (a group with decimals ends it). When more than one cut gives
+/// `columns` figures, the most even one (by groups per figure) is taken and `grouping_certain`
+/// is false: the reader flags every figure of the row. `None` when no cut gives `columns`
+/// figures.
+pub fn split_space_grouped(line: &str, columns: usize) -> Option<RunTogether> {
+    let trimmed = line.trim_end();
+    if columns == 0 || trimmed.len() > 480 || trimmed.contains('|') {
+        return None;
+    }
+    let (label_end, pieces) = figure_pieces(trimmed)?;
+    let n = pieces.len();
+    if n > 200 || columns > n {
+        return None;
+    }
+    // ways[i][c]: cuts of pieces[i..] into c figures (2 means two or more); cost: the least sum
+    // of squared group counts; next: where the first figure of the best cut ends.
+    const NONE: usize = usize::MAX;
+    let mut ways = vec![vec![0u8; columns + 1]; n + 1];
+    let mut cost = vec![vec![NONE; columns + 1]; n + 1];
+    let mut next = vec![vec![0usize; columns + 1]; n + 1];
+    ways[n][0] = 1;
+    cost[n][0] = 0;
+    for i in (0..n).rev() {
+        // Every end of a figure that starts at piece i, with its group count.
+        let mut ends = Vec::new();
+        let mut at = i;
+        if pieces[at].0 == Piece::Sign {
+            at += 1;
+        }
+        match pieces.get(at).map(|piece| piece.0) {
+            Some(Piece::Whole) => ends.push((at + 1, 1)),
+            Some(Piece::Group { decimals, .. }) => {
+                let mut groups = 1;
+                ends.push((at + 1, groups));
+                let mut open = !decimals;
+                while open {
+                    match pieces.get(at + groups).map(|piece| piece.0) {
+                        Some(Piece::Group { digits: 3, decimals }) => {
+                            groups += 1;
+                            ends.push((at + groups, groups));
+                            open = !decimals;
+                        }
+                        _ => break,
+                    }
+                }
+            }
+            _ => {}
+        }
+        for (end, groups) in ends {
+            for c in 1..=columns {
+                if ways[end][c - 1] == 0 {
+                    continue;
+                }
+                ways[i][c] = (ways[i][c] + ways[end][c - 1]).min(2);
+                let total = cost[end][c - 1] + groups * groups;
+                if total < cost[i][c] {
+                    cost[i][c] = total;
+                    next[i][c] = end;
+                }
+            }
+        }
+    }
+    if ways[0][columns] == 0 {
+        return None;
+    }
+    let mut figures = Vec::with_capacity(columns);
+    let (mut i, mut c) = (0, columns);
+    while c > 0 {
+        let end = next[i][c];
+        figures.push(pieces[i].1.start..pieces[end - 1].1.end);
+        i = end;
+        c -= 1;
+    }
+    let label = trimmed[..label_end].trim_end();
+    Some(RunTogether {
+        label: 0..label.len(),
+        figures,
+        certain: true,
+        grouping_certain: ways[0][columns] == 1,
+    })
 }
 
 /// True for a text that stands in a figure column's place, as the structure stage tells headers
@@ -359,6 +534,43 @@ pub fn is_code(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn space_grouped(line: &str, columns: usize) -> Option<(String, Vec<String>, bool)> {
+        split_space_grouped(line, columns).map(|split| {
+            let figures = split.figures.iter().map(|range| line[range.clone()].to_string()).collect();
+            (line[split.label].to_string(), figures, split.grouping_certain)
+        })
+    }
+
+    #[test]
+    fn space_grouped_figures_are_cut_into_the_columns() {
+        // Lines of fixtures/wild/dev/c1_02.txt (six year columns).
+        assert_eq!(
+            space_grouped("2.1 Apparaat 11 553 10 852 9 421 9 358 9 380 9 380", 6),
+            Some((
+                "2.1 Apparaat".to_string(),
+                ["11 553", "10 852", "9 421", "9 358", "9 380", "9 380"].map(String::from).to_vec(),
+                true
+            ))
+        );
+        let (label, figures, certain) = space_grouped(
+            "Stand ontwerpbegroting 2009 4 744 138 4 682 192 4 683 540 4 693 155 4 685 975 4 672 665",
+            6,
+        )
+        .unwrap();
+        assert_eq!(label, "Stand ontwerpbegroting 2009");
+        assert_eq!(figures[0], "4 744 138");
+        assert!(certain);
+        let (_, figures, certain) =
+            space_grouped("2.3 Politie op bovenregionaal en landelijk niveau 618 834 617 818 621 839 623 448 625 338 627 177", 6)
+                .unwrap();
+        assert_eq!(figures, ["618 834", "617 818", "621 839", "623 448", "625 338", "627 177"]);
+        assert!(!certain, "twelve groups of three can be cut into six figures in many ways");
+        assert_eq!(space_grouped("Mutatie NvW en amendementen – 76 – 100", 2).unwrap().1, ["– 76", "– 100"]);
+        // No cut gives the wanted count: not split.
+        assert_eq!(space_grouped("2.1 Apparaat 11 553 10 852", 5), None);
+        assert_eq!(space_grouped("(x € 1 000)", 1), None);
+    }
 
     #[test]
     fn figures_are_the_texts_that_get_a_value() {

@@ -89,6 +89,8 @@ fn read_paragraphs(text: &str, source: &str) -> ReadOutcome {
     let mut outcome = ReadOutcome::default();
     let uncertain_splits: Vec<usize> =
         paragraphs.iter().filter(|p| p.split_uncertain).map(|p| p.line).collect();
+    let uncertain_groupings: Vec<usize> =
+        paragraphs.iter().filter(|p| p.grouping_uncertain).map(|p| p.line).collect();
     for region in &regions {
         let index = outcome.tables.len();
         let mut warnings = Vec::new();
@@ -108,6 +110,9 @@ fn read_paragraphs(text: &str, source: &str) -> ReadOutcome {
     }
     if !uncertain_splits.is_empty() {
         flag_uncertain_splits(&mut outcome, &uncertain_splits);
+    }
+    if !uncertain_groupings.is_empty() {
+        flag_uncertain_groupings(&mut outcome, &uncertain_groupings);
     }
     outcome
 }
@@ -133,6 +138,37 @@ fn flag_uncertain_splits(outcome: &mut ReadOutcome, lines: &[usize]) {
                 Location::table(table.index, cell.line).with_row(row_index),
                 format!(
                     "row \"{label}\" ran its label and figures together; read as \"{label}\" and \"{figure}\", but a digit glued to the label (a footnote marker, say) would read the same: check the source"
+                ),
+            ));
+        }
+    }
+}
+
+/// Flags every figure of a row whose figures printed their thousands with spaces and ran
+/// together where the digit groups could be cut in more than one way, with a warning per row.
+fn flag_uncertain_groupings(outcome: &mut ReadOutcome, lines: &[usize]) {
+    let lines: std::collections::HashSet<usize> = lines.iter().copied().collect();
+    for table in &mut outcome.tables {
+        for (row_index, row) in table.rows.iter_mut().enumerate() {
+            let mut figures = Vec::new();
+            let mut line = None;
+            for cell in &mut row.cells {
+                if !cell.text.is_empty() && cell.line.is_some_and(|at| lines.contains(&at)) {
+                    cell.flag(CellFlag::SplitUncertain);
+                    figures.push(format!("\"{}\"", cell.text));
+                    line = line.or(cell.line);
+                }
+            }
+            if figures.is_empty() {
+                continue;
+            }
+            let label = row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or("", |c| c.text.as_str());
+            outcome.warnings.push(Warning::new(
+                WarningKind::SplitUncertain,
+                Location::table(table.index, line).with_row(row_index),
+                format!(
+                    "row \"{label}\" printed its figures with spaces between thousands and between figures alike; read as {}, the most even cut into the table's columns, but other cuts are possible: check the source",
+                    figures.join(", ")
                 ),
             ));
         }

@@ -31,6 +31,10 @@ pub struct Paragraph<'a> {
     /// True for a figure split off a line that ran its label and figures together where the
     /// print leaves the split point open ([`crate::interpret::vocabulary::split_run_together`]).
     pub split_uncertain: bool,
+    /// True for a figure cut out of a run of figures that print their thousands with spaces
+    /// where the groups could be cut in more than one way
+    /// ([`crate::interpret::vocabulary::split_space_grouped`]).
+    pub grouping_uncertain: bool,
 }
 
 /// What a paragraph can be, judged on its own text.
@@ -84,7 +88,17 @@ impl<'a> Paragraph<'a> {
             ParagraphKind::Text
         };
         let empty_cells = if kind == ParagraphKind::Whitespace { count_empty_cells(raw) } else { [0, 0] };
-        Paragraph { line, raw, text, attached, kind, empty_cells, year_like, split_uncertain: false }
+        Paragraph {
+            line,
+            raw,
+            text,
+            attached,
+            kind,
+            empty_cells,
+            year_like,
+            split_uncertain: false,
+            grouping_uncertain: false,
+        }
     }
 }
 
@@ -151,6 +165,7 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
                 let figure = trimmed[figure.clone()].trim();
                 let mut paragraph = Paragraph::new(index + 1, figure, figure, false);
                 paragraph.split_uncertain = n == 0 && !split.certain;
+                paragraph.grouping_uncertain = !split.grouping_certain;
                 out.push(paragraph);
             }
             previous_blank = false;
@@ -215,6 +230,8 @@ fn run_together_lines(text: &str) -> Vec<Option<crate::interpret::vocabulary::Ru
             }
         })
         .collect();
+    let mut splits = splits;
+    split_by_neighbours(&lines, &mut splits);
     let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty()).collect();
     let mut keep = vec![false; lines.len()];
     for (position, &index) in content.iter().enumerate() {
@@ -231,6 +248,69 @@ fn run_together_lines(text: &str) -> Vec<Option<crate::interpret::vocabulary::Ru
         keep[index] = neighbour(-1) || neighbour(1);
     }
     splits.into_iter().zip(keep).map(|(split, keep)| split.filter(|_| keep)).collect()
+}
+
+/// How far above a row its heading of years may stand, in lines.
+const HEADING_REACH: usize = 40;
+
+/// Splits what only the lines around can decide, in place:
+/// 1. a heading line that runs a label and two or more years together ("2. Politie 2009 2010 …
+///    2014") becomes the label and the years, when a line below it runs a label and figures
+///    together;
+/// 2. a line whose figures print their thousands with spaces ("Stand ontwerpbegroting 2009
+///    4 744 138 4 682 192 …") is cut into as many figures as the nearest such heading above it
+///    has years, else as the nearest split line above or below it has figures
+///    ([`crate::interpret::vocabulary::split_space_grouped`]).
+fn split_by_neighbours(lines: &[&str], splits: &mut [Option<crate::interpret::vocabulary::RunTogether>]) {
+    use crate::interpret::vocabulary::{split_space_grouped, split_year_heading};
+    let headings: Vec<Option<crate::interpret::vocabulary::RunTogether>> =
+        lines.iter().map(|line| split_year_heading(line)).collect();
+    if headings.iter().all(Option::is_none) && splits.iter().all(Option::is_none) {
+        return;
+    }
+    let mut heading_years: Option<(usize, usize)> = None;
+    for index in 0..lines.len() {
+        if let Some(heading) = &headings[index] {
+            heading_years = Some((index, heading.figures.len()));
+            continue;
+        }
+        let trimmed = lines[index].trim();
+        if !trimmed.ends_with(|c: char| c.is_ascii_digit()) || trimmed.starts_with('|') {
+            continue;
+        }
+        let from_heading =
+            heading_years.filter(|(at, _)| index - at <= HEADING_REACH).map(|(_, years)| years);
+        // A line already split keeps its split unless it gave fewer figures than the heading
+        // has years (a run of space-grouped figures read as one).
+        if let Some(split) = &splits[index] {
+            if let Some(columns) = from_heading.filter(|&columns| split.figures.len() < columns)
+                && let Some(regrouped) = split_space_grouped(lines[index], columns)
+            {
+                splits[index] = Some(regrouped);
+            }
+            continue;
+        }
+        let from_rows = || {
+            let figures_of = |other: usize| {
+                splits.get(other)?.as_ref().map(|split| split.figures.len()).filter(|&n| n >= 2)
+            };
+            (1..=3).find_map(|step| {
+                index.checked_sub(step).and_then(figures_of).or_else(|| figures_of(index + step))
+            })
+        };
+        if let Some(columns) = from_heading.or_else(from_rows) {
+            splits[index] = split_space_grouped(lines[index], columns);
+        }
+    }
+    for (index, heading) in headings.into_iter().enumerate() {
+        if heading.is_none() {
+            continue;
+        }
+        let row_below = (index + 1..lines.len().min(index + 4)).any(|below| splits[below].is_some());
+        if row_below && splits[index].is_none() {
+            splits[index] = heading;
+        }
+    }
 }
 
 /// How many newlines the text holds.

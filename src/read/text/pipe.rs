@@ -10,7 +10,8 @@
 //!    "Datum publicatie | Organisatie | …"); or, without a separator, a run of at least three
 //!    lines that each hold two cells or more and end in a pipe (all body rows: tables of
 //!    contents are printed so; the last line of a text cut off inside the table may lack its
-//!    pipes).
+//!    pipes). A separator line after body rows starts the next table, headed by the line right
+//!    above it: tables printed one under the other without a blank line come apart.
 //! 2. A line's cells: one leading and one trailing `|` are dropped, the rest split on `|`
 //!    ("Rijksbegroting | ||||" gives a label and four empty cells).
 //! 3. Rows printed one cell short of the body's usual width lose their top-left cell: a header
@@ -264,30 +265,67 @@ pub fn find_blocks(text: &str) -> Vec<PipeBlock> {
         while index < lines.len() && lines[index].contains('|') {
             index += 1;
         }
-        let block = &lines[start..index];
-        // A table printed one cell per line is flattened text, not a block of rows.
-        let cell_lines = block.iter().filter(|line| is_cell_line(line)).count();
-        let rows = block.iter().filter(|line| !is_separator(line)).count();
-        if cell_lines * 2 > rows {
-            continue;
-        }
-        // The last line of a text that ends inside the table may be cut off before its pipes.
-        let cut_off = index == lines.len();
-        let rows_closed = block
-            .iter()
-            .enumerate()
-            .all(|(at, line)| is_row_line(line) || (cut_off && at + 1 == block.len() && line.contains('|')));
-        if let Some(separator) = block.iter().position(|line| is_separator(line))
-            && separator >= 1
-            && block[separator + 1..].iter().any(|line| !is_separator(line))
-        {
-            blocks.push(PipeBlock { first_line: start + 1, last_line: index, separator });
-        } else if block.len() >= 3 && rows_closed {
-            // Rows without a separator line: a body without header rows.
-            blocks.push(PipeBlock { first_line: start + 1, last_line: index, separator: 0 });
+        for (from, to) in tables_of_run(&lines[start..index]) {
+            let cut_off = start + to == lines.len();
+            if let Some(block) = block_of(&lines[start + from..start + to], start + from, cut_off) {
+                blocks.push(block);
+            }
         }
     }
     blocks
+}
+
+/// The tables in one run of pipe lines, as ranges of it: a separator line after a body row starts
+/// a new table whose header is the line right above the separator (a markdown table has one
+/// header line), so tables printed one under the other without a blank line come apart.
+fn tables_of_run(run: &[&str]) -> Vec<(usize, usize)> {
+    let mut tables = Vec::new();
+    let mut from = 0;
+    let mut separated = false;
+    let mut lines_since_separator = 0;
+    for (at, line) in run.iter().enumerate() {
+        if !is_separator(line) {
+            lines_since_separator += 1;
+            continue;
+        }
+        // A body row, then this table's header line, above the separator.
+        if separated && lines_since_separator >= 2 {
+            tables.push((from, at - 1));
+            from = at - 1;
+        }
+        separated = true;
+        lines_since_separator = 0;
+    }
+    tables.push((from, run.len()));
+    tables
+}
+
+/// One table's lines as a block (step 1 of the module doc), or `None` when they are not one;
+/// `first` is the 0-based line of the first of them, `cut_off` says the text ends with them.
+fn block_of(block: &[&str], first: usize, cut_off: bool) -> Option<PipeBlock> {
+    // A table printed one cell per line is flattened text, not a block of rows.
+    let cell_lines = block.iter().filter(|line| is_cell_line(line)).count();
+    let rows = block.iter().filter(|line| !is_separator(line)).count();
+    if cell_lines * 2 > rows {
+        return None;
+    }
+    // The last line of a text that ends inside the table may be cut off before its pipes.
+    let rows_closed = block
+        .iter()
+        .enumerate()
+        .all(|(at, line)| is_row_line(line) || (cut_off && at + 1 == block.len() && line.contains('|')));
+    let (first_line, last_line) = (first + 1, first + block.len());
+    if let Some(separator) = block.iter().position(|line| is_separator(line))
+        && separator >= 1
+        && block[separator + 1..].iter().any(|line| !is_separator(line))
+    {
+        Some(PipeBlock { first_line, last_line, separator })
+    } else if block.len() >= 3 && rows_closed {
+        // Rows without a separator line: a body without header rows.
+        Some(PipeBlock { first_line, last_line, separator: 0 })
+    } else {
+        None
+    }
 }
 
 /// The cells of one pipe line (step 2).
@@ -538,6 +576,22 @@ mod tests {
         let text = "Tabel 3 Kader\n\n(in miljarden euro) | 2014 | 2015 |\n---|---|---|\nUitgaven | 106,3 | 107,0 |\nNiveau | 106,4 | 106,3 |\n\nen a | b zonder scheiding\n";
         let blocks = find_blocks(text);
         assert_eq!(blocks, vec![PipeBlock { first_line: 3, last_line: 6, separator: 1 }]);
+    }
+
+    /// fixtures/wild/dev/c2_09.txt prints three tables one under the other, each with its own
+    /// header line and separator, without a blank line between them.
+    #[test]
+    fn a_separator_after_body_rows_starts_the_next_table() {
+        let text = "| | 2018 | 2019 |\n|---|---|---|\n| Stand | 12.212 | 12.214 |\n| Mutatie | 0 | 0 |\n\
+                    | | 2018 | 2019 |\n|---|---|---|\n| Stand | 140 | 140 |\n";
+        let blocks = find_blocks(text);
+        assert_eq!(
+            blocks,
+            vec![
+                PipeBlock { first_line: 1, last_line: 4, separator: 1 },
+                PipeBlock { first_line: 5, last_line: 7, separator: 1 }
+            ]
+        );
     }
 
     #[test]
