@@ -1140,3 +1140,25 @@ fn rows_on_one_line_with_space_grouped_figures_take_the_heading_s_column_count()
             .any(|w| w.kind == WarningKind::SplitUncertain && w.location.line == Some(27))
     );
 }
+
+#[test]
+fn a_lone_column_formula_joins_its_title_and_header_formulas_return_codes() {
+    // Wild page c3_01 (1SUPP 2014 I): the header cell "Stand 1e suppletoire begroting" is
+    // followed by its formula "(5 = 3+4)" as a paragraph of its own (lines 31 and 33): one
+    // title. "Uitgaven" (line 54) prints 39.987, 39.987, 90, 40.077, 57, 55, 55, 52 and then
+    // "1" (line 70), the code of "Grondwettelijke uitkering …": read as the row's ninth figure,
+    // (3=1+2) would fail (90 ≠ 39.987 + 39.987), so the "1" is the next row's code and Uitgaven
+    // is a short row. Where its empty cell vanished the formulas leave open ((1) or (2) may be
+    // the empty one), so it stays flagged.
+    let document = extract("wild/dev/c3_01.txt", None);
+    let table = &document.tables[0];
+    let headers: Vec<String> = table.columns.iter().map(|c| c.header()).collect();
+    assert_eq!(headers[4], "Stand 1e suppletoire begroting (5 = 3+4)");
+    assert_eq!(headers.len(), 9);
+    let grondwettelijk = row(table, "Grondwettelijke uitkering aan de leden van het Koninklijk Huis");
+    assert_eq!(grondwettelijk.code.as_deref(), Some("1"));
+    let uitgaven = row(table, "Uitgaven");
+    let Placement::Inferred { surviving, .. } = &uitgaven.placement else { panic!("short row") };
+    assert_eq!(surviving, &["39.987", "39.987", "90", "40.077", "57", "55", "55", "52"]);
+    assert!(uitgaven.cells.iter().all(|cell| cell.flags.contains(&CellFlag::ColumnInferred)));
+}

@@ -23,6 +23,10 @@
 //!    `k` are stub header cells (all of them when there are no more than `k`, the first `k`
 //!    otherwise), and the remaining top cells span the bottom ones: the first top cell covers the columns the others leave over, each other one
 //!    covers one column ("Vastgestelde begroting" over Verplichtingen, Uitgaven, Ontvangsten).
+//!
+//! Before 1: a column's number or formula printed as a paragraph of its own between two titles
+//! ("Stand 1e suppletoire begroting", "(5 = 3+4)") is joined to the title before it
+//! (`join_lone_column_formulas`).
 //! 3. After 1 or 2: where the bottom row prints one heading twice side by side ("2012 | 2012"
 //!    under "Realisatie" and "Raming"), the top titles span up to each repeat instead
 //!    (`titles_span_to_repeated_headings`).
@@ -303,6 +307,7 @@ fn fill_columns(
             header.push(p.text.to_string());
         }
     }
+    join_lone_column_formulas(&mut header);
     // A top row printed without its top-left cells over full rows that have them: the count is
     // c + m × width, the cell after the first c (the next row's top-left) is empty, and the
     // first c cells are one title per column, a title repeated side by side ("Realisatie",
@@ -385,6 +390,35 @@ fn fill_columns(
     let (stub_header, columns) = spanned_columns(top, bottom, layout);
     built.stub_header = stub_header;
     built.columns = columns;
+}
+
+/// A column's number or formula printed on its own ("(5 = 3+4)", "(3)=(1)+(2)", "(4)").
+fn is_column_formula(text: &str) -> bool {
+    let text = text.trim();
+    text.starts_with('(')
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | '=' | '+' | '-' | '–' | ' '))
+}
+
+/// A column's number or formula printed as a paragraph of its own between two header titles
+/// ("Stand 1e suppletoire begroting", "(5 = 3+4)", "Mutatie 2015") is the rest of the title
+/// before it, not a header cell of its own: it is joined to it. A row of such formulas ("(1)",
+/// "(2)", "(3)=(1+2)") is a header row and stays.
+fn join_lone_column_formulas(header: &mut Vec<String>) {
+    let mut at = 1;
+    while at < header.len() {
+        let lone = is_column_formula(&header[at])
+            && !header[at - 1].is_empty()
+            && !is_column_formula(&header[at - 1])
+            && !header[at - 1].contains('(')
+            && header.get(at + 1).is_none_or(|next| !is_column_formula(next));
+        if lone {
+            let formula = header.remove(at);
+            header[at - 1] = format!("{} {formula}", header[at - 1]);
+        } else {
+            at += 1;
+        }
+    }
 }
 
 /// Column paths from top cells spanning a bottom row (rule 2 of the module doc). Up to `k` top

@@ -391,6 +391,7 @@ fn build_table(
     if contents::is_contents(&table, heading_says_contents) {
         table.kind = TableKind::Contents;
     }
+    place::return_trailing_codes_by_formulas(&mut table);
     let short: Vec<usize> = table
         .rows
         .iter()

@@ -4,7 +4,9 @@
 //! `column_inferred`, carries [`Placement::Inferred`] with its rule and surviving texts, and gets
 //! a warning (added by the caller). Three rules, tried in this order:
 //!
-//! 1. **The table's own arithmetic** ([`resolve_by_arithmetic`]). Relations between columns
+//! 1. **The table's own arithmetic** ([`resolve_by_arithmetic`]). Formulas the column headers
+//!    print ("Stand vastgestelde begroting (3=1+2)", "(4)=(1)+(2)+(3) Totaal geraamd": an empty
+//!    cell counts as 0, rounding allowed per term), relations between columns
 //!    that hold on every complete row of the table (column 3 = column 2 − column 1, say; at least
 //!    three rows must show it and none may break it), and totals ("Totaal …" rows equal to the
 //!    sum of the data rows above them since the previous total or spacer row). Every order-keeping
@@ -36,7 +38,7 @@ pub const LEFT_FILL_RULE: &str =
     "left fill: surviving cells fill the columns from the left in print order, the rest are empty";
 
 /// The rule text for rows placed by the table's arithmetic.
-pub const ARITHMETIC_RULE: &str = "arithmetic: the only placement of the surviving figures for which the table's column relations and totals hold";
+pub const ARITHMETIC_RULE: &str = "arithmetic: the only placement of the surviving figures for which the table's column formulas, column relations and totals hold";
 
 /// The rule text for an extrapolation row's figure placed in the last column.
 pub const EXTRAPOLATION_RULE: &str = "extrapolation: a row that extends the estimates by one year prints the figure of the new last year only, so its one figure goes to the last column";
@@ -171,6 +173,142 @@ fn relations(complete: &[Vec<String>], columns: usize) -> Vec<Relation> {
     found
 }
 
+/// `column = Σ sign × term`, as a column's header prints it: "(3=1+2)", "(5 = 3+4)",
+/// "(4)=(1)+(2)+(3)", "(6)=(5)-(4)", "(3 = 2 – 1)" (columns numbered as their headers number
+/// them: "(1)", "(2)").
+#[derive(Debug, Clone, PartialEq)]
+struct HeaderFormula {
+    column: usize,
+    terms: Vec<(usize, f64)>,
+}
+
+/// The formulas the column headers print, with the numbers mapped to the columns that carry
+/// them; a formula naming a number no column carries (or one two columns carry) is left out, and
+/// none is used unless at least three columns are numbered, side by side and one up from left
+/// to right.
+fn header_formulas(table: &Table) -> Vec<HeaderFormula> {
+    use std::sync::LazyLock;
+    static NUMBER: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"\(\s*(\d{1,2})\s*(?:\)|=)").expect("valid regex"));
+    static FORMULA: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"\(?\s*(\d{1,2})\s*\)?\s*=\s*\(?\s*(\d{1,2}(?:\s*\)?\s*[+\-–−]\s*\(?\s*\d{1,2})+)")
+            .expect("valid regex")
+    });
+    static TERM: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"([+\-–−]?)\s*\(?\s*(\d{1,2})").expect("valid regex"));
+    let headers: Vec<String> = table.columns.iter().map(|column| column.header()).collect();
+    let numbers: Vec<Option<usize>> =
+        headers.iter().map(|header| NUMBER.captures(header).and_then(|c| c[1].parse().ok())).collect();
+    // Trust the numbering only as tables print it: numbered columns side by side, numbered one up
+    // from left to right ("(1)", "(2)", "(3=1+2)"). A header misread into the wrong columns shows
+    // gaps or a broken order, and its formulas would place figures wrongly.
+    let numbered: Vec<(usize, usize)> =
+        numbers.iter().enumerate().filter_map(|(j, n)| n.map(|n| (j, n))).collect();
+    let in_order = numbered.windows(2).all(|pair| pair[1].0 == pair[0].0 + 1 && pair[1].1 == pair[0].1 + 1);
+    if numbered.len() < 3 || !in_order {
+        return Vec::new();
+    }
+    let column_of = |number: usize| {
+        let mut found = numbers.iter().enumerate().filter(|(_, n)| **n == Some(number)).map(|(j, _)| j);
+        match (found.next(), found.next()) {
+            (Some(j), None) => Some(j),
+            _ => None,
+        }
+    };
+    let mut formulas = Vec::new();
+    for header in &headers {
+        let Some(captures) = FORMULA.captures(header) else { continue };
+        let Some(column) = captures[1].parse().ok().and_then(column_of) else { continue };
+        let terms: Option<Vec<(usize, f64)>> = TERM
+            .captures_iter(&captures[2])
+            .map(|term| {
+                let sign = if term[1].is_empty() || &term[1] == "+" { 1.0 } else { -1.0 };
+                term[2].parse().ok().and_then(column_of).map(|j| (j, sign))
+            })
+            .collect();
+        if let Some(terms) = terms.filter(|terms| terms.len() >= 2 && terms.iter().all(|(j, _)| *j != column))
+        {
+            formulas.push(HeaderFormula { column, terms });
+        }
+    }
+    formulas
+}
+
+/// A code printed at the end of a row is the next row's, when the column formulas say so: a row
+/// of figures that ends in a code-like whole number ("1", "2") and breaks a formula its header
+/// prints, followed by a row whose code cell is empty, gives that number to the next row as
+/// its code; its other figures become a short row (flagged, placed by rule, and re-placed by
+/// arithmetic where it decides: [`resolve_by_arithmetic`]). Wild page c3_01: "Uitgaven" 39.987,
+/// 39.987, 90, 40.077, 57, 55, 55, 52, then "1" before "Grondwettelijke uitkering …": as nine
+/// figures, (3=1+2) fails (90 ≠ 39.987 + 39.987); the "1" is the next article's code. Returns the
+/// rows made short.
+pub fn return_trailing_codes_by_formulas(table: &mut Table) -> Vec<usize> {
+    let formulas = header_formulas(table);
+    let columns = table.columns.len();
+    let mut made_short = Vec::new();
+    if formulas.is_empty() || columns < 2 {
+        return made_short;
+    }
+    for index in 0..table.rows.len().saturating_sub(1) {
+        let (row, next) = (&table.rows[index], &table.rows[index + 1]);
+        // The next row has an empty code cell, or (a table read without a code column) a label
+        // alone.
+        let next_code_empty = match next.stub.len() {
+            1 => !next.stub[0].text.trim().is_empty(),
+            _ => {
+                next.stub[0].text.trim().is_empty()
+                    && next.stub[1..].iter().any(|c| !c.text.trim().is_empty())
+            }
+        };
+        let next_labelled = !next.stub.is_empty();
+        let Some(last) = row.cells.last() else { continue };
+        let code_like = (1..=3).contains(&last.text.len()) && last.text.bytes().all(|b| b.is_ascii_digit());
+        if row.placement != Placement::Exact
+            || row.kind != RowKind::Data
+            || !next_code_empty
+            || !next_labelled
+            || !code_like
+        {
+            continue;
+        }
+        let texts: Vec<String> = row.cells.iter().map(|cell| cell.text.clone()).collect();
+        if !formulas.iter().any(|formula| keeps_formula(formula, &texts) == Some(false)) {
+            continue;
+        }
+        let row = &mut table.rows[index];
+        let code = row.cells.pop().unwrap_or_default();
+        let surviving: Vec<String> = row.cells.iter().map(|cell| cell.text.clone()).collect();
+        row.cells = left_fill(std::mem::take(&mut row.cells), columns);
+        for cell in &mut row.cells {
+            cell.flag(crate::table::CellFlag::ColumnInferred);
+        }
+        row.placement = Placement::Inferred { rule: LEFT_FILL_RULE.to_string(), surviving };
+        let next = &mut table.rows[index + 1];
+        next.line = code.line.or(next.line);
+        let code = Cell { flags: Vec::new(), ..code };
+        if next.stub.len() == 1 {
+            next.stub.insert(0, code);
+        } else {
+            next.stub[0] = code;
+        }
+        made_short.push(index);
+    }
+    made_short
+}
+
+/// Whether a row's cells keep a header formula; `None` when a cell it names holds text.
+fn keeps_formula(formula: &HeaderFormula, cells: &[String]) -> Option<bool> {
+    let get = |j: usize| cells.get(j).and_then(|t| number(t));
+    let mut sum = 0.0;
+    let mut texts = vec![cells.get(formula.column)?.as_str()];
+    for &(j, sign) in &formula.terms {
+        sum += sign * get(j)?;
+        texts.push(cells[j].as_str());
+    }
+    let slack = tolerance(&texts) * formula.terms.len() as f64;
+    Some((get(formula.column)? - sum).abs() <= slack)
+}
+
 /// Every order-keeping placement of `figures` (texts with their cells) into `columns` slots.
 fn placements(figures: usize, columns: usize) -> Vec<Vec<usize>> {
     fn walk(start: usize, left: usize, columns: usize, current: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
@@ -221,6 +359,7 @@ pub fn resolve_by_arithmetic(table: &mut Table, short: &[usize]) -> Vec<usize> {
         .filter(|cells| cells.iter().all(|t| number(t).is_some()) && cells.iter().any(|t| !t.is_empty()))
         .collect();
     let relations = relations(&complete, columns);
+    let formulas = header_formulas(table);
     // Candidate placements per short row: those keeping every column relation.
     let mut candidates: Vec<(usize, Vec<Vec<String>>)> = Vec::new();
     for &row_index in short {
@@ -239,6 +378,7 @@ pub fn resolve_by_arithmetic(table: &mut Table, short: &[usize]) -> Vec<usize> {
                 cells
             })
             .filter(|cells| relations.iter().all(|&relation| holds(relation, cells) != Some(false)))
+            .filter(|cells| formulas.iter().all(|formula| keeps_formula(formula, cells) != Some(false)))
             .collect();
         if !options.is_empty() {
             candidates.push((row_index, options));
@@ -247,7 +387,7 @@ pub fn resolve_by_arithmetic(table: &mut Table, short: &[usize]) -> Vec<usize> {
     let mut chosen: Vec<(usize, Vec<String>)> = Vec::new();
     let mut undecided: Vec<(usize, Vec<Vec<String>>)> = Vec::new();
     for (row_index, options) in candidates {
-        if options.len() == 1 && !relations.is_empty() {
+        if options.len() == 1 && (!relations.is_empty() || !formulas.is_empty()) {
             chosen.push((row_index, options.into_iter().next().unwrap_or_default()));
         } else {
             undecided.push((row_index, options));
@@ -410,5 +550,58 @@ mod tests {
     fn placements_keep_order() {
         assert_eq!(placements(2, 3), vec![vec![0, 1], vec![0, 2], vec![1, 2]]);
         assert!(placements(4, 3).is_empty());
+    }
+
+    fn table_headed(headers: &[&str]) -> Table {
+        Table {
+            columns: headers
+                .iter()
+                .map(|h| crate::table::Column { path: vec![h.to_string()], ..Default::default() })
+                .collect(),
+            ..Table::default()
+        }
+    }
+
+    #[test]
+    fn header_formulas_as_tables_print_them() {
+        // The slotwet headers of wild page c7_03 and the 1SUPP headers of c3_01.
+        let slotwet = table_headed(&[
+            "(1) Stand vastgestelde begroting",
+            "(2) Mutaties 1e suppletoire begroting",
+            "(3) Mutaties 2e suppletoire begroting",
+            "(4)=(1)+(2)+(3) Totaal geraamd",
+            "(5) Realisatie",
+            "(6)=(5)-(4) Slotverschillen",
+        ]);
+        assert_eq!(
+            header_formulas(&slotwet),
+            vec![
+                HeaderFormula { column: 3, terms: vec![(0, 1.0), (1, 1.0), (2, 1.0)] },
+                HeaderFormula { column: 5, terms: vec![(4, 1.0), (3, -1.0)] },
+            ]
+        );
+        let supp = table_headed(&[
+            "Stand ontwerp- begroting (1)",
+            "Mutaties via NvW (2)",
+            "Stand vastgestelde begroting (3=1+2)",
+            "Mutaties 1e suppletoire begroting (4)",
+            "Stand 1e suppletoire begroting (5 = 3+4)",
+            "Mutatie 2015",
+        ]);
+        assert_eq!(header_formulas(&supp).len(), 2);
+        let cells = |texts: &[&str]| texts.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        let formula = &header_formulas(&supp)[1];
+        assert_eq!(
+            keeps_formula(formula, &cells(&["39.987", "", "39.987", "90", "40.077", "57"])),
+            Some(true)
+        );
+        assert_eq!(
+            keeps_formula(formula, &cells(&["39.987", "39.987", "90", "40.077", "57", "55"])),
+            Some(false)
+        );
+        // Numbers out of order (a header read into the wrong columns): no formula is trusted.
+        let misread =
+            table_headed(&["(4) Realisatie", "(1) Omschrijving", "(2) Begroting", "(3)=(2)-(1) Verschil"]);
+        assert!(header_formulas(&misread).is_empty());
     }
 }
