@@ -64,6 +64,22 @@ impl Observer for Silent {}
 pub enum Discovered {
     /// A document to read.
     Read(InputFile),
+    /// A file named on the command line that is not a document this tool reads: reported as
+    /// failed (the user asked for it by name).
+    Refuse {
+        /// The path.
+        path: PathBuf,
+        /// The extension as found.
+        extension: String,
+    },
+    /// A folder or link under an input folder that could not be read (no permission, a link
+    /// loop): reported as failed with the reason.
+    Unreadable {
+        /// The path.
+        path: PathBuf,
+        /// Why it could not be read.
+        message: String,
+    },
     /// Not a document this tool reads: reported as skipped.
     Skip {
         /// The path.
@@ -78,7 +94,9 @@ impl Discovered {
     pub fn path(&self) -> &Path {
         match self {
             Discovered::Read(input) => &input.path,
-            Discovered::Skip { path, .. } => path,
+            Discovered::Skip { path, .. }
+            | Discovered::Refuse { path, .. }
+            | Discovered::Unreadable { path, .. } => path,
         }
     }
 }
@@ -99,7 +117,8 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Discovered> {
     for path in paths {
         if path.is_dir() {
             let mut files = Vec::new();
-            walk(path, &mut files);
+            let mut unreadable = Vec::new();
+            walk(path, &mut files, &mut unreadable);
             files.sort();
             for file in files {
                 let id = relative_id(&file, path);
@@ -107,6 +126,7 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Discovered> {
                     found.push(entry);
                 }
             }
+            found.extend(unreadable);
         } else {
             let id = crate::pipeline::default_doc_id(path);
             if let Some(entry) = classify(path.clone(), id, true) {
@@ -177,15 +197,24 @@ fn separate_equal_ids(found: &mut [Discovered]) {
     }
 }
 
-fn walk(directory: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(directory) else { return };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let Ok(file_type) = entry.file_type() else { continue };
-        if file_type.is_dir() {
-            walk(&path, files);
-        } else if file_type.is_file() {
-            files.push(path);
+/// Every file under `directory` (the `walkdir` crate): symbolic links are followed, a link that
+/// leads back into a folder being walked is a loop and is not followed again, and a folder or link
+/// that cannot be read is an entry of its own that fails with the reason, so it is in the report.
+fn walk(directory: &Path, files: &mut Vec<PathBuf>, unreadable: &mut Vec<Discovered>) {
+    for entry in walkdir::WalkDir::new(directory).follow_links(true).min_depth(1) {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
+            Ok(_) => {}
+            Err(error) => {
+                let path = error.path().map_or_else(|| directory.to_path_buf(), Path::to_path_buf);
+                let message = match error.loop_ancestor() {
+                    Some(ancestor) => {
+                        format!("a link loops back to {}: not followed again", ancestor.display())
+                    }
+                    None => error.io_error().map_or_else(|| error.to_string(), |io| io.to_string()),
+                };
+                unreadable.push(Discovered::Unreadable { path, message });
+            }
         }
     }
 }
@@ -202,14 +231,16 @@ fn is_companion(path: &Path) -> bool {
 
 fn classify(path: PathBuf, id: String, named: bool) -> Option<Discovered> {
     // A named path that does not exist is still read, so that the failure is reported.
-    if SourceFormat::from_extension(&path).is_some() || (named && !path.exists()) {
+    let extension = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+    if SourceFormat::from_extension(&path).is_some() || (named && !path.exists()) || path == Path::new("-") {
         Some(Discovered::Read(InputFile { path, url: None, id }))
-    } else if named || !is_companion(&path) {
-        let extension = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+    } else if named {
+        Some(Discovered::Refuse { path, extension })
+    } else if !is_companion(&path) {
         Some(Discovered::Skip {
             path,
             reason: format!(
-                "not a document this tool reads (extension \"{extension}\"; it reads .html, .htm, .xhtml and .txt, also gzip-compressed as .gz)"
+                "not a document this tool reads (extension \"{extension}\"; it reads .html, .htm, .xhtml, .xml and .txt, also gzip-compressed as .gz)"
             ),
         })
     } else {
@@ -266,7 +297,7 @@ pub fn run_streaming<P: Send>(
         .iter()
         .map(|entry| match entry {
             Discovered::Read(input) => std::fs::metadata(&input.path).map(|m| m.len()).unwrap_or(0),
-            Discovered::Skip { .. } => 0,
+            Discovered::Skip { .. } | Discovered::Refuse { .. } | Discovered::Unreadable { .. } => 0,
         })
         .collect();
     observer.started(entries.len(), sizes.iter().sum());
@@ -359,6 +390,13 @@ fn process(
         Discovered::Skip { path, reason } => {
             (Outcome::Skipped { path: path.clone(), reason: reason.clone() }, None)
         }
+        Discovered::Unreadable { path, message } => {
+            (Outcome::Failed(Error::new(path, ErrorKind::Read { message: message.clone() })), None)
+        }
+        Discovered::Refuse { path, extension } => (
+            Outcome::Failed(Error::new(path, ErrorKind::UnsupportedFormat { extension: extension.clone() })),
+            None,
+        ),
     };
     Processed { bytes, outcome, content_hash }
 }

@@ -111,6 +111,9 @@ pub enum WarningKind {
     /// The markup is not well-formed (an unclosed or mismatched element, an undefined entity, a
     /// root element that is not a publication's): what was read before it is kept.
     MalformedMarkup,
+    /// A row whose cells an overrides entry placed (the reader could only infer them): not a
+    /// problem, a record of who settled what.
+    Overridden,
     /// A unit phrase (of a table, column or row) that the unit parser cannot read; the phrase is
     /// kept as printed and its meaning left empty.
     UnknownUnit,
@@ -137,6 +140,7 @@ impl WarningKind {
             WarningKind::SplitUncertain => "split_uncertain",
             WarningKind::MalformedMarkup => "malformed_markup",
             WarningKind::UnknownUnit => "unknown_unit",
+            WarningKind::Overridden => "overridden",
         }
     }
 }
@@ -274,7 +278,9 @@ pub enum ErrorKind {
         limit: u64,
     },
     /// The file's extension names a format this tool does not read.
-    #[error("unsupported input format: {extension}")]
+    #[error(
+        "not a document this tool reads (extension \"{extension}\"; it reads .html, .htm, .xhtml, .xml and .txt, also gzip-compressed as .gz)"
+    )]
     UnsupportedFormat {
         /// The extension as found.
         extension: String,

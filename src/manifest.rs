@@ -1,9 +1,10 @@
 //! The `--manifest` file: a CSV of `path,url` lines that gives documents their page addresses.
 //!
-//! Owns reading that file. A header line `path,url` is allowed; paths are relative to the
-//! manifest's own folder unless absolute; the URL is everything after the first comma (addresses
-//! such as `…/kamerstukken,2018/…` hold commas) and may be quoted. Blank lines and lines starting
-//! with `#` are skipped. A line without a comma is an error naming the line.
+//! Owns reading that file, with a real CSV parser (the `csv` crate: quoted fields may hold commas
+//! and quotes, `"a, b.txt"`). A header line `path,url` is allowed; paths are relative to the
+//! manifest's own folder unless absolute; an address may also hold commas without quotes
+//! (`…/kamerstukken,2018/…`): every field after the path is the address. Blank lines and lines
+//! starting with `#` are skipped. A line with one field only is an error naming the line.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -30,25 +31,41 @@ impl Manifest {
     /// Parses manifest text; relative paths are joined to `base`. Errors give the 1-based line.
     pub fn parse(text: &str, base: &Path) -> Result<Manifest, (usize, String)> {
         let mut urls = HashMap::new();
-        for (index, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty()
-                || line.starts_with('#')
-                || (index == 0 && line.eq_ignore_ascii_case("path,url"))
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .comment(Some(b'#'))
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        for (index, record) in reader.records().enumerate() {
+            let record = record.map_err(|error| {
+                let line = error.position().map_or(0, |position| position.line() as usize);
+                (line, error.to_string())
+            })?;
+            let line = record.position().map_or(index + 1, |position| position.line() as usize);
+            let fields: Vec<&str> = record.iter().collect();
+            if fields.iter().all(|field| field.is_empty()) {
+                continue;
+            }
+            if index == 0
+                && fields.len() == 2
+                && fields[0].eq_ignore_ascii_case("path")
+                && fields[1].eq_ignore_ascii_case("url")
             {
                 continue;
             }
-            let Some((path, url)) = line.split_once(',') else {
-                return Err((index + 1, format!("expected \"path,url\", found \"{line}\"")));
-            };
-            let path = path.trim().trim_matches('"');
-            let url = url.trim().trim_matches('"');
+            if fields.len() < 2 {
+                return Err((line, format!("expected \"path,url\", found \"{}\"", fields.join(","))));
+            }
+            // An address may hold commas without quotes ("…/kamerstukken,2018/…"): the fields
+            // after the path are one address.
+            let (path, url) = (fields[0], fields[1..].join(","));
             if path.is_empty() || url.is_empty() {
-                return Err((index + 1, "the path and the url must both be given".to_string()));
+                return Err((line, "the path and the url must both be given".to_string()));
             }
             let path = Path::new(path);
             let path = if path.is_absolute() { path.to_path_buf() } else { base.join(path) };
-            urls.insert(normalize(&path), url.to_string());
+            urls.insert(normalize(&path), url);
         }
         Ok(Manifest { urls })
     }
@@ -77,5 +94,15 @@ mod tests {
             Some("http://rijksbegroting.minfin.nl/2017/kamerstukken,2018/5/16/kst244574_1.html")
         );
         assert_eq!(Manifest::parse("a.txt,x\nbroken\n", Path::new("")).unwrap_err().0, 2);
+    }
+
+    #[test]
+    fn quoted_fields_hold_commas_and_quotes() {
+        let text = "path,url\n\"jaarverslag, 2019.html\",\"https://example.org/a,b?q=\"\"x\"\"\"\n";
+        let manifest = Manifest::parse(text, Path::new("")).unwrap();
+        assert_eq!(
+            manifest.url_for(Path::new("jaarverslag, 2019.html")),
+            Some("https://example.org/a,b?q=\"x\"")
+        );
     }
 }

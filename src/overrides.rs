@@ -16,10 +16,12 @@
 //! ```
 //!
 //! Matching, in this order:
-//! - **document**: the entry's `document` (an extension is ignored) equals the document id, or
-//!   is a path suffix of it ending at a `/`, or equals its file stem; so `veiligheidsagenda-owb-
-//!   2022-VI` and `fixtures/text/veiligheidsagenda-owb-2022-VI.txt` both match the document read
-//!   from `/any/dir/fixtures/text/veiligheidsagenda-owb-2022-VI.txt`.
+//! - **document**: with extensions ignored, the entry's `document` and the document id are equal,
+//!   or one is a path suffix of the other made of whole folder names (case counts); so
+//!   `veiligheidsagenda-owb-2022-VI` and `fixtures/text/veiligheidsagenda-owb-2022-VI.txt` both
+//!   match the document with id `text/veiligheidsagenda-owb-2022-VI.txt` (found under
+//!   `fixtures`). An entry that names no document of the run gives an `unused_override` warning
+//!   too ([`entries_matching_no_document`]).
 //! - **table**: `"#N"` is the table index (from 0); otherwise the table's number ("2", "1.1"),
 //!   else its title (case and spacing ignored).
 //! - **row**: the row label with footnote markers removed (the stage runs after footnote
@@ -182,15 +184,47 @@ fn clean_id(id: &str) -> String {
     }
 }
 
-/// True when an entry's `document` names this document id (equal, path suffix, or file stem).
+/// True when an entry's `document` names this document id: with extensions ignored and `/` as
+/// the separator, one is the other's path suffix, whole folder names only (case counts, as in
+/// file names): `veiligheidsagenda-owb-2022-VI`, `text/veiligheidsagenda-owb-2022-VI.txt` and
+/// `fixtures/text/veiligheidsagenda-owb-2022-VI.txt` all name the document whose id is
+/// `text/veiligheidsagenda-owb-2022-VI.txt` (found under `fixtures`), but `agenda-owb-2022-VI`
+/// does not.
 pub fn document_matches(document: &str, doc_id: &str) -> bool {
     let wanted = clean_id(document.trim());
     let id = clean_id(doc_id);
-    let wanted = wanted.trim_start_matches("./");
-    if wanted.is_empty() {
+    let wanted = wanted.trim_start_matches("./").trim_start_matches('/');
+    let id = id.trim_start_matches("./").trim_start_matches('/');
+    if wanted.is_empty() || id.is_empty() {
         return false;
     }
-    id == wanted || id.ends_with(&format!("/{wanted}"))
+    let (short, long) = if wanted.len() <= id.len() { (wanted, id) } else { (id, wanted) };
+    long == short || long.ends_with(&format!("/{short}"))
+}
+
+/// An `unused_override` warning for every entry whose `document` names no document of the run
+/// (`doc_ids`): a misspelt name, or a document not given this time. Each names the entry.
+pub fn entries_matching_no_document(overrides: &Overrides, doc_ids: &[String]) -> Vec<Warning> {
+    overrides
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, entry)| !doc_ids.iter().any(|id| document_matches(&entry.document, id)))
+        .map(|(index, entry)| {
+            Warning::new(
+                WarningKind::UnusedOverride,
+                Location::default(),
+                format!(
+                    "override {}, entry {} (document \"{}\", table \"{}\", row \"{}\") matches no document of this run",
+                    overrides.file.display(),
+                    index + 1,
+                    entry.document,
+                    entry.table,
+                    entry.row
+                ),
+            )
+        })
+        .collect()
 }
 
 fn table_matches(key: &str, table: &Table) -> bool {
@@ -312,6 +346,32 @@ mod tests {
         ));
         assert!(!document_matches("agenda-owb-2022-VI", "fixtures/text/veiligheidsagenda-owb-2022-VI"));
         assert!(!document_matches("other", "fixtures/text/veiligheidsagenda-owb-2022-VI"));
+        // Ids are relative to the folder named: a longer path in the entry still names it.
+        assert!(document_matches(
+            "fixtures/text/veiligheidsagenda-owb-2022-VI.txt",
+            "text/veiligheidsagenda-owb-2022-VI.txt"
+        ));
+        assert!(!document_matches(
+            "fixtures/html/veiligheidsagenda-owb-2022-VI",
+            "text/veiligheidsagenda-owb-2022-VI.txt"
+        ));
+        assert!(!document_matches("Veiligheidsagenda-owb-2022-VI", "veiligheidsagenda-owb-2022-VI.txt"));
+    }
+
+    #[test]
+    fn an_entry_for_no_document_of_the_run_is_named() {
+        let overrides = Overrides::parse(
+            Path::new("o.json"),
+            r#"{"overrides": [
+                {"document": "veiligheidsagenda-owb-2022-VI", "table": "2", "row": "X", "cells": []},
+                {"document": "veiligheidsagneda-owb-2022-VI", "table": "2", "row": "X", "cells": []}]}"#,
+        )
+        .unwrap();
+        let ids = vec!["text/veiligheidsagenda-owb-2022-VI.txt".to_string()];
+        let warnings = entries_matching_no_document(&overrides, &ids);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].message.contains("entry 2 (document \"veiligheidsagneda-owb-2022-VI\""));
+        assert_eq!(warnings[0].kind, WarningKind::UnusedOverride);
     }
 
     /// The entry the review page offers for a row whose label repeats names which one it is,

@@ -152,6 +152,7 @@ fn run_stages(input: &DocumentInput, text: &str, sha256: String, options: &Extra
     warnings.extend(footnote::link_footnotes(&mut tables));
     if let Some(overrides) = &options.overrides {
         warnings.extend(overrides.apply(&input.doc_id(), &mut tables));
+        report_settled_rows(&tables, &mut warnings);
     }
     normalize::rows::normalize_tables(&mut tables);
     warnings.extend(normalize::unit::annotate_units(&mut tables));
@@ -182,6 +183,35 @@ fn run_stages(input: &DocumentInput, text: &str, sha256: String, options: &Extra
         meta,
         tables,
         warnings: all_warnings,
+    }
+}
+
+/// A row an overrides entry settled is reported as `overridden`, naming the entry, instead of the
+/// reader's `column_inferred`: the doubt was settled by a person.
+fn report_settled_rows(tables: &[Table], warnings: &mut Vec<Warning>) {
+    let settled = |table: Option<usize>, row: Option<usize>| {
+        let row = table.and_then(|t| tables.iter().find(|candidate| candidate.index == t)).zip(row);
+        row.and_then(|(table, row)| table.rows.get(row))
+            .is_some_and(|row| matches!(row.placement, crate::table::Placement::Overridden { .. }))
+    };
+    warnings.retain(|warning| {
+        warning.kind != crate::error::WarningKind::ColumnInferred
+            || !settled(warning.location.table_index, warning.location.row_index)
+    });
+    for table in tables {
+        for (row_index, row) in table.rows.iter().enumerate() {
+            if let crate::table::Placement::Overridden { source } = &row.placement {
+                let label =
+                    row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or("", |c| c.text.as_str());
+                warnings.push(Warning::new(
+                    crate::error::WarningKind::Overridden,
+                    crate::error::Location::table(table.index, row.line).with_row(row_index),
+                    format!(
+                        "row \"{label}\": the print does not say which columns its cells belong to; placed by {source}"
+                    ),
+                ));
+            }
+        }
     }
 }
 

@@ -126,8 +126,11 @@ reason = "The three rows whose empty cells vanished; see fixtures/overrides."
     .unwrap();
     let output = check_seed_with_overrides(&["--expect", "bad.toml"], work.path());
     assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("expected the value 442, found Some(478.0) (printed \"478\")"), "{stderr}");
+    // Findings on stdout (for `| grep`), the summary on stderr.
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("expected the value 442, found Some(478.0) (printed \"478\")"), "{stdout}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("begroting check: 1 documents;"));
+    assert!(!String::from_utf8_lossy(&output.stdout).contains("begroting check:"));
 
     std::fs::write(work.path().join("broken.toml"), "[[document]]\nsourc = 1\n").unwrap();
     let output =
@@ -150,11 +153,15 @@ fn golden_outputs_report_changed_cells_readably() {
     std::fs::write(&page, text).unwrap();
     let changed = check_seed_with_overrides(&["--golden", "golden"], work.path());
     assert_eq!(changed.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&changed.stderr);
+    let stdout = String::from_utf8_lossy(&changed.stdout);
     assert!(
-        stderr.contains("changed: table 0 (Tabel 2 Veiligheidsagenda 2019-2022), row \"Totale inzet\", column \"Realisatie 2020\": \"478\" → \"442\""),
-        "{stderr}"
+        stdout.contains("changed: table 0 (Tabel 2 Veiligheidsagenda 2019-2022), row \"Totale inzet\", column \"Realisatie 2020\": \"478\" → \"442\""),
+        "{stdout}"
     );
+    // A missing input is a mistake in the command: exit 2, as for any check that could not run.
+    let missing = begroting(&["check", "missing.txt"], work.path());
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("input not found: missing.txt"));
 }
 
 #[test]

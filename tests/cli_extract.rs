@@ -92,10 +92,37 @@ fn an_unknown_format_or_missing_input_is_an_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("unknown format \"xlsx\""));
 
-    let output = begroting(&["extract", "missing.html", "-o", "out", "--quiet"], work.path());
+    // A path that is not there is a mistake in the command: exit 2, nothing written, not even
+    // beside an input that is there.
+    let output = begroting(&["extract", "page.txt", "missing.html", "-o", "out", "--quiet"], work.path());
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("missing.html: cannot read"));
-    assert_eq!(report(&work.path().join("out"))[0]["status"], "failed");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("input not found: missing.html; nothing was written"), "{stderr}");
+    assert!(!work.path().join("out").exists(), "no output folder for a mistyped command");
+}
+
+#[test]
+fn no_document_in_the_inputs_is_an_error_and_a_named_non_document_fails() {
+    let work = tempfile::tempdir().unwrap();
+    std::fs::create_dir(work.path().join("empty")).unwrap();
+    std::fs::write(work.path().join("empty/notes.md"), "# notes").unwrap();
+    let output = begroting(&["extract", "empty", "-o", "out", "--quiet"], work.path());
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no document found in empty"), "{stderr}");
+    assert!(!work.path().join("out").exists());
+
+    // Named by the user, a PDF is a failure (exit 2, in the report), not a quiet skip.
+    std::fs::write(work.path().join("page.txt"), SMALL_TEXT_TABLE).unwrap();
+    std::fs::write(work.path().join("notes.pdf"), b"%PDF-1.4").unwrap();
+    let output = begroting(&["extract", "page.txt", "notes.pdf", "-o", "out", "--quiet"], work.path());
+    assert_eq!(output.status.code(), Some(2));
+    let entries = report(&work.path().join("out"));
+    assert_eq!(entries[0]["status"], "ok");
+    assert_eq!(entries[1]["status"], "failed");
+    assert!(
+        entries[1]["error"].as_str().unwrap().contains("not a document this tool reads (extension \"pdf\"")
+    );
 }
 
 #[test]
@@ -157,4 +184,45 @@ fn show_check_and_the_review_page_work_on_official_xml() {
 
     let checked = begroting(&["check", "out"], work.path());
     assert_eq!(checked.status.code(), Some(0), "{}", String::from_utf8_lossy(&checked.stdout));
+}
+
+#[test]
+fn an_override_for_no_document_of_the_run_is_named() {
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(work.path().join("page.txt"), SMALL_TEXT_TABLE).unwrap();
+    std::fs::write(
+        work.path().join("o.json"),
+        r#"{"overrides": [{"document": "pgae", "table": "1", "row": "Uitgaven", "cells": ["1.522", "‒ 21,7"]}]}"#,
+    )
+    .unwrap();
+    let output =
+        begroting(&["extract", "page.txt", "-o", "out", "--overrides", "o.json", "--quiet"], work.path());
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("o.json, entry 1 (document \"pgae\", table \"1\", row \"Uitgaven\") matches no document of this run (unused_override)"),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn links_are_followed_and_a_link_loop_is_reported() {
+    let work = tempfile::tempdir().unwrap();
+    let inputs = work.path().join("in");
+    std::fs::create_dir_all(inputs.join("a")).unwrap();
+    std::fs::create_dir_all(work.path().join("elsewhere")).unwrap();
+    std::fs::write(work.path().join("elsewhere/linked.txt"), SMALL_TEXT_TABLE).unwrap();
+    std::fs::write(inputs.join("a/page.txt"), SMALL_TEXT_TABLE).unwrap();
+    std::os::unix::fs::symlink(work.path().join("elsewhere"), inputs.join("b")).unwrap();
+    std::os::unix::fs::symlink(&inputs, inputs.join("a/loop")).unwrap();
+    let output = begroting(&["extract", "in", "-o", "out", "--quiet"], work.path());
+    assert_eq!(output.status.code(), Some(2), "the loop is a failed entry");
+    let entries = report(&work.path().join("out"));
+    let ok: Vec<&str> =
+        entries.iter().filter(|e| e["status"] == "ok").map(|e| e["source"].as_str().unwrap()).collect();
+    assert_eq!(ok, ["in/a/page.txt", "in/b/linked.txt"], "the linked folder is walked");
+    let failed: Vec<&serde_json::Value> = entries.iter().filter(|e| e["status"] == "failed").collect();
+    assert_eq!(failed.len(), 1);
+    assert!(failed[0]["error"].as_str().unwrap().contains("loops back"), "{:?}", failed[0]);
 }

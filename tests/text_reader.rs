@@ -138,8 +138,19 @@ fn seed_table_structure_matches_the_truth() {
 #[test]
 fn seed_table_with_overrides_equals_the_truth() {
     let document = extract("text/veiligheidsagenda-owb-2022-VI.txt", Some(seed_overrides()));
-    // The reader's column_inferred warnings stay: they record what the text left open.
+    // The three settled rows are reported as overridden, naming their entry, not as
+    // column_inferred: the doubt the text left open was settled by a person.
     assert!(document.warnings.iter().all(|w| w.kind != WarningKind::UnusedOverride));
+    assert!(document.warnings.iter().all(|w| w.kind != WarningKind::ColumnInferred));
+    let overridden: Vec<&str> = document
+        .warnings
+        .iter()
+        .filter(|w| w.kind == WarningKind::Overridden)
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(overridden.len(), 3);
+    assert!(overridden[0].starts_with("row \"Conservatoir beslag (in mln. euro’s)\""), "{overridden:?}");
+    assert!(overridden[0].ends_with("entry 1"), "{overridden:?}");
     let table = &document.tables[0];
     let truth = seed_truth();
     let mut compared = 0;

@@ -75,6 +75,15 @@ pub fn run(arguments: CheckArguments) -> u8 {
         Ok(options) => options,
         Err(error) => return fail(error),
     };
+    let missing: Vec<String> = arguments
+        .inputs
+        .iter()
+        .filter(|path| path.as_os_str() != "-" && !path.exists())
+        .map(|path| path.display().to_string())
+        .collect();
+    if !missing.is_empty() {
+        return fail(format!("input not found: {}", missing.join(", ")));
+    }
     let mut documents: Vec<Document> = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
     let mut to_extract = Vec::new();
@@ -156,9 +165,14 @@ pub fn run(arguments: CheckArguments) -> u8 {
     {
         return fail(error);
     }
+    // Findings are the command's output (so `| grep` works); the summary is a note on stderr.
     if !arguments.quiet {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
         for finding in &findings {
-            eprintln!("{finding}");
+            if writeln!(out, "{finding}").is_err() {
+                break;
+            }
         }
     }
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();

@@ -130,7 +130,39 @@ pub fn run(arguments: ExtractArguments) -> u8 {
     {
         return fail(format!("cannot start {jobs} worker threads: {error}"));
     }
+    // A path typed on the command line that is not there is a mistake in the command: say so
+    // and write nothing, rather than an output that holds only the failure.
+    let missing: Vec<String> = arguments
+        .inputs
+        .iter()
+        .filter(|path| path.as_os_str() != "-" && !path.exists())
+        .map(|path| path.display().to_string())
+        .collect();
+    if !missing.is_empty() {
+        return fail(format!("input not found: {}; nothing was written", missing.join(", ")));
+    }
     let mut entries = batch::discover(&arguments.inputs);
+    if !entries.iter().any(|entry| !matches!(entry, Discovered::Skip { .. })) {
+        let inputs: Vec<String> = arguments.inputs.iter().map(|path| path.display().to_string()).collect();
+        return fail(format!(
+            "no document found in {} (it reads .html, .htm, .xhtml, .xml and .txt, also gzip-compressed as .gz); nothing was written",
+            inputs.join(", ")
+        ));
+    }
+    // Override entries that name no document of the run (all shards' documents count): a
+    // misspelt name must not end in a run that looks settled.
+    if let Some(overrides) = &options.overrides {
+        let ids: Vec<String> = entries
+            .iter()
+            .filter_map(|entry| match entry {
+                Discovered::Read(input) => Some(input.id.clone()),
+                _ => None,
+            })
+            .collect();
+        for warning in begroting::overrides::entries_matching_no_document(overrides, &ids) {
+            eprintln!("begroting: warning: {} ({})", warning.message, warning.kind.name());
+        }
+    }
     if let Some((index, count)) = shard {
         entries = entries
             .into_iter()
