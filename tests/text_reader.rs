@@ -1173,3 +1173,30 @@ fn a_lone_column_formula_joins_its_title_and_header_formulas_return_codes() {
     assert_eq!(surviving, &["39.987", "39.987", "90", "40.077", "57", "55", "55", "52"]);
     assert!(uitgaven.cells.iter().all(|cell| cell.flags.contains(&CellFlag::ColumnInferred)));
 }
+
+#[test]
+fn small_amounts_side_by_side_and_a_total_across_code_and_name_read_by_width() {
+    // Wild page c3_17 (1SUPP 2024 IV, Tabel 1): six header cells (Artikelnummer, naam
+    // maatregel/regeling, three "Bedrag … 2023" columns, Relevante Kamerstukken); the row "4",
+    // "Landspakket Sint Maarten", 249, 249, 0, "Kamerstukken II 2021/22, 35925 IV, nr. 32"
+    // (lines 23–33), then "Totaal", " " (the empty name cell), 249, 249, 0, " ". Every amount is a
+    // short number, which alone reads like a code; three such columns side by side are figures.
+    let document = extract("wild/dev/c3_17.txt", None);
+    let table = &document.tables[0];
+    let headers: Vec<String> = table.columns.iter().map(|c| c.header()).collect();
+    assert_eq!(
+        headers,
+        [
+            "Bedrag verplichtingen 2023",
+            "Bedrag uitgaven 2023",
+            "Bedrag ontvangsten 2023",
+            "Relevante Kamerstukken"
+        ]
+    );
+    let landspakket = row(table, "Landspakket Sint Maarten");
+    assert_eq!(landspakket.code.as_deref(), Some("4"));
+    assert_eq!(texts(landspakket), ["249", "249", "0", "Kamerstukken II 2021/22, 35925 IV, nr. 32"]);
+    let totaal = row(table, "Totaal");
+    assert_eq!(totaal.kind, RowKind::Total);
+    assert_eq!(texts(totaal), ["249", "249", "0", ""]);
+}

@@ -213,7 +213,7 @@ pub(crate) fn is_waarvan_label(label: &str) -> bool {
 }
 
 /// "Totaal …", "Totale …", "Subtotaal …", or a "(som …)" formula.
-fn is_total_label(label: &str) -> bool {
+pub(crate) fn is_total_label(label: &str) -> bool {
     starts_with_word(label, &["totaal", "totale", "subtotaal"]) || label.to_lowercase().contains("(som ")
 }
 

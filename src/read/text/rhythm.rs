@@ -359,15 +359,31 @@ fn judge_cut(
             sorts[column].add(*sort);
         }
     }
-    if !sorts.iter().all(|counts| counts.coherent()) || !sorts.iter().any(|counts| counts.holds_figures()) {
+    if !sorts.iter().all(|counts| counts.coherent()) {
         return None;
     }
     // The label column: the first text column among the first three; left of it only codes.
     if (0..width.min(3)).find(|&c| sorts[c].holds_labels()) != Some(label_column) {
         return None;
     }
+    // Figures right of the labels: a column holding a figure that is no short code, or two
+    // columns or more of short numbers side by side ("249 | 249 | 0": a table of small amounts;
+    // a table of contents has one column of page numbers).
+    let short_number_columns =
+        sorts[label_column + 1..].iter().filter(|c| c.codes > 0 && c.figures == 0 && c.texts == 0).count();
+    if !sorts.iter().any(|counts| counts.holds_figures()) && short_number_columns < 2 {
+        return None;
+    }
+    // Left of the labels only codes, but for a total's label printed across the code and name
+    // columns ("Totaal", " ", figures): it stands in the code column and the name cell is empty.
     let codes_only = rows.iter().all(|row| {
-        row.iter().take(label_column).all(|(slot, _)| slot.text.is_empty() || is_code_like(&slot.text))
+        let spanning_total = |slot: &RhythmSlot| {
+            crate::normalize::rows::is_total_label(&slot.text)
+                && row.get(label_column).is_some_and(|(name, _)| name.text.is_empty())
+        };
+        row.iter()
+            .take(label_column)
+            .all(|(slot, _)| slot.text.is_empty() || is_code_like(&slot.text) || spanning_total(slot))
     });
     if !codes_only || label_column + 1 >= width {
         return None;
