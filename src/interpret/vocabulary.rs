@@ -189,7 +189,7 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
     {
         return None;
     }
-    let label_range = 0..label.len();
+    let mut label_range = 0..label.len();
     let first = &trimmed[figures[0].clone()];
     // Glued digits: a sign between label and figure ("eng– 93 011") keeps them apart.
     let glued = !trimmed[..figures[0].start].ends_with(char::is_whitespace)
@@ -203,6 +203,14 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
     let long_glued =
         first.chars().filter(char::is_ascii_digit).count() >= 5 && !first.contains(['.', ',', ' ']);
     let certain = !(label_ends_in_digit || long_glued || glued && short_first_group);
+    // Such a run that opens with a year and has one to three digits after it is the label's year
+    // and a figure ("De Nederlandse economie in 200627": "… in 2006" and 27, a page number): the
+    // year goes back to the label. Still uncertain, and flagged.
+    if long_glued && figures.len() == 1 && (5..=7).contains(&first.len()) && is_year(&first[..4]) {
+        let year_end = figures[0].start + 4;
+        label_range = 0..year_end;
+        figures[0].start = year_end;
+    }
     Some(RunTogether { label: label_range, figures, certain, grouping_certain: true })
 }
 
@@ -540,6 +548,24 @@ mod tests {
             let figures = split.figures.iter().map(|range| line[range.clone()].to_string()).collect();
             (line[split.label].to_string(), figures, split.grouping_certain)
         })
+    }
+
+    #[test]
+    fn a_year_glued_to_a_page_number_goes_back_to_the_label() {
+        // Lines 42 and 52 of fixtures/wild/dev/c5_11.txt (FJR 2006, table of contents).
+        for (line, label, figure) in [
+            ("2.1.De Nederlandse economie in 200627", "2.1.De Nederlandse economie in 2006", "27"),
+            (
+                "3.1.3.Het gevoerde financieel en materieelbeheer200643",
+                "3.1.3.Het gevoerde financieel en materieelbeheer2006",
+                "43",
+            ),
+        ] {
+            let split = split_run_together(line).unwrap();
+            assert_eq!(&line[split.label.clone()], label);
+            assert_eq!(&line[split.figures[0].clone()], figure);
+            assert!(!split.certain, "a judgement: flagged");
+        }
     }
 
     #[test]
