@@ -1200,3 +1200,20 @@ fn small_amounts_side_by_side_and_a_total_across_code_and_name_read_by_width() {
     assert_eq!(totaal.kind, RowKind::Total);
     assert_eq!(texts(totaal), ["249", "249", "0", ""]);
 }
+
+#[test]
+fn pipe_rows_that_lost_their_code_cell_move_right_when_the_columns_agree() {
+    // Wild page c7_18 (OWB 2009 IIA, pipe table of contents): half the rows open with a code
+    // ("1. | Leeswijzer | 3 |", line 6), half with a title whose code cell vanished and whose
+    // last cell is empty ("1: Wetgeving en controle Eerste Kamer | 5 | |", line 10). Every
+    // coded row ends in its page, every other one has its page right before the empty cell:
+    // the page column is the same in both once those rows move right.
+    let document = extract("wild/dev/c7_18.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.kind, TableKind::Contents);
+    let headers: Vec<String> = table.columns.iter().map(|c| c.header()).collect();
+    assert_eq!(headers, ["blz."]);
+    assert_eq!(texts(row(table, "Leeswijzer")), ["3"]);
+    assert_eq!(texts(row(table, "1: Wetgeving en controle Eerste Kamer")), ["5"]);
+    assert_eq!(texts(row(table, "10: Nominaal en onvoorzien")), ["20"]);
+}

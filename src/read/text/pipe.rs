@@ -374,7 +374,27 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
         .iter()
         .filter(|cells| cells.first().is_some_and(|cell| is_code(cell) || is_code_column_header(cell)))
         .count();
-    let code_stub = opens_with_code * 2 > body.len();
+    // Or, as many rows open with text as with a code, but the columns say the same: every row that
+    // opens with a code ends in a figure, and every row that opens with text has a figure just
+    // before its empty last cell ("1. | Leeswijzer | 3 |" beside "1: Wetgeving … | 5 | |"; rows
+    // without figures, a header printed as the first row, say, do not count).
+    let opens_with_text_and_lost_code = |cells: &&Vec<String>| {
+        cells.len() == body_width
+            && cells.first().is_some_and(|cell| !cell.is_empty() && !is_code(cell))
+            && cells.last().is_some_and(String::is_empty)
+            && cells.len() >= 2
+            && is_figure(&cells[cells.len() - 2])
+    };
+    let coded_end_in_figures = body
+        .iter()
+        .filter(|cells| cells.first().is_some_and(|cell| is_code(cell)))
+        .all(|cells| cells.len() == body_width && cells.last().is_some_and(|cell| is_figure(cell)));
+    let columns_agree = opens_with_code >= 2
+        && coded_end_in_figures
+        && body.iter().filter(|cells| cells.iter().any(|cell| is_figure(cell))).all(|cells| {
+            cells.first().is_some_and(|cell| is_code(cell)) || opens_with_text_and_lost_code(cells)
+        });
+    let code_stub = opens_with_code * 2 > body.len() || columns_agree;
     if code_stub {
         for (_, head, cells) in &mut rows {
             let opens_with_text = cells
