@@ -9,9 +9,22 @@ use std::collections::BTreeMap;
 
 use crate::check::{Finding, Severity};
 
-/// The rules every run reports, found or not.
-pub const RULES: &[&str] =
-    &["totals", "waarvan", "footnotes", "placement", "values", "keys", "years", "expect", "golden"];
+/// The rules every run reports, found or not: every rule of docs/check.md's table, in its order
+/// (a test holds the two to each other).
+pub const RULES: &[&str] = &[
+    "totals",
+    "waarvan",
+    "footnotes",
+    "placement",
+    "values",
+    "keys",
+    "years",
+    "coverage",
+    "confidence",
+    "expect",
+    "golden",
+    "extract",
+];
 
 fn escape(text: &str) -> String {
     text.chars()
@@ -81,4 +94,27 @@ pub fn to_junit(findings: &[Finding], documents: &[String], fail_on: Severity) -
     }
     xml.push_str("</testsuites>\n");
     xml
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One suite per rule the documentation lists, so a CI system shows every check.
+    #[test]
+    fn every_documented_rule_is_a_suite() {
+        let docs = include_str!("../../docs/check.md");
+        let table =
+            &docs[docs.find("## Built-in rules").unwrap()..docs.find("## Expectation files").unwrap()];
+        let documented: Vec<&str> = table
+            .lines()
+            .filter_map(|line| line.strip_prefix("| `"))
+            .filter_map(|rest| rest.split_once('`').map(|(rule, _)| rule))
+            .collect();
+        assert_eq!(documented, RULES);
+        let xml = to_junit(&[], &["a.txt".to_string()], Severity::Error);
+        for rule in RULES {
+            assert!(xml.contains(&format!("<testsuite name=\"{rule}\"")), "{rule}");
+        }
+    }
 }
