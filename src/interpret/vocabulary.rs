@@ -205,8 +205,15 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
     let certain = !(label_ends_in_digit || long_glued || glued && short_first_group);
     // Such a run that opens with a year and has one to three digits after it is the label's year
     // and a figure ("De Nederlandse economie in 200627": "… in 2006" and 27, a page number): the
-    // year goes back to the label. Still uncertain, and flagged.
-    if long_glued && figures.len() == 1 && (5..=7).contains(&first.len()) && is_year(&first[..4]) {
+    // year goes back to the label. Still uncertain, and flagged: a year and one digit ("20221")
+    // may be a year and a footnote marker, but never the figure 20 221, which these documents
+    // print with a separator. (Column headings such as "Vastgestelde begroting 20221" never get
+    // here: `is_measure_year_heading` keeps them whole.)
+    if long_glued
+        && figures.len() == 1
+        && (5..=7).contains(&first.len())
+        && first.get(..4).is_some_and(is_year)
+    {
         let year_end = figures[0].start + 4;
         label_range = 0..year_end;
         figures[0].start = year_end;

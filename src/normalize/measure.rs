@@ -5,10 +5,11 @@
 //! nothing of that, whether it holds commitments, expenditure or receipts. A header that names
 //! none of these gives no measure: the tool does not guess one from the page's habits.
 //!
-//! [`row_article`] reads the budget article a row belongs to from what is printed: the row's label
-//! ("Artikel 6. Kabinet van de Gouverneur van Aruba", "31 Politie"), its code cell ("31"), the
-//! group rows above it, or the table's title and section heading ("Budgettaire gevolgen van
-//! beleid artikel 31", "3.1 Artikel 31 Politie").
+//! [`row_article`] reads the budget article a row belongs to from what is printed: the word
+//! "artikel" in the row's label, the group rows above it, or the table's title and section
+//! heading ("Artikel 6. Kabinet van de Gouverneur van Aruba", "Budgettaire gevolgen van beleid
+//! artikel 31", "3.1 Artikel 31 Politie"), else the label's leading number ("31 Politie") or its
+//! code cell ("31").
 
 use std::sync::LazyLock;
 
@@ -128,29 +129,33 @@ fn named_article(text: &str) -> Option<String> {
     ARTICLE_WORD.captures(text).map(|captures| captures[1].to_lowercase())
 }
 
-/// The budget article a row is about, from what is printed, nearest first: the label
-/// ("Artikel 6. …", "31 Politie"), a code cell of one to three digits ("31"), the group rows it
-/// sits under (innermost first), the table's title, then its section heading. `None` when nothing
-/// printed names one.
+/// The budget article a row is about, from what is printed: the word "artikel" first, nearest
+/// first (the label: "Artikel 6. …"; the group rows it sits under, innermost first; the table's
+/// title, then its section heading: "3.1 Artikel 31 Politie"), then a label that opens with a
+/// number and a name ("31 Politie") or a code cell of one to three digits ("31") in a table whose
+/// headings name no article (in "… artikel 31" a row coded "1" is a part of article 31, not
+/// article 1). `None` when nothing printed names one.
 pub fn row_article(table: &Table, row: &Row) -> Option<String> {
     if let Some(article) = named_article(&row.label) {
         return Some(article);
-    }
-    if let Some(captures) = NUMBERED_NAME.captures(&row.label) {
-        return Some(captures[1].to_string());
-    }
-    if let Some(code) = &row.code
-        && (1..=3).contains(&code.len())
-        && code.bytes().all(|b| b.is_ascii_digit())
-    {
-        return Some(code.clone());
     }
     if let Some(group) = &row.group
         && let Some(article) = group.rsplit(" > ").find_map(named_article)
     {
         return Some(article);
     }
-    [&table.title, &table.section].into_iter().flatten().find_map(|text| named_article(text))
+    if let Some(article) =
+        [&table.title, &table.section].into_iter().flatten().find_map(|text| named_article(text))
+    {
+        return Some(article);
+    }
+    if let Some(captures) = NUMBERED_NAME.captures(&row.label) {
+        return Some(captures[1].to_string());
+    }
+    row.code
+        .as_ref()
+        .filter(|code| (1..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit()))
+        .cloned()
 }
 
 /// Sets every column's measure and every data row's article.
@@ -231,6 +236,8 @@ mod tests {
             (row("Apparaat", Some("IIA"), None), &plain, None),
             (row("Personeel", None, Some("Artikel 32 Rechtspleging > Uitgaven")), &plain, Some("32")),
             (row("Subsidies", None, None), &table, Some("31")),
+            // In a table about article 31, a row coded "1" is a part of it, not article 1.
+            (row("Opdrachten", Some("1"), None), &table, Some("31")),
             (row("Bekostiging volgens artikel 2.7 van de wet", None, None), &plain, None),
             (row("2 578", None, None), &plain, None),
         ] {

@@ -7,7 +7,10 @@
 //! from the text above its header: the text before its unit line, or the line holding the unit
 //! with the unit cut out (a title line ending in a comma is joined with the one after it).
 //!
-//! Header rule ([`build_columns`]), on the header cells with whitespace lines expanded:
+//! Header rule ([`build_columns`]), on the header cells with whitespace lines expanded, after a
+//! column's number or formula printed as a paragraph of its own between two titles ("Stand 1e
+//! suppletoire begroting", "(5 = 3+4)") is joined to the title before it
+//! (`join_lone_column_formulas`):
 //! 0. A code-column word ("Art.nr.") printed as the last header cell of a table with a code stub
 //!    column heads the stub, not a column of figures: it is taken out first and becomes the stub
 //!    header (`split_trailing_code_header`).
@@ -23,10 +26,6 @@
 //!    `k` are stub header cells (all of them when there are no more than `k`, the first `k`
 //!    otherwise), and the remaining top cells span the bottom ones: the first top cell covers the columns the others leave over, each other one
 //!    covers one column ("Vastgestelde begroting" over Verplichtingen, Uitgaven, Ontvangsten).
-//!
-//! Before 1: a column's number or formula printed as a paragraph of its own between two titles
-//! ("Stand 1e suppletoire begroting", "(5 = 3+4)") is joined to the title before it
-//! (`join_lone_column_formulas`).
 //! 3. After 1 or 2: where the bottom row prints one heading twice side by side ("2012 | 2012"
 //!    under "Realisatie" and "Raming"), the top titles span up to each repeat instead
 //!    (`titles_span_to_repeated_headings`).

@@ -259,7 +259,8 @@ const HEADING_REACH: usize = 40;
 ///    together;
 /// 2. a line whose figures print their thousands with spaces ("Stand ontwerpbegroting 2009
 ///    4 744 138 4 682 192 …") is cut into as many figures as the nearest such heading above it
-///    has years, else as the nearest split line above or below it has figures
+///    has years (up to the next "Tabel N" caption), else as the nearest split
+///    line above or below it has figures
 ///    ([`crate::interpret::vocabulary::split_space_grouped`]).
 fn split_by_neighbours(lines: &[&str], splits: &mut [Option<crate::interpret::vocabulary::RunTogether>]) {
     use crate::interpret::vocabulary::{split_space_grouped, split_year_heading};
@@ -270,6 +271,12 @@ fn split_by_neighbours(lines: &[&str], splits: &mut [Option<crate::interpret::vo
     }
     let mut heading_years: Option<(usize, usize)> = None;
     for index in 0..lines.len() {
+        // A caption ends the rows of a heading printed line by line: the next table's rows take
+        // their own count. (Blank lines do not: such rows may stand a blank line apart.)
+        if crate::interpret::caption::tabel_number(lines[index]).is_some() {
+            heading_years = None;
+            continue;
+        }
         if let Some(heading) = &headings[index] {
             heading_years = Some((index, heading.figures.len()));
             continue;

@@ -249,30 +249,37 @@ pub fn return_trailing_codes_by_formulas(table: &mut Table) -> Vec<usize> {
     if formulas.is_empty() || columns < 2 {
         return made_short;
     }
+    let keeps_all = |cells: &[String]| formulas.iter().all(|f| keeps_formula(f, cells) != Some(false));
     for index in 0..table.rows.len().saturating_sub(1) {
         let (row, next) = (&table.rows[index], &table.rows[index + 1]);
         // The next row has an empty code cell, or (a table read without a code column) a label
         // alone.
-        let next_code_empty = match next.stub.len() {
-            1 => !next.stub[0].text.trim().is_empty(),
-            _ => {
-                next.stub[0].text.trim().is_empty()
-                    && next.stub[1..].iter().any(|c| !c.text.trim().is_empty())
+        let next_lacks_code = match next.stub.as_slice() {
+            [label] => !label.text.trim().is_empty(),
+            [code, rest @ ..] => {
+                code.text.trim().is_empty() && rest.iter().any(|c| !c.text.trim().is_empty())
             }
+            [] => false,
         };
-        let next_labelled = !next.stub.is_empty();
         let Some(last) = row.cells.last() else { continue };
-        let code_like = (1..=3).contains(&last.text.len()) && last.text.bytes().all(|b| b.is_ascii_digit());
-        if row.placement != Placement::Exact
-            || row.kind != RowKind::Data
-            || !next_code_empty
-            || !next_labelled
-            || !code_like
-        {
+        let code_like = crate::interpret::vocabulary::is_short_whole_number(&last.text);
+        if row.placement != Placement::Exact || row.kind != RowKind::Data || !next_lacks_code || !code_like {
             continue;
         }
         let texts: Vec<String> = row.cells.iter().map(|cell| cell.text.clone()).collect();
-        if !formulas.iter().any(|formula| keeps_formula(formula, &texts) == Some(false)) {
+        if keeps_all(&texts) {
+            continue;
+        }
+        // Only when the row's other figures, one short, can keep every formula.
+        let figures = &texts[..texts.len() - 1];
+        let fits = placements(figures.len(), columns).into_iter().any(|positions| {
+            let mut cells = vec![String::new(); columns];
+            for (figure, position) in figures.iter().zip(positions) {
+                cells[position] = figure.clone();
+            }
+            keeps_all(&cells)
+        });
+        if !fits {
             continue;
         }
         let row = &mut table.rows[index];
@@ -292,6 +299,16 @@ pub fn return_trailing_codes_by_formulas(table: &mut Table) -> Vec<usize> {
             next.stub[0] = code;
         }
         made_short.push(index);
+    }
+    // A table read without a code column that gave rows their codes now has one: every row's
+    // stub gets its (empty) code cell, so the stubs stay even.
+    if !made_short.is_empty() && table.stub_columns <= 1 {
+        for row in &mut table.rows {
+            if row.stub.len() == 1 {
+                row.stub.insert(0, Cell::empty(row.line));
+            }
+        }
+        table.stub_columns = 2;
     }
     made_short
 }
