@@ -10,9 +10,9 @@
 //!    "Datum publicatie | Organisatie | …"); or, without a separator, a run of at least three
 //!    lines that each hold two cells or more and end in a pipe (all body rows: tables of
 //!    contents are printed so; the last line of a text cut off inside the table may lack its
-//!    pipes). A separator line after body rows starts the next table, headed by the line right
-//!    above it when that line holds no figure and a row follows: tables printed one under the
-//!    other without a blank line come apart.
+//!    pipes). A separator line after body rows with a row after it starts the next table, headed
+//!    by the line right above it: tables printed one under the other without a blank line come
+//!    apart.
 //! 2. A line's cells: one leading and one trailing `|` are dropped, the rest split on `|`
 //!    ("Rijksbegroting | ||||" gives a label and four empty cells).
 //! 3. Rows printed one cell short of the body's usual width lose their top-left cell: a header
@@ -290,15 +290,12 @@ fn tables_of_run(run: &[&str]) -> Vec<(usize, usize)> {
             lines_since_separator += 1;
             continue;
         }
-        // A body row, then this table's header line (no figures but years and column numbers such
-        // as "(1)"), above the separator, and a
-        // row after it: a separator that closes the block, or one under a row of figures (a
-        // rule above a total), starts nothing.
-        let heading_figure =
-            |cell: &str| is_year_heading(cell) || (cell.starts_with('(') && cell.ends_with(')'));
-        let header_like = !cells_of(run[at - 1]).iter().any(|cell| is_figure(cell) && !heading_figure(cell));
+        // A body row, then this table's header line above the separator, and a row after it: a
+        // separator that closes the block starts nothing. (A markdown table has one separator,
+        // under its header line, and the converters that print these pages print no other rules,
+        // so a separator under a row of figures is still a header's.)
         let row_follows = run.get(at + 1).is_some_and(|line| !is_separator(line));
-        if separated && lines_since_separator >= 2 && header_like && row_follows {
+        if separated && lines_since_separator >= 2 && row_follows {
             tables.push((from, at - 1));
             from = at - 1;
         }
@@ -609,8 +606,7 @@ mod tests {
 
     /// fixtures/wild/dev/c2_09.txt prints three tables one under the other, each with its own
     /// header line and separator, without a blank line between them (its lines 1–4 and 9–11, cut
-    /// to two columns). A separator that closes the block or stands under a row of figures
-    /// starts nothing.
+    /// to two columns). A separator that closes the block starts nothing.
     #[test]
     fn a_separator_after_body_rows_starts_the_next_table() {
         let text = "|   2018  |    2019  |  |\n|---|---|---|\n|   Stand ontwerpbegroting 2018  |    12.212  |  |\n\
@@ -624,8 +620,8 @@ mod tests {
                 PipeBlock { first_line: 5, last_line: 7, separator: 1 }
             ]
         );
-        let closed = "| | 2018 |\n|---|---|\n| Stand | 12.212 |\n| Mutatie | 0 |\n|---|---|\n| Totaal | 12.212 |\n|---|---|\n";
-        assert_eq!(find_blocks(closed), vec![PipeBlock { first_line: 1, last_line: 7, separator: 1 }]);
+        let closed = "| | 2018 |\n|---|---|\n| Stand | 12.212 |\n| Mutatie | 0 |\n|---|---|\n";
+        assert_eq!(find_blocks(closed), vec![PipeBlock { first_line: 1, last_line: 5, separator: 1 }]);
     }
 
     #[test]
