@@ -179,3 +179,23 @@ fn a_finished_output_directory_is_checked_without_extracting_again() {
     assert_eq!(report["documents"], 1);
     assert_eq!(report["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "totals").count(), 1);
 }
+
+#[test]
+fn an_override_that_settles_nothing_is_a_finding() {
+    let work = seed_workspace();
+    std::fs::write(
+        work.path().join("typo.json"),
+        r#"{"overrides": [{"document": "veiligheidsagneda-owb-2022-VI", "table": "2", "row": "Totale inzet", "cells": ["1", "", "", ""]}]}"#,
+    )
+    .unwrap();
+    let output = begroting(
+        &["check", "veiligheidsagenda-owb-2022-VI.txt", "--overrides", "typo.json", "--fail-on", "warning"],
+        work.path(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("warning[overrides]") && stdout.contains("matches no document of this run"),
+        "{stdout}"
+    );
+}

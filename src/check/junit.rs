@@ -21,6 +21,7 @@ pub const RULES: &[&str] = &[
     "years",
     "coverage",
     "confidence",
+    "overrides",
     "expect",
     "golden",
     "extract",

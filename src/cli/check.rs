@@ -7,7 +7,7 @@ use begroting::batch::{self, Outcome, Processed, Silent};
 use begroting::check::expect::Expectations;
 use begroting::check::saved::{is_output_directory, load_output_directory};
 use begroting::check::{self, Finding, Severity, golden, junit};
-use begroting::error::Location;
+use begroting::error::{Location, WarningKind};
 use begroting::frame::{cell_count, cell_records};
 use begroting::pipeline::Document;
 use begroting::write::{OutputFormat, RunLayout, RunWriter};
@@ -118,6 +118,31 @@ pub fn run(arguments: CheckArguments) -> u8 {
         }
     }
     findings.extend(check::check_documents(&documents));
+    // Override entries that settled nothing: for a document (no such table or row, other texts),
+    // or for no document of the run at all.
+    if let Some(overrides) = &options.overrides {
+        for document in &documents {
+            for warning in document.warnings.iter().filter(|w| w.kind == WarningKind::UnusedOverride) {
+                findings.push(Finding::new(
+                    "overrides",
+                    Severity::Warning,
+                    document,
+                    warning.location.clone(),
+                    &warning.message,
+                ));
+            }
+        }
+        let ids: Vec<String> = documents.iter().map(|document| document.doc_id.clone()).collect();
+        for warning in begroting::overrides::entries_matching_no_document(overrides, &ids) {
+            findings.push(Finding {
+                rule: "overrides",
+                severity: Severity::Warning,
+                doc_id: String::new(),
+                location: Location::default(),
+                message: warning.message,
+            });
+        }
+    }
     for expectation in &expectations {
         findings.extend(expectation.check(&documents));
     }
