@@ -1217,3 +1217,17 @@ fn pipe_rows_that_lost_their_code_cell_move_right_when_the_columns_agree() {
     assert_eq!(texts(row(table, "1: Wetgeving en controle Eerste Kamer")), ["5"]);
     assert_eq!(texts(row(table, "10: Nominaal en onvoorzien")), ["20"]);
 }
+
+#[test]
+fn a_row_starts_at_the_code_printed_before_its_label() {
+    // Wild page c6_07 (2SUPP 2019 IV, table of contents): "INHOUDSOPGAVE", "Blz." (line 18),
+    // then "A.", "ARTIKELSGEWIJZE TOELICHTING BIJ HET WETSVOORSTEL", "2" (lines 20–24). The first
+    // row starts at its code "A.", so "Blz." alone is the header and heads the page column.
+    let document = extract("wild/dev/c6_07.txt", None);
+    let table = document.tables.iter().find(|t| t.kind == TableKind::Contents).unwrap();
+    let headers: Vec<String> = table.columns.iter().map(|c| c.header()).collect();
+    assert_eq!(headers, ["Blz."]);
+    let first = row(table, "ARTIKELSGEWIJZE TOELICHTING BIJ HET WETSVOORSTEL");
+    assert_eq!(first.code.as_deref(), Some("A."));
+    assert_eq!(texts(first), ["2"]);
+}

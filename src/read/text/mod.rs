@@ -474,6 +474,15 @@ fn choose_body_start(
             && cells.get(figure + 1).is_some_and(|&next| paragraphs[next].is_text());
         let years_between = cells[label_start..figure].iter().any(|&i| paragraphs[i].is_year_like());
         if !(code_first && years_between) {
+            // The label's own code printed before it ("A.", "ARTIKELSGEWIJZE TOELICHTING …", "2"):
+            // the row starts at the code.
+            if let Some(code) = label_start.checked_sub(1)
+                && label_start < figure
+                && crate::interpret::vocabulary::is_code(paragraphs[cells[code]].text)
+                && !paragraphs[cells[code]].is_year_like()
+            {
+                starts.push((code, true));
+            }
             starts.push((label_start, false));
         }
         if code_first {
