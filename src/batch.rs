@@ -138,35 +138,27 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Discovered> {
     found
 }
 
-/// A file's path relative to the folder it was found under, with `/` separators.
-fn relative_id(file: &Path, root: &Path) -> String {
-    let relative = file.strip_prefix(root).unwrap_or(file);
-    let parts: Vec<String> = relative
-        .components()
+/// The folder and file names of a path, without `.`, `..` or a root.
+fn name_parts(path: &Path) -> Vec<String> {
+    path.components()
         .filter_map(|part| match part {
             std::path::Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
             _ => None,
         })
-        .collect();
-    parts.join("/")
+        .collect()
 }
 
-/// The last `count` parts of a file's full path (canonical where it exists), `/`-separated.
-fn path_tail(path: &Path, count: usize) -> String {
-    let full = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let parts: Vec<String> = full
-        .components()
-        .filter_map(|part| match part {
-            std::path::Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
-            _ => None,
-        })
-        .collect();
-    parts[parts.len().saturating_sub(count)..].join("/")
+/// A file's path relative to the folder it was found under, with `/` separators.
+fn relative_id(file: &Path, root: &Path) -> String {
+    name_parts(file.strip_prefix(root).unwrap_or(file)).join("/")
 }
 
 /// Gives different files that share an id longer ids from their full paths (see [`discover`]).
-/// The same file named twice keeps one id: it is one document.
+/// The same file named twice keeps one id: it is one document. Each full path is looked up once.
 fn separate_equal_ids(found: &mut [Discovered]) {
+    // Per entry that shares its id: its canonical path (when it exists) and that path's names.
+    let mut full_paths: std::collections::HashMap<usize, (Option<PathBuf>, Vec<String>)> =
+        std::collections::HashMap::new();
     for _ in 0..64 {
         let mut by_id: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
         for (index, entry) in found.iter().enumerate() {
@@ -176,14 +168,22 @@ fn separate_equal_ids(found: &mut [Discovered]) {
         }
         let mut changed = false;
         for indexes in by_id.into_values().filter(|indexes| indexes.len() > 1) {
-            let full = |index: usize| std::fs::canonicalize(found[index].path()).ok();
-            let first = full(indexes[0]);
-            if first.is_some() && indexes.iter().all(|&index| full(index) == first) {
+            for &index in &indexes {
+                full_paths.entry(index).or_insert_with(|| {
+                    let canonical = std::fs::canonicalize(found[index].path()).ok();
+                    let parts = name_parts(canonical.as_deref().unwrap_or(found[index].path()));
+                    (canonical, parts)
+                });
+            }
+            let first = &full_paths[&indexes[0]].0;
+            if first.is_some() && indexes.iter().all(|index| &full_paths[index].0 == first) {
                 continue;
             }
             for index in indexes {
+                let parts = &full_paths[&index].1;
                 if let Discovered::Read(input) = &mut found[index] {
-                    let longer = path_tail(&input.path, input.id.split('/').count() + 1);
+                    let count = input.id.split('/').count() + 1;
+                    let longer = parts[parts.len().saturating_sub(count)..].join("/");
                     if longer != input.id {
                         input.id = longer;
                         changed = true;

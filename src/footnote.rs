@@ -284,8 +284,7 @@ fn flag_unresolved(table: &mut Table) -> Vec<Warning> {
         }
     }
     for (row_index, row) in table.rows.iter_mut().enumerate() {
-        let label =
-            row.stub.iter().rev().find(|c| !c.text.is_empty()).map(|c| c.text.clone()).unwrap_or_default();
+        let label = row.printed_label().to_string();
         let row_unresolved = row.markers.iter().any(|m| !notes.contains(m));
         for marker in row.markers.iter().filter(|m| !notes.contains(*m)) {
             warnings.push(Warning::new(

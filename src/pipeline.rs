@@ -201,8 +201,7 @@ fn report_settled_rows(tables: &[Table], warnings: &mut Vec<Warning>) {
     for table in tables {
         for (row_index, row) in table.rows.iter().enumerate() {
             if let crate::table::Placement::Overridden { source } = &row.placement {
-                let label =
-                    row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or("", |c| c.text.as_str());
+                let label = row.printed_label();
                 warnings.push(Warning::new(
                     crate::error::WarningKind::Overridden,
                     crate::error::Location::table(table.index, row.line).with_row(row_index),

@@ -144,6 +144,12 @@ pub struct Row {
 }
 
 impl Row {
+    /// The row's name as printed: its last non-empty stub cell, markers not yet split off ("" for
+    /// none). What readers and early stages call the row before normalization sets `label`.
+    pub fn printed_label(&self) -> &str {
+        self.stub.iter().rev().find(|cell| !cell.text.is_empty()).map_or("", |cell| cell.text.as_str())
+    }
+
     /// A row with one stub cell and printed cells, as a reader would build it (no lines): for
     /// tests and library users building tables by hand.
     pub fn printed(label: &str, cells: &[&str]) -> Row {

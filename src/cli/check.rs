@@ -12,7 +12,7 @@ use begroting::frame::{cell_count, cell_records};
 use begroting::pipeline::Document;
 use begroting::write::{OutputFormat, RunLayout, RunWriter};
 
-use super::{EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK, extract_options, write_review};
+use super::{EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK, extract_options, missing_inputs, write_review};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArguments {
@@ -75,12 +75,7 @@ pub fn run(arguments: CheckArguments) -> u8 {
         Ok(options) => options,
         Err(error) => return fail(error),
     };
-    let missing: Vec<String> = arguments
-        .inputs
-        .iter()
-        .filter(|path| path.as_os_str() != "-" && !path.exists())
-        .map(|path| path.display().to_string())
-        .collect();
+    let missing = missing_inputs(&arguments.inputs);
     if !missing.is_empty() {
         return fail(format!("input not found: {}", missing.join(", ")));
     }

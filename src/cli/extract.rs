@@ -132,12 +132,7 @@ pub fn run(arguments: ExtractArguments) -> u8 {
     }
     // A path typed on the command line that is not there is a mistake in the command: say so
     // and write nothing, rather than an output that holds only the failure.
-    let missing: Vec<String> = arguments
-        .inputs
-        .iter()
-        .filter(|path| path.as_os_str() != "-" && !path.exists())
-        .map(|path| path.display().to_string())
-        .collect();
+    let missing = super::missing_inputs(&arguments.inputs);
     if !missing.is_empty() {
         return fail(format!("input not found: {}; nothing was written", missing.join(", ")));
     }

@@ -50,6 +50,16 @@ pub fn run() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// The paths typed on the command line that are not there ("-", standard input, always is): a
+/// mistake in the command, which `extract` and `check` refuse before doing anything.
+fn missing_inputs(inputs: &[PathBuf]) -> Vec<String> {
+    inputs
+        .iter()
+        .filter(|path| path.as_os_str() != "-" && !path.exists())
+        .map(|path| path.display().to_string())
+        .collect()
+}
+
 /// The extraction options named on the command line: the overrides file, if any, and a
 /// fingerprint of it (so `--resume` never reuses a document extracted under other overrides).
 fn extract_options(

@@ -131,11 +131,11 @@ fn flag_uncertain_splits(outcome: &mut ReadOutcome, lines: &[usize]) {
                 continue;
             };
             cell.flag(CellFlag::SplitUncertain);
-            let figure = cell.text.clone();
-            let label = row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or("", |c| c.text.as_str());
+            let (figure, line) = (cell.text.clone(), cell.line);
+            let label = row.printed_label();
             outcome.warnings.push(Warning::new(
                 WarningKind::SplitUncertain,
-                Location::table(table.index, cell.line).with_row(row_index),
+                Location::table(table.index, line).with_row(row_index),
                 format!(
                     "row \"{label}\" ran its label and figures together; read as \"{label}\" and \"{figure}\", but a digit glued to the label (a footnote marker, say) would read the same: check the source"
                 ),
@@ -162,7 +162,7 @@ fn flag_uncertain_groupings(outcome: &mut ReadOutcome, lines: &[usize]) {
             if figures.is_empty() {
                 continue;
             }
-            let label = row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or("", |c| c.text.as_str());
+            let label = row.printed_label();
             outcome.warnings.push(Warning::new(
                 WarningKind::SplitUncertain,
                 Location::table(table.index, line).with_row(row_index),
@@ -266,7 +266,7 @@ fn read_by_width_if_better(
 fn flag_cut_cell(table: &mut Table, last_line: Option<usize>, warnings: &mut Vec<Warning>) {
     let table_index = table.index;
     let Some((row_index, row)) = table.rows.iter_mut().enumerate().next_back() else { return };
-    let label = row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or(String::new(), |c| c.text.clone());
+    let label = row.printed_label().to_string();
     if let Some(cell) = row.cells.iter_mut().rev().find(|cell| !cell.text.is_empty())
         && cell.line.is_some()
         && cell.line == last_line

@@ -89,7 +89,7 @@ pub fn column_inferred_warning(
     survived: &str,
 ) -> Option<Warning> {
     let Placement::Inferred { rule, surviving } = &row.placement else { return None };
-    let label = row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or("", |c| c.text.as_str());
+    let label = row.printed_label();
     Some(Warning::new(
         WarningKind::ColumnInferred,
         Location::table(table_index, row.line).with_row(row_index),
@@ -355,7 +355,7 @@ fn starts_with_total(label: &str) -> bool {
 }
 
 fn label_of(row: &Row) -> String {
-    row.stub.iter().rev().find(|c| !c.text.is_empty()).map_or(String::new(), |c| c.text.clone())
+    row.printed_label().to_string()
 }
 
 /// Re-places short rows by the table's arithmetic where exactly one placement fits (rule 1 of
