@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::cache::{DocumentCache, cache_key, content_hash};
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, Warning};
 use crate::pipeline::{Document, ExtractOptions, extract_bytes_as};
 use crate::source::SourceFormat;
 
@@ -471,6 +471,8 @@ fn run_one(
 pub struct ReportEntry {
     /// The input path.
     pub source: String,
+    /// What the input is to the run: `document`, or `overrides` for the `--overrides` file.
+    pub input: &'static str,
     /// ok, failed or skipped.
     pub status: &'static str,
     /// Tables found (all kinds).
@@ -493,6 +495,7 @@ pub struct ReportEntry {
 pub fn report_entry(outcome: &Outcome, cells: usize, content_hash: Option<String>) -> ReportEntry {
     let mut entry = ReportEntry {
         source: String::new(),
+        input: "document",
         status: "ok",
         tables: 0,
         cells: 0,
@@ -524,6 +527,28 @@ pub fn report_entry(outcome: &Outcome, cells: usize, content_hash: Option<String
         }
     }
     entry
+}
+
+/// The report entry of the `--overrides` file: its warnings are the entries that settle nothing
+/// because they name no document of the run (`unused_override`), so a misspelt name shows up in
+/// `report.json` as well as on standard error.
+pub fn overrides_report_entry(path: &Path, warnings: &[Warning]) -> ReportEntry {
+    let mut warnings_by_kind = std::collections::BTreeMap::new();
+    for warning in warnings {
+        *warnings_by_kind.entry(warning.kind.name()).or_insert(0) += 1;
+    }
+    ReportEntry {
+        source: path.to_string_lossy().into_owned(),
+        input: "overrides",
+        status: "ok",
+        tables: 0,
+        cells: 0,
+        warnings_by_kind,
+        warnings: warnings.iter().map(|w| format!("{} ({})", w.message, w.kind.name())).collect(),
+        error: None,
+        content_hash: None,
+        tool_version: env!("CARGO_PKG_VERSION"),
+    }
 }
 
 #[cfg(test)]

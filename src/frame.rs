@@ -427,6 +427,27 @@ fn cell_value_for_scaling(cell: &Cell) -> Option<f64> {
     if cell.value_kind == ValueKind::Number { cell.value } else { None }
 }
 
+/// The columns of the long format that hold a value in every row (docs/schema.md: the ones whose
+/// type is not marked "null"); the Parquet writer declares them `REQUIRED`.
+pub const NEVER_NULL_COLUMNS: &[&str] = &[
+    "doc_id",
+    "doc_sha256",
+    "source",
+    "table_index",
+    "row_index",
+    "row_label",
+    "row_stub",
+    "row_kind",
+    "column_index",
+    "column_header",
+    "column_path",
+    "raw",
+    "value_kind",
+    "footnote_markers",
+    "footnote_texts",
+    "flags",
+];
+
 #[cfg(feature = "frames")]
 pub use columns::FrameBuilder;
 
@@ -772,5 +793,26 @@ mod tests {
             assert_eq!(dtype("dossier"), DataType::String);
             assert_eq!(frame.width(), 38);
         }
+    }
+
+    #[test]
+    fn never_null_columns_are_the_ones_docs_schema_md_types_without_null() {
+        let schema_md = include_str!("../docs/schema.md");
+        let table = schema_md
+            .lines()
+            .skip_while(|line| !line.starts_with("| column | Parquet / Arrow type"))
+            .skip(2)
+            .take_while(|line| line.starts_with("| `"));
+        let mut columns = 0;
+        let mut never_null = Vec::new();
+        for line in table {
+            let cells: Vec<&str> = line.split(" | ").collect();
+            columns += 1;
+            if !cells[1].contains("null") {
+                never_null.push(cells[0].trim_start_matches("| `").trim_end_matches('`'));
+            }
+        }
+        assert_eq!(columns, 38, "the cells table of docs/schema.md lists every column in one table");
+        assert_eq!(never_null, NEVER_NULL_COLUMNS);
     }
 }

@@ -203,6 +203,15 @@ fn an_override_for_no_document_of_the_run_is_named() {
         stderr.contains("o.json, entry 1 (document \"pgae\", table \"1\", row \"Uitgaven\") matches no document of this run (unused_override)"),
         "{stderr}"
     );
+    // The report accounts for the overrides file as an input of the run, with the same warning.
+    let entries = report(&work.path().join("out"));
+    assert_eq!(entries.len(), 2, "the overrides file and the page");
+    assert_eq!(entries[0]["input"], "overrides");
+    assert_eq!(entries[0]["source"], "o.json");
+    assert_eq!(entries[0]["warnings_by_kind"]["unused_override"], 1);
+    assert!(entries[0]["warnings"][0].as_str().unwrap().contains("document \"pgae\""), "{}", entries[0]);
+    assert_eq!(entries[1]["input"], "document");
+    assert_eq!(entries[1]["source"], "page.txt");
 }
 
 #[cfg(unix)]

@@ -6,6 +6,8 @@ checks that every column has the type docs/schema.md promises. Run by .ci/run; u
 
 Exits non-zero with a message naming the column when a reader disagrees with the schema.
 """
+import pathlib
+import re
 import sys
 
 import duckdb
@@ -58,6 +60,13 @@ SCHEMA = {
 }
 
 
+def documented_nullability():
+    """column -> whether docs/schema.md lets it be null (its type says ", null")."""
+    schema_md = pathlib.Path(__file__).resolve().parent.parent / "docs" / "schema.md"
+    rows = re.findall(r"^\| `(\w+)` \| ([^|]+) \|", schema_md.read_text(encoding="utf-8"), re.MULTILINE)
+    return {name: "null" in kind for name, kind in rows if name in SCHEMA}
+
+
 def is_string(t):
     return pat.is_string(t) or pat.is_large_string(t) or (hasattr(pat, "is_string_view") and pat.is_string_view(t))
 
@@ -81,6 +90,25 @@ def main():
     for name, (kind, _, _) in SCHEMA.items():
         if name in arrow.column_names and not arrow_ok(kind, arrow.schema.field(name).type):
             problems.append(f"pyarrow: {name} is {arrow.schema.field(name).type}, expected {kind}")
+
+    # Never-null columns are REQUIRED in the Parquet schema and not nullable in the Arrow one.
+    nullable = documented_nullability()
+    if set(nullable) != set(SCHEMA):
+        problems.append(f"docs/schema.md does not list {sorted(set(SCHEMA) - set(nullable))}")
+    parquet_file = pq.ParquetFile(path)
+    # Top-level fields of the Parquet schema (two spaces in), as "required binary ... doc_id (String);"
+    repetition = dict(
+        (name, rep)
+        for rep, name in re.findall(r"^  (required|optional) \w+ field_id=-?\d+ (\w+)", str(parquet_file.schema), re.MULTILINE)
+    )
+    for name, may_be_null in nullable.items():
+        field = parquet_file.schema_arrow.field(name)
+        if field.nullable != may_be_null:
+            problems.append(f"pyarrow: {name} nullable={field.nullable}, docs/schema.md says {may_be_null}")
+        if repetition.get(name) != ("optional" if may_be_null else "required"):
+            problems.append(f"parquet: {name} is {repetition.get(name)}, docs/schema.md says nullable={may_be_null}")
+        if not may_be_null and arrow.column(name).null_count:
+            problems.append(f"pyarrow: {name} holds {arrow.column(name).null_count} nulls")
 
     frame = pd.read_parquet(path)
     if len(frame) < min_rows:

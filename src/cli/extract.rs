@@ -145,7 +145,10 @@ pub fn run(arguments: ExtractArguments) -> u8 {
         ));
     }
     // Override entries that name no document of the run (all shards' documents count): a
-    // misspelt name must not end in a run that looks settled.
+    // misspelt name must not end in a run that looks settled. Said on standard error and in
+    // report.json, as the overrides file's entry (the first shard's, so a merged report has it
+    // once).
+    let mut unused_overrides = Vec::new();
     if let Some(overrides) = &options.overrides {
         let ids: Vec<String> = entries
             .iter()
@@ -154,7 +157,8 @@ pub fn run(arguments: ExtractArguments) -> u8 {
                 _ => None,
             })
             .collect();
-        for warning in begroting::overrides::entries_matching_no_document(overrides, &ids) {
+        unused_overrides = begroting::overrides::entries_matching_no_document(overrides, &ids);
+        for warning in &unused_overrides {
             eprintln!("begroting: warning: {} ({})", warning.message, warning.kind.name());
         }
     }
@@ -200,6 +204,12 @@ pub fn run(arguments: ExtractArguments) -> u8 {
         Ok(writer) => writer,
         Err(error) => return fail(error),
     };
+    if let Some(path) = &arguments.overrides
+        && shard.is_none_or(|(index, _)| index == 0)
+        && let Err(error) = writer.add_report_entry(&batch::overrides_report_entry(path, &unused_overrides))
+    {
+        return fail(error);
+    }
     let cache = if arguments.resume {
         match DocumentCache::open(&arguments.output) {
             Ok(cache) => Some(cache),

@@ -1,7 +1,5 @@
 //! The output formats of the long-format cells, and what each needs from a polars frame.
 
-use polars::prelude::*;
-
 /// An output format for the long-format cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OutputFormat {
@@ -46,18 +44,4 @@ impl OutputFormat {
             _ => None,
         }
     }
-}
-
-/// File metadata with our own embedded Arrow schema. The one polars embeds declares strings as
-/// Arrow string views, which pandas cannot turn into lists of strings (pyarrow 26: "Not
-/// implemented type for Arrow list to pandas: string_view"); this one uses the oldest Arrow
-/// types (large strings), which pyarrow, pandas, polars, DuckDB and Spark all read. The data
-/// pages are the same either way: UTF8 byte arrays, INT32/UINT32, DOUBLE and LISTs of UTF8.
-pub(super) fn parquet_metadata(schema: &Schema) -> KeyValueMetadata {
-    let arrow_schema = polars_parquet::write::schema_to_metadata_key(&schema.to_arrow(CompatLevel::oldest()));
-    KeyValueMetadata::from_static(vec![
-        (arrow_schema.key, arrow_schema.value.unwrap_or_default()),
-        ("begroting:schema".to_string(), "docs/schema.md, version 1".to_string()),
-        ("begroting:version".to_string(), env!("CARGO_PKG_VERSION").to_string()),
-    ])
 }

@@ -13,6 +13,8 @@ pub mod cell_text;
 pub mod commit;
 #[cfg(feature = "frames")]
 mod frame_formats;
+#[cfg(feature = "frames")]
+mod parquet_file;
 mod pending;
 #[cfg(feature = "frames")]
 mod run_writer;

@@ -19,9 +19,9 @@ use serde::Serialize;
 use super::OutputFormat;
 use super::cell_text::{CSV_HEADER, JsonFraming, csv_lines, json_cells};
 use super::commit::{OutputSlot, SetInputs, SetManifest, SetOptions, StagedRun, crash_point, is_tool_name};
-use super::frame_formats::parquet_metadata;
+use super::parquet_file::ParquetOut;
 use super::pending::{PendingFile, write_error};
-use crate::batch::{Outcome, Processed, report_entry};
+use crate::batch::{Outcome, Processed, ReportEntry, report_entry};
 use crate::error::{Error, Warning};
 use crate::frame::{FrameBuilder, cell_count};
 use crate::meta::DocMeta;
@@ -127,36 +127,6 @@ pub struct RunTotals {
     pub warnings_by_kind: BTreeMap<&'static str, usize>,
     /// Bytes of input read.
     pub bytes: u64,
-}
-
-struct ParquetOut {
-    pending: PendingFile,
-    writer: polars::io::parquet::write::BatchedWriter<BufWriter<File>>,
-}
-
-impl ParquetOut {
-    fn create(path: &Path, schema: &Schema) -> Result<ParquetOut, Error> {
-        let pending = PendingFile::create(path)?;
-        let writer = ParquetWriter::new(BufWriter::new(pending.handle()?))
-            .with_compression(ParquetCompression::Zstd(None))
-            // With one job, one core: polars would otherwise encode columns on its own threads.
-            .set_parallel(rayon::current_num_threads() > 1)
-            .with_key_value_metadata(Some(parquet_metadata(schema)))
-            .batched(schema)
-            .map_err(|error| write_error(path, error))?;
-        Ok(ParquetOut { pending, writer })
-    }
-
-    fn write(&mut self, frame: &DataFrame) -> Result<(), Error> {
-        self.writer.write_batch(frame).map_err(|error| write_error(self.pending.final_path(), error))
-    }
-
-    fn finish(self) -> Result<(), Error> {
-        let path = self.pending.final_path().to_path_buf();
-        self.writer.finish().map_err(|error| write_error(&path, error))?;
-        drop(self.writer);
-        self.pending.commit()
-    }
 }
 
 struct TextOut {
@@ -449,16 +419,21 @@ impl RunWriter {
             Outcome::Failed(_) => self.totals.failed += 1,
             Outcome::Skipped { .. } => self.totals.skipped += 1,
         }
-        let entry = report_entry(&outcome, cells, content_hash);
-        for (kind, count) in &entry.warnings_by_kind {
-            *self.totals.warnings_by_kind.entry(kind).or_default() += count;
-        }
-        let entry = serde_json::to_vec_pretty(&entry)
-            .map_err(|error| write_error(&self.directory.join("report.json"), error))?;
-        self.report.array_item(&entry)?;
+        self.add_report_entry(&report_entry(&outcome, cells, content_hash))?;
         self.totals.cells += cells;
         crash_point("document written");
         Ok(())
+    }
+
+    /// Adds an entry to `report.json` and its warnings to the totals: each document's, through
+    /// [`RunWriter::add_prepared`], and the run's other inputs' (the overrides file).
+    pub fn add_report_entry(&mut self, entry: &ReportEntry) -> Result<(), Error> {
+        for (kind, count) in &entry.warnings_by_kind {
+            *self.totals.warnings_by_kind.entry(kind).or_default() += count;
+        }
+        let entry = serde_json::to_vec_pretty(entry)
+            .map_err(|error| write_error(&self.directory.join("report.json"), error))?;
+        self.report.array_item(&entry)
     }
 
     /// Where a further file of the set (`review.html`) is staged, so that it commits with the
