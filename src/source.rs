@@ -121,9 +121,7 @@ pub fn decode(file: &Path, bytes: &[u8]) -> Result<DecodedSource, Error> {
     if let Some(encoding) = utf16_without_bom(bytes) {
         return Ok(decode_with(encoding, bytes, encoding.name(), Vec::new()));
     }
-    // `contains` on bytes is a memchr; the position is only wanted for the error.
-    if bytes.contains(&0) {
-        let offset = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+    if let Some(offset) = memchr::memchr(0, bytes) {
         return Err(Error::new(file, ErrorKind::Binary { what: "NUL bytes".to_string(), offset }));
     }
     let is_control = |b: u8| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c);

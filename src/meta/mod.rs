@@ -389,6 +389,8 @@ pub fn visible_text_of_markup(html: &str) -> String {
     text.replace("&nbsp;", " ").replace("&amp;", "&")
 }
 
+/// A case-blind substring search over a page's head (a few kilobytes); `memchr::memmem` only
+/// matches exact bytes, so this stays a plain window scan.
 fn find_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
     let needle = needle.as_bytes();
     haystack.as_bytes().windows(needle.len()).position(|window| window.eq_ignore_ascii_case(needle))
