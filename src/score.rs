@@ -426,9 +426,22 @@ fn match_table(truth: &Value, tables: &[&Table], used: &[bool], next_in_order: u
                 .collect()
         })
         .unwrap_or_default();
-    (next_in_order..tables.len())
-        .filter(free)
-        .find(|&i| tables[i].rows.iter().any(|row| labels.contains(&collapse_whitespace(&row.label))))
+    // A table whose rows have no labels (a record table: every column holds values) has none to
+    // match by: it matches by order when its column headers are the truth's.
+    let columns: Vec<String> = truth
+        .get("columns")
+        .and_then(Value::as_array)
+        .map(|columns| columns.iter().map(|c| collapse_whitespace(&text_of(c))).collect())
+        .unwrap_or_default();
+    let same_columns = |table: &Table| {
+        labels.is_empty()
+            && !columns.is_empty()
+            && table.columns.iter().map(|c| collapse_whitespace(&c.header())).collect::<Vec<_>>() == columns
+    };
+    (next_in_order..tables.len()).filter(free).find(|&i| {
+        tables[i].rows.iter().any(|row| labels.contains(&collapse_whitespace(&row.label)))
+            || same_columns(tables[i])
+    })
 }
 
 fn flagged(row: &Row) -> bool {

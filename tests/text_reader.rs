@@ -648,6 +648,58 @@ fn a_pipe_table_without_separator_whose_rows_lost_their_code_cell() {
 }
 
 #[test]
+fn a_short_pipe_row_is_placed_where_its_cells_fit_the_headers() {
+    // Verantwoordingsbrief over 2008, Kamerstuk 31 951 nr. 1 (wild page c6_18), line 4: three
+    // cells under five headers. "Tweede Kamer der Staten-Generaal" is no date, so it is not the
+    // Datum publicatie; "2008-2009" is the Vergaderjaar and "31951 nr. 1" the only number: the
+    // headers decide the one placement. No cell is a row name, so the table has no stub.
+    let document = extract("wild/dev/c6_18.txt", None);
+    let table = &document.tables[0];
+    let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
+    assert_eq!(
+        headers,
+        ["Datum publicatie", "Organisatie", "Vergaderjaar", "Dossier- en ondernummer", "Datum brief"]
+    );
+    assert_eq!(table.stub_columns, 0);
+    let record = &table.rows[0];
+    assert_eq!(record.label, "");
+    assert_eq!(texts(record), ["", "Tweede Kamer der Staten-Generaal", "2008-2009", "31951 nr. 1", ""]);
+    assert_eq!(record.line, Some(4));
+    assert!(
+        matches!(&record.placement, Placement::Inferred { rule, .. } if rule.starts_with("header value kinds"))
+    );
+    assert!(
+        record.cells.iter().all(|cell| cell.flags.contains(&CellFlag::ColumnInferred)),
+        "a reading, not print"
+    );
+}
+
+#[test]
+fn a_short_pipe_row_under_headers_that_name_no_kind_stays_flagged_in_print_order() {
+    // Years name no kind of cell: two figures under three year columns could stand in any two,
+    // so the row is placed from the left and flagged, as before.
+    let text = "Tabel 1 Uitgaven\n\
+                | Artikel | 2019 | 2020 | 2021 |\n\
+                |---|---|---|---|\n\
+                | Apparaat | 1.522 | 1.600 | 1.700 |\n\
+                | Subsidies | 12 | 13 |\n";
+    let document = begroting::pipeline::extract_bytes(
+        std::path::Path::new("short_row.txt"),
+        text.as_bytes(),
+        None,
+        &ExtractOptions::default(),
+    )
+    .unwrap();
+    let table = &document.tables[0];
+    let subsidies = row(table, "Subsidies");
+    assert_eq!(texts(subsidies), ["12", "13", ""]);
+    assert!(subsidies.cells.iter().all(|cell| cell.flags.contains(&CellFlag::ColumnInferred)));
+    assert!(
+        matches!(&subsidies.placement, Placement::Inferred { rule, .. } if rule.starts_with("left fill"))
+    );
+}
+
+#[test]
 fn a_pipe_table_printed_one_cell_per_line() {
     // Verslag over de 1e suppletoire begroting 2022 IV (wild page c7_09): every cell on a line of
     // its own ending in " |", a line of pipes alone after the header.

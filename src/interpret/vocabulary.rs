@@ -546,6 +546,78 @@ pub fn is_code(text: &str) -> bool {
     digits || roman || letter
 }
 
+/// What a column's header says its cells hold, where the header names a kind of value that a
+/// cell can be tested for: a date ("Datum publicatie", "Datum brief"), a year or a run of years
+/// ("Vergaderjaar", "Begrotingsjaar": "2008-2009"), a number of some sort ("Dossier- en
+/// ondernummer", "Artikelnr.": the cell holds a digit). Anything else can hold any text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderValueKind {
+    /// "Datum …": a printed date.
+    Date,
+    /// "…jaar": a year or a run of years ("2008-2009").
+    YearOrYears,
+    /// "…nummer", "…nr.": a text with a digit in it.
+    Numbered,
+    /// Any other header: any text.
+    AnyText,
+}
+
+/// The kind of value the header names ([`HeaderValueKind`]); words are matched in lower case as
+/// parts of the header's words ("vergaderjaar" holds "jaar"), but a year column heading ("2019")
+/// is [`HeaderValueKind::AnyText`]: it heads figures, whose test is a different one.
+pub fn header_value_kind(header: &str) -> HeaderValueKind {
+    let lower = header.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    if words.iter().any(|word| word.starts_with("datum")) {
+        HeaderValueKind::Date
+    } else if words.iter().any(|word| word.ends_with("jaar")) {
+        HeaderValueKind::YearOrYears
+    } else if words.iter().any(|word| word.ends_with("nummer") || *word == "nr" || word.ends_with("nr")) {
+        HeaderValueKind::Numbered
+    } else {
+        HeaderValueKind::AnyText
+    }
+}
+
+/// True when a printed cell can stand in a column whose header names `kind`.
+pub fn fits_header_value_kind(kind: HeaderValueKind, text: &str) -> bool {
+    let text = text.trim();
+    match kind {
+        HeaderValueKind::Date => is_printed_date(text),
+        HeaderValueKind::YearOrYears => {
+            is_year(text) || (text.len() >= 9 && text.split(['-', '–', '/']).map(str::trim).all(is_year))
+        }
+        HeaderValueKind::Numbered => text.bytes().any(|b| b.is_ascii_digit()),
+        HeaderValueKind::AnyText => !text.is_empty(),
+    }
+}
+
+/// A date as Dutch pages print one: "15 mei 2009", "15-05-2009", "2009-05-15", "15/5/2009".
+fn is_printed_date(text: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let parts: Vec<&str> = text.split([' ', '-', '/', '.']).filter(|p| !p.is_empty()).collect();
+    let [first, second, third] = parts[..] else { return false };
+    let is_number = |part: &str, digits: std::ops::RangeInclusive<usize>| {
+        digits.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
+    };
+    let month = |part: &str| is_number(part, 1..=2) || MONTHS.contains(&part.to_lowercase().as_str());
+    (is_number(first, 1..=2) && month(second) && is_year(third))
+        || (is_year(first) && month(second) && is_number(third, 1..=2))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -717,5 +789,25 @@ mod tests {
         assert_eq!(&line[trailing_figures(line).unwrap().0..], "-2,3%");
         assert_eq!(trailing_figures("Voorwoord"), None);
         assert!(trailing_figures("Ontvangsten 2021 2022").is_some());
+    }
+
+    #[test]
+    fn header_value_kinds_and_the_cells_that_fit_them() {
+        // The header of a Kamerstuk's page information (wild page c6_18, line 2).
+        assert_eq!(header_value_kind("Datum publicatie"), HeaderValueKind::Date);
+        assert_eq!(header_value_kind("Vergaderjaar"), HeaderValueKind::YearOrYears);
+        assert_eq!(header_value_kind("Dossier- en ondernummer"), HeaderValueKind::Numbered);
+        assert_eq!(header_value_kind("Artikelnr."), HeaderValueKind::Numbered);
+        assert_eq!(header_value_kind("Organisatie"), HeaderValueKind::AnyText);
+        assert_eq!(header_value_kind("2019"), HeaderValueKind::AnyText);
+        assert!(fits_header_value_kind(HeaderValueKind::Date, "15 mei 2009"));
+        assert!(fits_header_value_kind(HeaderValueKind::Date, "2009-05-15"));
+        assert!(!fits_header_value_kind(HeaderValueKind::Date, "Tweede Kamer der Staten-Generaal"));
+        assert!(!fits_header_value_kind(HeaderValueKind::Date, "2008-2009"));
+        assert!(fits_header_value_kind(HeaderValueKind::YearOrYears, "2008-2009"));
+        assert!(fits_header_value_kind(HeaderValueKind::YearOrYears, "2019"));
+        assert!(!fits_header_value_kind(HeaderValueKind::YearOrYears, "31951 nr. 1"));
+        assert!(fits_header_value_kind(HeaderValueKind::Numbered, "31951 nr. 1"));
+        assert!(!fits_header_value_kind(HeaderValueKind::Numbered, "Tweede Kamer der Staten-Generaal"));
     }
 }

@@ -48,8 +48,11 @@ use super::place::{self, LEFT_FILL_RULE};
 use super::printed::{caption, is_note_marker, unit_line};
 use super::region::is_numbered_heading;
 use crate::error::Warning;
-use crate::interpret::vocabulary::{is_code, is_code_column_header, is_figure, is_year_heading};
-use crate::table::{CellFlag, Placement, ReadOutcome, Row, Table};
+use crate::interpret::vocabulary::{
+    HeaderValueKind, fits_header_value_kind, header_value_kind, is_code, is_code_column_header, is_figure,
+    is_year_heading,
+};
+use crate::table::{Cell, CellFlag, Column, Placement, ReadOutcome, Row, Table};
 
 /// Reads every pipe block as a grid (steps 3 and 4): tables numbered from 0 in block order,
 /// their warnings, with each table's section heading (the last numbered heading above it) and
@@ -90,7 +93,11 @@ pub fn read_tables(text: &str, blocks: &[PipeBlock]) -> ReadOutcome {
 /// is its label is a group row and is left alone.
 fn short_pipe_rows_are_inferred(table: &mut Table, warnings: &mut Vec<Warning>) {
     let columns = table.columns.len();
+    let placed_by_kind = short_rows_placed_by_header_value_kinds(table);
     for (row_index, row) in table.rows.iter_mut().enumerate() {
+        if placed_by_kind.contains(&row_index) {
+            continue;
+        }
         let padded = row.cells.iter().any(|cell| cell.flags.contains(&CellFlag::Padded));
         let printed: Vec<String> = row
             .cells
@@ -107,6 +114,121 @@ fn short_pipe_rows_are_inferred(table: &mut Table, warnings: &mut Vec<Warning>) 
         row.placement = Placement::Inferred { rule: LEFT_FILL_RULE.to_string(), surviving: printed };
         warnings.extend(inferred_row_warning(table.index, row_index, row, columns));
     }
+}
+
+/// The placement rule of a short pipe row whose cells only fit one set of columns.
+pub const HEADER_VALUE_KIND_RULE: &str = "header value kinds: the printed cells, in print order, fit only one set of columns by what the headers name (a date, a year, a number)";
+
+/// A short pipe row whose printed cells, kept in print order, fit only one set of columns by
+/// what the headers name ([`header_value_kind`]: "Datum publicatie" takes a date, "Vergaderjaar"
+/// a year or years, "Dossier- en ondernummer" a text with a digit, other headers any text) is
+/// placed there: "Tweede Kamer der Staten-Generaal | 2008-2009 | 31951 nr. 1 |" under "Datum
+/// publicatie | Organisatie | Vergaderjaar | Dossier- en ondernummer | Datum brief" can only be
+/// Organisatie, Vergaderjaar, Dossier- en ondernummer. The row keeps `column_inferred` (the
+/// placement is a reading of the headers, not printed), with this rule. The stub column counts as
+/// a position, under the stub header. When that leaves the stub empty in every row, the stub
+/// header heads a column of values like the others (a record table without row names, such as
+/// a Kamerstuk's own page information): it becomes the first data column. Returns the rows
+/// placed.
+fn short_rows_placed_by_header_value_kinds(table: &mut Table) -> Vec<usize> {
+    if table.stub_columns > 1 {
+        return Vec::new();
+    }
+    let mut headers: Vec<String> = Vec::new();
+    if table.stub_columns == 1 {
+        headers.push(table.stub_header.clone().unwrap_or_default());
+    }
+    headers.extend(table.columns.iter().map(|column| column.header()));
+    let kinds: Vec<HeaderValueKind> = headers.iter().map(|header| header_value_kind(header)).collect();
+    if kinds.iter().all(|kind| *kind == HeaderValueKind::AnyText) {
+        return Vec::new();
+    }
+    let mut placed = Vec::new();
+    for (row_index, row) in table.rows.iter_mut().enumerate() {
+        let is_padding = |cell: &Cell| cell.flags.contains(&CellFlag::Padded);
+        let printed_texts: Vec<&str> = row
+            .stub
+            .iter()
+            .chain(&row.cells)
+            .filter(|cell| !is_padding(cell))
+            .map(|cell| cell.text.as_str())
+            .collect();
+        let short = row.cells.iter().any(is_padding);
+        if !short || printed_texts.iter().all(|text| text.is_empty()) {
+            continue;
+        }
+        let Some(positions) = only_placement_by_kinds(&printed_texts, &kinds) else { continue };
+        let surviving: Vec<String> = printed_texts.iter().map(|text| text.to_string()).collect();
+        let (printed, mut vanished): (Vec<Cell>, Vec<Cell>) =
+            row.stub.drain(..).chain(row.cells.drain(..)).partition(|cell| !is_padding(cell));
+        let line = row.line;
+        let mut slots: Vec<Cell> = (0..kinds.len())
+            .map(|_| {
+                let mut empty = vanished.pop().unwrap_or_else(|| Cell::empty(line));
+                empty.flag(CellFlag::Padded);
+                empty
+            })
+            .collect();
+        for (cell, position) in printed.into_iter().zip(positions) {
+            slots[position] = cell;
+        }
+        for cell in &mut slots {
+            cell.flag(CellFlag::ColumnInferred);
+        }
+        row.cells = slots.split_off(table.stub_columns);
+        row.stub = slots;
+        row.placement = Placement::Inferred { rule: HEADER_VALUE_KIND_RULE.to_string(), surviving };
+        placed.push(row_index);
+    }
+    let stub_holds_nothing = table.stub_columns == 1
+        && table.rows.iter().all(|row| row.stub.iter().all(|cell| cell.text.is_empty()));
+    if !placed.is_empty()
+        && stub_holds_nothing
+        && let Some(header) = table.stub_header.take()
+    {
+        table.columns.insert(0, Column { path: vec![header], ..Column::default() });
+        for row in &mut table.rows {
+            let cell = if row.stub.is_empty() { Cell::empty(row.line) } else { row.stub.remove(0) };
+            row.cells.insert(0, cell);
+            row.stub.clear();
+        }
+        table.stub_columns = 0;
+    }
+    placed
+}
+
+/// The one way to put `texts` (in print order) into positions whose headers name `kinds`, each
+/// non-empty text where it fits; `None` when there is no way or more than one.
+fn only_placement_by_kinds(texts: &[&str], kinds: &[HeaderValueKind]) -> Option<Vec<usize>> {
+    let (n, p) = (texts.len(), kinds.len());
+    if n == 0 || n > p {
+        return None;
+    }
+    let fits = |i: usize, j: usize| texts[i].is_empty() || fits_header_value_kind(kinds[j], texts[i]);
+    // ways[i][j]: placements of texts i.. into positions j.., counted up to 2.
+    let mut ways = vec![vec![0u8; p + 1]; n + 1];
+    for j in 0..=p {
+        ways[n][j] = 1;
+    }
+    for i in (0..n).rev() {
+        for j in (0..p).rev() {
+            let here = if fits(i, j) { ways[i + 1][j + 1] } else { 0 };
+            ways[i][j] = (here + ways[i][j + 1]).min(2);
+        }
+    }
+    if ways[0][0] != 1 {
+        return None;
+    }
+    let mut positions = Vec::with_capacity(n);
+    let mut j = 0;
+    for i in 0..n {
+        while !(fits(i, j) && ways[i + 1][j + 1] == 1) {
+            j += 1;
+        }
+        positions.push(j);
+        j += 1;
+    }
+    Some(positions)
 }
 
 /// The `column_inferred` warning of a pipe row placed by rule ([`place::column_inferred_warning`]).
