@@ -207,9 +207,7 @@ fn only_placement_by_kinds(texts: &[&str], kinds: &[HeaderValueKind]) -> Option<
     let fits = |i: usize, j: usize| texts[i].is_empty() || fits_header_value_kind(kinds[j], texts[i]);
     // ways[i][j]: placements of texts i.. into positions j.., counted up to 2.
     let mut ways = vec![vec![0u8; p + 1]; n + 1];
-    for j in 0..=p {
-        ways[n][j] = 1;
-    }
+    ways[n].fill(1);
     for i in (0..n).rev() {
         for j in (0..p).rev() {
             let here = if fits(i, j) { ways[i + 1][j + 1] } else { 0 };
