@@ -92,10 +92,11 @@ pub fn read_tables(text: &str, blocks: &[PipeBlock]) -> ReadOutcome {
 /// rule and flagged `column_inferred`, as a short flattened row is. A row whose only printed cell
 /// is its label is a group row and is left alone.
 fn short_pipe_rows_are_inferred(table: &mut Table, warnings: &mut Vec<Warning>) {
-    let columns = table.columns.len();
     let placed_by_kind = short_rows_placed_by_header_value_kinds(table);
+    let columns = table.columns.len();
     for (row_index, row) in table.rows.iter_mut().enumerate() {
         if placed_by_kind.contains(&row_index) {
+            warnings.extend(inferred_row_warning(table.index, row_index, row, columns));
             continue;
         }
         let padded = row.cells.iter().any(|cell| cell.flags.contains(&CellFlag::Padded));
@@ -184,7 +185,7 @@ fn short_rows_placed_by_header_value_kinds(table: &mut Table) -> Vec<usize> {
         && table.rows.iter().all(|row| row.stub.iter().all(|cell| cell.text.is_empty()));
     if !placed.is_empty()
         && stub_holds_nothing
-        && let Some(header) = table.stub_header.take()
+        && let Some(header) = table.stub_header.take_if(|header| !header.trim().is_empty())
     {
         table.columns.insert(0, Column { path: vec![header], ..Column::default() });
         for row in &mut table.rows {
