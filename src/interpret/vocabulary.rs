@@ -563,11 +563,17 @@ pub enum HeaderValueKind {
 }
 
 /// The kind of value the header names ([`HeaderValueKind`]); words are matched in lower case as
-/// parts of the header's words ("vergaderjaar" holds "jaar"), but a year column heading ("2019")
+/// parts of the header's words ("vergaderjaar" holds "jaar"), in headers of at most three words
+/// (field names); a year column heading ("2019") or a longer header ("Mutatie t.o.v. vorig jaar")
 /// is [`HeaderValueKind::AnyText`]: it heads figures, whose test is a different one.
 pub fn header_value_kind(header: &str) -> HeaderValueKind {
     let lower = header.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    // A field name is short ("Datum brief", "Dossier- en ondernummer"); a longer header that
+    // mentions a year ("Mutatie t.o.v. vorig jaar") heads figures.
+    if words.len() > 3 {
+        return HeaderValueKind::AnyText;
+    }
     if words.iter().any(|word| word.starts_with("datum")) {
         HeaderValueKind::Date
     } else if words.iter().any(|word| word.ends_with("jaar")) {
@@ -800,6 +806,7 @@ mod tests {
         assert_eq!(header_value_kind("Artikelnr."), HeaderValueKind::Numbered);
         assert_eq!(header_value_kind("Organisatie"), HeaderValueKind::AnyText);
         assert_eq!(header_value_kind("2019"), HeaderValueKind::AnyText);
+        assert_eq!(header_value_kind("Mutatie t.o.v. vorig jaar"), HeaderValueKind::AnyText);
         assert!(fits_header_value_kind(HeaderValueKind::Date, "15 mei 2009"));
         assert!(fits_header_value_kind(HeaderValueKind::Date, "2009-05-15"));
         assert!(!fits_header_value_kind(HeaderValueKind::Date, "Tweede Kamer der Staten-Generaal"));
