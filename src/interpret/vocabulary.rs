@@ -546,38 +546,32 @@ pub fn is_code(text: &str) -> bool {
     digits || roman || letter
 }
 
-/// What a column's header says its cells hold, where the header names a kind of value that a
-/// cell can be tested for: a date ("Datum publicatie", "Datum brief"), a year or a run of years
-/// ("Vergaderjaar", "Begrotingsjaar": "2008-2009"), a number of some sort ("Dossier- en
-/// ondernummer", "Artikelnr.": the cell holds a digit). Anything else can hold any text.
+/// What a column's header says its cells hold, where the header names a kind of value that rules
+/// some cells out: a date ("Datum publicatie", "Datum brief") or a number of some sort ("Dossier-
+/// en ondernummer", "Artikelnr."). Anything else can hold any text. (Years are no such kind:
+/// "Vergaderjaar" holds "2008-2009", but "Realisatie verslagjaar" and "Boekjaar" head figures.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HeaderValueKind {
-    /// "Datum …": a printed date.
+    /// "Datum …": a date, or what stands for one.
     Date,
-    /// "…jaar": a year or a run of years ("2008-2009").
-    YearOrYears,
-    /// "…nummer", "…nr.": a text with a digit in it.
+    /// "…nummer", "…nr.": a number, or what stands for one.
     Numbered,
     /// Any other header: any text.
     AnyText,
 }
 
 /// The kind of value the header names ([`HeaderValueKind`]); words are matched in lower case as
-/// parts of the header's words ("vergaderjaar" holds "jaar"), in headers of at most three words
-/// (field names); a year column heading ("2019") or a longer header ("Mutatie t.o.v. vorig jaar")
-/// is [`HeaderValueKind::AnyText`]: it heads figures, whose test is a different one.
+/// parts of the header's words ("ondernummer" holds "nummer"), in headers of at most three words
+/// (field names); a year column heading ("2019") or a longer header is
+/// [`HeaderValueKind::AnyText`].
 pub fn header_value_kind(header: &str) -> HeaderValueKind {
     let lower = header.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    // A field name is short ("Datum brief", "Dossier- en ondernummer"); a longer header that
-    // mentions a year ("Mutatie t.o.v. vorig jaar") heads figures.
     if words.len() > 3 {
         return HeaderValueKind::AnyText;
     }
     if words.iter().any(|word| word.starts_with("datum")) {
         HeaderValueKind::Date
-    } else if words.iter().any(|word| word.ends_with("jaar")) {
-        HeaderValueKind::YearOrYears
     } else if words.iter().any(|word| word.ends_with("nummer") || *word == "nr" || word.ends_with("nr")) {
         HeaderValueKind::Numbered
     } else {
@@ -585,21 +579,34 @@ pub fn header_value_kind(header: &str) -> HeaderValueKind {
     }
 }
 
-/// True when a printed cell can stand in a column whose header names `kind`.
+/// True when a printed cell can stand in a column whose header names `kind`. The test only rules
+/// out what clearly is something else: a date column takes a text that names a month or a year
+/// ("15 mei 2009", "januari 2020", "medio 2019", "Q3 2019") or one word without digits ("n.t.b."),
+/// not "Tweede Kamer der Staten-Generaal" nor "31951 nr. 1"; a number column takes anything but
+/// two words or more with no digit and no month ("32360-XII nr. 2", "n.v.t.", not "Tweede Kamer
+/// der Staten-Generaal").
 pub fn fits_header_value_kind(kind: HeaderValueKind, text: &str) -> bool {
     let text = text.trim();
+    let clearly_words = || {
+        text.split_whitespace().count() >= 2
+            && !text.bytes().any(|b| b.is_ascii_digit())
+            && !names_a_month(text)
+    };
     match kind {
-        HeaderValueKind::Date => is_printed_date(text),
-        HeaderValueKind::YearOrYears => {
-            is_year(text) || (text.len() >= 9 && text.split(['-', '–', '/']).map(str::trim).all(is_year))
+        // A date names a month or a year, or is a word standing for one ("n.t.b.", "medio").
+        HeaderValueKind::Date => {
+            let names_a_year = text.split(|c: char| !c.is_ascii_digit()).any(is_year);
+            let placeholder =
+                !text.bytes().any(|b| b.is_ascii_digit()) && text.split_whitespace().count() <= 1;
+            names_a_month(text) || names_a_year || placeholder
         }
-        HeaderValueKind::Numbered => text.bytes().any(|b| b.is_ascii_digit()),
-        HeaderValueKind::AnyText => !text.is_empty(),
+        HeaderValueKind::Numbered => !clearly_words(),
+        HeaderValueKind::AnyText => true,
     }
 }
 
-/// A date as Dutch pages print one: "15 mei 2009", "15-05-2009", "2009-05-15", "15/5/2009".
-fn is_printed_date(text: &str) -> bool {
+/// True when a word of the text is a Dutch month name ("15 mei 2009", "januari 2020").
+fn names_a_month(text: &str) -> bool {
     const MONTHS: [&str; 12] = [
         "januari",
         "februari",
@@ -614,14 +621,7 @@ fn is_printed_date(text: &str) -> bool {
         "november",
         "december",
     ];
-    let parts: Vec<&str> = text.split([' ', '-', '/', '.']).filter(|p| !p.is_empty()).collect();
-    let [first, second, third] = parts[..] else { return false };
-    let is_number = |part: &str, digits: std::ops::RangeInclusive<usize>| {
-        digits.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
-    };
-    let month = |part: &str| is_number(part, 1..=2) || MONTHS.contains(&part.to_lowercase().as_str());
-    (is_number(first, 1..=2) && month(second) && is_year(third))
-        || (is_year(first) && month(second) && is_number(third, 1..=2))
+    text.split_whitespace().any(|word| MONTHS.contains(&word.to_lowercase().trim_end_matches('.')))
 }
 
 #[cfg(test)]
@@ -801,20 +801,21 @@ mod tests {
     fn header_value_kinds_and_the_cells_that_fit_them() {
         // The header of a Kamerstuk's page information (wild page c6_18, line 2).
         assert_eq!(header_value_kind("Datum publicatie"), HeaderValueKind::Date);
-        assert_eq!(header_value_kind("Vergaderjaar"), HeaderValueKind::YearOrYears);
         assert_eq!(header_value_kind("Dossier- en ondernummer"), HeaderValueKind::Numbered);
         assert_eq!(header_value_kind("Artikelnr."), HeaderValueKind::Numbered);
         assert_eq!(header_value_kind("Organisatie"), HeaderValueKind::AnyText);
+        assert_eq!(header_value_kind("Vergaderjaar"), HeaderValueKind::AnyText);
+        assert_eq!(header_value_kind("Realisatie verslagjaar"), HeaderValueKind::AnyText);
         assert_eq!(header_value_kind("2019"), HeaderValueKind::AnyText);
-        assert_eq!(header_value_kind("Mutatie t.o.v. vorig jaar"), HeaderValueKind::AnyText);
+        assert_eq!(header_value_kind("Mutatie t.o.v. vorige nummer"), HeaderValueKind::AnyText);
         assert!(fits_header_value_kind(HeaderValueKind::Date, "15 mei 2009"));
-        assert!(fits_header_value_kind(HeaderValueKind::Date, "2009-05-15"));
+        assert!(fits_header_value_kind(HeaderValueKind::Date, "januari 2020"));
+        assert!(fits_header_value_kind(HeaderValueKind::Date, "n.t.b."));
+        assert!(fits_header_value_kind(HeaderValueKind::Date, "Q3 2019"));
         assert!(!fits_header_value_kind(HeaderValueKind::Date, "Tweede Kamer der Staten-Generaal"));
-        assert!(!fits_header_value_kind(HeaderValueKind::Date, "2008-2009"));
-        assert!(fits_header_value_kind(HeaderValueKind::YearOrYears, "2008-2009"));
-        assert!(fits_header_value_kind(HeaderValueKind::YearOrYears, "2019"));
-        assert!(!fits_header_value_kind(HeaderValueKind::YearOrYears, "31951 nr. 1"));
+        assert!(!fits_header_value_kind(HeaderValueKind::Date, "31951 nr. 1"));
         assert!(fits_header_value_kind(HeaderValueKind::Numbered, "31951 nr. 1"));
+        assert!(fits_header_value_kind(HeaderValueKind::Numbered, "n.v.t."));
         assert!(!fits_header_value_kind(HeaderValueKind::Numbered, "Tweede Kamer der Staten-Generaal"));
     }
 }

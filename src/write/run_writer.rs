@@ -532,8 +532,9 @@ impl RunWriter {
             extraction: self.layout.extraction_fingerprint.clone(),
             max_document_bytes: self.layout.max_document_bytes,
         };
+        // Documents only: the overrides file's entry in report.json is no document.
         let counted = SetInputs {
-            total: inputs,
+            total: totals.ok + totals.failed + totals.skipped,
             ok: totals.ok,
             failed: totals.failed,
             skipped: totals.skipped,

@@ -52,7 +52,7 @@ use crate::interpret::vocabulary::{
     HeaderValueKind, fits_header_value_kind, header_value_kind, is_code, is_code_column_header, is_figure,
     is_year_heading,
 };
-use crate::table::{Cell, CellFlag, Column, Placement, ReadOutcome, Row, Table};
+use crate::table::{Cell, CellFlag, Column, Placement, ReadOutcome, Row, RowKind, Table};
 
 /// Reads every pipe block as a grid (steps 3 and 4): tables numbered from 0 in block order,
 /// their warnings, with each table's section heading (the last numbered heading above it) and
@@ -118,19 +118,21 @@ fn short_pipe_rows_are_inferred(table: &mut Table, warnings: &mut Vec<Warning>) 
 }
 
 /// The placement rule of a short pipe row whose cells only fit one set of columns.
-pub const HEADER_VALUE_KIND_RULE: &str = "header value kinds: the printed cells, in print order, fit only one set of columns by what the headers name (a date, a year, a number)";
+pub const HEADER_VALUE_KIND_RULE: &str = "header value kinds: the printed cells, in print order, fit only one set of columns by what the headers name (a date, a number)";
 
-/// A short pipe row whose printed cells, kept in print order, fit only one set of columns by
-/// what the headers name ([`header_value_kind`]: "Datum publicatie" takes a date, "Vergaderjaar"
-/// a year or years, "Dossier- en ondernummer" a text with a digit, other headers any text) is
-/// placed there: "Tweede Kamer der Staten-Generaal | 2008-2009 | 31951 nr. 1 |" under "Datum
-/// publicatie | Organisatie | Vergaderjaar | Dossier- en ondernummer | Datum brief" can only be
-/// Organisatie, Vergaderjaar, Dossier- en ondernummer. The row keeps `column_inferred` (the
-/// placement is a reading of the headers, not printed), with this rule. The stub column counts as
-/// a position, under the stub header. When that leaves the stub empty in every row, the stub
-/// header heads a column of values like the others (a record table without row names, such as
-/// a Kamerstuk's own page information): it becomes the first data column. Returns the rows
-/// placed.
+/// A short data row of a pipe table whose printed cells, kept in print order, fit only one set
+/// of columns by what the headers name ([`header_value_kind`]: "Datum publicatie" takes no text
+/// of plain words, "Dossier- en ondernummer" neither) is placed there: "Tweede Kamer der
+/// Staten-Generaal | 2008-2009 | 31951 nr. 1 |" under "Datum publicatie | Organisatie |
+/// Vergaderjaar | Dossier- en ondernummer | Datum brief" can only be Organisatie, Vergaderjaar,
+/// Dossier- en ondernummer. The row keeps `column_inferred` (the placement is a reading of the
+/// headers, not printed), with this rule. Only rows that print a data cell are placed (a label
+/// alone is a group row, a note is a note).
+///
+/// The stub column counts as a position, under the stub header, but a printed row name is moved
+/// out of it only when every row's is: then no row has a name, the table is a record table (a
+/// Kamerstuk's own page information) and the stub header becomes the first data column. Returns
+/// the rows placed.
 fn short_rows_placed_by_header_value_kinds(table: &mut Table) -> Vec<usize> {
     if table.stub_columns > 1 {
         return Vec::new();
@@ -144,9 +146,15 @@ fn short_rows_placed_by_header_value_kinds(table: &mut Table) -> Vec<usize> {
     if kinds.iter().all(|kind| *kind == HeaderValueKind::AnyText) {
         return Vec::new();
     }
-    let mut placed = Vec::new();
-    for (row_index, row) in table.rows.iter_mut().enumerate() {
-        let is_padding = |cell: &Cell| cell.flags.contains(&CellFlag::Padded);
+    let is_padding = |cell: &Cell| cell.flags.contains(&CellFlag::Padded);
+    // The one placement of each short data row, where there is one.
+    let mut placements: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (row_index, row) in table.rows.iter().enumerate() {
+        let short = row.cells.iter().any(is_padding);
+        let prints_data = row.cells.iter().any(|cell| !is_padding(cell) && !cell.text.is_empty());
+        if row.kind != RowKind::Data || !short || !prints_data {
+            continue;
+        }
         let printed_texts: Vec<&str> = row
             .stub
             .iter()
@@ -154,12 +162,25 @@ fn short_rows_placed_by_header_value_kinds(table: &mut Table) -> Vec<usize> {
             .filter(|cell| !is_padding(cell))
             .map(|cell| cell.text.as_str())
             .collect();
-        let short = row.cells.iter().any(is_padding);
-        if !short || printed_texts.iter().all(|text| text.is_empty()) {
-            continue;
+        if let Some(positions) = only_placement_by_kinds(&printed_texts, &kinds) {
+            placements.push((row_index, positions));
         }
-        let Some(positions) = only_placement_by_kinds(&printed_texts, &kinds) else { continue };
-        let surviving: Vec<String> = printed_texts.iter().map(|text| text.to_string()).collect();
+    }
+    // A placement that moves a printed row name out of the stub stands only when every row that
+    // prints a name loses it so.
+    let named = |row: &Row| row.stub.iter().any(|cell| !is_padding(cell) && !cell.text.is_empty());
+    let moves_name = |row_index: usize, positions: &[usize]| {
+        table.stub_columns == 1 && named(&table.rows[row_index]) && positions.first() != Some(&0)
+    };
+    let names_moved =
+        placements.iter().filter(|(row_index, positions)| moves_name(*row_index, positions)).count();
+    let names_printed = table.rows.iter().filter(|row| named(row)).count();
+    if names_moved > 0 && names_moved < names_printed {
+        placements.retain(|(row_index, positions)| !moves_name(*row_index, positions));
+    }
+    let mut placed = Vec::new();
+    for (row_index, positions) in placements {
+        let row = &mut table.rows[row_index];
         let (printed, mut vanished): (Vec<Cell>, Vec<Cell>) =
             row.stub.drain(..).chain(row.cells.drain(..)).partition(|cell| !is_padding(cell));
         let line = row.line;
@@ -178,7 +199,6 @@ fn short_rows_placed_by_header_value_kinds(table: &mut Table) -> Vec<usize> {
         }
         row.cells = slots.split_off(table.stub_columns);
         row.stub = slots;
-        row.placement = Placement::Inferred { rule: HEADER_VALUE_KIND_RULE.to_string(), surviving };
         placed.push(row_index);
     }
     let stub_holds_nothing = table.stub_columns == 1
@@ -194,6 +214,13 @@ fn short_rows_placed_by_header_value_kinds(table: &mut Table) -> Vec<usize> {
             row.stub.clear();
         }
         table.stub_columns = 0;
+    }
+    // What each placed row printed in its data columns, for the placement and its warning.
+    for &row_index in &placed {
+        let row = &mut table.rows[row_index];
+        let surviving: Vec<String> =
+            row.cells.iter().filter(|cell| !is_padding(cell)).map(|cell| cell.text.clone()).collect();
+        row.placement = Placement::Inferred { rule: HEADER_VALUE_KIND_RULE.to_string(), surviving };
     }
     placed
 }
