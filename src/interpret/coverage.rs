@@ -14,7 +14,7 @@
 //! 1. a line that is one figure ([`vocabulary::is_figure`]: "1.522", "‒ 21,7", "51%", "2019"),
 //!    also between pipes ("587 |", a pipe table printed one cell per line);
 //! 2. a pipe-table line (two or more `|`) with a figure in one of its cells;
-//! 3. a line that ends in figures after a label ([`vocabulary::trailing_figures`]:
+//! 3. a line that ends in figures after a label ([`run_together::trailing_figures`]:
 //!    "Rentebaten 1 204"), but only in a run of at least two such lines, because a single heading
 //!    such as "Artikel 31" ends in a number too.
 //!
@@ -31,7 +31,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::error::{Location, Warning, WarningKind};
-use crate::interpret::vocabulary::{is_figure, is_note_marker_before_text, trailing_figures};
+use crate::interpret::run_together::trailing_figures;
+use crate::interpret::vocabulary::{is_figure, is_note_marker_before_text};
 use crate::normalize::collapse_whitespace;
 use crate::table::{Table, TableKind, renumber_in_print_order};
 

@@ -12,6 +12,8 @@
 //!   the caption, entries numbered in front of their titles);
 //! - [`vocabulary`]: what a printed text is (a figure, a year), one definition that the stages
 //!   below share;
+//! - [`run_together`]: a line that runs a label and its figures together, cut where the figures
+//!   start;
 //! - [`coverage`]: the "no silent loss" audit: every figure the source prints in a table-like place
 //!   lands in a cell or is named in a warning (`table_not_read`, `figure_not_read`), and a run of
 //!   figures that no reader turned into a table is kept as an unrecovered table with its raw lines;
@@ -29,5 +31,6 @@ pub mod contents;
 pub mod coverage;
 pub(crate) mod grid;
 pub(crate) mod notes;
+pub mod run_together;
 pub(crate) mod structure;
 pub mod vocabulary;

@@ -22,7 +22,7 @@ pub fn is_figure(text: &str) -> bool {
 
 /// A number or percentage as printed, nothing around it: no remark in parentheses ("2010 (1)" is
 /// a column heading) and no footnote stars.
-fn is_plain_figure(text: &str) -> bool {
+pub(crate) fn is_plain_figure(text: &str) -> bool {
     matches!(parse_dutch_number(text).kind, ValueKind::Number | ValueKind::Percent)
 }
 
@@ -36,360 +36,6 @@ pub fn is_figure_placeholder(text: &str) -> bool {
 /// reader lays them out like figures; they carry no value.
 pub fn is_not_available_mark(text: &str) -> bool {
     matches!(text.trim(), "." | ".." | "..." | "…" | ". . .")
-}
-
-/// The figures at the end of a line that runs a label and its figures together
-/// ("Netto-uitgaven buiten het kader– 4 512" ends in "4 512"; "Uitgaven 1.522 1.529 1.370" in
-/// three; "Voorwoord9" in one glued to the label). Returns the byte offset where the figures start and how many whitespace-separated
-/// tokens they span, or `None` when the line does not end in a figure, has no letters before it,
-/// or reads like prose (it ends with a full stop, or is longer than 160 characters).
-///
-/// Known limit: a label that itself ends in a number ("Artikel 31") is indistinguishable from a
-/// label and one figure, so callers only trust this for runs of several such lines.
-pub fn trailing_figures(line: &str) -> Option<(usize, usize)> {
-    let trimmed = line.trim_end();
-    if trimmed.is_empty() || trimmed.chars().count() > 120 || trimmed.ends_with('.') {
-        return None;
-    }
-    let mut start = trimmed.len();
-    let mut tokens = 0;
-    let mut rest = trimmed;
-    while let Some(at) = rest.rfind(char::is_whitespace) {
-        let token = &rest[at..].trim();
-        if !is_figure_token(token) {
-            break;
-        }
-        tokens += 1;
-        start = at + rest[at..].len() - rest[at..].trim_start().len();
-        rest = rest[..at].trim_end();
-    }
-    if tokens == 0 {
-        return glued_trailing_figure(trimmed).map(|start| (start, 1));
-    }
-    // One year after words is a date or a heading ("Ontvangen 10 november 2021", "voor het
-    // jaar 2022"), not a row of figures.
-    if tokens == 1 && is_year(&trimmed[start..]) {
-        return None;
-    }
-    let label = &trimmed[..start];
-    (label.chars().filter(|c| c.is_alphabetic()).count() >= 2).then_some((start, tokens))
-}
-
-/// Where a figure glued to the end of a label starts ("Voorwoord9", "Rentebaten1 204" is found
-/// by the token rule, "Fondsen969", "BBP-2,3%", "arbeidsmarkt10"): digits with "." "," and a
-/// trailing "%", an optional minus sign before them, right after a letter, ")" or ":".
-fn glued_trailing_figure(line: &str) -> Option<usize> {
-    let figure_start = line
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
-        .last()
-        .map(|(at, _)| at)?;
-    let figure = &line[figure_start..];
-    if !figure.starts_with(|c: char| c.is_ascii_digit())
-        || figure.chars().filter(char::is_ascii_digit).count() > 6
-    {
-        return None;
-    }
-    let before = &line[..figure_start];
-    let (start, before) = match before.char_indices().next_back() {
-        Some((at, '-' | '–' | '‒' | '−')) => (at, &before[..at]),
-        _ => (figure_start, before),
-    };
-    before.chars().next_back().is_some_and(|c| c.is_alphabetic() || matches!(c, ')' | ':')).then_some(start)
-}
-
-/// A line that runs a label and its figures together, split where the figures start.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RunTogether {
-    /// Byte range of the label in the line (trimmed of trailing spaces).
-    pub label: std::ops::Range<usize>,
-    /// Byte ranges of the figures, left to right.
-    pub figures: Vec<std::ops::Range<usize>>,
-    /// False when the print leaves the split point open: the first figure is glued to the label
-    /// and its first digit group could be a footnote marker or part of the label ("Overig2 578":
-    /// "Overig" and 2 578, or "Overig2" and 578).
-    pub certain: bool,
-    /// False when the figures print their thousands with spaces and the digit groups could be
-    /// cut into that many figures in more than one way ([`split_space_grouped`]): every figure
-    /// of the line is then in doubt.
-    pub grouping_certain: bool,
-}
-
-/// Splits a line that runs a label and its figures together ("Netto-uitgaven buiten het kader–
-/// 4 512", "Rentebaten1 204", "BBP (in miljarden euro's)476", "Uitgaven 1.522 1.529").
-///
-/// Steps, in this order:
-/// 1. the last figure is the longest suffix that reads as one Dutch number (so "– 4 512" and
-///    "1 204" stay whole), with at least two letters before it and not a lone year;
-/// 2. more figures before it are whitespace-separated tokens that read as numbers and carry a
-///    "." "," or "%" (so a space-separated thousands group is never taken for a figure of its own);
-/// 3. a label that still ends in a number token means figures with space thousands separators
-///    ran together ("4 744 138 4 682 192"): the line is not split;
-/// 4. the split is uncertain when the first figure is glued to the label and begins with a
-///    group of one or two digits followed by a space group (a footnote marker glued to the label
-///    reads the same way), or is a run of five or more digits without separators (a year of the
-///    label may be in it: "economie in 200627"), or the label ends in a digit.
-///
-/// `None` for prose-like lines (longer than 120 characters, ending in a full stop, holding `|`).
-/// Several figures that all use spaces as thousands separators ("4 744 138 4 682 192") are not
-/// split here: how many figures there are comes from the lines around ([`split_space_grouped`]).
-pub fn split_run_together(line: &str) -> Option<RunTogether> {
-    let trimmed = line.trim_end();
-    if trimmed.is_empty() || trimmed.len() > 480 || trimmed.chars().count() > 120 || trimmed.contains('|') {
-        return None;
-    }
-    if trimmed.ends_with('.') && !trimmed.ends_with("..") {
-        return None;
-    }
-    // Where the second letter ends: a label needs two letters before its figures.
-    let label_minimum =
-        trimmed.char_indices().filter(|(_, c)| c.is_alphabetic()).nth(1).map(|(at, c)| at + c.len_utf8())?;
-    let letters_before = |end: usize| end >= label_minimum;
-    // Only a sign, a euro sign or a digit can open a figure; the figure test runs on those alone.
-    let last_start = trimmed.char_indices().find_map(|(at, c)| {
-        let opens = c.is_ascii_digit() || matches!(c, '-' | '–' | '‒' | '—' | '−' | '+' | '€');
-        (opens
-            && at >= label_minimum
-            && !trimmed[..at].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
-            && is_plain_figure(&trimmed[at..]))
-        .then_some(at)
-    })?;
-    if is_year(&trimmed[last_start..]) && trimmed[..last_start].ends_with(char::is_whitespace) {
-        return None;
-    }
-    let mut figures = Vec::new();
-    figures.push(last_start..trimmed.len());
-    let mut label_end = last_start;
-    loop {
-        let before = trimmed[..label_end].trim_end();
-        let Some((space, blank)) = before.char_indices().rev().find(|(_, c)| c.is_whitespace()) else {
-            break;
-        };
-        // The token starts after the blank, which may be wider than a byte (U+2002, U+00A0).
-        let token_start = space + blank.len_utf8();
-        let token = &before[token_start..];
-        if token.contains(['.', ',', '%']) && is_plain_figure(token) && letters_before(space) {
-            figures.insert(0, token_start..before.len());
-            label_end = token_start;
-        } else {
-            break;
-        }
-    }
-    let label = trimmed[..label_end].trim_end();
-    // A label that still ends in a number token is a run of figures that use spaces as
-    // thousands separators ("4 744 138 4 682 192"): where one ends and the next begins only the
-    // table's arithmetic can tell, so the line is not split (and the coverage audit names it).
-    let mut tokens = label.split_whitespace();
-    let last_token = tokens.next_back().unwrap_or_default();
-    let more_tokens = tokens.next().is_some();
-    if more_tokens
-        && !last_token.is_empty()
-        && last_token.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-    {
-        return None;
-    }
-    let mut label_range = 0..label.len();
-    let first = &trimmed[figures[0].clone()];
-    // Glued digits: a sign between label and figure ("eng– 93 011") keeps them apart.
-    let glued = !trimmed[..figures[0].start].ends_with(char::is_whitespace)
-        && first.starts_with(|c: char| c.is_ascii_digit());
-    let short_first_group = first
-        .split_once(' ')
-        .is_some_and(|(group, rest)| group.len() <= 2 && rest.starts_with(|c: char| c.is_ascii_digit()));
-    let label_ends_in_digit = label.ends_with(|c: char| c.is_ascii_digit());
-    // A run of five or more digits without a thousands separator is no figure as these documents
-    // print them: it may hold a year of the label and a figure ("economie in 200627").
-    let long_glued =
-        first.chars().filter(char::is_ascii_digit).count() >= 5 && !first.contains(['.', ',', ' ']);
-    let certain = !(label_ends_in_digit || long_glued || glued && short_first_group);
-    // Such a run that opens with a year and has one to three digits after it is the label's year
-    // and a figure ("De Nederlandse economie in 200627": "… in 2006" and 27, a page number): the
-    // year goes back to the label. Still uncertain, and flagged: a year and one digit ("20221")
-    // may be a year and a footnote marker, but never the figure 20 221, which these documents
-    // print with a separator. (Column headings such as "Vastgestelde begroting 20221" never get
-    // here: `is_measure_year_heading` keeps them whole.)
-    if long_glued
-        && figures.len() == 1
-        && (5..=7).contains(&first.len())
-        && first.get(..4).is_some_and(is_year)
-    {
-        let year_end = figures[0].start + 4;
-        label_range = 0..year_end;
-        figures[0].start = year_end;
-    }
-    Some(RunTogether { label: label_range, figures, certain, grouping_certain: true })
-}
-
-/// A heading line that runs a label and two or more years together ("2. Politie 2009 2010 2011
-/// 2012 2013 2014"): the label and each year, as a run-together row's split. `None` for any
-/// other line.
-pub fn split_year_heading(line: &str) -> Option<RunTogether> {
-    let trimmed = line.trim_end();
-    if trimmed.len() > 480 || trimmed.contains('|') || !trimmed.ends_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    let tokens: Vec<(usize, &str)> = trimmed
-        .split_whitespace()
-        .map(|token| (token.as_ptr() as usize - trimmed.as_ptr() as usize, token))
-        .collect();
-    let years = tokens.iter().rev().take_while(|(_, token)| is_year(token)).count();
-    if years < 2 || years == tokens.len() {
-        return None;
-    }
-    let first_year = tokens.len() - years;
-    let label = trimmed[..tokens[first_year].0].trim_end();
-    if label.chars().filter(|c| c.is_alphabetic()).count() < 2 {
-        return None;
-    }
-    let figures = tokens[first_year..].iter().map(|(start, token)| *start..start + token.len()).collect();
-    Some(RunTogether { label: 0..label.len(), figures, certain: true, grouping_certain: true })
-}
-
-/// One piece of a run of figures that print their thousands with spaces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Piece {
-    /// A sign on its own ("–" in "– 76").
-    Sign,
-    /// A group of one to three digits; `decimals` when it ends in ",5" (nothing may follow it in
-    /// its figure).
-    Group { digits: usize, decimals: bool },
-    /// A figure that is whole on its own ("4,3", "1.522", "12%").
-    Whole,
-}
-
-/// A piece and its byte range in the line.
-type PrintedPiece = (Piece, std::ops::Range<usize>);
-
-/// The pieces of the figure run at the end of a line, with their byte ranges, and where the
-/// label ends; `None` when the line does not end in such a run after a label of two letters.
-/// Number tokens of four digits or more right after the label's last word belong to the label
-/// (a year: "Stand ontwerpbegroting 2009").
-fn figure_pieces(line: &str) -> Option<(usize, Vec<PrintedPiece>)> {
-    let tokens: Vec<(usize, &str)> = line
-        .split_whitespace()
-        .map(|token| (token.as_ptr() as usize - line.as_ptr() as usize, token))
-        .collect();
-    let label_token = tokens.iter().rposition(|(_, token)| token.chars().any(char::is_alphabetic))?;
-    let (label_start, label_text) = tokens[label_token];
-    let mut label_end = label_start + label_text.len();
-    let group = |text: &str| -> Option<(usize, bool)> {
-        let (whole, decimals) = match text.split_once(',') {
-            Some((whole, decimals))
-                if !decimals.is_empty() && decimals.bytes().all(|b| b.is_ascii_digit()) =>
-            {
-                (whole, true)
-            }
-            Some(_) => return None,
-            None => (text, false),
-        };
-        ((1..=3).contains(&whole.len()) && whole.bytes().all(|b| b.is_ascii_digit()))
-            .then_some((whole.len(), decimals))
-    };
-    let mut pieces = Vec::new();
-    for &(start, token) in &tokens[label_token + 1..] {
-        let range = start..start + token.len();
-        if matches!(token, "-" | "–" | "‒" | "−" | "—" | "+") {
-            pieces.push((Piece::Sign, range));
-        } else if let Some((digits, decimals)) = group(token) {
-            pieces.push((Piece::Group { digits, decimals }, range));
-        } else if pieces.is_empty() && token.len() >= 4 && token.bytes().all(|b| b.is_ascii_digit()) {
-            label_end = range.end;
-        } else if token.contains(['.', ',', '%']) && is_plain_figure(token) {
-            pieces.push((Piece::Whole, range));
-        } else {
-            return None;
-        }
-    }
-    let letters = line[..label_end].chars().filter(|c| c.is_alphabetic()).count();
-    (letters >= 2 && !pieces.is_empty()).then_some((label_end, pieces))
-}
-
-/// Splits a line that ends in figures printing their thousands with spaces into its label and
-/// exactly `columns` figures ("Stand ontwerpbegroting 2009 4 744 138 4 682 192 …" with six
-/// columns: "4 744 138", "4 682 192", …; "Mutatie NvW – 76 – 100" with two: "– 76", "– 100").
-///
-/// A figure is an optional sign, then a whole figure ("4,3", "1.522"), or a group of one to three
-/// digits followed by groups of exactly three (a group with decimals ends it). When more than one cut gives
-/// `columns` figures, the most even one (by groups per figure) is taken and `grouping_certain`
-/// is false: the reader flags every figure of the row. `None` when no cut gives `columns`
-/// figures.
-pub fn split_space_grouped(line: &str, columns: usize) -> Option<RunTogether> {
-    let trimmed = line.trim_end();
-    if columns == 0 || trimmed.len() > 480 || trimmed.contains('|') {
-        return None;
-    }
-    let (label_end, pieces) = figure_pieces(trimmed)?;
-    let n = pieces.len();
-    if n > 200 || columns > n {
-        return None;
-    }
-    // ways[i][c]: cuts of pieces[i..] into c figures (2 means two or more); cost: the least sum
-    // of squared group counts; next: where the first figure of the best cut ends.
-    const NONE: usize = usize::MAX;
-    let mut ways = vec![vec![0u8; columns + 1]; n + 1];
-    let mut cost = vec![vec![NONE; columns + 1]; n + 1];
-    let mut next = vec![vec![0usize; columns + 1]; n + 1];
-    ways[n][0] = 1;
-    cost[n][0] = 0;
-    for i in (0..n).rev() {
-        // Every end of a figure that starts at piece i, with its group count.
-        let mut ends = Vec::new();
-        let mut at = i;
-        if pieces[at].0 == Piece::Sign {
-            at += 1;
-        }
-        match pieces.get(at).map(|piece| piece.0) {
-            Some(Piece::Whole) => ends.push((at + 1, 1)),
-            Some(Piece::Group { decimals, .. }) => {
-                let mut groups = 1;
-                ends.push((at + 1, groups));
-                let mut open = !decimals;
-                while open {
-                    match pieces.get(at + groups).map(|piece| piece.0) {
-                        Some(Piece::Group { digits: 3, decimals }) => {
-                            groups += 1;
-                            ends.push((at + groups, groups));
-                            open = !decimals;
-                        }
-                        _ => break,
-                    }
-                }
-            }
-            _ => {}
-        }
-        for (end, groups) in ends {
-            for c in 1..=columns {
-                if ways[end][c - 1] == 0 {
-                    continue;
-                }
-                ways[i][c] = (ways[i][c] + ways[end][c - 1]).min(2);
-                let total = cost[end][c - 1] + groups * groups;
-                if total < cost[i][c] {
-                    cost[i][c] = total;
-                    next[i][c] = end;
-                }
-            }
-        }
-    }
-    if ways[0][columns] == 0 {
-        return None;
-    }
-    let mut figures = Vec::with_capacity(columns);
-    let (mut i, mut c) = (0, columns);
-    while c > 0 {
-        let end = next[i][c];
-        figures.push(pieces[i].1.start..pieces[end - 1].1.end);
-        i = end;
-        c -= 1;
-    }
-    let label = trimmed[..label_end].trim_end();
-    Some(RunTogether {
-        label: 0..label.len(),
-        figures,
-        certain: true,
-        grouping_certain: ways[0][columns] == 1,
-    })
 }
 
 /// True for a text that stands in a figure column's place, as the structure stage tells headers
@@ -485,22 +131,6 @@ pub fn is_note_marker_before_text(line: &str, next_text: Option<&str>) -> bool {
         && line.len() <= 3
         && line.bytes().all(|b| b.is_ascii_digit())
         && next_text.is_some_and(|text| text.split_whitespace().count() >= 8)
-}
-
-/// One whitespace-separated token that can be part of a figure: digits with "." or ",", a
-/// percent sign, or a lone minus sign.
-fn is_figure_token(token: &str) -> bool {
-    let token = token.trim_end_matches('*');
-    if token.is_empty() {
-        return false;
-    }
-    if matches!(token, "-" | "–" | "‒" | "—" | "−") {
-        return true;
-    }
-    let digits = token.trim_start_matches(['-', '–', '‒', '—', '−']).trim_end_matches('%');
-    !digits.is_empty()
-        && digits.starts_with(|c: char| c.is_ascii_digit())
-        && digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
 }
 
 /// The word a page prints over a column of article codes: "Art.", "Art.nr.", "Art. nr",
@@ -624,64 +254,33 @@ fn names_a_month(text: &str) -> bool {
     text.split_whitespace().any(|word| MONTHS.contains(&word.to_lowercase().trim_end_matches('.')))
 }
 
+/// True when the label, after a leading dash, bullet or parenthesis, opens with one of `words` as
+/// a word of its own (or with a word ending in a full stop: "w.v.").
+fn starts_with_word(label: &str, words: &[&str]) -> bool {
+    let lowered = label
+        .trim_start_matches(|c: char| matches!(c, '-' | '–' | '‒' | '—' | '•' | '(') || c.is_whitespace())
+        .to_lowercase();
+    words.iter().any(|word| {
+        lowered.strip_prefix(word).is_some_and(|rest| {
+            word.ends_with('.') || rest.is_empty() || !rest.starts_with(|c: char| c.is_alphanumeric())
+        })
+    })
+}
+
+/// "waarvan …", "wrv …", "w.v. …" after a leading dash, bullet or parenthesis: a part of the row
+/// above it (rule 3 of [`crate::normalize::rows`]).
+pub(crate) fn is_waarvan_label(label: &str) -> bool {
+    starts_with_word(label, &["waarvan", "wrv", "w.v.", "wv."])
+}
+
+/// "Totaal …", "Totale …", "Subtotaal …", or a "(som …)" formula.
+pub(crate) fn is_total_label(label: &str) -> bool {
+    starts_with_word(label, &["totaal", "totale", "subtotaal"]) || label.to_lowercase().contains("(som ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn space_grouped(line: &str, columns: usize) -> Option<(String, Vec<String>, bool)> {
-        split_space_grouped(line, columns).map(|split| {
-            let figures = split.figures.iter().map(|range| line[range.clone()].to_string()).collect();
-            (line[split.label].to_string(), figures, split.grouping_certain)
-        })
-    }
-
-    #[test]
-    fn a_year_glued_to_a_page_number_goes_back_to_the_label() {
-        // Lines 42 and 52 of fixtures/wild/dev/c5_11.txt (FJR 2006, table of contents).
-        for (line, label, figure) in [
-            ("2.1.De Nederlandse economie in 200627", "2.1.De Nederlandse economie in 2006", "27"),
-            (
-                "3.1.3.Het gevoerde financieel en materieelbeheer200643",
-                "3.1.3.Het gevoerde financieel en materieelbeheer2006",
-                "43",
-            ),
-        ] {
-            let split = split_run_together(line).unwrap();
-            assert_eq!(&line[split.label.clone()], label);
-            assert_eq!(&line[split.figures[0].clone()], figure);
-            assert!(!split.certain, "a judgement: flagged");
-        }
-    }
-
-    #[test]
-    fn space_grouped_figures_are_cut_into_the_columns() {
-        // Lines of fixtures/wild/dev/c1_02.txt (six year columns).
-        assert_eq!(
-            space_grouped("2.1 Apparaat 11 553 10 852 9 421 9 358 9 380 9 380", 6),
-            Some((
-                "2.1 Apparaat".to_string(),
-                ["11 553", "10 852", "9 421", "9 358", "9 380", "9 380"].map(String::from).to_vec(),
-                true
-            ))
-        );
-        let (label, figures, certain) = space_grouped(
-            "Stand ontwerpbegroting 2009 4 744 138 4 682 192 4 683 540 4 693 155 4 685 975 4 672 665",
-            6,
-        )
-        .unwrap();
-        assert_eq!(label, "Stand ontwerpbegroting 2009");
-        assert_eq!(figures[0], "4 744 138");
-        assert!(certain);
-        let (_, figures, certain) =
-            space_grouped("2.3 Politie op bovenregionaal en landelijk niveau 618 834 617 818 621 839 623 448 625 338 627 177", 6)
-                .unwrap();
-        assert_eq!(figures, ["618 834", "617 818", "621 839", "623 448", "625 338", "627 177"]);
-        assert!(!certain, "twelve groups of three can be cut into six figures in many ways");
-        assert_eq!(space_grouped("Mutatie NvW en amendementen – 76 – 100", 2).unwrap().1, ["– 76", "– 100"]);
-        // No cut gives the wanted count: not split.
-        assert_eq!(space_grouped("2.1 Apparaat 11 553 10 852", 5), None);
-        assert_eq!(space_grouped("(x € 1 000)", 1), None);
-    }
 
     #[test]
     fn figures_are_the_texts_that_get_a_value() {
@@ -691,46 +290,6 @@ mod tests {
         for text in ["", "-", "pm", "n.v.t.", "Politie", "1.5", "Tabel 2"] {
             assert!(!is_figure(text), "{text}");
         }
-    }
-
-    fn split(line: &str) -> (String, Vec<String>, bool) {
-        let found = split_run_together(line).unwrap_or_else(|| panic!("{line}"));
-        (
-            line[found.label.clone()].to_string(),
-            found.figures.iter().map(|r| line[r.clone()].to_string()).collect(),
-            found.certain,
-        )
-    }
-
-    #[test]
-    fn run_together_rows_split_where_the_figures_start() {
-        // Budgettaire kerngegevens of the Voorjaarsnota 2005 and 2008 (wild pages c5_01, c5_02).
-        assert_eq!(
-            split("1. Netto-uitgaven onder het kader RBG-eng– 93 011"),
-            ("1. Netto-uitgaven onder het kader RBG-eng".into(), vec!["– 93 011".into()], true)
-        );
-        assert_eq!(
-            split("BBP (in miljarden euro's)476"),
-            ("BBP (in miljarden euro's)".into(), vec!["476".into()], true)
-        );
-        assert_eq!(split("idem, in % BBP-2,3%"), ("idem, in % BBP".into(), vec!["-2,3%".into()], true));
-        assert_eq!(split("6. Belastingen 145 518"), ("6. Belastingen".into(), vec!["145 518".into()], true));
-        assert_eq!(
-            split("Uitgaven 1.522 1.529 ‒ 21,7"),
-            ("Uitgaven".into(), vec!["1.522".into(), "1.529".into(), "‒ 21,7".into()], true)
-        );
-        // "Overig2 578": footnote 2 and 578, or 2 578? The print does not say.
-        assert_eq!(split("6. Overig2 578"), ("6. Overig".into(), vec!["2 578".into()], false));
-        assert_eq!(split_run_together("Realisatie 2019"), None, "a year heads a column");
-        assert_eq!(split_run_together("Realisatie 2010 (2)"), None, "and so does a numbered year");
-        assert_eq!(split_run_together("In 2019 stegen de uitgaven met 12."), None);
-        assert_eq!(split_run_together("| a | 1 |"), None);
-        assert_eq!(
-            split_run_together("2.1 Bureau 4 744 138 4 682 192"),
-            None,
-            "only arithmetic splits these"
-        );
-        assert!(!split("2.1.De Nederlandse economie in 200627").2, "a year may hide in the glued digits");
     }
 
     #[test]
@@ -773,28 +332,6 @@ mod tests {
         for text in ["1.", "... en meer", "n.v.t.", ""] {
             assert!(!is_not_available_mark(text), "{text}");
         }
-    }
-
-    #[test]
-    fn trailing_figures_find_where_run_together_figures_start() {
-        let line = "Netto-uitgaven buiten het kader– 4 512";
-        let (start, tokens) = trailing_figures(line).unwrap();
-        assert_eq!(&line[start..], "4 512");
-        assert_eq!(tokens, 2);
-        let line = "Uitgaven 1.522 1.529 – 1.370";
-        let (start, tokens) = trailing_figures(line).unwrap();
-        assert_eq!(&line[start..], "1.522 1.529 – 1.370");
-        assert_eq!(tokens, 4);
-        assert_eq!(trailing_figures("In 2019 stegen de uitgaven met 12."), None);
-        assert_eq!(trailing_figures("2019 2020"), None);
-        assert_eq!(trailing_figures("Politie"), None);
-        assert_eq!(trailing_figures("Ontvangen 10 november 2021"), None);
-        let line = "1.1.Economie en arbeidsmarkt10";
-        assert_eq!(&line[trailing_figures(line).unwrap().0..], "10");
-        let line = "BBP-2,3%";
-        assert_eq!(&line[trailing_figures(line).unwrap().0..], "-2,3%");
-        assert_eq!(trailing_figures("Voorwoord"), None);
-        assert!(trailing_figures("Ontvangsten 2021 2022").is_some());
     }
 
     #[test]

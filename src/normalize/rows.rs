@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::interpret::vocabulary::{is_code, is_year};
+use crate::interpret::vocabulary::{is_code, is_total_label, is_waarvan_label, is_year};
 use crate::normalize::number::{parse_dutch_number, printed_decimals};
 use crate::table::{CellFlag, Row, RowKind, Table, ValueKind};
 
@@ -109,17 +109,6 @@ fn parse_cells(row: &mut Row) {
         cell.value = parsed.value;
         cell.value_kind = parsed.kind;
     }
-}
-
-fn starts_with_word(label: &str, words: &[&str]) -> bool {
-    let lowered = label
-        .trim_start_matches(|c: char| matches!(c, '-' | '–' | '‒' | '—' | '•' | '(') || c.is_whitespace())
-        .to_lowercase();
-    words.iter().any(|word| {
-        lowered.strip_prefix(word).is_some_and(|rest| {
-            word.ends_with('.') || rest.is_empty() || !rest.starts_with(|c: char| c.is_alphanumeric())
-        })
-    })
 }
 
 /// The role of a row the reader left as `Data` (rules 1–5 of the module doc).
@@ -204,17 +193,6 @@ pub fn sums_rows_above(table: &Table, row_index: usize) -> bool {
         checked += 1;
     }
     checked > 0
-}
-
-/// "waarvan …", "wrv …", "w.v. …" after a leading dash, bullet or parenthesis: a part of the row
-/// above it (rule 3 of the module doc).
-pub(crate) fn is_waarvan_label(label: &str) -> bool {
-    starts_with_word(label, &["waarvan", "wrv", "w.v.", "wv."])
-}
-
-/// "Totaal …", "Totale …", "Subtotaal …", or a "(som …)" formula.
-pub(crate) fn is_total_label(label: &str) -> bool {
-    starts_with_word(label, &["totaal", "totale", "subtotaal"]) || label.to_lowercase().contains("(som ")
 }
 
 fn assign_roles(table: &mut Table) {

@@ -109,67 +109,63 @@ fn read_paragraphs(text: &str, source: &str) -> ReadOutcome {
         }
     }
     if !uncertain_splits.is_empty() {
-        flag_uncertain_splits(&mut outcome, &uncertain_splits);
+        flag_open_cuts(&mut outcome, &uncertain_splits, OpenCut::LabelAndFigures);
     }
     if !uncertain_groupings.is_empty() {
-        flag_uncertain_groupings(&mut outcome, &uncertain_groupings);
+        flag_open_cuts(&mut outcome, &uncertain_groupings, OpenCut::FigureGroups);
     }
     outcome
 }
 
-/// Flags the figures split off run-together rows where the split point is open, with a warning
-/// per row that names the line.
-fn flag_uncertain_splits(outcome: &mut ReadOutcome, lines: &[usize]) {
-    let lines: std::collections::HashSet<usize> = lines.iter().copied().collect();
-    for table in &mut outcome.tables {
-        for (row_index, row) in table.rows.iter_mut().enumerate() {
-            let Some(cell) = row
-                .cells
-                .iter_mut()
-                .find(|cell| !cell.text.is_empty() && cell.line.is_some_and(|line| lines.contains(&line)))
-            else {
-                continue;
-            };
-            cell.flag(CellFlag::SplitUncertain);
-            let (figure, line) = (cell.text.clone(), cell.line);
-            let label = row.printed_label();
-            outcome.warnings.push(Warning::new(
-                WarningKind::SplitUncertain,
-                Location::table(table.index, line).with_row(row_index),
-                format!(
-                    "row \"{label}\" ran its label and figures together; read as \"{label}\" and \"{figure}\", but a digit glued to the label (a footnote marker, say) would read the same: check the source"
-                ),
-            ));
-        }
-    }
+/// How a row's figures were cut out of a line that printed them run together, where the line
+/// allows another cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OpenCut {
+    /// Label and figures ran together ("Rentebaten1 204"): the first figure may have lost a digit
+    /// to the label, or taken one from it.
+    LabelAndFigures,
+    /// Figures with spaces between thousands and between figures alike: every figure of the line
+    /// may be cut otherwise.
+    FigureGroups,
 }
 
-/// Flags every figure of a row whose figures printed their thousands with spaces and ran
-/// together where the digit groups could be cut in more than one way, with a warning per row.
-fn flag_uncertain_groupings(outcome: &mut ReadOutcome, lines: &[usize]) {
+/// Flags `split_uncertain` the figures that came from lines (`lines`) where the cut is open (the
+/// first figure for [`OpenCut::LabelAndFigures`], every figure for [`OpenCut::FigureGroups`]),
+/// with a warning per row that names them.
+fn flag_open_cuts(outcome: &mut ReadOutcome, lines: &[usize], cut: OpenCut) {
     let lines: std::collections::HashSet<usize> = lines.iter().copied().collect();
     for table in &mut outcome.tables {
         for (row_index, row) in table.rows.iter_mut().enumerate() {
             let mut figures = Vec::new();
             let mut line = None;
             for cell in &mut row.cells {
-                if !cell.text.is_empty() && cell.line.is_some_and(|at| lines.contains(&at)) {
-                    cell.flag(CellFlag::SplitUncertain);
-                    figures.push(format!("\"{}\"", cell.text));
-                    line = line.or(cell.line);
+                if cell.text.is_empty() || !cell.line.is_some_and(|at| lines.contains(&at)) {
+                    continue;
+                }
+                cell.flag(CellFlag::SplitUncertain);
+                figures.push(format!("\"{}\"", cell.text));
+                line = line.or(cell.line);
+                if cut == OpenCut::LabelAndFigures {
+                    break;
                 }
             }
             if figures.is_empty() {
                 continue;
             }
             let label = row.printed_label();
+            let figures = figures.join(", ");
+            let message = match cut {
+                OpenCut::LabelAndFigures => format!(
+                    "row \"{label}\" ran its label and figures together; read as \"{label}\" and {figures}, but a digit glued to the label (a footnote marker, say) would read the same: check the source"
+                ),
+                OpenCut::FigureGroups => format!(
+                    "row \"{label}\" printed its figures with spaces between thousands and between figures alike; read as {figures}, the most even cut into the table's columns, but other cuts are possible: check the source"
+                ),
+            };
             outcome.warnings.push(Warning::new(
                 WarningKind::SplitUncertain,
                 Location::table(table.index, line).with_row(row_index),
-                format!(
-                    "row \"{label}\" printed its figures with spaces between thousands and between figures alike; read as {}, the most even cut into the table's columns, but other cuts are possible: check the source",
-                    figures.join(", ")
-                ),
+                message,
             ));
         }
     }

@@ -29,11 +29,11 @@ pub struct Paragraph<'a> {
     /// [`is_year_like`] of the text, asked once.
     year_like: bool,
     /// True for a figure split off a line that ran its label and figures together where the
-    /// print leaves the split point open ([`crate::interpret::vocabulary::split_run_together`]).
+    /// print leaves the split point open ([`crate::interpret::run_together::split_run_together`]).
     pub split_uncertain: bool,
     /// True for a figure cut out of a run of figures that print their thousands with spaces
     /// where the groups could be cut in more than one way
-    /// ([`crate::interpret::vocabulary::split_space_grouped`]).
+    /// ([`crate::interpret::run_together::split_space_grouped`]).
     pub grouping_uncertain: bool,
 }
 
@@ -210,13 +210,13 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
 /// alone is as likely a heading that ends in a number ("Artikel 31"). A column heading of a
 /// measure word and a year ("Realisatie 20101", with note marker 1) is never split
 /// ([`crate::interpret::vocabulary::is_measure_year_heading`]).
-fn run_together_lines(text: &str) -> Vec<Option<crate::interpret::vocabulary::RunTogether>> {
+fn run_together_lines(text: &str) -> Vec<Option<crate::interpret::run_together::RunTogether>> {
     let lines: Vec<&str> = text.split('\n').map(|line| line.strip_suffix('\r').unwrap_or(line)).collect();
     // Cheap out: no line ends in a digit or "%".
     if !lines.iter().any(|line| line.trim_end().ends_with(|c: char| c.is_ascii_digit() || c == '%')) {
         return Vec::new();
     }
-    let splits: Vec<Option<crate::interpret::vocabulary::RunTogether>> = lines
+    let splits: Vec<Option<crate::interpret::run_together::RunTogether>> = lines
         .iter()
         .map(|line| {
             let trimmed = line.trim();
@@ -226,7 +226,7 @@ fn run_together_lines(text: &str) -> Vec<Option<crate::interpret::vocabulary::Ru
             if !ends_in_figure || trimmed.starts_with('|') || is_value(trimmed) || heading {
                 None
             } else {
-                crate::interpret::vocabulary::split_run_together(line)
+                crate::interpret::run_together::split_run_together(line)
             }
         })
         .collect();
@@ -261,10 +261,10 @@ const HEADING_REACH: usize = 40;
 ///    4 744 138 4 682 192 …") is cut into as many figures as the nearest such heading above it
 ///    has years (up to the next "Tabel N" caption), else as the nearest split
 ///    line above or below it has figures
-///    ([`crate::interpret::vocabulary::split_space_grouped`]).
-fn split_by_neighbours(lines: &[&str], splits: &mut [Option<crate::interpret::vocabulary::RunTogether>]) {
-    use crate::interpret::vocabulary::{split_space_grouped, split_year_heading};
-    let headings: Vec<Option<crate::interpret::vocabulary::RunTogether>> =
+///    ([`crate::interpret::run_together::split_space_grouped`]).
+fn split_by_neighbours(lines: &[&str], splits: &mut [Option<crate::interpret::run_together::RunTogether>]) {
+    use crate::interpret::run_together::{split_space_grouped, split_year_heading};
+    let headings: Vec<Option<crate::interpret::run_together::RunTogether>> =
         lines.iter().map(|line| split_year_heading(line)).collect();
     if headings.iter().all(Option::is_none) && splits.iter().all(Option::is_none) {
         return;

@@ -349,11 +349,6 @@ fn placements(figures: usize, columns: usize) -> Vec<Vec<usize>> {
     out
 }
 
-fn starts_with_total(label: &str) -> bool {
-    let lowered = label.trim().to_lowercase();
-    lowered.starts_with("totaal") || lowered.starts_with("totale")
-}
-
 fn label_of(row: &Row) -> String {
     row.printed_label().to_string()
 }
@@ -498,11 +493,11 @@ fn blocks(table: &Table) -> Vec<(Vec<usize>, usize)> {
         let has_figure = row.cells.iter().any(|c| !c.text.is_empty());
         if row.kind == RowKind::Spacer {
             current.clear();
-        } else if starts_with_total(&label) && has_figure {
+        } else if crate::interpret::vocabulary::is_total_label(&label) && has_figure {
             out.push((std::mem::take(&mut current), index));
         } else if row.kind == RowKind::Data
             && !label.is_empty()
-            && !crate::normalize::rows::is_waarvan_label(&label)
+            && !crate::interpret::vocabulary::is_waarvan_label(&label)
         {
             current.push(index);
         }

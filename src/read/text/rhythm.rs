@@ -380,7 +380,7 @@ fn judge_cut(
     // columns ("Totaal", " ", figures): it stands in the code column and the name cell is empty.
     let codes_only = rows.iter().all(|row| {
         let spanning_total = |slot: &RhythmSlot| {
-            crate::normalize::rows::is_total_label(&slot.text)
+            crate::interpret::vocabulary::is_total_label(&slot.text)
                 && row.get(label_column).is_some_and(|(name, _)| name.text.is_empty())
         };
         row.iter()
