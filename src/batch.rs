@@ -510,9 +510,7 @@ pub fn report_entry(outcome: &Outcome, cells: usize, content_hash: Option<String
             entry.source = document.source.clone();
             entry.tables = document.tables.len();
             entry.cells = cells;
-            for warning in &document.warnings {
-                *entry.warnings_by_kind.entry(warning.kind.name()).or_insert(0) += 1;
-            }
+            entry.warnings_by_kind = count_by_kind(&document.warnings);
             entry.warnings = document.warnings.iter().map(|w| w.to_string()).collect();
         }
         Outcome::Failed(error) => {
@@ -529,21 +527,26 @@ pub fn report_entry(outcome: &Outcome, cells: usize, content_hash: Option<String
     entry
 }
 
+/// How many warnings of each kind.
+fn count_by_kind(warnings: &[Warning]) -> std::collections::BTreeMap<&'static str, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for warning in warnings {
+        *counts.entry(warning.kind.name()).or_insert(0) += 1;
+    }
+    counts
+}
+
 /// The report entry of the `--overrides` file: its warnings are the entries that settle nothing
 /// because they name no document of the run (`unused_override`), so a misspelt name shows up in
 /// `report.json` as well as on standard error.
 pub fn overrides_report_entry(path: &Path, warnings: &[Warning]) -> ReportEntry {
-    let mut warnings_by_kind = std::collections::BTreeMap::new();
-    for warning in warnings {
-        *warnings_by_kind.entry(warning.kind.name()).or_insert(0) += 1;
-    }
     ReportEntry {
         source: path.to_string_lossy().into_owned(),
         input: "overrides",
         status: "ok",
         tables: 0,
         cells: 0,
-        warnings_by_kind,
+        warnings_by_kind: count_by_kind(warnings),
         warnings: warnings.iter().map(|w| format!("{} ({})", w.message, w.kind.name())).collect(),
         error: None,
         content_hash: None,

@@ -19,7 +19,7 @@ use polars::prelude::*;
 use polars_parquet::read::ParquetError;
 use polars_parquet::write::{
     CompressionOptions, Compressor, DynIter, DynStreamingIterator, Encoding, FallibleStreamingIterator,
-    FileWriter, RowGroupIterColumns, Version, WriteOptions, array_to_columns,
+    FileWriter, ParquetType, RowGroupIterColumns, Version, WriteOptions, array_to_columns,
 };
 use rayon::prelude::*;
 
@@ -32,6 +32,8 @@ pub(super) struct ParquetOut {
     pending: PendingFile,
     writer: BatchedWriter<BufWriter<File>>,
     encodings: Vec<Vec<Encoding>>,
+    /// The Parquet schema's fields, in column order (what each column is encoded as).
+    fields: Vec<ParquetType>,
     options: WriteOptions,
     /// Positions of the frame's never-null columns, checked in every batch.
     required: Vec<usize>,
@@ -60,14 +62,15 @@ impl ParquetOut {
         let encodings = get_encodings(&arrow).to_vec();
         let file = FileWriter::try_new(BufWriter::new(pending.handle()?), arrow, options)
             .map_err(|error| write_error(path, error))?;
-        let writer = BatchedWriter::new(
+        let mut writer = BatchedWriter::new(
             std::sync::Mutex::new(file),
             encodings.clone().into(),
             options,
             false,
             Some(parquet_metadata(schema)),
         );
-        Ok(ParquetOut { pending, writer, encodings, options, required })
+        let fields = writer.parquet_schema().fields().to_vec();
+        Ok(ParquetOut { pending, writer, encodings, fields, options, required })
     }
 
     /// Writes `frame` as row groups (one per chunk).
@@ -82,7 +85,7 @@ impl ParquetOut {
                 ));
             }
         }
-        let fields = self.writer.parquet_schema().fields().to_vec();
+        let fields = &self.fields;
         let parallel = rayon::current_num_threads() > 1;
         let mut groups = Vec::new();
         for batch in frame.iter_chunks(CompatLevel::newest(), false) {
@@ -93,9 +96,9 @@ impl ParquetOut {
                 encoded_column(array, field, encoding, self.options)
             };
             let columns: Vec<_> = if parallel {
-                batch.columns().par_iter().zip(&fields).zip(&self.encodings).map(encode).collect()
+                batch.columns().par_iter().zip(fields).zip(&self.encodings).map(encode).collect()
             } else {
-                batch.columns().iter().zip(&fields).zip(&self.encodings).map(encode).collect()
+                batch.columns().iter().zip(fields).zip(&self.encodings).map(encode).collect()
             };
             let columns = columns
                 .into_iter()
@@ -123,7 +126,7 @@ type CompressedPages =
 /// One column of one batch as compressed pages (a nested column gives one per leaf).
 fn encoded_column(
     array: &ArrayRef,
-    field: &polars_parquet::write::ParquetType,
+    field: &ParquetType,
     encoding: &[Encoding],
     options: WriteOptions,
 ) -> PolarsResult<Vec<CompressedPages>> {

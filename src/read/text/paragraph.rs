@@ -9,6 +9,9 @@
 //! Paragraphs borrow their text from the input.
 
 use super::printed::{is_value, is_year_like};
+use crate::interpret::run_together::{
+    RunTogether, split_run_together, split_space_grouped, split_year_heading,
+};
 
 /// One non-blank line of the input, borrowed from it.
 #[derive(Debug, Clone, PartialEq)]
@@ -210,13 +213,13 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
 /// alone is as likely a heading that ends in a number ("Artikel 31"). A column heading of a
 /// measure word and a year ("Realisatie 20101", with note marker 1) is never split
 /// ([`crate::interpret::vocabulary::is_measure_year_heading`]).
-fn run_together_lines(text: &str) -> Vec<Option<crate::interpret::run_together::RunTogether>> {
+fn run_together_lines(text: &str) -> Vec<Option<RunTogether>> {
     let lines: Vec<&str> = text.split('\n').map(|line| line.strip_suffix('\r').unwrap_or(line)).collect();
     // Cheap out: no line ends in a digit or "%".
     if !lines.iter().any(|line| line.trim_end().ends_with(|c: char| c.is_ascii_digit() || c == '%')) {
         return Vec::new();
     }
-    let splits: Vec<Option<crate::interpret::run_together::RunTogether>> = lines
+    let splits: Vec<Option<RunTogether>> = lines
         .iter()
         .map(|line| {
             let trimmed = line.trim();
@@ -226,7 +229,7 @@ fn run_together_lines(text: &str) -> Vec<Option<crate::interpret::run_together::
             if !ends_in_figure || trimmed.starts_with('|') || is_value(trimmed) || heading {
                 None
             } else {
-                crate::interpret::run_together::split_run_together(line)
+                split_run_together(line)
             }
         })
         .collect();
@@ -262,10 +265,8 @@ const HEADING_REACH: usize = 40;
 ///    has years (up to the next "Tabel N" caption), else as the nearest split
 ///    line above or below it has figures
 ///    ([`crate::interpret::run_together::split_space_grouped`]).
-fn split_by_neighbours(lines: &[&str], splits: &mut [Option<crate::interpret::run_together::RunTogether>]) {
-    use crate::interpret::run_together::{split_space_grouped, split_year_heading};
-    let headings: Vec<Option<crate::interpret::run_together::RunTogether>> =
-        lines.iter().map(|line| split_year_heading(line)).collect();
+fn split_by_neighbours(lines: &[&str], splits: &mut [Option<RunTogether>]) {
+    let headings: Vec<Option<RunTogether>> = lines.iter().map(|line| split_year_heading(line)).collect();
     if headings.iter().all(Option::is_none) && splits.iter().all(Option::is_none) {
         return;
     }
