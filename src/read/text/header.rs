@@ -36,6 +36,7 @@
 
 use super::grid::{self, Layout};
 use super::paragraph::{self, Paragraph};
+use super::place;
 use super::printed;
 use super::region::{self, Region};
 use crate::interpret::vocabulary;
@@ -391,14 +392,6 @@ fn fill_columns(
     built.columns = columns;
 }
 
-/// A column's number or formula printed on its own ("(5 = 3+4)", "(3)=(1)+(2)", "(4)").
-fn is_column_formula(text: &str) -> bool {
-    let text = text.trim();
-    text.starts_with('(')
-        && text.chars().any(|c| c.is_ascii_digit())
-        && text.chars().all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | '=' | '+' | '-' | '–' | ' '))
-}
-
 /// A column's number or formula printed as a paragraph of its own between two header titles
 /// ("Stand 1e suppletoire begroting", "(5 = 3+4)", "Mutatie 2015") is the rest of the title
 /// before it, not a header cell of its own: it is joined to it. A row of such formulas ("(1)",
@@ -406,11 +399,11 @@ fn is_column_formula(text: &str) -> bool {
 fn join_lone_column_formulas(header: &mut Vec<String>) {
     let mut at = 1;
     while at < header.len() {
-        let lone = is_column_formula(&header[at])
+        let lone = place::is_column_formula(&header[at])
             && !header[at - 1].is_empty()
-            && !is_column_formula(&header[at - 1])
+            && !place::is_column_formula(&header[at - 1])
             && !header[at - 1].contains('(')
-            && header.get(at + 1).is_none_or(|next| !is_column_formula(next));
+            && header.get(at + 1).is_none_or(|next| !place::is_column_formula(next));
         if lone {
             let formula = header.remove(at);
             header[at - 1] = format!("{} {formula}", header[at - 1]);

@@ -182,6 +182,15 @@ struct HeaderFormula {
     terms: Vec<(usize, f64)>,
 }
 
+/// A column's number or formula printed on its own ("(5 = 3+4)", "(3)=(1)+(2)", "(4)"): the
+/// characters of the header formulas [`header_formulas`] reads, and nothing else.
+pub(super) fn is_column_formula(text: &str) -> bool {
+    let text = text.trim();
+    text.starts_with('(')
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | '=' | '+' | '-' | '–' | ' '))
+}
+
 /// The formulas the column headers print, with the numbers mapped to the columns that carry
 /// them; a formula naming a number no column carries (or one two columns carry) is left out, and
 /// none is used unless at least three columns are numbered, side by side and one up from left
