@@ -16,6 +16,13 @@
 //! - **ambiguous rows flagged**: the share of truth-ambiguous rows whose extracted row carries
 //!   `column_inferred` or `cut_cell` on a cell.
 //! - **metadata**: year, document type and chapter against the truth's `doc`.
+//! - **wrong cells flagged** (informational, no target yet): of the cells that are not right,
+//!   those the extraction said it doubted. A wrong cell is flagged when a cell of its extracted
+//!   row carries a doubt flag (`column_inferred`, `split_uncertain`, `cut_cell`, `padded`,
+//!   `unreadable_number`, `low_confidence`); a missing row or a row of the wrong width when its
+//!   table is below the confidence threshold; a missing table when a `table_not_read` warning
+//!   or a table that was not recovered covers one of its truth lines. The rest are wrong in
+//!   silence: what a user cannot tell from good data without looking.
 //!
 //! Nothing here prints: [`ScoreReport::render`] returns the text a person reads.
 
@@ -56,6 +63,9 @@ pub struct PageScore {
     pub cells_truth: usize,
     /// Of those, cells with the right text.
     pub cells_right: usize,
+    /// Of the cells that are not right, those the extraction flagged as doubtful (module doc).
+    #[serde(default)]
+    pub wrong_cells_flagged: usize,
     /// Truth rows marked ambiguous.
     pub ambiguous_rows: usize,
     /// Of those, rows the extraction flagged (`column_inferred` or `cut_cell`).
@@ -104,6 +114,11 @@ impl ScoreReport {
         ratio(self.sum(|p| p.cells_right), self.sum(|p| p.cells_truth))
     }
 
+    /// Wrong cells the extraction did not flag: wrong in silence.
+    pub fn silently_wrong_cells(&self) -> usize {
+        self.sum(|p| p.cells_truth - p.cells_right - p.wrong_cells_flagged)
+    }
+
     /// Flagged ambiguous rows over all ambiguous truth rows.
     pub fn ambiguous_flagged_share(&self) -> f64 {
         ratio(self.sum(|p| p.ambiguous_flagged), self.sum(|p| p.ambiguous_rows))
@@ -135,18 +150,19 @@ impl ScoreReport {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "{:<10} {:>7} {:>9} {:>11} {:>9} {:<5} note",
-            "page", "tables", "rows", "cells", "ambig.", "meta"
+            "{:<10} {:>7} {:>9} {:>11} {:>6} {:>9} {:<5} note",
+            "page", "tables", "rows", "cells", "silent", "ambig.", "meta"
         );
         for page in &self.pages {
             let note = page.error.clone().or_else(|| page.meta_detail.clone()).unwrap_or_default();
             let _ = writeln!(
                 out,
-                "{:<10} {:>7} {:>9} {:>11} {:>9} {:<5} {}",
+                "{:<10} {:>7} {:>9} {:>11} {:>6} {:>9} {:<5} {}",
                 page.page,
                 format!("{}/{}", page.tables_matched, page.tables_truth),
                 format!("{}/{}", page.rows_found, page.rows_truth),
                 format!("{}/{}", page.cells_right, page.cells_truth),
+                page.cells_truth - page.cells_right - page.wrong_cells_flagged,
                 format!("{}/{}", page.ambiguous_flagged, page.ambiguous_rows),
                 if page.meta_right { "ok" } else { "MISS" },
                 note
@@ -154,11 +170,12 @@ impl ScoreReport {
         }
         let _ = writeln!(
             out,
-            "{:<10} {:>7} {:>9} {:>11} {:>9} {:<5}",
+            "{:<10} {:>7} {:>9} {:>11} {:>6} {:>9} {:<5}",
             "total",
             format!("{}/{}", self.sum(|p| p.tables_matched), self.sum(|p| p.tables_truth)),
             format!("{}/{}", self.sum(|p| p.rows_found), self.sum(|p| p.rows_truth)),
             format!("{}/{}", self.sum(|p| p.cells_right), self.sum(|p| p.cells_truth)),
+            self.silently_wrong_cells(),
             format!("{}/{}", self.sum(|p| p.ambiguous_flagged), self.sum(|p| p.ambiguous_rows)),
             format!("{}/{}", self.meta_pages_right(), self.pages.len()),
         );
@@ -184,6 +201,14 @@ impl ScoreReport {
             100.0 * self.cell_accuracy(),
             100.0 * targets::CELL_ACCURACY,
             mark(self.cell_accuracy() >= targets::CELL_ACCURACY)
+        );
+        let wrong = self.sum(|p| p.cells_truth - p.cells_right);
+        let _ = writeln!(
+            out,
+            "wrong flagged   {:>5}/{:<5} (wrong cells the output flags as doubtful; {} wrong in silence)",
+            wrong - self.silently_wrong_cells(),
+            wrong,
+            self.silently_wrong_cells()
         );
         let all_flagged = self.sum(|p| p.ambiguous_flagged) == self.sum(|p| p.ambiguous_rows);
         let _ = writeln!(
@@ -340,6 +365,9 @@ fn compare(document: &Document, truth: &Value, score: &mut PageScore) {
                 let (rows_truth, cells) = count_truth(rows);
                 score.rows_truth += rows_truth;
                 score.cells_truth += cells;
+                if missing_table_is_flagged(document, rows) {
+                    score.wrong_cells_flagged += cells;
+                }
                 score.ambiguous_rows += rows.iter().filter(|r| is_ambiguous(r)).count();
                 push_mismatch(score, format!("{name}: not found"));
             }
@@ -444,6 +472,49 @@ fn match_table(truth: &Value, tables: &[&Table], used: &[bool], next_in_order: u
     })
 }
 
+/// Cell flags that say the extraction doubts a cell.
+const DOUBT_FLAGS: [CellFlag; 6] = [
+    CellFlag::ColumnInferred,
+    CellFlag::SplitUncertain,
+    CellFlag::CutCell,
+    CellFlag::Padded,
+    CellFlag::UnreadableNumber,
+    CellFlag::LowConfidence,
+];
+
+fn row_doubted(row: &Row) -> bool {
+    row.cells.iter().chain(&row.stub).any(|cell| cell.flags.iter().any(|flag| DOUBT_FLAGS.contains(flag)))
+}
+
+fn table_doubted(table: &Table) -> bool {
+    table
+        .confidence
+        .as_ref()
+        .is_some_and(|c| c.score < crate::interpret::confidence::LOW_CONFIDENCE_THRESHOLD)
+}
+
+/// A truth table the extraction did not give is flagged when a `table_not_read` warning, or a
+/// table that was not recovered, stands on one of its truth lines (within three lines), or on
+/// any line when the truth has none.
+fn missing_table_is_flagged(document: &Document, rows: &[Value]) -> bool {
+    let lines: Vec<usize> =
+        rows.iter().filter_map(|row| row.get("line").and_then(Value::as_u64)).map(|l| l as usize).collect();
+    let (first, last) = match (lines.iter().min(), lines.iter().max()) {
+        (Some(&first), Some(&last)) => (first.saturating_sub(3), last + 3),
+        _ => (0, usize::MAX),
+    };
+    let near = |line: Option<usize>| line.is_none_or(|line| (first..=last).contains(&line));
+    document
+        .warnings
+        .iter()
+        .any(|w| w.kind == crate::error::WarningKind::TableNotRead && near(w.location.line))
+        || document
+            .tables
+            .iter()
+            .filter(|t| t.kind == TableKind::Unrecovered)
+            .any(|t| t.lines.is_some_and(|(from, to)| from <= last && first <= to))
+}
+
 fn flagged(row: &Row) -> bool {
     row.cells
         .iter()
@@ -491,6 +562,9 @@ fn compare_rows(table: &Table, rows: &[Value], score: &mut PageScore, name: &str
         let Some(expected) = truth_cells(truth_row) else { continue };
         score.cells_truth += expected.len();
         let Some(ours) = ours else {
+            if table_doubted(table) {
+                score.wrong_cells_flagged += expected.len();
+            }
             push_mismatch(score, format!("{name}: row \"{label}\" not found"));
             continue;
         };
@@ -502,6 +576,9 @@ fn compare_rows(table: &Table, rows: &[Value], score: &mut PageScore, name: &str
             0
         };
         score.cells_right += right;
+        if right < expected.len() && (row_doubted(ours) || table_doubted(table)) {
+            score.wrong_cells_flagged += expected.len() - right;
+        }
         if right < expected.len() {
             push_mismatch(score, format!("{name}: row \"{label}\": {got:?} ≠ {expected:?}"));
         }
@@ -544,9 +621,33 @@ mod tests {
         assert_eq!((score.tables_matched, score.tables_truth, score.headers_right), (1, 1, 1));
         assert_eq!((score.rows_found, score.rows_truth), (2, 3));
         assert_eq!((score.cells_right, score.cells_truth), (3, 4), "\"6.013\" is not the truth's 6.012");
+        assert_eq!(score.wrong_cells_flagged, 0, "a confident table with a wrong cell is wrong in silence");
         assert_eq!((score.ambiguous_flagged, score.ambiguous_rows), (0, 1));
         assert!(score.meta_right, "{:?}", score.meta_detail);
         assert_eq!(score_document(&document, &serde_json::Value::Null, "x").tables_truth, 0);
+    }
+
+    #[test]
+    fn a_table_nobody_read_is_flagged_when_a_warning_covers_its_lines() {
+        use crate::pipeline::{DocumentInput, extract_str};
+        use crate::source::SourceFormat;
+        // The tolerance table of fixtures/wild/dev/c7_01.txt (lines 18-36): text values only.
+        let text =
+            "Begrotingsbedrag\n\nVerschil\n\n< € 4,5 mln.\n\n> 50%\n\n€ 4,5 – € 22,5 mln.\n\n> € 2,5 mln.\n";
+        let document =
+            extract_str(&DocumentInput::new("p.txt", SourceFormat::Text), text, &ExtractOptions::default());
+        let truth = |line: u64| {
+            serde_json::json!({"tables": [{"title": "Normen", "columns": ["Verschil"], "rows": [
+                {"label": "< € 4,5 mln.", "kind": "data", "cells": ["> 50%"], "line": line},
+                {"label": "€ 4,5 – € 22,5 mln.", "kind": "data", "cells": ["> € 2,5 mln."], "line": line + 4}
+            ]}]})
+        };
+        let score = score_document(&document, &truth(5), "p.txt");
+        assert_eq!((score.cells_right, score.cells_truth, score.wrong_cells_flagged), (0, 2, 2));
+        let far_away = score_document(&document, &truth(500), "p.txt");
+        assert_eq!(far_away.wrong_cells_flagged, 0, "a warning elsewhere on the page does not cover it");
+        let report = ScoreReport { pages: vec![score, far_away] };
+        assert_eq!(report.silently_wrong_cells(), 2);
     }
 
     #[test]

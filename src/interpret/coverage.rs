@@ -16,7 +16,13 @@
 //! 2. a pipe-table line (two or more `|`) with a figure in one of its cells;
 //! 3. a line that ends in figures after a label ([`run_together::trailing_figures`]:
 //!    "Rentebaten 1 204"), but only in a run of at least two such lines, because a single heading
-//!    such as "Artikel 31" ends in a number too.
+//!    such as "Artikel 31" ends in a number too, and not right above running prose (a heading
+//!    again);
+//! 4. a short line (at most six words) that prints an amount with its unit or a bound: a number
+//!    next to "mln.", "mld.", "miljoen", "miljard" or "%", or after "€" ("Ontvangsten: 2 mln.",
+//!    "< € 4,5 mln.", "> 50%"), the values of a table whose cells are text; like 3, only in a run
+//!    of at least two such lines (a heading may name one amount), and, like 3, not right above
+//!    running prose (then it heads the paragraph that explains the amount).
 //!
 //! A short number on its own line followed by a sentence is a note's marker, not a figure
 //! ([`vocabulary::is_note_marker_before_text`]).
@@ -50,10 +56,60 @@ enum FigureLine {
     Pipe,
     /// A label followed by figures on one line.
     Trailing,
+    /// A short line printing an amount with its unit or a bound ("Ontvangsten: 2 mln.").
+    Amount,
+}
+
+impl FigureLine {
+    /// A line of this shape counts only with another such line near it: on its own it may be a
+    /// heading that names a number.
+    fn needs_company(self) -> bool {
+        matches!(self, FigureLine::Trailing | FigureLine::Amount)
+    }
+}
+
+/// Words printed after an amount to give its unit.
+const AMOUNT_UNITS: [&str; 8] = ["mln", "mln.", "mld", "mld.", "miljoen", "miljard", "%", "procent"];
+
+/// Running prose: a line of more than eight words that does not end in a figure (a long row
+/// label followed by its figures is no prose). A run-together or amount line right above prose
+/// is the heading of a paragraph ("Artikel 2", "Bijzondere baten (+ € 0,4 mln.)").
+fn is_prose(line: &str) -> bool {
+    line.split_whitespace().count() > 8 && !line.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+}
+
+/// A short line (at most six words, 60 characters) with a number printed beside its unit
+/// ("2 mln.", "50%", "€ 4,5"): how a table whose cells are text prints its amounts.
+fn is_amount_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || line.chars().count() > 60 {
+        return false;
+    }
+    let is_number = |word: &str| {
+        let core = word.trim_start_matches('€').trim_end_matches(['%', ',', ';']);
+        core.starts_with(|c: char| c.is_ascii_digit())
+            && core.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    };
+    words.iter().enumerate().any(|(at, word)| {
+        is_number(word)
+            && (word.starts_with('€')
+                || word.ends_with('%')
+                || at.checked_sub(1).is_some_and(|before| matches!(words[before], "€" | "EUR"))
+                || words
+                    .get(at + 1)
+                    .is_some_and(|after| AMOUNT_UNITS.contains(&after.to_lowercase().as_str())))
+    })
 }
 
 fn classify(line: &str) -> Option<FigureLine> {
     let trimmed = line.trim();
+    if !trimmed.contains('|')
+        && !is_figure(trimmed)
+        && trailing_figures(trimmed).is_none()
+        && is_amount_line(trimmed)
+    {
+        return Some(FigureLine::Amount);
+    }
     // Every figure line ends in a digit, "%", a star or a pipe; prose and labels mostly do not.
     if !trimmed.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '%' | '*' | '|' | ')'))
         && !trimmed.contains('|')
@@ -145,6 +201,7 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
         .filter(|&(index, _)| !accounted.contains(&(index + 1)))
         .filter_map(|(index, line)| classify(line).map(|shape| (index, shape)))
         .filter(|&(index, _)| !is_note_marker_before_text(lines[index], next_text(index)))
+        .filter(|&(index, shape)| !shape.needs_company() || !next_text(index).is_some_and(is_prose))
         .map(|(index, shape)| (index + 1, shape))
         .collect();
     if lost.is_empty() {
@@ -172,7 +229,7 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
     let mut outside: Vec<(usize, FigureLine)> = Vec::new();
     for &(line, shape) in &lost {
         match inside(line) {
-            Some(table) if shape != FigureLine::Trailing || lost_trailing_neighbour(&lost, line) => {
+            Some(table) if !shape.needs_company() || lost_neighbour_of_its_shape(&lost, line, shape) => {
                 match dropped_in_table.last_mut().filter(|(t, _)| *t == table) {
                     Some((_, found)) => found.push(line),
                     None => dropped_in_table.push((table, vec![line])),
@@ -216,19 +273,21 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
     insert_in_print_order(tables, new_tables, warnings);
 }
 
-/// True when a run-together line has another lost run-together line within the run gap: a single
-/// one is more likely a heading that ends in a number.
-fn lost_trailing_neighbour(lost: &[(usize, FigureLine)], line: usize) -> bool {
+/// True when a lost line of a shape that needs company (a run-together line, an amount line) has
+/// another lost line of that shape within the run gap: a single one is more likely a heading that
+/// ends in a number.
+fn lost_neighbour_of_its_shape(lost: &[(usize, FigureLine)], line: usize, shape: FigureLine) -> bool {
     // `lost` is in line order: only the lines within the gap around `line` are looked at.
     let from = lost.partition_point(|&(other, _)| other + RUN_GAP_LINES < line);
     lost[from..]
         .iter()
         .take_while(|&&(other, _)| other <= line + RUN_GAP_LINES)
-        .any(|&(other, shape)| other != line && shape == FigureLine::Trailing)
+        .any(|&(other, other_shape)| other != line && other_shape == shape)
 }
 
 /// Groups lost figure lines outside tables into runs (first line, last line, figure lines); a run
-/// never spans a table (`crosses_table`), and a run of only run-together lines needs two of them.
+/// never spans a table (`crosses_table`), and a run of only lines that need company (run-together
+/// lines, amount lines) needs two of one shape.
 fn unread_runs(
     outside: &[(usize, FigureLine)],
     crosses_table: impl Fn(usize, usize) -> bool,
@@ -247,8 +306,10 @@ fn unread_runs(
     }
     runs.into_iter()
         .filter(|run| {
-            run.iter().any(|(_, shape)| *shape != FigureLine::Trailing)
-                || run.iter().filter(|(_, shape)| *shape == FigureLine::Trailing).count() >= 2
+            run.iter().any(|(_, shape)| !shape.needs_company())
+                || [FigureLine::Trailing, FigureLine::Amount]
+                    .iter()
+                    .any(|wanted| run.iter().filter(|(_, shape)| shape == wanted).count() >= 2)
         })
         .map(|run| (run[0].0, run[run.len() - 1].0, run.len()))
         .collect()
@@ -399,6 +460,41 @@ mod tests {
         audit_flattened_text("Rentebaten 1 204\nRentelasten 3 312\n", &mut tables, &mut warnings);
         assert_eq!(tables.len(), 1);
         assert_eq!(warnings[0].kind, WarningKind::TableNotRead);
+    }
+
+    #[test]
+    fn amounts_printed_with_their_unit_are_a_table_of_text_values_nobody_read() {
+        // The tolerance table of the Infrastructuurfonds OWB 2016 (fixtures/wild/dev/c7_01.txt,
+        // lines 18-36): every value is an amount with its bound and unit, none a bare figure.
+        let source = "Begrotingsbedrag\n\nVerschil\n\n< € 4,5 mln.\n\n> 50%\n\n€ 4,5 – € 22,5 mln.\n\n> € 2,5 mln.\n\n\
+                      > € 22,5 mln.\n\n> 10%\n";
+        let mut tables = Vec::new();
+        let mut warnings = Vec::new();
+        audit_flattened_text(source, &mut tables, &mut warnings);
+        assert_eq!(tables.len(), 1);
+        assert_eq!(tables[0].lines, Some((5, 15)));
+        assert_eq!(warnings[0].kind, WarningKind::TableNotRead);
+        assert!(is_amount_line("Verplichtingen/Uitgaven: 1 mln."));
+        assert!(!is_amount_line("Het restant van € 0,2 mln. uit het budget 2011 valt in 2012 vrij."));
+    }
+
+    #[test]
+    fn headings_that_name_an_amount_or_a_number_above_prose_are_no_table() {
+        // A jaarverslag's explanation of baten (fixtures/wild/dev/c7_14.txt, lines 229-235) and the
+        // articles of a suppletoire wet (c6_11.txt, lines 12-18): each line above a paragraph.
+        let explanations = "Vrijval Voorziening (+ € 0,2 mln.)\n\nDit jaar vallen drie voorzieningen geheel of \
+                            gedeeltelijk vrij, per saldo € 0,3 mln.\n\nBijzondere Baten (+ € 0,4 mln.)\n\nHet \
+                            restant van € 0.2 mln. uit het budget 2011 valt in 2012 vrij en wordt verdeeld.\n";
+        let articles = "Artikel 1\nDe bij deze wet horende staat laat zien hoe de departementale begrotingsstaat\n\
+                        van het Infrastructuurfonds voor 2009 wordt aangepast.\nArtikel 2\nDe in artikel 1 \
+                        genoemde begrotingsstaat wordt vastgesteld in\nduizenden euro’s.\nArtikel 3\nDeze wet \
+                        gaat in op 1 december van het lopende begrotingsjaar. Verschijnt\n";
+        for source in [explanations, articles] {
+            let mut tables = Vec::new();
+            let mut warnings = Vec::new();
+            audit_flattened_text(source, &mut tables, &mut warnings);
+            assert!(tables.is_empty() && warnings.is_empty(), "{source}: {warnings:?}");
+        }
     }
 
     #[test]
