@@ -20,8 +20,8 @@
 //!   those the extraction said it doubted. A wrong cell is flagged when a cell of its extracted
 //!   row carries a doubt flag (`column_inferred`, `split_uncertain`, `cut_cell`, `padded`,
 //!   `unreadable_number`, `low_confidence`); a missing row or a row of the wrong width when its
-//!   table is below the confidence threshold; a missing table when a `table_not_read` warning
-//!   or a table that was not recovered covers one of its truth lines. The rest are wrong in
+//!   table is below the confidence threshold; a missing table when a `table_not_read` warning,
+//!   a table that was not recovered or a table below the threshold covers one of its truth lines. The rest are wrong in
 //!   silence: what a user cannot tell from good data without looking.
 //!
 //! Nothing here prints: [`ScoreReport::render`] returns the text a person reads.
@@ -81,6 +81,25 @@ pub struct PageScore {
     pub headers_right: usize,
     /// The first differences found, for a person to look at.
     pub mismatches: Vec<String>,
+    /// One entry per scored truth table, in truth order (in `--json`, for studying where the
+    /// wrong cells are).
+    #[serde(default)]
+    pub tables: Vec<TableScore>,
+}
+
+/// How one truth table scored.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct TableScore {
+    /// The truth table's name as the report prints it ("Tabel 2", a title).
+    pub name: String,
+    /// The index of the extracted table it matched, if any.
+    pub matched_index: Option<usize>,
+    /// Cells of its unambiguous truth rows.
+    pub cells_truth: usize,
+    /// Of those, cells with the right text.
+    pub cells_right: usize,
+    /// Of the wrong ones, those the extraction flagged as doubtful.
+    pub wrong_cells_flagged: usize,
 }
 
 /// Scores of every page, in file-name order, and their totals.
@@ -334,6 +353,7 @@ fn compare(document: &Document, truth: &Value, score: &mut PageScore) {
             continue;
         }
         score.tables_truth += 1;
+        let before = (score.cells_truth, score.cells_right, score.wrong_cells_flagged);
         let matched = match_table(truth_table, &tables, &used, next_in_order);
         let rows = truth_table.get("rows").and_then(Value::as_array).unwrap_or(&empty);
         let name = truth_table
@@ -372,6 +392,13 @@ fn compare(document: &Document, truth: &Value, score: &mut PageScore) {
                 push_mismatch(score, format!("{name}: not found"));
             }
         }
+        score.tables.push(TableScore {
+            name,
+            matched_index: matched.map(|position| tables[position].index),
+            cells_truth: score.cells_truth - before.0,
+            cells_right: score.cells_right - before.1,
+            wrong_cells_flagged: score.wrong_cells_flagged - before.2,
+        });
     }
 }
 
@@ -494,8 +521,8 @@ fn table_doubted(table: &Table) -> bool {
 }
 
 /// A truth table the extraction did not give is flagged when a `table_not_read` warning, or a
-/// table that was not recovered, stands on one of its truth lines (within three lines), or on
-/// any line when the truth has none.
+/// table that was not recovered or is below the confidence threshold, stands on one of its truth
+/// lines (within three lines), or on any line when the truth has none.
 fn missing_table_is_flagged(document: &Document, rows: &[Value]) -> bool {
     let lines: Vec<usize> =
         rows.iter().filter_map(|row| row.get("line").and_then(Value::as_u64)).map(|l| l as usize).collect();
@@ -511,7 +538,7 @@ fn missing_table_is_flagged(document: &Document, rows: &[Value]) -> bool {
         || document
             .tables
             .iter()
-            .filter(|t| t.kind == TableKind::Unrecovered)
+            .filter(|t| t.kind == TableKind::Unrecovered || table_doubted(t))
             .any(|t| t.lines.is_some_and(|(from, to)| from <= last && first <= to))
 }
 

@@ -48,6 +48,15 @@ pub struct Table {
     pub truncated: bool,
     /// The raw source lines of a table whose structure could not be recovered, so nothing is lost.
     pub raw_lines: Vec<String>,
+    /// Texts printed inside the table's lines that landed in no cell, header, label, caption or
+    /// note (flattened text; set by [`crate::interpret::coverage`]): kept so nothing is lost, and
+    /// counted against the table's structure confidence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub texts_not_placed: Vec<PrintedText>,
+    /// How many non-blank lines the table's lines hold, of which `texts_not_placed` landed
+    /// nowhere; 0 when the reader's grid places every printed cell (HTML, XML).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub texts_printed: usize,
     /// How far to trust the rebuilt structure (set by [`crate::interpret::confidence`]); `None`
     /// before that stage ran.
     #[serde(default)]
@@ -343,6 +352,19 @@ impl CellFlag {
             CellFlag::LowConfidence => "low_confidence",
         }
     }
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
+}
+
+/// A line of text as printed in the source, with its 1-based line number.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
+pub struct PrintedText {
+    /// 1-based source line.
+    pub line: usize,
+    /// The line's text, trimmed.
+    pub text: String,
 }
 
 /// A note printed with a table ("1 Het aantal door de politie …").

@@ -680,12 +680,13 @@ fn every_fixture_reads_as_its_reviewed_snapshot() {
     }
 }
 
-/// Removes what only says where or how a format printed a thing: source lines, and the
-/// placement and flags of cells the text format could only infer (settled there by overrides).
+/// Removes what only says where or how a format printed a thing: source lines, the count of
+/// printed lines the text format audits, and the placement and flags of cells the text format
+/// could only infer (settled there by overrides).
 fn without_positions(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::Object(map) => {
-            for key in ["line", "lines", "placement", "flags"] {
+            for key in ["line", "lines", "texts_printed", "placement", "flags"] {
                 map.remove(key);
             }
             map.values_mut().for_each(without_positions);

@@ -1283,3 +1283,57 @@ fn a_row_starts_at_the_code_printed_before_its_label() {
     assert_eq!(first.code.as_deref(), Some("A."));
     assert_eq!(texts(first), ["2"]);
 }
+
+/// The confidence of a table whose reading went wrong in ways no single cell shows, and the
+/// `low_confidence` flag on its cells.
+fn doubt(document: &Document, table: usize) -> (f64, Vec<String>, bool) {
+    let table = &document.tables[table];
+    let confidence = table.confidence.clone().expect("scored");
+    let flagged = table
+        .rows
+        .iter()
+        .filter(|row| row.kind.carries_data())
+        .flat_map(|row| &row.cells)
+        .all(|cell| cell.flags.contains(&CellFlag::LowConfidence));
+    (confidence.score, confidence.reasons, flagged)
+}
+
+#[test]
+fn a_text_valued_table_read_as_one_column_keeps_its_lost_texts_and_says_so() {
+    // Ontwerpbegroting 2022 IIB, Tabel 15 (wild page c2_02): a record of one ZBO whose cells are
+    // mostly text. The reading keeps one column; the texts it left lying about are named.
+    let document = extract("wild/dev/c2_02.txt", None);
+    let table = &document.tables[0];
+    let lost: Vec<(usize, &str)> =
+        table.texts_not_placed.iter().map(|text| (text.line, text.text.as_str())).collect();
+    assert!(lost.contains(&(7, "Naam organisatie")), "{lost:?}");
+    assert!(lost.contains(&(27, "Valt onder Kaderwet sinds 2013")), "{lost:?}");
+    let (score, reasons, flagged) = doubt(&document, 0);
+    assert!(score < begroting::interpret::confidence::LOW_CONFIDENCE_THRESHOLD, "{score} {reasons:?}");
+    assert!(reasons.iter().any(|r| r.contains("landed in no cell")), "{reasons:?}");
+    assert!(flagged);
+}
+
+#[test]
+fn words_in_the_code_column_and_an_article_header_over_amounts_are_doubted() {
+    // 2e suppletoire begroting 2015 XV (wild page c3_11): an "Artikelnr." column printed after
+    // the figures ("alle", "Div", "2") is read as the next row's code, and "Artikelnr." heads the
+    // amounts. No cell says so; the table's confidence does.
+    let document = extract("wild/dev/c3_11.txt", None);
+    let (score, reasons, flagged) = doubt(&document, 0);
+    assert!(reasons.iter().any(|r| r.contains("code column holds 2 word(s)")), "{reasons:?}");
+    assert!(reasons.iter().any(|r| r.contains("headed by the word for article codes")), "{reasons:?}");
+    assert!(score < 0.75 && flagged, "{score}");
+}
+
+#[test]
+fn a_header_row_of_years_read_as_data_is_doubted() {
+    // Jaarverslag 2020 VIII, Tabel 12 Kengetallen (wild page c4_17): "Kengetal | 2016 … 2020 | 1"
+    // ends up as the table's one data row.
+    let document = extract("wild/dev/c4_17.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(texts(&table.rows[0])[2..7], ["2016", "2017", "2018", "2019", "2020"]);
+    let (score, reasons, flagged) = doubt(&document, 0);
+    assert!(reasons.iter().any(|r| r.contains("hold only years")), "{reasons:?}");
+    assert!(score < 0.75 && flagged, "{score}");
+}

@@ -1,20 +1,32 @@
 //! Structure confidence: how far to trust the way a table was rebuilt, as a number a user can
 //! route on, and the `low_confidence` cell flag below [`LOW_CONFIDENCE_THRESHOLD`].
 //!
-//! A table's score is the product of four shares, each from 0 to 1, over its data rows (data,
-//! total and waarvan rows):
+//! A table's score is the product of five shares, each from 0 to 1, the first four over its data
+//! rows (data, total and waarvan rows):
 //! 1. **column coherence**: in each data column, the share of non-empty cells that are of the
 //!    column's majority sort (figure-like: numbers, percentages, nil, pm, n.v.t.; or text; a
 //!    short whole number of at most three digits sides with either, being a small figure or a
 //!    reference),
 //!    averaged over the columns weighted by their non-empty cells. A column that mixes figures
 //!    and text is the usual sign of cells put in the wrong column or labels read as data
-//!    (Pytheas' column coherence, ExtracTable's consistency).
+//!    (Pytheas' column coherence, ExtracTable's consistency). Two more kinds of incoherence
+//!    multiply it: the code column of a two-column stub that is mostly codes but holds words
+//!    beside a name ("alle", "Div": cells of a column printed after the figures, cut into the
+//!    next row's code; a label printed across both columns leaves the name empty and does not
+//!    count), as the share of its cells that are codes; and data rows that hold only years,
+//!    rising, but for at most one other cell ("2016 | 2017 | 2018": a header row read as data),
+//!    as the share of data rows that do not; and data columns headed by the word for article
+//!    codes ("Artikelnr.") that hold amounts (a header cut one column off), as the share of
+//!    data columns that are not.
 //! 2. **placed**: the share of data rows whose cells the source placed (not `column_inferred`,
 //!    not `split_uncertain`; an override counts as placed).
 //! 3. **unpadded**: the share of cells not added or dropped to keep the grid rectangular.
 //! 4. **labelled**: the share of data rows that have a label or are totals: a row of figures
 //!    without a name is data a user cannot use without looking.
+//! 5. **texts placed**: of the lines printed inside the table (flattened text, counted by
+//!    [`crate::interpret::coverage`]), the share that landed in a cell, header, label, caption or
+//!    note. A table that leaves a third of its texts lying about (a text-valued table read as
+//!    one column, a header row dropped) was not understood, however coherent what it kept is.
 //!
 //! A table with no data row, or one that was not recovered, scores 0. The reasons behind a score
 //! below 1 are kept next to it, in words. Runs after normalization (it needs value kinds and row
@@ -22,7 +34,9 @@
 
 use serde::Serialize;
 
-use crate::interpret::vocabulary::{is_not_available_mark, is_short_whole_number};
+use crate::interpret::vocabulary::{
+    is_code, is_code_column_header, is_figure, is_not_available_mark, is_short_whole_number, is_year,
+};
 use crate::table::{CellFlag, Placement, RowKind, Table, TableKind, ValueKind};
 
 /// Below this score every data cell of the table is flagged `low_confidence`. At 0.75 a table
@@ -43,8 +57,15 @@ pub struct StructureConfidence {
     pub unpadded: f64,
     /// Share 4: data rows with a label, or totals.
     pub labelled: f64,
+    /// Share 5: lines printed inside the table that landed somewhere (1 when not counted).
+    #[serde(default = "one")]
+    pub texts_placed: f64,
     /// Why the score is below 1, one sentence per cause.
     pub reasons: Vec<String>,
+}
+
+fn one() -> f64 {
+    1.0
 }
 
 fn round3(value: f64) -> f64 {
@@ -100,7 +121,72 @@ pub fn score_table(table: &Table) -> StructureConfidence {
             ));
         }
     }
-    let column_coherence = share(coherent_cells, filled_cells);
+    // The code column of a stub with two or more columns: when most of its cells are codes, a
+    // word among them ("alle", "Div") is a cell of another column that the cut put there.
+    let code_column_coherence = if table.stub_columns >= 2 {
+        let firsts: Vec<&str> = data_rows
+            .iter()
+            .filter(|row| row.kind != RowKind::Total)
+            // A label printed across the code and name columns stands in the code column with
+            // the name cell empty: no code is missing there.
+            .filter(|row| row.stub.get(1).is_some_and(|name| !name.text.trim().is_empty()))
+            .filter_map(|row| row.stub.first())
+            .map(|cell| cell.text.trim())
+            .filter(|text| !text.is_empty())
+            .collect();
+        let codes = firsts.iter().filter(|text| is_code(text)).count();
+        let words = firsts.len() - codes;
+        if codes > words && words > 0 {
+            reasons.push(format!(
+                "the code column holds {words} word(s) among {codes} codes (\"{}\")",
+                firsts.iter().find(|text| !is_code(text)).copied().unwrap_or_default()
+            ));
+        }
+        if codes > words { share(codes, firsts.len()) } else { 1.0 }
+    } else {
+        1.0
+    };
+    // A data row of years only (two or more, rising; one other cell may stand beside them) is a
+    // header row read as data.
+    let year_rows = data_rows
+        .iter()
+        .filter(|row| {
+            let filled: Vec<&str> =
+                row.cells.iter().map(|cell| cell.text.trim()).filter(|text| !text.is_empty()).collect();
+            let years: Vec<i64> =
+                filled.iter().filter(|text| is_year(text)).filter_map(|text| text.parse().ok()).collect();
+            // One other cell may stand beside them (a column number, a marker).
+            years.len() >= 2 && filled.len() <= years.len() + 1 && years.windows(2).all(|w| w[0] < w[1])
+        })
+        .count();
+    if year_rows > 0 {
+        reasons.push(format!("{year_rows} data row(s) hold only years, rising: a header row read as data"));
+    }
+    // A data column headed by the word for article codes ("Artikelnr.", "Art.") that holds
+    // amounts: its header belongs to another column (the header row was cut one column off).
+    let misnamed_columns = (0..table.columns.len())
+        .filter(|&column_index| {
+            table.columns[column_index].path.iter().any(|part| is_code_column_header(part)) && {
+                let filled: Vec<&str> = data_rows
+                    .iter()
+                    .filter_map(|row| row.cells.get(column_index))
+                    .map(|cell| cell.text.trim())
+                    .filter(|text| !text.is_empty())
+                    .collect();
+                let amounts = filled.iter().filter(|text| is_figure(text) && !is_code(text)).count();
+                amounts * 2 > filled.len()
+            }
+        })
+        .count();
+    if misnamed_columns > 0 {
+        reasons.push(format!(
+            "{misnamed_columns} column(s) headed by the word for article codes hold amounts: the header is cut one column off"
+        ));
+    }
+    let column_coherence = share(coherent_cells, filled_cells)
+        * code_column_coherence
+        * share(data_rows.len() - year_rows, data_rows.len())
+        * share(table.columns.len() - misnamed_columns, table.columns.len());
 
     let inferred = data_rows
         .iter()
@@ -130,12 +216,26 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     }
     let labelled = share(data_rows.len() - unlabelled, data_rows.len());
 
+    let not_placed = table.texts_not_placed.len();
+    if not_placed > 0 {
+        let first = &table.texts_not_placed[0];
+        reasons.push(format!(
+            "{not_placed} of {} lines printed inside the table landed in no cell, header, label or note (line {} \"{}\"{})",
+            table.texts_printed,
+            first.line,
+            first.text,
+            if not_placed > 1 { ", …" } else { "" }
+        ));
+    }
+    let texts_placed = share(table.texts_printed.saturating_sub(not_placed), table.texts_printed);
+
     StructureConfidence {
-        score: round3(column_coherence * placed * unpadded * labelled),
+        score: round3(column_coherence * placed * unpadded * labelled * texts_placed),
         column_coherence: round3(column_coherence),
         placed: round3(placed),
         unpadded: round3(unpadded),
         labelled: round3(labelled),
+        texts_placed: round3(texts_placed),
         reasons,
     }
 }

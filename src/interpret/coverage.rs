@@ -40,7 +40,7 @@ use crate::error::{Location, Warning, WarningKind};
 use crate::interpret::run_together::trailing_figures;
 use crate::interpret::vocabulary::{is_figure, is_note_marker_before_text};
 use crate::normalize::collapse_whitespace;
-use crate::table::{Table, TableKind, renumber_in_print_order};
+use crate::table::{PrintedText, Table, TableKind, renumber_in_print_order};
 
 /// How far apart (in lines) two lost figure lines may be and still belong to one unread table:
 /// flattened text puts a blank line between cells, and a label and a whitespace cell between
@@ -182,12 +182,98 @@ fn note_marker_lines(table: &Table, lines: &[&str], accounted: &mut BTreeSet<usi
     }
 }
 
+/// The most lines of one table looked up by their text (a search through the table's texts each):
+/// beyond this, a line no row or note claims by its number counts as not placed, so a hostile
+/// table cannot make the audit quadratic.
+const MOST_TEXT_LOOKUPS: usize = 500;
+
+/// Counts the lines printed inside `table` and keeps those that landed in no cell, header, label,
+/// caption or note ([`Table::texts_not_placed`], [`Table::texts_printed`]). The lines looked at
+/// run from the first line that landed to the last one (a heading just above the caption or
+/// below the last row is no part of the table); blank lines and lines of only pipes, dashes and
+/// colons (a pipe table's separator) are no texts. A line landed when a row, cell or note stands
+/// on it, or when its text (also without a footnote marker glued to its end, "Kaderwet1") is part
+/// of the caption, a column header, a label, a cell or a note (a header cell or label printed
+/// over two lines), or it holds the title or the unit (a caption line that also prints the number
+/// or "Bedragen"). A pipe line landed when each of its cells did.
+fn audit_printed_texts(table: &mut Table, lines: &[&str]) {
+    let Some((first, last)) = table.lines else { return };
+    if table.kind == TableKind::Unrecovered {
+        return;
+    }
+    let mut claimed = BTreeSet::new();
+    for row in &table.rows {
+        claimed.extend(row.line);
+        claimed.extend(row.stub.iter().chain(&row.cells).filter_map(|cell| cell.line));
+    }
+    claimed.extend(table.notes.iter().filter_map(|note| note.line));
+    note_marker_lines(table, lines, &mut claimed);
+    let mut pieces: Vec<&str> = Vec::new();
+    pieces.extend(
+        [&table.title, &table.unit, &table.number, &table.stub_header]
+            .into_iter()
+            .flatten()
+            .map(String::as_str),
+    );
+    pieces.extend(table.columns.iter().flat_map(|column| column.path.iter().map(String::as_str)));
+    for row in &table.rows {
+        pieces.push(&row.label);
+        pieces.extend(row.stub.iter().chain(&row.cells).map(|cell| cell.text.as_str()));
+    }
+    pieces.extend(table.notes.iter().map(|note| note.text.as_str()));
+    let haystack = collapse_whitespace(&pieces.join(" | "));
+    let caption_pieces: Vec<String> = [&table.title, &table.unit]
+        .into_iter()
+        .flatten()
+        .map(|piece| collapse_whitespace(piece))
+        .filter(|piece| piece.chars().count() >= 4)
+        .collect();
+    let mut lookups = 0;
+    let mut in_haystack = |text: &str| {
+        let collapsed = collapse_whitespace(text);
+        let without_marker = collapsed.trim_end_matches(|c: char| c.is_ascii_digit() || c == '*' || c == ')');
+        lookups += 1;
+        collapsed.is_empty()
+            || (lookups <= MOST_TEXT_LOOKUPS
+                && (haystack.contains(&collapsed)
+                    || (!without_marker.is_empty() && haystack.contains(without_marker))
+                    || caption_pieces.iter().any(|piece| collapsed.contains(piece.as_str()))))
+    };
+    // (line, landed) for every text line of the table's range.
+    let mut texts: Vec<(usize, bool)> = Vec::new();
+    for line in first..=last.min(lines.len()) {
+        let text = lines[line - 1].trim();
+        if text.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) {
+            continue;
+        }
+        let landed = claimed.contains(&line)
+            || if text.matches('|').count() >= 2 {
+                text.split('|').map(str::trim).filter(|cell| !cell.is_empty()).all(&mut in_haystack)
+            } else {
+                in_haystack(text)
+            };
+        texts.push((line, landed));
+    }
+    let from = texts.iter().position(|&(_, landed)| landed).unwrap_or(texts.len());
+    let to = texts.iter().rposition(|&(_, landed)| landed).map_or(from, |at| at + 1);
+    let inside = &texts[from..to.max(from)];
+    table.texts_printed = inside.len();
+    table.texts_not_placed = inside
+        .iter()
+        .filter(|(_, landed)| !landed)
+        .map(|&(line, _)| PrintedText { line, text: lines[line - 1].trim().to_string() })
+        .collect();
+}
+
 /// Audits a flattened-text document after its reader: adds an unrecovered table (with a
 /// `table_not_read` warning) for every run of figures outside every table, and a
 /// `figure_not_read` warning for figures inside a table's lines that landed nowhere. Tables are
 /// re-indexed in print order and the table indexes of `warnings` follow them.
 pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mut Vec<Warning>) {
     let lines: Vec<&str> = source.lines().collect();
+    for table in tables.iter_mut() {
+        audit_printed_texts(table, &lines);
+    }
     let mut accounted = BTreeSet::new();
     for table in tables.iter() {
         accounted_lines(table, &lines, &mut accounted);
