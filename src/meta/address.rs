@@ -31,8 +31,9 @@ use super::{CHAPTER, DocMeta, chapter_code, doc_type_code, year_of};
 ///    - rijksbegroting.nl and rijksbegroting.minfin.nl: the first part is the year; a later part
 ///      names the type where the site files by type (`voorbereiding/begroting,kst….html` OWB,
 ///      `voorbereiding/miljoenennota` MN, `verantwoording/jaarverslag` JV,
-///      `financieel_jaarverslag` FJR; the part's name is read before its `,`). `suppletoire
-///      begrotingen` does not say which of the two, and `kamerstukken,YEAR/…` names no type at
+///      `financieel_jaarverslag` FJR, `uitvoering/1e_suppletoire` 1SUPP and `2e_suppletoire` 2SUPP,
+///      also as the site misspells them, `1e_suppletore`; the part's name is read before its `,`).
+///      `suppletoire begrotingen` does not say which of the two, and `kamerstukken,YEAR/…` names no type at
 ///      all: the year after `kamerstukken,` is the year of publication, not of the budget.
 ///    - rekenkamer.nl: ARK (the year on that site's addresses is the publication's, so it is not
 ///      read).
@@ -181,6 +182,8 @@ fn rijksbegroting_section(segment: &str) -> Option<&'static str> {
     let name = segment.split(',').next().unwrap_or_default().to_ascii_lowercase().replace(['_', ' '], "-");
     match name.as_str() {
         "begroting" => Some("OWB"),
+        "1e-suppletoire" | "1e-suppletore" => Some("1SUPP"),
+        "2e-suppletoire" | "2e-suppletore" => Some("2SUPP"),
         other => doc_type_code(other),
     }
 }
@@ -255,6 +258,16 @@ mod tests {
             from_address("https://www.rijksfinancien.nl/jaarverslag/2018/A/onderdeel/d17e24520"),
             meta(Some(2018), Some("JV"), Some("A"))
         );
+        // The BTW-compensatiefonds (G) and Klimaat en Groene Groei (XXIII) are chapters too
+        // (the first as on wild page c4_08).
+        assert_eq!(
+            from_address("https://www.rijksfinancien.nl/jaarverslag/2008/G/onderdeel/IDAKDAR"),
+            meta(Some(2008), Some("JV"), Some("G"))
+        );
+        assert_eq!(
+            from_address("https://www.rijksfinancien.nl/memorie-van-toelichting/2024/OWB/XXIII/onderdeel/1"),
+            meta(Some(2024), Some("OWB"), Some("XXIII"))
+        );
         assert_eq!(
             from_address(
                 "https://rijksfinancien.nl/memorie-van-toelichting/2011/OWB/IXA/onderdeel/d2738e5239"
@@ -328,6 +341,15 @@ mod tests {
         assert_eq!(
             from_address("http://www.rijksbegroting.nl/2013/verantwoording/jaarverslag,kst179400_9.html"),
             meta(Some(2013), Some("JV"), None)
+        );
+        // The site files suppletoire begrotingen under a misspelled part (wild pages c6_09, c6_15).
+        assert_eq!(
+            from_address("http://rijksbegroting.nl/2016/uitvoering/2e_suppletore,kst229211.html"),
+            meta(Some(2016), Some("2SUPP"), None)
+        );
+        assert_eq!(
+            from_address("http://www.rijksbegroting.nl/2019/uitvoering/1e_suppletoire,kst263234.html"),
+            meta(Some(2019), Some("1SUPP"), None)
         );
         assert_eq!(
             from_address("https://rijksbegroting.nl/2014/voorbereiding/miljoenennota,kst190000.html"),

@@ -62,7 +62,8 @@ const STANDALONE_TITLES: &[&str] = &[
 impl KamerstukHead {
     /// Finds the head in `lines` (trimmed opening lines).
     ///
-    /// Steps: (1) a dossier line, "35 925 VII Titel…" or the number alone with the title on the
+    /// Steps: (1) a dossier line, "35 925 VII Titel…" (also with the number unspaced, "34620 J 2
+    /// Memorie van toelichting", as the site's own copies print it) or the number alone with the title on the
     /// next non-empty line (and the chapter part on a line of its own before it, where a page's
     /// markup puts number and chapter in elements of their own), counts only when a "Nr. N" line
     /// follows within [`TITLE_LINES`] non-empty lines (so a table row that starts with "12 345"
@@ -74,7 +75,7 @@ impl KamerstukHead {
     /// chapter and no heading. The "Vergaderjaar 2009–2010" line above a head is never part of it.
     pub(super) fn find(lines: &[&str]) -> Option<KamerstukHead> {
         static DOSSIER: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"^\d{{2}} \d{{3}}(?:-\d+)?(?:\s+({CHAPTER}))?(?:\s+(.+))?$"))
+            Regex::new(&format!(r"^\d{{2}} ?\d{{3}}(?:-\d+)?(?:\s+({CHAPTER}))?(?:\s+(.+))?$"))
                 .expect("valid regex")
         });
         static NUMBER: LazyLock<Regex> =
@@ -272,6 +273,14 @@ mod tests {
         assert_eq!(read(markup_lines), meta(Some(2022), Some("NvW"), Some("VII")));
         let wrapped = "Vergaderjaar 2009–2010\n32 360 IXB Jaarverslag en slotwet Ministerie van\nFinanciën 2009\nNr. 1\nJAARVERSLAG\n";
         assert_eq!(read(wrapped), meta(Some(2009), Some("JV"), Some("IXB")));
+    }
+
+    #[test]
+    fn a_dossier_number_printed_without_its_space() {
+        // rijksbegroting.nl's copy of 34 620 J nr. 2 (wild page c6_09): the title above the
+        // dossier line, and the number, chapter and stuk run together under it.
+        let text = "Wijziging begroting Deltafonds 2016 (wijziging samenhangende met de Najaarsnota)\n\n34620 J 2 Memorie van toelichting\n\nVergaderjaar 2016-2017\n\nNr. 2\n";
+        assert_eq!(read(text).and_then(|meta| meta.chapter), Some("J".to_string()));
     }
 
     #[test]

@@ -147,10 +147,13 @@ fn unknown(field: &str, url: Option<&str>) -> Warning {
     )
 }
 
-/// Budget chapters: Roman numerals I to XIX with an optional letter (IIA, IXB), or a fund letter.
-/// Longest alternatives first, so an unanchored match takes "XIV" rather than "X".
-static CHAPTER: &str =
-    r"(?:(?:XVIII|XVII|XVI|XIV|XIX|XIII|XII|XV|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)[A-C]?|[ABCFHJK])";
+/// Budget chapters: Roman numerals I to XXIII with an optional letter (IIA, IXB; XXIII is Klimaat
+/// en Groene Groei), or a fund letter: A Infrastructuur-/Mobiliteitsfonds, B Gemeentefonds, C
+/// Provinciefonds, D Fonds Economische Structuurversterking, F Diergezondheidsfonds, G
+/// BTW-compensatiefonds, H BES-fonds, J Deltafonds, K Defensiematerieelbegrotingsfonds, L
+/// Nationaal Groeifonds, M Klimaatfonds. Longest alternatives first, so an unanchored match takes
+/// "XIV" rather than "X".
+static CHAPTER: &str = r"(?:(?:XXIII|XXII|XXI|XX|XVIII|XVII|XVI|XIV|XIX|XIII|XII|XV|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)[A-C]?|[A-DF-HJ-M])";
 
 /// A chapter code as used in addresses and paths ("VI", "IXB", "K"), case-insensitive.
 fn chapter_code(segment: &str) -> Option<String> {
