@@ -6,7 +6,8 @@
 
 Generates the corpus (benches/generate_corpus.py) unless it is already there, builds the release
 binary, then times, each on the same files:
-  - begroting extract on the HTML pages with --jobs 1 and --jobs 2 (Parquet + JSON output);
+  - begroting extract on the HTML pages with --jobs 1 and --jobs 2 (the default output: cells.parquet,
+    tables.json, report.json);
   - begroting extract on the flattened text pages with --jobs 1;
   - the pandas peer (benches/pandas_peer.py: read_html with lxml, melt, Parquet).
 For each it prints wall time, MB/s, pages/s and peak resident memory (the child's max RSS), then

@@ -16,23 +16,30 @@ use serde::Serialize;
 
 /// A table as printed in a document, rebuilt as a rectangular grid.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Table {
     /// Position of the table in the document, counting from 0 in print order.
     pub index: usize,
     /// The N of "Tabel N" ("2", "1.1", "B1"), as printed; `None` when the table has no number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
     /// The caption without "Tabel N" and without the unit, or the heading that introduces the table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The unit as printed ("x € 1.000", "in mln. euro’s", "%"), when a caption or header states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// Footnote markers split off the caption (set by the footnote stage). They concern the whole
     /// table; they are in `tables.json`, not repeated on every cell.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub caption_markers: Vec<String>,
     /// The nearest section heading above the table ("2.2 Veiligheidsagenda").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
     /// Budget data, a table of contents, or a table whose structure was not recovered.
     pub kind: TableKind,
     /// The text of the top-left header cell (the stub column's header), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stub_header: Option<String>,
     /// How many stub columns (row labels: a code column plus a name column, say) each row has.
     pub stub_columns: usize,
@@ -41,12 +48,16 @@ pub struct Table {
     /// The rows in print order, group and spacer rows included.
     pub rows: Vec<Row>,
     /// Notes printed with the table (under it, or inside its body), in print order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
     /// First and last source line of the table (1-based, inclusive), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lines: Option<(usize, usize)>,
     /// True when the input ends inside this table.
+    #[serde(default, skip_serializing_if = "is_false")]
     pub truncated: bool,
     /// The raw source lines of a table whose structure could not be recovered, so nothing is lost.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub raw_lines: Vec<String>,
     /// Texts printed inside the table's lines that landed in no cell, header, label, caption or
     /// note (flattened text; set by [`crate::interpret::coverage`]): kept so nothing is lost, and
@@ -59,7 +70,7 @@ pub struct Table {
     pub texts_printed: usize,
     /// How far to trust the rebuilt structure (set by [`crate::interpret::confidence`]); `None`
     /// before that stage ran.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<crate::interpret::confidence::StructureConfidence>,
 }
 
@@ -78,11 +89,13 @@ pub enum TableKind {
 
 /// One data column: its header path, top header row first.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Column {
     /// Header cells from the top header row down (["Realisatie", "2019"]); a spanning header cell
     /// appears in the path of every column it covers. Markers are removed by the footnote stage.
     pub path: Vec<String>,
     /// Footnote markers split off the header cells ("20141" gives path "2014" and marker "1").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub markers: Vec<String>,
     /// The unit a header part prints for this column ("Bedragen x € 1.000", "%", "fte"), as
     /// printed (set by normalization, [`crate::normalize::unit`]).
@@ -118,6 +131,7 @@ impl Column {
 
 /// One printed row.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Row {
     /// The stub cells as printed, left to right (one per stub column; a name split over two
     /// paragraphs is joined with a space by the reader).
@@ -131,16 +145,22 @@ pub struct Row {
     /// The row's name: the last non-empty stub cell, markers removed (set by normalization).
     pub label: String,
     /// The code stub cell ("31", "IIA") where the table has a code column (set by normalization).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Footnote markers glued to the stub (set by the footnote stage).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub markers: Vec<String>,
     /// The label of the group row this row sits under (set by normalization).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     /// For `Waarvan` rows: the index of the row it is part of (set by normalization).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_row_index: Option<usize>,
     /// How the cells were put in their columns.
+    #[serde(default, skip_serializing_if = "Placement::is_exact")]
     pub placement: Placement,
     /// 1-based source line of the row's first stub cell (or first cell when it has no stub).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
     /// The unit the row's label prints ("BBP (in miljarden euro's)" → "in miljarden euro's"), as
     /// printed (set by normalization, [`crate::normalize::unit`]).
@@ -233,24 +253,39 @@ pub enum Placement {
     },
 }
 
+impl Placement {
+    /// True for [`Placement::Exact`] (left out of `tables.json`, which writes defaults by omission).
+    pub fn is_exact(&self) -> bool {
+        *self == Placement::Exact
+    }
+}
+
 /// One cell: what was printed, and what later stages made of it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Cell {
     /// The printed text, trimmed; after the footnote stage, without its markers. Empty for an
     /// empty cell.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
     /// 1-based source line, when known (an empty cell that vanished has none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
     /// For a slot covered by a spanning HTML cell: the (row, column) of the grid slot, from 0, where
     /// the spanning cell was printed. `None` for a cell printed in its own slot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span_origin: Option<(usize, usize)>,
     /// Footnote markers split off the text (set by the footnote stage).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub markers: Vec<String>,
     /// Parsed number (set by normalization); `None` for anything that is not a number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
     /// What the text is (set by normalization).
+    #[serde(default, skip_serializing_if = "ValueKind::is_empty")]
     pub value_kind: ValueKind,
     /// Everything a consumer must know about how far to trust this cell.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub flags: Vec<CellFlag>,
 }
 
@@ -296,6 +331,11 @@ pub enum ValueKind {
 }
 
 impl ValueKind {
+    /// True for [`ValueKind::Empty`] (left out of `tables.json`, which writes defaults by omission).
+    pub fn is_empty(&self) -> bool {
+        *self == ValueKind::Empty
+    }
+
     /// The stable snake_case name used in every output.
     pub fn name(self) -> &'static str {
         match self {
@@ -358,6 +398,10 @@ fn is_zero(count: &usize) -> bool {
     *count == 0
 }
 
+fn is_false(flag: &bool) -> bool {
+    !*flag
+}
+
 /// A line of text as printed in the source, with its 1-based line number.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct PrintedText {
@@ -418,4 +462,44 @@ pub struct ReadOutcome {
     pub tables: Vec<Table>,
     /// Warnings, each with a location.
     pub warnings: Vec<crate::error::Warning>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_written_without_its_defaults_reads_back_the_same() {
+        // The seed's first rows as the text reader gives them: a group row of empty cells, a data
+        // row with a marker and an inferred placement, and a flagged cell.
+        let mut group = Row::printed("Ondermijning", &["", ""]);
+        group.kind = RowKind::Group;
+        group.line = Some(37);
+        let mut data = Row::printed("Aantal gemelde slachtoffers bij Comensha", &["975", ""]);
+        data.markers = vec!["1".to_string()];
+        data.cells[0].value = Some(975.0);
+        data.cells[0].value_kind = ValueKind::Number;
+        data.cells[1].flag(CellFlag::ColumnInferred);
+        data.placement =
+            Placement::Inferred { rule: "left_fill".to_string(), surviving: vec!["975".to_string()] };
+        let table = Table {
+            number: Some("2".to_string()),
+            columns: vec![Column {
+                path: vec!["Realisatie".to_string(), "2019".to_string()],
+                ..Column::default()
+            }],
+            rows: vec![group, data],
+            stub_columns: 1,
+            lines: Some((30, 60)),
+            ..Table::default()
+        };
+        let json = serde_json::to_string(&table).unwrap();
+        assert!(!json.contains("null") && !json.contains("[]"), "{json}");
+        assert!(
+            json.contains(r#"{"stub":[{"text":"Ondermijning"}],"cells":[{},{}],"kind":"group""#),
+            "{json}"
+        );
+        let back: Table = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, table);
+    }
 }

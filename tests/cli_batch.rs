@@ -39,9 +39,14 @@ fn json_lines(path: &Path) -> BTreeSet<String> {
     cells.iter().map(|cell| cell.to_string()).collect()
 }
 
+/// Extracts `in` with `extra` arguments; cells.json too unless `extra` names the formats (the
+/// tests compare cells as JSON).
 fn extract(work: &Path, extra: &[&str]) -> Output {
     let mut arguments = vec!["extract", "in", "--quiet"];
     arguments.extend_from_slice(extra);
+    if !extra.contains(&"--format") {
+        arguments.extend_from_slice(&["--format", "parquet,json"]);
+    }
     begroting(&arguments, work)
 }
 
@@ -189,10 +194,10 @@ fn gzip_and_standard_input_read_like_plain_files() {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     encoder.write_all(seed.as_bytes()).unwrap();
     std::fs::write(work.path().join("packed.txt.gz"), encoder.finish().unwrap()).unwrap();
-    begroting(&["extract", "seed.txt", "-o", "plain", "--quiet"], work.path());
-    begroting(&["extract", "packed.txt.gz", "-o", "packed", "--quiet"], work.path());
+    begroting(&["extract", "seed.txt", "-o", "plain", "--quiet", "--format", "json"], work.path());
+    begroting(&["extract", "packed.txt.gz", "-o", "packed", "--quiet", "--format", "json"], work.path());
     let mut child = Command::new(env!("CARGO_BIN_EXE_begroting"))
-        .args(["extract", "-", "-o", "stdin", "--quiet"])
+        .args(["extract", "-", "-o", "stdin", "--quiet", "--format", "json"])
         .current_dir(work.path())
         .stdin(Stdio::piped())
         .spawn()
@@ -221,18 +226,22 @@ fn an_output_that_cannot_be_written_is_an_error_and_leaves_nothing() {
     )
     .unwrap();
     std::fs::write(work.path().join("blocker"), "a file where the output directory should be").unwrap();
-    let output = begroting(&["extract", "seed.txt", "-o", "blocker/out", "--quiet"], work.path());
+    let output = begroting(
+        &["extract", "seed.txt", "-o", "blocker/out", "--quiet", "--format", "parquet,json"],
+        work.path(),
+    );
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("blocker/out"), "the error names the directory: {stderr}");
 
     // A previous complete output survives a failed run: here the second run's writer fails
     // because a directory stands where report.json must go.
-    begroting(&["extract", "seed.txt", "-o", "out", "--quiet"], work.path());
+    begroting(&["extract", "seed.txt", "-o", "out", "--quiet", "--format", "parquet,json"], work.path());
     let before = read(&work.path().join("out/cells.json"));
     std::fs::remove_file(work.path().join("out/report.json")).unwrap();
     std::fs::create_dir(work.path().join("out/report.json")).unwrap();
-    let failed = begroting(&["extract", "seed.txt", "-o", "out", "--quiet"], work.path());
+    let failed =
+        begroting(&["extract", "seed.txt", "-o", "out", "--quiet", "--format", "parquet,json"], work.path());
     assert_eq!(failed.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&failed.stderr).contains("report.json"));
     let leftovers: Vec<_> = std::fs::read_dir(work.path().join("out"))
@@ -256,7 +265,10 @@ fn ctrl_c_stops_the_run_and_keeps_the_previous_output() {
         let work = tempfile::tempdir().unwrap();
         let seed = read(&fixtures().join("text/veiligheidsagenda-owb-2022-VI.txt"));
         std::fs::write(work.path().join("seed.txt"), &seed).unwrap();
-        let first = begroting(&["extract", "seed.txt", "-o", "out", "--quiet"], work.path());
+        let first = begroting(
+            &["extract", "seed.txt", "-o", "out", "--quiet", "--format", "parquet,json"],
+            work.path(),
+        );
         assert_eq!(first.status.code(), Some(0), "{}", String::from_utf8_lossy(&first.stderr));
         let out = work.path().join("out");
         let before: Vec<(String, Vec<u8>)> = ["cells.json", "cells.parquet", "tables.json", "report.json"]
@@ -265,7 +277,18 @@ fn ctrl_c_stops_the_run_and_keeps_the_previous_output() {
             .collect();
 
         let mut child = Command::new(env!("CARGO_BIN_EXE_begroting"))
-            .args(["extract", "seed.txt", "-", "-o", "out", "--quiet", "--jobs", jobs])
+            .args([
+                "extract",
+                "seed.txt",
+                "-",
+                "-o",
+                "out",
+                "--quiet",
+                "--format",
+                "parquet,json",
+                "--jobs",
+                jobs,
+            ])
             .current_dir(work.path())
             .stdin(Stdio::piped())
             .stdout(Stdio::null())

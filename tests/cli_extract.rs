@@ -53,9 +53,15 @@ fn bad_documents_fail_alone_and_are_named() {
         ],
         "every input once, in input order; the .url sidecar is not an input"
     );
-    for name in ["cells.parquet", "cells.json", "tables.json", "report.json"] {
+    for name in ["cells.parquet", "tables.json", "report.json"] {
         assert!(out.join(name).is_file(), "{name} written");
     }
+    assert!(!out.join("cells.json").exists(), "cells.json is written only when --format asks for json");
+    let tables = std::fs::read_to_string(out.join("tables.json")).unwrap();
+    for default in ["\"span_origin\":null", "\"flags\":[]", "\"markers\":[]", "\"value_kind\":\"empty\""] {
+        assert!(!tables.contains(default), "tables.json leaves out {default}");
+    }
+    assert!(tables.contains("\"value_kind\":\"number\""), "what is not a default stays");
     let leftovers: Vec<_> = std::fs::read_dir(&out)
         .unwrap()
         .flatten()

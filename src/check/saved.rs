@@ -29,6 +29,7 @@ struct SavedDocument {
 struct SavedTable {
     #[serde(flatten)]
     table: Table,
+    #[serde(default)]
     warnings: Vec<Warning>,
 }
 

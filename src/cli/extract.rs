@@ -24,8 +24,10 @@ pub struct ExtractArguments {
     /// previous set.
     #[arg(short, long, default_value = "output")]
     output: PathBuf,
-    /// Output formats, comma-separated: parquet, json, ndjson, csv.
-    #[arg(long, value_delimiter = ',', default_value = "parquet,json")]
+    /// Formats of the long-format cells, comma-separated: parquet (cells.parquet), json
+    /// (cells.json), ndjson (cells.ndjson), csv (cells.csv). tables.json and report.json are
+    /// always written.
+    #[arg(long, value_delimiter = ',', default_value = "parquet")]
     format: Vec<String>,
     /// Write Parquet as a Hive-partitioned dataset under OUT/cells/ by these columns
     /// (comma-separated: year, doc_type, chapter).

@@ -60,7 +60,8 @@ pub struct StructureConfidence {
     /// Share 5: lines printed inside the table that landed somewhere (1 when not counted).
     #[serde(default = "one")]
     pub texts_placed: f64,
-    /// Why the score is below 1, one sentence per cause.
+    /// Why the score is below 1, one sentence per cause (left out when there is none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reasons: Vec<String>,
 }
 

@@ -188,6 +188,7 @@ struct TableView<'d> {
     #[serde(flatten)]
     table: &'d Table,
     column_headers: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     warnings: Vec<&'d Warning>,
 }
 
