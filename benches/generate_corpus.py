@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """Generates a realistic synthetic corpus of budget pages for benchmarks, deterministically.
 
-    python3 benches/generate_corpus.py OUT_DIR --pages 2000 [--seed 1]
+    python3 benches/generate_corpus.py OUT_DIR --pages 2000 [--seed 1] [--dense]
 
 Writes OUT_DIR/html/NNNNN.html (about 60 KB each: site navigation boilerplate, prose, and 2-6
 budget tables with two-row headers, colspan/rowspan, group rows, "waarvan" rows, totals, <sup>
 footnote markers with notes, Dutch numbers, empty cells) and OUT_DIR/text/NNNNN.txt, the same
 pages flattened the way text exports flatten them (every cell its own paragraph, empty cells as
 whitespace lines), each with a NAME.url sidecar.
+
+With --dense the pages are about as large but hold what a Miljoenennota annex holds: twice as many
+tables (4-12), each longer (3-5 groups of 3-9 rows), with little prose between them, so a page
+has two to three times the cells.
 """
 import argparse
 import os
@@ -34,7 +38,7 @@ def dutch(value, decimals=0):
     return ("‒ " if negative else "") + text
 
 
-def make_table(rng, number):
+def make_table(rng, number, dense=False):
     kind = rng.choice(["budget", "indicator"])
     if kind == "budget":
         top = ["Realisatie"] * 2 + ["Raming"] * 3
@@ -45,10 +49,10 @@ def make_table(rng, number):
         years = [2019 + i for i in range(4)]
         unit = None
     rows = []  # (label, kind, cells, marker)
-    for _ in range(rng.randint(2, 4)):
+    for _ in range(rng.randint(3, 5) if dense else rng.randint(2, 4)):
         rows.append((rng.choice(GROUPS), "group", [""] * len(years), None))
         total = [0] * len(years)
-        for _ in range(rng.randint(2, 6)):
+        for _ in range(rng.randint(3, 9) if dense else rng.randint(2, 6)):
             values = [rng.randint(-500, 250_000) for _ in years]
             cells = [dutch(v) if rng.random() > 0.08 else "" for v in values]
             marker = str(rng.randint(1, 2)) if rng.random() < 0.1 else None
@@ -116,12 +120,12 @@ def text_table(table):
 NAV = "\n".join(f'<li><a href="/begroting/{i}">{" ".join(WORDS[(i * 7 + j) % len(WORDS)] for j in range(3))}</a></li>' for i in range(260))
 
 
-def make_page(rng, index):
+def make_page(rng, index, dense=False):
     year = rng.randint(2012, 2025)
     doc_type = rng.choice(TYPES)
     chapter = rng.choice(CHAPTERS)
     url = f"https://www.rijksfinancien.nl/memorie-van-toelichting/{year}/{doc_type}/{chapter}/onderdeel/{100000 + index}"
-    tables = [make_table(rng, n + 1) for n in range(rng.randint(2, 6))]
+    tables = [make_table(rng, n + 1, dense) for n in range(rng.randint(4, 12) if dense else rng.randint(2, 6))]
     html = ["<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Rijksfinanciën</title>",
             "<style>body{font-family:sans-serif} .hidden{display:none}</style>",
             "<script>window.dataLayer=[];function track(){return 1}</script></head><body>",
@@ -131,7 +135,7 @@ def make_page(rng, index):
         heading = f"2.{number} " + " ".join(rng.choice(WORDS) for _ in range(3)).capitalize()
         html.append(f"<h2>{heading}</h2>")
         text += [heading, ""]
-        for _ in range(rng.randint(4, 8)):
+        for _ in range(rng.randint(0, 1) if dense else rng.randint(4, 8)):
             paragraph = " ".join(sentence(rng) for _ in range(rng.randint(3, 6)))
             html.append(f"<p>{paragraph}</p>")
             text += [paragraph, ""]
@@ -147,13 +151,14 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--dense", action="store_true", help="pages with twice as many, longer tables")
     arguments = parser.parse_args()
     rng = random.Random(arguments.seed)
     for kind in ("html", "text"):
         os.makedirs(os.path.join(arguments.out, kind), exist_ok=True)
     html_bytes = 0
     for index in range(arguments.pages):
-        url, html, text = make_page(rng, index)
+        url, html, text = make_page(rng, index, arguments.dense)
         name = f"{index:05d}"
         for kind, extension, content in (("html", "html", html), ("text", "txt", text)):
             with open(os.path.join(arguments.out, kind, f"{name}.{extension}"), "w", encoding="utf-8") as f:

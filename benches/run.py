@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
 """The benchmark: begroting against pandas.read_html on the same synthetic pages, in one run.
 
-    python3 benches/run.py [--pages 2000] [--corpus /tmp/begroting-bench] [--skip-pandas]
-                           [--scale-pages 10000]
+    python3 benches/run.py [--pages 2000] [--dense-pages 600] [--corpus /tmp/begroting-bench]
+                           [--skip-pandas] [--scale-pages 10000]
 
 Generates the corpus (benches/generate_corpus.py) unless it is already there, builds the release
 binary, then times, each on the same files:
   - begroting extract on the HTML pages with --jobs 1 and --jobs 2 (the default output: cells.parquet,
     tables.json, report.json);
   - begroting extract on the flattened text pages with --jobs 1;
-  - the pandas peer (benches/pandas_peer.py: read_html with lxml, melt, Parquet).
+  - begroting extract (--jobs 1) and the pandas peer on a second, dense corpus of --dense-pages
+    pages (generate_corpus.py --dense: twice as many, longer tables a page; 0 skips it);
+  - the pandas peer (benches/pandas_peer.py: read_html with lxml, melt, Parquet), run in a
+    virtual environment the script makes itself on first use (target/bench-venv: pandas, lxml,
+    pyarrow from pip).
 For each it prints wall time, MB/s, pages/s and peak resident memory (the child's max RSS), then
 the ratios the targets are stated in, and each target of issue 4 as met or not. With
 --scale-pages N it also runs the HTML extraction (--jobs 2) on an N-page corpus and compares its
@@ -39,6 +43,18 @@ def measure(command, cwd=ROOT):
     return seconds, usage.ru_maxrss / 1024, stdout + stderr
 
 
+def peer_python():
+    """A Python with the pandas peer's packages (pandas, lxml, pyarrow): a virtual environment in
+    target/bench-venv, made and filled with pip on first use, so the benchmark needs nothing set up."""
+    venv = os.path.join(ROOT, "target", "bench-venv")
+    python = os.path.join(venv, "bin", "python")
+    if not os.path.exists(python):
+        subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+        subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                        "pandas", "lxml", "pyarrow"], check=True)
+    return python
+
+
 def directory_bytes(path):
     return sum(os.path.getsize(os.path.join(path, name)) for name in os.listdir(path) if not name.endswith(".url"))
 
@@ -49,13 +65,14 @@ def main():
     parser.add_argument("--corpus", default="/tmp/begroting-bench")
     parser.add_argument("--skip-pandas", action="store_true")
     parser.add_argument("--scale-pages", type=int, default=0)
+    parser.add_argument("--dense-pages", type=int, default=600)
     arguments = parser.parse_args()
 
-    def corpus_of(pages):
-        corpus = f"{arguments.corpus}-{pages}"
+    def corpus_of(pages, dense=False):
+        corpus = f"{arguments.corpus}-{'dense-' if dense else ''}{pages}"
         if not os.path.isdir(os.path.join(corpus, "html")):
             subprocess.run([sys.executable, os.path.join(ROOT, "benches", "generate_corpus.py"), corpus,
-                            "--pages", str(pages)], check=True)
+                            "--pages", str(pages)] + (["--dense"] if dense else []), check=True)
         return corpus
 
     corpus = corpus_of(arguments.pages)
@@ -66,10 +83,10 @@ def main():
     out = os.path.join(corpus, "out")
     rows = []
 
-    def run(name, command, megabytes):
+    def run(name, command, megabytes, pages=arguments.pages):
         shutil.rmtree(out, ignore_errors=True)
         seconds, rss, _ = measure(command)
-        rows.append((name, seconds, megabytes / seconds, arguments.pages / seconds, rss))
+        rows.append((name, seconds, megabytes / seconds, pages / seconds, rss))
         return seconds
 
     html_1 = run("begroting html --jobs 1", [binary, "extract", html, "-o", out, "--quiet", "--jobs", "1"], html_mb)
@@ -77,9 +94,21 @@ def main():
     run("begroting text --jobs 1", [binary, "extract", text, "-o", out, "--quiet", "--jobs", "1"], text_mb)
     pandas = None
     if not arguments.skip_pandas:
-        pandas = run("pandas.read_html peer", [sys.executable, os.path.join(ROOT, "benches", "pandas_peer.py"), html,
+        pandas = run("pandas.read_html peer", [peer_python(), os.path.join(ROOT, "benches", "pandas_peer.py"), html,
                                                os.path.join(corpus, "pandas.parquet")], html_mb)
+    dense_1 = dense_pandas = None
+    if arguments.dense_pages:
+        dense_html = os.path.join(corpus_of(arguments.dense_pages, dense=True), "html")
+        dense_mb = directory_bytes(dense_html) / 1e6
+        dense_1 = run("dense: begroting --jobs 1",
+                      [binary, "extract", dense_html, "-o", out, "--quiet", "--jobs", "1"], dense_mb,
+                      arguments.dense_pages)
+        if not arguments.skip_pandas:
+            dense_pandas = run("dense: pandas peer", [peer_python(), os.path.join(ROOT, "benches", "pandas_peer.py"),
+                                                      dense_html, out + "-pandas.parquet"], dense_mb, arguments.dense_pages)
     print(f"\n{arguments.pages} pages: {html_mb:.1f} MB HTML, {text_mb:.1f} MB text  ({corpus})")
+    if arguments.dense_pages:
+        print(f"dense corpus: {arguments.dense_pages} pages, {dense_mb:.1f} MB HTML ({os.path.dirname(dense_html)})")
     print(f"{'run':<26} {'seconds':>8} {'MB/s':>8} {'pages/s':>8} {'peak RSS MB':>12}")
     for name, seconds, rate, pages, rss in rows:
         print(f"{name:<26} {seconds:>8.2f} {rate:>8.1f} {pages:>8.1f} {rss:>12.0f}")
@@ -103,6 +132,9 @@ def main():
     print("\ntarget                                     goal        now")
     if pandas:
         print(f"HTML, 1 job vs pandas                      >= 15x   {pandas / html_1:>7.1f}x  {verdict(pandas / html_1 >= 15)}")
+    if dense_pandas:
+        print(f"dense HTML, 1 job vs pandas                >= 15x   {dense_pandas / dense_1:>7.1f}x  "
+              f"{verdict(dense_pandas / dense_1 >= 15)}")
     print(f"HTML, 2 jobs vs 1 job                      >= 1.8x  {html_1 / html_2:>7.2f}x  {verdict(html_1 / html_2 >= 1.8)}")
     print(f"text, 1 job (one core)                     >= 100   {text_rate:>7.1f} MB/s  {verdict(text_rate >= 100)}")
     print(f"peak memory, {arguments.pages} pages                  < 200 MB {peak_2000:>7.0f} MB  {verdict(peak_2000 < 200)}")

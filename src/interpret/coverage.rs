@@ -103,10 +103,12 @@ fn is_amount_line(line: &str) -> bool {
 
 fn classify(line: &str) -> Option<FigureLine> {
     let trimmed = line.trim();
-    if !trimmed.contains('|')
+    // Short lines only, and the cheap test first: most lines are prose.
+    if trimmed.len() <= 80
+        && !trimmed.contains('|')
+        && is_amount_line(trimmed)
         && !is_figure(trimmed)
         && trailing_figures(trimmed).is_none()
-        && is_amount_line(trimmed)
     {
         return Some(FigureLine::Amount);
     }
@@ -198,30 +200,38 @@ const MOST_TEXT_LOOKUPS: usize = 500;
 /// or "Bedragen"). A pipe line landed when each of its cells did.
 fn audit_printed_texts(table: &mut Table, lines: &[&str]) {
     let Some((first, last)) = table.lines else { return };
-    if table.kind == TableKind::Unrecovered {
+    let last = last.min(lines.len());
+    if table.kind == TableKind::Unrecovered || first == 0 || first > last {
         return;
     }
-    let mut claimed = BTreeSet::new();
+    // Lines a row, cell or note stands on, over the table's range.
+    let mut claimed = vec![false; last - first + 1];
+    let mut claim = |line: usize| {
+        if (first..=last).contains(&line) {
+            claimed[line - first] = true;
+        }
+    };
     for row in &table.rows {
-        claimed.extend(row.line);
-        claimed.extend(row.stub.iter().chain(&row.cells).filter_map(|cell| cell.line));
+        row.line
+            .into_iter()
+            .chain(row.stub.iter().chain(&row.cells).filter_map(|cell| cell.line))
+            .for_each(&mut claim);
     }
-    claimed.extend(table.notes.iter().filter_map(|note| note.line));
-    note_marker_lines(table, lines, &mut claimed);
-    let mut pieces: Vec<&str> = Vec::new();
-    pieces.extend(
-        [&table.title, &table.unit, &table.number, &table.stub_header]
+    let mut note_lines = BTreeSet::new();
+    note_marker_lines(table, lines, &mut note_lines);
+    table.notes.iter().filter_map(|note| note.line).chain(note_lines).for_each(&mut claim);
+    // What the caption and header hold is looked through first (most lines no row claims are
+    // header cells); the rows' and notes' texts only when that fails, built once.
+    let caption_and_header = {
+        let mut pieces: Vec<&str> = [&table.title, &table.unit, &table.number, &table.stub_header]
             .into_iter()
             .flatten()
-            .map(String::as_str),
-    );
-    pieces.extend(table.columns.iter().flat_map(|column| column.path.iter().map(String::as_str)));
-    for row in &table.rows {
-        pieces.push(&row.label);
-        pieces.extend(row.stub.iter().chain(&row.cells).map(|cell| cell.text.as_str()));
-    }
-    pieces.extend(table.notes.iter().map(|note| note.text.as_str()));
-    let haystack = collapse_whitespace(&pieces.join(" | "));
+            .map(String::as_str)
+            .collect();
+        pieces.extend(table.columns.iter().flat_map(|column| column.path.iter().map(String::as_str)));
+        collapse_whitespace(&pieces.join(" | "))
+    };
+    let mut body: Option<String> = None;
     let caption_pieces: Vec<String> = [&table.title, &table.unit]
         .into_iter()
         .flatten()
@@ -229,28 +239,45 @@ fn audit_printed_texts(table: &mut Table, lines: &[&str]) {
         .filter(|piece| piece.chars().count() >= 4)
         .collect();
     let mut lookups = 0;
-    let mut in_haystack = |text: &str| {
+    let rows = &table.rows;
+    let notes = &table.notes;
+    let mut found = |text: &str| {
         let collapsed = collapse_whitespace(text);
-        let without_marker = collapsed.trim_end_matches(|c: char| c.is_ascii_digit() || c == '*' || c == ')');
+        if collapsed.is_empty() {
+            return true;
+        }
         lookups += 1;
-        collapsed.is_empty()
-            || (lookups <= MOST_TEXT_LOOKUPS
-                && (haystack.contains(&collapsed)
-                    || (!without_marker.is_empty() && haystack.contains(without_marker))
-                    || caption_pieces.iter().any(|piece| collapsed.contains(piece.as_str()))))
+        if lookups > MOST_TEXT_LOOKUPS {
+            return false;
+        }
+        let without_marker = collapsed.trim_end_matches(|c: char| c.is_ascii_digit() || c == '*' || c == ')');
+        let in_text = |haystack: &str| {
+            haystack.contains(&collapsed) || (!without_marker.is_empty() && haystack.contains(without_marker))
+        };
+        in_text(&caption_and_header)
+            || caption_pieces.iter().any(|piece| collapsed.contains(piece.as_str()))
+            || in_text(body.get_or_insert_with(|| {
+                let mut pieces: Vec<&str> = Vec::new();
+                for row in rows {
+                    pieces.push(&row.label);
+                    pieces.extend(row.stub.iter().chain(&row.cells).map(|cell| cell.text.as_str()));
+                }
+                pieces.extend(notes.iter().map(|note| note.text.as_str()));
+                collapse_whitespace(&pieces.join(" | "))
+            }))
     };
     // (line, landed) for every text line of the table's range.
     let mut texts: Vec<(usize, bool)> = Vec::new();
-    for line in first..=last.min(lines.len()) {
+    for line in first..=last {
         let text = lines[line - 1].trim();
         if text.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) {
             continue;
         }
-        let landed = claimed.contains(&line)
+        let landed = claimed[line - first]
             || if text.matches('|').count() >= 2 {
-                text.split('|').map(str::trim).filter(|cell| !cell.is_empty()).all(&mut in_haystack)
+                text.split('|').map(str::trim).filter(|cell| !cell.is_empty()).all(&mut found)
             } else {
-                in_haystack(text)
+                found(text)
             };
         texts.push((line, landed));
     }
