@@ -16,6 +16,9 @@
 //! - **ambiguous rows flagged**: the share of truth-ambiguous rows whose extracted row carries
 //!   `column_inferred` or `cut_cell` on a cell.
 //! - **metadata**: year, document type and chapter against the truth's `doc`.
+//! - **headers right** (informational): matched tables whose column headers equal the truth's;
+//!   the wrong ones in tables below the confidence threshold count as flagged, the rest as wrong
+//!   in silence (every cell under a wrong header carries it into the long format).
 //! - **wrong cells flagged** (informational, no target yet): of the cells that are not right,
 //!   those the extraction said it doubted. A wrong cell is flagged when a cell of its extracted
 //!   row carries a doubt flag (`column_inferred`, `split_uncertain`, `cut_cell`, `padded`,
@@ -79,6 +82,10 @@ pub struct PageScore {
     /// Matched tables whose column headers (header paths joined) equal the truth's `columns`
     /// (informational: not a target).
     pub headers_right: usize,
+    /// Of the matched tables whose headers differ from the truth, those below the confidence
+    /// threshold (informational).
+    #[serde(default)]
+    pub headers_wrong_flagged: usize,
     /// The first differences found, for a person to look at.
     pub mismatches: Vec<String>,
     /// One entry per scored truth table, in truth order (in `--json`, for studying where the
@@ -210,9 +217,10 @@ impl ScoreReport {
         let _ = writeln!(out, "row recall       {:6.2}%", 100.0 * self.row_recall());
         let _ = writeln!(
             out,
-            "headers right    {:>3}/{:<3}  (matched tables whose column headers equal the truth; no target)",
+            "headers right    {:>3}/{:<3}  (matched tables whose column headers equal the truth; no target; {} wrong in silence)",
             self.sum(|p| p.headers_right),
-            self.sum(|p| p.tables_matched)
+            self.sum(|p| p.tables_matched),
+            self.sum(|p| p.tables_matched - p.headers_right - p.headers_wrong_flagged)
         );
         let _ = writeln!(
             out,
@@ -377,6 +385,9 @@ fn compare(document: &Document, truth: &Value, score: &mut PageScore) {
                 if got == expected {
                     score.headers_right += 1;
                 } else {
+                    if table_doubted(tables[position]) {
+                        score.headers_wrong_flagged += 1;
+                    }
                     push_mismatch(score, format!("{name}: headers {got:?} ≠ {expected:?}"));
                 }
                 compare_rows(tables[position], rows, score, &name);

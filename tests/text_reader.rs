@@ -1337,3 +1337,27 @@ fn a_header_row_of_years_read_as_data_is_doubted() {
     assert!(reasons.iter().any(|r| r.contains("hold only years")), "{reasons:?}");
     assert!(score < 0.75 && flagged, "{score}");
 }
+
+#[test]
+fn a_header_whose_column_numbers_run_out_of_order_is_doubted() {
+    // Jaarverslag 2013 XIII, agency NVWA, Staat van baten en lasten (wild page c4_07, lines 10-30):
+    // the column numbers "(1)" to "(4)" print as a row of their own above the names, and the
+    // reading puts (4) over the first column.
+    let document = extract("wild/dev/c4_07.txt", None);
+    let (score, reasons, flagged) = doubt(&document, 0);
+    assert!(reasons.iter().any(|r| r.contains("out of order ((4), (1), (2), (3))")), "{reasons:?}");
+    assert!(score < 0.75 && flagged, "{score}");
+}
+
+#[test]
+fn a_year_over_the_labels_means_the_header_is_cut_one_column_off() {
+    // Tweede suppletoire begroting 2019 XIV, artikel 11 (corpus page 020): "Vastgestelde begroting
+    // 2019" heads the first column of figures, but the reading makes it the labels' header and
+    // shifts every header one column left. The cells are right; their headers are not.
+    let document = extract("corpus/pages/020.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.stub_header.as_deref(), Some("Vastgestelde begroting 2019"));
+    let (score, reasons, flagged) = doubt(&document, 0);
+    assert!(reasons.iter().any(|r| r.contains("labels' header names a year")), "{reasons:?}");
+    assert!(score < 0.75 && flagged, "{score}");
+}

@@ -17,7 +17,11 @@
 //!    rising, but for at most one other cell ("2016 | 2017 | 2018": a header row read as data),
 //!    as the share of data rows that do not; and data columns headed by the word for article
 //!    codes ("Artikelnr.") that hold amounts (a header cut one column off), as the share of
-//!    data columns that are not.
+//!    data columns that are not. A header that numbers its columns ("(1)", "(3)=(1)+(2)") out
+//!    of order halves it: the header was put together wrongly, so every cell under it carries a
+//!    wrong column header, however right its text. So does a year in the labels' header
+//!    ("Vastgestelde begroting 2019" over the labels): a year heads figures, so the header was
+//!    cut one column off.
 //! 2. **placed**: the share of data rows whose cells the source placed (not `column_inferred`,
 //!    not `split_uncertain`; an override counts as placed).
 //! 3. **unpadded**: the share of cells not added or dropped to keep the grid rectangular.
@@ -184,7 +188,33 @@ pub fn score_table(table: &Table) -> StructureConfidence {
             "{misnamed_columns} column(s) headed by the word for article codes hold amounts: the header is cut one column off"
         ));
     }
-    let column_coherence = share(coherent_cells, filled_cells)
+    // Columns the header numbers ("(1)", "(3)=(1)+(2)") stand in the order of their numbers: a
+    // header whose numbers run out of order was put together wrongly, and every cell under it
+    // carries a wrong column header.
+    let numbers: Vec<u32> =
+        table.columns.iter().filter_map(|column| column_number(&column.header())).collect();
+    let header_in_order = numbers.len() < 3 || numbers.windows(2).all(|pair| pair[0] < pair[1]);
+    if !header_in_order {
+        let printed: Vec<String> = numbers.iter().map(|n| format!("({n})")).collect();
+        reasons.push(format!(
+            "the header numbers its columns out of order ({}): the header was put together wrongly",
+            printed.join(", ")
+        ));
+    }
+    // A year in the stub's header ("Vastgestelde begroting 2019", "2014") heads a column of
+    // figures, never the labels: the header was cut one column off.
+    let year_over_labels = table.stub_header.as_deref().is_some_and(|header| {
+        header.split(|c: char| !c.is_ascii_digit()).any(|token| token.len() == 4 && is_year(token))
+    });
+    if year_over_labels {
+        reasons.push(format!(
+            "the labels' header names a year (\"{}\"): the header is cut one column off",
+            table.stub_header.as_deref().unwrap_or_default()
+        ));
+    }
+    let column_coherence = if header_in_order { 1.0 } else { 0.5 }
+        * if year_over_labels { 0.5 } else { 1.0 }
+        * share(coherent_cells, filled_cells)
         * code_column_coherence
         * share(data_rows.len() - year_rows, data_rows.len())
         * share(table.columns.len() - misnamed_columns, table.columns.len());
@@ -238,6 +268,38 @@ pub fn score_table(table: &Table) -> StructureConfidence {
         labelled: round3(labelled),
         texts_placed: round3(texts_placed),
         reasons,
+    }
+}
+
+/// The number a header gives its column: the "(N)" (N of one or two digits) that is not an
+/// operand of a formula ("Realisatie 2010 (2)" is column 2, "(3)=(1)+(2)" column 3), or none
+/// ("Verschil (2) – (1)" computes from columns 2 and 1 without a number of its own).
+fn column_number(header: &str) -> Option<u32> {
+    let compact: String = header.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut numbers = Vec::new();
+    let mut rest = compact.as_str();
+    while let Some(open) = rest.find('(') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(')') else { break };
+        let digits = &after[..close];
+        let before = rest[..open].chars().next_back();
+        let next = after[close + 1..].chars().next();
+        if (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
+            numbers.push((digits.parse::<u32>().ok()?, before, next));
+        }
+        rest = &after[close + 1..];
+    }
+    let operator =
+        |c: Option<char>| c.is_some_and(|c| matches!(c, '+' | '-' | '–' | '‒' | '−' | '×' | '*' | '/'));
+    // "(3)=…": the number before the equals sign is the column's own.
+    if let Some(&(number, _, _)) = numbers.iter().find(|(_, _, next)| *next == Some('=')) {
+        return Some(number);
+    }
+    match numbers.as_slice() {
+        [(number, before, next)] if !operator(*before) && !operator(*next) && *before != Some('=') => {
+            Some(*number)
+        }
+        _ => None,
     }
 }
 
@@ -324,6 +386,20 @@ mod tests {
         let mut tables = vec![table(rows, 2)];
         score_tables(&mut tables);
         assert_eq!(tables[0].confidence.as_ref().unwrap().column_coherence, 1.0);
+    }
+
+    #[test]
+    fn a_column_number_is_the_one_no_formula_uses() {
+        // Headers as corpus page 008 and wild page c4_07 (lines 10-16) print them.
+        assert_eq!(column_number("Realisatie 2010 (2)"), Some(2));
+        assert_eq!(column_number("(3)=(2)-(1) Verschil realisatie"), Some(3));
+        assert_eq!(column_number("(3) = (1) + (2)"), Some(3));
+        assert_eq!(
+            column_number("Verschil realisatie en oorspronkelijk vastgestelde begroting (2) – (1)"),
+            None
+        );
+        assert_eq!(column_number("Stand ontwerp-begroting 2012"), None);
+        assert_eq!(column_number("Bedragen (x € 1.000)"), None);
     }
 
     #[test]
