@@ -21,7 +21,8 @@
 //!    of order halves it: the header was put together wrongly, so every cell under it carries a
 //!    wrong column header, however right its text. So does a year in the labels' header
 //!    ("Vastgestelde begroting 2019" over the labels): a year heads figures, so the header was
-//!    cut one column off.
+//!    cut one column off. And so do two or more data columns none of which is named: the header
+//!    was not read.
 //! 2. **placed**: the share of data rows whose cells the source placed (not `column_inferred`,
 //!    not `split_uncertain`; an override counts as placed).
 //! 3. **unpadded**: the share of cells not added or dropped to keep the grid rectangular.
@@ -212,8 +213,19 @@ pub fn score_table(table: &Table) -> StructureConfidence {
             table.stub_header.as_deref().unwrap_or_default()
         ));
     }
+    // Two or more data columns and not one of them named: the header was not read, and a user
+    // cannot tell the columns apart.
+    let header_unread =
+        table.columns.len() >= 2 && table.columns.iter().all(|column| column.header().trim().is_empty());
+    if header_unread {
+        reasons.push(format!(
+            "none of the {} data columns is named: the header was not read",
+            table.columns.len()
+        ));
+    }
     let column_coherence = if header_in_order { 1.0 } else { 0.5 }
         * if year_over_labels { 0.5 } else { 1.0 }
+        * if header_unread { 0.5 } else { 1.0 }
         * share(coherent_cells, filled_cells)
         * code_column_coherence
         * share(data_rows.len() - year_rows, data_rows.len())
