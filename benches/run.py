@@ -48,10 +48,12 @@ def peer_python():
     target/bench-venv, made and filled with pip on first use, so the benchmark needs nothing set up."""
     venv = os.path.join(ROOT, "target", "bench-venv")
     python = os.path.join(venv, "bin", "python")
-    if not os.path.exists(python):
+    ready = os.path.join(venv, "installed")  # written only after pip succeeded
+    if not os.path.exists(ready):
         subprocess.run([sys.executable, "-m", "venv", venv], check=True)
         subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
                         "pandas", "lxml", "pyarrow"], check=True)
+        open(ready, "w").close()
     return python
 
 

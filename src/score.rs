@@ -24,7 +24,8 @@
 //!   row carries a doubt flag (`column_inferred`, `split_uncertain`, `cut_cell`, `padded`,
 //!   `unreadable_number`, `low_confidence`); a missing row or a row of the wrong width when its
 //!   table is below the confidence threshold; a missing table when a `table_not_read` warning,
-//!   a table that was not recovered or a table below the threshold covers one of its truth lines. The rest are wrong in
+//!   a table that was not recovered or a table below the threshold stands within three lines of
+//!   one of its truth rows' lines (anywhere on the page when the truth gives no lines). The rest are wrong in
 //!   silence: what a user cannot tell from good data without looking.
 //!
 //! Nothing here prints: [`ScoreReport::render`] returns the text a person reads.
@@ -67,7 +68,6 @@ pub struct PageScore {
     /// Of those, cells with the right text.
     pub cells_right: usize,
     /// Of the cells that are not right, those the extraction flagged as doubtful (module doc).
-    #[serde(default)]
     pub wrong_cells_flagged: usize,
     /// Truth rows marked ambiguous.
     pub ambiguous_rows: usize,
@@ -84,13 +84,11 @@ pub struct PageScore {
     pub headers_right: usize,
     /// Of the matched tables whose headers differ from the truth, those below the confidence
     /// threshold (informational).
-    #[serde(default)]
     pub headers_wrong_flagged: usize,
     /// The first differences found, for a person to look at.
     pub mismatches: Vec<String>,
     /// One entry per scored truth table, in truth order (in `--json`, for studying where the
     /// wrong cells are).
-    #[serde(default)]
     pub tables: Vec<TableScore>,
 }
 

@@ -64,8 +64,9 @@ pub struct Table {
     /// counted against the table's structure confidence.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub texts_not_placed: Vec<PrintedText>,
-    /// How many non-blank lines the table's lines hold, of which `texts_not_placed` landed
-    /// nowhere; 0 when the reader's grid places every printed cell (HTML, XML).
+    /// How many lines of text the table prints, from the first that landed to the last (blank
+    /// lines and pipe-table separators left out), of which `texts_not_placed` landed nowhere; 0
+    /// when not counted (HTML and XML, whose grids place every printed cell).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub texts_printed: usize,
     /// How far to trust the rebuilt structure (set by [`crate::interpret::confidence`]); `None`
@@ -419,6 +420,7 @@ pub struct Note {
     /// The note's text, without its marker.
     pub text: String,
     /// 1-based source line of the note's text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
 }
 
@@ -501,5 +503,18 @@ mod tests {
         );
         let back: Table = serde_json::from_str(&json).unwrap();
         assert_eq!(back, table);
+        // A note without a line, and a confidence written before `texts_placed` existed.
+        let note = Note {
+            marker: "1".to_string(),
+            text: "Het aantal door de politie gemelde slachtoffers".to_string(),
+            line: None,
+        };
+        assert!(!serde_json::to_string(&note).unwrap().contains("line"));
+        let old: crate::interpret::confidence::StructureConfidence = serde_json::from_str(
+            r#"{"score":1.0,"column_coherence":1.0,"placed":1.0,"unpadded":1.0,"labelled":1.0,"reasons":[]}"#,
+        )
+        .unwrap();
+        assert_eq!((old.texts_placed, old.reasons.len()), (1.0, 0));
+        assert_eq!(crate::interpret::confidence::StructureConfidence::default().texts_placed, 1.0);
     }
 }

@@ -1361,16 +1361,3 @@ fn a_year_over_the_labels_means_the_header_is_cut_one_column_off() {
     assert!(reasons.iter().any(|r| r.contains("labels' header names a year")), "{reasons:?}");
     assert!(score < 0.75 && flagged, "{score}");
 }
-
-#[test]
-fn a_table_whose_columns_are_all_unnamed_is_doubted() {
-    // Jaarverslag 2016 VI, Staat van baten en lasten (wild page c4_05): a pipe table whose first
-    // line is the caption ("Staat van baten en lasten | Bedragen x € 1.000 | |||"); its four
-    // columns of figures come out without a name.
-    let document = extract("wild/dev/c4_05.txt", None);
-    let table = &document.tables[0];
-    assert_eq!(table.columns.len(), 4);
-    let (score, reasons, flagged) = doubt(&document, 0);
-    assert!(reasons.iter().any(|r| r.contains("none of the 4 data columns is named")), "{reasons:?}");
-    assert!(score < 0.75 && flagged, "{score}");
-}

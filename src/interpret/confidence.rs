@@ -14,15 +14,15 @@
 //!    beside a name ("alle", "Div": cells of a column printed after the figures, cut into the
 //!    next row's code; a label printed across both columns leaves the name empty and does not
 //!    count), as the share of its cells that are codes; and data rows that hold only years,
-//!    rising, but for at most one other cell ("2016 | 2017 | 2018": a header row read as data),
+//!    three or more one apart, but for at most one other cell ("2016 | 2017 | 2018": a header
+//!    row read as data),
 //!    as the share of data rows that do not; and data columns headed by the word for article
 //!    codes ("Artikelnr.") that hold amounts (a header cut one column off), as the share of
 //!    data columns that are not. A header that numbers its columns ("(1)", "(3)=(1)+(2)") out
 //!    of order halves it: the header was put together wrongly, so every cell under it carries a
 //!    wrong column header, however right its text. So does a year in the labels' header
 //!    ("Vastgestelde begroting 2019" over the labels): a year heads figures, so the header was
-//!    cut one column off. And so do two or more data columns none of which is named: the header
-//!    was not read.
+//!    cut one column off.
 //! 2. **placed**: the share of data rows whose cells the source placed (not `column_inferred`,
 //!    not `split_uncertain`; an override counts as placed).
 //! 3. **unpadded**: the share of cells not added or dropped to keep the grid rectangular.
@@ -40,7 +40,8 @@
 use serde::Serialize;
 
 use crate::interpret::vocabulary::{
-    is_code, is_code_column_header, is_figure, is_not_available_mark, is_short_whole_number, is_year,
+    is_code, is_code_column_header, is_figure, is_measure_year_heading, is_not_available_mark,
+    is_short_whole_number, is_year,
 };
 use crate::table::{CellFlag, Placement, RowKind, Table, TableKind, ValueKind};
 
@@ -50,9 +51,9 @@ use crate::table::{CellFlag, Placement, RowKind, Table, TableKind, ValueKind};
 pub const LOW_CONFIDENCE_THRESHOLD: f64 = 0.75;
 
 /// A table's structure confidence and what went into it (in `tables.json` as `confidence`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct StructureConfidence {
-    /// The product of the four shares, from 0 (do not trust) to 1, rounded to three decimals.
+    /// The product of the five shares, from 0 (do not trust) to 1, rounded to three decimals.
     pub score: f64,
     /// Share 1: how well the data columns cohere.
     pub column_coherence: f64,
@@ -72,6 +73,22 @@ pub struct StructureConfidence {
 
 fn one() -> f64 {
     1.0
+}
+
+/// No score (0) and no share read yet but `texts_placed`, which is 1 when nothing was counted
+/// (as `tables.json` of earlier versions, which has no such field, reads).
+impl Default for StructureConfidence {
+    fn default() -> StructureConfidence {
+        StructureConfidence {
+            score: 0.0,
+            column_coherence: 0.0,
+            placed: 0.0,
+            unpadded: 0.0,
+            labelled: 0.0,
+            texts_placed: 1.0,
+            reasons: Vec::new(),
+        }
+    }
 }
 
 fn round3(value: f64) -> f64 {
@@ -152,8 +169,8 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     } else {
         1.0
     };
-    // A data row of years only (two or more, rising; one other cell may stand beside them) is a
-    // header row read as data.
+    // A data row of years only (three or more, one apart; one other cell may stand beside them)
+    // is a header row read as data.
     let year_rows = data_rows
         .iter()
         .filter(|row| {
@@ -161,8 +178,9 @@ pub fn score_table(table: &Table) -> StructureConfidence {
                 row.cells.iter().map(|cell| cell.text.trim()).filter(|text| !text.is_empty()).collect();
             let years: Vec<i64> =
                 filled.iter().filter(|text| is_year(text)).filter_map(|text| text.parse().ok()).collect();
-            // One other cell may stand beside them (a column number, a marker).
-            years.len() >= 2 && filled.len() <= years.len() + 1 && years.windows(2).all(|w| w[0] < w[1])
+            // One other cell may stand beside them (a column number, a marker). Three or more
+            // years one apart: two years ("2021 | 2022") may be a start and an end.
+            years.len() >= 3 && filled.len() <= years.len() + 1 && years.windows(2).all(|w| w[1] == w[0] + 1)
         })
         .count();
     if year_rows > 0 {
@@ -179,7 +197,7 @@ pub fn score_table(table: &Table) -> StructureConfidence {
                     .map(|cell| cell.text.trim())
                     .filter(|text| !text.is_empty())
                     .collect();
-                let amounts = filled.iter().filter(|text| is_figure(text) && !is_code(text)).count();
+                let amounts = filled.iter().filter(|text| is_amount(text)).count();
                 amounts * 2 > filled.len()
             }
         })
@@ -194,7 +212,7 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     // carries a wrong column header.
     let numbers: Vec<u32> =
         table.columns.iter().filter_map(|column| column_number(&column.header())).collect();
-    let header_in_order = numbers.len() < 3 || numbers.windows(2).all(|pair| pair[0] < pair[1]);
+    let header_in_order = numbers_in_order(&numbers);
     if !header_in_order {
         let printed: Vec<String> = numbers.iter().map(|n| format!("({n})")).collect();
         reasons.push(format!(
@@ -202,30 +220,19 @@ pub fn score_table(table: &Table) -> StructureConfidence {
             printed.join(", ")
         ));
     }
-    // A year in the stub's header ("Vastgestelde begroting 2019", "2014") heads a column of
-    // figures, never the labels: the header was cut one column off.
-    let year_over_labels = table.stub_header.as_deref().is_some_and(|header| {
-        header.split(|c: char| !c.is_ascii_digit()).any(|token| token.len() == 4 && is_year(token))
-    });
+    // A year, or a measure and a year ("Vastgestelde begroting 2019", "2014"), as the stub's
+    // header heads a column of figures, never the labels: the header was cut one column off. (A
+    // label column may name its year: "Activiteiten 2011".)
+    let year_over_labels =
+        table.stub_header.as_deref().is_some_and(|header| is_year(header) || is_measure_year_heading(header));
     if year_over_labels {
         reasons.push(format!(
             "the labels' header names a year (\"{}\"): the header is cut one column off",
             table.stub_header.as_deref().unwrap_or_default()
         ));
     }
-    // Two or more data columns and not one of them named: the header was not read, and a user
-    // cannot tell the columns apart.
-    let header_unread =
-        table.columns.len() >= 2 && table.columns.iter().all(|column| column.header().trim().is_empty());
-    if header_unread {
-        reasons.push(format!(
-            "none of the {} data columns is named: the header was not read",
-            table.columns.len()
-        ));
-    }
     let column_coherence = if header_in_order { 1.0 } else { 0.5 }
         * if year_over_labels { 0.5 } else { 1.0 }
-        * if header_unread { 0.5 } else { 1.0 }
         * share(coherent_cells, filled_cells)
         * code_column_coherence
         * share(data_rows.len() - year_rows, data_rows.len())
@@ -281,6 +288,45 @@ pub fn score_table(table: &Table) -> StructureConfidence {
         texts_placed: round3(texts_placed),
         reasons,
     }
+}
+
+/// An amount, never an article code: a figure with a sign, a decimal comma, thousands dots
+/// ("28.800", "‒ 956.075") or four digits or more ("1000"). "12.01" and "2" are codes.
+fn is_amount(text: &str) -> bool {
+    let text = text.trim();
+    let digits = text.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let signed = digits.len() < text.len();
+    let thousands = digits.split('.').count() > 1
+        && digits
+            .split('.')
+            .skip(1)
+            .all(|group| group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit()));
+    is_figure(text)
+        && (signed
+            || text.contains(',')
+            || thousands
+            || (digits.len() >= 4 && digits.bytes().all(|b| b.is_ascii_digit())))
+}
+
+/// Column numbers read left to right are in order: a number printed once over several columns
+/// repeats ("(1)" over Verplichtingen, Uitgaven, Ontvangsten), and a table may number each group
+/// of columns from (1) again; within a group the numbers rise, and when groups restart at (1),
+/// every group starts there. Fewer than three numbered columns say nothing.
+fn numbers_in_order(numbers: &[u32]) -> bool {
+    let mut distinct: Vec<u32> = numbers.to_vec();
+    distinct.dedup();
+    if numbers.len() < 3 {
+        return true;
+    }
+    let mut starts = vec![0];
+    starts.extend((1..distinct.len()).filter(|&at| distinct[at] == 1));
+    let blocks: Vec<&[u32]> = starts
+        .iter()
+        .enumerate()
+        .map(|(index, &from)| &distinct[from..starts.get(index + 1).copied().unwrap_or(distinct.len())])
+        .collect();
+    let rising = blocks.iter().all(|block| block.windows(2).all(|pair| pair[0] < pair[1]));
+    rising && (blocks.len() == 1 || blocks.iter().all(|block| block.first() == Some(&1)))
 }
 
 /// The number a header gives its column: the "(N)" (N of one or two digits) that is not an
@@ -412,6 +458,29 @@ mod tests {
         );
         assert_eq!(column_number("Stand ontwerp-begroting 2012"), None);
         assert_eq!(column_number("Bedragen (x € 1.000)"), None);
+    }
+
+    #[test]
+    fn column_numbers_may_repeat_under_a_spanning_header_and_restart_per_group() {
+        // "(1)" printed once over Verplichtingen, Uitgaven and Ontvangsten repeats in each path.
+        assert!(numbers_in_order(&[1, 1, 1, 2, 2, 2, 3, 3, 3]));
+        assert!(numbers_in_order(&[1, 2, 3, 1, 2, 3]));
+        // Wild page c4_07 as read: (4) over the first column.
+        assert!(!numbers_in_order(&[4, 1, 2, 3]));
+        assert!(!numbers_in_order(&[4, 6, 2]));
+        assert!(numbers_in_order(&[2, 1]), "two numbers say nothing");
+    }
+
+    #[test]
+    fn amounts_are_told_from_article_codes() {
+        // Wild page c3_11 (lines 20-58): amounts, and the codes of its "Artikelnr." column; "12.01"
+        // is an article code as c7_20 prints it.
+        for amount in ["32.421.680", "– 956.075", "28.800", "4.711"] {
+            assert!(is_amount(amount), "{amount}");
+        }
+        for code in ["2", "99", "alle", "Div", "12.01"] {
+            assert!(!is_amount(code), "{code}");
+        }
     }
 
     #[test]

@@ -8,7 +8,10 @@
 //! - a run of figures outside every table becomes a [`TableKind::Unrecovered`] table that keeps its
 //!   raw lines (so `tables.json` has them) and a `table_not_read` warning with its line range;
 //! - figures inside a table's lines that landed in no cell, header, label or note become one
-//!   `figure_not_read` warning for that table, naming the lines.
+//!   `figure_not_read` warning for that table, naming the lines;
+//! - every line printed inside a table that landed nowhere, figure or text, is kept in the table's
+//!   `texts_not_placed`, and the table's `texts_printed` counts its lines, for the structure
+//!   confidence ([`crate::interpret::confidence`]).
 //!
 //! What counts as a figure line in flattened text, in this order:
 //! 1. a line that is one figure ([`vocabulary::is_figure`]: "1.522", "‒ 21,7", "51%", "2019"),
@@ -79,10 +82,19 @@ fn is_prose(line: &str) -> bool {
 }
 
 /// A short line (at most six words, 60 characters) with a number printed beside its unit
-/// ("2 mln.", "50%", "€ 4,5"): how a table whose cells are text prints its amounts.
+/// ("2 mln.", "50%", "€ 4,5"): how a table whose cells are text prints its amounts. Not a bullet of a list ("- € 10 mln. voor politie;", "• …"), a line ending a list item (";"),
+/// or a unit line ("Bedragen x € 1.000", "(x € 1 mln)"): those print amounts in prose or say what
+/// a table's figures count.
 fn is_amount_line(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.is_empty() || words.len() > 6 || line.chars().count() > 60 {
+        return false;
+    }
+    let bullet = matches!(words[0], "-" | "–" | "•" | "*" | "·");
+    let lower = line.to_lowercase();
+    let unit_line = lower.contains("bedragen")
+        || words.iter().any(|word| matches!(word.trim_start_matches('('), "x" | "×"));
+    if bullet || line.ends_with(';') || unit_line {
         return false;
     }
     let is_number = |word: &str| {
@@ -185,16 +197,16 @@ fn note_marker_lines(table: &Table, lines: &[&str], accounted: &mut BTreeSet<usi
 }
 
 /// The most lines of one table looked up by their text (a search through the table's texts each):
-/// beyond this, a line no row or note claims by its number counts as not placed, so a hostile
-/// table cannot make the audit quadratic.
+/// beyond this the audit of that table gives up (it counts nothing, and lowers no confidence), so
+/// a hostile table cannot make the audit quadratic.
 const MOST_TEXT_LOOKUPS: usize = 500;
 
 /// Counts the lines printed inside `table` and keeps those that landed in no cell, header, label,
 /// caption or note ([`Table::texts_not_placed`], [`Table::texts_printed`]). The lines looked at
 /// run from the first line that landed to the last one (a heading just above the caption or
-/// below the last row is no part of the table); blank lines and lines of only pipes, dashes and
-/// colons (a pipe table's separator) are no texts. A line landed when a row, cell or note stands
-/// on it, or when its text (also without a footnote marker glued to its end, "Kaderwet1") is part
+/// below the last row is no part of the table); blank lines and a pipe table's separator (pipes,
+/// dashes and colons) are no texts. A line landed when a row, cell or note stands on it, or when
+/// its text (also without a footnote marker glued to a word at its end, "Kaderwet1") is part
 /// of the caption, a column header, a label, a cell or a note (a header cell or label printed
 /// over two lines), or it holds the title or the unit (a caption line that also prints the number
 /// or "Bedragen"). A pipe line landed when each of its cells did.
@@ -239,6 +251,7 @@ fn audit_printed_texts(table: &mut Table, lines: &[&str]) {
         .filter(|piece| piece.chars().count() >= 4)
         .collect();
     let mut lookups = 0;
+    let mut gave_up = false;
     let rows = &table.rows;
     let notes = &table.notes;
     let mut found = |text: &str| {
@@ -248,9 +261,14 @@ fn audit_printed_texts(table: &mut Table, lines: &[&str]) {
         }
         lookups += 1;
         if lookups > MOST_TEXT_LOOKUPS {
-            return false;
+            gave_up = true;
+            return true;
         }
-        let without_marker = collapsed.trim_end_matches(|c: char| c.is_ascii_digit() || c == '*' || c == ')');
+        // A footnote marker glued to a word ("Kaderwet1", "onderzoeken*"), never the digits of
+        // a figure ("1.522").
+        let stripped = collapsed.trim_end_matches(|c: char| c.is_ascii_digit() || c == '*');
+        let without_marker =
+            if stripped.ends_with(|c: char| c.is_alphabetic() || c == ')') { stripped } else { "" };
         let in_text = |haystack: &str| {
             haystack.contains(&collapsed) || (!without_marker.is_empty() && haystack.contains(without_marker))
         };
@@ -270,7 +288,10 @@ fn audit_printed_texts(table: &mut Table, lines: &[&str]) {
     let mut texts: Vec<(usize, bool)> = Vec::new();
     for line in first..=last {
         let text = lines[line - 1].trim();
-        if text.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) {
+        // Blank lines and a pipe table's separator ("|---|:--|") are no texts; a lone "-" is a
+        // nil cell.
+        let separator = text.contains('|') || text.len() >= 3;
+        if text.is_empty() || (separator && text.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))) {
             continue;
         }
         let landed = claimed[line - first]
@@ -280,6 +301,10 @@ fn audit_printed_texts(table: &mut Table, lines: &[&str]) {
                 found(text)
             };
         texts.push((line, landed));
+    }
+    if gave_up {
+        // Too many lines to look up: the audit says nothing rather than count lines as lost.
+        return;
     }
     let from = texts.iter().position(|&(_, landed)| landed).unwrap_or(texts.len());
     let to = texts.iter().rposition(|&(_, landed)| landed).map_or(from, |at| at + 1);
@@ -588,6 +613,10 @@ mod tests {
         assert_eq!(tables[0].lines, Some((5, 15)));
         assert_eq!(warnings[0].kind, WarningKind::TableNotRead);
         assert!(is_amount_line("Verplichtingen/Uitgaven: 1 mln."));
+        // A bullet of a list, the end of a list item and a unit line print amounts too.
+        assert!(!is_amount_line("- € 10 mln. voor politie;"));
+        assert!(!is_amount_line("Bedragen x € 1.000"));
+        assert!(!is_amount_line("(x € 1 mln)"));
         assert!(!is_amount_line("Het restant van € 0,2 mln. uit het budget 2011 valt in 2012 vrij."));
     }
 
@@ -596,8 +625,11 @@ mod tests {
         // A jaarverslag's explanation of baten (fixtures/wild/dev/c7_14.txt, lines 229-235) and the
         // articles of a suppletoire wet (c6_11.txt, lines 12-18): each line above a paragraph.
         let explanations = "Vrijval Voorziening (+ € 0,2 mln.)\n\nDit jaar vallen drie voorzieningen geheel of \
-                            gedeeltelijk vrij, per saldo € 0,3 mln.\n\nBijzondere Baten (+ € 0,4 mln.)\n\nHet \
-                            restant van € 0.2 mln. uit het budget 2011 valt in 2012 vrij en wordt verdeeld.\n";
+                            gedeeltelijk vrij, per saldo € 0,3 mln. tegenover een raming van € 0,1 mln. Het \
+                            voorzieningenoverzicht bij de toelichting op de balans geeft de details.\n\nBijzondere \
+                            Baten (+ € 0,4 mln.)\n\nHet restant van € 0.2 mln. uit het budget 2011 voor het \
+                            Sociaal Flankerend Beleid valt in 2012 vrij. Verder heeft DRZ € 0,2 mln. ontvangen \
+                            uit de verkoop van activa in 2011.\n";
         let articles = "Artikel 1\nDe bij deze wet horende staat laat zien hoe de departementale begrotingsstaat\n\
                         van het Infrastructuurfonds voor 2009 wordt aangepast.\nArtikel 2\nDe in artikel 1 \
                         genoemde begrotingsstaat wordt vastgesteld in\nduizenden euro’s.\nArtikel 3\nDeze wet \

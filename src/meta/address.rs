@@ -348,7 +348,12 @@ mod tests {
             meta(Some(2016), Some("2SUPP"), None)
         );
         assert_eq!(
-            from_address("http://www.rijksbegroting.nl/2019/uitvoering/1e_suppletoire,kst263234.html"),
+            from_address("http://www.rijksbegroting.nl/2019/uitvoering/2e_suppletoire,kst263234.html"),
+            meta(Some(2019), Some("2SUPP"), None),
+            "the part spelt right"
+        );
+        assert_eq!(
+            from_address("http://www.rijksbegroting.nl/2019/uitvoering/1e_suppletore,kst263234.html"),
             meta(Some(2019), Some("1SUPP"), None)
         );
         assert_eq!(
