@@ -40,7 +40,7 @@
 use serde::Serialize;
 
 use crate::interpret::vocabulary::{
-    is_code, is_code_column_header, is_figure, is_measure_year_heading, is_not_available_mark,
+    column_number, is_code, is_code_column_header, is_figure, is_measure_year_heading, is_not_available_mark,
     is_short_whole_number, is_year,
 };
 use crate::table::{CellFlag, Placement, RowKind, Table, TableKind, ValueKind};
@@ -329,38 +329,6 @@ fn numbers_in_order(numbers: &[u32]) -> bool {
     rising && (blocks.len() == 1 || blocks.iter().all(|block| block.first() == Some(&1)))
 }
 
-/// The number a header gives its column: the "(N)" (N of one or two digits) that is not an
-/// operand of a formula ("Realisatie 2010 (2)" is column 2, "(3)=(1)+(2)" column 3), or none
-/// ("Verschil (2) – (1)" computes from columns 2 and 1 without a number of its own).
-fn column_number(header: &str) -> Option<u32> {
-    let compact: String = header.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut numbers = Vec::new();
-    let mut rest = compact.as_str();
-    while let Some(open) = rest.find('(') {
-        let after = &rest[open + 1..];
-        let Some(close) = after.find(')') else { break };
-        let digits = &after[..close];
-        let before = rest[..open].chars().next_back();
-        let next = after[close + 1..].chars().next();
-        if (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
-            numbers.push((digits.parse::<u32>().ok()?, before, next));
-        }
-        rest = &after[close + 1..];
-    }
-    let operator =
-        |c: Option<char>| c.is_some_and(|c| matches!(c, '+' | '-' | '–' | '‒' | '−' | '×' | '*' | '/'));
-    // "(3)=…": the number before the equals sign is the column's own.
-    if let Some(&(number, _, _)) = numbers.iter().find(|(_, _, next)| *next == Some('=')) {
-        return Some(number);
-    }
-    match numbers.as_slice() {
-        [(number, before, next)] if !operator(*before) && !operator(*next) && *before != Some('=') => {
-            Some(*number)
-        }
-        _ => None,
-    }
-}
-
 /// Scores every table and flags the data cells of tables below [`LOW_CONFIDENCE_THRESHOLD`].
 pub fn score_tables(tables: &mut [Table]) {
     for table in tables {
@@ -444,20 +412,6 @@ mod tests {
         let mut tables = vec![table(rows, 2)];
         score_tables(&mut tables);
         assert_eq!(tables[0].confidence.as_ref().unwrap().column_coherence, 1.0);
-    }
-
-    #[test]
-    fn a_column_number_is_the_one_no_formula_uses() {
-        // Headers as corpus page 008 and wild page c4_07 (lines 10-16) print them.
-        assert_eq!(column_number("Realisatie 2010 (2)"), Some(2));
-        assert_eq!(column_number("(3)=(2)-(1) Verschil realisatie"), Some(3));
-        assert_eq!(column_number("(3) = (1) + (2)"), Some(3));
-        assert_eq!(
-            column_number("Verschil realisatie en oorspronkelijk vastgestelde begroting (2) – (1)"),
-            None
-        );
-        assert_eq!(column_number("Stand ontwerp-begroting 2012"), None);
-        assert_eq!(column_number("Bedragen (x € 1.000)"), None);
     }
 
     #[test]

@@ -106,6 +106,42 @@ pub fn is_measure_year_heading(text: &str) -> bool {
     year_with_marker && measure
 }
 
+/// The number a header gives its column: "(N)" (N of one or two digits) that is not an operand
+/// of a formula, or the N a formula defines ("(3)=(1)+(2)", "(3 = 2 – 1)"). "Realisatie 2010 (2)"
+/// is column 2; "Verschil (2) – (1)" computes from columns 2 and 1 without a number of its own.
+pub fn column_number(header: &str) -> Option<u32> {
+    let compact: String = header.chars().filter(|c| !c.is_whitespace()).collect();
+    let operator =
+        |c: Option<char>| c.is_some_and(|c| matches!(c, '+' | '-' | '–' | '‒' | '−' | '×' | '*' | '/'));
+    // (number, character before the "(", character after the number's closing ")" or "=").
+    let mut numbers = Vec::new();
+    let mut rest = compact.as_str();
+    while let Some(open) = rest.find('(') {
+        let after = &rest[open + 1..];
+        let digits_end = after.find(|c: char| !c.is_ascii_digit()).unwrap_or(after.len());
+        let digits = &after[..digits_end];
+        let next = after[digits_end..].chars().next();
+        if (1..=2).contains(&digits.len()) {
+            let defines =
+                next == Some('=') || (next == Some(')') && after[digits_end + 1..].starts_with('='));
+            if defines {
+                return digits.parse().ok();
+            }
+            if next == Some(')') {
+                let following = after[digits_end + 1..].chars().next();
+                numbers.push((digits.parse::<u32>().ok()?, rest[..open].chars().next_back(), following));
+            }
+        }
+        rest = &after[digits_end..];
+    }
+    match numbers.as_slice() {
+        [(number, before, next)] if !operator(*before) && !operator(*next) && *before != Some('=') => {
+            Some(*number)
+        }
+        _ => None,
+    }
+}
+
 /// A whole number of one to three digits as printed ("4", "12", "099"): a small figure among
 /// figures, a reference or code among texts ("Toelichting", "4", "a"), so a column-coherence
 /// test counts it with either sort.
@@ -281,6 +317,22 @@ pub(crate) fn is_total_label(label: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_number_is_the_one_no_formula_uses() {
+        // Headers as corpus page 008 and wild page c4_07 (lines 10-16) print them.
+        assert_eq!(column_number("Realisatie 2010 (2)"), Some(2));
+        assert_eq!(column_number("(3)=(2)-(1) Verschil realisatie"), Some(3));
+        assert_eq!(column_number("(3) = (1) + (2)"), Some(3));
+        // One parenthesis around the whole formula, as c4_06 (line 39) prints it.
+        assert_eq!(column_number("(3 = 2 – 1)"), Some(3));
+        assert_eq!(
+            column_number("Verschil realisatie en oorspronkelijk vastgestelde begroting (2) – (1)"),
+            None
+        );
+        assert_eq!(column_number("Stand ontwerp-begroting 2012"), None);
+        assert_eq!(column_number("Bedragen (x € 1.000)"), None);
+    }
 
     #[test]
     fn figures_are_the_texts_that_get_a_value() {

@@ -197,8 +197,6 @@ pub(super) fn is_column_formula(text: &str) -> bool {
 /// to right.
 fn header_formulas(table: &Table) -> Vec<HeaderFormula> {
     use std::sync::LazyLock;
-    static NUMBER: LazyLock<regex::Regex> =
-        LazyLock::new(|| regex::Regex::new(r"\(\s*(\d{1,2})\s*(?:\)|=)").expect("valid regex"));
     static FORMULA: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(r"\(?\s*(\d{1,2})\s*\)?\s*=\s*\(?\s*(\d{1,2}(?:\s*\)?\s*[+\-–−]\s*\(?\s*\d{1,2})+)")
             .expect("valid regex")
@@ -206,8 +204,10 @@ fn header_formulas(table: &Table) -> Vec<HeaderFormula> {
     static TERM: LazyLock<regex::Regex> =
         LazyLock::new(|| regex::Regex::new(r"([+\-–−]?)\s*\(?\s*(\d{1,2})").expect("valid regex"));
     let headers: Vec<String> = table.columns.iter().map(|column| column.header()).collect();
-    let numbers: Vec<Option<usize>> =
-        headers.iter().map(|header| NUMBER.captures(header).and_then(|c| c[1].parse().ok())).collect();
+    let numbers: Vec<Option<usize>> = headers
+        .iter()
+        .map(|header| crate::interpret::vocabulary::column_number(header).map(|number| number as usize))
+        .collect();
     // Trust the numbering only as tables print it: numbered columns side by side, numbered one up
     // from left to right ("(1)", "(2)", "(3=1+2)"). A header misread into the wrong columns shows
     // gaps or a broken order, and its formulas would place figures wrongly.
