@@ -41,7 +41,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::error::{Location, Warning, WarningKind};
 use crate::interpret::run_together::trailing_figures;
-use crate::interpret::vocabulary::{is_figure, is_note_marker_before_text};
+use crate::interpret::vocabulary::{is_figure, is_note_marker_before_text, is_sentence};
 use crate::normalize::collapse_whitespace;
 use crate::table::{PrintedText, Table, TableKind, renumber_in_print_order};
 
@@ -73,13 +73,6 @@ impl FigureLine {
 
 /// Words printed after an amount to give its unit.
 const AMOUNT_UNITS: [&str; 8] = ["mln", "mln.", "mld", "mld.", "miljoen", "miljard", "%", "procent"];
-
-/// Running prose: a line of more than eight words that does not end in a figure (a long row
-/// label followed by its figures is no prose). A run-together or amount line right above prose
-/// is the heading of a paragraph ("Artikel 2", "Bijzondere baten (+ € 0,4 mln.)").
-fn is_prose(line: &str) -> bool {
-    line.split_whitespace().count() > 8 && !line.ends_with(|c: char| c.is_ascii_digit() || c == '%')
-}
 
 /// A short line (at most six words, 60 characters) with a number printed beside its unit
 /// ("2 mln.", "50%", "€ 4,5"): how a table whose cells are text prints its amounts. Not a bullet of a list ("- € 10 mln. voor politie;", "• …"), a line ending a list item (";"),
@@ -339,7 +332,7 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
         .filter(|&(index, _)| !accounted.contains(&(index + 1)))
         .filter_map(|(index, line)| classify(line).map(|shape| (index, shape)))
         .filter(|&(index, _)| !is_note_marker_before_text(lines[index], next_text(index)))
-        .filter(|&(index, shape)| !shape.needs_company() || !next_text(index).is_some_and(is_prose))
+        .filter(|&(index, shape)| !shape.needs_company() || !next_text(index).is_some_and(is_sentence))
         .map(|(index, shape)| (index + 1, shape))
         .collect();
     if lost.is_empty() {

@@ -158,15 +158,22 @@ pub fn is_year(text: &str) -> bool {
         && matches!(text.parse::<i32>(), Ok(1900..=2100))
 }
 
+/// A line of running prose: eight words or more, not ending in a figure (a long row label
+/// followed by its figures is no sentence).
+pub fn is_sentence(line: &str) -> bool {
+    let line = line.trim();
+    line.split_whitespace().count() >= 8 && !line.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+}
+
 /// True for a short number on a line of its own that is a note's marker rather than a figure:
-/// one to three digits, with the next non-blank line a sentence (eight words or more), as notes
-/// are printed in flattened text ("58", a blank line, "Voor de baten-lastenagentschappen …").
+/// one to three digits, with the next non-blank line a sentence ([`is_sentence`]), as notes are
+/// printed in flattened text ("58", a blank line, "Voor de baten-lastenagentschappen …").
 pub fn is_note_marker_before_text(line: &str, next_text: Option<&str>) -> bool {
     let line = line.trim();
     !line.is_empty()
         && line.len() <= 3
         && line.bytes().all(|b| b.is_ascii_digit())
-        && next_text.is_some_and(|text| text.split_whitespace().count() >= 8)
+        && next_text.is_some_and(is_sentence)
 }
 
 /// The word a page prints over a column of article codes: "Art.", "Art.nr.", "Art. nr",
