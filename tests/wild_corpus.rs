@@ -92,8 +92,9 @@ fn report(split: &str) -> ScoreReport {
 }
 
 /// Floors, not targets: just under the scores measured at the end of the latest session (session
-/// 8: dev 95.0% of cells and 92.4% of tables), so that a change that reads these pages worse
-/// fails; the validation floor stays under the score it had when first measured (69.1% and
+/// 10: dev 92.3% of cells and 95.0% of tables, after 10 pages of the third round joined it;
+/// the 119 pages before them stood at 95.4%, the 10 new ones at 65%), so that a change that reads
+/// these pages worse fails; the validation floor stays under the score it had when first measured (69.1% and
 /// 78.6%), since nothing is tuned on it. History: the first validation split (33 pages) sat at
 /// 85.7% for three sessions while dev rose to 94.9%; it was then retired into dev (it had been
 /// scored too often to stay untouched) and 40 freshly labelled pages of 40 publications no other
@@ -102,7 +103,7 @@ fn report(split: &str) -> ScoreReport {
 /// shows the distance, page by page.
 #[test]
 fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
-    for (split, cell_floor, table_floor) in [("dev", 0.945, 0.92), ("validation", 0.69, 0.78)] {
+    for (split, cell_floor, table_floor) in [("dev", 0.915, 0.94), ("validation", 0.69, 0.78)] {
         let report = report(split);
         let rendered = report.render();
         assert_eq!(report.failed_pages(), 0, "{split}\n{rendered}");
