@@ -16,9 +16,9 @@
 //!    count), as the share of its cells that are codes; and data rows that hold only years,
 //!    three or more one apart, but for at most one other cell ("2016 | 2017 | 2018": a header
 //!    row read as data),
-//!    as the share of data rows that do not; and data columns headed by the word for article
-//!    codes ("Artikelnr.") that hold amounts (a header cut one column off), as the share of
-//!    data columns that are not. A header that numbers its columns ("(1)", "(3)=(1)+(2)") out
+//!    as the share of data rows that do not. A data column headed by the word for article codes
+//!    ("Artikelnr.") that holds amounts halves it: the header is cut one column off, so every
+//!    column is misnamed. A header that numbers its columns ("(1)", "(3)=(1)+(2)") out
 //!    of order halves it: the header was put together wrongly, so every cell under it carries a
 //!    wrong column header, however right its text. So does a year in the labels' header
 //!    ("Vastgestelde begroting 2019" over the labels): a year heads figures, so the header was
@@ -236,7 +236,8 @@ pub fn score_table(table: &Table) -> StructureConfidence {
         * share(coherent_cells, filled_cells)
         * code_column_coherence
         * share(data_rows.len() - year_rows, data_rows.len())
-        * share(table.columns.len() - misnamed_columns, table.columns.len());
+        // A header cut one column off names every column wrongly, not just this one.
+        * if misnamed_columns > 0 { 0.5 } else { 1.0 };
 
     let inferred = data_rows
         .iter()
