@@ -208,7 +208,7 @@ fn render_table(
         let _ = write!(page, "<p class=\"muted\">section: {}</p>", escape(section));
     }
     if let Some(confidence) = &table.confidence {
-        let low = confidence.score < crate::interpret::confidence::LOW_CONFIDENCE_THRESHOLD;
+        let low = confidence.is_low();
         let _ = write!(
             page,
             "<p class=\"{}\">structure confidence {:.2}{}{}</p>",

@@ -523,10 +523,7 @@ fn row_doubted(row: &Row) -> bool {
 }
 
 fn table_doubted(table: &Table) -> bool {
-    table
-        .confidence
-        .as_ref()
-        .is_some_and(|c| c.score < crate::interpret::confidence::LOW_CONFIDENCE_THRESHOLD)
+    table.confidence.as_ref().is_some_and(|confidence| confidence.is_low())
 }
 
 /// A truth table the extraction did not give is flagged when a `table_not_read` warning, or a

@@ -55,7 +55,7 @@ pub fn check_coverage(document: &Document) -> Vec<Finding> {
 /// finding gives the score and its reasons.
 pub fn check_confidence(document: &Document, table: &Table) -> Vec<Finding> {
     let Some(confidence) = &table.confidence else { return Vec::new() };
-    if confidence.score >= LOW_CONFIDENCE_THRESHOLD {
+    if !confidence.is_low() {
         return Vec::new();
     }
     vec![Finding::new(

@@ -7,7 +7,6 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use begroting::interpret::confidence::LOW_CONFIDENCE_THRESHOLD;
 use begroting::pipeline::extract_path;
 use begroting::table::{CellFlag, RowKind, Table, TableKind};
 
@@ -204,7 +203,7 @@ pub fn render_table(table: &Table) -> String {
     for note in &table.notes {
         let _ = writeln!(out, "   [{}] {}", note.marker, note.text);
     }
-    if let Some(confidence) = table.confidence.as_ref().filter(|c| c.score < LOW_CONFIDENCE_THRESHOLD) {
+    if let Some(confidence) = table.confidence.as_ref().filter(|c| c.is_low()) {
         let _ = writeln!(out, "   LOW CONFIDENCE {}: {}", confidence.score, confidence.reasons.join("; "));
     }
     for text in &table.texts_not_placed {

@@ -6,23 +6,21 @@
 //! 1. **column coherence**: in each data column, the share of non-empty cells that are of the
 //!    column's majority sort (figure-like: numbers, percentages, nil, pm, n.v.t.; or text; a
 //!    short whole number of at most three digits sides with either, being a small figure or a
-//!    reference),
-//!    averaged over the columns weighted by their non-empty cells. A column that mixes figures
-//!    and text is the usual sign of cells put in the wrong column or labels read as data
-//!    (Pytheas' column coherence, ExtracTable's consistency). Two more kinds of incoherence
-//!    multiply it: the code column of a two-column stub that is mostly codes but holds words
-//!    beside a name ("alle", "Div": cells of a column printed after the figures, cut into the
-//!    next row's code; a label printed across both columns leaves the name empty and does not
-//!    count), as the share of its cells that are codes; and data rows that hold only years,
-//!    three or more one apart, but for at most one other cell ("2016 | 2017 | 2018": a header
-//!    row read as data),
-//!    as the share of data rows that do not. A data column headed by the word for article codes
-//!    ("Artikelnr.") that holds amounts halves it: the header is cut one column off, so every
-//!    column is misnamed. A header that numbers its columns ("(1)", "(3)=(1)+(2)") out
-//!    of order halves it: the header was put together wrongly, so every cell under it carries a
-//!    wrong column header, however right its text. So does a year in the labels' header
-//!    ("Vastgestelde begroting 2019" over the labels): a year heads figures, so the header was
-//!    cut one column off.
+//!    reference), averaged over the columns weighted by their non-empty cells. A column that
+//!    mixes figures and text is the usual sign of cells put in the wrong column or labels read
+//!    as data (Pytheas' column coherence, ExtracTable's consistency). Two more kinds of
+//!    incoherence multiply it by a share: the code column of a two-column stub that is mostly
+//!    codes but holds words beside a name ("alle", "Div": cells of a column printed after the
+//!    figures, cut into the next row's code; a label printed across both columns leaves the
+//!    name empty and does not count), as the share of its cells that are codes; and data rows
+//!    that hold only years, three or more one apart, but for at most one other cell ("2016 |
+//!    2017 | 2018": a header row read as data), as the share of data rows that do not. Three
+//!    signs of a header put together wrongly halve it, since then every cell carries a wrong
+//!    column header however right its text: a data column headed by the word for article codes
+//!    ("Artikelnr.") that holds amounts (the header is cut one column off); a header that
+//!    numbers its columns ("(1)", "(3)=(1)+(2)") out of order; and a year in the labels' header
+//!    ("Vastgestelde begroting 2019": a year heads figures, so the header is cut one column
+//!    off).
 //! 2. **placed**: the share of data rows whose cells the source placed (not `column_inferred`,
 //!    not `split_uncertain`; an override counts as placed).
 //! 3. **unpadded**: the share of cells not added or dropped to keep the grid rectangular.
@@ -40,9 +38,10 @@
 use serde::Serialize;
 
 use crate::interpret::vocabulary::{
-    column_number, is_code, is_code_column_header, is_figure, is_measure_year_heading, is_not_available_mark,
+    column_number, is_code, is_code_column_header, is_measure_year_heading, is_not_available_mark,
     is_short_whole_number, is_year,
 };
+use crate::normalize::number::parse_dutch_number;
 use crate::table::{CellFlag, Placement, RowKind, Table, TableKind, ValueKind};
 
 /// Below this score every data cell of the table is flagged `low_confidence`. At 0.75 a table
@@ -73,6 +72,13 @@ pub struct StructureConfidence {
 
 fn one() -> f64 {
     1.0
+}
+
+impl StructureConfidence {
+    /// Below [`LOW_CONFIDENCE_THRESHOLD`]: the table's cells carry `low_confidence`.
+    pub fn is_low(&self) -> bool {
+        self.score < LOW_CONFIDENCE_THRESHOLD
+    }
 }
 
 /// No score (0) and no share read yet but `texts_placed`, which is 1 when nothing was counted
@@ -291,22 +297,13 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     }
 }
 
-/// An amount, never an article code: a figure with a sign, a decimal comma, thousands dots
-/// ("28.800", "‒ 956.075") or four digits or more ("1000"). "12.01" and "2" are codes.
+/// An amount, never an article code: a number (as the Dutch number reader reads it) that is
+/// negative, has decimals, or is 1,000 or more ("28.800", "‒ 956.075", "13,5"). "12.01" (no
+/// number: its dot groups no thousands) and "2" are codes.
 fn is_amount(text: &str) -> bool {
-    let text = text.trim();
-    let digits = text.trim_start_matches(|c: char| !c.is_ascii_digit());
-    let signed = digits.len() < text.len();
-    let thousands = digits.split('.').count() > 1
-        && digits
-            .split('.')
-            .skip(1)
-            .all(|group| group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit()));
-    is_figure(text)
-        && (signed
-            || text.contains(',')
-            || thousands
-            || (digits.len() >= 4 && digits.bytes().all(|b| b.is_ascii_digit())))
+    let parsed = parse_dutch_number(text);
+    parsed.kind == ValueKind::Number
+        && parsed.value.is_some_and(|value| value < 0.0 || value.fract() != 0.0 || value.abs() >= 1000.0)
 }
 
 /// Column numbers read left to right are in order: a number printed once over several columns
@@ -334,7 +331,7 @@ fn numbers_in_order(numbers: &[u32]) -> bool {
 pub fn score_tables(tables: &mut [Table]) {
     for table in tables {
         let confidence = score_table(table);
-        if confidence.score < LOW_CONFIDENCE_THRESHOLD && table.kind == TableKind::Budget {
+        if confidence.is_low() && table.kind == TableKind::Budget {
             for row in table.rows.iter_mut().filter(|row| row.kind.carries_data()) {
                 for cell in &mut row.cells {
                     cell.flag(CellFlag::LowConfidence);

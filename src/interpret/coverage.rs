@@ -41,8 +41,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::error::{Location, Warning, WarningKind};
 use crate::interpret::run_together::trailing_figures;
-use crate::interpret::vocabulary::{is_figure, is_note_marker_before_text, is_sentence};
+use crate::interpret::vocabulary::{is_figure, is_note_marker_before_text, is_plain_figure, is_sentence};
 use crate::normalize::collapse_whitespace;
+use crate::normalize::unit::parse_unit;
 use crate::table::{PrintedText, Table, TableKind, renumber_in_print_order};
 
 /// How far apart (in lines) two lost figure lines may be and still belong to one unread table:
@@ -71,38 +72,29 @@ impl FigureLine {
     }
 }
 
-/// Words printed after an amount to give its unit.
-const AMOUNT_UNITS: [&str; 8] = ["mln", "mln.", "mld", "mld.", "miljoen", "miljard", "%", "procent"];
-
-/// A short line (at most six words, 60 characters) with a number printed beside its unit
-/// ("2 mln.", "50%", "€ 4,5"): how a table whose cells are text prints its amounts. Not a bullet of a list ("- € 10 mln. voor politie;", "• …"), a line ending a list item (";"),
-/// or a unit line ("Bedragen x € 1.000", "(x € 1 mln)"): those print amounts in prose or say what
-/// a table's figures count.
+/// A short line (at most six words, 60 characters) with a number printed beside its unit: a unit
+/// word after it ([`parse_unit`] reads it: "2 mln.", "50 %", "3 fte"), a "%" or "€" glued to it
+/// ("50%", "€4,5"), or "€" before it ("€ 4,5"). That is how a table whose cells are text prints
+/// its amounts. Not a bullet of a list ("- € 10 mln. voor politie;", "• …"), a line ending a list
+/// item (";"), or a unit line ("Bedragen x € 1.000", "(x € 1 mln)"): those print amounts in prose
+/// or say what a table's figures count.
 fn is_amount_line(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.is_empty() || words.len() > 6 || line.chars().count() > 60 {
         return false;
     }
     let bullet = matches!(words[0], "-" | "–" | "•" | "*" | "·");
-    let lower = line.to_lowercase();
-    let unit_line = lower.contains("bedragen")
+    let unit_line = line.to_lowercase().contains("bedragen")
         || words.iter().any(|word| matches!(word.trim_start_matches('('), "x" | "×"));
     if bullet || line.ends_with(';') || unit_line {
         return false;
     }
-    let is_number = |word: &str| {
-        let core = word.trim_start_matches('€').trim_end_matches(['%', ',', ';']);
-        core.starts_with(|c: char| c.is_ascii_digit())
-            && core.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-    };
     words.iter().enumerate().any(|(at, word)| {
-        is_number(word)
+        is_plain_figure(word.trim_start_matches('€').trim_end_matches([',', ';', ':']))
             && (word.starts_with('€')
                 || word.ends_with('%')
                 || at.checked_sub(1).is_some_and(|before| matches!(words[before], "€" | "EUR"))
-                || words
-                    .get(at + 1)
-                    .is_some_and(|after| AMOUNT_UNITS.contains(&after.to_lowercase().as_str())))
+                || words.get(at + 1).is_some_and(|after| parse_unit(after).is_some()))
     })
 }
 
