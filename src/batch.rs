@@ -447,23 +447,52 @@ fn run_one(
     {
         return (Outcome::Done(Box::new(document)), Some(hash));
     }
-    let result = catch_unwind(AssertUnwindSafe(|| {
-        extract_bytes_as(Some(input.id.clone()), &input.path, &bytes, url, options)
-    }));
-    let outcome = match result {
-        Ok(Ok(document)) => {
+    let outcome = match extract_caught(Some(input.id.clone()), &input.path, &bytes, url, options) {
+        Ok(document) => {
             if let (Some(cache), Some(key)) = (cache, &key) {
                 cache.put(key, &document);
             }
             Outcome::Done(Box::new(document))
         }
-        Ok(Err(error)) => Outcome::Failed(error),
-        Err(panic) => Outcome::Failed(Error::new(
-            &input.path,
-            ErrorKind::Panic { message: panic_message(panic.as_ref()) },
-        )),
+        Err(error) => Outcome::Failed(error),
     };
     (outcome, Some(hash))
+}
+
+/// Runs every stage on one document already in memory (a Python `bytes`, a Spark row), as a batch
+/// runs a file: gzip unpacked, refused above the options' size limit, and a panic in any stage
+/// caught as the document's failure. `path` names the document (and locates its `.url` sidecar
+/// when it is a local file and `url` is `None`); `id` is its document id (`None`: the file name).
+/// Returns the outcome with the hex xxh3-64 of the unpacked bytes, as `report.json` gives it.
+pub fn extract_held(
+    path: &Path,
+    id: Option<String>,
+    raw: Vec<u8>,
+    url: Option<String>,
+    options: &ExtractOptions,
+) -> (Outcome, Option<String>) {
+    let bytes = match crate::source::unpack_limited(path, raw, options.max_document_bytes) {
+        Ok(bytes) => bytes,
+        Err(error) => return (Outcome::Failed(error), None),
+    };
+    let hash = content_hash(&bytes);
+    match extract_caught(id, path, &bytes, url, options) {
+        Ok(document) => (Outcome::Done(Box::new(document)), Some(hash)),
+        Err(error) => (Outcome::Failed(error), Some(hash)),
+    }
+}
+
+/// [`extract_bytes_as`] with a panic turned into the document's failure.
+fn extract_caught(
+    id: Option<String>,
+    path: &Path,
+    bytes: &[u8],
+    url: Option<String>,
+    options: &ExtractOptions,
+) -> Result<Document, Error> {
+    catch_unwind(AssertUnwindSafe(|| extract_bytes_as(id, path, bytes, url, options))).unwrap_or_else(
+        |panic| Err(Error::new(path, ErrorKind::Panic { message: panic_message(panic.as_ref()) })),
+    )
 }
 
 /// One line of `report.json`: what became of one input.
@@ -485,6 +514,10 @@ pub struct ReportEntry {
     pub warnings: Vec<String>,
     /// Why it failed or was skipped.
     pub error: Option<String>,
+    /// For a failed input, the error's stable kind (`read`, `empty`, `binary`, `too_large`,
+    /// `unsupported_format`, `panic`, …; see [`ErrorKind::name`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_kind: Option<&'static str>,
     /// Hex xxh3-64 of the input's bytes (gzip unpacked), when they could be read.
     pub content_hash: Option<String>,
     /// The version of begroting that wrote the entry.
@@ -502,6 +535,7 @@ pub fn report_entry(outcome: &Outcome, cells: usize, content_hash: Option<String
         warnings_by_kind: Default::default(),
         warnings: Vec::new(),
         error: None,
+        error_kind: None,
         content_hash,
         tool_version: env!("CARGO_PKG_VERSION"),
     };
@@ -517,6 +551,7 @@ pub fn report_entry(outcome: &Outcome, cells: usize, content_hash: Option<String
             entry.source = error.file.to_string_lossy().into_owned();
             entry.status = "failed";
             entry.error = Some(error.to_string());
+            entry.error_kind = Some(error.kind.name());
         }
         Outcome::Skipped { path, reason } => {
             entry.source = path.to_string_lossy().into_owned();
@@ -549,6 +584,7 @@ pub fn overrides_report_entry(path: &Path, warnings: &[Warning]) -> ReportEntry 
         warnings_by_kind: count_by_kind(warnings),
         warnings: warnings.iter().map(|w| format!("{} ({})", w.message, w.kind.name())).collect(),
         error: None,
+        error_kind: None,
         content_hash: None,
         tool_version: env!("CARGO_PKG_VERSION"),
     }

@@ -346,3 +346,31 @@ impl Error {
         Error { file: file.into(), kind }
     }
 }
+
+impl ErrorKind {
+    /// The kind's stable snake_case name, for callers that sort errors without parsing messages
+    /// (the Python package's exception and failure frames).
+    pub fn name(&self) -> &'static str {
+        match self {
+            ErrorKind::Read { .. } => "read",
+            ErrorKind::Empty => "empty",
+            ErrorKind::Binary { .. } => "binary",
+            ErrorKind::TooLarge { .. } => "too_large",
+            ErrorKind::UnsupportedFormat { .. } => "unsupported_format",
+            ErrorKind::UnsupportedXml { .. } => "unsupported_xml",
+            ErrorKind::Write { .. } => "write",
+            ErrorKind::Config { .. } => "config",
+            ErrorKind::OutputSet { .. } => "output_set",
+            ErrorKind::Interrupted => "interrupted",
+            ErrorKind::Panic { .. } => "panic",
+        }
+    }
+
+    /// The 1-based line the error names, for kinds that name one.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            ErrorKind::Config { line, .. } if *line > 0 => Some(*line),
+            _ => None,
+        }
+    }
+}

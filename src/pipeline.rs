@@ -126,6 +126,22 @@ impl Default for ExtractOptions {
     }
 }
 
+impl ExtractOptions {
+    /// Options that apply an overrides file (read once, so the fingerprint is of the very bytes
+    /// that were parsed). Fails naming the file, and the line for a malformed entry.
+    pub fn with_overrides_file(path: &Path) -> Result<ExtractOptions, Error> {
+        let read_error = |message: String| Error::new(path, crate::error::ErrorKind::Read { message });
+        let bytes = std::fs::read(path).map_err(|error| read_error(error.to_string()))?;
+        let text = std::str::from_utf8(&bytes).map_err(|error| read_error(format!("not UTF-8: {error}")))?;
+        let loaded = Overrides::parse(path, text)?;
+        Ok(ExtractOptions {
+            overrides: Some(loaded),
+            fingerprint: format!("overrides:{}", crate::cache::content_hash(&bytes)),
+            ..ExtractOptions::default()
+        })
+    }
+}
+
 /// Runs every stage on decoded text. Never fails: problems become warnings.
 pub fn extract_str(input: &DocumentInput, text: &str, options: &ExtractOptions) -> Document {
     run_stages(input, text, document_sha256(text.as_bytes()), options)

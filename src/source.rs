@@ -281,6 +281,14 @@ pub fn read_bytes_limited(file: &Path, limit: u64) -> Result<Vec<u8>, Error> {
         std::io::Read::read_to_end(&mut std::io::Read::take(opened, limit + 1), &mut raw)
             .map_err(read_error)?;
     }
+    unpack_limited(file, raw, limit)
+}
+
+/// A document's bytes as read from anywhere (a file, a Spark row, a Python `bytes`), gzip
+/// unpacked when they start with its magic number, and refused when larger than `limit` before
+/// or after unpacking. `file` names the document in the error.
+pub fn unpack_limited(file: &Path, raw: Vec<u8>, limit: u64) -> Result<Vec<u8>, Error> {
+    let too_large = || Error::new(file, ErrorKind::TooLarge { limit });
     if raw.len() as u64 > limit {
         return Err(too_large());
     }

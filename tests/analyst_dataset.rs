@@ -97,6 +97,7 @@ fn every_unit_phrase_of_the_fixtures_is_read() {
         ("in duizenden euro", Some((1_000, eur, "amount"))),
         ("In miljoenen euro", Some((1_000_000, eur, "amount"))),
         ("In miljoenen euro's", Some((1_000_000, eur, "amount"))),
+        ("in miljoenen euro’s", Some((1_000_000, eur, "amount"))),
         ("In miljoenen euro's (excl. HGIS)", Some((1_000_000, eur, "amount"))),
         ("in miljoenen euro, plus = uitgave", Some((1_000_000, eur, "amount"))),
         ("in miljoenen euro, – is kasuitgave / kastekort", Some((1_000_000, eur, "amount"))),

@@ -4,8 +4,9 @@
 //! human-written expectation files ([`expect`]), the comparison with a golden output
 //! ([`golden`]), and the findings' JSON and JUnit forms ([`junit`]). A finding always names its
 //! rule, its severity, its document and its place (table, row, column, line) and says in words
-//! what is wrong. Nothing here extracts, prints or exits: the CLI runs the extraction (or reads an
-//! existing output directory), calls [`check_documents`] and decides the exit code.
+//! what is wrong. Nothing here prints or exits: [`check_inputs`] reads the inputs (extracting
+//! documents, loading finished output directories) and gathers every finding, for the CLI and
+//! the Python package alike; they decide how to show them and what the exit means.
 
 pub mod expect;
 pub mod golden;
@@ -13,10 +14,13 @@ pub mod junit;
 pub mod rules;
 pub mod saved;
 
+use std::path::PathBuf;
+
 use serde::Serialize;
 
-use crate::error::Location;
-use crate::pipeline::Document;
+use crate::batch::{self, Outcome, Silent};
+use crate::error::{Error, Location, WarningKind};
+use crate::pipeline::{Document, ExtractOptions};
 
 /// How serious a finding is. `--fail-on error` fails a run on errors only; `--fail-on warning` on
 /// both.
@@ -80,4 +84,97 @@ pub fn check_documents(documents: &[Document]) -> Vec<Finding> {
 /// True when the findings fail a run at the given threshold.
 pub fn fails(findings: &[Finding], fail_on: Severity) -> bool {
     findings.iter().any(|finding| finding.severity >= fail_on)
+}
+
+/// What checking some inputs found: the documents read, and every finding before expectation
+/// files accept any (see [`partition_accepted`]).
+#[derive(Debug)]
+pub struct CheckRun {
+    /// The documents extracted or loaded, in input order.
+    pub documents: Vec<Document>,
+    /// Every finding: extraction failures, the built-in rules, overrides that settle nothing,
+    /// and the expectation files' own findings.
+    pub findings: Vec<Finding>,
+}
+
+/// Checks inputs: documents and folders of documents are extracted (a document that fails is an
+/// `extract` error finding, a skipped input an `extract` warning; the others go on), output
+/// directories of `begroting extract` are loaded as written. Then the built-in rules, the
+/// overrides' unused entries and every expectation file run over all of them. Fails only when an
+/// output directory cannot be loaded.
+pub fn check_inputs(
+    inputs: &[PathBuf],
+    options: &ExtractOptions,
+    expectations: &[expect::Expectations],
+) -> Result<CheckRun, Error> {
+    let mut documents: Vec<Document> = Vec::new();
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut to_extract = Vec::new();
+    for input in inputs {
+        if input.is_dir() && saved::is_output_directory(input) {
+            documents.extend(saved::load_output_directory(input)?);
+        } else {
+            to_extract.push(input.clone());
+        }
+    }
+    let entries = batch::discover(&to_extract);
+    for outcome in batch::run(&entries, options, &Silent) {
+        match outcome {
+            Outcome::Done(document) => documents.push(*document),
+            Outcome::Failed(error) => findings.push(Finding {
+                rule: "extract",
+                severity: Severity::Error,
+                doc_id: error.file.to_string_lossy().into_owned(),
+                location: Location::default(),
+                message: format!("the document could not be extracted: {error}"),
+            }),
+            Outcome::Skipped { path, reason } => findings.push(Finding {
+                rule: "extract",
+                severity: Severity::Warning,
+                doc_id: path.to_string_lossy().into_owned(),
+                location: Location::default(),
+                message: format!("the input was not checked: {reason}"),
+            }),
+        }
+    }
+    findings.extend(check_documents(&documents));
+    // Override entries that settled nothing: for a document (no such table or row, other texts),
+    // or for no document of the run at all.
+    if let Some(overrides) = &options.overrides {
+        for document in &documents {
+            for warning in document.warnings.iter().filter(|w| w.kind == WarningKind::UnusedOverride) {
+                findings.push(Finding::new(
+                    "overrides",
+                    Severity::Warning,
+                    document,
+                    warning.location.clone(),
+                    &warning.message,
+                ));
+            }
+        }
+        let ids: Vec<String> = documents.iter().map(|document| document.doc_id.clone()).collect();
+        for warning in crate::overrides::entries_matching_no_document(overrides, &ids) {
+            findings.push(Finding {
+                rule: "overrides",
+                severity: Severity::Warning,
+                doc_id: String::new(),
+                location: Location::default(),
+                message: warning.message,
+            });
+        }
+    }
+    for expectation in expectations {
+        findings.extend(expectation.check(&documents));
+    }
+    Ok(CheckRun { documents, findings })
+}
+
+/// Splits findings into those an expectation file accepts (known and accepted misreadings) and
+/// the rest, which decide the run.
+pub fn partition_accepted(
+    findings: Vec<Finding>,
+    expectations: &[expect::Expectations],
+    documents: &[Document],
+) -> (Vec<Finding>, Vec<Finding>) {
+    findings.into_iter().partition(|finding| expectations.iter().any(|e| e.accepts(finding, documents)))
 }

@@ -3,11 +3,9 @@
 
 use std::path::PathBuf;
 
-use begroting::batch::{self, Outcome, Processed, Silent};
+use begroting::batch::{Outcome, Processed};
 use begroting::check::expect::Expectations;
-use begroting::check::saved::{is_output_directory, load_output_directory};
-use begroting::check::{self, Finding, Severity, golden, junit};
-use begroting::error::{Location, WarningKind};
+use begroting::check::{self, Severity, golden, junit};
 use begroting::frame::{cell_count, cell_records};
 use begroting::pipeline::Document;
 use begroting::write::{OutputFormat, RunLayout, RunWriter};
@@ -79,68 +77,12 @@ pub fn run(arguments: CheckArguments) -> u8 {
     if !missing.is_empty() {
         return fail(format!("input not found: {}", missing.join(", ")));
     }
-    let mut documents: Vec<Document> = Vec::new();
-    let mut findings: Vec<Finding> = Vec::new();
-    let mut to_extract = Vec::new();
-    for input in &arguments.inputs {
-        if input.is_dir() && is_output_directory(input) {
-            match load_output_directory(input) {
-                Ok(loaded) => documents.extend(loaded),
-                Err(error) => return fail(error),
-            }
-        } else {
-            to_extract.push(input.clone());
-        }
-    }
-    let entries = batch::discover(&to_extract);
-    for outcome in batch::run(&entries, &options, &Silent) {
-        match outcome {
-            Outcome::Done(document) => documents.push(*document),
-            Outcome::Failed(error) => findings.push(Finding {
-                rule: "extract",
-                severity: Severity::Error,
-                doc_id: error.file.to_string_lossy().into_owned(),
-                location: Location::default(),
-                message: format!("the document could not be extracted: {error}"),
-            }),
-            Outcome::Skipped { path, reason } => findings.push(Finding {
-                rule: "extract",
-                severity: Severity::Warning,
-                doc_id: path.to_string_lossy().into_owned(),
-                location: Location::default(),
-                message: format!("the input was not checked: {reason}"),
-            }),
-        }
-    }
-    findings.extend(check::check_documents(&documents));
-    // Override entries that settled nothing: for a document (no such table or row, other texts),
-    // or for no document of the run at all.
-    if let Some(overrides) = &options.overrides {
-        for document in &documents {
-            for warning in document.warnings.iter().filter(|w| w.kind == WarningKind::UnusedOverride) {
-                findings.push(Finding::new(
-                    "overrides",
-                    Severity::Warning,
-                    document,
-                    warning.location.clone(),
-                    &warning.message,
-                ));
-            }
-        }
-        let ids: Vec<String> = documents.iter().map(|document| document.doc_id.clone()).collect();
-        for warning in begroting::overrides::entries_matching_no_document(overrides, &ids) {
-            findings.push(Finding {
-                rule: "overrides",
-                severity: Severity::Warning,
-                doc_id: String::new(),
-                location: Location::default(),
-                message: warning.message,
-            });
-        }
-    }
-    for expectation in &expectations {
-        findings.extend(expectation.check(&documents));
-    }
+    let run = match check::check_inputs(&arguments.inputs, &options, &expectations) {
+        Ok(run) => run,
+        Err(error) => return fail(error),
+    };
+    let documents = run.documents;
+    let mut findings = run.findings;
     if let Some(golden_directory) = &arguments.golden {
         if arguments.update {
             if let Err(error) = write_golden(golden_directory, &documents) {
@@ -156,8 +98,7 @@ pub fn run(arguments: CheckArguments) -> u8 {
             }
         }
     }
-    let (accepted, findings): (Vec<Finding>, Vec<Finding>) =
-        findings.into_iter().partition(|finding| expectations.iter().any(|e| e.accepts(finding, &documents)));
+    let (accepted, findings) = check::partition_accepted(findings, &expectations, &documents);
 
     if let Some(path) = &arguments.json {
         let report = serde_json::json!({

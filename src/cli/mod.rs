@@ -65,17 +65,10 @@ fn missing_inputs(inputs: &[PathBuf]) -> Vec<String> {
 fn extract_options(
     overrides: Option<&PathBuf>,
 ) -> Result<begroting::pipeline::ExtractOptions, begroting::Error> {
-    let Some(path) = overrides else { return Ok(begroting::pipeline::ExtractOptions::default()) };
-    // Read once: the fingerprint is of the very bytes that were parsed.
-    let read_error = |message: String| begroting::Error::new(path, begroting::ErrorKind::Read { message });
-    let bytes = std::fs::read(path).map_err(|error| read_error(error.to_string()))?;
-    let text = std::str::from_utf8(&bytes).map_err(|error| read_error(format!("not UTF-8: {error}")))?;
-    let loaded = begroting::overrides::Overrides::parse(path, text)?;
-    Ok(begroting::pipeline::ExtractOptions {
-        overrides: Some(loaded),
-        fingerprint: format!("overrides:{}", begroting::cache::content_hash(&bytes)),
-        ..begroting::pipeline::ExtractOptions::default()
-    })
+    match overrides {
+        Some(path) => begroting::pipeline::ExtractOptions::with_overrides_file(path),
+        None => Ok(begroting::pipeline::ExtractOptions::default()),
+    }
 }
 
 /// Writes the review page for documents (re-reading each source for its line panes).

@@ -455,6 +455,11 @@ pub use columns::FrameBuilder;
 #[cfg(feature = "frames")]
 mod columns;
 
+#[cfg(feature = "frames")]
+pub mod arrow_stream;
+#[cfg(feature = "frames")]
+pub mod collect;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,7 +26,9 @@ pub use atomic::write_atomically;
 pub use frame_formats::OutputFormat;
 pub use pending::PendingFile;
 #[cfg(feature = "frames")]
-pub use run_writer::{PartitionColumn, PreparedOutputs, ROW_GROUP_RECORDS, RunLayout, RunTotals, RunWriter};
+pub use run_writer::{
+    PartitionColumn, PreparedOutputs, ROW_GROUP_RECORDS, RunLayout, RunTotals, RunWriter, tables_json_entry,
+};
 
 use crate::error::Error;
 

@@ -150,12 +150,7 @@ fn encoded_column(
 /// never-null columns as not nullable. The data pages are the same either way: UTF8 byte arrays,
 /// INT32/UINT32, DOUBLE and LISTs of UTF8.
 fn parquet_metadata(schema: &Schema) -> KeyValueMetadata {
-    let mut arrow = schema.to_arrow(CompatLevel::oldest());
-    for name in NEVER_NULL_COLUMNS {
-        if let Some(field) = arrow.get_mut(name) {
-            field.is_nullable = false;
-        }
-    }
+    let arrow = crate::frame::arrow_stream::cells_arrow_schema(schema);
     let arrow_schema = polars_parquet::write::schema_to_metadata_key(&arrow);
     KeyValueMetadata::from_static(vec![
         (arrow_schema.key, arrow_schema.value.unwrap_or_default()),

@@ -192,6 +192,12 @@ struct TableView<'d> {
     warnings: Vec<&'d Warning>,
 }
 
+/// One document's entry of `tables.json`, as JSON (what the in-process front ends hand over as
+/// "the nested tables").
+pub fn tables_json_entry(document: &Document) -> Vec<u8> {
+    serde_json::to_vec(&document_tables(document)).expect("a document serializes to JSON")
+}
+
 fn document_tables(document: &Document) -> DocumentTables<'_> {
     let tables = document
         .tables

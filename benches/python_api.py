@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""The Python package and its Spark path against the command, on the benchmark corpus.
+
+    python3 benches/python_api.py [--pages 2000] [--corpus /tmp/begroting-bench] [--skip-spark]
+
+Sets up what it needs itself: a virtual environment in target/python-venv (maturin, polars,
+pyarrow, pandas, pyspark, pytest from pip; the one .ci/run uses), the package built into it with
+`maturin develop --release`, the release binary, and the corpus (benches/generate_corpus.py, the
+same pages as benches/run.py). Then, each in a child process so that its wall time and peak memory
+(max RSS) are its own:
+  - `begroting extract HTML -o OUT` (default output: cells.parquet, tables.json, report.json) and
+    `begroting.extract(HTML)` (a polars DataFrame), with --jobs 1 and 2;
+  - `begroting.spark.extract` over `binaryFile` on local[1] and local[2], timing only the job
+    (the cells written to Spark's `noop` sink), not the JVM's start.
+Prints the ratios issue 14 states its targets in. Timings belong here, never in tests.
+"""
+import argparse
+import os
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+VENV = os.path.join(ROOT, "target", "python-venv")
+PYTHON = os.path.join(VENV, "bin", "python")
+PACKAGES = ["maturin", "pytest", "polars", "pyarrow", "pandas", "pyspark"]
+
+
+def python_environment():
+    """target/python-venv with the packages, made on first use (a marker file says pip finished)."""
+    ready = os.path.join(VENV, "installed")
+    if not os.path.exists(ready):
+        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+        subprocess.run([PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *PACKAGES],
+                       check=True)
+        open(ready, "w").close()
+    environment = dict(os.environ, VIRTUAL_ENV=VENV, PATH=os.path.join(VENV, "bin") + os.pathsep + os.environ["PATH"])
+    subprocess.run([os.path.join(VENV, "bin", "maturin"), "develop", "--release", "--quiet", "-m",
+                    os.path.join(ROOT, "python", "Cargo.toml")], cwd=ROOT, env=environment, check=True)
+    return environment
+
+
+def measure(command, environment=None):
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    stdout, stderr = process.stdout.read().decode(), process.stderr.read().decode()
+    if os.waitstatus_to_exitcode(status) != 0:
+        print(f"command failed: {' '.join(command)}\n{stderr[-3000:]}", file=sys.stderr)
+        sys.exit(1)
+    return seconds, usage.ru_maxrss / 1024, stdout
+
+
+PYTHON_EXTRACT = """
+import sys, begroting
+cells = begroting.extract(sys.argv[1], jobs=int(sys.argv[2]))
+print(cells.height)
+"""
+
+SPARK_JOB = """
+import sys, time
+from pyspark.sql import SparkSession
+import begroting.spark
+cores, folder = sys.argv[1], sys.argv[2]
+spark = (SparkSession.builder.master(f"local[{cores}]").config("spark.ui.enabled", "false")
+         .config("spark.sql.files.maxPartitionBytes", str(4 << 20)).getOrCreate())
+spark.sparkContext.setLogLevel("ERROR")
+documents = spark.read.format("binaryFile").option("pathGlobFilter", "*.html").load(folder)
+documents.count()  # list the files before the clock starts
+started = time.perf_counter()
+begroting.spark.extract(documents, root=folder).write.format("noop").mode("overwrite").save()
+print(f"{time.perf_counter() - started:.3f}")
+spark.stop()
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--corpus", default="/tmp/begroting-bench")
+    parser.add_argument("--skip-spark", action="store_true")
+    arguments = parser.parse_args()
+
+    corpus = f"{arguments.corpus}-{arguments.pages}"
+    if not os.path.isdir(os.path.join(corpus, "html")):
+        subprocess.run([sys.executable, os.path.join(ROOT, "benches", "generate_corpus.py"), corpus,
+                        "--pages", str(arguments.pages)], check=True)
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    environment = python_environment()
+    binary = os.path.join(ROOT, "target", "release", "begroting")
+    html = os.path.join(corpus, "html")
+    out = os.path.join(corpus, "out-python-bench")
+
+    rows = []
+    for jobs in (1, 2):
+        cli_seconds, cli_rss, _ = measure([binary, "extract", html, "-o", out, "--quiet", "--force", "--jobs", str(jobs)])
+        py_seconds, py_rss, printed = measure([PYTHON, "-c", PYTHON_EXTRACT, html, str(jobs)], environment)
+        rows.append((jobs, cli_seconds, cli_rss, py_seconds, py_rss, int(printed.strip())))
+    print(f"corpus: {corpus} ({arguments.pages} HTML pages)")
+    print(f"{'jobs':>4} {'CLI s':>7} {'CLI MB':>7} {'Python s':>9} {'Python MB':>9} {'cells':>8}  Python/CLI time")
+    for jobs, cli_seconds, cli_rss, py_seconds, py_rss, cells in rows:
+        ratio = py_seconds / cli_seconds
+        verdict = "met" if ratio <= 1.10 else "NOT met"
+        print(f"{jobs:>4} {cli_seconds:7.2f} {cli_rss:7.0f} {py_seconds:9.2f} {py_rss:9.0f} {cells:8}  "
+              f"{ratio:.2f} (target <= 1.10: {verdict})")
+
+    if not arguments.skip_spark:
+        seconds = {}
+        for cores in (1, 2):
+            _, rss, printed = measure([PYTHON, "-c", SPARK_JOB, str(cores), html], environment)
+            seconds[cores] = float(printed.strip().splitlines()[-1])
+            print(f"spark local[{cores}]: {seconds[cores]:.2f} s for the job, "
+                  f"{arguments.pages / seconds[cores]:.0f} pages/s (driver process peak {rss:.0f} MB)")
+        speedup = seconds[1] / seconds[2]
+        print(f"spark local[2] / local[1] throughput: {speedup:.2f} (target >= 1.6: "
+              f"{'met' if speedup >= 1.6 else 'NOT met'})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,268 @@
+//! `begroting._native`: the Python package's bridge to the library, and nothing more.
+//!
+//! Owns the crossing: Python arguments in, and out the cells as an Arrow C stream (a capsule
+//! behind `__arrow_c_stream__`, which pyarrow, polars and pandas take without a row being copied
+//! through Python), the per-input report, the warnings, the tables and check findings as JSON
+//! text that the Python layer turns into frames and dicts. Every decision (which inputs, in which
+//! order, what becomes of a bad document) is the library's, exactly as for the CLI: a document
+//! that fails is a `failed` row of the report, never an exception; an exception means the call
+//! itself is wrong (an overrides file or manifest that cannot be read, an unknown option), and it
+//! names the file and the line. The GIL is released while documents are extracted.
+
+use std::ffi::CString;
+use std::path::{Path, PathBuf};
+
+use begroting::batch::{self, Discovered, Observer};
+use begroting::check::{self, Severity, expect::Expectations};
+use begroting::frame::arrow_stream::{ArrowArrayStream, cells_arrow_stream};
+use begroting::frame::collect::{CollectedRun, HeldDocument, collect_files, collect_held};
+use begroting::manifest::Manifest;
+use begroting::pipeline::ExtractOptions;
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyCapsule};
+
+pyo3::create_exception!(
+    _native,
+    NativeError,
+    pyo3::exceptions::PyException,
+    "A call the library refused; its one argument is a JSON object (message, file, kind, line)."
+);
+
+/// The library's error as the JSON payload of [`NativeError`] (the Python layer raises
+/// `begroting.BegrotingError` with these as attributes).
+fn native_error(error: &begroting::Error) -> PyErr {
+    let payload = serde_json::json!({
+        "message": error.to_string(),
+        "file": error.file.to_string_lossy(),
+        "kind": error.kind.name(),
+        "line": error.kind.line(),
+    });
+    NativeError::new_err(payload.to_string())
+}
+
+/// The stream, movable to whichever thread Python releases the capsule on. The C stream's
+/// private data (a boxed iterator over owned arrays) belongs to no thread.
+#[repr(transparent)]
+struct SendStream(ArrowArrayStream);
+// SAFETY: the stream owns its batches outright (no borrowed or thread-local data), and the Arrow C
+// stream interface lets a consumer call it from any one thread at a time, which the capsule's
+// single owner guarantees.
+unsafe impl Send for SendStream {}
+
+/// The cells of a run, handed over once by the Arrow PyCapsule interface.
+#[pyclass(module = "begroting._native")]
+struct CellStream {
+    stream: std::sync::Mutex<Option<SendStream>>,
+    rows: usize,
+}
+
+#[pymethods]
+impl CellStream {
+    /// The Arrow C stream capsule (`arrow_array_stream`); the stream can be taken once.
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyCapsule>> {
+        // The schema is the documented one; a consumer asking for another casts afterwards.
+        let _ = requested_schema;
+        let stream = self
+            .stream
+            .lock()
+            .map_err(|_| PyRuntimeError::new_err("the cell stream's lock is poisoned"))?
+            .take()
+            .ok_or_else(|| PyRuntimeError::new_err("the cell stream was already consumed"))?;
+        let name = CString::new("arrow_array_stream").expect("no NUL in the capsule name");
+        PyCapsule::new(py, stream, Some(name))
+    }
+
+    /// Rows in the stream.
+    #[getter]
+    fn rows(&self) -> usize {
+        self.rows
+    }
+}
+
+/// What a run hands to Python: the cells, then report, warnings and (when asked) tables as JSON.
+type RunResult = (CellStream, String, String, Option<String>);
+
+fn run_result(run: CollectedRun, keep_documents: bool) -> PyResult<RunResult> {
+    let stream = CellStream {
+        rows: run.cells.height(),
+        stream: std::sync::Mutex::new(Some(SendStream(cells_arrow_stream(&run.cells)))),
+    };
+    let report = serde_json::to_string(&run.report).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+    let warnings =
+        serde_json::to_string(&run.warnings).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+    let tables = keep_documents.then(|| tables_json(&run.documents));
+    Ok((stream, report, warnings, tables))
+}
+
+/// The documents as `tables.json` holds them: a JSON array of entries.
+fn tables_json(documents: &[begroting::pipeline::Document]) -> String {
+    let mut out = Vec::from(*b"[");
+    for (position, document) in documents.iter().enumerate() {
+        if position > 0 {
+            out.push(b',');
+        }
+        out.extend(begroting::write::tables_json_entry(document));
+    }
+    out.push(b']');
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+fn options(overrides: Option<PathBuf>, max_document_mb: Option<u64>) -> PyResult<ExtractOptions> {
+    let mut options = match overrides {
+        Some(path) => ExtractOptions::with_overrides_file(&path).map_err(|e| native_error(&e))?,
+        None => ExtractOptions::default(),
+    };
+    if let Some(megabytes) = max_document_mb {
+        options.max_document_bytes = megabytes.saturating_mul(1 << 20);
+    }
+    Ok(options)
+}
+
+/// Runs `work` on a pool of `jobs` threads (all cores when `None`).
+fn on_pool<T: Send>(jobs: Option<usize>, work: impl FnOnce() -> T + Send) -> PyResult<T> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(jobs) = jobs {
+        builder = builder.num_threads(jobs.max(1));
+    }
+    let pool =
+        builder.build().map_err(|e| PyRuntimeError::new_err(format!("cannot start worker threads: {e}")))?;
+    Ok(pool.install(work))
+}
+
+/// A progress bar on standard error, as the CLI draws it, when asked for.
+struct Progress {
+    bar: indicatif::ProgressBar,
+}
+
+impl Observer for Progress {
+    fn started(&self, inputs: usize, _bytes: u64) {
+        self.bar.set_length(inputs as u64);
+    }
+    fn finished(&self, _path: &Path, _bytes: u64, _failed: bool) {
+        self.bar.inc(1);
+    }
+}
+
+/// Extracts files and folders (walked as the CLI walks them) into memory.
+#[pyfunction]
+#[pyo3(signature = (paths, overrides=None, manifest=None, jobs=None, progress=false, keep_tables=false, max_document_mb=None))]
+#[allow(clippy::too_many_arguments)]
+fn extract_files(
+    py: Python<'_>,
+    paths: Vec<PathBuf>,
+    overrides: Option<PathBuf>,
+    manifest: Option<PathBuf>,
+    jobs: Option<usize>,
+    progress: bool,
+    keep_tables: bool,
+    max_document_mb: Option<u64>,
+) -> PyResult<RunResult> {
+    if paths.is_empty() {
+        return Err(PyValueError::new_err("no paths given"));
+    }
+    let options = options(overrides, max_document_mb)?;
+    let manifest = manifest.map(|path| Manifest::load(&path)).transpose().map_err(|e| native_error(&e))?;
+    let run = py.detach(|| {
+        let mut entries = batch::discover(&paths);
+        if let Some(manifest) = &manifest {
+            for entry in &mut entries {
+                if let Discovered::Read(input) = entry {
+                    input.url = manifest.url_for(&input.path).map(str::to_string);
+                }
+            }
+        }
+        let bar = indicatif::ProgressBar::new(0).with_style(
+            indicatif::ProgressStyle::with_template("begroting {bar:30} {pos}/{len} documents {elapsed}")
+                .expect("a valid progress template"),
+        );
+        if !progress {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+        }
+        let observer = Progress { bar };
+        let run = on_pool(jobs, || collect_files(&entries, &options, &observer, keep_tables));
+        observer.bar.finish_and_clear();
+        run
+    })?;
+    run_result(run.map_err(|e| native_error(&e))?, keep_tables)
+}
+
+/// One document as Python hands it over: (name, document id or None, bytes, url or None).
+type HeldTuple<'py> = (String, Option<String>, Bound<'py, PyBytes>, Option<String>);
+
+/// Extracts documents already in memory: a list of (name, document id or None, bytes, url or None).
+#[pyfunction]
+#[pyo3(signature = (documents, overrides=None, jobs=None, keep_tables=false, max_document_mb=None))]
+fn extract_held(
+    py: Python<'_>,
+    documents: Vec<HeldTuple<'_>>,
+    overrides: Option<PathBuf>,
+    jobs: Option<usize>,
+    keep_tables: bool,
+    max_document_mb: Option<u64>,
+) -> PyResult<RunResult> {
+    let options = options(overrides, max_document_mb)?;
+    let held: Vec<HeldDocument> = documents
+        .into_iter()
+        .map(|(name, id, bytes, url)| HeldDocument { name, id, bytes: bytes.as_bytes().to_vec(), url })
+        .collect();
+    let run = py.detach(|| on_pool(jobs, || collect_held(held, &options, keep_tables)))?;
+    run_result(run.map_err(|e| native_error(&e))?, keep_tables)
+}
+
+/// Checks inputs (documents, folders, output directories) with the built-in rules and expectation
+/// files. Returns (findings JSON, accepted findings JSON, failed, documents checked).
+#[pyfunction]
+#[pyo3(signature = (inputs, expect=Vec::new(), overrides=None, fail_on="error"))]
+fn check_inputs(
+    py: Python<'_>,
+    inputs: Vec<PathBuf>,
+    expect: Vec<PathBuf>,
+    overrides: Option<PathBuf>,
+    fail_on: &str,
+) -> PyResult<(String, String, bool, usize)> {
+    let fail_on = match fail_on {
+        "error" => Severity::Error,
+        "warning" => Severity::Warning,
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "fail_on is \"error\" or \"warning\", not \"{other}\""
+            )));
+        }
+    };
+    let options = options(overrides, None)?;
+    let mut expectations = Vec::new();
+    for file in &expect {
+        expectations.push(Expectations::load(file).map_err(|e| native_error(&e))?);
+    }
+    let run =
+        py.detach(|| check::check_inputs(&inputs, &options, &expectations)).map_err(|e| native_error(&e))?;
+    let (accepted, findings) = check::partition_accepted(run.findings, &expectations, &run.documents);
+    let failed = check::fails(&findings, fail_on);
+    let json = |findings: &[check::Finding]| {
+        serde_json::to_string(findings).map_err(|e| PyRuntimeError::new_err(e.to_string()))
+    };
+    Ok((json(&findings)?, json(&accepted)?, failed, run.documents.len()))
+}
+
+/// The version of the library inside.
+#[pyfunction]
+fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+#[pymodule]
+fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_class::<CellStream>()?;
+    module.add_function(wrap_pyfunction!(extract_files, module)?)?;
+    module.add_function(wrap_pyfunction!(extract_held, module)?)?;
+    module.add_function(wrap_pyfunction!(check_inputs, module)?)?;
+    module.add_function(wrap_pyfunction!(version, module)?)?;
+    module.add("NativeError", module.py().get_type::<NativeError>())?;
+    Ok(())
+}

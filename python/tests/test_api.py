@@ -1,0 +1,158 @@
+"""The Python API against the command's own output, on the bundled fixtures."""
+import json
+import pathlib
+import warnings
+
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from polars.testing import assert_frame_equal
+
+import begroting
+
+from conftest import FIXTURES, run_cli
+
+# docs/schema.md's long format, as polars types (tests/parquet_compat.py holds the same list for
+# the Parquet file).
+SCHEMA_POLARS = {
+    "doc_id": pl.String, "doc_sha256": pl.String, "source": pl.String, "url": pl.String,
+    "year": pl.Int32, "doc_type": pl.String, "chapter": pl.String, "dossier": pl.String,
+    "stuk": pl.String, "section": pl.String, "table_index": pl.UInt32, "table_number": pl.String,
+    "table_title": pl.String, "row_index": pl.UInt32, "row_label": pl.String, "row_code": pl.String,
+    "row_article": pl.String, "row_stub": pl.List(pl.String), "row_group": pl.String,
+    "row_kind": pl.String, "parent_row_index": pl.UInt32, "column_index": pl.UInt32,
+    "column_header": pl.String, "column_path": pl.List(pl.String), "column_year": pl.Int32,
+    "column_measure": pl.String, "raw": pl.String, "value": pl.Float64, "value_kind": pl.String,
+    "value_scaled": pl.Float64, "unit": pl.String, "unit_multiplier": pl.Int64,
+    "unit_currency": pl.String, "unit_kind": pl.String, "footnote_markers": pl.List(pl.String),
+    "footnote_texts": pl.List(pl.String), "flags": pl.List(pl.String), "line": pl.UInt32,
+}
+
+
+def test_extract_gives_exactly_the_rows_of_the_commands_cells_parquet(cli_output, in_repo):
+    cells = begroting.extract("fixtures/")
+    written = pl.read_parquet(cli_output / "cells.parquet")
+    assert cells.height > 10_000
+    assert_frame_equal(cells, written)
+
+
+def test_polars_types_are_the_documented_ones(in_repo):
+    cells = begroting.extract("fixtures/text")
+    assert dict(cells.schema) == SCHEMA_POLARS
+
+
+def test_pandas_frame_equals_pandas_reading_the_parquet_file(cli_output, in_repo):
+    frame = begroting.extract("fixtures/", as_pandas=True)
+    written = pd.read_parquet(cli_output / "cells.parquet")
+    pd.testing.assert_frame_equal(frame, written)
+
+
+def test_extract_arrow_has_the_files_arrow_schema_nullability_included(cli_output, in_repo):
+    table = begroting.extract_arrow("fixtures/")
+    assert isinstance(table, pa.Table)
+    assert table.schema.equals(pq.read_schema(cli_output / "cells.parquet"), check_metadata=False)
+    assert not table.schema.field("doc_id").nullable
+    assert table.schema.field("url").nullable
+
+
+def test_seed_figures_arrive_as_printed(in_repo):
+    # ../shared/seed, copied as fixtures/text/veiligheidsagenda-owb-2022-VI.txt, lines 15-45:
+    # Tabel 2 Veiligheidsagenda 2019-2022, header "Realisatie" over "2019", row "Aantal aangepakte
+    # CSV's" (group Ondermijning) prints 1.522, then 1.529 under 2020.
+    cells = begroting.extract("fixtures/text/veiligheidsagenda-owb-2022-VI.txt")
+    row = cells.filter((pl.col("table_number") == "2") & (pl.col("row_label") == "Aantal aangepakte CSV's"))
+    assert row["column_header"].to_list()[:2] == ["Realisatie 2019", "Realisatie 2020"]
+    assert row["raw"].to_list()[:2] == ["1.522", "1.529"]
+    assert row["value"].to_list()[:2] == [1522.0, 1529.0]
+    assert row["row_group"][0] == "Ondermijning"
+    assert row["line"][0] == 43
+
+
+def test_a_bad_document_is_a_failed_row_and_the_others_are_kept(in_repo, tmp_path):
+    empty = tmp_path / "leeg.txt"
+    empty.write_text("   \n")
+    missing = tmp_path / "weg.html"
+    result = begroting.run(["fixtures/text", str(empty), str(missing)])
+    statuses = dict(zip(result.documents["source"], result.documents["status"]))
+    assert statuses[str(empty)] == "failed"
+    assert statuses[str(missing)] == "failed"
+    assert result.failed.filter(pl.col("source") == str(empty))["error_kind"][0] == "empty"
+    assert result.cells.filter(pl.col("doc_id") == "veiligheidsagenda-owb-2022-VI.txt").height > 0
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        cells = begroting.extract(["fixtures/text", str(empty)])
+    assert cells.height == result.cells.height
+    failed = [w for w in caught if issubclass(w.category, begroting.DocumentsFailed)]
+    assert len(failed) == 1 and failed[0].message.failures[0][0] == str(empty)
+
+
+def test_extract_bytes_reads_a_document_in_memory_and_raises_on_a_bad_one(in_repo):
+    page = FIXTURES / "text" / "veiligheidsagenda-owb-2022-VI.txt"
+    from_file = begroting.extract(str(page))
+    url = page.with_suffix(".url").read_text().strip()
+    held = begroting.extract_bytes(page.read_bytes(), "veiligheidsagenda-owb-2022-VI.txt", url=url)
+    assert_frame_equal(held.drop("source", "url"), from_file.drop("source", "url"))
+    with pytest.raises(begroting.BegrotingError) as raised:
+        begroting.extract_bytes(b"\x89PNG\r\n\x1a\n\x00\x00", "plaatje.html")
+    assert raised.value.kind == "binary"
+    assert raised.value.path == "plaatje.html"
+    assert "plaatje.html" in str(raised.value)
+
+
+def test_a_malformed_overrides_file_raises_with_its_file_and_line(in_repo, tmp_path):
+    overrides = tmp_path / "overrides.json"
+    overrides.write_text("{\n  \"documents\": [\n")
+    with pytest.raises(begroting.BegrotingError) as raised:
+        begroting.extract("fixtures/text", overrides=overrides)
+    assert raised.value.path == str(overrides)
+    assert str(overrides) in str(raised.value)
+
+
+def test_warnings_are_a_frame_not_printed(in_repo, capfd):
+    result = begroting.run("fixtures/corpus")
+    assert capfd.readouterr().err == ""
+    report = [json.loads(line) for line in []]
+    assert result.warnings.height > 0
+    assert set(result.warnings.columns) >= {"doc_id", "kind", "line", "table_index", "message"}
+    by_document = result.warnings.group_by("source").len()
+    from_report = result.documents.filter(pl.col("warnings") > 0).select("source", "warnings")
+    assert by_document.join(from_report, on="source").filter(pl.col("len") != pl.col("warnings")).height == 0
+    del report
+
+
+def test_read_tables_is_the_content_of_tables_json(cli_output, in_repo):
+    written = {entry["doc_id"]: entry for entry in json.loads((cli_output / "tables.json").read_text())}
+    documents = begroting.read_tables("fixtures/")
+    assert len(documents) == len(written)
+    for document in documents:
+        assert document == written[document["doc_id"]]
+
+
+@pytest.mark.parametrize("folder", ["fixtures/corpus", "fixtures/text"])
+def test_check_has_the_commands_verdict(in_repo, folder):
+    result = begroting.check(folder)
+    done = run_cli("check", folder, "--quiet")
+    # The command exits 0 when the check passes and 1 when it fails (2 is a usage error).
+    assert done.returncode in (0, 1), done.stderr
+    assert result.ok == (done.returncode == 0)
+    assert result.documents > 0
+    errors = result.findings.filter(pl.col("severity") == "error").height
+    assert f"{errors} errors" in done.stderr
+
+
+def test_check_with_the_projects_expectations_passes_as_in_ci(in_repo):
+    expect = sorted(str(path) for path in (FIXTURES / "expect").glob("*.toml"))
+    # The folders and files of .ci/run's `begroting check` step.
+    folders = ["fixtures/corpus", "fixtures/encodings", "fixtures/html", "fixtures/pruning", "fixtures/text",
+               "fixtures/xml"]
+    result = begroting.check(folders, expect=expect,
+                             overrides="fixtures/overrides/veiligheidsagenda-owb-2022-VI.json")
+    assert result.ok, result.findings
+    assert result.accepted.height > 0
+
+
+def test_help_reads_well():
+    assert "long-format" in begroting.extract.__doc__
+    assert begroting.__version__

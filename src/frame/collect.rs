@@ -1,0 +1,184 @@
+//! A run collected in memory instead of written to files: the cells of every document as one
+//! frame, the per-input report (the rows of `report.json`) and every warning as a record.
+//!
+//! Owns what the in-process front ends (the Python package, its Spark path) get back from a
+//! batch: the same cells, in the same order, as `cells.parquet` of `begroting extract` over the
+//! same inputs, and the same per-input outcome as `report.json`, so that one bad document is a
+//! row of the report and never an exception that loses the others. Documents are dropped as soon
+//! as their cells are appended, as the file writer does, so memory holds the frame, not the
+//! documents.
+
+use std::path::Path;
+
+use polars::prelude::*;
+use serde::Serialize;
+
+use super::FrameBuilder;
+use crate::batch::{self, Discovered, Observer, Outcome, ReportEntry};
+use crate::error::{Error, ErrorKind};
+use crate::pipeline::{Document, ExtractOptions};
+
+/// Rows buffered in the builders before they become a chunk of the frame.
+const CHUNK_ROWS: usize = 64 * 1024;
+
+/// One warning of one document, as a record (a row of the Python package's warnings frame).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WarningRecord {
+    /// The document's id.
+    pub doc_id: String,
+    /// The input path as given.
+    pub source: String,
+    /// The warning kind's stable name (`table_not_read`, `column_inferred`, …).
+    pub kind: &'static str,
+    /// 1-based source line, when known.
+    pub line: Option<usize>,
+    /// Table index, when the warning is about a table.
+    pub table_index: Option<usize>,
+    /// Row index within the table, when about a row.
+    pub row_index: Option<usize>,
+    /// Data column index, when about a column.
+    pub column_index: Option<usize>,
+    /// The sentence, naming the text involved.
+    pub message: String,
+}
+
+/// A whole run in memory.
+pub struct CollectedRun {
+    /// The long-format cells of every document that was read, in input order.
+    pub cells: DataFrame,
+    /// One entry per input, in input order: what became of it.
+    pub report: Vec<ReportEntry>,
+    /// Every warning of every document, in input order.
+    pub warnings: Vec<WarningRecord>,
+    /// The documents themselves, when the collector was asked to keep them (`tables.json`'s
+    /// content); empty otherwise.
+    pub documents: Vec<Document>,
+}
+
+/// Gathers outcomes into a [`CollectedRun`].
+pub struct Collector {
+    builder: FrameBuilder,
+    chunks: Vec<DataFrame>,
+    report: Vec<ReportEntry>,
+    warnings: Vec<WarningRecord>,
+    keep_documents: bool,
+    documents: Vec<Document>,
+}
+
+impl Collector {
+    /// An empty collector; with `keep_documents`, the documents are kept besides their cells.
+    pub fn new(keep_documents: bool) -> Collector {
+        Collector {
+            builder: FrameBuilder::new(CHUNK_ROWS),
+            chunks: Vec::new(),
+            report: Vec::new(),
+            warnings: Vec::new(),
+            keep_documents,
+            documents: Vec::new(),
+        }
+    }
+
+    /// Adds one input's outcome (its cells, report entry and warnings).
+    pub fn add(&mut self, outcome: Outcome, content_hash: Option<String>) -> Result<(), Error> {
+        let cells = match &outcome {
+            Outcome::Done(document) => {
+                let chunks = &mut self.chunks;
+                let cells = self.builder.push_document(document, CHUNK_ROWS, |builder| {
+                    chunks.push(builder.take_frame().map_err(frame_error)?);
+                    Ok::<(), Error>(())
+                })?;
+                self.warnings.extend(document.warnings.iter().map(|warning| WarningRecord {
+                    doc_id: document.doc_id.clone(),
+                    source: document.source.clone(),
+                    kind: warning.kind.name(),
+                    line: warning.location.line,
+                    table_index: warning.location.table_index,
+                    row_index: warning.location.row_index,
+                    column_index: warning.location.column_index,
+                    message: warning.message.clone(),
+                }));
+                cells
+            }
+            Outcome::Failed(_) | Outcome::Skipped { .. } => 0,
+        };
+        self.report.push(batch::report_entry(&outcome, cells, content_hash));
+        if self.keep_documents
+            && let Outcome::Done(document) = outcome
+        {
+            self.documents.push(*document);
+        }
+        Ok(())
+    }
+
+    /// The run: the buffered rows become the frame's last chunk.
+    pub fn finish(mut self) -> Result<CollectedRun, Error> {
+        let last = self.builder.take_frame().map_err(frame_error)?;
+        let mut cells = match self.chunks.first() {
+            Some(first) => first.clear(),
+            None => last.clear(),
+        };
+        for chunk in self.chunks.iter().chain(std::iter::once(&last)) {
+            if chunk.height() > 0 {
+                cells.vstack_mut(chunk).map_err(frame_error)?;
+            }
+        }
+        Ok(CollectedRun { cells, report: self.report, warnings: self.warnings, documents: self.documents })
+    }
+}
+
+/// Runs a batch (the entries of [`batch::discover`]) and collects it in memory, in input order,
+/// on the current rayon pool.
+pub fn collect_files(
+    entries: &[Discovered],
+    options: &ExtractOptions,
+    observer: &dyn Observer,
+    keep_documents: bool,
+) -> Result<CollectedRun, Error> {
+    let mut collector = Collector::new(keep_documents);
+    batch::run_streaming(
+        entries,
+        options,
+        None,
+        observer,
+        |_| (),
+        |processed, ()| collector.add(processed.outcome, processed.content_hash),
+    )?;
+    collector.finish()
+}
+
+/// One document already in memory: its name (a path or any name; its extension picks the reader
+/// when the content does not), its document id (`None`: the name's file name), its bytes (gzip
+/// is unpacked) and its address.
+pub struct HeldDocument {
+    /// Names the document: the `source` column, and the file in errors.
+    pub name: String,
+    /// The document id; `None` gives the file name of `name`.
+    pub id: Option<String>,
+    /// The document's bytes as stored.
+    pub bytes: Vec<u8>,
+    /// The page address, when known.
+    pub url: Option<String>,
+}
+
+/// Runs documents already in memory (a Spark partition, Python `bytes`) in parallel and collects
+/// them in input order.
+pub fn collect_held(
+    documents: Vec<HeldDocument>,
+    options: &ExtractOptions,
+    keep_documents: bool,
+) -> Result<CollectedRun, Error> {
+    use rayon::prelude::*;
+    let outcomes: Vec<(Outcome, Option<String>)> = documents
+        .into_par_iter()
+        .map(|held| batch::extract_held(Path::new(&held.name), held.id, held.bytes, held.url, options))
+        .collect();
+    let mut collector = Collector::new(keep_documents);
+    for (outcome, hash) in outcomes {
+        collector.add(outcome, hash)?;
+    }
+    collector.finish()
+}
+
+fn frame_error(error: PolarsError) -> Error {
+    Error::new("cells", ErrorKind::Write { file: "cells".into(), message: error.to_string() })
+}
