@@ -59,8 +59,9 @@ print(cells.height)
 """
 
 SPARK_JOB = """
-import sys, time
+import os, sys, time
 from pyspark.sql import SparkSession
+os.environ["PYSPARK_PYTHON"] = sys.executable
 import begroting.spark
 cores, folder = sys.argv[1], sys.argv[2]
 spark = (SparkSession.builder.master(f"local[{cores}]").config("spark.ui.enabled", "false")

@@ -108,6 +108,10 @@ fn every_unit_phrase_of_the_fixtures_is_read() {
         ("in miljarden euro's", Some((1_000_000_000, eur, "amount"))),
         ("in miljarden euro’s", Some((1_000_000_000, eur, "amount"))),
         ("in miljarden euro; – is saldoverbeterend", Some((1_000_000_000, eur, "amount"))),
+        ("in miljarden euro, min = onderschrijding", Some((1_000_000_000, eur, "amount"))),
+        // Wild f1_05's caption ends "(min is onderschrijding)"; its closing bracket is read as the
+        // unit's own.
+        ("in miljarden euro (min is onderschrijding", Some((1_000_000_000, eur, "amount"))),
         ("in miljarden euro, min = tekort", Some((1_000_000_000, eur, "amount"))),
         ("in miljarden euro, tenzij anders aangegeven", Some((1_000_000_000, eur, "amount"))),
         ("in miljarden euro; «–» is onderschrijding", Some((1_000_000_000, eur, "amount"))),

@@ -92,8 +92,10 @@ fn report(split: &str) -> ScoreReport {
 }
 
 /// Floors, not targets: just under the scores measured at the end of the latest session (session
-/// 10: dev 92.3% of cells and 95.0% of tables, after 10 pages of the third round joined it;
-/// the 119 pages before them stood at 95.4%, the 10 new ones at 65%), so that a change that reads
+/// 11: dev 91.4% of cells and 94.9% of tables, after the 12 pages of the fourth round joined it;
+/// they read at 60% when they joined (all 187 of their wrong cells in silence: rows printed one a
+/// line with their figures glued together, no separator) and at 80% once such rows were cut by
+/// their decimals; session 10: 92.3% and 95.0% over 129 pages), so that a change that reads
 /// these pages worse fails; the validation floor stays under the score it had when first measured (69.1% and
 /// 78.6%), since nothing is tuned on it. History: the first validation split (33 pages) sat at
 /// 85.7% for three sessions while dev rose to 94.9%; it was then retired into dev (it had been
@@ -103,7 +105,7 @@ fn report(split: &str) -> ScoreReport {
 /// shows the distance, page by page.
 #[test]
 fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
-    for (split, cell_floor, table_floor) in [("dev", 0.915, 0.94), ("validation", 0.69, 0.78)] {
+    for (split, cell_floor, table_floor) in [("dev", 0.91, 0.94), ("validation", 0.69, 0.78)] {
         let report = report(split);
         let rendered = report.render();
         assert_eq!(report.failed_pages(), 0, "{split}\n{rendered}");

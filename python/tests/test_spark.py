@@ -1,6 +1,6 @@
 """The Spark path in local mode against the command's own output, row for row."""
 import os
-import pathlib
+import sys
 
 import pytest
 
@@ -19,8 +19,12 @@ FOLDERS = ["corpus", "encodings", "html", "pruning", "text", "xml"]
 def spark():
     from pyspark.sql import SparkSession
 
+    # The workers must run this Python (the one the package is installed in), not the first
+    # `python3` on the PATH.
+    os.environ["PYSPARK_PYTHON"] = sys.executable
     session = (SparkSession.builder.master("local[2]").appName("begroting-tests")
                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+               .config("spark.pyspark.python", sys.executable)
                .getOrCreate())
     session.sparkContext.setLogLevel("ERROR")
     yield session

@@ -33,14 +33,15 @@
 //! A line counts as accounted for when it is a table's header or caption line (between the
 //! table's first line and its first row), the line of a row, a stub cell, a cell or a note (and a
 //! note's marker printed on its own line just above the note), or any line of an unrecovered
-//! table. Known limit: accounting is per line, so a line that holds several
+//! table; a heading line that runs its years together counts as the header's when each of its years
+//! is in the header. Known limit: accounting is per line, so a line that holds several
 //! figures (a pipe row, a run-together row) counts as read when any of them landed; and figures in
 //! running prose ("in 2019 stegen de uitgaven") are not looked at.
 
 use std::collections::{BTreeSet, HashMap};
 
 use crate::error::{Location, Warning, WarningKind};
-use crate::interpret::run_together::trailing_figures;
+use crate::interpret::run_together::{split_year_heading, trailing_figures};
 use crate::interpret::vocabulary::{is_figure, is_note_marker_before_text, is_plain_figure, is_sentence};
 use crate::normalize::collapse_whitespace;
 use crate::normalize::unit::parse_unit;
@@ -154,7 +155,9 @@ fn accounted_lines(table: &Table, lines: &[&str], accounted: &mut BTreeSet<usize
         let read = match classify(text) {
             None => true,
             Some(FigureLine::Pipe) => text.split('|').filter(|cell| is_figure(cell)).all(in_header),
-            Some(_) => in_header(text),
+            Some(_) => {
+                in_header(text) || heading_years(text).is_some_and(|years| years.into_iter().all(in_header))
+            }
         };
         if read {
             accounted.insert(line);
@@ -166,6 +169,13 @@ fn accounted_lines(table: &Table, lines: &[&str], accounted: &mut BTreeSet<usize
         accounted.extend(row.cells.iter().filter_map(|cell| cell.line));
     }
     accounted.extend(table.notes.iter().filter_map(|note| note.line));
+}
+
+/// The years of a heading line that runs them together ("200520062007", "2. Politie 2009 2010"),
+/// which land in the header one by one.
+fn heading_years(text: &str) -> Option<Vec<&str>> {
+    let heading = split_year_heading(text)?;
+    Some(heading.figures.iter().map(|range| &text[range.clone()]).collect())
 }
 
 /// The lines of notes whose marker is printed as a paragraph of its own above the note's text
@@ -283,7 +293,7 @@ fn audit_printed_texts(table: &mut Table, lines: &[&str]) {
             || if text.matches('|').count() >= 2 {
                 text.split('|').map(str::trim).filter(|cell| !cell.is_empty()).all(&mut found)
             } else {
-                found(text)
+                found(text) || heading_years(text).is_some_and(|years| years.into_iter().all(&mut found))
             };
         texts.push((line, landed));
     }

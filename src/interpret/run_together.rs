@@ -97,8 +97,9 @@ pub struct RunTogether {
 ///    ran together ("4 744 138 4 682 192"): the line is not split;
 /// 4. the split is uncertain when the first figure is glued to the label and begins with a
 ///    group of one or two digits followed by a space group (a footnote marker glued to the label
-///    reads the same way), or is a run of five or more digits without separators (a year of the
-///    label may be in it: "economie in 200627"), or the label ends in a digit.
+///    reads the same way), or its whole part is a run of five or more digits without thousands
+///    separators (a year of the label may be in it: "economie in 200627", "Miljoenennota
+///    20080,0"), or the label ends in a digit.
 ///
 /// `None` for prose-like lines (longer than 120 characters, ending in a full stop, holding `|`).
 /// Several figures that all use spaces as thousands separators ("4 744 138 4 682 192") are not
@@ -116,13 +117,14 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
         trimmed.char_indices().filter(|(_, c)| c.is_alphabetic()).nth(1).map(|(at, c)| at + c.len_utf8())?;
     let letters_before = |end: usize| end >= label_minimum;
     // Only a sign, a euro sign or a digit can open a figure; the figure test runs on those alone.
+    // A sign and a space open a figure even right after a digit: "Najaarsnota 2007– 0,4" is the
+    // label's year and – 0,4 (a range such as "2019–2022" has no space after its dash).
     let last_start = trimmed.char_indices().find_map(|(at, c)| {
         let opens = c.is_ascii_digit() || matches!(c, '-' | '–' | '‒' | '—' | '−' | '+' | '€');
-        (opens
-            && at >= label_minimum
-            && !trimmed[..at].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
-            && is_plain_figure(&trimmed[at..]))
-        .then_some(at)
+        let signed = is_sign(c) && trimmed[at + c.len_utf8()..].starts_with(' ');
+        let after_number = trimmed[..at].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+        (opens && at >= label_minimum && (signed || !after_number) && is_plain_figure(&trimmed[at..]))
+            .then_some(at)
     })?;
     if is_year(&trimmed[last_start..]) && trimmed[..last_start].ends_with(char::is_whitespace) {
         return None;
@@ -152,7 +154,10 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
     let mut tokens = label.split_whitespace();
     let last_token = tokens.next_back().unwrap_or_default();
     let more_tokens = tokens.next().is_some();
+    // (A figure glued to the label's number, "Najaarsnota 2007– 0,4", is not such a run.)
+    let figure_glued = !trimmed[..figures[0].start].ends_with(char::is_whitespace);
     if more_tokens
+        && !figure_glued
         && !last_token.is_empty()
         && last_token.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
     {
@@ -169,8 +174,8 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
     let label_ends_in_digit = label.ends_with(|c: char| c.is_ascii_digit());
     // A run of five or more digits without a thousands separator is no figure as these documents
     // print them: it may hold a year of the label and a figure ("economie in 200627").
-    let long_glued =
-        first.chars().filter(char::is_ascii_digit).count() >= 5 && !first.contains(['.', ',', ' ']);
+    let whole = first.split(',').next().unwrap_or_default();
+    let long_glued = whole.len() >= 5 && whole.bytes().all(|b| b.is_ascii_digit());
     let certain = !(label_ends_in_digit || long_glued || glued && short_first_group);
     // Such a run that opens with a year and has one to three digits after it is the label's year
     // and a figure ("De Nederlandse economie in 200627": "… in 2006" and 27, a page number): the
@@ -180,8 +185,8 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
     // here: `is_measure_year_heading` keeps them whole.)
     if long_glued
         && figures.len() == 1
-        && (5..=7).contains(&first.len())
-        && first.get(..4).is_some_and(is_year)
+        && (5..=7).contains(&whole.len())
+        && whole.get(..4).is_some_and(is_year)
     {
         let year_end = figures[0].start + 4;
         label_range = 0..year_end;
@@ -198,6 +203,9 @@ pub fn split_year_heading(line: &str) -> Option<RunTogether> {
     if trimmed.len() > 480 || trimmed.contains('|') || !trimmed.ends_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
+    if let Some(glued) = glued_years(trimmed) {
+        return Some(glued);
+    }
     let tokens: Vec<(usize, &str)> = trimmed
         .split_whitespace()
         .map(|token| (token.as_ptr() as usize - trimmed.as_ptr() as usize, token))
@@ -213,6 +221,25 @@ pub fn split_year_heading(line: &str) -> Option<RunTogether> {
     }
     let figures = tokens[first_year..].iter().map(|(start, token)| *start..start + token.len()).collect();
     Some(RunTogether { label: 0..label.len(), figures, certain: true, grouping_certain: true })
+}
+
+/// A heading of consecutive years glued together with nothing between them ("
+/// 20052006200720082009", as the pre-2010 one-row-a-line tables print it): each year, and the
+/// blank before them as the stub header's empty cell. Two years at least, one apart.
+fn glued_years(trimmed: &str) -> Option<RunTogether> {
+    let digits = trimmed.trim_start();
+    let lead = trimmed.len() - digits.len();
+    if digits.len() < 8 || !digits.len().is_multiple_of(4) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let years: Vec<u32> =
+        (0..digits.len() / 4).map(|i| digits[4 * i..4 * i + 4].parse().unwrap_or(0)).collect();
+    let consecutive = years.windows(2).all(|pair| pair[1] == pair[0] + 1);
+    if !consecutive || !is_year(&digits[..4]) {
+        return None;
+    }
+    let figures = (0..years.len()).map(|i| lead + 4 * i..lead + 4 * i + 4).collect();
+    Some(RunTogether { label: 0..lead, figures, certain: true, grouping_certain: true })
 }
 
 /// One piece of a run of figures that print their thousands with spaces.
@@ -361,6 +388,111 @@ pub fn split_space_grouped(line: &str, columns: usize) -> Option<RunTogether> {
     })
 }
 
+/// Splits a row that runs its label and figures together with no separator at all, every figure
+/// printing the same number of decimals, each trailing space an empty cell: "Uitgaven9,08,38,4"
+/// with three columns is 9,0, 8,3 and 8,4; "4Dividend– 0,16– 0,37" is – 0,16 and – 0,37;
+/// "1Bruto aankoopbedrag– 9,91    " with five columns is – 9,91 and four empty cells (as the
+/// pre-2010 pages of rijksbegroting.nl print their tables, one row a line). Where one figure's
+/// decimals end the next figure begins, so the decimals of the last figure and the column count
+/// decide every cut. A label that ends in a year glued to the first figure ("Stand
+/// Miljoenennota 20065,75,7…": an integer part of five or more digits without a thousands dot
+/// that opens with a year) gives the year back to the label, and the cut is marked uncertain.
+/// `None` unless exactly `columns` cells come out (at least two).
+pub fn split_glued_decimals(line: &str, columns: usize) -> Option<RunTogether> {
+    let body = line.strip_suffix('\r').unwrap_or(line);
+    let content = body.trim_end();
+    if columns < 2 || content.len() > 480 || content.contains('|') {
+        return None;
+    }
+    // One space (or no-break space) a trailing empty cell.
+    let empties: Vec<std::ops::Range<usize>> = body[content.len()..]
+        .char_indices()
+        .filter(|(_, c)| matches!(c, ' ' | '\u{a0}'))
+        .map(|(at, c)| content.len() + at..content.len() + at + c.len_utf8())
+        .collect();
+    if empties.len() >= columns {
+        return None;
+    }
+    let wanted = columns - empties.len();
+    let core = content.strip_suffix(')').unwrap_or(content);
+    let decimals = core.len() - core.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=3).contains(&decimals) || !core[..core.len() - decimals].ends_with(',') {
+        return None;
+    }
+    let label_minimum =
+        content.char_indices().filter(|(_, c)| c.is_alphabetic()).nth(1).map(|(at, c)| at + c.len_utf8())?;
+    let (start, mut figures) = content.char_indices().find_map(|(start, c)| {
+        let opens = c.is_ascii_digit() || c == '(' || is_sign(c);
+        let after_number = content[..start].ends_with(|b: char| b.is_ascii_digit() || b == '.' || b == ',');
+        if start < label_minimum || !opens || after_number {
+            return None;
+        }
+        let figures = glued_figures(&content[start..], decimals)?;
+        (figures.len() == wanted)
+            .then(|| (start, figures.into_iter().map(|f| f.start + start..f.end + start).collect::<Vec<_>>()))
+    })?;
+    let mut label_end = start;
+    let first = &content[figures[0].clone()];
+    let whole = first.split(',').next().unwrap_or_default();
+    let long_glued = whole.len() >= 5 && whole.bytes().all(|b| b.is_ascii_digit());
+    if long_glued && whole.get(..4).is_some_and(is_year) {
+        label_end = figures[0].start + 4;
+        figures[0].start = label_end;
+    }
+    let label = content[..label_end].trim_end();
+    figures.extend(empties);
+    Some(RunTogether { label: 0..label.len(), figures, certain: !long_glued, grouping_certain: true })
+}
+
+/// A dash or plus sign that opens a negative or positive figure.
+fn is_sign(c: char) -> bool {
+    matches!(c, '-' | '–' | '‒' | '—' | '−' | '+')
+}
+
+/// The figures of a run printed without separators, each with exactly `decimals` decimals:
+/// an optional "(", an optional sign and one space, digits with thousands dots, ",", the
+/// decimals, and ")" when one opened. `None` when the run does not read that way to its end.
+fn glued_figures(run: &str, decimals: usize) -> Option<Vec<std::ops::Range<usize>>> {
+    let bytes = run.as_bytes();
+    let mut figures = Vec::new();
+    let mut at = 0;
+    while at < run.len() {
+        let start = at;
+        let opened = run[at..].starts_with('(');
+        if opened {
+            at += 1;
+        }
+        if let Some(sign) = run[at..].chars().next().filter(|&c| is_sign(c)) {
+            at += sign.len_utf8();
+            if run[at..].starts_with(' ') {
+                at += 1;
+            }
+        }
+        let whole_start = at;
+        while bytes.get(at).is_some_and(|b| b.is_ascii_digit() || *b == b'.') {
+            at += 1;
+        }
+        if at == whole_start || !bytes[whole_start].is_ascii_digit() || bytes.get(at) != Some(&b',') {
+            return None;
+        }
+        at += 1;
+        for _ in 0..decimals {
+            if !bytes.get(at).is_some_and(u8::is_ascii_digit) {
+                return None;
+            }
+            at += 1;
+        }
+        if opened {
+            if bytes.get(at) != Some(&b')') {
+                return None;
+            }
+            at += 1;
+        }
+        figures.push(start..at);
+    }
+    Some(figures)
+}
+
 /// One whitespace-separated token that can be part of a figure: digits with "." or ",", a
 /// percent sign, or a lone minus sign.
 fn is_figure_token(token: &str) -> bool {
@@ -474,6 +606,83 @@ mod tests {
             "only arithmetic splits these"
         );
         assert!(!split("2.1.De Nederlandse economie in 200627").2, "a year may hide in the glued digits");
+    }
+
+    fn glued(line: &str, columns: usize) -> Option<(String, Vec<String>, bool)> {
+        let split = split_glued_decimals(line, columns)?;
+        let figures = split.figures.iter().map(|range| line[range.clone()].trim().to_string()).collect();
+        Some((line[split.label].to_string(), figures, split.certain))
+    }
+
+    #[test]
+    fn a_signed_figure_after_the_labels_year_keeps_its_sign() {
+        // Wild page f1_05 (Najaarsnota 2007), Tabel 2.1, lines 36 and 40.
+        let (label, figures, certain) = split("Najaarsnota 2007– 0,4");
+        assert_eq!(
+            (label.as_str(), figures, certain),
+            ("Najaarsnota 2007", vec!["– 0,4".to_string()], false)
+        );
+        let (label, figures, certain) = split("Miljoenennota 20080,0");
+        assert_eq!(
+            (label.as_str(), figures, certain),
+            ("Miljoenennota 2008", vec!["0,0".to_string()], false)
+        );
+    }
+
+    #[test]
+    fn figures_glued_without_separators_are_cut_where_their_decimals_end() {
+        let texts = |texts: &[&str]| texts.iter().map(|text| text.to_string()).collect::<Vec<_>>();
+        // Wild page f1_02 (Miljoenennota 2006, horizontale toelichting), lines 28 and 32, under
+        // the heading " 200520062007200820092010" (six columns).
+        assert_eq!(
+            glued("totaal uitgaven119,4113,3113,1112,0111,5111,0", 6),
+            Some((
+                "totaal uitgaven".into(),
+                texts(&["119,4", "113,3", "113,1", "112,0", "111,5", "111,0"]),
+                true
+            ))
+        );
+        assert_eq!(
+            glued("Uitgaven9,08,38,48,48,48,3", 6),
+            Some(("Uitgaven".into(), texts(&["9,0", "8,3", "8,4", "8,4", "8,4", "8,3"]), true))
+        );
+        // Wild page f1_01 (Voorjaarsnota 2005), lines 11, 15 and 17 (five columns): a sign and a
+        // space open a figure, brackets hold one, and each trailing space is an empty cell.
+        assert_eq!(
+            glued("1Bruto aankoopbedrag– 9,91    ", 5),
+            Some(("1Bruto aankoopbedrag".into(), texts(&["– 9,91", "", "", "", ""]), true))
+        );
+        assert_eq!(
+            glued("2Netto-aankoopbedrag(-2,78)    ", 5),
+            Some(("2Netto-aankoopbedrag".into(), texts(&["(-2,78)", "", "", "", ""]), true))
+        );
+        assert_eq!(
+            glued("4Dividend– 0,16– 0,37– 0,34– 0,31– 0,28", 5),
+            Some(("4Dividend".into(), texts(&["– 0,16", "– 0,37", "– 0,34", "– 0,31", "– 0,28"]), true))
+        );
+        // Wild page f2_04 (Miljoenennota 2007), line 24: the label's year runs into the first
+        // figure; the year goes back to the label and the cut is flagged.
+        assert_eq!(
+            glued("Stand Miljoenennota 20065,75,75,75,75,7 ", 6),
+            Some(("Stand Miljoenennota 2006".into(), texts(&["5,7", "5,7", "5,7", "5,7", "5,7", ""]), false))
+        );
+        // Not cut: a count that does not come out, decimals that differ, one column.
+        assert_eq!(glued("Uitgaven9,08,38,4", 6), None);
+        assert_eq!(glued("Uitgaven9,08,38,45", 3), None);
+        assert_eq!(glued("Uitgaven9,0", 1), None);
+    }
+
+    #[test]
+    fn glued_years_are_a_heading() {
+        // Wild page f1_02, line 18.
+        let line = " 200520062007200820092010";
+        let heading = split_year_heading(line).expect("a heading");
+        let years: Vec<&str> = heading.figures.iter().map(|range| &line[range.clone()]).collect();
+        assert_eq!(years, ["2005", "2006", "2007", "2008", "2009", "2010"]);
+        assert_eq!(&line[heading.label], " ");
+        // Not years one apart, or not a multiple of four digits: no heading.
+        assert!(split_year_heading(" 20052007").is_none());
+        assert!(split_year_heading(" 2005200").is_none());
     }
 
     #[test]

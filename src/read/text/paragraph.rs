@@ -10,7 +10,7 @@
 
 use super::printed::{is_value, is_year_like};
 use crate::interpret::run_together::{
-    RunTogether, split_run_together, split_space_grouped, split_year_heading,
+    RunTogether, split_glued_decimals, split_run_together, split_space_grouped, split_year_heading,
 };
 
 /// One non-blank line of the input, borrowed from it.
@@ -162,11 +162,18 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
         }
         if let Some(Some(split)) = run_together.get(index) {
             let trimmed = raw.trim_end_matches('\r');
+            // An empty label or figure (a heading's blank stub header, a trailing space of a
+            // glued row) is one empty cell.
             let label = trimmed[split.label.clone()].trim_matches(|c: char| c.is_whitespace());
-            out.push(Paragraph::new(index + 1, label, label, true));
+            out.push(Paragraph::new(index + 1, if label.is_empty() { " " } else { label }, label, true));
             for (n, figure) in split.figures.iter().enumerate() {
                 let figure = trimmed[figure.clone()].trim();
-                let mut paragraph = Paragraph::new(index + 1, figure, figure, false);
+                let raw = if figure.is_empty() { " " } else { figure };
+                let mut paragraph = Paragraph::new(index + 1, raw, figure, false);
+                // Cut out as a figure, so a value even where it prints in brackets ("(-2,78)").
+                if paragraph.kind == ParagraphKind::Text {
+                    paragraph.kind = ParagraphKind::Value;
+                }
                 paragraph.split_uncertain = n == 0 && !split.certain;
                 paragraph.grouping_uncertain = !split.grouping_certain;
                 out.push(paragraph);
@@ -283,7 +290,9 @@ fn split_by_neighbours(lines: &[&str], splits: &mut [Option<RunTogether>]) {
             continue;
         }
         let trimmed = lines[index].trim();
-        if !trimmed.ends_with(|c: char| c.is_ascii_digit()) || trimmed.starts_with('|') {
+        let ends_in_figure = trimmed.ends_with(|c: char| c.is_ascii_digit())
+            || trimmed.strip_suffix(')').is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_digit()));
+        if !ends_in_figure || trimmed.starts_with('|') {
             continue;
         }
         let from_heading =
@@ -293,6 +302,7 @@ fn split_by_neighbours(lines: &[&str], splits: &mut [Option<RunTogether>]) {
         if let Some(split) = &splits[index] {
             if let Some(columns) = from_heading.filter(|&columns| split.figures.len() < columns)
                 && let Some(regrouped) = split_space_grouped(lines[index], columns)
+                    .or_else(|| split_glued_decimals(lines[index], columns))
             {
                 splits[index] = Some(regrouped);
             }
@@ -307,7 +317,8 @@ fn split_by_neighbours(lines: &[&str], splits: &mut [Option<RunTogether>]) {
             })
         };
         if let Some(columns) = from_heading.or_else(from_rows) {
-            splits[index] = split_space_grouped(lines[index], columns);
+            splits[index] = split_space_grouped(lines[index], columns)
+                .or_else(|| split_glued_decimals(lines[index], columns));
         }
     }
     for (index, heading) in headings.into_iter().enumerate() {
