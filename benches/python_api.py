@@ -41,11 +41,18 @@ def python_environment():
 
 
 def measure(command, environment=None):
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    stdout, stderr = process.stdout.read().decode(), process.stderr.read().decode()
+    """Wall time, peak memory (max RSS, MB) and standard output of a child process. Its output
+    goes to temporary files, not pipes, so a chatty child (Spark's JVM) never blocks on a full pipe
+    while we wait for it."""
+    import tempfile
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
     if os.waitstatus_to_exitcode(status) != 0:
         print(f"command failed: {' '.join(command)}\n{stderr[-3000:]}", file=sys.stderr)
         sys.exit(1)

@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::cache::{DocumentCache, cache_key, content_hash};
 use crate::error::{Error, ErrorKind, Warning};
-use crate::pipeline::{Document, ExtractOptions, extract_bytes_as};
+use crate::pipeline::{Document, ExtractOptions, extract_bytes_addressed};
 use crate::source::SourceFormat;
 
 /// One input file, as found.
@@ -266,6 +266,11 @@ pub fn stop_requested() -> bool {
     STOP_REQUESTED.load(Ordering::SeqCst)
 }
 
+/// Forgets an earlier [`request_stop`]: every batch starts with this.
+pub(crate) fn clear_stop_request() {
+    STOP_REQUESTED.store(false, Ordering::SeqCst);
+}
+
 /// One finished entry: what became of it, with the facts the run report needs.
 #[derive(Debug)]
 pub struct Processed {
@@ -291,7 +296,7 @@ pub fn run_streaming<P: Send>(
     prepare: impl Fn(&Processed) -> P + Sync,
     mut sink: impl FnMut(Processed, P) -> Result<(), Error> + Send,
 ) -> Result<(), Error> {
-    STOP_REQUESTED.store(false, Ordering::SeqCst);
+    clear_stop_request();
     // Skipped entries are not read, so they count no bytes.
     let sizes: Vec<u64> = entries
         .iter()
@@ -461,14 +466,16 @@ fn run_one(
 
 /// Runs every stage on one document already in memory (a Python `bytes`, a Spark row), as a batch
 /// runs a file: gzip unpacked, refused above the options' size limit, and a panic in any stage
-/// caught as the document's failure. `path` names the document (and locates its `.url` sidecar
-/// when it is a local file and `url` is `None`); `id` is its document id (`None`: the file name).
-/// Returns the outcome with the hex xxh3-64 of the unpacked bytes, as `report.json` gives it.
+/// caught as the document's failure. `path` names the document; `id` is its document id (`None`:
+/// the file name). With `url` `None`, a `.url` sidecar beside `path` is read only when
+/// `read_sidecar` says the name is a local file's. Returns the outcome with the hex xxh3-64 of the
+/// unpacked bytes, as `report.json` gives it.
 pub fn extract_held(
     path: &Path,
     id: Option<String>,
     raw: Vec<u8>,
     url: Option<String>,
+    read_sidecar: bool,
     options: &ExtractOptions,
 ) -> (Outcome, Option<String>) {
     let bytes = match crate::source::unpack_limited(path, raw, options.max_document_bytes) {
@@ -476,13 +483,14 @@ pub fn extract_held(
         Err(error) => return (Outcome::Failed(error), None),
     };
     let hash = content_hash(&bytes);
+    let url = if read_sidecar { url.or_else(|| crate::source::sidecar_url(path)) } else { url };
     match extract_caught(id, path, &bytes, url, options) {
         Ok(document) => (Outcome::Done(Box::new(document)), Some(hash)),
         Err(error) => (Outcome::Failed(error), Some(hash)),
     }
 }
 
-/// [`extract_bytes_as`] with a panic turned into the document's failure.
+/// [`extract_bytes_addressed`] with a panic turned into the document's failure.
 fn extract_caught(
     id: Option<String>,
     path: &Path,
@@ -490,7 +498,7 @@ fn extract_caught(
     url: Option<String>,
     options: &ExtractOptions,
 ) -> Result<Document, Error> {
-    catch_unwind(AssertUnwindSafe(|| extract_bytes_as(id, path, bytes, url, options))).unwrap_or_else(
+    catch_unwind(AssertUnwindSafe(|| extract_bytes_addressed(id, path, bytes, url, options))).unwrap_or_else(
         |panic| Err(Error::new(path, ErrorKind::Panic { message: panic_message(panic.as_ref()) })),
     )
 }

@@ -256,6 +256,20 @@ pub fn extract_bytes_as(
     url: Option<String>,
     options: &ExtractOptions,
 ) -> Result<Document, Error> {
+    let url = url.or_else(|| source::sidecar_url(path));
+    extract_bytes_addressed(id, path, bytes, url, options)
+}
+
+/// [`extract_bytes_as`] without looking for a `.url` sidecar: the address is `url` or none. For
+/// documents that are not files (a Python `bytes`, a web request), whose name must not reach
+/// the file system.
+pub fn extract_bytes_addressed(
+    id: Option<String>,
+    path: &Path,
+    bytes: &[u8],
+    url: Option<String>,
+    options: &ExtractOptions,
+) -> Result<Document, Error> {
     let decoded = source::decode(path, bytes)?;
     // The content decides first: an official publication is read as one whatever its name.
     let publication = SourceFormat::is_publication_xml(&decoded.text);
@@ -268,12 +282,7 @@ pub fn extract_bytes_as(
         let root = read::xml::root_element(decoded.text.trim_start()).unwrap_or_default();
         return Err(Error::new(path, crate::error::ErrorKind::UnsupportedXml { root }));
     }
-    let input = DocumentInput {
-        source: path.to_path_buf(),
-        format,
-        url: url.or_else(|| source::sidecar_url(path)),
-        id,
-    };
+    let input = DocumentInput { source: path.to_path_buf(), format, url, id };
     let mut document = run_stages(&input, &decoded.text, document_sha256(bytes), options);
     document.encoding = decoded.encoding.to_string();
     let mut warnings = decoded.warnings;

@@ -12,7 +12,8 @@ docs/schema.md, the same rows as the `begroting` command's ``cells.parquet``).
 
 One bad document never stops the others: it is a ``failed`` row of ``run(...).documents`` (and
 ``extract`` says so with a :class:`DocumentsFailed` warning). An exception means the call itself
-is wrong: an overrides file or manifest that cannot be read, an unknown option.
+is wrong: an overrides file or manifest that cannot be read, inputs that hold no document at all,
+an unknown option.
 
 The cells cross from the extractor by the Arrow C stream interface, not row by row. Extraction
 runs with the GIL released, on all cores unless ``jobs`` says otherwise. ``begroting.spark``
@@ -157,7 +158,10 @@ class CheckResult:
 def _path_list(paths: Paths) -> list:
     if isinstance(paths, (str, bytes, os.PathLike)):
         paths = [paths]
-    return [os.fspath(path) for path in paths]
+    paths = [os.fsdecode(os.fspath(path)) for path in paths]
+    if "-" in paths:
+        raise ValueError("'-' (standard input) is the command's; pass the bytes to begroting.extract_bytes")
+    return paths
 
 
 def _optional_path(path: Optional[PathLike]) -> Optional[str]:
@@ -197,9 +201,10 @@ def _warnings_frame(warnings_json: str) -> pl.DataFrame:
 
 
 def _run_native(paths: Paths, overrides, manifest, jobs, progress, max_document_mb, keep_tables=False):
-    return _native_call(
+    listed = _path_list(paths)
+    result = _native_call(
         _native.extract_files,
-        _path_list(paths),
+        listed,
         overrides=_optional_path(overrides),
         manifest=_optional_path(manifest),
         jobs=jobs,
@@ -207,6 +212,13 @@ def _run_native(paths: Paths, overrides, manifest, jobs, progress, max_document_
         keep_tables=keep_tables,
         max_document_mb=max_document_mb,
     )
+    documents = [entry for entry in json.loads(result[1]) if entry["input"] == "document"]
+    if all(entry["status"] == "skipped" for entry in documents):
+        # As the command: nothing to read is a mistake in the call, not an empty result.
+        raise BegrotingError(
+            f"no document found in {', '.join(listed)} (it reads .html, .htm, .xhtml, .xml and .txt, "
+            "also gzip-compressed as .gz)", path=listed[0], kind="no_document")
+    return result
 
 
 def run(paths: Paths, *, overrides: Optional[PathLike] = None, manifest: Optional[PathLike] = None,
@@ -226,7 +238,9 @@ def run(paths: Paths, *, overrides: Optional[PathLike] = None, manifest: Optiona
                       warnings=_warnings_frame(warnings))
 
 
-def _warn_failures(report_json: str) -> None:
+def _warn_failures(report_json: str, stacklevel: int) -> None:
+    """One DocumentsFailed warning naming the failed inputs, pointing at the user's call
+    (``stacklevel`` counts the frames between it and here)."""
     failures = [(entry["source"], entry.get("error")) for entry in json.loads(report_json)
                 if entry["status"] == "failed"]
     if failures:
@@ -234,16 +248,20 @@ def _warn_failures(report_json: str) -> None:
         more = f" (and {len(failures) - 5} more)" if len(failures) > 5 else ""
         _warnings.warn(DocumentsFailed(
             f"{len(failures)} input(s) failed and have no cells: {listed}{more}; "
-            "begroting.run(...).documents lists every input's outcome", failures), stacklevel=3)
+            "begroting.run(...).documents lists every input's outcome", failures), stacklevel=stacklevel)
+
+
+def _extract_arrow(paths, overrides, manifest, jobs, progress, max_document_mb, stacklevel) -> pa.Table:
+    stream, report, _, _ = _run_native(paths, overrides, manifest, jobs, progress, max_document_mb)
+    _warn_failures(report, stacklevel + 1)
+    return _arrow(stream)
 
 
 def extract_arrow(paths: Paths, *, overrides: Optional[PathLike] = None,
                   manifest: Optional[PathLike] = None, jobs: Optional[int] = None,
                   progress: bool = False, max_document_mb: Optional[int] = None) -> pa.Table:
     """Like :func:`extract`, as a pyarrow Table with ``cells.parquet``'s own Arrow schema."""
-    stream, report, _, _ = _run_native(paths, overrides, manifest, jobs, progress, max_document_mb)
-    _warn_failures(report)
-    return _arrow(stream)
+    return _extract_arrow(paths, overrides, manifest, jobs, progress, max_document_mb, stacklevel=3)
 
 
 def extract(paths: Paths, *, overrides: Optional[PathLike] = None, manifest: Optional[PathLike] = None,
@@ -259,8 +277,7 @@ def extract(paths: Paths, *, overrides: Optional[PathLike] = None, manifest: Opt
     warning names them (``run`` returns every input's outcome as data instead). See :func:`run`
     for the arguments.
     """
-    table = extract_arrow(paths, overrides=overrides, manifest=manifest, jobs=jobs, progress=progress,
-                          max_document_mb=max_document_mb)
+    table = _extract_arrow(paths, overrides, manifest, jobs, progress, max_document_mb, stacklevel=3)
     return table.to_pandas() if as_pandas else pl.from_arrow(table)
 
 
@@ -274,8 +291,9 @@ def extract_bytes(data: bytes, name: str, *, url: Optional[str] = None,
     gzip is unpacked). ``url`` is the page address. Raises :class:`BegrotingError` naming the
     document when it cannot be read (empty, binary, too large, …).
     """
+    # The name is no file: no `.url` sidecar is looked for beside it.
     stream, report, _, _ = _native_call(
-        _native.extract_held, [(name, None, bytes(data), url)], overrides=_optional_path(overrides),
+        _native.extract_held, [(name, None, bytes(data), url, False)], overrides=_optional_path(overrides),
         jobs=1, max_document_mb=max_document_mb)
     entry = json.loads(report)[0]
     if entry["status"] != "ok":
@@ -293,7 +311,7 @@ def read_tables(paths: Paths, *, overrides: Optional[PathLike] = None,
     the file (docs/schema.md). Inputs that fail are left out with a :class:`DocumentsFailed`
     warning."""
     _, report, _, tables = _run_native(paths, overrides, manifest, jobs, False, None, keep_tables=True)
-    _warn_failures(report)
+    _warn_failures(report, stacklevel=3)
     return json.loads(tables)
 
 
@@ -319,10 +337,15 @@ def check(inputs: Paths, *, expect: Iterable[PathLike] = (), overrides: Optional
     """Runs ``begroting check``: documents (extracted now) or output directories of ``begroting
     extract`` (read as written) judged by the built-in rules and the expectation files
     (docs/check.md). ``fail_on``: ``"error"`` or ``"warning"``. ``ok`` is False exactly when
-    the command would exit 1. Raises :class:`BegrotingError` where the command exits 2 (an
-    expectation or overrides file that cannot be read, an output directory that is not whole)."""
+    the command would exit 1. Raises :class:`BegrotingError` where the command exits 2: an input
+    that does not exist, an expectation or overrides file that cannot be read, an output directory
+    that is not whole."""
+    listed = _path_list(inputs)
+    missing = [path for path in listed if not os.path.exists(path)]
+    if missing:
+        raise BegrotingError(f"input not found: {', '.join(missing)}", path=missing[0], kind="read")
     findings, accepted, failed, documents = _native_call(
-        _native.check_inputs, _path_list(inputs), expect=[os.fspath(path) for path in expect],
+        _native.check_inputs, listed, expect=_path_list(expect) if isinstance(expect, (str, os.PathLike)) else _path_list(list(expect)),
         overrides=_optional_path(overrides), fail_on=fail_on)
     return CheckResult(findings=_findings_frame(findings), accepted=_findings_frame(accepted),
                        ok=not failed, documents=documents)

@@ -20,7 +20,7 @@ def extract_files(
     max_document_mb: Optional[int] = None,
 ) -> tuple[CellStream, str, str, Optional[str]]: ...
 def extract_held(
-    documents: Sequence[tuple[str, Optional[str], bytes, Optional[str]]],
+    documents: Sequence[tuple[str, Optional[str], bytes, Optional[str], bool]],
     overrides: Optional[str] = None,
     jobs: Optional[int] = None,
     keep_tables: bool = False,

@@ -18,11 +18,15 @@ docs/scaling.md shows it on a local session and on a cluster.
 """
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 import pyarrow as pa
 
 from . import _native
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pyspark.sql import DataFrame
+    from pyspark.sql.types import StructType
 
 __all__ = ["extract", "report", "cells_schema", "report_schema"]
 
@@ -45,7 +49,7 @@ def _cells_arrow_schema() -> pa.Schema:
     return pa.schema([pa.field(field.name, _spark_arrow_type(field.type), nullable=True) for field in documented])
 
 
-def cells_schema():
+def cells_schema() -> "StructType":
     """The Spark schema of :func:`extract`'s result: what ``spark.read.parquet`` gives for
     ``cells.parquet``."""
     from pyspark.sql.pandas.types import from_arrow_schema
@@ -66,7 +70,7 @@ _REPORT_ARROW_SCHEMA = pa.schema([
 ])
 
 
-def report_schema():
+def report_schema() -> "StructType":
     """The Spark schema of :func:`report`'s result."""
     from pyspark.sql.pandas.types import from_arrow_schema
 
@@ -83,13 +87,15 @@ def _local_path(path: str) -> str:
     return path
 
 
-def _doc_id(source: str, root: Optional[str]) -> Optional[str]:
-    """The document id the command gives a file found under the folder ``root``: its path
-    relative to it. None (the file name) without a root or outside it."""
-    if root is None:
-        return None
-    prefix = _local_path(root).rstrip("/") + "/"
-    return source[len(prefix):] if source.startswith(prefix) else None
+def _doc_id(source: str, root: Optional[str]) -> str:
+    """The document id: below ``root``, the path relative to it, as ``begroting extract ROOT``
+    gives it; otherwise the whole path, so that two files of one name in different folders
+    never share an id (the command, given files one by one, would tell them apart the same way)."""
+    if root is not None:
+        prefix = _local_path(root).rstrip("/") + "/"
+        if source.startswith(prefix):
+            return source[len(prefix):]
+    return source
 
 
 def _held(batch: pa.RecordBatch, path_col: str, content_col: str, url_col: Optional[str],
@@ -100,21 +106,27 @@ def _held(batch: pa.RecordBatch, path_col: str, content_col: str, url_col: Optio
     held = []
     for path, content, url in zip(paths, contents, urls):
         source = _local_path(path)
-        held.append((source, _doc_id(source, root), content if content is not None else b"", url))
+        # A `.url` sidecar is read only beside a local file (executors cannot see object storage).
+        local = path.startswith("file:") or path.startswith("/")
+        held.append((source, _doc_id(source, root), content if content is not None else b"", url, local))
     return held
 
 
-def extract(documents, *, path_col: str = "path", content_col: str = "content",
+def extract(documents: "DataFrame", *, path_col: str = "path", content_col: str = "content",
             url_col: Optional[str] = None, root: Optional[str] = None,
-            overrides: Optional[str] = None, max_document_mb: Optional[int] = None):
+            overrides: Optional[str] = None, max_document_mb: Optional[int] = None) -> "DataFrame":
     """Extracts a Spark DataFrame of documents into a Spark DataFrame of cells.
 
     ``documents``: one row per document with its path and bytes, as
     ``spark.read.format("binaryFile")`` gives (``path``, ``content``; other columns are ignored).
     ``url_col``: a column with page addresses (else a ``NAME.url`` file beside a local document is
     read, as the command does). ``root``: the folder the documents were found under, so that
-    ``doc_id`` is the path below it, as ``begroting extract ROOT`` gives it (without it, the file
-    name). ``overrides``: an overrides file readable at that path on every executor.
+    ``doc_id`` is the path below it, as ``begroting extract ROOT`` gives it (without it, or for a
+    file outside it, the whole path). ``overrides``: an overrides file readable at that path on
+    every executor.
+
+    Each Arrow batch Spark hands a task holds whole documents: keep
+    ``spark.sql.execution.arrow.maxRecordsPerBatch`` modest (64 or so) when documents are large.
 
     Returns the rows of ``cells.parquet``; documents that fail have none (see :func:`report`).
     """
@@ -132,9 +144,9 @@ def extract(documents, *, path_col: str = "path", content_col: str = "content",
     return documents.mapInArrow(cells_of, cells_schema())
 
 
-def report(documents, *, path_col: str = "path", content_col: str = "content",
+def report(documents: "DataFrame", *, path_col: str = "path", content_col: str = "content",
            url_col: Optional[str] = None, root: Optional[str] = None,
-           overrides: Optional[str] = None, max_document_mb: Optional[int] = None):
+           overrides: Optional[str] = None, max_document_mb: Optional[int] = None) -> "DataFrame":
     """One row per document: ``path``, ``doc_id``, ``status`` (``ok`` or ``failed``),
     ``tables``, ``cells``, ``warnings`` (every warning as a sentence with its place), ``error``,
     ``error_kind``, ``content_hash``: ``report.json``'s entries as a Spark DataFrame. It extracts
@@ -148,10 +160,10 @@ def report(documents, *, path_col: str = "path", content_col: str = "content",
                                                          max_document_mb=max_document_mb)
             del stream
             rows = []
-            for (source, doc_id, _, _), entry in zip(held, json.loads(entries)):
+            for (source, doc_id, _, _, _), entry in zip(held, json.loads(entries)):
                 rows.append({
                     "path": source,
-                    "doc_id": doc_id or source.rsplit("/", 1)[-1],
+                    "doc_id": doc_id,
                     "status": entry["status"],
                     "tables": entry["tables"],
                     "cells": entry["cells"],

@@ -7,7 +7,8 @@
 //! order, what becomes of a bad document) is the library's, exactly as for the CLI: a document
 //! that fails is a `failed` row of the report, never an exception; an exception means the call
 //! itself is wrong (an overrides file or manifest that cannot be read, an unknown option), and it
-//! names the file and the line. The GIL is released while documents are extracted.
+//! names the file and the line. Extraction runs off the Python thread with the GIL released;
+//! that thread wakes every 100 ms so that Ctrl-C stops the batch after the documents in flight.
 
 use std::ffi::CString;
 use std::path::{Path, PathBuf};
@@ -15,8 +16,9 @@ use std::path::{Path, PathBuf};
 use begroting::batch::{self, Discovered, Observer};
 use begroting::check::{self, Severity, expect::Expectations};
 use begroting::frame::arrow_stream::{ArrowArrayStream, cells_arrow_stream};
-use begroting::frame::collect::{CollectedRun, HeldDocument, collect_files, collect_held};
+use begroting::frame::collect::{CollectedRun, HeldDocument, WarningRecord, collect_files, collect_held};
 use begroting::manifest::Manifest;
+use begroting::overrides::Overrides;
 use begroting::pipeline::ExtractOptions;
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -41,25 +43,17 @@ fn native_error(error: &begroting::Error) -> PyErr {
     NativeError::new_err(payload.to_string())
 }
 
-/// The stream, movable to whichever thread Python releases the capsule on. The C stream's
-/// private data (a boxed iterator over owned arrays) belongs to no thread.
-#[repr(transparent)]
-struct SendStream(ArrowArrayStream);
-// SAFETY: the stream owns its batches outright (no borrowed or thread-local data), and the Arrow C
-// stream interface lets a consumer call it from any one thread at a time, which the capsule's
-// single owner guarantees.
-unsafe impl Send for SendStream {}
-
 /// The cells of a run, handed over once by the Arrow PyCapsule interface.
 #[pyclass(module = "begroting._native")]
 struct CellStream {
-    stream: std::sync::Mutex<Option<SendStream>>,
+    stream: std::sync::Mutex<Option<ArrowArrayStream>>,
     rows: usize,
 }
 
 #[pymethods]
 impl CellStream {
-    /// The Arrow C stream capsule (`arrow_array_stream`); the stream can be taken once.
+    /// The Arrow C stream capsule (`arrow_array_stream`); the stream can be taken once. A
+    /// capsule dropped unconsumed releases the stream.
     #[pyo3(signature = (requested_schema=None))]
     fn __arrow_c_stream__<'py>(
         &self,
@@ -88,14 +82,15 @@ impl CellStream {
 /// What a run hands to Python: the cells, then report, warnings and (when asked) tables as JSON.
 type RunResult = (CellStream, String, String, Option<String>);
 
+/// A run made ready for Python (built without the GIL: the JSON may be large).
 fn run_result(run: CollectedRun, keep_documents: bool) -> PyResult<RunResult> {
+    let json_error = |error: serde_json::Error| PyRuntimeError::new_err(error.to_string());
     let stream = CellStream {
         rows: run.cells.height(),
-        stream: std::sync::Mutex::new(Some(SendStream(cells_arrow_stream(&run.cells)))),
+        stream: std::sync::Mutex::new(Some(cells_arrow_stream(&run.cells))),
     };
-    let report = serde_json::to_string(&run.report).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
-    let warnings =
-        serde_json::to_string(&run.warnings).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+    let report = serde_json::to_string(&run.report).map_err(json_error)?;
+    let warnings = serde_json::to_string(&run.warnings).map_err(json_error)?;
     let tables = keep_documents.then(|| tables_json(&run.documents));
     Ok((stream, report, warnings, tables))
 }
@@ -124,6 +119,43 @@ fn options(overrides: Option<PathBuf>, max_document_mb: Option<u64>) -> PyResult
     Ok(options)
 }
 
+/// Runs `work` off the Python thread, with the GIL released, while this thread wakes every
+/// 100 ms to let Python handle signals: Ctrl-C asks the batch to stop after the documents in
+/// flight, and its KeyboardInterrupt is raised once the work has returned.
+fn interruptible<T: Send>(py: Python<'_>, work: impl FnOnce() -> PyResult<T> + Send) -> PyResult<T> {
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        // Waited on with the GIL released, so shared with that closure through a lock.
+        let receiver = std::sync::Mutex::new(receiver);
+        scope.spawn(move || {
+            let _ = sender.send(work());
+        });
+        let mut interrupted: Option<PyErr> = None;
+        loop {
+            let wait = || {
+                let receiver = receiver.lock().expect("only this thread waits");
+                receiver.recv_timeout(std::time::Duration::from_millis(100))
+            };
+            match py.detach(wait) {
+                Ok(result) => return interrupted.map_or(result, Err),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    if interrupted.is_none()
+                        && let Err(error) = py.check_signals()
+                    {
+                        batch::request_stop();
+                        interrupted = Some(error);
+                    }
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                    return Err(interrupted.unwrap_or_else(|| {
+                        PyRuntimeError::new_err("the extraction thread stopped without a result")
+                    }));
+                }
+            }
+        }
+    })
+}
+
 /// Runs `work` on a pool of `jobs` threads (all cores when `None`).
 fn on_pool<T: Send>(jobs: Option<usize>, work: impl FnOnce() -> T + Send) -> PyResult<T> {
     let mut builder = rayon::ThreadPoolBuilder::new();
@@ -149,6 +181,32 @@ impl Observer for Progress {
     }
 }
 
+/// The overrides file's own report entry, first, as the command writes it: the entries that name
+/// no document of the run (a misspelt name must not look settled), also among the warnings.
+fn report_unused_overrides(run: &mut CollectedRun, overrides: &Overrides, entries: &[Discovered]) {
+    let ids: Vec<String> = entries
+        .iter()
+        .filter_map(|entry| match entry {
+            Discovered::Read(input) => Some(input.id.clone()),
+            _ => None,
+        })
+        .collect();
+    let unused = begroting::overrides::entries_matching_no_document(overrides, &ids);
+    let source = overrides.file.to_string_lossy().into_owned();
+    let records = unused.iter().map(|warning| WarningRecord {
+        doc_id: String::new(),
+        source: source.clone(),
+        kind: warning.kind.name(),
+        line: warning.location.line,
+        table_index: None,
+        row_index: None,
+        column_index: None,
+        message: warning.message.clone(),
+    });
+    run.warnings.splice(0..0, records);
+    run.report.insert(0, batch::overrides_report_entry(&overrides.file, &unused));
+}
+
 /// Extracts files and folders (walked as the CLI walks them) into memory.
 #[pyfunction]
 #[pyo3(signature = (paths, overrides=None, manifest=None, jobs=None, progress=false, keep_tables=false, max_document_mb=None))]
@@ -168,7 +226,7 @@ fn extract_files(
     }
     let options = options(overrides, max_document_mb)?;
     let manifest = manifest.map(|path| Manifest::load(&path)).transpose().map_err(|e| native_error(&e))?;
-    let run = py.detach(|| {
+    interruptible(py, || {
         let mut entries = batch::discover(&paths);
         if let Some(manifest) = &manifest {
             for entry in &mut entries {
@@ -185,17 +243,21 @@ fn extract_files(
             bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
         }
         let observer = Progress { bar };
-        let run = on_pool(jobs, || collect_files(&entries, &options, &observer, keep_tables));
+        let run = on_pool(jobs, || collect_files(&entries, &options, &observer, keep_tables))?;
         observer.bar.finish_and_clear();
-        run
-    })?;
-    run_result(run.map_err(|e| native_error(&e))?, keep_tables)
+        let mut run = run.map_err(|e| native_error(&e))?;
+        if let Some(overrides) = &options.overrides {
+            report_unused_overrides(&mut run, overrides, &entries);
+        }
+        run_result(run, keep_tables)
+    })
 }
 
-/// One document as Python hands it over: (name, document id or None, bytes, url or None).
-type HeldTuple<'py> = (String, Option<String>, Bound<'py, PyBytes>, Option<String>);
+/// One document as Python hands it over: (name, document id or None, bytes, url or None, whether
+/// the name is a local file whose `.url` sidecar may give the address).
+type HeldTuple<'py> = (String, Option<String>, Bound<'py, PyBytes>, Option<String>, bool);
 
-/// Extracts documents already in memory: a list of (name, document id or None, bytes, url or None).
+/// Extracts documents already in memory, in order.
 #[pyfunction]
 #[pyo3(signature = (documents, overrides=None, jobs=None, keep_tables=false, max_document_mb=None))]
 fn extract_held(
@@ -209,10 +271,18 @@ fn extract_held(
     let options = options(overrides, max_document_mb)?;
     let held: Vec<HeldDocument> = documents
         .into_iter()
-        .map(|(name, id, bytes, url)| HeldDocument { name, id, bytes: bytes.as_bytes().to_vec(), url })
+        .map(|(name, id, bytes, url, read_sidecar)| HeldDocument {
+            name,
+            id,
+            bytes: bytes.as_bytes().to_vec(),
+            url,
+            read_sidecar,
+        })
         .collect();
-    let run = py.detach(|| on_pool(jobs, || collect_held(held, &options, keep_tables)))?;
-    run_result(run.map_err(|e| native_error(&e))?, keep_tables)
+    interruptible(py, || {
+        let run = on_pool(jobs, || collect_held(held, &options, keep_tables))?;
+        run_result(run.map_err(|e| native_error(&e))?, keep_tables)
+    })
 }
 
 /// Checks inputs (documents, folders, output directories) with the built-in rules and expectation
@@ -240,14 +310,15 @@ fn check_inputs(
     for file in &expect {
         expectations.push(Expectations::load(file).map_err(|e| native_error(&e))?);
     }
-    let run =
-        py.detach(|| check::check_inputs(&inputs, &options, &expectations)).map_err(|e| native_error(&e))?;
-    let (accepted, findings) = check::partition_accepted(run.findings, &expectations, &run.documents);
-    let failed = check::fails(&findings, fail_on);
-    let json = |findings: &[check::Finding]| {
-        serde_json::to_string(findings).map_err(|e| PyRuntimeError::new_err(e.to_string()))
-    };
-    Ok((json(&findings)?, json(&accepted)?, failed, run.documents.len()))
+    interruptible(py, || {
+        let run = check::check_inputs(&inputs, &options, &expectations).map_err(|e| native_error(&e))?;
+        let (accepted, findings) = check::partition_accepted(run.findings, &expectations, &run.documents);
+        let failed = check::fails(&findings, fail_on);
+        let json = |findings: &[check::Finding]| {
+            serde_json::to_string(findings).map_err(|e| PyRuntimeError::new_err(e.to_string()))
+        };
+        Ok((json(&findings)?, json(&accepted)?, failed, run.documents.len()))
+    })
 }
 
 /// The version of the library inside.

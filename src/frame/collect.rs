@@ -4,9 +4,9 @@
 //! Owns what the in-process front ends (the Python package, its Spark path) get back from a
 //! batch: the same cells, in the same order, as `cells.parquet` of `begroting extract` over the
 //! same inputs, and the same per-input outcome as `report.json`, so that one bad document is a
-//! row of the report and never an exception that loses the others. Documents are dropped as soon
-//! as their cells are appended, as the file writer does, so memory holds the frame, not the
-//! documents.
+//! row of the report and never an exception that loses the others. Documents are extracted a
+//! window at a time and dropped once their cells are appended (unless the caller keeps them for
+//! their tables), as the file writer does, so memory holds the frame, not the documents.
 
 use std::path::Path;
 
@@ -158,23 +158,40 @@ pub struct HeldDocument {
     pub bytes: Vec<u8>,
     /// The page address, when known.
     pub url: Option<String>,
+    /// Whether `name` is a local file whose `.url` sidecar may give the address when `url` is
+    /// `None` (a Spark row read from `file:`); false for bytes that are no file.
+    pub read_sidecar: bool,
 }
 
-/// Runs documents already in memory (a Spark partition, Python `bytes`) in parallel and collects
-/// them in input order.
+/// Runs documents already in memory (a Spark partition, Python `bytes`) on the current rayon
+/// pool and collects them in input order. They are extracted a window at a time (a few per
+/// thread), and each window's documents are dropped once their cells are appended, so a large
+/// partition never holds all its documents at once.
 pub fn collect_held(
     documents: Vec<HeldDocument>,
     options: &ExtractOptions,
     keep_documents: bool,
 ) -> Result<CollectedRun, Error> {
     use rayon::prelude::*;
-    let outcomes: Vec<(Outcome, Option<String>)> = documents
-        .into_par_iter()
-        .map(|held| batch::extract_held(Path::new(&held.name), held.id, held.bytes, held.url, options))
-        .collect();
+    let window = rayon::current_num_threads().max(1) * batch::DOCUMENTS_PER_THREAD_IN_FLIGHT;
+    batch::clear_stop_request();
     let mut collector = Collector::new(keep_documents);
-    for (outcome, hash) in outcomes {
-        collector.add(outcome, hash)?;
+    let mut documents = documents.into_iter().peekable();
+    while documents.peek().is_some() {
+        if batch::stop_requested() {
+            return Err(Error::new("batch", ErrorKind::Interrupted));
+        }
+        let held: Vec<HeldDocument> = documents.by_ref().take(window).collect();
+        let outcomes: Vec<(Outcome, Option<String>)> = held
+            .into_par_iter()
+            .map(|held| {
+                let path = Path::new(&held.name);
+                batch::extract_held(path, held.id, held.bytes, held.url, held.read_sidecar, options)
+            })
+            .collect();
+        for (outcome, hash) in outcomes {
+            collector.add(outcome, hash)?;
+        }
     }
     collector.finish()
 }

@@ -33,15 +33,15 @@
 //! A line counts as accounted for when it is a table's header or caption line (between the
 //! table's first line and its first row), the line of a row, a stub cell, a cell or a note (and a
 //! note's marker printed on its own line just above the note), or any line of an unrecovered
-//! table; a heading line that runs its years together counts as the header's when each of its years
-//! is in the header. Known limit: accounting is per line, so a line that holds several
+//! table; a heading line that glues its years together counts as the header's when each of its
+//! years is in the header. Known limit: accounting is per line, so a line that holds several
 //! figures (a pipe row, a run-together row) counts as read when any of them landed; and figures in
 //! running prose ("in 2019 stegen de uitgaven") are not looked at.
 
 use std::collections::{BTreeSet, HashMap};
 
 use crate::error::{Location, Warning, WarningKind};
-use crate::interpret::run_together::{split_year_heading, trailing_figures};
+use crate::interpret::run_together::{glued_years, trailing_figures};
 use crate::interpret::vocabulary::{is_figure, is_note_marker_before_text, is_plain_figure, is_sentence};
 use crate::normalize::collapse_whitespace;
 use crate::normalize::unit::parse_unit;
@@ -171,10 +171,10 @@ fn accounted_lines(table: &Table, lines: &[&str], accounted: &mut BTreeSet<usize
     accounted.extend(table.notes.iter().filter_map(|note| note.line));
 }
 
-/// The years of a heading line that runs them together ("200520062007", "2. Politie 2009 2010"),
-/// which land in the header one by one.
+/// The years of a heading line that glues them together ("200520062007"), which land in the
+/// header one by one.
 fn heading_years(text: &str) -> Option<Vec<&str>> {
-    let heading = split_year_heading(text)?;
+    let heading = glued_years(text)?;
     Some(heading.figures.iter().map(|range| &text[range.clone()]).collect())
 }
 

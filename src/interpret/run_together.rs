@@ -5,7 +5,7 @@
 //! whether the cut is certain; the text reader decides which lines to cut (from their
 //! neighbours), the coverage audit uses [`trailing_figures`] to find figures a table left out.
 
-use super::vocabulary::{is_plain_figure, is_year};
+use super::vocabulary::{is_plain_figure, is_sign, is_year};
 
 /// The figures at the end of a line that runs a label and its figures together
 /// ("Netto-uitgaven buiten het kader– 4 512" ends in "4 512"; "Uitgaven 1.522 1.529 1.370" in
@@ -62,7 +62,7 @@ fn glued_trailing_figure(line: &str) -> Option<usize> {
     }
     let before = &line[..figure_start];
     let (start, before) = match before.char_indices().next_back() {
-        Some((at, '-' | '–' | '‒' | '−')) => (at, &before[..at]),
+        Some((at, sign)) if is_sign(sign) && sign != '+' => (at, &before[..at]),
         _ => (figure_start, before),
     };
     before.chars().next_back().is_some_and(|c| c.is_alphabetic() || matches!(c, ')' | ':')).then_some(start)
@@ -117,16 +117,20 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
         trimmed.char_indices().filter(|(_, c)| c.is_alphabetic()).nth(1).map(|(at, c)| at + c.len_utf8())?;
     let letters_before = |end: usize| end >= label_minimum;
     // Only a sign, a euro sign or a digit can open a figure; the figure test runs on those alone.
-    // A sign and a space open a figure even right after a digit: "Najaarsnota 2007– 0,4" is the
-    // label's year and – 0,4 (a range such as "2019–2022" has no space after its dash).
+    // A sign and a space open a figure even right after the label's year: "Najaarsnota 2007– 0,4"
+    // is "Najaarsnota 2007" and – 0,4 (not a year range: the figure itself is no year).
     let last_start = trimmed.char_indices().find_map(|(at, c)| {
-        let opens = c.is_ascii_digit() || matches!(c, '-' | '–' | '‒' | '—' | '−' | '+' | '€');
-        let signed = is_sign(c) && trimmed[at + c.len_utf8()..].starts_with(' ');
+        let opens = c.is_ascii_digit() || c == '€' || is_sign(c);
+        let signed =
+            is_sign(c) && trimmed[at + c.len_utf8()..].starts_with(' ') && ends_in_year(&trimmed[..at]);
         let after_number = trimmed[..at].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
         (opens && at >= label_minimum && (signed || !after_number) && is_plain_figure(&trimmed[at..]))
             .then_some(at)
     })?;
-    if is_year(&trimmed[last_start..]) && trimmed[..last_start].ends_with(char::is_whitespace) {
+    let last_figure = trimmed[last_start..].trim_start_matches(|c: char| is_sign(c) || c.is_whitespace());
+    if is_year(&trimmed[last_start..]) && trimmed[..last_start].ends_with(char::is_whitespace)
+        || is_year(last_figure) && ends_in_year(&trimmed[..last_start])
+    {
         return None;
     }
     let mut figures = Vec::new();
@@ -154,10 +158,10 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
     let mut tokens = label.split_whitespace();
     let last_token = tokens.next_back().unwrap_or_default();
     let more_tokens = tokens.next().is_some();
-    // (A figure glued to the label's number, "Najaarsnota 2007– 0,4", is not such a run.)
-    let figure_glued = !trimmed[..figures[0].start].ends_with(char::is_whitespace);
+    // (A signed figure glued to the label's year, "Najaarsnota 2007– 0,4", is not such a run.)
+    let glued_to_year = !trimmed[..figures[0].start].ends_with(char::is_whitespace) && is_year(last_token);
     if more_tokens
-        && !figure_glued
+        && !glued_to_year
         && !last_token.is_empty()
         && last_token.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
     {
@@ -223,10 +227,11 @@ pub fn split_year_heading(line: &str) -> Option<RunTogether> {
     Some(RunTogether { label: 0..label.len(), figures, certain: true, grouping_certain: true })
 }
 
-/// A heading of consecutive years glued together with nothing between them ("
-/// 20052006200720082009", as the pre-2010 one-row-a-line tables print it): each year, and the
-/// blank before them as the stub header's empty cell. Two years at least, one apart.
-fn glued_years(trimmed: &str) -> Option<RunTogether> {
+/// A heading of consecutive years glued together with nothing between them
+/// (" 20052006200720082009", as the pre-2010 one-row-a-line tables print it): each year, and the
+/// blank before them as the stub header's empty cell. Two years at least, one apart. Takes the
+/// line trimmed at its end.
+pub fn glued_years(trimmed: &str) -> Option<RunTogether> {
     let digits = trimmed.trim_start();
     let lead = trimmed.len() - digits.len();
     if digits.len() < 8 || !digits.len().is_multiple_of(4) || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -394,14 +399,30 @@ pub fn split_space_grouped(line: &str, columns: usize) -> Option<RunTogether> {
 /// "1Bruto aankoopbedrag– 9,91    " with five columns is – 9,91 and four empty cells (as the
 /// pre-2010 pages of rijksbegroting.nl print their tables, one row a line). Where one figure's
 /// decimals end the next figure begins, so the decimals of the last figure and the column count
-/// decide every cut. A label that ends in a year glued to the first figure ("Stand
-/// Miljoenennota 20065,75,7…": an integer part of five or more digits without a thousands dot
-/// that opens with a year) gives the year back to the label, and the cut is marked uncertain.
-/// `None` unless exactly `columns` cells come out (at least two).
+/// decide every cut.
+///
+/// What the print leaves open is flagged (`certain` false), never guessed in silence:
+/// - digits the label may end in: a first figure that follows a blank rather than a letter or
+///   ")" ("Artikel 123,54,1": "Artikel 12" and 3,5, or "Artikel" and 123,5), or whose whole part
+///   has more digits than any other figure of the row ("Uitgaven19,08,3": a footnote marker 1 and
+///   9,0, or 19,0);
+/// - a year of the label glued to the first figure: a whole part whose first group has five or
+///   more digits and opens with a year ("Stand Miljoenennota 20065,75,7", "20081.234,5") gives
+///   the year back to the label.
+///
+/// `None` (the line is left to the coverage audit) when the cut is not the print's: fewer than
+/// two columns, or not exactly `columns` cells; decimals that differ between figures (the cut
+/// would come out wrong); a dash glued to a figure's decimals with no space after it ("0,1-0,2":
+/// a sign, or a dash for an empty cell); thousands groups of other than three digits; a
+/// prose-length line (over 160 characters).
+///
+/// Known limit: a row whose figures print different numbers of decimals ("1,251,5": 1,25 and
+/// 1,5) is cut by the last figure's (1,2 and 51,5) without a flag; the tables this rule is for
+/// print one precision throughout.
 pub fn split_glued_decimals(line: &str, columns: usize) -> Option<RunTogether> {
     let body = line.strip_suffix('\r').unwrap_or(line);
     let content = body.trim_end();
-    if columns < 2 || content.len() > 480 || content.contains('|') {
+    if columns < 2 || content.chars().count() > 160 || content.contains('|') {
         return None;
     }
     // One space (or no-break space) a trailing empty cell.
@@ -428,25 +449,48 @@ pub fn split_glued_decimals(line: &str, columns: usize) -> Option<RunTogether> {
             return None;
         }
         let figures = glued_figures(&content[start..], decimals)?;
-        (figures.len() == wanted)
-            .then(|| (start, figures.into_iter().map(|f| f.start + start..f.end + start).collect::<Vec<_>>()))
+        let figures: Vec<_> = figures.into_iter().map(|f| f.start + start..f.end + start).collect();
+        (figures.len() == wanted).then_some((start, figures))
     })?;
+    let whole_of = |range: &std::ops::Range<usize>| {
+        let figure = content[range.clone()].trim_start_matches(|c: char| c == '(' || c == ' ' || is_sign(c));
+        figure.split(',').next().unwrap_or_default().to_string()
+    };
+    let first_whole = whole_of(&figures[0]);
+    let first_group = first_whole.split('.').next().unwrap_or_default().to_string();
+    // Thousands groups after the first are three digits; a first group of four or more digits
+    // before a thousands dot is no figure as these pages print them, unless a year of the label
+    // runs into it.
+    let year_glued = first_group.len() >= 5 && first_group.get(..4).is_some_and(is_year);
+    if first_group.len() >= 4 && !year_glued && first_whole.contains('.') {
+        return None;
+    }
     let mut label_end = start;
-    let first = &content[figures[0].clone()];
-    let whole = first.split(',').next().unwrap_or_default();
-    let long_glued = whole.len() >= 5 && whole.bytes().all(|b| b.is_ascii_digit());
-    if long_glued && whole.get(..4).is_some_and(is_year) {
+    let mut certain = true;
+    if year_glued {
         label_end = figures[0].start + 4;
         figures[0].start = label_end;
+        certain = false;
+    } else {
+        let digits = |whole: &str| whole.bytes().filter(u8::is_ascii_digit).count();
+        let others_most = figures[1..].iter().map(|range| digits(&whole_of(range))).max();
+        let after_blank = content[..start].ends_with(char::is_whitespace);
+        if after_blank && first_whole.len() >= 2
+            || others_most.is_some_and(|most| digits(&first_whole) > most)
+        {
+            certain = false;
+        }
     }
     let label = content[..label_end].trim_end();
     figures.extend(empties);
-    Some(RunTogether { label: 0..label.len(), figures, certain: !long_glued, grouping_certain: true })
+    Some(RunTogether { label: 0..label.len(), figures, certain, grouping_certain: true })
 }
 
-/// A dash or plus sign that opens a negative or positive figure.
-fn is_sign(c: char) -> bool {
-    matches!(c, '-' | '–' | '‒' | '—' | '−' | '+')
+/// True when the text ends in a year that stands as a word of its own, a dash after it allowed
+/// ("Najaarsnota 2007", "Ramingen 2019–").
+fn ends_in_year(text: &str) -> bool {
+    let text = text.trim_end_matches(|c: char| is_sign(c) || c.is_whitespace());
+    is_year(text.rsplit(char::is_whitespace).next().unwrap_or_default())
 }
 
 /// The figures of a run printed without separators, each with exactly `decimals` decimals:
@@ -466,6 +510,10 @@ fn glued_figures(run: &str, decimals: usize) -> Option<Vec<std::ops::Range<usize
             at += sign.len_utf8();
             if run[at..].starts_with(' ') {
                 at += 1;
+            } else if start > 0 && !opened {
+                // A dash glued to the previous figure's decimals: a sign, or a dash for an empty
+                // cell. The print does not say which.
+                return None;
             }
         }
         let whole_start = at;
@@ -473,6 +521,11 @@ fn glued_figures(run: &str, decimals: usize) -> Option<Vec<std::ops::Range<usize
             at += 1;
         }
         if at == whole_start || !bytes[whole_start].is_ascii_digit() || bytes.get(at) != Some(&b',') {
+            return None;
+        }
+        // Thousands groups after the first are three digits ("1.234"); the first group's length is
+        // judged by the caller (a label's year may run into it).
+        if run[whole_start..at].split('.').skip(1).any(|group| group.len() != 3) {
             return None;
         }
         at += 1;
@@ -627,6 +680,9 @@ mod tests {
             (label.as_str(), figures, certain),
             ("Miljoenennota 2008", vec!["0,0".to_string()], false)
         );
+        // A year range is no label and figure, with or without a space after the dash.
+        assert!(split_run_together("Ramingen 2019– 2022").is_none());
+        assert!(split_run_together("Ramingen 2019–2022").is_none());
     }
 
     #[test]
@@ -666,10 +722,21 @@ mod tests {
             glued("Stand Miljoenennota 20065,75,75,75,75,7 ", 6),
             Some(("Stand Miljoenennota 2006".into(), texts(&["5,7", "5,7", "5,7", "5,7", "5,7", ""]), false))
         );
-        // Not cut: a count that does not come out, decimals that differ, one column.
+        // Not cut: a count that does not come out, decimals that differ, one column, a dash
+        // glued to the decimals before it, a thousands group of two digits.
         assert_eq!(glued("Uitgaven9,08,38,4", 6), None);
         assert_eq!(glued("Uitgaven9,08,38,45", 3), None);
         assert_eq!(glued("Uitgaven9,0", 1), None);
+        assert_eq!(glued("Saldo0,1-0,2 ", 3), None);
+        assert_eq!(glued("Saldo1.23,41,0", 2), None);
+        // Cut, but flagged: digits the label may end in (a number, a footnote marker), a year
+        // that runs into a figure with thousands dots.
+        assert_eq!(glued("Artikel 123,54,1", 2).map(|(_, _, certain)| certain), Some(false));
+        assert_eq!(glued("Uitgaven19,08,3", 2).map(|(_, _, certain)| certain), Some(false));
+        assert_eq!(
+            glued("Stand Miljoenennota 20081.234,51.100,0", 2),
+            Some(("Stand Miljoenennota 2008".into(), texts(&["1.234,5", "1.100,0"]), false))
+        );
     }
 
     #[test]

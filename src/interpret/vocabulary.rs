@@ -150,6 +150,11 @@ pub fn is_short_whole_number(text: &str) -> bool {
     (1..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A dash or plus sign that opens a negative or positive figure ("-", "–", "‒", "—", "−", "+").
+pub fn is_sign(c: char) -> bool {
+    matches!(c, '-' | '–' | '‒' | '—' | '−' | '+')
+}
+
 /// A plain year from 1900 to 2100 ("2019").
 pub fn is_year(text: &str) -> bool {
     let text = text.trim();
