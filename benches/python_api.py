@@ -10,8 +10,10 @@ same pages as benches/run.py). Then, each in a child process so that its wall ti
 (max RSS) are its own:
   - `begroting extract HTML -o OUT` (default output: cells.parquet, tables.json, report.json) and
     `begroting.extract(HTML)` (a polars DataFrame), with --jobs 1 and 2;
+  - `begroting.extract_batches(HTML)` read to its end, a window at a time, with 1 and 2 jobs;
   - `begroting.spark.extract` over `binaryFile` on local[1] and local[2], timing only the job
-    (the cells written to Spark's `noop` sink), not the JVM's start.
+    (the cells written to Spark's `noop` sink), not the JVM's start, with how many of the
+    machine's cores the job kept busy (the JVM's threads and the Python workers together).
 Prints the ratios issue 14 states its targets in. Timings belong here, never in tests.
 """
 import argparse
@@ -65,6 +67,11 @@ cells = begroting.extract(sys.argv[1], jobs=int(sys.argv[2]))
 print(cells.height)
 """
 
+PYTHON_BATCHES = """
+import sys, begroting
+print(sum(cells.height for cells in begroting.extract_batches(sys.argv[1], jobs=int(sys.argv[2]))))
+"""
+
 SPARK_JOB = """
 import os, sys, time
 from pyspark.sql import SparkSession
@@ -72,13 +79,26 @@ os.environ["PYSPARK_PYTHON"] = sys.executable
 import begroting.spark
 cores, folder = sys.argv[1], sys.argv[2]
 spark = (SparkSession.builder.master(f"local[{cores}]").config("spark.ui.enabled", "false")
-         .config("spark.sql.files.maxPartitionBytes", str(4 << 20)).getOrCreate())
+         # binaryFile counts every file as at least openCostInBytes (default 4 MB): left so, each
+         # 57 KB page is a task of its own and task overhead is the run time.
+         .config("spark.sql.files.maxPartitionBytes", str(8 << 20))
+         .config("spark.sql.files.openCostInBytes", str(64 << 10)).getOrCreate())
 spark.sparkContext.setLogLevel("ERROR")
 documents = spark.read.format("binaryFile").option("pathGlobFilter", "*.html").load(folder)
 documents.count()  # list the files before the clock starts
+def busy_and_total():
+    # The machine's CPU time, busy and all (/proc/stat, in clock ticks), to tell how many cores
+    # the job kept busy: the JVM's threads and the Python workers together.
+    fields = [int(value) for value in open("/proc/stat").readline().split()[1:]]
+    idle = fields[3] + fields[4]
+    return sum(fields) - idle, sum(fields)
+busy_before, total_before = busy_and_total()
 started = time.perf_counter()
 begroting.spark.extract(documents, root=folder).write.format("noop").mode("overwrite").save()
-print(f"{time.perf_counter() - started:.3f}")
+seconds = time.perf_counter() - started
+busy_after, total_after = busy_and_total()
+cores = os.cpu_count() or 1
+print(f"{seconds:.3f} {cores * (busy_after - busy_before) / max(1, total_after - total_before):.2f}")
 spark.stop()
 """
 
@@ -113,13 +133,20 @@ def main():
         print(f"{jobs:>4} {cli_seconds:7.2f} {cli_rss:7.0f} {py_seconds:9.2f} {py_rss:9.0f} {cells:8}  "
               f"{ratio:.2f} (target <= 1.10: {verdict})")
 
+    for jobs in (1, 2):
+        seconds, rss, printed = measure([PYTHON, "-c", PYTHON_BATCHES, html, str(jobs)], environment)
+        print(f"begroting.extract_batches, jobs {jobs}: {seconds:.2f} s, peak {rss:.0f} MB, "
+              f"{int(printed.strip())} cells read a window at a time")
+
     if not arguments.skip_spark:
         seconds = {}
         for cores in (1, 2):
             _, rss, printed = measure([PYTHON, "-c", SPARK_JOB, str(cores), html], environment)
-            seconds[cores] = float(printed.strip().splitlines()[-1])
+            job_seconds, busy_cores = printed.strip().splitlines()[-1].split()
+            seconds[cores] = float(job_seconds)
             print(f"spark local[{cores}]: {seconds[cores]:.2f} s for the job, "
-                  f"{arguments.pages / seconds[cores]:.0f} pages/s (driver process peak {rss:.0f} MB)")
+                  f"{arguments.pages / seconds[cores]:.0f} pages/s, {busy_cores} of {os.cpu_count()} cores busy "
+                  f"(driver process peak {rss:.0f} MB)")
         speedup = seconds[1] / seconds[2]
         print(f"spark local[2] / local[1] throughput: {speedup:.2f} (target >= 1.6: "
               f"{'met' if speedup >= 1.6 else 'NOT met'})")

@@ -384,6 +384,17 @@ pub fn run(entries: &[Discovered], options: &ExtractOptions, observer: &dyn Obse
     outcomes
 }
 
+/// Runs one entry of [`discover`]: reads its file and extracts it, a panic caught as its failure,
+/// as [`run_streaming`] does for each entry. For callers that pace a batch themselves (a stream of
+/// cells pulled by its consumer).
+pub fn process_entry(entry: &Discovered, options: &ExtractOptions) -> Processed {
+    let bytes = match entry {
+        Discovered::Read(input) => std::fs::metadata(&input.path).map(|m| m.len()).unwrap_or(0),
+        Discovered::Skip { .. } | Discovered::Refuse { .. } | Discovered::Unreadable { .. } => 0,
+    };
+    process(entry, bytes, options, None)
+}
+
 fn process(
     entry: &Discovered,
     bytes: u64,

@@ -43,6 +43,7 @@ __all__ = [
     "check",
     "extract",
     "extract_arrow",
+    "extract_batches",
     "extract_bytes",
     "read_tables",
     "run",
@@ -179,6 +180,12 @@ def _arrow(stream: Any) -> pa.Table:
     return pa.RecordBatchReader.from_stream(stream).read_all()
 
 
+def _polars(stream: Any) -> pl.DataFrame:
+    """The cells handed over as polars' own string views (``views=True``): polars takes them
+    through the Arrow PyCapsule interface without a copy."""
+    return pl.DataFrame(stream)
+
+
 def _documents_frame(report_json: str) -> pl.DataFrame:
     rows = [
         {
@@ -200,7 +207,8 @@ def _warnings_frame(warnings_json: str) -> pl.DataFrame:
     return pl.DataFrame(json.loads(warnings_json), schema=_WARNING_SCHEMA)
 
 
-def _run_native(paths: Paths, overrides, manifest, jobs, progress, max_document_mb, keep_tables=False):
+def _run_native(paths: Paths, overrides, manifest, jobs, progress, max_document_mb, keep_tables=False,
+                views=False):
     listed = _path_list(paths)
     result = _native_call(
         _native.extract_files,
@@ -211,6 +219,7 @@ def _run_native(paths: Paths, overrides, manifest, jobs, progress, max_document_
         progress=progress,
         keep_tables=keep_tables,
         max_document_mb=max_document_mb,
+        views=views,
     )
     documents = [entry for entry in json.loads(result[1]) if entry["input"] == "document"]
     if all(entry["status"] == "skipped" for entry in documents):
@@ -233,8 +242,9 @@ def run(paths: Paths, *, overrides: Optional[PathLike] = None, manifest: Optiona
     worker threads (default all cores). ``progress``: a progress bar on standard error.
     ``max_document_mb``: the per-document size limit (default 64).
     """
-    stream, report, warnings, _ = _run_native(paths, overrides, manifest, jobs, progress, max_document_mb)
-    return Extraction(cells=pl.from_arrow(_arrow(stream)), documents=_documents_frame(report),
+    stream, report, warnings, _ = _run_native(paths, overrides, manifest, jobs, progress, max_document_mb,
+                                              views=True)
+    return Extraction(cells=_polars(stream), documents=_documents_frame(report),
                       warnings=_warnings_frame(warnings))
 
 
@@ -249,6 +259,57 @@ def _warn_failures(report_json: str, stacklevel: int) -> None:
         _warnings.warn(DocumentsFailed(
             f"{len(failures)} input(s) failed and have no cells: {listed}{more}; "
             "begroting.run(...).documents lists every input's outcome", failures), stacklevel=stacklevel)
+
+
+class CellBatches:
+    """The cells of a run, extracted as they are read: iterate it for one frame per window of
+    documents (a few documents per thread), so that memory holds one window however many
+    documents there are. ``documents`` and ``warnings`` (as in :class:`Extraction`) cover the
+    inputs read so far, and all of them once the iteration has ended. Iterate it once."""
+
+    def __init__(self, native: Any, as_pandas: bool) -> None:
+        self._native = native
+        self._as_pandas = as_pandas
+
+    def __iter__(self):
+        for batch in pa.RecordBatchReader.from_stream(self._native):
+            yield batch.to_pandas() if self._as_pandas else pl.from_arrow(batch)
+
+    def _report(self):
+        return self._native.report()
+
+    @property
+    def documents(self) -> pl.DataFrame:
+        """One row per input handled so far (see :class:`Extraction`)."""
+        return _documents_frame(self._report()[0])
+
+    @property
+    def warnings(self) -> pl.DataFrame:
+        """The warnings of the inputs handled so far (see :class:`Extraction`)."""
+        return _warnings_frame(self._report()[1])
+
+    @property
+    def finished(self) -> bool:
+        """True once every input was handled."""
+        return self._report()[2]
+
+
+def extract_batches(paths: Paths, *, overrides: Optional[PathLike] = None,
+                    manifest: Optional[PathLike] = None, jobs: Optional[int] = None,
+                    as_pandas: bool = False, max_document_mb: Optional[int] = None) -> CellBatches:
+    """Like :func:`extract`, but a window of documents at a time: for runs too large to hold in
+    memory at once. Yields polars frames (pandas with ``as_pandas=True``) whose rows, joined,
+    are exactly :func:`extract`'s, in the same order::
+
+        for cells in begroting.extract_batches("downloads/"):
+            cells.write_parquet(...)
+
+    Failed inputs are rows of ``.documents``; nothing is raised for them.
+    """
+    listed = _path_list(paths)
+    native = _native_call(_native.extract_windows, listed, overrides=_optional_path(overrides),
+                          manifest=_optional_path(manifest), jobs=jobs, max_document_mb=max_document_mb)
+    return CellBatches(native, as_pandas)
 
 
 def _extract_arrow(paths, overrides, manifest, jobs, progress, max_document_mb, stacklevel) -> pa.Table:
@@ -277,8 +338,11 @@ def extract(paths: Paths, *, overrides: Optional[PathLike] = None, manifest: Opt
     warning names them (``run`` returns every input's outcome as data instead). See :func:`run`
     for the arguments.
     """
-    table = _extract_arrow(paths, overrides, manifest, jobs, progress, max_document_mb, stacklevel=3)
-    return table.to_pandas() if as_pandas else pl.from_arrow(table)
+    if as_pandas:
+        return _extract_arrow(paths, overrides, manifest, jobs, progress, max_document_mb, stacklevel=3).to_pandas()
+    stream, report, _, _ = _run_native(paths, overrides, manifest, jobs, progress, max_document_mb, views=True)
+    _warn_failures(report, stacklevel=3)
+    return _polars(stream)
 
 
 def extract_bytes(data: bytes, name: str, *, url: Optional[str] = None,
@@ -294,13 +358,12 @@ def extract_bytes(data: bytes, name: str, *, url: Optional[str] = None,
     # The name is no file: no `.url` sidecar is looked for beside it.
     stream, report, _, _ = _native_call(
         _native.extract_held, [(name, None, bytes(data), url, False)], overrides=_optional_path(overrides),
-        jobs=1, max_document_mb=max_document_mb)
+        jobs=1, max_document_mb=max_document_mb, views=not as_pandas)
     entry = json.loads(report)[0]
     if entry["status"] != "ok":
         raise BegrotingError(entry.get("error") or "the document failed", path=name,
                              kind=entry.get("error_kind"))
-    table = _arrow(stream)
-    return table.to_pandas() if as_pandas else pl.from_arrow(table)
+    return _arrow(stream).to_pandas() if as_pandas else _polars(stream)
 
 
 def read_tables(paths: Paths, *, overrides: Optional[PathLike] = None,

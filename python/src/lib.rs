@@ -15,8 +15,13 @@ use std::path::{Path, PathBuf};
 
 use begroting::batch::{self, Discovered, Observer};
 use begroting::check::{self, Severity, expect::Expectations};
-use begroting::frame::arrow_stream::{ArrowArrayStream, cells_arrow_stream};
-use begroting::frame::collect::{CollectedRun, HeldDocument, WarningRecord, collect_files, collect_held};
+use begroting::frame::FrameBuilder;
+use begroting::frame::arrow_stream::{
+    ArrowArrayStream, StringLayout, cells_arrow_stream, frames_arrow_stream,
+};
+use begroting::frame::collect::{
+    CellWindows, CollectedRun, HeldDocument, RunSoFar, WarningRecord, collect_files, collect_held,
+};
 use begroting::manifest::Manifest;
 use begroting::overrides::Overrides;
 use begroting::pipeline::ExtractOptions;
@@ -62,14 +67,7 @@ impl CellStream {
     ) -> PyResult<Bound<'py, PyCapsule>> {
         // The schema is the documented one; a consumer asking for another casts afterwards.
         let _ = requested_schema;
-        let stream = self
-            .stream
-            .lock()
-            .map_err(|_| PyRuntimeError::new_err("the cell stream's lock is poisoned"))?
-            .take()
-            .ok_or_else(|| PyRuntimeError::new_err("the cell stream was already consumed"))?;
-        let name = CString::new("arrow_array_stream").expect("no NUL in the capsule name");
-        PyCapsule::new(py, stream, Some(name))
+        take_stream(&self.stream, py)
     }
 
     /// Rows in the stream.
@@ -79,19 +77,71 @@ impl CellStream {
     }
 }
 
+/// Takes the stream out of its slot, once.
+fn take_stream<'py>(
+    slot: &std::sync::Mutex<Option<ArrowArrayStream>>,
+    py: Python<'py>,
+) -> PyResult<Bound<'py, PyCapsule>> {
+    let stream = slot
+        .lock()
+        .map_err(|_| PyRuntimeError::new_err("the cell stream's lock is poisoned"))?
+        .take()
+        .ok_or_else(|| PyRuntimeError::new_err("the cell stream was already consumed"))?;
+    let name = CString::new("arrow_array_stream").expect("no NUL in the capsule name");
+    PyCapsule::new(py, stream, Some(name))
+}
+
+/// The cells of a run extracted as they are read: each batch the consumer takes extracts the
+/// next window of documents, so memory holds one window however many documents there are.
+/// What became of each input is asked for with `report()`, complete once the stream is read
+/// to its end.
+#[pyclass(module = "begroting._native")]
+struct CellBatches {
+    stream: std::sync::Mutex<Option<ArrowArrayStream>>,
+    so_far: std::sync::Arc<std::sync::Mutex<RunSoFar>>,
+}
+
+#[pymethods]
+impl CellBatches {
+    /// The Arrow C stream capsule (`arrow_array_stream`); the stream can be taken once.
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyCapsule>> {
+        let _ = requested_schema;
+        take_stream(&self.stream, py)
+    }
+
+    /// (report JSON, warnings JSON, finished): the inputs handled so far.
+    fn report(&self) -> PyResult<(String, String, bool)> {
+        let so_far =
+            self.so_far.lock().map_err(|_| PyRuntimeError::new_err("the run's report lock is poisoned"))?;
+        let json_error = |error: serde_json::Error| PyRuntimeError::new_err(error.to_string());
+        Ok((
+            serde_json::to_string(&so_far.report).map_err(json_error)?,
+            serde_json::to_string(&so_far.warnings).map_err(json_error)?,
+            so_far.finished,
+        ))
+    }
+}
+
 /// What a run hands to Python: the cells, then report, warnings and (when asked) tables as JSON.
 type RunResult = (CellStream, String, String, Option<String>);
 
-/// A run made ready for Python (built without the GIL: the JSON may be large).
-fn run_result(run: CollectedRun, keep_documents: bool) -> PyResult<RunResult> {
+/// A run made ready for Python (built without the GIL: the JSON may be large); `views` hands the
+/// strings over as polars' string views (for a polars consumer) instead of the file's large
+/// strings.
+fn run_result(run: CollectedRun, keep_documents: bool, views: bool) -> PyResult<RunResult> {
     let json_error = |error: serde_json::Error| PyRuntimeError::new_err(error.to_string());
-    let stream = CellStream {
-        rows: run.cells.height(),
-        stream: std::sync::Mutex::new(Some(cells_arrow_stream(&run.cells))),
-    };
+    let layout = if views { StringLayout::Views } else { StringLayout::Large };
     let report = serde_json::to_string(&run.report).map_err(json_error)?;
     let warnings = serde_json::to_string(&run.warnings).map_err(json_error)?;
     let tables = keep_documents.then(|| tables_json(&run.documents));
+    let rows = run.cells.height();
+    let stream =
+        CellStream { rows, stream: std::sync::Mutex::new(Some(cells_arrow_stream(run.cells, layout))) };
     Ok((stream, report, warnings, tables))
 }
 
@@ -209,7 +259,7 @@ fn report_unused_overrides(run: &mut CollectedRun, overrides: &Overrides, entrie
 
 /// Extracts files and folders (walked as the CLI walks them) into memory.
 #[pyfunction]
-#[pyo3(signature = (paths, overrides=None, manifest=None, jobs=None, progress=false, keep_tables=false, max_document_mb=None))]
+#[pyo3(signature = (paths, overrides=None, manifest=None, jobs=None, progress=false, keep_tables=false, max_document_mb=None, views=false))]
 #[allow(clippy::too_many_arguments)]
 fn extract_files(
     py: Python<'_>,
@@ -220,6 +270,7 @@ fn extract_files(
     progress: bool,
     keep_tables: bool,
     max_document_mb: Option<u64>,
+    views: bool,
 ) -> PyResult<RunResult> {
     if paths.is_empty() {
         return Err(PyValueError::new_err("no paths given"));
@@ -249,8 +300,64 @@ fn extract_files(
         if let Some(overrides) = &options.overrides {
             report_unused_overrides(&mut run, overrides, &entries);
         }
-        run_result(run, keep_tables)
+        run_result(run, keep_tables, views)
     })
+}
+
+/// A run over files and folders that extracts a window of documents each time its consumer takes
+/// a batch of cells (strings as the file's large strings).
+#[pyfunction]
+#[pyo3(signature = (paths, overrides=None, manifest=None, jobs=None, max_document_mb=None))]
+fn extract_windows(
+    paths: Vec<PathBuf>,
+    overrides: Option<PathBuf>,
+    manifest: Option<PathBuf>,
+    jobs: Option<usize>,
+    max_document_mb: Option<u64>,
+) -> PyResult<CellBatches> {
+    if paths.is_empty() {
+        return Err(PyValueError::new_err("no paths given"));
+    }
+    let options = options(overrides, max_document_mb)?;
+    let manifest = manifest.map(|path| Manifest::load(&path)).transpose().map_err(|e| native_error(&e))?;
+    let mut entries = batch::discover(&paths);
+    if let Some(manifest) = &manifest {
+        for entry in &mut entries {
+            if let Discovered::Read(input) = entry {
+                input.url = manifest.url_for(&input.path).map(str::to_string);
+            }
+        }
+    }
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(jobs) = jobs {
+        builder = builder.num_threads(jobs.max(1));
+    }
+    let pool =
+        builder.build().map_err(|e| PyRuntimeError::new_err(format!("cannot start worker threads: {e}")))?;
+    let schema = FrameBuilder::new(0)
+        .take_frame()
+        .map_err(|e| PyRuntimeError::new_err(e.to_string()))?
+        .schema()
+        .clone();
+    let mut first = CollectedRun {
+        cells: Default::default(),
+        report: Vec::new(),
+        warnings: Vec::new(),
+        documents: Vec::new(),
+    };
+    if let Some(overrides) = &options.overrides {
+        report_unused_overrides(&mut first, overrides, &entries);
+    }
+    let windows = CellWindows::new(entries, options, pool);
+    let so_far = windows.so_far();
+    {
+        let mut started =
+            so_far.lock().map_err(|_| PyRuntimeError::new_err("the run's report lock is poisoned"))?;
+        started.report = first.report;
+        started.warnings = first.warnings;
+    }
+    let stream = frames_arrow_stream(windows, &schema, StringLayout::Large);
+    Ok(CellBatches { stream: std::sync::Mutex::new(Some(stream)), so_far })
 }
 
 /// One document as Python hands it over: (name, document id or None, bytes, url or None, whether
@@ -259,7 +366,7 @@ type HeldTuple<'py> = (String, Option<String>, Bound<'py, PyBytes>, Option<Strin
 
 /// Extracts documents already in memory, in order.
 #[pyfunction]
-#[pyo3(signature = (documents, overrides=None, jobs=None, keep_tables=false, max_document_mb=None))]
+#[pyo3(signature = (documents, overrides=None, jobs=None, keep_tables=false, max_document_mb=None, views=false))]
 fn extract_held(
     py: Python<'_>,
     documents: Vec<HeldTuple<'_>>,
@@ -267,6 +374,7 @@ fn extract_held(
     jobs: Option<usize>,
     keep_tables: bool,
     max_document_mb: Option<u64>,
+    views: bool,
 ) -> PyResult<RunResult> {
     let options = options(overrides, max_document_mb)?;
     let held: Vec<HeldDocument> = documents
@@ -281,7 +389,7 @@ fn extract_held(
         .collect();
     interruptible(py, || {
         let run = on_pool(jobs, || collect_held(held, &options, keep_tables))?;
-        run_result(run.map_err(|e| native_error(&e))?, keep_tables)
+        run_result(run.map_err(|e| native_error(&e))?, keep_tables, views)
     })
 }
 
@@ -330,6 +438,8 @@ fn version() -> &'static str {
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<CellStream>()?;
+    module.add_class::<CellBatches>()?;
+    module.add_function(wrap_pyfunction!(extract_windows, module)?)?;
     module.add_function(wrap_pyfunction!(extract_files, module)?)?;
     module.add_function(wrap_pyfunction!(extract_held, module)?)?;
     module.add_function(wrap_pyfunction!(check_inputs, module)?)?;

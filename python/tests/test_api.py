@@ -222,3 +222,18 @@ def test_check_fails_on_warnings_when_asked(in_repo):
     assert strict.ok == (done.returncode == 0)
     assert strict.findings.filter(pl.col("severity") == "warning").height > 0
     assert not strict.ok
+
+
+def test_extract_batches_gives_the_same_rows_a_window_at_a_time(cli_output, in_repo, tmp_path):
+    (tmp_path / "leeg.txt").write_text(" \n")
+    batches = begroting.extract_batches(["fixtures/", str(tmp_path / "leeg.txt")], jobs=1)
+    frames = list(batches)
+    assert len(frames) > 1
+    written = pl.read_parquet(cli_output / "cells.parquet")
+    assert_frame_equal(pl.concat(frames), written)
+    assert batches.finished
+    statuses = dict(zip(batches.documents["source"], batches.documents["status"]))
+    assert statuses[str(tmp_path / "leeg.txt")] == "failed"
+    whole = begroting.run("fixtures/")
+    assert_frame_equal(batches.documents.filter(pl.col("source") != str(tmp_path / "leeg.txt")), whole.documents)
+    assert_frame_equal(batches.warnings, whole.warnings)

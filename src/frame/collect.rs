@@ -9,6 +9,7 @@
 //! their tables), as the file writer does, so memory holds the frame, not the documents.
 
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use polars::prelude::*;
 use serde::Serialize;
@@ -194,6 +195,81 @@ pub fn collect_held(
         }
     }
     collector.finish()
+}
+
+/// What a run pulled a window at a time has reported so far: every input's report entry and the
+/// warnings, in input order, and whether the last input is done.
+#[derive(Debug, Default)]
+pub struct RunSoFar {
+    /// One entry per input handled so far.
+    pub report: Vec<ReportEntry>,
+    /// The warnings of the documents handled so far.
+    pub warnings: Vec<WarningRecord>,
+    /// True once every input was handled.
+    pub finished: bool,
+}
+
+/// A batch extracted as its consumer asks for cells: each step extracts the next window of
+/// inputs (a few per thread, in parallel on its own pool) and yields their cells as one frame,
+/// so memory holds one window's documents and cells, however many inputs there are. What became
+/// of each input is gathered in [`CellWindows::so_far`], shared with whoever reads it after (or
+/// while) the frames are consumed.
+pub struct CellWindows {
+    entries: Vec<Discovered>,
+    options: ExtractOptions,
+    next: usize,
+    window: usize,
+    pool: rayon::ThreadPool,
+    so_far: Arc<Mutex<RunSoFar>>,
+}
+
+impl CellWindows {
+    /// A run over `entries` on `pool`, nothing extracted yet.
+    pub fn new(entries: Vec<Discovered>, options: ExtractOptions, pool: rayon::ThreadPool) -> CellWindows {
+        let window = pool.current_num_threads().max(1) * batch::DOCUMENTS_PER_THREAD_IN_FLIGHT;
+        CellWindows { entries, options, next: 0, window, pool, so_far: Arc::default() }
+    }
+
+    /// The report and warnings gathered so far.
+    pub fn so_far(&self) -> Arc<Mutex<RunSoFar>> {
+        Arc::clone(&self.so_far)
+    }
+}
+
+impl Iterator for CellWindows {
+    type Item = Result<DataFrame, Error>;
+
+    fn next(&mut self) -> Option<Result<DataFrame, Error>> {
+        use rayon::prelude::*;
+        loop {
+            if self.next >= self.entries.len() {
+                self.so_far.lock().expect("no panic while holding it").finished = true;
+                return None;
+            }
+            let end = (self.next + self.window).min(self.entries.len());
+            let (entries, options) = (&self.entries[self.next..end], &self.options);
+            let processed: Vec<batch::Processed> = self
+                .pool
+                .install(|| entries.par_iter().map(|entry| batch::process_entry(entry, options)).collect());
+            self.next = end;
+            let mut collector = Collector::new(false);
+            for done in processed {
+                if let Err(error) = collector.add(done.outcome, done.content_hash) {
+                    return Some(Err(error));
+                }
+            }
+            let run = match collector.finish() {
+                Ok(run) => run,
+                Err(error) => return Some(Err(error)),
+            };
+            let mut so_far = self.so_far.lock().expect("no panic while holding it");
+            so_far.report.extend(run.report);
+            so_far.warnings.extend(run.warnings);
+            if run.cells.height() > 0 {
+                return Some(Ok(run.cells));
+            }
+        }
+    }
 }
 
 fn frame_error(error: PolarsError) -> Error {
