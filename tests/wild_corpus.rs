@@ -114,6 +114,26 @@ fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
     }
 }
 
+/// Floors per round of the development split, so that pages joining dev cannot hide a
+/// regression on the pages already there: each round just under its score at the end of session
+/// 11. Rounds are told by their page prefixes: `c` (the first round, and the first validation
+/// split retired into dev), `e` (the third), `f` (the fourth).
+#[test]
+fn each_round_of_the_development_split_keeps_its_floor() {
+    let all = report("dev");
+    for (round, prefix, floor) in [("first", "c", 0.95), ("third", "e", 0.64), ("fourth", "f", 0.79)] {
+        let pages = all.pages.iter().filter(|page| page.page.starts_with(prefix)).cloned().collect();
+        let round_report = ScoreReport { pages };
+        assert!(!round_report.pages.is_empty(), "no page of the {round} round");
+        assert!(
+            round_report.cell_accuracy() >= floor,
+            "the {round} round of dev reads {:.4} of its cells, under its floor {floor}\n{}",
+            round_report.cell_accuracy(),
+            round_report.render()
+        );
+    }
+}
+
 /// A floor for the metadata of the development split, just under the 110 of 119 pages measured
 /// when the splits were redrawn (83 of the first 86 dev pages since the page's own words began to
 /// refine its address, `src/meta/refine.rs`). The validation split has no floor here: nothing
