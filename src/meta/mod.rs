@@ -99,24 +99,27 @@ fn is_whole_state_type(doc_type: Option<&str>) -> bool {
 ///    On any page, chapter IX with the Nationale Schuld named in the opening lines (by name or
 ///    by one of its articles) is IXA: rijksfinancien.nl files both parts of chapter IX under
 ///    "IX" (Financiën itself stays "IX", as the address says).
-/// 3. A whole-State document (the FJR) has no chapter.
+/// 3. A whole-State document (the FJR) has no chapter, but for a page of it that introduces
+///    itself by a budget fund (step 2): that page is about the fund.
 pub fn infer_meta(url: Option<&str>, path: &Path, text: &str) -> (DocMeta, Vec<Warning>) {
     let mut meta = url.map(from_address).unwrap_or_default();
     meta.fill_from(from_path(path));
     meta.fill_from(from_text(text));
     let opening: Vec<&str> = text.lines().take(OPENING_LINES).map(str::trim).collect();
-    if KamerstukHead::find(&opening).is_none() {
-        if meta.doc_type.as_deref() == Some("JV") && refine::shows_slotwet(&opening) {
-            meta.doc_type = Some("slotwet".to_string());
-        }
-        if let Some(fund) = refine::fund_chapter(&opening) {
-            meta.chapter = Some(fund);
-        }
+    let kamerstuk = KamerstukHead::find(&opening).is_some();
+    if !kamerstuk && meta.doc_type.as_deref() == Some("JV") && refine::shows_slotwet(&opening) {
+        meta.doc_type = Some("slotwet".to_string());
+    }
+    let fund = if kamerstuk { None } else { refine::fund_chapter(&opening) };
+    if let Some(fund) = &fund {
+        meta.chapter = Some(fund.clone());
     }
     if meta.chapter.as_deref() == Some("IX") && refine::shows_nationale_schuld(&opening) {
         meta.chapter = Some("IXA".to_string());
     }
-    if is_whole_state_type(meta.doc_type.as_deref()) {
+    // A page of a whole-State document that introduces itself by one fund (the FJR's annex on
+    // the Defensiematerieelbegrotingsfonds' mutations) is about that fund's chapter.
+    if is_whole_state_type(meta.doc_type.as_deref()) && fund.is_none() {
         meta.chapter = None;
     }
     let mut warnings = Vec::new();
@@ -588,6 +591,20 @@ mod tests {
         let head = "35 200 V Jaarverslag en slotwet Ministerie van Buitenlandse Zaken 2018\nNr. 1 JAARVERSLAG\nSlotwetmutaties\n";
         let (found, _) = infer_meta(Some("https://example.org/jv/2018/JV/V/1"), Path::new("p.txt"), head);
         assert_eq!(found.doc_type.as_deref(), Some("JV"));
+    }
+
+    #[test]
+    fn a_financieel_jaarverslag_page_on_one_fund_is_the_fund_s() {
+        // Wild page f1_03: the FJR 2021's annex on the Defensiematerieelbegrotingsfonds, headed by
+        // the fund's name; the FJR as a whole has no chapter.
+        let text = "Base description which applies to whole site\n\nDefensiematerieelbegrotingsfonds\n\nDEFENSIEMATERIEELBEGROTINGSFONDS: UITGAVEN\n \n\n2021\n";
+        let address = "https://www.rijksfinancien.nl/financieel-jaarverslag/2021/bijlage/1327756";
+        let (found, _) = infer_meta(Some(address), Path::new("f1_03.txt"), text);
+        assert_eq!(found, meta(2021, "FJR", Some("K")));
+        let whole =
+            "Base description which applies to whole site\n\nFinancieel Jaarverslag van het Rijk 2021\n";
+        let (found, _) = infer_meta(Some(address), Path::new("fjr.txt"), whole);
+        assert_eq!(found, meta(2021, "FJR", None));
     }
 
     #[test]
