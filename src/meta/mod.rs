@@ -225,7 +225,10 @@ pub const OPENING_LINES: usize = 80;
 ///    begrotingswetsvoorstel" (or "… begrotingsvoorstel"), the heading of part A of a budget's
 ///    memorie van toelichting, → OWB (a suppletoire begroting's says "… bij het wetsvoorstel",
 ///    which names no type); the Algemene Rekenkamer sending "ons «Rapport bij het Jaarverslag
-///    YEAR …»" (a series only it writes) → ARK and YEAR; "voor het jaar YEAR" → YEAR; an upper-case
+///    YEAR …»" (a series only it writes) → ARK and YEAR; a line above the page's first table
+///    that is only a nota's title and its year ("Voorjaarsnota 2025", "Miljoenennota 2012",
+///    "Najaarsnota 2007") → that type and YEAR; "Nota over de toestand van 's Rijks financiën" (the Miljoenennota's formal title) →
+///    MN; "voor het jaar YEAR" → YEAR; an upper-case
 ///    chapter heading ("VII BINNENLANDSE ZAKEN …", "C PROVINCIEFONDS") → the chapter; "H2A
 ///    Staten-Generaal" (a Voorjaarsnota-style table heading) → chapter IIA.
 /// 3. On a page without a kamerstuk head, an upper-case chapter heading with the type still
@@ -299,6 +302,9 @@ fn read_lines(head: &[&str]) -> LineReading {
     });
     static YEAR_OF: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"voor het jaar (\d{4})").expect("valid regex"));
+    static NOTA_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(miljoenennota|voorjaarsnota|najaarsnota)\s+(\d{4})$").expect("valid regex")
+    });
     static CAPS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(r"^({CHAPTER}) [A-ZËÏÖÜ][A-ZËÏÖÜ\- ,:]{{4,}}$")).expect("valid regex")
     });
@@ -306,6 +312,7 @@ fn read_lines(head: &[&str]) -> LineReading {
         LazyLock::new(|| Regex::new(r"^H(\d{1,2})([A-C])? [A-Z]").expect("valid regex"));
     let mut meta = DocMeta::default();
     let mut caps_chapter = None;
+    let mut above_tables = true;
     for line in head {
         if let Some(captures) = FJR.captures(line) {
             meta.doc_type.get_or_insert_with(|| "FJR".to_string());
@@ -315,6 +322,21 @@ fn read_lines(head: &[&str]) -> LineReading {
         }
         if line.contains("NOTA VAN WIJZIGING") {
             meta.doc_type = Some("NvW".to_string());
+        }
+        // A nota's title heads the page, above its first table: further down, "Miljoenennota
+        // 2015" is a table's row.
+        if crate::interpret::vocabulary::is_figure(line) || starts_a_table(line) {
+            above_tables = false;
+        }
+        if above_tables && let Some(captures) = NOTA_TITLE.captures(line) {
+            meta.doc_type.get_or_insert_with(|| doc_type_code(&captures[1]).unwrap_or("MN").to_string());
+            if let Some(year) = year_of(&captures[2]) {
+                meta.year.get_or_insert(year);
+            }
+        }
+        let upper = line.to_uppercase();
+        if upper.contains("NOTA OVER DE TOESTAND VAN") && upper.contains("RIJKS FINANCIËN") {
+            meta.doc_type.get_or_insert_with(|| "MN".to_string());
         }
         if BUDGET_BILL_PART_A.is_match(line) {
             meta.doc_type.get_or_insert_with(|| "OWB".to_string());
@@ -348,6 +370,13 @@ fn read_lines(head: &[&str]) -> LineReading {
         meta.chapter = Some(chapter);
     }
     LineReading { meta, has_chapter_heading }
+}
+
+/// True for a caption line that opens a table ("Tabel 1 Stand", "Tabel 2.1 …").
+fn starts_a_table(line: &str) -> bool {
+    line.strip_prefix("Tabel ")
+        .or_else(|| line.strip_prefix("TABEL "))
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The opening lines of the text of an HTML page (its first [`OPENING_LINES`] lines, within its
@@ -591,6 +620,21 @@ mod tests {
         let head = "35 200 V Jaarverslag en slotwet Ministerie van Buitenlandse Zaken 2018\nNr. 1 JAARVERSLAG\nSlotwetmutaties\n";
         let (found, _) = infer_meta(Some("https://example.org/jv/2018/JV/V/1"), Path::new("p.txt"), head);
         assert_eq!(found.doc_type.as_deref(), Some("JV"));
+    }
+
+    #[test]
+    fn a_notas_title_line_names_its_type_and_year() {
+        // Wild page f2_03 (answers on the Voorjaarsnota 2025, at an address that says nothing):
+        // its second line is the nota's title and year.
+        let text = "Lijst van vragen en antwoorden over de Voorjaarsnota 2025 (Kamerstuk 36725-1)\nVoorjaarsnota 2025\nLijst van vragen en antwoorden\n";
+        assert_eq!(from_text(text), meta(2025, "VJN", None));
+        // Wild page f2_05: the Miljoenennota by its formal title (its year is in no line).
+        let text =
+            "33 000\n\nNr. 1 NOTA OVER DE TOESTAND VAN 'S RIJKS FINANCIËN\n\nAangeboden 20 september 2011\n";
+        assert_eq!(from_text(text).doc_type.as_deref(), Some("MN"));
+        // A title with more words ("sinds de Miljoenennota 2008") is prose, not the page's title.
+        let prose = "Sinds de Miljoenennota 2008 zijn de uitgaven gedaald.\n";
+        assert_eq!(from_text(prose), DocMeta::default());
     }
 
     #[test]
