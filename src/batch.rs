@@ -298,13 +298,7 @@ pub fn run_streaming<P: Send>(
 ) -> Result<(), Error> {
     clear_stop_request();
     // Skipped entries are not read, so they count no bytes.
-    let sizes: Vec<u64> = entries
-        .iter()
-        .map(|entry| match entry {
-            Discovered::Read(input) => std::fs::metadata(&input.path).map(|m| m.len()).unwrap_or(0),
-            Discovered::Skip { .. } | Discovered::Refuse { .. } | Discovered::Unreadable { .. } => 0,
-        })
-        .collect();
+    let sizes: Vec<u64> = entries.iter().map(entry_bytes).collect();
     observer.started(entries.len(), sizes.iter().sum());
     if rayon::current_num_threads() <= 1 {
         // One job is one core: each document is extracted, prepared and handed to the sink in
@@ -384,15 +378,40 @@ pub fn run(entries: &[Discovered], options: &ExtractOptions, observer: &dyn Obse
     outcomes
 }
 
+/// The document ids of the entries that are read, in input order (what an overrides file's
+/// entries must name).
+pub fn document_ids(entries: &[Discovered]) -> Vec<String> {
+    entries
+        .iter()
+        .filter_map(|entry| match entry {
+            Discovered::Read(input) => Some(input.id.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Gives each entry that is read the address a manifest names for it.
+pub fn apply_manifest(entries: &mut [Discovered], manifest: &crate::manifest::Manifest) {
+    for entry in entries {
+        if let Discovered::Read(input) = entry {
+            input.url = manifest.url_for(&input.path).map(str::to_string);
+        }
+    }
+}
+
+/// The bytes an entry's file holds on disk (0 for entries that are not read, or cannot be).
+fn entry_bytes(entry: &Discovered) -> u64 {
+    match entry {
+        Discovered::Read(input) => std::fs::metadata(&input.path).map(|m| m.len()).unwrap_or(0),
+        Discovered::Skip { .. } | Discovered::Refuse { .. } | Discovered::Unreadable { .. } => 0,
+    }
+}
+
 /// Runs one entry of [`discover`]: reads its file and extracts it, a panic caught as its failure,
 /// as [`run_streaming`] does for each entry. For callers that pace a batch themselves (a stream of
 /// cells pulled by its consumer).
 pub fn process_entry(entry: &Discovered, options: &ExtractOptions) -> Processed {
-    let bytes = match entry {
-        Discovered::Read(input) => std::fs::metadata(&input.path).map(|m| m.len()).unwrap_or(0),
-        Discovered::Skip { .. } | Discovered::Refuse { .. } | Discovered::Unreadable { .. } => 0,
-    };
-    process(entry, bytes, options, None)
+    process(entry, entry_bytes(entry), options, None)
 }
 
 fn process(

@@ -408,7 +408,7 @@ def check(inputs: Paths, *, expect: Iterable[PathLike] = (), overrides: Optional
     if missing:
         raise BegrotingError(f"input not found: {', '.join(missing)}", path=missing[0], kind="read")
     findings, accepted, failed, documents = _native_call(
-        _native.check_inputs, listed, expect=_path_list(expect) if isinstance(expect, (str, os.PathLike)) else _path_list(list(expect)),
+        _native.check_inputs, listed, expect=_path_list(expect),
         overrides=_optional_path(overrides), fail_on=fail_on)
     return CheckResult(findings=_findings_frame(findings), accepted=_findings_frame(accepted),
                        ok=not failed, documents=documents)

@@ -206,15 +206,18 @@ fn interruptible<T: Send>(py: Python<'_>, work: impl FnOnce() -> PyResult<T> + S
     })
 }
 
-/// Runs `work` on a pool of `jobs` threads (all cores when `None`).
-fn on_pool<T: Send>(jobs: Option<usize>, work: impl FnOnce() -> T + Send) -> PyResult<T> {
+/// A pool of `jobs` worker threads (all cores when `None`).
+fn thread_pool(jobs: Option<usize>) -> PyResult<rayon::ThreadPool> {
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(jobs) = jobs {
         builder = builder.num_threads(jobs.max(1));
     }
-    let pool =
-        builder.build().map_err(|e| PyRuntimeError::new_err(format!("cannot start worker threads: {e}")))?;
-    Ok(pool.install(work))
+    builder.build().map_err(|e| PyRuntimeError::new_err(format!("cannot start worker threads: {e}")))
+}
+
+/// Runs `work` on a pool of `jobs` threads (all cores when `None`).
+fn on_pool<T: Send>(jobs: Option<usize>, work: impl FnOnce() -> T + Send) -> PyResult<T> {
+    Ok(thread_pool(jobs)?.install(work))
 }
 
 /// A progress bar on standard error, as the CLI draws it, when asked for.
@@ -234,14 +237,7 @@ impl Observer for Progress {
 /// The overrides file's own report entry, first, as the command writes it: the entries that name
 /// no document of the run (a misspelt name must not look settled), also among the warnings.
 fn report_unused_overrides(run: &mut CollectedRun, overrides: &Overrides, entries: &[Discovered]) {
-    let ids: Vec<String> = entries
-        .iter()
-        .filter_map(|entry| match entry {
-            Discovered::Read(input) => Some(input.id.clone()),
-            _ => None,
-        })
-        .collect();
-    let unused = begroting::overrides::entries_matching_no_document(overrides, &ids);
+    let unused = begroting::overrides::entries_matching_no_document(overrides, &batch::document_ids(entries));
     let source = overrides.file.to_string_lossy().into_owned();
     let records = unused.iter().map(|warning| WarningRecord {
         doc_id: String::new(),
@@ -280,11 +276,7 @@ fn extract_files(
     interruptible(py, || {
         let mut entries = batch::discover(&paths);
         if let Some(manifest) = &manifest {
-            for entry in &mut entries {
-                if let Discovered::Read(input) = entry {
-                    input.url = manifest.url_for(&input.path).map(str::to_string);
-                }
-            }
+            batch::apply_manifest(&mut entries, manifest);
         }
         let bar = indicatif::ProgressBar::new(0).with_style(
             indicatif::ProgressStyle::with_template("begroting {bar:30} {pos}/{len} documents {elapsed}")
@@ -322,18 +314,9 @@ fn extract_windows(
     let manifest = manifest.map(|path| Manifest::load(&path)).transpose().map_err(|e| native_error(&e))?;
     let mut entries = batch::discover(&paths);
     if let Some(manifest) = &manifest {
-        for entry in &mut entries {
-            if let Discovered::Read(input) = entry {
-                input.url = manifest.url_for(&input.path).map(str::to_string);
-            }
-        }
+        batch::apply_manifest(&mut entries, manifest);
     }
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(jobs) = jobs {
-        builder = builder.num_threads(jobs.max(1));
-    }
-    let pool =
-        builder.build().map_err(|e| PyRuntimeError::new_err(format!("cannot start worker threads: {e}")))?;
+    let pool = thread_pool(jobs)?;
     let schema = FrameBuilder::new(0)
         .take_frame()
         .map_err(|e| PyRuntimeError::new_err(e.to_string()))?

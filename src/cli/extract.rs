@@ -152,13 +152,7 @@ pub fn run(arguments: ExtractArguments) -> u8 {
     // once).
     let mut unused_overrides = Vec::new();
     if let Some(overrides) = &options.overrides {
-        let ids: Vec<String> = entries
-            .iter()
-            .filter_map(|entry| match entry {
-                Discovered::Read(input) => Some(input.id.clone()),
-                _ => None,
-            })
-            .collect();
+        let ids = batch::document_ids(&entries);
         unused_overrides = begroting::overrides::entries_matching_no_document(overrides, &ids);
         for warning in &unused_overrides {
             eprintln!("begroting: warning: {} ({})", warning.message, warning.kind.name());
@@ -173,11 +167,7 @@ pub fn run(arguments: ExtractArguments) -> u8 {
             .collect();
     }
     if let Some(manifest) = &manifest {
-        for entry in &mut entries {
-            if let Discovered::Read(input) = entry {
-                input.url = manifest.url_for(&input.path).map(str::to_string);
-            }
-        }
+        batch::apply_manifest(&mut entries, manifest);
     }
     let _ = ctrlc::set_handler(|| {
         batch::request_stop();

@@ -325,11 +325,14 @@ fn read_lines(head: &[&str]) -> LineReading {
         }
         // A nota's title heads the page, above its first table: further down, "Miljoenennota
         // 2015" is a table's row.
-        if crate::interpret::vocabulary::is_figure(line) || starts_a_table(line) {
+        if crate::interpret::vocabulary::is_figure(line)
+            || crate::interpret::caption::tabel_number(line).is_some()
+        {
             above_tables = false;
         }
         if above_tables && let Some(captures) = NOTA_TITLE.captures(line) {
-            meta.doc_type.get_or_insert_with(|| doc_type_code(&captures[1]).unwrap_or("MN").to_string());
+            let nota = doc_type_code(&captures[1]).expect("the title rule names only nota types");
+            meta.doc_type.get_or_insert_with(|| nota.to_string());
             if let Some(year) = year_of(&captures[2]) {
                 meta.year.get_or_insert(year);
             }
@@ -370,13 +373,6 @@ fn read_lines(head: &[&str]) -> LineReading {
         meta.chapter = Some(chapter);
     }
     LineReading { meta, has_chapter_heading }
-}
-
-/// True for a caption line that opens a table ("Tabel 1 Stand", "Tabel 2.1 …").
-fn starts_a_table(line: &str) -> bool {
-    line.strip_prefix("Tabel ")
-        .or_else(|| line.strip_prefix("TABEL "))
-        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The opening lines of the text of an HTML page (its first [`OPENING_LINES`] lines, within its
