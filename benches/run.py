@@ -15,7 +15,7 @@ binary, then times, each on the same files:
     virtual environment the script makes itself on first use (target/bench-venv: pandas, lxml,
     pyarrow from pip).
 For each it prints wall time, MB/s, pages/s and peak resident memory (the child's max RSS), then
-the ratios the targets are stated in, and each target of issue 4 as met or not. With
+the ratios the targets are stated in (with the size of each run's tables.json against its input), and each target of issue 4 as met or not. With
 --scale-pages N it also runs the HTML extraction (--jobs 2) on an N-page corpus and compares its
 peak memory with the 2,000-page run's. `--jobs 1` runs everything on one thread (one core);
 `--jobs 2` runs two workers and a writer thread. Timings belong here, never in tests.
@@ -84,11 +84,15 @@ def main():
     html_mb, text_mb = directory_bytes(html) / 1e6, directory_bytes(text) / 1e6
     out = os.path.join(corpus, "out")
     rows = []
+    tables_json = {}  # run name -> (tables.json bytes, input bytes)
 
     def run(name, command, megabytes, pages=arguments.pages):
         shutil.rmtree(out, ignore_errors=True)
         seconds, rss, _ = measure(command)
         rows.append((name, seconds, megabytes / seconds, pages / seconds, rss))
+        written = os.path.join(out, "tables.json")
+        if os.path.exists(written):
+            tables_json[name] = (os.path.getsize(written), megabytes * 1e6)
         return seconds
 
     html_1 = run("begroting html --jobs 1", [binary, "extract", html, "-o", out, "--quiet", "--jobs", "1"], html_mb)
@@ -140,6 +144,10 @@ def main():
     print(f"HTML, 2 jobs vs 1 job                      >= 1.8x  {html_1 / html_2:>7.2f}x  {verdict(html_1 / html_2 >= 1.8)}")
     print(f"text, 1 job (one core)                     >= 100   {text_rate:>7.1f} MB/s  {verdict(text_rate >= 100)}")
     print(f"peak memory, {arguments.pages} pages                  < 200 MB {peak_2000:>7.0f} MB  {verdict(peak_2000 < 200)}")
+    for name, (written, read) in tables_json.items():
+        label = f"tables.json vs input, {name.replace('begroting ', '')}"
+        print(f"{label:<42} <= 1.0x  {written / read:>7.2f}x  {verdict(written <= read)}  "
+              f"({written / 1e6:.1f} of {read / 1e6:.1f} MB)")
     if scale_rss:
         growth = scale_rss / rss["begroting html --jobs 2"] - 1
         print(f"peak memory, {arguments.scale_pages} vs {arguments.pages} pages (2 jobs)   <= +10%  {growth:>+7.0%}   "

@@ -24,7 +24,7 @@ use crate::table::Table;
 
 /// Raised whenever a change to the stages changes what a document extracts to: part of the
 /// `--resume` cache key, so that documents cached by an older build are extracted again.
-pub const EXTRACTION_REVISION: u32 = 4;
+pub const EXTRACTION_REVISION: u32 = 5;
 
 /// Everything the pipeline needs to know about a document besides its text.
 #[derive(Debug, Clone, PartialEq)]

@@ -14,6 +14,8 @@
 
 use serde::Serialize;
 
+mod row_json;
+
 /// A table as printed in a document, rebuilt as a rectangular grid.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 #[serde(default)]
@@ -130,9 +132,9 @@ impl Column {
     }
 }
 
-/// One printed row.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
-#[serde(default)]
+/// One printed row. Written to JSON compactly by [`row_json`] (serde by hand: cells in short forms, lines and
+/// label left out where the row decides them).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Row {
     /// The stub cells as printed, left to right (one per stub column; a name split over two
     /// paragraphs is joined with a space by the reader).
@@ -146,30 +148,22 @@ pub struct Row {
     /// The row's name: the last non-empty stub cell, markers removed (set by normalization).
     pub label: String,
     /// The code stub cell ("31", "IIA") where the table has a code column (set by normalization).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Footnote markers glued to the stub (set by the footnote stage).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub markers: Vec<String>,
     /// The label of the group row this row sits under (set by normalization).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     /// For `Waarvan` rows: the index of the row it is part of (set by normalization).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_row_index: Option<usize>,
     /// How the cells were put in their columns.
-    #[serde(default, skip_serializing_if = "Placement::is_exact")]
     pub placement: Placement,
     /// 1-based source line of the row's first stub cell (or first cell when it has no stub).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
     /// The unit the row's label prints ("BBP (in miljarden euro's)" → "in miljarden euro's"), as
     /// printed (set by normalization, [`crate::normalize::unit`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// The budget article the row is about, as printed in its label, code, group or the table's
     /// headings ("31"; set by normalization, [`crate::normalize::measure`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<String>,
 }
 
@@ -477,8 +471,13 @@ mod tests {
         let mut group = Row::printed("Ondermijning", &["", ""]);
         group.kind = RowKind::Group;
         group.line = Some(37);
+        for cell in group.stub.iter_mut().chain(group.cells.iter_mut()) {
+            cell.line = Some(37);
+        }
         let mut data = Row::printed("Aantal gemelde slachtoffers bij Comensha", &["975", ""]);
         data.markers = vec!["1".to_string()];
+        group.label = "Ondermijning".to_string();
+        data.label = "Aantal gemelde slachtoffers bij Comensha".to_string();
         data.cells[0].value = Some(975.0);
         data.cells[0].value_kind = ValueKind::Number;
         data.cells[1].flag(CellFlag::ColumnInferred);
@@ -496,9 +495,9 @@ mod tests {
             ..Table::default()
         };
         let json = serde_json::to_string(&table).unwrap();
-        assert!(!json.contains("null") && !json.contains("[]"), "{json}");
+        assert!(!json.contains("[]") && !json.contains(r#""line":null"#), "{json}");
         assert!(
-            json.contains(r#"{"stub":[{"text":"Ondermijning"}],"cells":[{},{}],"kind":"group""#),
+            json.contains(r#"{"stub":["Ondermijning"],"cells":[null,null],"kind":"group","line":37}"#),
             "{json}"
         );
         let back: Table = serde_json::from_str(&json).unwrap();

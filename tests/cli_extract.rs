@@ -61,7 +61,12 @@ fn bad_documents_fail_alone_and_are_named() {
     for default in ["\"span_origin\":null", "\"flags\":[]", "\"markers\":[]", "\"value_kind\":\"empty\""] {
         assert!(!tables.contains(default), "tables.json leaves out {default}");
     }
-    assert!(tables.contains("\"value_kind\":\"number\""), "what is not a default stays");
+    // The row "Uitgaven" on line 9, its figures two lines apart on lines 11 and 13, in the short
+    // forms of docs/schema.md: what is not a default stays.
+    assert!(
+        tables.contains(r#"{"stub":["Uitgaven"],"cells":[["1.522",1522],["‒ 21,7",-21.7]],"kind":"data","line":9,"line_step":2}"#),
+        "{tables}"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(&out)
         .unwrap()
         .flatten()
