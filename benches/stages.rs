@@ -125,23 +125,45 @@ fn main() {
             .sum()
     });
     #[cfg(feature = "frames")]
-    write_alone(&documents, megabytes, rounds);
+    {
+        use begroting::write::OutputFormat;
+        write_alone(
+            &documents,
+            megabytes,
+            rounds,
+            "writing alone (default output)",
+            &[OutputFormat::Parquet],
+        );
+        write_alone(
+            &documents,
+            megabytes,
+            rounds,
+            "writing alone (parquet,json)",
+            &[OutputFormat::Parquet, OutputFormat::Json],
+        );
+    }
 }
 
-/// The whole output of a run (Parquet and JSON cells, `tables.json`, `report.json`) written by
-/// the run writer on one thread from documents extracted beforehand: what writing alone costs,
-/// the floor under any end-to-end figure. Needs the `frames` feature (polars):
+/// The whole output of a run in the given cell formats (with `tables.json` and `report.json`,
+/// as always) written by the run writer on one thread from documents extracted beforehand: what
+/// writing alone costs, the floor under any end-to-end figure. Needs the `frames` feature
+/// (polars):
 ///
 ///     cargo bench --bench stages -- FOLDER
 #[cfg(feature = "frames")]
-fn write_alone(documents: &[Document], megabytes: f64, rounds: usize) {
+fn write_alone(
+    documents: &[Document],
+    megabytes: f64,
+    rounds: usize,
+    name: &str,
+    formats: &[begroting::write::OutputFormat],
+) {
     use begroting::batch::{Outcome, Processed};
-    use begroting::write::{OutputFormat, RunLayout, RunWriter};
+    use begroting::write::{RunLayout, RunWriter};
     let mut best = f64::INFINITY;
     for _ in 0..rounds {
         let directory = tempfile::tempdir().expect("a temporary directory");
-        let layout =
-            RunLayout { formats: vec![OutputFormat::Parquet, OutputFormat::Json], ..RunLayout::default() };
+        let layout = RunLayout { formats: formats.to_vec(), ..RunLayout::default() };
         let inputs: Vec<Processed> = documents
             .iter()
             .map(|document| Processed {
@@ -158,5 +180,5 @@ fn write_alone(documents: &[Document], megabytes: f64, rounds: usize) {
         writer.finish().expect("finished");
         best = best.min(started.elapsed().as_secs_f64());
     }
-    println!("{:<34} {best:>7.3} s {:>8.1} MB/s", "writing alone (parquet,json)", megabytes / best);
+    println!("{name:<34} {best:>7.3} s {:>8.1} MB/s", megabytes / best);
 }

@@ -454,6 +454,8 @@ pub use columns::FrameBuilder;
 /// The columnar builder (polars): see [`columns`].
 #[cfg(feature = "frames")]
 mod columns;
+#[cfg(feature = "frames")]
+mod runs;
 
 #[cfg(feature = "frames")]
 pub mod arrow_stream;
