@@ -91,7 +91,7 @@ mod tests {
         }
         let column = column.finish();
         let strings = column.str().unwrap();
-        assert_eq!(strings.into_iter().collect::<Vec<_>>(), values);
+        assert_eq!(strings.iter().collect::<Vec<_>>(), values);
         let bytes_behind: usize = strings
             .downcast_iter()
             .map(|array| array.data_buffers().iter().map(|b| b.len()).sum::<usize>())

@@ -72,6 +72,7 @@ fn split_glued_codes(table: &mut Table) {
                 && row.label.split_once(' ').is_some_and(|(first, _)| first.ends_with('.') && is_code(first))
         })
         .count();
+    split_numbered_rows(table);
     let glued =
         table.rows.iter().filter(|row| row.code.is_none() && glued_code(&row.label).is_some()).count();
     if glued <= spaced {
@@ -80,6 +81,39 @@ fn split_glued_codes(table: &mut Table) {
     for row in table.rows.iter_mut().filter(|row| row.code.is_none()) {
         if let Some((code, label)) = glued_code(&row.label) {
             let (code, label) = (code.to_string(), label.to_string());
+            row.code = Some(code);
+            row.label = label;
+        }
+    }
+}
+
+/// Rows numbered in print order with the number glued to a capitalised label ("1Bruto
+/// aankoopbedrag", "2Netto-aankoopbedrag", … "6EMU-saldo", wild page f1_01, where the text lost
+/// the cell border): when at least three labels open with an undotted number and the numbers
+/// count up by one in print order (rows between them, such as "wv BTW", may have none), the
+/// numbers are the rows' codes. A lone "2Saldibalans", or numbers out of sequence, stay part of
+/// their labels: nothing but the sequence says they are not.
+fn split_numbered_rows(table: &mut Table) {
+    static NUMBERED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\d{1,2})(\p{Lu}\S*(?:\s.*)?)$").expect("valid regex"));
+    let numbered: Vec<(usize, u32)> = table
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| row.code.is_none())
+        .filter_map(|(index, row)| {
+            let captures = NUMBERED.captures(&row.label)?;
+            Some((index, captures.get(1)?.as_str().parse().ok()?))
+        })
+        .collect();
+    let counts_up = numbered.windows(2).all(|pair| pair[1].1 == pair[0].1 + 1);
+    if numbered.len() < 3 || !counts_up {
+        return;
+    }
+    for (index, _) in numbered {
+        let row = &mut table.rows[index];
+        if let Some(captures) = NUMBERED.captures(&row.label) {
+            let (code, label) = (captures[1].to_string(), captures[2].to_string());
             row.code = Some(code);
             row.label = label;
         }
@@ -287,6 +321,40 @@ mod tests {
         for label in ["1. Bewaking van dierziekten", "2Saldibalans", "1.5mln", "Overig", "12.01"] {
             assert_eq!(glued_code(label), None, "{label}");
         }
+    }
+
+    #[test]
+    fn rows_numbered_in_sequence_give_up_their_glued_numbers() {
+        // Wild page f1_01 (Voorjaarsnota 2005, bijlage 3): six numbered rows and three "wv" rows.
+        let labels = [
+            "1Bruto aankoopbedrag",
+            "wv BTW",
+            "wv Vpb",
+            "2Netto-aankoopbedrag",
+            "3Gasbaten",
+            "4Dividend",
+            "5Vpb",
+            "6EMU-saldo (= 2 t/m 5) (– = tekortverlaging)",
+        ];
+        let read = |labels: &[&str]| {
+            let mut table = Table {
+                rows: labels.iter().map(|label| Row::printed(label, &["1"])).collect(),
+                ..Table::default()
+            };
+            table.rows.iter_mut().for_each(set_label_and_code);
+            split_glued_codes(&mut table);
+            table.rows.into_iter().map(|row| (row.code, row.label)).collect::<Vec<_>>()
+        };
+        let rows = read(&labels);
+        assert_eq!(rows[0], (Some("1".to_string()), "Bruto aankoopbedrag".to_string()));
+        assert_eq!(rows[1], (None, "wv BTW".to_string()));
+        assert_eq!(
+            rows[7],
+            (Some("6".to_string()), "EMU-saldo (= 2 t/m 5) (– = tekortverlaging)".to_string())
+        );
+        // Two numbered rows, or numbers out of order, are not a sequence.
+        assert_eq!(read(&["2Saldibalans", "3Kasbeheer", "Overig"])[0].1, "2Saldibalans");
+        assert_eq!(read(&["1Bruto", "3Gasbaten", "2Netto", "4Dividend"])[0].1, "1Bruto");
     }
 
     #[test]
