@@ -160,6 +160,7 @@ fn run_stages(input: &DocumentInput, text: &str, sha256: String, options: &Extra
     };
     let mut tables = outcome.tables;
     let mut warnings = outcome.warnings;
+    interpret::titled_repeats::split_at_titled_repeats(&mut tables, &mut warnings);
     // The HTML reader audits its own tables (it knows which cells each table printed); flattened
     // text is audited against its lines here, before any stage changes a table index.
     if input.format == SourceFormat::Text {

@@ -105,7 +105,7 @@ fn report(split: &str) -> ScoreReport {
 /// shows the distance, page by page.
 #[test]
 fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
-    for (split, cell_floor, table_floor) in [("dev", 0.91, 0.94), ("validation", 0.69, 0.78)] {
+    for (split, cell_floor, table_floor) in [("dev", 0.92, 0.95), ("validation", 0.69, 0.78)] {
         let report = report(split);
         let rendered = report.render();
         assert_eq!(report.failed_pages(), 0, "{split}\n{rendered}");
@@ -116,12 +116,12 @@ fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
 
 /// Floors per round of the development split, so that pages joining dev cannot hide a
 /// regression on the pages already there: each round just under its score at the end of session
-/// 11. Rounds are told by their page prefixes: `c` (the first round, and the first validation
+/// 11 (the fourth round's raised in session 12, when it read 90.2%). Rounds are told by their page prefixes: `c` (the first round, and the first validation
 /// split retired into dev), `e` (the third), `f` (the fourth).
 #[test]
 fn each_round_of_the_development_split_keeps_its_floor() {
     let all = report("dev");
-    for (round, prefix, floor) in [("first", "c", 0.95), ("third", "e", 0.64), ("fourth", "f", 0.79)] {
+    for (round, prefix, floor) in [("first", "c", 0.95), ("third", "e", 0.64), ("fourth", "f", 0.90)] {
         let pages = all.pages.iter().filter(|page| page.page.starts_with(prefix)).cloned().collect();
         let round_report = ScoreReport { pages };
         assert!(!round_report.pages.is_empty(), "no page of the {round} round");

@@ -14,6 +14,8 @@
 //!   below share;
 //! - [`run_together`]: a line that runs a label and its figures together, cut where the figures
 //!   start;
+//! - [`titled_repeats`]: tables printed one after another under the same header, each under its
+//!   own title, told apart again;
 //! - [`coverage`]: the "no silent loss" audit: every figure the source prints in a table-like place
 //!   lands in a cell or is named in a warning (`table_not_read`, `figure_not_read`), and a run of
 //!   figures that no reader turned into a table is kept as an unrecovered table with its raw lines;
@@ -33,4 +35,5 @@ pub(crate) mod grid;
 pub(crate) mod notes;
 pub mod run_together;
 pub(crate) mod structure;
+pub mod titled_repeats;
 pub mod vocabulary;
