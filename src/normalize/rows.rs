@@ -122,14 +122,20 @@ fn split_numbered_rows(table: &mut Table) {
 
 /// A label that opens with a dotted code glued to its first, capitalised word, as tables of
 /// contents print it without a space ("1.1.Economie en arbeidsmarkt", "2.Saldibalans van het
-/// Rijk"): the code and the label. A code needs its closing dot here, so "2Saldibalans" or
-/// "1.5mln" stay labels.
+/// Rijk", and the part letters "A.Algemeen", "C.Jaarrekening"): the code and the label. A code
+/// needs its closing dot here, so "2Saldibalans" or "1.5mln" stay labels; a letter code needs a
+/// word after it, so "B.V.Nederland" stays one.
 fn glued_code(label: &str) -> Option<(&str, &str)> {
     static GLUED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*\.)(\p{Lu}\S*(?:\s.*)?)$").expect("valid regex")
+        Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*\.|\p{Lu}\.)(\p{Lu}\S*(?:\s.*)?)$").expect("valid regex")
     });
     let captures = GLUED.captures(label)?;
-    Some((captures.get(1)?.as_str(), captures.get(2)?.as_str()))
+    let (code, rest) = (captures.get(1)?.as_str(), captures.get(2)?.as_str());
+    let letter_code = code.starts_with(|c: char| !c.is_ascii_digit());
+    if letter_code && !rest.chars().nth(1).is_some_and(char::is_lowercase) {
+        return None;
+    }
+    Some((code, rest))
 }
 
 fn parse_cells(row: &mut Row) {
@@ -318,7 +324,18 @@ mod tests {
             glued_code("2.Saldibalans van het Rijk 2006"),
             Some(("2.", "Saldibalans van het Rijk 2006"))
         );
-        for label in ["1. Bewaking van dierziekten", "2Saldibalans", "1.5mln", "Overig", "12.01"] {
+        // Jaarverslag 2008 G's contents (wild page c4_08): the parts A, B and C.
+        assert_eq!(glued_code("A.Algemeen"), Some(("A.", "Algemeen")));
+        assert_eq!(glued_code("C.Jaarrekening"), Some(("C.", "Jaarrekening")));
+        for label in [
+            "1. Bewaking van dierziekten",
+            "2Saldibalans",
+            "1.5mln",
+            "Overig",
+            "12.01",
+            "B.V.Nederland",
+            "A.B",
+        ] {
             assert_eq!(glued_code(label), None, "{label}");
         }
     }
