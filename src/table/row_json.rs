@@ -206,7 +206,7 @@ impl Serialize for Figure {
 }
 
 /// A row as written: cells in any of their forms, `label` perhaps left out.
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(default)]
 struct RowFields {
     stub: Vec<CellRead>,
@@ -222,26 +222,6 @@ struct RowFields {
     line_step: usize,
     unit: Option<String>,
     article: Option<String>,
-}
-
-impl Default for RowFields {
-    fn default() -> RowFields {
-        RowFields {
-            stub: Vec::new(),
-            cells: Vec::new(),
-            kind: RowKind::default(),
-            label: None,
-            code: None,
-            markers: Vec::new(),
-            group: None,
-            parent_row_index: None,
-            placement: Placement::default(),
-            line: None,
-            line_step: 0,
-            unit: None,
-            article: None,
-        }
-    }
 }
 
 impl<'de> Deserialize<'de> for Row {
