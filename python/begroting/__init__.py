@@ -371,8 +371,11 @@ def read_tables(paths: Paths, *, overrides: Optional[PathLike] = None,
     """The nested tables of documents, as ``tables.json`` holds them: one dict per document that
     was read (``doc_id``, ``source``, ``url``, ``meta``, ``tables`` with their columns, rows,
     notes, confidence and warnings, ``warnings``), in input order; defaults are left out as in
-    the file (docs/schema.md). Inputs that fail are left out with a :class:`DocumentsFailed`
-    warning."""
+    the file. Rows are compact as in the file (docs/schema.md, "Rows"): a cell is ``None``
+    (empty), a ``str`` (text only), a ``[text, value]`` list (a number; whole values are ints)
+    or a dict; a cell's ``line`` is left out where it keeps the row's ``line_step``, and a row's
+    ``label`` where it is the last non-empty stub cell. Inputs that fail are left out with a
+    :class:`DocumentsFailed` warning."""
     _, report, _, tables = _run_native(paths, overrides, manifest, jobs, False, None, keep_tables=True)
     _warn_failures(report, stacklevel=3)
     return json.loads(tables)

@@ -82,23 +82,19 @@ impl Row {
     /// keep it are written without their line.
     fn line_step(&self) -> usize {
         let lines: Vec<Option<usize>> = self.stub.iter().chain(&self.cells).map(|cell| cell.line).collect();
-        let kept_by = |step: usize| {
-            lines
-                .windows(2)
-                .filter(|pair| pair[1].is_some() && pair[0].map(|line| line + step) == pair[1])
-                .count()
-        };
-        let mut best = (kept_by(0), 0);
-        for pair in lines.windows(2) {
-            if let (Some(before), Some(after)) = (pair[0], pair[1])
-                && after > before
-                && after - before != best.1
-            {
-                let step = after - before;
-                let kept = kept_by(step);
-                if kept > best.0 || (kept == best.0 && step < best.1) {
-                    best = (kept, step);
-                }
+        // A step keeps exactly the pairs of neighbours that far apart: the most common gap wins.
+        let mut gaps: Vec<usize> = lines
+            .windows(2)
+            .filter_map(|pair| match (pair[0], pair[1]) {
+                (Some(before), Some(after)) if after >= before => Some(after - before),
+                _ => None,
+            })
+            .collect();
+        gaps.sort_unstable();
+        let mut best = (0, 0);
+        for run in gaps.chunk_by(|a, b| a == b) {
+            if run.len() > best.0 {
+                best = (run.len(), run[0]);
             }
         }
         best.1
@@ -117,7 +113,7 @@ impl Expected {
     fn line(self, step: usize) -> Option<usize> {
         match self {
             Expected::RowLine(line) => line,
-            Expected::After(line) => line.map(|before| before + step),
+            Expected::After(line) => line.and_then(|before| before.checked_add(step)),
         }
     }
 }
@@ -158,7 +154,7 @@ impl Serialize for CellInRow<'_> {
             match (cell.text.is_empty(), cell.value, cell.value_kind) {
                 (true, None, ValueKind::Empty) => return serializer.serialize_unit(),
                 (false, None, ValueKind::Empty) => return serializer.serialize_str(&cell.text),
-                (false, Some(value), ValueKind::Number) => {
+                (false, Some(value), ValueKind::Number) if value.is_finite() => {
                     return (cell.text.as_str(), Figure(value)).serialize(serializer);
                 }
                 _ => {}
@@ -448,6 +444,21 @@ mod tests {
                 r#"{"text":"54.538","line":50,"value":54538,"value_kind":"number"},["24.104",24104]"#
             )
         );
+    }
+
+    #[test]
+    fn a_value_json_cannot_hold_and_a_line_past_the_end_neither_break_the_file() {
+        // "1" and 309 zeros reads as an infinite value; JSON has no infinity, so the cell is
+        // written as an object whose value is null, and the row still reads.
+        let mut row = Row::printed("Overig", &[&format!("1{}", "0".repeat(309))]);
+        row.cells[0].value = Some(f64::INFINITY);
+        row.cells[0].value_kind = ValueKind::Number;
+        let json = serde_json::to_string(&row).unwrap();
+        let back: Row = serde_json::from_str(&json).unwrap();
+        assert_eq!((back.cells[0].value, back.cells[0].value_kind), (None, ValueKind::Number), "{json}");
+        let crafted = r#"{"stub":[null,null],"line":18446744073709551615,"line_step":1}"#;
+        let row: Row = serde_json::from_str(crafted).unwrap();
+        assert_eq!((row.stub[0].line, row.stub[1].line), (Some(usize::MAX), None));
     }
 
     #[test]
