@@ -148,10 +148,18 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
     Role::Cell
 }
 
-/// True when the next paragraph that is not whitespace is a value and no lone note marker.
+/// True when the next paragraph that is not whitespace is a value and no lone note marker. A
+/// short number that could be a marker ("0", "2") is a figure when another value follows it: a
+/// marker is followed by its note's text, a row's first figure by the rest of the row (a mutation
+/// explained in sentences, then "0", "5.800", "6.200", wild page e2_04).
 fn next_is_figure(paragraphs: &[Paragraph], index: usize) -> bool {
-    paragraph::next_printed(paragraphs, index)
-        .is_some_and(|p| p.is_value() && !printed::is_note_marker(p.text))
+    let Some(next) = (index + 1..paragraphs.len()).find(|&at| !paragraphs[at].is_whitespace()) else {
+        return false;
+    };
+    let value = &paragraphs[next];
+    value.is_value()
+        && (!printed::is_note_marker(value.text)
+            || paragraph::next_printed(paragraphs, next).is_some_and(Paragraph::is_value))
 }
 
 /// True for a heading that starts with a section number ("2.2 Veiligheidsagenda", "4. De
@@ -459,6 +467,26 @@ mod tests {
         assert_eq!(regions[0].notes[0].0, "1");
         assert!(!regions[0].runs_to_end);
         assert_eq!(regions[0].cells.iter().map(|&i| paragraphs[i].text).collect::<Vec<_>>(), ["Rij1", "12"]);
+    }
+
+    #[test]
+    fn a_sentence_before_a_row_of_figures_that_opens_with_0_is_a_row_label() {
+        // Wild page e2_04 (OWB 2020 XVI), "Toelichting belangrijkste nieuwe mutaties": the
+        // mutation is explained in sentences, then its figures, the first of them 0.
+        let label = "Dit betreft een overboeking vanaf de aanvullende post. In het regeerakkoord is \
+                     afgesproken om het dierenwelzijn en de voedselveiligheid te borgen.";
+        let text = format!(
+            "Toelichting belangrijkste nieuwe mutaties (bedragen x € 1.000)\n\n2019\n\n2020\n\n{label}\n\n0\n\n5.800\n"
+        );
+        let paragraphs = paragraphs(&text);
+        let regions = find_regions(&paragraphs);
+        assert_eq!(regions.len(), 1);
+        let cells: Vec<&str> = regions[0].cells.iter().map(|&i| paragraphs[i].text).collect();
+        assert_eq!(cells[1..], ["2019", "2020", label, "0", "5.800"]);
+        // A marker before a note stays a marker: its note's text follows it, not a figure.
+        let noted = format!("Tabel 1 Iets\n\nRij1\n\n12\n\n{label}\n\n1\n\n{label}\n");
+        let noted = super::paragraph::paragraphs(&noted);
+        assert_eq!(role_of(&noted, 3), Role::Prose);
     }
 
     #[test]
