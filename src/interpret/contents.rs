@@ -9,9 +9,11 @@
 //! 4. it has one data column of page numbers: at least five rows print one, each a whole number,
 //!    never decreasing and not all the same.
 //!
-//! Its habit ([`read_contents_habits`], run by normalization on tables of contents only): the page
-//! column's header glued to the caption ("INHOUDSOPGAVE blz."): the page word leaves the title
-//! and heads the page column when that column has no header of its own. An entry's number
+//! Its habits ([`read_contents_habits`], run by normalization on tables of contents only): the
+//! page column's header glued to the caption ("INHOUDSOPGAVE blz."), or read as the stub's header
+//! because flattened text prints it first, before the empty cells of the header row ("blz.", " "):
+//! the page word leaves the title or the stub header and heads the page column when that column
+//! has no header of its own. An entry's number
 //! printed in the same cell as its title ("1. Leeswijzer") stays in the label, as in every table.
 
 use crate::table::{Table, TableKind};
@@ -61,6 +63,19 @@ pub fn read_contents_habits(table: &mut Table) {
         return;
     }
     page_word_glued_to_the_caption(table);
+    page_word_over_the_stub(table);
+}
+
+fn page_word_over_the_stub(table: &mut Table) {
+    let Some(header) = table.stub_header.as_deref() else { return };
+    if !is_page_word(header) {
+        return;
+    }
+    let Some(column) = table.columns.last_mut() else { return };
+    if column.path.iter().all(|part| part.trim().is_empty()) {
+        column.path = vec![header.trim().to_string()];
+        table.stub_header = None;
+    }
 }
 
 fn page_word_glued_to_the_caption(table: &mut Table) {
@@ -92,6 +107,15 @@ mod tests {
         };
         crate::normalize::rows::normalize_tables(std::slice::from_mut(&mut table));
         table
+    }
+
+    #[test]
+    fn a_page_word_read_as_the_stub_header_heads_the_page_column() {
+        // Slotwet 2017 J (wild page c6_08): "Inhoudsopgave", "blz.", " ", "1.", "Leeswijzer", "2".
+        let mut table = contents("Inhoudsopgave", vec![Row::printed("Leeswijzer", &["2"])]);
+        table.stub_header = Some("blz.".to_string());
+        read_contents_habits(&mut table);
+        assert_eq!((table.stub_header, table.columns[0].path.clone()), (None, vec!["blz.".to_string()]));
     }
 
     #[test]
