@@ -57,12 +57,15 @@ fn lone_marker(text: &str) -> bool {
     printed::is_note_marker(text) && text != "0"
 }
 
-/// A note's text after a lone marker: a sentence (six words or more) not followed by a figure.
+/// A note's text after a lone marker: a sentence (six words or more) not followed by a figure,
+/// nor by a sub-label and a figure (then the number is an indicator's row number and the
+/// sentence its name, see [`next_is_short_text_then_figure`]).
 fn note_text_after_marker(paragraphs: &[Paragraph], index: usize) -> bool {
     let paragraph = &paragraphs[index];
     paragraph.is_text()
         && paragraph.text.split_whitespace().count() >= 6
         && paragraphs.get(index + 1).is_none_or(|next| next.is_text())
+        && !next_is_short_text_then_figure(paragraphs, index)
 }
 
 /// A short text after marker "k" that is note k of a numbered run: the next paragraphs are marker
@@ -142,10 +145,28 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
     {
         return Role::Prose;
     }
-    if printed::is_prose(paragraph.text) && !next_is_figure(paragraphs, index) {
+    if printed::is_prose(paragraph.text)
+        && !next_is_figure(paragraphs, index)
+        && !next_is_short_text_then_figure(paragraphs, index)
+    {
         return Role::Prose;
     }
     Role::Cell
+}
+
+/// True when the next paragraph that is not whitespace is a short text (one or two words: a
+/// unit, a sub-label such as "%" or "Aantallen") followed by a figure: the long paragraph is an
+/// indicator's name whose first row is that sub-label (wild page c4_17, "Aandeel thuiszittende
+/// leerlingen dat drie of meer maanden thuis zit …", "%", "0,08%").
+fn next_is_short_text_then_figure(paragraphs: &[Paragraph], index: usize) -> bool {
+    let Some(next) = (index + 1..paragraphs.len()).find(|&at| !paragraphs[at].is_whitespace()) else {
+        return false;
+    };
+    let short = &paragraphs[next];
+    short.is_text()
+        && short.text.split_whitespace().count() <= 2
+        && printed::caption(short.text).is_none()
+        && next_is_figure(paragraphs, next)
 }
 
 /// True when the next paragraph that is not whitespace is a value and no lone note marker. A
@@ -487,6 +508,20 @@ mod tests {
         let noted = format!("Tabel 1 Iets\n\nRij1\n\n12\n\n{label}\n\n1\n\n{label}\n");
         let noted = super::paragraph::paragraphs(&noted);
         assert_eq!(role_of(&noted, 3), Role::Prose);
+    }
+
+    #[test]
+    fn a_numbered_indicator_named_in_a_sentence_stays_in_its_table() {
+        // Jaarverslag 2020 VIII (wild page c4_17), "Tabel 12 Kengetallen": row number "1", the
+        // indicator's name in a sentence, its sub-label "%" and the figures.
+        let text = "Tabel 12 Kengetallen\n\nKengetal\n\n2016\n\n2017\n\n1\n\nAandeel thuiszittende \
+                    leerlingen dat drie of meer maanden thuis zit zonder passend onderwijsaanbod1\n\n%\n\n \n\n\
+                    0,08%\n\n0,09%\n";
+        let paragraphs = paragraphs(text);
+        let regions = find_regions(&paragraphs);
+        assert_eq!(regions.len(), 1);
+        let cells: Vec<&str> = regions[0].cells.iter().map(|&i| paragraphs[i].text).collect();
+        assert!(cells.contains(&"0,09%") && cells.contains(&"%"), "{cells:?}");
     }
 
     #[test]
