@@ -1366,3 +1366,20 @@ fn a_year_over_the_labels_means_the_header_is_cut_one_column_off() {
     assert!(reasons.iter().any(|r| r.contains("labels' header names a year")), "{reasons:?}");
     assert!(score < 0.75 && flagged, "{score}");
 }
+
+#[test]
+fn a_pipe_tables_header_line_that_is_only_a_title_and_a_unit_is_its_caption() {
+    // Jaarverslag 2016 VI, agency DJI (wild page c4_05): "Staat van baten en lasten | Bedragen x
+    // € 1.000 | |||" above the separator, the column names in the first row below it.
+    let document = extract("wild/dev/c4_05.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.title.as_deref(), Some("Staat van baten en lasten"));
+    assert!(table.unit.as_deref().is_some_and(|unit| unit.contains("1.000")), "{:?}", table.unit);
+    assert_eq!(table.stub_header.as_deref(), Some("Omschrijving"));
+    let headers: Vec<String> = table.columns.iter().map(|column| column.header()).collect();
+    assert_eq!(headers[0], "Oorspronkelijk Vastgestelde begroting (1)");
+    assert_eq!(headers[1], "2016 Realisatie (2)");
+    let row =
+        table.rows.iter().find(|row| row.label == "Omzet moederdepartement").expect("a row of the page");
+    assert_eq!(texts(row), ["2.003.627", "2.203.058", "199.431", "2.167.396"]);
+}

@@ -10,7 +10,9 @@
 //!
 //! The steps, in this order (each needs the one before):
 //! 1. **Caption rows.** Leading rows holding one text that is "Tabel N …" or only a unit
-//!    ("Bedragen x € 1.000") are the caption, not rows (at most two).
+//!    ("Bedragen x € 1.000") are the caption, not rows (at most two); so is a first row that
+//!    prints a title of three words or more in the first column and only a unit beside it, above
+//!    a row of headers ("Staat van baten en lasten | Bedragen x € 1.000").
 //! 2. **Header rows.** With a `<thead>`: its rows, plus following rows that print something right
 //!    of the first column and no figure, and are made only of `<th>`s or are a row of years with no
 //!    label (a year row printed as `<td>`s under a `<thead>` of period names). Without one: the leading rows that
@@ -94,6 +96,45 @@ struct RowFacts {
     single_text_cell: Option<usize>,
 }
 
+/// A first row that prints a title in the first column and only a unit beside it, above a row
+/// of headers ("Staat van baten en lasten | Bedragen x € 1.000 | | | |", then "Omschrijving |
+/// Oorspronkelijk vastgestelde begroting (1) | …", wild page c4_05, a pipe table whose header
+/// line is its caption): the title and unit of the table. A title has three words or more, so a
+/// stub header beside a unit ("Omschrijving | x € 1.000") stays a header.
+fn title_beside_unit(grid: &Grid, all_facts: &[RowFacts]) -> Option<(String, String)> {
+    let next = all_facts.get(1)?;
+    if !next.text_right_of_first || next.has_figure || grid.rows.len() < 3 {
+        return None;
+    }
+    let mut title = None;
+    let mut unit = None;
+    let mut seen = Vec::new();
+    for slot in &grid.rows.first()?.slots {
+        let (Slot::Origin(cell) | Slot::Covered(cell)) = *slot else { continue };
+        if seen.contains(&cell) {
+            continue;
+        }
+        seen.push(cell);
+        let printed = &grid.cells[cell];
+        if printed.text.is_empty() {
+            continue;
+        }
+        if printed.column == 0 && title.is_none() {
+            title = Some(printed.text.clone());
+        } else if unit.is_none() {
+            unit = Some(caption::unit_only(&printed.text)?);
+        } else {
+            return None;
+        }
+    }
+    let title = title.filter(|title| {
+        title.split_whitespace().count() >= 3
+            && caption::unit_only(title).is_none()
+            && !vocabulary::is_figure(title)
+    })?;
+    Some((title, unit?))
+}
+
 fn facts(grid: &Grid, row: usize) -> RowFacts {
     let slots = &grid.rows[row].slots;
     let mut seen: Vec<usize> = Vec::new();
@@ -139,6 +180,11 @@ pub(crate) fn structure(grid: &Grid) -> Structure {
 
     // Step 1: caption rows.
     let mut first_row = 0;
+    if let Some((title, unit)) = title_beside_unit(grid, &all_facts) {
+        result.caption.title = Some(title);
+        result.caption.unit = Some(unit);
+        first_row = 1;
+    }
     while first_row < grid.rows.len().min(2) {
         let Some(cell) = all_facts[first_row].single_text_cell else { break };
         let text = &grid.cells[cell].text;
