@@ -45,6 +45,7 @@ __all__ = [
     "extract_arrow",
     "extract_batches",
     "extract_bytes",
+    "expand_row",
     "read_tables",
     "run",
 ]
@@ -379,6 +380,50 @@ def read_tables(paths: Paths, *, overrides: Optional[PathLike] = None,
     _, report, _, tables = _run_native(paths, overrides, manifest, jobs, False, None, keep_tables=True)
     _warn_failures(report, stacklevel=3)
     return json.loads(tables)
+
+
+def expand_row(row: dict) -> dict:
+    """A row of ``tables.json`` (or of :func:`read_tables`) with everything the compact form
+    leaves out written back (docs/schema.md, "Rows"): ``label``, and every stub and data cell as
+    a dict with ``text``, ``line``, ``span_origin``, ``markers``, ``value`` (a float or None),
+    ``value_kind`` and ``flags``. A cell's line, when the file leaves it out, is the row's
+    ``line`` for the first stub cell and the line of the cell before it plus the row's
+    ``line_step`` for every later one."""
+    step = row.get("line_step", 0)
+    expected = row.get("line")
+    expanded = {key: value for key, value in row.items() if key not in ("stub", "cells", "line_step")}
+
+    def cell_of(written: Any, expected_line: Optional[int]) -> dict:
+        if written is None:
+            fields: dict = {}
+        elif isinstance(written, str):
+            fields = {"text": written}
+        elif isinstance(written, list):
+            fields = {"text": written[0], "value": written[1], "value_kind": "number"}
+        else:
+            fields = written
+        value = fields.get("value")
+        return {
+            "text": fields.get("text", ""),
+            "line": fields["line"] if "line" in fields else expected_line,
+            "span_origin": fields.get("span_origin"),
+            "markers": list(fields.get("markers", [])),
+            "value": None if value is None else float(value),
+            "value_kind": fields.get("value_kind", "empty"),
+            "flags": list(fields.get("flags", [])),
+        }
+
+    for part in ("stub", "cells"):
+        cells = []
+        for written in row.get(part, []):
+            cell = cell_of(written, expected)
+            cells.append(cell)
+            expected = None if cell["line"] is None else cell["line"] + step
+        expanded[part] = cells
+    if "label" not in row:
+        texts = [cell["text"] for cell in expanded["stub"] if cell["text"]]
+        expanded["label"] = texts[-1] if texts else ""
+    return expanded
 
 
 def _findings_frame(findings_json: str) -> pl.DataFrame:

@@ -132,6 +132,37 @@ def test_read_tables_is_the_content_of_tables_json(cli_output, in_repo):
         assert document == written[document["doc_id"]]
 
 
+def test_expanded_rows_give_every_cells_line_and_value_as_the_long_format_does(cli_output, in_repo):
+    # The seed as flattened text: "Aantal aangepakte CSV's" on line 41, its figures on lines 43,
+    # 45 and 47, the empty fourth cell (a no-break space) on line 49.
+    seed = begroting.read_tables("fixtures/text/veiligheidsagenda-owb-2022-VI.txt")[0]
+    row = next(r for r in seed["tables"][0]["rows"] if r.get("line") == 41)
+    expanded = begroting.expand_row(row)
+    assert expanded["label"] == "Aantal aangepakte CSV's"
+    assert expanded["stub"][0]["line"] == 41
+    assert [(c["text"], c["line"], c["value"]) for c in expanded["cells"]] == [
+        ("1.522", 43, 1522.0), ("1.529", 45, 1529.0), ("1.370", 47, 1370.0), ("", 49, None)]
+    # Every cell of the long format, over all fixtures, has the line (the cell's, else its
+    # row's, as docs/schema.md says of the column), value and kind that the expanded row of
+    # tables.json gives it.
+    cells = pl.read_parquet(cli_output / "cells.parquet").select(
+        "doc_id", "table_index", "row_index", "column_index", "line", "value", "value_kind")
+    expected = {}
+    for document in json.loads((cli_output / "tables.json").read_text()):
+        for table in document["tables"]:
+            for index, written in enumerate(table["rows"]):
+                row = begroting.expand_row(written)
+                for column, cell in enumerate(row["cells"]):
+                    key = (document["doc_id"], table.get("index", 0), index, column)
+                    line = cell["line"] if cell["line"] is not None else row.get("line")
+                    expected[key] = (line, cell["value"], cell["value_kind"])
+    checked = 0
+    for doc_id, table, row_index, column, line, value, kind in cells.iter_rows():
+        assert expected[(doc_id, table, row_index, column)] == (line, value, kind), (doc_id, table, row_index, column)
+        checked += 1
+    assert checked == cells.height > 10_000
+
+
 @pytest.mark.parametrize("folder", ["fixtures/corpus", "fixtures/text"])
 def test_check_has_the_commands_verdict(in_repo, folder):
     result = begroting.check(folder)
