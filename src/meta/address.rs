@@ -26,7 +26,8 @@ use super::{CHAPTER, DocMeta, chapter_code, doc_type_code, year_of};
 ///      CHAPTER/…` (the type part says OWB, 1SUPP, 2SUPP, JV…), `/jaarverslag/YEAR/CHAPTER/…`
 ///      (JV), `/slotwet/YEAR/CHAPTER/…`, `/nota-van-wijziging/YEAR/…` (NvW),
 ///      `/financieel-jaarverslag/YEAR/…` (FJR), `/voorstel-van-wet/YEAR/TYPE/CHAPTER/…` (like the
-///      memorie van toelichting), `/miljoenennota/YEAR/…` (MN),
+///      memorie van toelichting, except that the bill filed under JV is the slotwet: the
+///      jaarverslag is no bill), `/miljoenennota/YEAR/…` (MN),
 ///      `/voorjaarsnota/YEAR/…` (VJN), `/najaarsnota/YEAR/…` (NJN).
 ///    - rijksbegroting.nl and rijksbegroting.minfin.nl: the first part is the year; a later part
 ///      names the type where the site files by type (`voorbereiding/begroting,kst….html` OWB,
@@ -157,6 +158,10 @@ fn rijksfinancien(segments: &[String]) -> DocMeta {
     }
     if let Some(code) = rest.peek().and_then(|segment| doc_type_code(segment)) {
         rest.next();
+        // The jaarverslag is no bill: the bill filed under JV is the slotwet, which the site files
+        // with the jaarverslag it closes.
+        let bill = segments[start].eq_ignore_ascii_case("voorstel-van-wet");
+        let code = if bill && code == "JV" { "slotwet" } else { code };
         meta.doc_type.get_or_insert_with(|| code.to_string());
     }
     meta.chapter = rest.next().and_then(|segment| chapter_code(segment));
@@ -385,6 +390,11 @@ mod tests {
             Some("IV")
         );
         assert_eq!(from_address("https://openkamer.org/kamerstuk/31031/1").chapter, None);
+        assert_eq!(
+            from_address("https://www.rijksfinancien.nl/voorstel-van-wet/2012/JV/I"),
+            meta(Some(2012), Some("slotwet"), Some("I")),
+            "the bill filed with the jaarverslag of the Koning 2012 is its slotwet (wild page e1_01)"
+        );
         assert_eq!(
             from_address("https://rijksfinancien.nl/index%2ephp/voorstel-van-wet/2015/OWB/IIB"),
             meta(Some(2015), Some("OWB"), Some("IIB"))

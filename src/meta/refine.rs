@@ -88,15 +88,23 @@ pub(super) fn fund_chapter(lines: &[&str]) -> Option<String> {
 }
 
 /// True when the opening lines show the slotwet's own wording: a heading naming it in
-/// parentheses, as its bill's title does ("Suppletoire begroting 2012 (slotwet)"), or the columns
+/// parentheses, as its bill's title does ("Suppletoire begroting 2012 (slotwet)"), the columns
 /// of its staat, "Slotwetmutaties" or "Slotverschillen" (what the slotwet adds to the year's last
-/// estimate to match the realisation). The jaarverslag prints neither; a budget that only quotes
-/// an earlier slotwet as a column ("Stand slotwet 2013") is not matched.
+/// estimate to match the realisation), a heading in capitals that ends in it ("B.
+/// BEGROTINGSTOELICHTING SLOTWET"), or the page speaking of itself as "deze slotwet". The
+/// jaarverslag prints none of these; a budget that only quotes an earlier slotwet as a column
+/// ("Stand slotwet 2013") is not matched.
 pub(super) fn shows_slotwet(lines: &[&str]) -> bool {
     static SLOTWET: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\(slotwet\)|\bslotwetmutaties\b|\bslotverschillen\b").expect("valid regex")
+        Regex::new(r"(?i)\(slotwet\)|\bslotwetmutaties\b|\bslotverschillen\b|\bdeze slotwet\b")
+            .expect("valid regex")
     });
-    lines.iter().any(|line| SLOTWET.is_match(line))
+    // A heading in capitals that ends in the word, but not the dossier's "JAARVERSLAG EN SLOTWET".
+    static HEADING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[A-Z][A-Z. ]*\bSLOTWET$").expect("valid regex"));
+    lines
+        .iter()
+        .any(|line| SLOTWET.is_match(line) || (HEADING.is_match(line) && !line.contains("EN SLOTWET")))
 }
 
 /// How many opening lines [`shows_nationale_schuld`] reads: the page's headings, above the body
@@ -175,6 +183,12 @@ mod tests {
         assert!(shows_slotwet(&lines("(6)=(5)-(4)\nSlotverschillen\n(+ of -)\n")));
         assert!(!shows_slotwet(&lines("Stand Slotwet\n2013 Stand Slotwet\nRealisatie\n")));
         assert!(!shows_slotwet(&lines("Jaarverslag en slotwet Ministerie van Buitenlandse Zaken 2018\n")));
+        // Slotwet 2016 VIII filed as JV (wild page c3_12): its heading, and its prose about itself.
+        assert!(shows_slotwet(&lines("B. BEGROTINGSTOELICHTING SLOTWET\n")));
+        assert!(shows_slotwet(&lines(
+            "Volgens de Rijksbegrotingsvoorschriften licht deze slotwet de mutaties toe\n"
+        )));
+        assert!(!shows_slotwet(&lines("JAARVERSLAG EN SLOTWET\n")), "a dossier's title names both");
     }
 
     #[test]
