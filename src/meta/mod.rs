@@ -227,7 +227,8 @@ pub const OPENING_LINES: usize = 80;
 ///    which names no type); the Algemene Rekenkamer sending "ons «Rapport bij het Jaarverslag
 ///    YEAR …»" (a series only it writes) → ARK and YEAR; a line above the page's first table
 ///    that is only a nota's title and its year ("Voorjaarsnota 2025", "Miljoenennota 2012",
-///    "Najaarsnota 2007") → that type and YEAR; "Nota over de toestand van 's Rijks financiën" (the Miljoenennota's formal title) →
+///    "Najaarsnota 2007", and the Miljoenennota's subtitle "Tekstgedeelte van de Miljoenennota
+///    2012") → that type and YEAR; "Nota over de toestand van 's Rijks financiën" (the Miljoenennota's formal title) →
 ///    MN; "voor het jaar YEAR" → YEAR; an upper-case
 ///    chapter heading ("VII BINNENLANDSE ZAKEN …", "C PROVINCIEFONDS") → the chapter; "H2A
 ///    Staten-Generaal" (a Voorjaarsnota-style table heading) → chapter IIA.
@@ -303,8 +304,11 @@ fn read_lines(head: &[&str]) -> LineReading {
     static YEAR_OF: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"voor het jaar (\d{4})").expect("valid regex"));
     static NOTA_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(miljoenennota|voorjaarsnota|najaarsnota)\s+(\d{4})$").expect("valid regex")
+        Regex::new(r"(?i)^(?:tekstgedeelte van de\s+)?(miljoenennota|voorjaarsnota|najaarsnota)\s+(\d{4})$")
+            .expect("valid regex")
     });
+    static DOSSIER_NUMBER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"^\d{{2}} \d{{3}}(?: {CHAPTER})?$")).expect("valid regex"));
     static CAPS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(r"^({CHAPTER}) [A-ZËÏÖÜ][A-ZËÏÖÜ\- ,:]{{4,}}$")).expect("valid regex")
     });
@@ -325,7 +329,9 @@ fn read_lines(head: &[&str]) -> LineReading {
         }
         // A nota's title heads the page, above its first table: further down, "Miljoenennota
         // 2015" is a table's row.
-        if crate::interpret::vocabulary::is_figure(line)
+        // A kamerstuk's dossier number ("33 000", "36 725 VII") heads the page and is no figure.
+        let dossier_number = DOSSIER_NUMBER.is_match(line);
+        if (crate::interpret::vocabulary::is_figure(line) && !dossier_number)
             || crate::interpret::caption::tabel_number(line).is_some()
         {
             above_tables = false;
@@ -624,10 +630,9 @@ mod tests {
         // its second line is the nota's title and year.
         let text = "Lijst van vragen en antwoorden over de Voorjaarsnota 2025 (Kamerstuk 36725-1)\nVoorjaarsnota 2025\nLijst van vragen en antwoorden\n";
         assert_eq!(from_text(text), meta(2025, "VJN", None));
-        // Wild page f2_05: the Miljoenennota by its formal title (its year is in no line).
-        let text =
-            "33 000\n\nNr. 1 NOTA OVER DE TOESTAND VAN 'S RIJKS FINANCIËN\n\nAangeboden 20 september 2011\n";
-        assert_eq!(from_text(text).doc_type.as_deref(), Some("MN"));
+        // Wild page f2_05: the Miljoenennota by its formal title, its year in its subtitle.
+        let text = "33 000\n\nNr. 1 NOTA OVER DE TOESTAND VAN 'S RIJKS FINANCIËN\n\nAangeboden 20 september 2011\n\nTekstgedeelte van de Miljoenennota 2012\n";
+        assert_eq!(from_text(text), meta(2012, "MN", None));
         // A title with more words ("sinds de Miljoenennota 2008") is prose, not the page's title.
         let prose = "Sinds de Miljoenennota 2008 zijn de uitgaven gedaald.\n";
         assert_eq!(from_text(prose), DocMeta::default());
