@@ -67,28 +67,32 @@ pub fn read_contents_habits(table: &mut Table) {
 }
 
 fn page_word_over_the_stub(table: &mut Table) {
-    let Some(header) = table.stub_header.as_deref() else { return };
-    if !is_page_word(header) {
-        return;
-    }
-    let Some(column) = table.columns.last_mut() else { return };
-    if column.path.iter().all(|part| part.trim().is_empty()) {
-        column.path = vec![header.trim().to_string()];
+    let Some(header) = table.stub_header.clone() else { return };
+    if is_page_word(&header) && heads_the_page_column(table, &header) {
         table.stub_header = None;
     }
 }
 
 fn page_word_glued_to_the_caption(table: &mut Table) {
-    let Some(title) = table.title.as_deref() else { return };
+    let Some(title) = table.title.clone() else { return };
     let Some((rest, last)) = title.trim_end().rsplit_once(' ') else { return };
     if !is_page_word(last) {
         return;
     }
-    let Some(column) = table.columns.last_mut() else { return };
-    if column.path.iter().all(|part| part.trim().is_empty()) {
-        column.path = vec![last.to_string()];
+    if heads_the_page_column(table, last) {
         table.title = Some(rest.trim_end().to_string());
     }
+}
+
+/// Puts the page word over the page column (the last) when that column has no header of its
+/// own; true when it did.
+fn heads_the_page_column(table: &mut Table, page_word: &str) -> bool {
+    let Some(column) = table.columns.last_mut() else { return false };
+    let headless = column.path.iter().all(|part| part.trim().is_empty());
+    if headless {
+        column.path = vec![page_word.trim().to_string()];
+    }
+    headless
 }
 
 #[cfg(test)]

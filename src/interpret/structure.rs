@@ -108,13 +108,13 @@ fn title_beside_unit(grid: &Grid, all_facts: &[RowFacts]) -> Option<(String, Str
     }
     let mut title = None;
     let mut unit = None;
-    let mut seen = Vec::new();
+    let mut last = None;
     for slot in &grid.rows.first()?.slots {
         let (Slot::Origin(cell) | Slot::Covered(cell)) = *slot else { continue };
-        if seen.contains(&cell) {
+        // A cell covers adjacent slots of a row: one look back finds its repeats.
+        if last.replace(cell) == Some(cell) {
             continue;
         }
-        seen.push(cell);
         let printed = &grid.cells[cell];
         if printed.text.is_empty() {
             continue;

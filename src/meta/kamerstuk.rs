@@ -59,6 +59,18 @@ const STANDALONE_TITLES: &[&str] = &[
     "jaarverslag en slotwet",
 ];
 
+/// A dossier line: the dossier number ("35 925", "34620", "33 000-1"), its chapter part and the
+/// dossier's title, each after the number optional.
+static DOSSIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\d{{2}} ?\d{{3}}(?:-\d+)?(?:\s+({CHAPTER}))?(?:\s+(.+))?$")).expect("valid regex")
+});
+
+/// True for a line that is only a dossier number, perhaps with its chapter part ("33 000",
+/// "36 725 VII"): a kamerstuk's first line, not a figure.
+pub(super) fn is_dossier_number(line: &str) -> bool {
+    DOSSIER.captures(line.trim()).is_some_and(|captures| captures.get(2).is_none())
+}
+
 impl KamerstukHead {
     /// Finds the head in `lines` (trimmed opening lines).
     ///
@@ -74,10 +86,6 @@ impl KamerstukHead {
     /// [`STANDALONE_TITLES`] is the title, with the lines that continue it (`wrapped_title`), no
     /// chapter and no heading. The "Vergaderjaar 2009–2010" line above a head is never part of it.
     pub(super) fn find(lines: &[&str]) -> Option<KamerstukHead> {
-        static DOSSIER: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"^\d{{2}} ?\d{{3}}(?:-\d+)?(?:\s+({CHAPTER}))?(?:\s+(.+))?$"))
-                .expect("valid regex")
-        });
         static NUMBER: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^(?i:nr\.)\s*\d+\s*(.*)$").expect("valid regex"));
         let lines: Vec<&str> = lines.iter().map(|line| line.trim()).filter(|line| !line.is_empty()).collect();

@@ -307,8 +307,6 @@ fn read_lines(head: &[&str]) -> LineReading {
         Regex::new(r"(?i)^(?:tekstgedeelte van de\s+)?(miljoenennota|voorjaarsnota|najaarsnota)\s+(\d{4})$")
             .expect("valid regex")
     });
-    static DOSSIER_NUMBER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"^\d{{2}} \d{{3}}(?: {CHAPTER})?$")).expect("valid regex"));
     static CAPS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(r"^({CHAPTER}) [A-ZËÏÖÜ][A-ZËÏÖÜ\- ,:]{{4,}}$")).expect("valid regex")
     });
@@ -330,7 +328,7 @@ fn read_lines(head: &[&str]) -> LineReading {
         // A nota's title heads the page, above its first table: further down, "Miljoenennota
         // 2015" is a table's row.
         // A kamerstuk's dossier number ("33 000", "36 725 VII") heads the page and is no figure.
-        let dossier_number = DOSSIER_NUMBER.is_match(line);
+        let dossier_number = kamerstuk::is_dossier_number(line);
         if (crate::interpret::vocabulary::is_figure(line) && !dossier_number)
             || crate::interpret::caption::tabel_number(line).is_some()
         {

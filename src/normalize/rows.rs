@@ -96,27 +96,26 @@ fn split_glued_codes(table: &mut Table) {
 fn split_numbered_rows(table: &mut Table) {
     static NUMBERED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(\d{1,2})(\p{Lu}\S*(?:\s.*)?)$").expect("valid regex"));
-    let numbered: Vec<(usize, u32)> = table
+    // (row, its number, where the label starts after it)
+    let numbered: Vec<(usize, u32, usize)> = table
         .rows
         .iter()
         .enumerate()
         .filter(|(_, row)| row.code.is_none())
         .filter_map(|(index, row)| {
             let captures = NUMBERED.captures(&row.label)?;
-            Some((index, captures.get(1)?.as_str().parse().ok()?))
+            let number = captures.get(1)?;
+            Some((index, number.as_str().parse().ok()?, number.end()))
         })
         .collect();
     let counts_up = numbered.windows(2).all(|pair| pair[1].1 == pair[0].1 + 1);
     if numbered.len() < 3 || !counts_up {
         return;
     }
-    for (index, _) in numbered {
+    for (index, _, label_start) in numbered {
         let row = &mut table.rows[index];
-        if let Some(captures) = NUMBERED.captures(&row.label) {
-            let (code, label) = (captures[1].to_string(), captures[2].to_string());
-            row.code = Some(code);
-            row.label = label;
-        }
+        let label = row.label.split_off(label_start);
+        row.code = Some(std::mem::replace(&mut row.label, label));
     }
 }
 

@@ -135,7 +135,12 @@ pub fn whole_line(paragraphs: &[Paragraph<'_>], index: usize) -> bool {
 
 /// The first paragraph after `index` that is not whitespace: what a paragraph is followed by.
 pub fn next_printed<'p, 'a>(paragraphs: &'p [Paragraph<'a>], index: usize) -> Option<&'p Paragraph<'a>> {
-    paragraphs.get(index + 1..)?.iter().find(|p| !p.is_whitespace())
+    next_printed_index(paragraphs, index).map(|at| &paragraphs[at])
+}
+
+/// The index of the next paragraph after `index` that is not whitespace.
+pub fn next_printed_index(paragraphs: &[Paragraph], index: usize) -> Option<usize> {
+    (index + 1..paragraphs.len()).find(|&at| !paragraphs[at].is_whitespace())
 }
 
 /// Cuts the text into paragraphs. Blank lines ("") only separate; a line holding only spaces or

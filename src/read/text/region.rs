@@ -159,9 +159,7 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
 /// indicator's name whose first row is that sub-label (wild page c4_17, "Aandeel thuiszittende
 /// leerlingen dat drie of meer maanden thuis zit …", "%", "0,08%").
 fn next_is_short_text_then_figure(paragraphs: &[Paragraph], index: usize) -> bool {
-    let Some(next) = (index + 1..paragraphs.len()).find(|&at| !paragraphs[at].is_whitespace()) else {
-        return false;
-    };
+    let Some(next) = paragraph::next_printed_index(paragraphs, index) else { return false };
     let short = &paragraphs[next];
     short.is_text()
         && short.text.split_whitespace().count() <= 2
@@ -174,9 +172,7 @@ fn next_is_short_text_then_figure(paragraphs: &[Paragraph], index: usize) -> boo
 /// marker is followed by its note's text, a row's first figure by the rest of the row (a mutation
 /// explained in sentences, then "0", "5.800", "6.200", wild page e2_04).
 fn next_is_figure(paragraphs: &[Paragraph], index: usize) -> bool {
-    let Some(next) = (index + 1..paragraphs.len()).find(|&at| !paragraphs[at].is_whitespace()) else {
-        return false;
-    };
+    let Some(next) = paragraph::next_printed_index(paragraphs, index) else { return false };
     let value = &paragraphs[next];
     value.is_value()
         && (!printed::is_note_marker(value.text)
