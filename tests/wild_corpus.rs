@@ -92,7 +92,9 @@ fn report(split: &str) -> ScoreReport {
 }
 
 /// Floors, not targets: just under the scores measured at the end of the latest session (session
-/// 11: dev 91.4% of cells and 94.9% of tables, after the 12 pages of the fourth round joined it;
+/// 13: dev 91.5% of cells and 93.1% of tables, after the 16 pages of the fifth round joined it;
+/// they read at 66.7% of cells and 69% of tables when they joined, 93 of their 153 wrong cells in
+/// silence; session 11: dev 91.4% of cells and 94.9% of tables, after the 12 pages of the fourth round joined it;
 /// they read at 60% when they joined (all 187 of their wrong cells in silence: rows printed one a
 /// line with their figures glued together, no separator) and at 80% once such rows were cut by
 /// their decimals; session 10: 92.3% and 95.0% over 129 pages), so that a change that reads
@@ -105,7 +107,7 @@ fn report(split: &str) -> ScoreReport {
 /// shows the distance, page by page.
 #[test]
 fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
-    for (split, cell_floor, table_floor) in [("dev", 0.92, 0.95), ("validation", 0.69, 0.78)] {
+    for (split, cell_floor, table_floor) in [("dev", 0.91, 0.92), ("validation", 0.69, 0.78)] {
         let report = report(split);
         let rendered = report.render();
         assert_eq!(report.failed_pages(), 0, "{split}\n{rendered}");
@@ -116,12 +118,15 @@ fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
 
 /// Floors per round of the development split, so that pages joining dev cannot hide a
 /// regression on the pages already there: each round just under its score at the end of session
-/// 11 (the fourth round's raised in session 12, when it read 90.2%). Rounds are told by their page prefixes: `c` (the first round, and the first validation
-/// split retired into dev), `e` (the third), `f` (the fourth).
+/// 11 (the fourth round's raised in session 12, when it read 90.2%; the fifth's set in session 13
+/// at 74.8%). Rounds are told by their page prefixes: `c` (the first round, and the first validation
+/// split retired into dev), `e` (the third), `f` (the fourth), `g` (the fifth).
 #[test]
 fn each_round_of_the_development_split_keeps_its_floor() {
     let all = report("dev");
-    for (round, prefix, floor) in [("first", "c", 0.95), ("third", "e", 0.64), ("fourth", "f", 0.90)] {
+    for (round, prefix, floor) in
+        [("first", "c", 0.95), ("third", "e", 0.64), ("fourth", "f", 0.90), ("fifth", "g", 0.74)]
+    {
         let pages = all.pages.iter().filter(|page| page.page.starts_with(prefix)).cloned().collect();
         let round_report = ScoreReport { pages };
         assert!(!round_report.pages.is_empty(), "no page of the {round} round");

@@ -93,8 +93,9 @@ pub struct RunTogether {
 ///    "1 204" stay whole), with at least two letters before it and not a lone year;
 /// 2. more figures before it are whitespace-separated tokens that read as numbers and carry a
 ///    "." "," or "%" (so a space-separated thousands group is never taken for a figure of its own);
-/// 3. a label that still ends in a number token means figures with space thousands separators
-///    ran together ("4 744 138 4 682 192"): the line is not split;
+/// 3. a label that still ends in a group of one to three digits means figures with space
+///    thousands separators ran together ("4 744 138 4 682 192"): the line is not split (a longer
+///    number, "Miljoenennota 2010 70,2", is the label's own and the split goes on, uncertain);
 /// 4. the split is uncertain when the first figure is glued to the label and begins with a
 ///    group of one or two digits followed by a space group (a footnote marker glued to the label
 ///    reads the same way), or its whole part is a run of five or more digits without thousands
@@ -160,10 +161,12 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
     let more_tokens = tokens.next().is_some();
     // (A signed figure glued to the label's year, "Najaarsnota 2007– 0,4", is not such a run.)
     let glued_to_year = !trimmed[..figures[0].start].ends_with(char::is_whitespace) && is_year(last_token);
+    // Only a group of one to three digits can open such a figure: a longer number ("Miljoenennota
+    // 2010 70,2") ends the label, and the label ending in a digit makes the split uncertain.
     if more_tokens
         && !glued_to_year
-        && !last_token.is_empty()
-        && last_token.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && (1..=3).contains(&last_token.len())
+        && last_token.bytes().all(|b| b.is_ascii_digit())
     {
         return None;
     }

@@ -6,19 +6,20 @@
 //!
 //! The rule, the same for every format: a row that prints only a title, directly followed by a
 //! header row printed again and by at least one more row, opens a new table. A title is printed
-//! in capitals ("DEFENSIEMATERIEELBEGROTINGSFONDS: …"), or opens with the same word as the first
-//! table's title; a row label in ordinary case ("Ondermijning", "Verplichtingen:") is a group
+//! in capitals ("DEFENSIEMATERIEELBEGROTINGSFONDS: …"), opens with the same word as the first
+//! table's title, or states a unit ("Inkomsten van het Rijk op EMU-basis in 2011 (in miljarden
+//! euro)": a group row never does; wild page g1_07); a row label in ordinary case ("Ondermijning", "Verplichtingen:") is a group
 //! whose rows continue on a new page under the header printed again, and stays where it is, as
 //! does a header printed again with no title above it. The new table takes the rows below the
 //! header and the header as printed there (the first table's columns where it prints the same
-//! texts), and the unit of the first.
+//! texts), and the unit its title states, else the unit of the first.
 //!
 //! When the first table's header paths all open with one and the same text in the title's style
 //! that the repeated header does not print (only the bottom level comes back), that text stood
 //! where the second table prints its title: it is the first table's title, not a header level.
 
 use crate::error::Warning;
-use crate::interpret::vocabulary;
+use crate::interpret::{caption, vocabulary};
 use crate::table::{Column, Row, RowKind, Table};
 
 /// Splits every table at each titled repeat of its header, and moves the warnings of the rows
@@ -95,7 +96,15 @@ fn is_title_row(table: &Table, row: &Row) -> bool {
     matches!(row.kind, RowKind::Data | RowKind::Group)
         && !label.is_empty()
         && row.cells.iter().all(|cell| cell.text.is_empty())
-        && (in_capitals(label) || same_first_word)
+        && (in_capitals(label) || same_first_word || title_with_unit(label))
+}
+
+/// A title that states its table's unit ("Inkomsten van het Rijk op EMU-basis in 2011 (in
+/// miljarden euro)"): three words or more and a unit. A group row never states a unit; its rows
+/// are in the table's.
+fn title_with_unit(label: &str) -> bool {
+    let (title, unit) = caption::split_unit(label);
+    unit.is_some() && title.split_whitespace().count() >= 3
 }
 
 /// A text printed in capitals: eight letters or more, none of them lower case.
@@ -124,14 +133,15 @@ fn split_off(table: &mut Table, header_row: usize) -> Table {
     };
     let last_line = |rows: &[Row]| rows.iter().rev().find_map(|row| row.line);
     let end = table.lines.map(|(_, end)| end);
+    let (title, unit) = caption::split_unit(title_row.printed_label());
     let second = Table {
         index: table.index + 1,
-        title: Some(title_row.printed_label().to_string()),
+        title: Some(title),
         section: table.section.clone(),
         kind: table.kind,
         stub_header: table.stub_header.clone(),
         stub_columns: table.stub_columns,
-        unit: table.unit.clone(),
+        unit: unit.or_else(|| table.unit.clone()),
         columns,
         notes,
         lines: title_line.zip(end),

@@ -216,12 +216,19 @@ pub fn is_code(text: &str) -> bool {
             .trim_end_matches(|c: char| c.is_ascii_lowercase())
             .chars()
             .all(|c| c.is_ascii_digit() || c == '.');
-    let roman = {
-        let body = text.trim_end_matches(|c: char| c.is_ascii_uppercase() && !"IVXLC".contains(c));
-        !body.is_empty() && body.chars().all(|c| "IVXLC".contains(c))
-    };
+    digits || is_chapter_code(text)
+}
+
+/// A budget chapter's or fund's code: a Roman numeral, perhaps with a letter ("XVIII", "IIA",
+/// "IXB"), or one capital letter ("B", "F", "J"). At most eight characters.
+pub fn is_chapter_code(text: &str) -> bool {
+    if text.is_empty() || text.len() > 8 {
+        return false;
+    }
+    let body = text.trim_end_matches(|c: char| c.is_ascii_uppercase() && !"IVXLC".contains(c));
+    let roman = !body.is_empty() && body.chars().all(|c| "IVXLC".contains(c));
     let letter = text.len() == 1 && text.chars().all(|c| c.is_ascii_uppercase());
-    digits || roman || letter
+    roman || letter
 }
 
 /// What a column's header says its cells hold, where the header names a kind of value that rules

@@ -388,13 +388,12 @@ fn continues(text: &str) -> bool {
     text.ends_with(',') || text.ends_with('-') || WORDS.iter().any(|word| word.eq_ignore_ascii_case(last))
 }
 
-/// A code cell: "31", "1.01", "2.", a Roman chapter numeral with an optional letter ("IIA"), or
+/// A code cell: "31", "1.01", "2.", a chapter or fund code ("XVIII", "IIA", "F": see
+/// [`crate::interpret::vocabulary::is_chapter_code`]), or
 /// a capital letter with its closing dot ("A.", "B.": the parts of a table of contents).
 pub fn code_like(text: &str) -> bool {
     printed::is_code_like(text)
-        || (text.len() <= 4
-            && text.trim_end_matches(|c: char| "ABC".contains(c)).chars().all(|c| "IVXLC".contains(c))
-            && !text.is_empty())
+        || crate::interpret::vocabulary::is_chapter_code(text)
         || matches!(text.as_bytes(), [b'A'..=b'Z', b'.'])
 }
 
@@ -700,7 +699,7 @@ mod tests {
         let paragraphs = paragraphs(text);
         let body: Vec<usize> = (0..paragraphs.len()).collect();
         let rows = raw_rows(&paragraphs, &body);
-        let (layout, _) = choose_layout(&paragraphs, &rows, 1..=6, false, false).unwrap();
+        let (layout, _) = choose_layout(&paragraphs, &rows, 1..=6, false, false, false).unwrap();
         assert_eq!((layout.stub_columns, layout.columns), (2, 3));
         let fitted = fit_rows(&paragraphs, &rows, layout);
         assert_eq!(fitted[1].stub[1].text, "Overige Hoge Colleges van Staat en Kabinetten");
@@ -713,7 +712,7 @@ mod tests {
         let paragraphs = paragraphs(text);
         let body: Vec<usize> = (0..paragraphs.len()).collect();
         let rows = raw_rows(&paragraphs, &body);
-        let (layout, _) = choose_layout(&paragraphs, &rows, 1..=6, false, false).unwrap();
+        let (layout, _) = choose_layout(&paragraphs, &rows, 1..=6, false, false, false).unwrap();
         let fitted = fit_rows(&paragraphs, &rows, layout);
         assert_eq!(
             texts(&fitted)[1],

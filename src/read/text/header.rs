@@ -15,7 +15,7 @@
 //!    column heads the stub, not a column of figures: it is taken out first and becomes the stub
 //!    header (`split_trailing_code_header`).
 //! 1. A count that is a multiple of the row width (stub + data columns): that many full rows;
-//!    the stub header is the last non-empty stub cell of the top row. A count that is a multiple
+//!    the stub header is the last non-empty stub cell of the top row that has one. A count that is a multiple
 //!    of the data columns: rows without stub cells. A leading whitespace line that spoils both is
 //!    dropped first (it is the rest of a unit row), and so is a trailing one (an empty cell
 //!    closing the header row). A count of `c` + a multiple of the row width whose cell after the
@@ -221,6 +221,10 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
         let title = clean_title(&title_parts.join(" "));
         built.title = (!title.is_empty()).then_some(title);
         header_start = position + 1;
+    } else if let Some((title, unit, after)) = title_row_beside_unit(paragraphs, cells, layout) {
+        built.title = Some(title);
+        built.unit = Some(unit);
+        header_start = after;
     }
     let (header_paragraphs, code_header) =
         split_trailing_code_header(paragraphs, &cells[header_start..], layout);
@@ -230,6 +234,33 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
         built.stub_header.get_or_insert(code_header);
     }
     built
+}
+
+/// A first header row that holds the table's title in its stub cell and only a unit in its last
+/// cell, its cells between empty ("Staat van baten en lasten", "     ", "Bedragen x € 1.000"
+/// over the row "Omschrijving", "Oorspronkelijk", …): a caption printed as a table row. The
+/// title has three words or more (a stub header beside a unit, "Omschrijving", " ", "x €
+/// 1.000", stays a header) and the row is no wider than a full row. Returns the title, the unit
+/// and where the header rows start.
+fn title_row_beside_unit(
+    paragraphs: &[Paragraph],
+    cells: &[usize],
+    layout: Layout,
+) -> Option<(String, String, usize)> {
+    let (&first, rest) = cells.split_first()?;
+    let title = &paragraphs[first];
+    if !title.is_text()
+        || title.text.split_whitespace().count() < 3
+        || printed::find_unit(title.text).is_some()
+    {
+        return None;
+    }
+    let blanks = rest.iter().take_while(|&&i| paragraphs[i].is_whitespace()).count();
+    let &unit_cell = rest.get(blanks)?;
+    let unit = printed::unit_line(paragraphs[unit_cell].text)?;
+    let empty_cells: usize =
+        rest[..blanks].iter().map(|&i| paragraphs[i].empty_cells(layout.convention)).sum();
+    (blanks > 0 && empty_cells + 2 <= layout.width()).then(|| (clean_title(title.text), unit, blanks + 2))
 }
 
 /// A code column's header printed after the column headers: the last header cell, right before
@@ -308,6 +339,7 @@ fn fill_columns(
         }
     }
     join_lone_column_formulas(&mut header);
+    join_lone_years_where_too_many(&mut header, layout);
     // A top row printed without its top-left cells over full rows that have them: the count is
     // c + m × width, the cell after the first c (the next row's top-left) is empty, and the
     // first c cells are one title per column, a title repeated side by side ("Realisatie",
@@ -374,7 +406,8 @@ fn fill_columns(
         Vec::new()
     };
     if !rows.is_empty() {
-        built.stub_header = rows[0][..k].iter().rev().find(|s| !s.is_empty()).cloned();
+        built.stub_header =
+            rows.iter().find_map(|row| row[..k].iter().rev().find(|s| !s.is_empty())).cloned();
         built.columns = (0..c)
             .map(|j| Column {
                 path: rows.iter().map(|row| row[k + j].clone()).collect(),
@@ -410,6 +443,50 @@ fn join_lone_column_formulas(header: &mut Vec<String>) {
         } else {
             at += 1;
         }
+    }
+}
+
+/// A column's year printed as a paragraph of its own after its title ("Realisatie", "2013";
+/// "Oorspronkelijk vastgestelde begroting", "2013") is the rest of that title when the header
+/// prints more cells than its rows can hold: every year right after a title without a year (not
+/// a column formula, not empty) is joined to it, but only when that makes the count fit full
+/// rows (stub and data cells) or rows of data cells; a count that fits only rows of data cells
+/// is joined when that makes it fit full rows. A header whose count fits full rows keeps
+/// its years as cells ("Omschrijving", "2013", "2014" is a stub header and two year columns),
+/// and the header's first text takes none (a heading or stub header over year columns).
+fn join_lone_years_where_too_many(header: &mut Vec<String>, layout: Layout) {
+    let width = layout.width();
+    let c = layout.columns;
+    let full_rows = |n: usize| n > 0 && n.is_multiple_of(width);
+    let fits = |n: usize| full_rows(n) || (n > 0 && c >= 2 && n.is_multiple_of(c));
+    if full_rows(header.len()) {
+        return;
+    }
+    // The first text may be the table's heading or the stub header over year columns ("H2A
+    // Staten-Generaal - Uitgaven", "2022", …): it takes no year.
+    let first_text = header.iter().position(|cell| !cell.is_empty());
+    let mut joined: Vec<String> = Vec::with_capacity(header.len());
+    for (at, cell) in header.iter().enumerate() {
+        let after_first_text = first_text.is_some_and(|first| at > first + 1);
+        let title_before = joined.last().filter(|title| {
+            after_first_text
+                && !title.is_empty()
+                && !place::is_column_formula(title)
+                && !title.split_whitespace().any(vocabulary::is_year_heading)
+                && !printed::is_year_like(title)
+        });
+        match title_before {
+            Some(_) if vocabulary::is_year_heading(cell) => {
+                let title = joined.last_mut().expect("a title before");
+                *title = format!("{title} {cell}");
+            }
+            _ => joined.push(cell.clone()),
+        }
+    }
+    // Rows of data cells only are the weaker reading: joined full rows beat them.
+    let better = if fits(header.len()) { full_rows(joined.len()) } else { fits(joined.len()) };
+    if joined.len() < header.len() && better {
+        *header = joined;
     }
 }
 
@@ -527,22 +604,35 @@ fn paired_header_cells(
         return None;
     }
     let formula = |text: &str| text.starts_with('(');
-    [layout.stub_columns, 0].into_iter().filter(|&skip| skip <= texts.len()).find_map(|skip| {
-        let mut columns: Vec<Column> = Vec::new();
-        let mut formulas = 0;
-        for (at, text) in texts[skip..].iter().enumerate() {
-            if formula(text) {
-                let previous_is_title = at > 0 && !formula(texts[skip + at - 1]);
-                let column = columns.last_mut().filter(|_| previous_is_title)?;
-                column.path.push(text.to_string());
-                formulas += 1;
-            } else {
-                columns.push(Column { path: vec![text.to_string()], ..Column::default() });
+    let skips = [layout.stub_columns, 0].into_iter().filter(|&skip| skip <= texts.len());
+    // First every text a title of its own; then titles over several paragraphs, each column
+    // closed by its formula.
+    [false, true]
+        .into_iter()
+        .flat_map(|joined_titles| skips.clone().map(move |skip| (joined_titles, skip)))
+        .find_map(|(joined_titles, skip)| {
+            let mut columns: Vec<Column> = Vec::new();
+            let mut formulas = 0;
+            for (at, text) in texts[skip..].iter().enumerate() {
+                let previous = (at > 0).then(|| texts[skip + at - 1]);
+                if formula(text) {
+                    let previous_is_title = previous.is_some_and(|previous| !formula(previous));
+                    let column = columns.last_mut().filter(|_| previous_is_title)?;
+                    column.path.push(text.to_string());
+                    formulas += 1;
+                } else if joined_titles
+                    && let Some(column) = columns.last_mut().filter(|_| previous.is_some_and(|p| !formula(p)))
+                {
+                    let title = &mut column.path[0];
+                    *title = format!("{title} {text}");
+                } else {
+                    columns.push(Column { path: vec![text.to_string()], ..Column::default() });
+                }
             }
-        }
-        let stub_header = texts[..skip].last().map(|text| text.to_string());
-        (columns.len() == c && formulas >= 2).then_some((stub_header, columns))
-    })
+            let stub_header = texts[..skip].last().map(|text| text.to_string());
+            let enough_formulas = if joined_titles { formulas == c } else { formulas >= 2 };
+            (columns.len() == c && enough_formulas).then_some((stub_header, columns))
+        })
 }
 
 /// Header rows told apart by the single newline that joins the first cell of a row to the last

@@ -202,7 +202,8 @@ fn is_code_not_figure(text: &str) -> bool {
 
 /// Chooses the layout that best explains the body rows (see [`Score`]). Candidates: 1 to 3 stub
 /// columns, the data column counts of `columns` (from the columns the header numbers, or 1, to
-/// the longest run of figures), both whitespace conventions. When the input ends in
+/// the longest run of figures), both whitespace conventions (2N−1 only when no whitespace line of
+/// the body, nor of the header above it (`even_space_line_above`), has an even length). When the input ends in
 /// the table (`last_row_may_be_cut`), its last raw row is left out of the score. When the body
 /// opens with a code before its first label (`starts_with_code`), rows whose code was carried
 /// from the row above score a little more. Ties go to fewer stub
@@ -218,6 +219,7 @@ pub fn choose_layout(
     columns: std::ops::RangeInclusive<usize>,
     last_row_may_be_cut: bool,
     starts_with_code: bool,
+    even_space_line_above: bool,
 ) -> Option<(Layout, i64)> {
     // A row cut off by the end of the input says nothing about the layout.
     // With nothing else to judge by, the caller falls back on the header.
@@ -226,12 +228,8 @@ pub fn choose_layout(
         (true, n) => &rows[..n - 1],
         (false, _) => rows,
     };
-    let even_space_line = rows.iter().flat_map(|row| row.paragraphs.iter()).any(|&i| {
-        let p = &paragraphs[i];
-        p.is_whitespace()
-            && !p.raw.contains('\u{a0}')
-            && p.raw.chars().filter(|c| c.is_whitespace()).count() % 2 == 0
-    });
+    let even_space_line = even_space_line_above
+        || rows.iter().flat_map(|row| row.paragraphs.iter()).any(|&i| is_even_space_line(&paragraphs[i]));
     let conventions: &[SpaceConvention] = if even_space_line {
         &[SpaceConvention::OnePerCell]
     } else {
@@ -285,6 +283,14 @@ pub fn choose_layout(
         }
     }
     best.map(|best| (candidates[best.order], best.points))
+}
+
+/// A whitespace line of an even number of spaces (no non-breaking space among them): no count of
+/// empty cells under the 2N−1 convention prints it, so the page writes one space per cell.
+pub fn is_even_space_line(paragraph: &Paragraph) -> bool {
+    paragraph.is_whitespace()
+        && !paragraph.raw.contains('\u{a0}')
+        && paragraph.raw.chars().filter(|c| c.is_whitespace()).count() % 2 == 0
 }
 
 /// For each raw row, the most the rows from it to the end can score under `convention`: see

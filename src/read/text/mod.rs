@@ -496,6 +496,7 @@ fn choose_body_start(
             fewest_columns..=max_columns,
             region.runs_to_end,
             starts_with_code,
+            cells[..start].iter().any(|&i| layout_search::is_even_space_line(&paragraphs[i])),
         ) && best.is_none_or(|(_, _, best_points)| points > best_points)
         {
             best = Some((start, layout, points));
