@@ -1495,3 +1495,26 @@ fn a_title_row_stating_a_unit_above_a_repeated_header_opens_a_new_table() {
     assert_eq!(texts(row), ["41,6"]);
     assert!(document.tables[0].rows.iter().any(|row| row.label == "EMU-saldo" && texts(row) == ["– 28,1"]));
 }
+
+#[test]
+fn a_separator_under_a_header_printed_one_cell_per_line_opens_a_new_table() {
+    // Financieel Jaarverslag van het Rijk 2012 (wild page g1_08): pipe tables printed one cell
+    // per line, one under the other: "2012 |", "|", "---|---|", then "Inkomsten |", "232,4 |" …
+    // (lines 14-28), and again "2012 |", "|", "---|---|" above "Zorg |", "75,5 |" (lines 29-33).
+    // The separator closes a header, so each header opens a table of its own.
+    let document = extract("wild/dev/g1_08.txt", None);
+    let first_rows: Vec<(String, Vec<&str>)> = document
+        .tables
+        .iter()
+        .filter(|table| table.columns.len() == 1 && table.columns[0].header() == "2012")
+        .map(|table| (table.rows[0].label.clone(), texts(&table.rows[0])))
+        .collect();
+    assert_eq!(
+        first_rows,
+        [
+            ("Inkomsten".to_string(), vec!["232,4"]),
+            ("Zorg".to_string(), vec!["75,5"]),
+            ("Totaal belastingen".to_string(), vec!["127,6"])
+        ]
+    );
+}

@@ -38,6 +38,11 @@ pub struct Paragraph<'a> {
     /// where the groups could be cut in more than one way
     /// ([`crate::interpret::run_together::split_space_grouped`]).
     pub grouping_uncertain: bool,
+    /// On the first cell after a separator line ("---|---|") of a table printed one cell per
+    /// line: the line where the header row right above the separator starts. A separator
+    /// closes a header, so the cells from that line on open a new table
+    /// ([`header_above_separator`]).
+    pub header_above_from: Option<usize>,
 }
 
 /// What a paragraph can be, judged on its own text.
@@ -101,6 +106,7 @@ impl<'a> Paragraph<'a> {
             year_like,
             split_uncertain: false,
             grouping_uncertain: false,
+            header_above_from: None,
         }
     }
 }
@@ -159,7 +165,18 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
     // After a line of pipes alone, in a table printed one cell per line.
     let mut row_ended = false;
     let run_together = run_together_lines(text);
-    for (index, raw) in text.split('\n').enumerate() {
+    let lines: Vec<&str> = text.split('\n').collect();
+    // After a separator line of a table printed one cell per line: how many paragraphs there
+    // were, and the line its header starts on; the next paragraph gets that line.
+    let mut separated_header: Option<(usize, usize)> = None;
+    for (index, raw) in lines.iter().enumerate() {
+        if let Some((count, from)) = separated_header
+            && out.len() > count
+        {
+            let first: &mut Paragraph = &mut out[count];
+            first.header_above_from = Some(from);
+            separated_header = None;
+        }
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         if raw.is_empty() {
             previous_blank = true;
@@ -203,6 +220,9 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
         row_ended = false;
         if super::pipe::is_separator(raw) {
             previous_blank = true;
+            if let Some(from) = header_above_separator(&lines, index) {
+                separated_header = Some((out.len(), from));
+            }
             continue;
         }
         if let Some(cells) = pipe_cells(raw) {
@@ -217,7 +237,42 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
         out.push(Paragraph::new(index + 1, raw, text, !previous_blank));
         previous_blank = false;
     }
+    if let Some((count, from)) = separated_header
+        && let Some(first) = out.get_mut(count)
+    {
+        first.header_above_from = Some(from);
+    }
     out
+}
+
+/// In a table printed one cell per line ("2012 |", "|", "---|---|"), the 1-based line where the
+/// header row right above the separator at `separator` starts: the cell lines above it, back
+/// over the lone pipe that closes the header row, up to a figure that is no year (the last cell
+/// of the rows before) or a lone pipe (the end of the row before). `None` when the line above
+/// is no such cell line.
+fn header_above_separator(lines: &[&str], separator: usize) -> Option<usize> {
+    let mut first = None;
+    for at in (0..separator).rev() {
+        let line = lines[at].trim();
+        if line.is_empty() {
+            continue;
+        }
+        if line.bytes().all(|byte| byte == b'|') {
+            if first.is_some() {
+                break;
+            }
+            continue;
+        }
+        if !super::pipe::is_cell_line(line) {
+            break;
+        }
+        let cell = line.trim_end_matches('|').trim();
+        if is_value(cell) && !is_year_like(cell) {
+            break;
+        }
+        first = Some(at + 1);
+    }
+    first
 }
 
 /// For each line (by index), its split when it runs a label and figures together and stands in a

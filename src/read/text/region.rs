@@ -17,7 +17,9 @@
 //!    "Tabel N"), met after figures have started, opens a new region: it is the start of the next
 //!    table, printed without a caption. Figures have started at a figure that cannot be a code,
 //!    or at a short number opening a row of three figures after its label that does not count
-//!    1, 2, 3 (a table of small amounts, not a header's column numbers).
+//!    1, 2, 3 (a table of small amounts, not a header's column numbers). In a table printed one
+//!    cell per line, a separator line ("---|---|") under a header row closes that header: the
+//!    header's cells open a new region whatever came before (tables printed one under the other).
 //! 4. Notes directly under a region (a marker line followed by prose, or prose starting with its
 //!    marker) belong to it, when the region cites the marker (a star, or a cell ending in it); notes inside the body are kept as note rows by the grid.
 //! 5. A region without a single figure that is not a year, and without a caption, is not a table.
@@ -345,7 +347,23 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                         || text_run_reaches(paragraphs, index, 4)
                         || heads_year_row(paragraphs, index)
                         || titled_with_unit(paragraphs, index));
-                if starts_new_table {
+                // A separator line under a header row of a table printed one cell per line
+                // closes that header: its cells open a new table (step 3).
+                let separated_from = paragraph
+                    .header_above_from
+                    .filter(|_| open.as_ref().is_some_and(|region| !region.cells.is_empty()));
+                if let Some(from_line) = separated_from {
+                    let mut moved = Vec::new();
+                    if let Some(region) = open.as_mut() {
+                        while region.cells.last().is_some_and(|&last| paragraphs[last].line >= from_line) {
+                            moved.extend(region.cells.pop());
+                        }
+                    }
+                    moved.reverse();
+                    close(&mut open, &mut regions, false);
+                    open = Some(Region { cells: moved, section: last_heading, ..Region::default() });
+                    figures_seen = FiguresSeen::default();
+                } else if starts_new_table {
                     // The new table's title is the text run just before its unit line.
                     let holds_unit_line = if paragraph.is_text() {
                         unit_line
