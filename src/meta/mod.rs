@@ -229,7 +229,8 @@ pub const OPENING_LINES: usize = 80;
 ///    that is only a nota's title and its year ("Voorjaarsnota 2025", "Miljoenennota 2012",
 ///    "Najaarsnota 2007", and the Miljoenennota's subtitle "Tekstgedeelte van de Miljoenennota
 ///    2012") → that type and YEAR; "Nota over de toestand van 's Rijks financiën" (the Miljoenennota's formal title) →
-///    MN; "voor het jaar YEAR" → YEAR; an upper-case
+///    MN; a budget statement's title "… voor het jaar YEAR (Eerste suppletoire begroting)" →
+///    1SUPP (2SUPP for "Tweede"); "voor het jaar YEAR" → YEAR; an upper-case
 ///    chapter heading ("VII BINNENLANDSE ZAKEN …", "C PROVINCIEFONDS") → the chapter; "H2A
 ///    Staten-Generaal" (a Voorjaarsnota-style table heading) → chapter IIA.
 /// 3. On a page without a kamerstuk head, an upper-case chapter heading with the type still
@@ -303,6 +304,10 @@ fn read_lines(head: &[&str]) -> LineReading {
     });
     static YEAR_OF: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"voor het jaar (\d{4})").expect("valid regex"));
+    static SUPPLETOIRE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)voor het jaar \d{4}\s*\((eerste|tweede|1e|2e) suppletoire begroting\)")
+            .expect("valid regex")
+    });
     static NOTA_TITLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:tekstgedeelte van de\s+)?(miljoenennota|voorjaarsnota|najaarsnota)\s+(\d{4})$")
             .expect("valid regex")
@@ -353,6 +358,12 @@ fn read_lines(head: &[&str]) -> LineReading {
             if let Some(year) = year_of(&captures[1]) {
                 meta.year.get_or_insert(year);
             }
+        }
+        // A changed budget statement's title names its suppletoire begroting ("… (XV) voor het
+        // jaar 2025 (Eerste suppletoire begroting)"); an incidentele one is no such type.
+        if let Some(captures) = SUPPLETOIRE_TITLE.captures(line) {
+            let first = matches!(captures[1].to_lowercase().as_str(), "eerste" | "1e");
+            meta.doc_type.get_or_insert_with(|| if first { "1SUPP" } else { "2SUPP" }.to_string());
         }
         if let Some(captures) = YEAR_OF.captures(line)
             && let Some(year) = year_of(&captures[1])
@@ -620,6 +631,19 @@ mod tests {
         let head = "35 200 V Jaarverslag en slotwet Ministerie van Buitenlandse Zaken 2018\nNr. 1 JAARVERSLAG\nSlotwetmutaties\n";
         let (found, _) = infer_meta(Some("https://example.org/jv/2018/JV/V/1"), Path::new("p.txt"), head);
         assert_eq!(found.doc_type.as_deref(), Some("JV"));
+    }
+
+    #[test]
+    fn a_budget_statements_title_names_its_suppletoire_begroting() {
+        // Wild page g2_01 (an openkamer copy of kst-36725-XV-2, line 23): the first table's
+        // caption is the changed budget statement's title.
+        let text = "Nr. 2 MEMORIE VAN TOELICHTING\nTabel 1 Wijziging begrotingsstaat premiegefinancierd van het Ministerie van Sociale Zaken en Werkgelegenheid (XV) voor het jaar 2025 (Eerste suppletoire begroting) (bedragen x € 1.000)\n";
+        let found = from_text(text);
+        assert_eq!((found.year, found.doc_type.as_deref()), (Some(2025), Some("1SUPP")));
+        let second = "Gewijzigde begrotingsstaat van Staten-Generaal (IIA) voor het jaar 2014 (Tweede suppletoire begroting)\n";
+        assert_eq!(from_text(second).doc_type.as_deref(), Some("2SUPP"));
+        // A column header names the suppletoire begroting of a jaarverslag's table: no type.
+        assert_eq!(from_text("Mutaties 1e suppletoire begroting\n").doc_type, None);
     }
 
     #[test]
