@@ -1518,3 +1518,29 @@ fn a_separator_under_a_header_printed_one_cell_per_line_opens_a_new_table() {
         ]
     );
 }
+
+#[test]
+fn a_code_at_the_end_of_a_row_before_a_cut_off_row_is_that_rows_code() {
+    // Slotwet 2022 IIA (wild page g2_08): a begrotingsstaat of two stub columns (Art.,
+    // Omschrijving) and nine columns, three titles each over "Verplichtingen", "Uitgaven",
+    // "Ontvangsten". Every article's code prints after the figures of the row above it
+    // ("… 100", "2", then the next label), and the input ends inside article 2's row. The
+    // layout that makes a tenth column of those codes once won, because article 2's row, cut
+    // off, was left out of the fit and "2" had no row to go to.
+    let document = extract("wild/dev/g2_08.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.columns.len(), 9);
+    let headers = header_texts(table);
+    assert_eq!(headers[0], "Vastgestelde begroting (1) Verplichtingen");
+    assert_eq!(headers[4], "Mutaties 1e suppletoire begroting (2) Uitgaven");
+    assert_eq!(headers[8], "Mutaties 2e suppletoire begroting (3) Ontvangsten");
+    let total = table.rows.iter().find(|row| row.label == "Totaal").expect("the total row");
+    assert_eq!(
+        texts(total),
+        ["184.816", "184.816", "3.865", "29.036", "29.036", "0", "11.052", "7.052", "7.800"]
+    );
+    let article =
+        table.rows.iter().find(|row| row.label == "Wetgeving en controle Eerste Kamer").expect("article 1");
+    assert_eq!(article.code.as_deref(), Some("1"));
+    assert_eq!(texts(article), ["15.848", "15.848", "140", "4.910", "4.910", "0", "760", "760", "100"]);
+}

@@ -24,8 +24,12 @@
 //!    ("Realisatie | Realisatie | … | Verschil" over " " | 2007 | … | " "): it gets them back.
 //! 2. Otherwise the last `c` cells are the bottom row; of the non-empty cells above them, up to
 //!    `k` are stub header cells (all of them when there are no more than `k`, the first `k`
-//!    otherwise), and the remaining top cells span the bottom ones: the first top cell covers the columns the others leave over, each other one
-//!    covers one column ("Vastgestelde begroting" over Verplichtingen, Uitgaven, Ontvangsten).
+//!    otherwise), and the remaining top cells span the bottom ones: where the bottom row repeats
+//!    one run of headings once per top cell, each top cell spans one run ("Vastgestelde
+//!    begroting (1)", "Mutaties 1e suppletoire begroting (2)", … each over Verplichtingen,
+//!    Uitgaven, Ontvangsten); otherwise the first top cell covers the columns the others leave
+//!    over, each other one covers one column ("Vastgestelde begroting" over Verplichtingen,
+//!    Uitgaven, Ontvangsten).
 //! 3. After 1 or 2: where the bottom row prints one heading twice side by side ("2012 | 2012"
 //!    under "Realisatie" and "Raming"), the top titles span up to each repeat instead
 //!    (`titles_span_to_repeated_headings`).
@@ -510,7 +514,18 @@ fn spanned_columns(
         top.drain(..k);
     }
     top.truncate(c);
-    let spans: Vec<usize> = (0..top.len()).map(|j| if j == 0 { c + 1 - top.len() } else { 1 }).collect();
+    // A bottom row that repeats one run of headings once per top cell ("Verplichtingen",
+    // "Uitgaven", "Ontvangsten" under each of three titles): every top cell spans one run.
+    let period = (top.len() >= 2 && c.is_multiple_of(top.len())).then(|| c / top.len());
+    let repeats_per_top = period.is_some_and(|period| {
+        period >= 2
+            && bottom.len() == c
+            && (period..c).all(|j| !bottom[j].is_empty() && bottom[j] == bottom[j - period])
+    });
+    let spans: Vec<usize> = match period {
+        Some(period) if repeats_per_top => vec![period; top.len()],
+        _ => (0..top.len()).map(|j| if j == 0 { c + 1 - top.len() } else { 1 }).collect(),
+    };
     let mut top_of_column: Vec<String> = Vec::new();
     for (cell, span) in top.iter().zip(&spans) {
         top_of_column.extend(std::iter::repeat_n(cell.clone(), *span));

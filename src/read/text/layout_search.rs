@@ -30,6 +30,7 @@ use super::grid::{
     convention_index, fit_prepared, stub_code_like,
 };
 use super::paragraph::{Paragraph, SpaceConvention};
+use super::printed;
 use crate::normalize::number::parse_dutch_number;
 
 /// How well a layout explains the rows, summed row by row as they are fitted: exact rows with
@@ -100,6 +101,8 @@ struct Candidate<'b> {
     order: usize,
     /// True when the fit stopped early.
     given_up: bool,
+    /// How many raw rows are scored: all but a last row the input cuts off.
+    scored_rows: usize,
 }
 
 /// The best candidate so far: its score and its place in the order ties are settled by.
@@ -123,6 +126,9 @@ impl<'a> RowSink<'a> for Candidate<'_> {
     }
 
     fn wants_row(&mut self, row_index: usize) -> bool {
+        if row_index >= self.scored_rows {
+            return false;
+        }
         let most = self.score.points + self.most_from[row_index];
         let can_win = self.to_beat.is_none_or(|best| best.beaten_by(most, self.order));
         self.given_up |= !can_win;
@@ -148,7 +154,16 @@ fn row_points(row: &FittedView<'_, '_>, first_is_code: bool, habits: BodyHabits)
     if row.stub.len() >= 2 && !first_is_empty && more_texts && !first_is_code {
         return -10;
     }
-    let has_figure = row.data.iter().any(|s| !s.is_empty());
+    // A short whole number alone in the last column, after a label ("Beleidsartikelen", nine
+    // empty cells, "1"), is the next row's code printed at the end of this one, not a figure:
+    // a layout that makes a column of it explains nothing more than one without.
+    let only_a_code_in_last = matches!(row.data.iter().rposition(|s| !s.is_empty()), Some(last)
+        if last + 1 == row.data.len()
+            && last > 0
+            && row.data[..last].iter().all(Slot::is_empty)
+            && printed::is_code_like(&row.data[last].text)
+            && row.data[last].text.len() <= 2);
+    let has_figure = row.data.iter().any(|s| !s.is_empty()) && !only_a_code_in_last;
     match marks.fit {
         Fit::Exact if !has_figure => 1,
         Fit::Exact => {
@@ -223,6 +238,9 @@ pub fn choose_layout(
 ) -> Option<(Layout, i64)> {
     // A row cut off by the end of the input says nothing about the layout.
     // With nothing else to judge by, the caller falls back on the header.
+    // It is still fitted as the row after the one before it (whose surplus code it takes), but
+    // neither scored nor fitted itself.
+    let all_rows = rows;
     let rows = match (last_row_may_be_cut, rows.len()) {
         (true, 0 | 1) => return None,
         (true, n) => &rows[..n - 1],
@@ -239,13 +257,14 @@ pub fn choose_layout(
         starts_with_code,
         empty_cells_vanish: !rows.iter().any(|row| whitespace_before_a_value(paragraphs, row.paragraphs)),
     };
-    let prepared = PreparedRows::new(paragraphs, rows);
+    let prepared = PreparedRows::new(paragraphs, all_rows);
+    let scored_rows = rows.len();
     // Every candidate, in the order ties are settled by: fewer stub columns, 2N−1 before N,
     // fewer columns.
     let mut candidates: Vec<Layout> = Vec::new();
     for stub_columns in 1..=3 {
         for &convention in conventions {
-            let widest = prepared.rows.iter().map(|row| row.cell_count(convention)).max();
+            let widest = prepared.rows[..scored_rows].iter().map(|row| row.cell_count(convention)).max();
             let most_columns = (*columns.end()).max(1).min(widest.unwrap_or(0) + 1);
             let fewest_columns = (*columns.start()).clamp(1, most_columns);
             candidates.extend((fewest_columns..=most_columns).map(|columns| Layout {
@@ -256,10 +275,10 @@ pub fn choose_layout(
         }
     }
     let most_from = [SpaceConvention::OnePerCell, SpaceConvention::TwoMinusOne]
-        .map(|convention| most_points_from(&prepared.rows, convention, starts_with_code));
+        .map(|convention| most_points_from(&prepared.rows[..scored_rows], convention, starts_with_code));
     // The likely winner is scored first, so that the others can be given up early; the order
     // still settles ties.
-    let first = likely_layout(&prepared, conventions[0])
+    let first = likely_layout(&prepared, scored_rows, conventions[0])
         .and_then(|likely| candidates.iter().position(|&layout| layout == likely));
     let mut buffers = FitBuffers::default();
     let mut best: Option<BestSoFar> = None;
@@ -272,6 +291,7 @@ pub fn choose_layout(
             to_beat: best,
             order,
             given_up: false,
+            scored_rows,
         };
         fit_prepared(&prepared, layout, &mut buffers, &mut candidate);
         if candidate.given_up {
@@ -310,9 +330,13 @@ fn most_points_from(rows: &[PreparedRow], convention: SpaceConvention, starts_wi
 
 /// The layout most rows look like on their own: one stub column, and as many data columns as
 /// rows with a figure most often have cells (the fewer on a tie). `None` without such rows.
-fn likely_layout(prepared: &PreparedRows<'_>, convention: SpaceConvention) -> Option<Layout> {
+fn likely_layout(
+    prepared: &PreparedRows<'_>,
+    scored_rows: usize,
+    convention: SpaceConvention,
+) -> Option<Layout> {
     let mut rows_by_width: Vec<usize> = Vec::new();
-    for row in prepared.rows.iter().filter(|row| !row.note) {
+    for row in prepared.rows[..scored_rows].iter().filter(|row| !row.note) {
         let cells = prepared.cells(row, convention);
         if cells.iter().any(|slot| !slot.is_empty()) {
             if rows_by_width.len() <= cells.len() {
