@@ -1544,3 +1544,41 @@ fn a_code_at_the_end_of_a_row_before_a_cut_off_row_is_that_rows_code() {
     assert_eq!(article.code.as_deref(), Some("1"));
     assert_eq!(texts(article), ["15.848", "15.848", "140", "4.910", "4.910", "0", "760", "760", "100"]);
 }
+
+#[test]
+fn heading_lines_filling_every_stub_cell_above_a_year_row_are_no_header_rows() {
+    // Financieel Jaarverslag van het Rijk 2011 (wild page g1_07, lines 1-17): the document's
+    // title lines and headline figures ("Uitgaven van het Rijk op EMU-basis in 2011: 270,1
+    // miljard euro", printed twice), "Berekening EMU-saldo", then " " and "2011" over the first
+    // table. Eight texts fill four rows of two, but no header prints its stub header four times:
+    // they are headings, the last one the title.
+    let document = extract("wild/dev/g1_07.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.title.as_deref(), Some("Berekening EMU-saldo"));
+    assert_eq!(header_texts(table), ["2011"]);
+    assert_eq!(header_texts(&document.tables[1]), ["2011"]);
+}
+
+#[test]
+fn the_code_columns_word_opening_a_header_heads_the_stub() {
+    // Eerste suppletoire begroting 2025 XV (wild page g2_01, lines 23-47): "Art.",
+    // "Omschrijving", "Vastgestelde begroting", "Mutaties 1e suppletoire begroting", "   ", then
+    // "Verplichtingen", "Uitgaven", "Ontvangsten" twice. Twelve cells are two rows of the six
+    // data columns only if "Art." and "Omschrijving" head figures; they head the code and name.
+    let document = extract("wild/dev/g2_01.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(
+        header_texts(table),
+        [
+            "Vastgestelde begroting Verplichtingen",
+            "Vastgestelde begroting Uitgaven",
+            "Vastgestelde begroting Ontvangsten",
+            "Mutaties 1e suppletoire begroting Verplichtingen",
+            "Mutaties 1e suppletoire begroting Uitgaven",
+            "Mutaties 1e suppletoire begroting Ontvangsten",
+        ]
+    );
+    let article = table.rows.iter().find(|row| row.label == "Arbeidsmarkt").expect("article 1");
+    assert_eq!(article.code.as_deref(), Some("1"));
+    assert_eq!(texts(article), ["609.232", "609.232", "0", "27.219", "27.219", "0"]);
+}

@@ -16,7 +16,8 @@
 //!    header (`split_trailing_code_header`).
 //! 1. A count that is a multiple of the row width (stub + data columns): that many full rows;
 //!    the stub header is the last non-empty stub cell of the top row that has one. A count that is a multiple
-//!    of the data columns: rows without stub cells. A leading whitespace line that spoils both is
+//!    of the data columns: rows without stub cells (not when the header opens with the code
+//!    column's word, "Art.", in a table with a code stub column: that word heads the stub). A leading whitespace line that spoils both is
 //!    dropped first (it is the rest of a unit row), and so is a trailing one (an empty cell
 //!    closing the header row). A count of `c` + a multiple of the row width whose cell after the
 //!    first `c` is empty, and whose first `c` cells are titles, one repeated side by side, is a
@@ -30,6 +31,11 @@
 //!    Uitgaven, Ontvangsten); otherwise the first top cell covers the columns the others leave
 //!    over, each other one covers one column ("Vastgestelde begroting" over Verplichtingen,
 //!    Uitgaven, Ontvangsten).
+//!
+//!    Without caption or unit, texts in front of a last full row that opens with the empty
+//!    top-left cell and holds years are headings, the last one the title: when they do not fill
+//!    full rows, or when they fill two rows or more with every stub cell printed (a header
+//!    prints its stub header once; wild page g1_07's document title and headline figures).
 //! 3. After 1 or 2: where the bottom row prints one heading twice side by side ("2012 | 2012"
 //!    under "Realisatie" and "Raming"), the top titles span up to each repeat instead
 //!    (`titles_span_to_repeated_headings`).
@@ -398,9 +404,30 @@ fn fill_columns(
             built.title = header.drain(..titles).next_back();
         }
     }
+    // Likewise when the count fits full rows, but only as two rows or more of texts alone above
+    // a last row that opens with the empty top-left cell and holds years: a header prints its
+    // stub header once, so rows that each fill their stub cell are headings above the table
+    // (a document's title lines, headline figures, then the table's own title).
+    let rows_of_texts = header.len() / width.max(1);
+    if built.title.is_none()
+        && header.len().is_multiple_of(width)
+        && rows_of_texts >= 3
+        && header[header.len() - width..header.len() - width + k].iter().all(String::is_empty)
+        && header[header.len() - width + k..].iter().any(|cell| printed::is_year_like(cell))
+        && header[..header.len() - width].iter().all(|cell| !cell.is_empty())
+    {
+        let titles = header.len() - width;
+        built.title = header.drain(..titles).next_back();
+    }
     let rows: Vec<&[String]> = if header.len().is_multiple_of(width) {
         header.chunks(width).collect()
-    } else if c >= 2 && header.len().is_multiple_of(c) && header.len() / c <= 3 {
+    } else if c >= 2
+        && header.len().is_multiple_of(c)
+        && header.len() / c <= 3
+        && !(k >= 2 && vocabulary::is_code_column_header(&header[0]))
+    {
+        // (Rows of data cells only: unless the header opens with the code column's word, "Art.",
+        // which heads the stub, not a column of figures.)
         let rows: Vec<&[String]> = header.chunks(c).collect();
         built.columns = (0..c)
             .map(|j| Column { path: rows.iter().map(|row| row[j].clone()).collect(), ..Column::default() })
