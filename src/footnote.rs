@@ -10,8 +10,8 @@
 //!    star is never part of a label or number. It may carry numbers after it ("*1,2,3").
 //! 2. Trailing digits (or "1,2" lists) glued to a letter, ")" or "%" are a marker only when the
 //!    table prints a note with each of those markers, or, on row labels, when the same one or two
-//!    digits are glued to a lower-case letter or ")" at the end of two or more labels of the table
-//!    (a table cut off before its notes: the marker stays unresolved). "Artikel 31" (a space
+//!    digits are glued to a lower-case letter or ")" at the end of two or more labels of the table,
+//!    or to ")" at the end of one (a table cut off before its notes: the marker stays unresolved). "Artikel 31" (a space
 //!    before the digits) is never split; "CO2" without a note "2" stays whole, and so do "m2" and
 //!    "m3".
 //! 3. On a number cell, trailing digits are split only when a note with that marker exists and
@@ -92,8 +92,10 @@ fn split_table_markers(table: &mut Table) {
 
 /// The markers a table's labels may carry: its notes' markers, and a number of one or two digits
 /// glued to a lower-case letter or ")" at the end of two or more row labels ("Rentelasten2",
-/// "Afschrijvingskosten materieel2"), which is a marker even when its note was not printed (a
-/// table cut off before its notes); such a marker stays unresolved. "m2" and "m3" are units.
+/// "Afschrijvingskosten materieel2"), or to ")" at the end of one ("Bijzondere baten (bv.
+/// zaagtand)1": digits glued to a closing bracket end no word), which is a marker even when its
+/// note was not printed (a table cut off before its notes); such a marker stays unresolved. "m2"
+/// and "m3" are units.
 fn with_repeated_label_markers(table: &Table, notes: &BTreeSet<String>) -> BTreeSet<String> {
     static GLUED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[\p{Ll})](\d{1,2})$").expect("valid regex"));
@@ -103,9 +105,12 @@ fn with_repeated_label_markers(table: &Table, notes: &BTreeSet<String>) -> BTree
         let text = last.text.trim_end();
         let Some(found) = GLUED.captures(text) else { continue };
         let marker = found.get(1).map_or("", |m| m.as_str());
-        let unit = text[..text.len() - marker.len()].ends_with('m') && matches!(marker, "2" | "3");
+        let before = &text[..text.len() - marker.len()];
+        let unit = before.ends_with('m') && matches!(marker, "2" | "3");
+        // Digits glued to a closing bracket end no word: a marker even on one label.
+        let weight = if before.ends_with(')') { 2 } else { 1 };
         if !unit {
-            *counts.entry(marker).or_default() += 1;
+            *counts.entry(marker).or_default() += weight;
         }
     }
     let mut markers = notes.clone();
@@ -370,8 +375,15 @@ mod tests {
                 .collect(),
             ..Table::default()
         };
-        assert_eq!(with_repeated_label_markers(&table, &notes(&[])), notes(&["2"]));
-        assert_eq!(with_repeated_label_markers(&table, &notes(&["1"])), notes(&["1", "2"]));
+        // "2" is glued to two labels; "1" to one, but after a closing bracket, which ends no
+        // word. "CO2" and "m2" stay whole.
+        assert_eq!(with_repeated_label_markers(&table, &notes(&[])), notes(&["1", "2"]));
+        assert_eq!(with_repeated_label_markers(&table, &notes(&["3"])), notes(&["1", "2", "3"]));
+        let one_lower_case = Table {
+            rows: vec![Row { stub: vec![Cell::printed("Rentebaten1", None)], ..Row::default() }],
+            ..Table::default()
+        };
+        assert_eq!(with_repeated_label_markers(&one_lower_case, &notes(&[])), notes(&[]));
     }
 
     #[test]
