@@ -116,6 +116,10 @@ fn every_unit_phrase_of_the_fixtures_is_read() {
         ("in miljarden euro; «–» is onderschrijding", Some((1_000_000_000, eur, "amount"))),
         ("in miljarden euro; «-» is onderschrijding", Some((1_000_000_000, eur, "amount"))),
         ("in miljoenen euro's", Some((1_000_000, eur, "amount"))),
+        ("in miljoenen euro", Some((1_000_000, eur, "amount"))),
+        ("in € mln.", Some((1_000_000, eur, "amount"))),
+        // Wild h2_08's last column, "Verschil 2028-2023 in mld.", beside columns in millions.
+        ("in mld.", Some((1_000_000_000, None, "amount"))),
         ("in € 1000", Some((1_000, eur, "amount"))),
         ("in miljarden euro; + is schuldverhogend", Some((1_000_000_000, eur, "amount"))),
         ("in mld. euro's", Some((1_000_000_000, eur, "amount"))),
