@@ -1582,3 +1582,27 @@ fn the_code_columns_word_opening_a_header_heads_the_stub() {
     assert_eq!(article.code.as_deref(), Some("1"));
     assert_eq!(texts(article), ["609.232", "609.232", "0", "27.219", "27.219", "0"]);
 }
+
+#[test]
+fn a_columns_title_printed_after_its_year_joins_the_year() {
+    // Agency RVO.nl, begroting 2019 (wild page h2_06, lines 18-24): "2017 Stand Slotwet", "2018",
+    // "1e suppletoire begroting", "2019", … A header that opens with a year prints each title
+    // after its year, so the title joins "2018", not "2019".
+    let document = extract("wild/dev/h2_06.txt", None);
+    let table = document
+        .tables
+        .iter()
+        .find(|table| table.title.as_deref().is_some_and(|title| title.contains("baten-lastenagentschap")))
+        .expect("the agency's table");
+    assert_eq!(
+        header_texts(table),
+        ["2017 Stand Slotwet", "2018 1e suppletoire begroting", "2019", "2020", "2021", "2022", "2023"]
+    );
+    // Agency RGD, begroting 2016 (wild page c2_08, lines 23-35): " ", "2014", "Stand Slotwet",
+    // "2015", … "2020", then the group row "Baten", which no year follows.
+    let document = extract("wild/dev/c2_08.txt", None);
+    assert_eq!(
+        header_texts(&document.tables[0]),
+        ["2014 Stand Slotwet", "2015", "2016", "2017", "2018", "2019", "2020"]
+    );
+}

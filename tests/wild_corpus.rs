@@ -126,9 +126,13 @@ fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
 #[test]
 fn each_round_of_the_development_split_keeps_its_floor() {
     let all = report("dev");
-    for (round, prefix, floor) in
-        [("first", "c", 0.95), ("third", "e", 0.64), ("fourth", "f", 0.90), ("fifth", "g", 0.74), ("sixth", "h", 0.99)]
-    {
+    for (round, prefix, floor) in [
+        ("first", "c", 0.95),
+        ("third", "e", 0.64),
+        ("fourth", "f", 0.90),
+        ("fifth", "g", 0.74),
+        ("sixth", "h", 0.99),
+    ] {
         let pages = all.pages.iter().filter(|page| page.page.starts_with(prefix)).cloned().collect();
         let round_report = ScoreReport { pages };
         assert!(!round_report.pages.is_empty(), "no page of the {round} round");

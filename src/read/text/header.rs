@@ -484,7 +484,10 @@ fn join_lone_column_formulas(header: &mut Vec<String>) {
 /// rows (stub and data cells) or rows of data cells; a count that fits only rows of data cells
 /// is joined when that makes it fit full rows. A header whose count fits full rows keeps
 /// its years as cells ("Omschrijving", "2013", "2014" is a stub header and two year columns),
-/// and the header's first text takes none (a heading or stub header over year columns).
+/// and the header's first text takes none (a heading or stub header over year columns). The
+/// mirror habit, a title right after a bare year ("2018", "1e suppletoire begroting") joined to
+/// the year, is tried on the same terms, first when the header opens with a year ("2017 Stand
+/// Slotwet", "2018", "1e suppletoire begroting", "2019", …), second otherwise.
 fn join_lone_years_where_too_many(header: &mut Vec<String>, layout: Layout) {
     let width = layout.width();
     let c = layout.columns;
@@ -496,6 +499,30 @@ fn join_lone_years_where_too_many(header: &mut Vec<String>, layout: Layout) {
     // The first text may be the table's heading or the stub header over year columns ("H2A
     // Staten-Generaal - Uitgaven", "2022", …): it takes no year.
     let first_text = header.iter().position(|cell| !cell.is_empty());
+    let titles_then_years = join_years_to_titles(header, first_text);
+    let years_then_titles = join_titles_to_years(header);
+    // Rows of data cells only are the weaker reading: joined full rows beat them.
+    let better = |joined: &[String]| {
+        joined.len() < header.len()
+            && if fits(header.len()) { full_rows(joined.len()) } else { fits(joined.len()) }
+    };
+    // A header that opens with a year prints its titles after their years ("2017 Stand
+    // Slotwet", "2018", "1e suppletoire begroting"); any other prints them before.
+    let opens_with_year = first_text.is_some_and(|first| {
+        header[first].split_whitespace().next().is_some_and(vocabulary::is_year_heading)
+    });
+    let (first, second) = if opens_with_year {
+        (years_then_titles, titles_then_years)
+    } else {
+        (titles_then_years, years_then_titles)
+    };
+    if let Some(joined) = [first, second].into_iter().find(|joined| better(joined)) {
+        *header = joined;
+    }
+}
+
+/// Every year right after a title without a year (see [`join_lone_years_where_too_many`]).
+fn join_years_to_titles(header: &[String], first_text: Option<usize>) -> Vec<String> {
     let mut joined: Vec<String> = Vec::with_capacity(header.len());
     for (at, cell) in header.iter().enumerate() {
         let after_first_text = first_text.is_some_and(|first| at > first + 1);
@@ -514,11 +541,29 @@ fn join_lone_years_where_too_many(header: &mut Vec<String>, layout: Layout) {
             _ => joined.push(cell.clone()),
         }
     }
-    // Rows of data cells only are the weaker reading: joined full rows beat them.
-    let better = if fits(header.len()) { full_rows(joined.len()) } else { fits(joined.len()) };
-    if joined.len() < header.len() && better {
-        *header = joined;
+    joined
+}
+
+/// The mirror habit: a year, then its column's title as a paragraph of its own ("2018", "1e
+/// suppletoire begroting"; "2014", "Stand Slotwet"): every title without a year right after a
+/// bare year and right before the next year is joined to the year before it.
+fn join_titles_to_years(header: &[String]) -> Vec<String> {
+    let mut joined: Vec<String> = Vec::with_capacity(header.len());
+    for (at, cell) in header.iter().enumerate() {
+        let year_before = joined.last().is_some_and(|year| vocabulary::is_year_heading(year));
+        // The next column's year follows (a group row's label after the header does not).
+        let year_after = header.get(at + 1).is_some_and(|next| printed::is_year_like(next));
+        let title = year_after
+            && !cell.is_empty()
+            && !place::is_column_formula(cell)
+            && !printed::is_year_like(cell)
+            && !cell.split_whitespace().any(vocabulary::is_year_heading);
+        match joined.last_mut() {
+            Some(year) if year_before && title => *year = format!("{year} {cell}"),
+            _ => joined.push(cell.clone()),
+        }
     }
+    joined
 }
 
 /// Column paths from top cells spanning a bottom row (rule 2 of the module doc). Up to `k` top
