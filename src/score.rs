@@ -306,10 +306,23 @@ pub fn score_page(page: &Path) -> PageScore {
             return score;
         }
     };
-    let document = match extract_path(page, None, &ExtractOptions::default()) {
-        Ok(document) => document,
-        Err(error) => {
+    // A page that makes the reader panic is a failed page, not the end of the run.
+    let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        extract_path(page, None, &ExtractOptions::default())
+    }));
+    let document = match extracted {
+        Ok(Ok(document)) => document,
+        Ok(Err(error)) => {
             score.error = Some(error.to_string());
+            return score;
+        }
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|text| text.to_string()))
+                .unwrap_or_default();
+            score.error = Some(format!("the reader panicked: {message}"));
             return score;
         }
     };

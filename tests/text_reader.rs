@@ -1606,3 +1606,23 @@ fn a_columns_title_printed_after_its_year_joins_the_year() {
         ["2014 Stand Slotwet", "2015", "2016", "2017", "2018", "2019", "2020"]
     );
 }
+
+#[test]
+fn column_numbers_printed_before_their_titles_open_the_columns() {
+    // Slotwet 2018 XIII, Beleidsartikel 1 (wild page g2_02, lines 40-70): "(1)", "Stand na
+    // ISB", "(2)", "Mutaties 1e", "suppletoire begroting 2018", …, "(4)=(1)+(2)+", "(3)",
+    // "Totaal geraamd", …, "(6)=(5)–(4)", "Slotverschillen", "(+ of –)". The "(3)" after a
+    // formula ending in "+" is the formula's rest, not a column.
+    let document = extract("wild/dev/g2_02.txt", None);
+    assert_eq!(
+        header_texts(&document.tables[0]),
+        [
+            "(1) Stand na ISB",
+            "(2) Mutaties 1e suppletoire begroting 2018",
+            "(3) Mutaties 2e suppletoire begroting 2018",
+            "(4)=(1)+(2)+ (3) Totaal geraamd",
+            "(5) Realisatie",
+            "(6)=(5)–(4) Slotverschillen (+ of –)",
+        ]
+    );
+}

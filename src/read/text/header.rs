@@ -322,6 +322,11 @@ fn fill_columns(
         built.columns = vec![Column::default(); c];
         return;
     }
+    if let Some((stub_header, columns)) = columns_opened_by_numbers(paragraphs, header_paragraphs, layout) {
+        built.stub_header = stub_header;
+        built.columns = columns;
+        return;
+    }
     if let Some((stub_header, columns)) = paired_header_cells(paragraphs, header_paragraphs, layout) {
         built.stub_header = stub_header;
         built.columns = columns;
@@ -720,6 +725,57 @@ fn paired_header_cells(
             let enough_formulas = if joined_titles { formulas == c } else { formulas >= 2 };
             (columns.len() == c && enough_formulas).then_some((stub_header, columns))
         })
+}
+
+/// Header cells printed as each column's number first and its title after it, in paragraphs of
+/// their own ("(1)", "Stand na ISB", "(2)", "Mutaties 1e", "suppletoire begroting 2018", …,
+/// "(4)=(1)+(2)+", "(3)", "Totaal geraamd", …, "(6)=(5)–(4)", "Slotverschillen", "(+ of –)"): a
+/// paragraph opening with the next column number, "(n)" or "(n)=…", opens a column, unless the
+/// paragraph before ends in an operator (then it is the rest of that formula); everything else
+/// joins the open column's title. Texts before "(1)" are the stub header. Applies when the
+/// numbers run 1 to `c` and every column has a title (a row of numbers above a row of titles,
+/// "(1)", "(2)", "(3)", "Omschrijving", …, is two header rows). Returns the stub header and one
+/// path of one level per column ("(1) Stand na ISB").
+fn columns_opened_by_numbers(
+    paragraphs: &[Paragraph],
+    header: &[usize],
+    layout: Layout,
+) -> Option<(Option<String>, Vec<Column>)> {
+    static OPENER: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"^\((\d{1,2})\)\s*(?:=.*)?$").expect("valid regex"));
+    let c = layout.columns;
+    let texts: Vec<&str> = header
+        .iter()
+        .map(|&i| &paragraphs[i])
+        .filter(|p| p.is_text() || p.is_value())
+        .map(|p| p.text)
+        .collect();
+    let number_of = |text: &str| OPENER.captures(text).and_then(|found| found[1].parse::<usize>().ok());
+    let first = texts.iter().position(|text| number_of(text) == Some(1))?;
+    if c < 2 || first > layout.stub_columns {
+        return None;
+    }
+    let mut titles: Vec<Vec<&str>> = Vec::new();
+    let mut titled: Vec<bool> = Vec::new();
+    for (at, text) in texts.iter().enumerate().skip(first) {
+        let continues_formula = at > first && texts[at - 1].ends_with(['+', '-', '–', '=', '×', '/']);
+        if number_of(text) == Some(titles.len() + 1) && !continues_formula {
+            titles.push(vec![text]);
+            titled.push(false);
+        } else {
+            titles.last_mut()?.push(text);
+            if !continues_formula {
+                *titled.last_mut()? = true;
+            }
+        }
+    }
+    if titles.len() != c || titled.iter().any(|&titled| !titled) {
+        return None;
+    }
+    let stub_header = (first > 0).then(|| texts[..first].join(" "));
+    let columns =
+        titles.into_iter().map(|parts| Column { path: vec![parts.join(" ")], ..Column::default() }).collect();
+    Some((stub_header, columns))
 }
 
 /// Header rows told apart by the single newline that joins the first cell of a row to the last
