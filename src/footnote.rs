@@ -17,7 +17,8 @@
 //! 3. On a number cell, trailing digits are split only when a note with that marker exists and
 //!    the text without them is still a number with the decimals its column usually has ("80,21" in
 //!    a column printed with one decimal becomes "80,2" + "1"); a year header "20141" becomes "2014"
-//!    + "1" when note "1" exists, also as a header's last word ("Vastgestelde Begroting 20221").
+//!    + "1", also as a header's last word ("Vastgestelde Begroting 20221"): a header never prints
+//!    a five- or six-digit number, so a note is not needed (a list "20141,2" needs its notes).
 //!
 //! Known failure: a number column whose figures really have one decimal more than the rest, in a
 //! table that prints a note with that last digit, would be split wrongly; no page seen so far does.
@@ -204,9 +205,12 @@ fn split_header_marker(text: &str, notes: &BTreeSet<String>) -> (String, Vec<Str
     };
     if last.len() > 4 && last.is_char_boundary(4) {
         let (year, tail) = last.split_at(4);
+        // A column header never prints a five- or six-digit number: a year and its marker
+        // ("20131" over a column of 2013), even where the note stands under another table.
+        let bare = tail.len() <= 2 && tail.bytes().all(|b| b.is_ascii_digit());
         if crate::interpret::vocabulary::is_year(year)
             && is_number_list(tail)
-            && tail.split(',').all(|m| notes.contains(m))
+            && (bare || tail.split(',').all(|m| notes.contains(m)))
         {
             let clean = words.map_or_else(|| year.to_string(), |words| format!("{words} {year}"));
             return (clean, tail.split(',').map(str::to_string).collect());
@@ -391,12 +395,15 @@ mod tests {
         let one = notes(&["1"]);
         assert_eq!(split_header_marker("20141", &one), ("2014".into(), vec!["1".into()]));
         assert_eq!(split_header_marker("2014", &one), ("2014".into(), vec![]));
-        assert_eq!(split_header_marker("20141", &notes(&[])), ("20141".into(), vec![]));
+        // A header never prints a five-digit number: without a note the marker is split off all
+        // the same (it stays unresolved); a list of markers needs its notes.
+        assert_eq!(split_header_marker("20141", &notes(&[])), ("2014".into(), vec!["1".into()]));
+        assert_eq!(split_header_marker("20141,2", &one), ("20141,2".into(), vec![]));
         assert_eq!(
             split_header_marker("Vastgestelde Begroting 20221", &one),
             ("Vastgestelde Begroting 2022".into(), vec!["1".into()])
         );
-        assert_eq!(split_header_marker("Raming 20112", &one), ("Raming 20112".into(), vec![]));
+        assert_eq!(split_header_marker("Raming 20112", &one), ("Raming 2011".into(), vec!["2".into()]));
         assert_eq!(split_number_marker("80,21", &one, Some(1)), ("80,2".into(), vec!["1".into()]));
         assert_eq!(split_number_marker("80,21", &one, Some(2)), ("80,21".into(), vec![]));
         assert_eq!(split_number_marker("1.522", &notes(&["2"]), Some(0)), ("1.522".into(), vec![]));
