@@ -16,9 +16,10 @@
 //!    "m3".
 //! 3. On a number cell, trailing digits are split only when a note with that marker exists and
 //!    the text without them is still a number with the decimals its column usually has ("80,21" in
-//!    a column printed with one decimal becomes "80,2" + "1"); a year header "20141" becomes "2014"
-//!    + "1", also as a header's last word ("Vastgestelde Begroting 20221"): a header never prints
-//!    a five- or six-digit number, so a note is not needed (a list "20141,2" needs its notes).
+//!    a column printed with one decimal becomes "80,2" + "1"); a year header "20141" becomes the
+//!    year "2014" and marker "1", also as a header's last word ("Vastgestelde Begroting 20221"):
+//!    a header never prints a five- or six-digit number, so a note is not needed (a list
+//!    "20141,2" needs its notes).
 //!
 //! Known failure: a number column whose figures really have one decimal more than the rest, in a
 //! table that prints a note with that last digit, would be split wrongly; no page seen so far does.
