@@ -1626,3 +1626,17 @@ fn column_numbers_printed_before_their_titles_open_the_columns() {
         ]
     );
 }
+
+#[test]
+fn a_pipe_header_whose_first_title_spans_the_stub_moves_over_the_figures() {
+    // Financieel Jaarverslag 2019, Tabel 1.1 as a pipe copy (wild page c5_08, lines 3-7):
+    // "Onderdeel | Oorspronkelijk | Realisatie | Verschil | |" over "I | Koning | 43.252 |
+    // 43.900 | 648 |", and the first title's next lines printed flush left under the separator,
+    // "vastgestelde | ||||" and "begroting | ||||".
+    let document = extract("wild/dev/c5_08.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(header_texts(table), ["Oorspronkelijk vastgestelde begroting", "Realisatie", "Verschil"]);
+    let row = table.rows.iter().find(|row| row.label == "Koning").expect("a row of the page");
+    assert_eq!(texts(row), ["43.252", "43.900", "648"]);
+    assert!(!table.rows.iter().any(|row| row.label == "vastgestelde" || row.label == "begroting"));
+}

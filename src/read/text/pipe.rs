@@ -662,6 +662,12 @@ fn code_column_header_printed_in_the_body_moves_up(rows: &mut [(usize, bool, Vec
 /// heads the figures under it; left where it was printed, the first titles fall on the code and
 /// label columns and every title heads the column two to the left of its own.
 ///
+/// One title more than there are figure columns, in a table of two stub columns or more, is the
+/// stub's header spanning them, then a title per figure column ("Onderdeel | Oorspronkelijk |
+/// Realisatie | Verschil | |" over "I | Koning | 43.252 | 43.900 | 648 |"): the titles after the
+/// first move over the figures; lines right under the separator that print one text opening in
+/// lower case ("vastgestelde | ||||") continue the first of them, as header rows.
+///
 /// Runs after [`header_rows_without_top_left_cell_move_right`], which moves rows that lack only
 /// the top-left cell. Known failure: titles that span several columns (fewer titles than figure
 /// columns) are left as they are, since which columns each spans is not printed.
@@ -686,14 +692,35 @@ fn flush_left_header_rows_move_over_the_figures(rows: &mut [(usize, bool, Vec<St
     if first_figure == 0 || figure_columns < 2 {
         return;
     }
+    let mut moved_stub_header = false;
     for (_, head, cells) in rows.iter_mut() {
         let titles = cells.iter().take_while(|cell| !cell.is_empty()).count();
-        let flush_left = *head
-            && cells.len() == width
-            && titles == figure_columns
-            && cells[titles..].iter().all(String::is_empty);
-        if flush_left {
+        let flush_left = *head && cells.len() == width && cells[titles..].iter().all(String::is_empty);
+        if flush_left && titles == figure_columns {
             cells.rotate_right(first_figure);
+        } else if flush_left && titles == figure_columns + 1 && first_figure >= 2 {
+            // The stub's header first, spanning the stub columns ("Onderdeel" over code and
+            // name), then one title per figure column.
+            cells[1..].rotate_right(first_figure - 1);
+            moved_stub_header = true;
+        }
+    }
+    // A title's next lines, printed flush left as rows of their own right under the separator
+    // ("vastgestelde | ||||", "begroting | ||||" under "Oorspronkelijk"): one text that opens in
+    // lower case, before any row with a figure, continues the first title over the figures.
+    if moved_stub_header {
+        let first_body = rows.iter().position(|(_, head, _)| !head).unwrap_or(rows.len());
+        for (_, head, cells) in rows[first_body..].iter_mut() {
+            // (Its text in the code or label column: a row that lost its code cell was moved.)
+            let printed: Vec<usize> = (0..cells.len()).filter(|&at| !cells[at].is_empty()).collect();
+            let continuation = cells.len() == width
+                && matches!(printed.as_slice(), [at] if *at < first_figure
+                    && cells[*at].starts_with(|c: char| c.is_lowercase()));
+            if !continuation {
+                break;
+            }
+            cells.swap(printed[0], first_figure);
+            *head = true;
         }
     }
 }
