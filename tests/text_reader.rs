@@ -1640,3 +1640,26 @@ fn a_pipe_header_whose_first_title_spans_the_stub_moves_over_the_figures() {
     assert_eq!(texts(row), ["43.252", "43.900", "648"]);
     assert!(!table.rows.iter().any(|row| row.label == "vastgestelde" || row.label == "begroting"));
 }
+
+#[test]
+fn a_row_of_column_numbers_with_the_last_vanished_stands_over_a_full_row_of_titles() {
+    // Jaarverslag 2013 XII, agency RWS (wild page h1_01, lines 9-27): " ", "(1)", "(2)",
+    // "(3)=(2)-(1)" (the fourth column prints no number), then "Omschrijving" and four titles, the
+    // third over two paragraphs ("Verschil realisatie en oorspronkelijk", "vastgestelde
+    // begroting"). Ten cells would fill two rows of five, with "Omschrijving" over figures.
+    let document = extract("wild/dev/h1_01.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(
+        header_texts(table),
+        [
+            "(1) Oorspronkelijk vastgestelde begroting",
+            "(2) Realisatie",
+            "(3)=(2)-(1) Verschil realisatie en oorspronkelijk vastgestelde begroting",
+            "Realisatie 2012",
+        ]
+    );
+    assert_eq!(table.stub_header.as_deref(), Some("Omschrijving"));
+    let row =
+        table.rows.iter().find(|row| row.label == "Omzet moederdepartement").expect("a row of the page");
+    assert_eq!(texts(row), ["2.049.517", "2.270.042", "220.525", "2.230.363"]);
+}

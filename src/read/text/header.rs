@@ -355,6 +355,7 @@ fn fill_columns(
     }
     join_lone_column_formulas(&mut header);
     join_lone_years_where_too_many(&mut header, layout);
+    join_lower_case_continuations(&mut header, layout);
     // A top row printed without its top-left cells over full rows that have them: the count is
     // c + m × width, the cell after the first c (the next row's top-left) is empty, and the
     // first c cells are one title per column, a title repeated side by side ("Realisatie",
@@ -423,6 +424,14 @@ fn fill_columns(
     {
         let titles = header.len() - width;
         built.title = header.drain(..titles).next_back();
+    }
+    // A full bottom row (the stub header and one title per column) under a row of column
+    // numbers printed one per column from the left, where the last ones may have vanished ("(1)", "(2)",
+    // "(3)=(2)-(1)" over four titles): numbers do not span.
+    if let Some((stub_header, columns)) = numbers_over_a_full_bottom_row(&header, layout) {
+        built.stub_header = Some(stub_header);
+        built.columns = columns;
+        return;
     }
     let rows: Vec<&[String]> = if header.len().is_multiple_of(width) {
         header.chunks(width).collect()
@@ -569,6 +578,58 @@ fn join_titles_to_years(header: &[String]) -> Vec<String> {
         }
     }
     joined
+}
+
+/// See the call in [`fill_columns`]: the last full row of cells is the stub header and one title
+/// per data column, and every printed cell above it is a column number or formula, no more of
+/// them than there are columns.
+fn numbers_over_a_full_bottom_row(header: &[String], layout: Layout) -> Option<(String, Vec<Column>)> {
+    let (width, c) = (layout.width(), layout.columns);
+    if layout.stub_columns != 1 || header.len() <= width || c < 2 {
+        return None;
+    }
+    let (top, bottom) = header.split_at(header.len() - width);
+    let numbers: Vec<&String> = top.iter().filter(|cell| !cell.is_empty()).collect();
+    let full_bottom = bottom.iter().all(|cell| !cell.is_empty());
+    let only_numbers = !numbers.is_empty()
+        && numbers.len() <= c
+        && numbers.iter().all(|cell| place::is_column_formula(cell));
+    if !full_bottom || !only_numbers {
+        return None;
+    }
+    let columns = (0..c)
+        .map(|j| {
+            let mut path: Vec<String> = numbers.get(j).map(|number| number.to_string()).into_iter().collect();
+            path.push(bottom[1 + j].clone());
+            Column { path, ..Column::default() }
+        })
+        .collect();
+    Some((bottom[0].clone(), columns))
+}
+
+/// A header cell printed over two paragraphs, the second opening in lower case ("Verschil
+/// realisatie en oorspronkelijk", "vastgestelde begroting"): joined, where the first ends in a
+/// word, not a number or bracket. Taken only when the joined cells then make a full bottom row under a row of column numbers
+/// ([`numbers_over_a_full_bottom_row`]): column titles in lower case ("kamerstuk", "bedrag
+/// verplichtingen") are cells of their own, and a header of word fragments that happen to fill
+/// full rows once joined ("instel-", "ling", …) is no header read right.
+fn join_lower_case_continuations(header: &mut Vec<String>, layout: Layout) {
+    let mut joined: Vec<String> = Vec::with_capacity(header.len());
+    for cell in header.iter() {
+        let continues = cell.starts_with(|c: char| c.is_lowercase())
+            && !place::is_column_formula(cell)
+            && printed::unit_line(cell).is_none();
+        match joined.last_mut() {
+            Some(title) if continues && title.ends_with(|c: char| c.is_alphabetic()) => {
+                *title = format!("{title} {cell}");
+            }
+            _ => joined.push(cell.clone()),
+        }
+    }
+    let reads = numbers_over_a_full_bottom_row(&joined, layout).is_some();
+    if joined.len() < header.len() && reads {
+        *header = joined;
+    }
 }
 
 /// Column paths from top cells spanning a bottom row (rule 2 of the module doc). Up to `k` top
