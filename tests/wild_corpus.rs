@@ -92,8 +92,9 @@ fn report(split: &str) -> ScoreReport {
 }
 
 /// Floors, not targets: just under the scores measured at the end of the latest session (session
-/// 13: dev 93.2% of cells and 94.6% of tables, after the 16 pages of the fifth round (and the 16
-/// ordinary pages of the sixth, 99.6% when they joined) joined it;
+/// 13: dev 91.0% of cells and 93.0% of tables, after the 16 pages of the fifth round, the 16
+/// ordinary pages of the sixth (99.6% when they joined) and the 16 of the seventh (53.5%) joined
+/// it;
 /// they read at 66.7% of cells and 69% of tables when they joined, 93 of their 153 wrong cells in
 /// silence; session 11: dev 91.4% of cells and 94.9% of tables, after the 12 pages of the fourth round joined it;
 /// they read at 60% when they joined (all 187 of their wrong cells in silence: rows printed one a
@@ -108,7 +109,7 @@ fn report(split: &str) -> ScoreReport {
 /// shows the distance, page by page.
 #[test]
 fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
-    for (split, cell_floor, table_floor) in [("dev", 0.92, 0.94), ("validation", 0.69, 0.78)] {
+    for (split, cell_floor, table_floor) in [("dev", 0.90, 0.92), ("validation", 0.69, 0.78)] {
         let report = report(split);
         let rendered = report.render();
         assert_eq!(report.failed_pages(), 0, "{split}\n{rendered}");
@@ -120,9 +121,10 @@ fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
 /// Floors per round of the development split, so that pages joining dev cannot hide a
 /// regression on the pages already there: each round just under its score at the end of session
 /// 11 (the fourth round's raised in session 12, when it read 90.2%; the fifth's set in session 13
-/// at 74.8%, the sixth's at 99.6%, what it read when it joined). Rounds are told by their page
-/// prefixes: `c` (the first round, and the first validation split retired into dev), `e` (the
-/// third), `f` (the fourth), `g` (the fifth), `h` (the sixth).
+/// at 74.8%, the sixth's at 99.6% and the seventh's at 53.5%, what they read when they joined).
+/// Rounds are told by their page prefixes: `c` (the first round, and the first validation split
+/// retired into dev), `e` (the third), `f` (the fourth), `g` (the fifth), `h` (the sixth), `i`
+/// (the seventh).
 #[test]
 fn each_round_of_the_development_split_keeps_its_floor() {
     let all = report("dev");

@@ -20,7 +20,9 @@
 //! 3. a line that ends in figures after a label ([`run_together::trailing_figures`]:
 //!    "Rentebaten 1 204"), but only in a run of at least two such lines, because a single heading
 //!    such as "Artikel 31" ends in a number too, and not right above running prose (a heading
-//!    again);
+//!    again); a line that ends in three figures or more is a row on its own, and one printed
+//!    right beside a table needs no company either; a line too long for a label that ends in a
+//!    page number after words (contents entries run together) counts as such a line;
 //! 4. a short line (at most six words) that prints an amount with its unit or a bound: a number
 //!    next to "mln.", "mld.", "miljoen", "miljard" or "%", or after "€" ("Ontvangsten: 2 mln.",
 //!    "< € 4,5 mln.", "> 50%"), the values of a table whose cells are text; like 3, only in a run
@@ -59,8 +61,10 @@ enum FigureLine {
     Lone,
     /// A pipe-table line with a figure in a cell.
     Pipe,
-    /// A label followed by figures on one line.
+    /// A label followed by one or two figures on one line.
     Trailing,
+    /// A label followed by three figures or more on one line: a row, never a heading.
+    TrailingRow,
     /// A short line printing an amount with its unit or a bound ("Ontvangsten: 2 mln.").
     Amount,
 }
@@ -123,7 +127,18 @@ fn classify(line: &str) -> Option<FigureLine> {
     if trimmed.matches('|').count() >= 2 {
         return trimmed.split('|').any(is_figure).then_some(FigureLine::Pipe);
     }
-    trailing_figures(trimmed).map(|_| FigureLine::Trailing)
+    if let Some((_, tokens)) = trailing_figures(trimmed) {
+        return Some(if tokens >= 3 { FigureLine::TrailingRow } else { FigureLine::Trailing });
+    }
+    // Too long for a row label ([`trailing_figures`] stops at 120 characters), but ending in a
+    // page number after words, not a full stop: entries of a table of contents run together
+    // ("1.2 Overzicht … 2015 10 1.3 Ontwikkelingen … van het Rijk 16").
+    let last = trimmed.rsplit(char::is_whitespace).next().unwrap_or_default();
+    let long_entries = trimmed.chars().count() > 120
+        && (1..=3).contains(&last.len())
+        && last.bytes().all(|b| b.is_ascii_digit())
+        && !trimmed.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end().ends_with(['.', ',', ':', ';']);
+    long_entries.then_some(FigureLine::Trailing)
 }
 
 /// The source lines (1-based) that a table accounts for. A line above the first row counts when
@@ -386,10 +401,21 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
             ),
         ));
     }
-    let unread = unread_runs(&outside, |from, to| {
-        let after = ranges.partition_point(|&(first, _, _)| first <= to);
-        after.checked_sub(1).is_some_and(|i| ranges[i].1 >= from)
-    });
+    // A line printed right beside a table (within the run gap before its first line or after
+    // its last) stands in a table-like place: it needs no company.
+    let beside_table = |line: usize| {
+        ranges.iter().any(|&(first, last, _)| {
+            (line < first && first - line <= RUN_GAP_LINES) || (line > last && line - last <= RUN_GAP_LINES)
+        })
+    };
+    let unread = unread_runs(
+        &outside,
+        |from, to| {
+            let after = ranges.partition_point(|&(first, _, _)| first <= to);
+            after.checked_sub(1).is_some_and(|i| ranges[i].1 >= from)
+        },
+        beside_table,
+    );
     if unread.is_empty() {
         return;
     }
@@ -420,10 +446,12 @@ fn lost_neighbour_of_its_shape(lost: &[(usize, FigureLine)], line: usize, shape:
 
 /// Groups lost figure lines outside tables into runs (first line, last line, figure lines); a run
 /// never spans a table (`crosses_table`), and a run of only lines that need company (run-together
-/// lines, amount lines) needs two of one shape.
+/// lines, amount lines) needs two of one shape, or one printed right beside a table
+/// (`beside_table`).
 fn unread_runs(
     outside: &[(usize, FigureLine)],
     crosses_table: impl Fn(usize, usize) -> bool,
+    beside_table: impl Fn(usize) -> bool,
 ) -> Vec<(usize, usize, usize)> {
     let mut runs: Vec<Vec<(usize, FigureLine)>> = Vec::new();
     for &(line, shape) in outside {
@@ -439,7 +467,7 @@ fn unread_runs(
     }
     runs.into_iter()
         .filter(|run| {
-            run.iter().any(|(_, shape)| !shape.needs_company())
+            run.iter().any(|&(line, shape)| !shape.needs_company() || beside_table(line))
                 || [FigureLine::Trailing, FigureLine::Amount]
                     .iter()
                     .any(|wanted| run.iter().filter(|(_, shape)| shape == wanted).count() >= 2)
@@ -550,6 +578,42 @@ mod tests {
         assert_eq!(warnings[0].kind, WarningKind::TableNotRead);
         assert_eq!(warnings[0].location.table_index, Some(0));
         assert_eq!(warnings[0].location.line, Some(5));
+    }
+
+    #[test]
+    fn a_row_of_glued_figures_and_contents_entries_beside_a_table_are_named() {
+        // Wild page i2_04 (line 46): a budget statement's only complete row, its figures glued
+        // together; no table was read, and one run-together line of three figures or more is
+        // a row, not a heading.
+        let source = "Tekst.
+
+ TOTAAL35 193 49835 193 49824 005 8395 594 3725 594 3721 141 708
+
+Meer tekst over het beleid.
+";
+        let (mut tables, mut warnings) = (Vec::new(), Vec::new());
+        audit_flattened_text(source, &mut tables, &mut warnings);
+        assert_eq!(tables.len(), 1, "{warnings:?}");
+        assert_eq!(tables[0].lines, Some((3, 3)));
+        // Wild page i1_08 (line 68): two contents entries on a line too long for a label, right
+        // after a table of contents.
+        let long = "1.2 Overzicht van gevonden fouten in de Rijksrekening 2015 10 1.3 Ontwikkelingen op het gebied van de rechtmatigheid van de uitgaven van het Rijk 16";
+        let source = format!("Inhoud\n\nVoorwoord\n\n4\n\n{long}\n");
+        let mut row = Row::printed("Voorwoord", &["4"]);
+        row.line = Some(3);
+        row.cells[0].line = Some(5);
+        let (mut tables, mut warnings) = (vec![table_on_lines(1, 5, vec![row])], Vec::new());
+        audit_flattened_text(&source, &mut tables, &mut warnings);
+        assert_eq!(tables.len(), 2, "{warnings:?}");
+        assert_eq!(tables[1].lines, Some((7, 7)));
+        // A heading that ends in a number, far from any table, stays a heading.
+        let (mut tables, mut warnings) = (Vec::new(), Vec::new());
+        audit_flattened_text(
+            "Artikel 31\n\nTekst over het beleid van dit artikel.\n",
+            &mut tables,
+            &mut warnings,
+        );
+        assert!(tables.is_empty());
     }
 
     #[test]

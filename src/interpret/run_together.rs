@@ -92,7 +92,8 @@ pub struct RunTogether {
 /// 1. the last figure is the longest suffix that reads as one Dutch number (so "– 4 512" and
 ///    "1 204" stay whole), with at least two letters before it and not a lone year;
 /// 2. more figures before it are whitespace-separated tokens that read as numbers and carry a
-///    "." "," or "%" (so a space-separated thousands group is never taken for a figure of its own);
+///    "." "," or "%" (so a space-separated thousands group is never taken for a figure of its own),
+///    and a sign printed apart from the figure after it ("0,0 ‒ 0,1") belongs to that figure;
 /// 3. a label that still ends in a group of one to three digits means figures with space
 ///    thousands separators ran together ("4 744 138 4 682 192"): the line is not split (a longer
 ///    number, "Miljoenennota 2010 70,2", is the label's own and the split goes on, uncertain);
@@ -147,6 +148,14 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
         let token = &before[token_start..];
         if token.contains(['.', ',', '%']) && is_plain_figure(token) && letters_before(space) {
             figures.insert(0, token_start..before.len());
+            label_end = token_start;
+        } else if token.chars().count() == 1
+            && token.chars().all(is_sign)
+            && letters_before(space)
+            && figures.first().is_some_and(|first| !trimmed[first.clone()].starts_with(is_sign))
+        {
+            // A sign printed apart from its figure ("0,0 ‒ 0,1 0,0"): the figure's own.
+            figures[0].start = token_start;
             label_end = token_start;
         } else {
             break;
@@ -668,6 +677,17 @@ mod tests {
         let split = split_glued_decimals(line, columns)?;
         let figures = split.figures.iter().map(|range| line[range.clone()].trim().to_string()).collect();
         Some((line[split.label].to_string(), figures, split.certain))
+    }
+
+    #[test]
+    fn a_sign_printed_apart_from_its_figure_belongs_to_it() {
+        // Wild page i2_07 (Miljoenennota 2024 key figures, line 46): "‒ 0,1" among six more.
+        let (label, figures, certain) = split(
+            "Steunmaatregelen corona relevant voor het EMU-saldo (uitgaven) 11,2 3,0 0,5 0,1 0,0 ‒ 0,1 0,0",
+        );
+        assert_eq!(label, "Steunmaatregelen corona relevant voor het EMU-saldo (uitgaven)");
+        assert_eq!(figures, ["11,2", "3,0", "0,5", "0,1", "0,0", "‒ 0,1", "0,0"]);
+        assert!(certain);
     }
 
     #[test]
