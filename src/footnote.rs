@@ -11,9 +11,9 @@
 //! 2. Trailing digits (or "1,2" lists) glued to a letter, ")" or "%" are a marker only when the
 //!    table prints a note with each of those markers, or, on row labels, when the same one or two
 //!    digits are glued to a lower-case letter or ")" at the end of two or more labels of the table,
-//!    or to ")" at the end of one (a table cut off before its notes: the marker stays unresolved). "Artikel 31" (a space
-//!    before the digits) is never split; "CO2" without a note "2" stays whole, and so do "m2" and
-//!    "m3".
+//!    or to ")" at the end of one (a table cut off before its notes: the marker stays unresolved).
+//!    "Artikel 31" (a space before the digits) is never split; "CO2" without a note "2" stays
+//!    whole, and so do "m2" and "m3".
 //! 3. On a number cell, trailing digits are split only when a note with that marker exists and
 //!    the text without them is still a number with the decimals its column usually has ("80,21" in
 //!    a column printed with one decimal becomes "80,2" + "1"); a year header "20141" becomes the
@@ -193,7 +193,8 @@ fn label_marker_split(text: &str, notes: &BTreeSet<String>) -> Option<(String, V
 
 /// Splits a marker off a column header part: a label rule, plus a year with a marker glued to it
 /// as the part or as its last word: "20141" → "2014" + "1", "Vastgestelde Begroting 20221" →
-/// "Vastgestelde Begroting 2022" + "1" (when the table prints note "1").
+/// "Vastgestelde Begroting 2022" + "1", with or without a printed note "1" (a list "20141,2"
+/// needs its notes; a tail opening with 0, "19500", is an amount).
 fn split_header_marker(text: &str, notes: &BTreeSet<String>) -> (String, Vec<String>) {
     let (clean, markers) = split_label_marker(text, notes);
     if !markers.is_empty() {
@@ -208,7 +209,8 @@ fn split_header_marker(text: &str, notes: &BTreeSet<String>) -> (String, Vec<Str
         let (year, tail) = last.split_at(4);
         // A column header never prints a five- or six-digit number: a year and its marker
         // ("20131" over a column of 2013), even where the note stands under another table.
-        let bare = tail.len() <= 2 && tail.bytes().all(|b| b.is_ascii_digit());
+        // (Markers count from 1: "19500" and "20000" are amounts.)
+        let bare = !tail.contains(',') && !tail.starts_with('0');
         if crate::interpret::vocabulary::is_year(year)
             && is_number_list(tail)
             && (bare || tail.split(',').all(|m| notes.contains(m)))
@@ -400,6 +402,8 @@ mod tests {
         // the same (it stays unresolved); a list of markers needs its notes.
         assert_eq!(split_header_marker("20141", &notes(&[])), ("2014".into(), vec!["1".into()]));
         assert_eq!(split_header_marker("20141,2", &one), ("20141,2".into(), vec![]));
+        assert_eq!(split_header_marker("tot € 19500", &notes(&[])), ("tot € 19500".into(), vec![]));
+        assert_eq!(split_header_marker("20000", &notes(&[])), ("20000".into(), vec![]));
         assert_eq!(
             split_header_marker("Vastgestelde Begroting 20221", &one),
             ("Vastgestelde Begroting 2022".into(), vec!["1".into()])

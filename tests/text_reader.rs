@@ -26,6 +26,11 @@ fn texts(row: &Row) -> Vec<&str> {
     row.cells.iter().map(|cell| cell.text.as_str()).collect()
 }
 
+/// Each column's header, its levels joined.
+fn header_texts(table: &Table) -> Vec<String> {
+    table.columns.iter().map(|column| column.header()).collect()
+}
+
 fn seed_truth() -> Value {
     let text =
         std::fs::read_to_string(fixture("text/veiligheidsagenda-owb-2022-VI.json")).expect("seed truth");
@@ -1335,16 +1340,12 @@ fn a_numbered_indicator_table_keeps_its_rows_and_is_doubted_where_its_header_scr
     // in it, still scrambles: the table's confidence says so.
     let document = extract("wild/dev/c4_17.txt", None);
     let table = &document.tables[0];
-    let percent = table.rows.iter().find(|row| row.label == "%").expect("the sub-row %");
+    let percent = row(table, "%");
     assert_eq!(texts(percent), ["0,08%", "0,09%", "0,10%", "0,12%", "0,12%"]);
-    let counts = table.rows.iter().find(|row| row.label == "Aantallen").expect("the sub-row Aantallen");
+    let counts = row(table, "Aantallen");
     assert_eq!(texts(counts), ["1.197", "1.396", "1.525", "1.771", "1.751"]);
     let (score, _, flagged) = doubt(&document, 0);
     assert!(score < 0.75 && flagged, "{score}");
-}
-
-fn header_texts(table: &Table) -> Vec<String> {
-    table.columns.iter().map(|column| column.header()).collect()
 }
 
 #[test]
@@ -1422,12 +1423,11 @@ fn chapter_numerals_and_fund_letters_make_a_code_column() {
         ]
     );
     assert_eq!(table.stub_header.as_deref(), Some("Rekening van"));
-    let row = |label: &str| table.rows.iter().find(|row| row.label == label).expect(label);
-    assert_eq!(row("Koning").code.as_deref(), Some("I"));
-    assert_eq!(texts(row("Koning")), ["39.987", "40.116", "129"]);
-    assert_eq!(row("Wonen en Rijksdienst").code.as_deref(), Some("XVIII"));
-    assert_eq!(texts(row("Deltafonds")), ["1.230.838", "1.267.371", "36.533"]);
-    assert_eq!(row("Deltafonds").code.as_deref(), Some("J"));
+    assert_eq!(row(table, "Koning").code.as_deref(), Some("I"));
+    assert_eq!(texts(row(table, "Koning")), ["39.987", "40.116", "129"]);
+    assert_eq!(row(table, "Wonen en Rijksdienst").code.as_deref(), Some("XVIII"));
+    assert_eq!(texts(row(table, "Deltafonds")), ["1.230.838", "1.267.371", "36.533"]);
+    assert_eq!(row(table, "Deltafonds").code.as_deref(), Some("J"));
 }
 
 #[test]
@@ -1455,8 +1455,7 @@ fn a_pipe_tables_header_line_that_is_only_a_title_and_a_unit_is_its_caption() {
     let headers: Vec<String> = table.columns.iter().map(|column| column.header()).collect();
     assert_eq!(headers[0], "Oorspronkelijk Vastgestelde begroting (1)");
     assert_eq!(headers[1], "2016 Realisatie (2)");
-    let row =
-        table.rows.iter().find(|row| row.label == "Omzet moederdepartement").expect("a row of the page");
+    let row = row(table, "Omzet moederdepartement");
     assert_eq!(texts(row), ["2.003.627", "2.203.058", "199.431", "2.167.396"]);
 }
 
@@ -1468,8 +1467,7 @@ fn a_label_ending_in_a_year_before_a_run_together_figure_is_split_and_doubted() 
     // cut is flagged. It used to be read whole as the table's column header, losing the figure.
     let document = extract("wild/dev/g1_05.txt", None);
     let table = &document.tables[0];
-    let row =
-        table.rows.iter().find(|row| row.label == "1. Verwerkt in de Miljoenennota 2010").expect("the row");
+    let row = row(table, "1. Verwerkt in de Miljoenennota 2010");
     assert_eq!(texts(row), ["70,2"]);
     assert_eq!(row.line, Some(28));
     assert!(row.cells[0].flags.contains(&CellFlag::SplitUncertain), "{:?}", row.cells[0].flags);
@@ -1534,13 +1532,12 @@ fn a_code_at_the_end_of_a_row_before_a_cut_off_row_is_that_rows_code() {
     assert_eq!(headers[0], "Vastgestelde begroting (1) Verplichtingen");
     assert_eq!(headers[4], "Mutaties 1e suppletoire begroting (2) Uitgaven");
     assert_eq!(headers[8], "Mutaties 2e suppletoire begroting (3) Ontvangsten");
-    let total = table.rows.iter().find(|row| row.label == "Totaal").expect("the total row");
+    let total = row(table, "Totaal");
     assert_eq!(
         texts(total),
         ["184.816", "184.816", "3.865", "29.036", "29.036", "0", "11.052", "7.052", "7.800"]
     );
-    let article =
-        table.rows.iter().find(|row| row.label == "Wetgeving en controle Eerste Kamer").expect("article 1");
+    let article = row(table, "Wetgeving en controle Eerste Kamer");
     assert_eq!(article.code.as_deref(), Some("1"));
     assert_eq!(texts(article), ["15.848", "15.848", "140", "4.910", "4.910", "0", "760", "760", "100"]);
 }
@@ -1578,7 +1575,7 @@ fn the_code_columns_word_opening_a_header_heads_the_stub() {
             "Mutaties 1e suppletoire begroting Ontvangsten",
         ]
     );
-    let article = table.rows.iter().find(|row| row.label == "Arbeidsmarkt").expect("article 1");
+    let article = row(table, "Arbeidsmarkt");
     assert_eq!(article.code.as_deref(), Some("1"));
     assert_eq!(texts(article), ["609.232", "609.232", "0", "27.219", "27.219", "0"]);
 }
@@ -1636,7 +1633,7 @@ fn a_pipe_header_whose_first_title_spans_the_stub_moves_over_the_figures() {
     let document = extract("wild/dev/c5_08.txt", None);
     let table = &document.tables[0];
     assert_eq!(header_texts(table), ["Oorspronkelijk vastgestelde begroting", "Realisatie", "Verschil"]);
-    let row = table.rows.iter().find(|row| row.label == "Koning").expect("a row of the page");
+    let row = row(table, "Koning");
     assert_eq!(texts(row), ["43.252", "43.900", "648"]);
     assert!(!table.rows.iter().any(|row| row.label == "vastgestelde" || row.label == "begroting"));
 }
@@ -1659,7 +1656,6 @@ fn a_row_of_column_numbers_with_the_last_vanished_stands_over_a_full_row_of_titl
         ]
     );
     assert_eq!(table.stub_header.as_deref(), Some("Omschrijving"));
-    let row =
-        table.rows.iter().find(|row| row.label == "Omzet moederdepartement").expect("a row of the page");
+    let row = row(table, "Omzet moederdepartement");
     assert_eq!(texts(row), ["2.049.517", "2.270.042", "220.525", "2.230.363"]);
 }

@@ -91,16 +91,15 @@ fn report(split: &str) -> ScoreReport {
     score_pages(&wild(split)).expect("the split reads")
 }
 
-/// Floors, not targets: just under the scores measured at the end of the latest session (session
-/// 13: dev 91.0% of cells and 93.0% of tables, after the 16 pages of the fifth round, the 16
-/// ordinary pages of the sixth (99.6% when they joined) and the 16 of the seventh (53.5%) joined
-/// it;
-/// they read at 66.7% of cells and 69% of tables when they joined, 93 of their 153 wrong cells in
-/// silence; session 11: dev 91.4% of cells and 94.9% of tables, after the 12 pages of the fourth round joined it;
-/// they read at 60% when they joined (all 187 of their wrong cells in silence: rows printed one a
-/// line with their figures glued together, no separator) and at 80% once such rows were cut by
-/// their decimals; session 10: 92.3% and 95.0% over 129 pages), so that a change that reads
-/// these pages worse fails; the validation floor stays under the score it had when first measured (69.1% and
+/// Floors, not targets: just under the scores measured at the end of the latest session, so that
+/// a change that reads these pages worse fails. Session 13: dev 91.1% of cells and 94.2% of
+/// tables, after three rounds of 16 pages joined it (the fifth read 66.7% of its cells when it
+/// joined, 93 of its 153 wrong cells in silence; the sixth, ordinary pages, 99.6%; the seventh
+/// 53.5%, 200 of its 223 wrong cells flagged). Session 11: dev 91.4% of cells and 94.9% of
+/// tables, after the 12 pages of the fourth round joined it (60% when they joined, all 187 of
+/// their wrong cells in silence: rows printed one a line with their figures glued together, no
+/// separator; 80% once such rows were cut by their decimals). Session 10: 92.3% and 95.0% over
+/// 129 pages. The validation floor stays under the score it had when first measured (69.1% and
 /// 78.6%), since nothing is tuned on it. History: the first validation split (33 pages) sat at
 /// 85.7% for three sessions while dev rose to 94.9%; it was then retired into dev (it had been
 /// scored too often to stay untouched) and 40 freshly labelled pages of 40 publications no other
@@ -134,6 +133,7 @@ fn each_round_of_the_development_split_keeps_its_floor() {
         ("fourth", "f", 0.90),
         ("fifth", "g", 0.74),
         ("sixth", "h", 0.99),
+        ("seventh", "i", 0.53),
     ] {
         let pages = all.pages.iter().filter(|page| page.page.starts_with(prefix)).cloned().collect();
         let round_report = ScoreReport { pages };

@@ -20,14 +20,16 @@
 //! 3. a line that ends in figures after a label ([`run_together::trailing_figures`]:
 //!    "Rentebaten 1 204"), but only in a run of at least two such lines, because a single heading
 //!    such as "Artikel 31" ends in a number too, and not right above running prose (a heading
-//!    again); a line that ends in three figures or more is a row on its own, and one printed
-//!    right beside a table needs no company either; a line too long for a label that ends in a
-//!    page number after words (contents entries run together) counts as such a line;
+//!    again); a line that ends in three number tokens or more is a row on its own and needs no
+//!    company;
 //! 4. a short line (at most six words) that prints an amount with its unit or a bound: a number
 //!    next to "mln.", "mld.", "miljoen", "miljard" or "%", or after "€" ("Ontvangsten: 2 mln.",
 //!    "< € 4,5 mln.", "> 50%"), the values of a table whose cells are text; like 3, only in a run
 //!    of at least two such lines (a heading may name one amount), and, like 3, not right above
-//!    running prose (then it heads the paragraph that explains the amount).
+//!    running prose (then it heads the paragraph that explains the amount);
+//! 5. a line too long for a row label (over 120 characters) that runs contents entries together:
+//!    it ends in a page number after a word, and holds another short number and a section
+//!    number ("1.2 Overzicht … 2015 10 1.3 Ontwikkelingen … van het Rijk 16").
 //!
 //! A short number on its own line followed by a sentence is a note's marker, not a figure
 //! ([`vocabulary::is_note_marker_before_text`]).
@@ -44,7 +46,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::error::{Location, Warning, WarningKind};
 use crate::interpret::run_together::{glued_years, trailing_figures};
-use crate::interpret::vocabulary::{is_figure, is_note_marker_before_text, is_plain_figure, is_sentence};
+use crate::interpret::vocabulary::{
+    is_figure, is_note_marker_before_text, is_plain_figure, is_sentence, is_short_whole_number,
+};
 use crate::normalize::collapse_whitespace;
 use crate::normalize::unit::parse_unit;
 use crate::table::{PrintedText, Table, TableKind, renumber_in_print_order};
@@ -61,10 +65,13 @@ enum FigureLine {
     Lone,
     /// A pipe-table line with a figure in a cell.
     Pipe,
-    /// A label followed by one or two figures on one line.
+    /// A label followed by one or two number tokens on one line.
     Trailing,
-    /// A label followed by three figures or more on one line: a row, never a heading.
+    /// A label followed by three number tokens or more on one line: a row, never a heading.
     TrailingRow,
+    /// Entries of a table of contents run together on a line too long for a label, ending in a
+    /// page number ("1.2 Overzicht … 2015 10 1.3 Ontwikkelingen … van het Rijk 16").
+    RunTogetherEntries,
     /// A short line printing an amount with its unit or a bound ("Ontvangsten: 2 mln.").
     Amount,
 }
@@ -74,6 +81,15 @@ impl FigureLine {
     /// heading that names a number.
     fn needs_company(self) -> bool {
         matches!(self, FigureLine::Trailing | FigureLine::Amount)
+    }
+
+    /// Lines of one family keep each other company: a run-together row of two figures beside
+    /// one of three is a row too.
+    fn family(self) -> FigureLine {
+        match self {
+            FigureLine::TrailingRow => FigureLine::Trailing,
+            other => other,
+        }
     }
 }
 
@@ -134,11 +150,15 @@ fn classify(line: &str) -> Option<FigureLine> {
     // page number after words, not a full stop: entries of a table of contents run together
     // ("1.2 Overzicht … 2015 10 1.3 Ontwikkelingen … van het Rijk 16").
     let last = trimmed.rsplit(char::is_whitespace).next().unwrap_or_default();
+    let words = trimmed.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
     let long_entries = trimmed.chars().count() > 120
-        && (1..=3).contains(&last.len())
-        && last.bytes().all(|b| b.is_ascii_digit())
-        && !trimmed.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end().ends_with(['.', ',', ':', ';']);
-    long_entries.then_some(FigureLine::Trailing)
+        && is_short_whole_number(last)
+        && words.ends_with(char::is_alphabetic)
+        && words.split_whitespace().filter(|word| is_short_whole_number(word)).count() >= 1
+        && words
+            .split_whitespace()
+            .any(|word| word.contains('.') && word.starts_with(|c: char| c.is_ascii_digit()));
+    long_entries.then_some(FigureLine::RunTogetherEntries)
 }
 
 /// The source lines (1-based) that a table accounts for. A line above the first row counts when
@@ -401,21 +421,10 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
             ),
         ));
     }
-    // A line printed right beside a table (within the run gap before its first line or after
-    // its last) stands in a table-like place: it needs no company.
-    let beside_table = |line: usize| {
-        ranges.iter().any(|&(first, last, _)| {
-            (line < first && first - line <= RUN_GAP_LINES) || (line > last && line - last <= RUN_GAP_LINES)
-        })
-    };
-    let unread = unread_runs(
-        &outside,
-        |from, to| {
-            let after = ranges.partition_point(|&(first, _, _)| first <= to);
-            after.checked_sub(1).is_some_and(|i| ranges[i].1 >= from)
-        },
-        beside_table,
-    );
+    let unread = unread_runs(&outside, |from, to| {
+        let after = ranges.partition_point(|&(first, _, _)| first <= to);
+        after.checked_sub(1).is_some_and(|i| ranges[i].1 >= from)
+    });
     if unread.is_empty() {
         return;
     }
@@ -441,17 +450,15 @@ fn lost_neighbour_of_its_shape(lost: &[(usize, FigureLine)], line: usize, shape:
     lost[from..]
         .iter()
         .take_while(|&&(other, _)| other <= line + RUN_GAP_LINES)
-        .any(|&(other, other_shape)| other != line && other_shape == shape)
+        .any(|&(other, other_shape)| other != line && other_shape.family() == shape.family())
 }
 
 /// Groups lost figure lines outside tables into runs (first line, last line, figure lines); a run
 /// never spans a table (`crosses_table`), and a run of only lines that need company (run-together
-/// lines, amount lines) needs two of one shape, or one printed right beside a table
-/// (`beside_table`).
+/// lines, amount lines) needs two of one shape.
 fn unread_runs(
     outside: &[(usize, FigureLine)],
     crosses_table: impl Fn(usize, usize) -> bool,
-    beside_table: impl Fn(usize) -> bool,
 ) -> Vec<(usize, usize, usize)> {
     let mut runs: Vec<Vec<(usize, FigureLine)>> = Vec::new();
     for &(line, shape) in outside {
@@ -467,10 +474,10 @@ fn unread_runs(
     }
     runs.into_iter()
         .filter(|run| {
-            run.iter().any(|&(line, shape)| !shape.needs_company() || beside_table(line))
+            run.iter().any(|&(_, shape)| !shape.needs_company())
                 || [FigureLine::Trailing, FigureLine::Amount]
                     .iter()
-                    .any(|wanted| run.iter().filter(|(_, shape)| shape == wanted).count() >= 2)
+                    .any(|wanted| run.iter().filter(|(_, shape)| shape.family() == *wanted).count() >= 2)
         })
         .map(|run| (run[0].0, run[run.len() - 1].0, run.len()))
         .collect()

@@ -172,11 +172,7 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
     let glued_to_year = !trimmed[..figures[0].start].ends_with(char::is_whitespace) && is_year(last_token);
     // Only a group of one to three digits can open such a figure: a longer number ("Miljoenennota
     // 2010 70,2") ends the label, and the label ending in a digit makes the split uncertain.
-    if more_tokens
-        && !glued_to_year
-        && (1..=3).contains(&last_token.len())
-        && last_token.bytes().all(|b| b.is_ascii_digit())
-    {
+    if more_tokens && !glued_to_year && super::vocabulary::is_short_whole_number(last_token) {
         return None;
     }
     let mut label_range = 0..label.len();

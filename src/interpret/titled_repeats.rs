@@ -5,14 +5,14 @@
 //! "DEFENSIEMATERIEELBEGROTINGSFONDS: NIET-BELASTINGONTVANGSTEN" and "2021" again).
 //!
 //! The rule, the same for every format: a row that prints only a title, directly followed by a
-//! header row printed again and by at least one more row, opens a new table. A title is printed
-//! in capitals ("DEFENSIEMATERIEELBEGROTINGSFONDS: …"), opens with the same word as the first
-//! table's title, or states a unit ("Inkomsten van het Rijk op EMU-basis in 2011 (in miljarden
-//! euro)": a group row never does; wild page g1_07); a row label in ordinary case ("Ondermijning", "Verplichtingen:") is a group
-//! whose rows continue on a new page under the header printed again, and stays where it is, as
-//! does a header printed again with no title above it. The new table takes the rows below the
-//! header and the header as printed there (the first table's columns where it prints the same
-//! texts), and the unit its title states, else the unit of the first.
+//! header row printed again and by at least one more row, opens a new table. A title is printed in
+//! capitals ("DEFENSIEMATERIEELBEGROTINGSFONDS: …"), opens with the same word as the first table's
+//! title, or states a unit ("Inkomsten van het Rijk op EMU-basis in 2011 (in miljarden euro)": a
+//! group row never does; wild page g1_07); a row label in ordinary case ("Ondermijning",
+//! "Verplichtingen:") is a group whose rows continue on a new page under the header printed again,
+//! and stays where it is, as does a header printed again with no title above it. The new table
+//! takes the rows below the header and the header as printed there (the first table's columns where
+//! it prints the same texts), and the unit its title states, else the unit of the first.
 //!
 //! When the first table's header paths all open with one and the same text in the title's style
 //! that the repeated header does not print (only the bottom level comes back), that text stood

@@ -219,16 +219,25 @@ pub fn is_code(text: &str) -> bool {
     digits || is_chapter_code(text)
 }
 
-/// A budget chapter's or fund's code: a Roman numeral, perhaps with a letter ("XVIII", "IIA",
-/// "IXB"), or one capital letter ("B", "F", "J"). At most eight characters.
+/// A budget chapter's or fund's code: a Roman numeral, perhaps with one letter ("XVIII", "IIA",
+/// "IXB"), or one capital letter ("B", "F", "J"). At most eight characters. Not a word in
+/// capitals ("ICT", "IND", "CBS").
 pub fn is_chapter_code(text: &str) -> bool {
     if text.is_empty() || text.len() > 8 {
         return false;
     }
-    let body = text.trim_end_matches(|c: char| c.is_ascii_uppercase() && !"IVXLC".contains(c));
-    let roman = !body.is_empty() && body.chars().all(|c| "IVXLC".contains(c));
+    // At most one letter after the numeral ("IXA", "IIB"): "ICT", "IND" or "CBS" is a word.
+    let body = text.strip_suffix(|c: char| c.is_ascii_uppercase() && !"IVXLC".contains(c)).unwrap_or(text);
     let letter = text.len() == 1 && text.chars().all(|c| c.is_ascii_uppercase());
-    roman || letter
+    is_chapter_numeral(body) || letter
+}
+
+/// A Roman numeral from I to XXXIX written the usual way ("IV", "IX", "XVIII"; not "IC", "IIII").
+fn is_chapter_numeral(text: &str) -> bool {
+    let tens = text.len() - text.trim_start_matches('X').len();
+    let units = &text[tens..];
+    let units_ok = matches!(units, "" | "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX");
+    !text.is_empty() && tens <= 3 && units_ok
 }
 
 /// What a column's header says its cells hold, where the header names a kind of value that rules
@@ -335,6 +344,16 @@ pub(crate) fn is_total_label(label: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn chapter_codes_are_numerals_with_at_most_one_letter_or_one_letter() {
+        for code in ["I", "IIA", "IIB", "IXA", "IXB", "XIII", "XVIII", "XIX", "F", "J", "B"] {
+            assert!(super::is_chapter_code(code), "{code}");
+        }
+        for word in ["ICT", "IND", "CBS", "COA", "CPB", "IIII", "IC", "XVIIIAB", "", "Koning"] {
+            assert!(!super::is_chapter_code(word), "{word}");
+        }
+    }
+
     use super::*;
 
     #[test]

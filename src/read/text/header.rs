@@ -14,15 +14,16 @@
 //! 0. A code-column word ("Art.nr.") printed as the last header cell of a table with a code stub
 //!    column heads the stub, not a column of figures: it is taken out first and becomes the stub
 //!    header (`split_trailing_code_header`).
-//! 1. A count that is a multiple of the row width (stub + data columns): that many full rows;
-//!    the stub header is the last non-empty stub cell of the top row that has one. A count that is a multiple
-//!    of the data columns: rows without stub cells (not when the header opens with the code
-//!    column's word, "Art.", in a table with a code stub column: that word heads the stub). A leading whitespace line that spoils both is
-//!    dropped first (it is the rest of a unit row), and so is a trailing one (an empty cell
-//!    closing the header row). A count of `c` + a multiple of the row width whose cell after the
-//!    first `c` is empty, and whose first `c` cells are titles, one repeated side by side, is a
-//!    top row of per-column titles printed without its top-left cells over full rows
-//!    ("Realisatie | Realisatie | … | Verschil" over " " | 2007 | … | " "): it gets them back.
+//! 1. A count that is a multiple of the row width (stub + data columns): that many full rows; the
+//!    stub header is the last non-empty stub cell of the top row that has one. A count that is a
+//!    multiple of the data columns: rows without stub cells (not when the header opens with the
+//!    code column's word, "Art.", in a table with a code stub column: that word heads the stub). A
+//!    leading whitespace line that spoils both is dropped first (it is the rest of a unit row), and
+//!    so is a trailing one (an empty cell closing the header row). A count of `c` + a multiple of
+//!    the row width whose cell after the first `c` is empty, and whose first `c` cells are titles,
+//!    one repeated side by side, is a top row of per-column titles printed without its top-left
+//!    cells over full rows ("Realisatie | Realisatie | … | Verschil" over " " | 2007 | … | " "): it
+//!    gets them back.
 //! 2. Otherwise the last `c` cells are the bottom row; of the non-empty cells above them, up to
 //!    `k` are stub header cells (all of them when there are no more than `k`, the first `k`
 //!    otherwise), and the remaining top cells span the bottom ones: where the bottom row repeats
@@ -410,10 +411,10 @@ fn fill_columns(
             built.title = header.drain(..titles).next_back();
         }
     }
-    // Likewise when the count fits full rows, but only as two rows or more of texts alone above
-    // a last row that opens with the empty top-left cell and holds years: a header prints its
-    // stub header once, so rows that each fill their stub cell are headings above the table
-    // (a document's title lines, headline figures, then the table's own title).
+    // Likewise when the count fits full rows, but only as two rows or more of texts alone (every
+    // cell printed) above a last row that opens with the empty top-left cell and holds years: a
+    // header prints its stub header once, so rows that fill every stub cell are headings above
+    // the table (a document's title lines, headline figures, then the table's own title).
     let rows_of_texts = header.len() / width.max(1);
     if built.title.is_none()
         && header.len().is_multiple_of(width)
@@ -566,7 +567,7 @@ fn join_titles_to_years(header: &[String]) -> Vec<String> {
     for (at, cell) in header.iter().enumerate() {
         let year_before = joined.last().is_some_and(|year| vocabulary::is_year_heading(year));
         // The next column's year follows (a group row's label after the header does not).
-        let year_after = header.get(at + 1).is_some_and(|next| printed::is_year_like(next));
+        let year_after = header.get(at + 1).is_some_and(|next| vocabulary::is_year_heading(next));
         let title = year_after
             && !cell.is_empty()
             && !place::is_column_formula(cell)
@@ -609,10 +610,10 @@ fn numbers_over_a_full_bottom_row(header: &[String], layout: Layout) -> Option<(
 
 /// A header cell printed over two paragraphs, the second opening in lower case ("Verschil
 /// realisatie en oorspronkelijk", "vastgestelde begroting"): joined, where the first ends in a
-/// word, not a number or bracket. Taken only when the joined cells then make a full bottom row under a row of column numbers
-/// ([`numbers_over_a_full_bottom_row`]): column titles in lower case ("kamerstuk", "bedrag
-/// verplichtingen") are cells of their own, and a header of word fragments that happen to fill
-/// full rows once joined ("instel-", "ling", …) is no header read right.
+/// word, not a number or bracket. Taken only when the joined cells then make a full bottom row
+/// under a row of column numbers ([`numbers_over_a_full_bottom_row`]): column titles in lower case
+/// ("kamerstuk", "bedrag verplichtingen") are cells of their own, and a header of word fragments
+/// that happen to fill full rows once joined ("instel-", "ling", …) is no header read right.
 fn join_lower_case_continuations(header: &mut Vec<String>, layout: Layout) {
     let mut joined: Vec<String> = Vec::with_capacity(header.len());
     for cell in header.iter() {
@@ -742,9 +743,11 @@ fn spans_between_repeated_bottoms(
 /// ("Stand ontwerpbegroting 2010", "(1)"; "Verschil realisatie en vastgestelde begroting",
 /// "(3 = 2 – 1)"), where some columns may print none ("Realisatie (4) 2014"): after `k` stub
 /// texts (or none), every text that does not start with "(" opens a column and every one that
-/// does closes it. Applies when that gives exactly `c` columns and at least two formulas. Returns
-/// the stub header (the last stub text) and one path [title, formula] per column ([title] for a
-/// column without formula).
+/// does closes it. Applies when that gives exactly `c` columns and at least two formulas. Failing
+/// that, titles over several paragraphs ("Oorspronkelijk", "Vastgestelde", "begroting", "(1)"):
+/// consecutive texts join into one title, and every one of the `c` columns must be closed by its
+/// formula. Returns the stub header (the last stub text) and one path [title, formula] per column
+/// ([title] for a column without formula).
 fn paired_header_cells(
     paragraphs: &[Paragraph],
     header: &[usize],

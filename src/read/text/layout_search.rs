@@ -216,18 +216,16 @@ fn is_code_not_figure(text: &str) -> bool {
 }
 
 /// Chooses the layout that best explains the body rows (see [`Score`]). Candidates: 1 to 3 stub
-/// columns, the data column counts of `columns` (from the columns the header numbers, or 1, to
-/// the longest run of figures), both whitespace conventions (2N−1 only when no whitespace line of
-/// the body, nor of the header above it (`even_space_line_above`), has an even length). When the input ends in
-/// the table (`last_row_may_be_cut`), its last raw row is left out of the score. When the body
-/// opens with a code before its first label (`starts_with_code`), rows whose code was carried
-/// from the row above score a little more. Ties go to fewer stub
-/// columns, then to 2N−1 (only tried when every space-only line has an odd length), then to
-/// fewer data columns.
-///
-/// The rows are prepared once for all candidates, and a candidate is scored as its rows are
-/// fitted, without keeping them. Column counts beyond one more than the widest row's cells are
-/// not tried: every row fits them exactly as it fits that one, so they only tie with it.
+/// columns, the data column counts of `columns` (from the columns the header numbers, or 1, to the
+/// longest run of figures), both whitespace conventions (2N−1 only when no whitespace line of the
+/// body, nor of the header above it (`even_space_line_above`), has an even length). When the input
+/// ends in the table (`last_row_may_be_cut`), its last raw row is left out of the score. When the
+/// body opens with a code before its first label (`starts_with_code`), rows whose code was carried
+/// from the row above score a little more. Ties go to fewer stub columns, then to 2N−1 (only tried
+/// when every space-only line has an odd length), then to fewer data columns. /// The rows are
+/// prepared once for all candidates, and a candidate is scored as its rows are fitted, without
+/// keeping them. Column counts beyond one more than the widest row's cells are not tried: every row
+/// fits them exactly as it fits that one, so they only tie with it.
 pub fn choose_layout(
     paragraphs: &[Paragraph],
     rows: &[RawRow<'_>],

@@ -349,9 +349,13 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                         || titled_with_unit(paragraphs, index));
                 // A separator line under a header row of a table printed one cell per line
                 // closes that header: its cells open a new table (step 3).
-                let separated_from = paragraph
-                    .header_above_from
-                    .filter(|_| open.as_ref().is_some_and(|region| !region.cells.is_empty()));
+                // Only when something of the open region stays before the header (a caption
+                // over just this header keeps its table).
+                let separated_from = paragraph.header_above_from.filter(|&from_line| {
+                    open.as_ref().is_some_and(|region| {
+                        region.cells.first().is_some_and(|&first| paragraphs[first].line < from_line)
+                    })
+                });
                 if let Some(from_line) = separated_from {
                     let mut moved = Vec::new();
                     if let Some(region) = open.as_mut() {
@@ -502,6 +506,20 @@ mod tests {
         assert_eq!(regions[0].notes[0].0, "1");
         assert!(!regions[0].runs_to_end);
         assert_eq!(regions[0].cells.iter().map(|&i| paragraphs[i].text).collect::<Vec<_>>(), ["Rij1", "12"]);
+    }
+
+    #[test]
+    fn a_separator_under_a_header_printed_one_cell_per_line_opens_a_table_but_keeps_its_caption() {
+        // One cell per line, two tables one under the other (as wild page g1_08 prints them),
+        // the first under its caption.
+        let text = "Tabel 1 Inkomsten\n2012 |\n|\n---|---|\nInkomsten |\n232,4 |\nUitgaven |\n254,6 |\n                    2012 |\n|\n---|---|\nZorg |\n75,5 |\n";
+        let paragraphs = paragraphs(text);
+        let regions = find_regions(&paragraphs);
+        assert_eq!(regions.len(), 2);
+        assert!(regions[0].caption.is_some());
+        let texts = |region: &Region| region.cells.iter().map(|&i| paragraphs[i].text).collect::<Vec<_>>();
+        assert_eq!(texts(&regions[0]), ["2012", "Inkomsten", "232,4", "Uitgaven", "254,6"]);
+        assert_eq!(texts(&regions[1]), ["2012", "Zorg", "75,5"]);
     }
 
     #[test]
