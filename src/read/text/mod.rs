@@ -13,7 +13,8 @@
 //! 2. `region`: where tables start and end; caption, notes, section heading.
 //! 3. `grid`: raw rows, the layout (stub and data columns, whitespace convention) that explains
 //!    them best, and each row fitted to it.
-//! 4. `header`: the caption's number, title and unit, and the header rows → column paths.
+//! 4. `header`: the caption's number, title and unit, and the header rows → column paths
+//!    (`header_cells` first joins the paragraphs that print one header cell over several).
 //! 5. `place`: rows where fewer cells survived than there are columns: placed by the table's
 //!    own arithmetic where it decides, else by one documented rule, and always flagged.
 //! 6. `rhythm`: when that reading is in doubt (rows placed by rule, rows without a label, columns
@@ -25,6 +26,7 @@
 
 mod grid;
 mod header;
+mod header_cells;
 mod layout_search;
 mod paragraph;
 mod pipe;
