@@ -93,7 +93,8 @@ pub struct RunTogether {
 ///    "1 204" stay whole), with at least two letters before it and not a lone year;
 /// 2. more figures before it are whitespace-separated tokens that read as numbers and carry a
 ///    "." "," or "%" (so a space-separated thousands group is never taken for a figure of its own),
-///    and a sign printed apart from the figure after it ("0,0 ‒ 0,1") belongs to that figure;
+///    and a sign printed apart from the figure after it ("0,0 ‒ 0,1") belongs to that figure (the
+///    split is then uncertain: a dash alone may be a nil cell);
 /// 3. a label that still ends in a group of one to three digits means figures with space
 ///    thousands separators ran together ("4 744 138 4 682 192"): the line is not split (a longer
 ///    number, "Miljoenennota 2010 70,2", is the label's own and the split goes on, uncertain);
@@ -138,6 +139,7 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
     let mut figures = Vec::new();
     figures.push(last_start..trimmed.len());
     let mut label_end = last_start;
+    let mut sign_apart = false;
     loop {
         let before = trimmed[..label_end].trim_end();
         let Some((space, blank)) = before.char_indices().rev().find(|(_, c)| c.is_whitespace()) else {
@@ -154,9 +156,11 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
             && letters_before(space)
             && figures.first().is_some_and(|first| !trimmed[first.clone()].starts_with(is_sign))
         {
-            // A sign printed apart from its figure ("0,0 ‒ 0,1 0,0"): the figure's own.
+            // A sign printed apart from its figure ("0,0 ‒ 0,1 0,0"): the figure's own, though a
+            // dash alone can be a nil cell, so the split is in doubt.
             figures[0].start = token_start;
             label_end = token_start;
+            sign_apart = true;
         } else {
             break;
         }
@@ -188,7 +192,7 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
     // print them: it may hold a year of the label and a figure ("economie in 200627").
     let whole = first.split(',').next().unwrap_or_default();
     let long_glued = whole.len() >= 5 && whole.bytes().all(|b| b.is_ascii_digit());
-    let certain = !(label_ends_in_digit || long_glued || glued && short_first_group);
+    let certain = !(label_ends_in_digit || long_glued || glued && short_first_group || sign_apart);
     // Such a run that opens with a year and has one to three digits after it is the label's year
     // and a figure ("De Nederlandse economie in 200627": "… in 2006" and 27, a page number): the
     // year goes back to the label. Still uncertain, and flagged: a year and one digit ("20221")
@@ -683,7 +687,8 @@ mod tests {
         );
         assert_eq!(label, "Steunmaatregelen corona relevant voor het EMU-saldo (uitgaven)");
         assert_eq!(figures, ["11,2", "3,0", "0,5", "0,1", "0,0", "‒ 0,1", "0,0"]);
-        assert!(certain);
+        // A dash alone may be a nil cell: the reading is flagged.
+        assert!(!certain);
     }
 
     #[test]
