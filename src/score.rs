@@ -317,11 +317,7 @@ pub fn score_page(page: &Path) -> PageScore {
             return score;
         }
         Err(panic) => {
-            let message = panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|text| text.to_string()))
-                .unwrap_or_default();
+            let message = crate::batch::panic_message(panic.as_ref());
             score.error = Some(format!("the reader panicked: {message}"));
             return score;
         }

@@ -45,6 +45,18 @@ static TABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A table's caption printed as its first row: a title in the first cell and only a unit beside
+/// it ("Staat van baten en lasten" and "Bedragen x € 1.000"), the one test of every reader. The
+/// title has three words or more, no unit and no figure of its own (a stub header beside a unit,
+/// "Omschrijving" and "x € 1.000", stays a header). Returns the unit.
+pub(crate) fn unit_beside_title(title: &str, unit: &str) -> Option<String> {
+    let title = title.trim();
+    let is_title = title.split_whitespace().count() >= 3
+        && find_unit(title).is_none()
+        && !crate::interpret::vocabulary::is_figure(title);
+    is_title.then(|| unit_only(unit)).flatten()
+}
+
 /// The unit, when the whole text is a unit statement: "(bedragen x € 1.000)" → "x € 1.000",
 /// "Bedragen x € 1 miljoen" → "x € 1 miljoen", "(in miljoenen euro, plus = uitgave)" →
 /// "in miljoenen euro, plus = uitgave", "In miljoenen euro's (excl. HGIS)" → itself, "(in %)" or

@@ -154,7 +154,7 @@ fn classify(line: &str) -> Option<FigureLine> {
     let long_entries = trimmed.chars().count() > 120
         && is_short_whole_number(last)
         && words.ends_with(char::is_alphabetic)
-        && words.split_whitespace().filter(|word| is_short_whole_number(word)).count() >= 1
+        && words.split_whitespace().any(is_short_whole_number)
         && words
             .split_whitespace()
             .any(|word| word.contains('.') && word.starts_with(|c: char| c.is_ascii_digit()));
@@ -588,7 +588,7 @@ mod tests {
     }
 
     #[test]
-    fn a_row_of_glued_figures_and_contents_entries_beside_a_table_are_named() {
+    fn a_row_of_glued_figures_and_contents_entries_run_together_are_named() {
         // Wild page i2_04 (line 46): a budget statement's only complete row, its figures glued
         // together; no table was read, and one run-together line of three figures or more is
         // a row, not a heading.

@@ -122,17 +122,14 @@ fn title_beside_unit(grid: &Grid, all_facts: &[RowFacts]) -> Option<(String, Str
         if printed.column == 0 && title.is_none() {
             title = Some(printed.text.clone());
         } else if unit.is_none() {
-            unit = Some(caption::unit_only(&printed.text)?);
+            unit = Some(printed.text.clone());
         } else {
             return None;
         }
     }
-    let title = title.filter(|title| {
-        title.split_whitespace().count() >= 3
-            && caption::unit_only(title).is_none()
-            && !vocabulary::is_figure(title)
-    })?;
-    Some((title, unit?))
+    let title = title?;
+    let unit = caption::unit_beside_title(&title, &unit?)?;
+    Some((title, unit))
 }
 
 fn facts(grid: &Grid, row: usize) -> RowFacts {

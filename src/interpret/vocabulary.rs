@@ -344,17 +344,17 @@ pub(crate) fn is_total_label(label: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn chapter_codes_are_numerals_with_at_most_one_letter_or_one_letter() {
         for code in ["I", "IIA", "IIB", "IXA", "IXB", "XIII", "XVIII", "XIX", "F", "J", "B"] {
-            assert!(super::is_chapter_code(code), "{code}");
+            assert!(is_chapter_code(code), "{code}");
         }
         for word in ["ICT", "IND", "CBS", "COA", "CPB", "IIII", "IC", "XVIIIAB", "", "Koning"] {
-            assert!(!super::is_chapter_code(word), "{word}");
+            assert!(!is_chapter_code(word), "{word}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn a_column_number_is_the_one_no_formula_uses() {

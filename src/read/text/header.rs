@@ -250,10 +250,9 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
 
 /// A first header row that holds the table's title in its stub cell and only a unit in its last
 /// cell, its cells between empty ("Staat van baten en lasten", "     ", "Bedragen x € 1.000"
-/// over the row "Omschrijving", "Oorspronkelijk", …): a caption printed as a table row. The
-/// title has three words or more (a stub header beside a unit, "Omschrijving", " ", "x €
-/// 1.000", stays a header) and the row is no wider than a full row. Returns the title, the unit
-/// and where the header rows start.
+/// over the row "Omschrijving", "Oorspronkelijk", …): a caption printed as a table row, by the
+/// test every reader shares ([`crate::interpret::caption::unit_beside_title`]), in a row no wider
+/// than a full row. Returns the title, the unit and where the header rows start.
 fn title_row_beside_unit(
     paragraphs: &[Paragraph],
     cells: &[usize],
@@ -261,15 +260,12 @@ fn title_row_beside_unit(
 ) -> Option<(String, String, usize)> {
     let (&first, rest) = cells.split_first()?;
     let title = &paragraphs[first];
-    if !title.is_text()
-        || title.text.split_whitespace().count() < 3
-        || printed::find_unit(title.text).is_some()
-    {
-        return None;
-    }
     let blanks = rest.iter().take_while(|&&i| paragraphs[i].is_whitespace()).count();
     let &unit_cell = rest.get(blanks)?;
-    let unit = printed::unit_line(paragraphs[unit_cell].text)?;
+    if !title.is_text() {
+        return None;
+    }
+    let unit = crate::interpret::caption::unit_beside_title(title.text, paragraphs[unit_cell].text)?;
     let empty_cells: usize =
         rest[..blanks].iter().map(|&i| paragraphs[i].empty_cells(layout.convention)).sum();
     (blanks > 0 && empty_cells + 2 <= layout.width()).then(|| (clean_title(title.text), unit, blanks + 2))
@@ -673,8 +669,6 @@ fn columns_opened_by_numbers(
     header: &[usize],
     layout: Layout,
 ) -> Option<(Option<String>, Vec<Column>)> {
-    static OPENER: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"^\((\d{1,2})\)\s*(?:=.*)?$").expect("valid regex"));
     let c = layout.columns;
     let texts: Vec<&str> = header
         .iter()
@@ -682,7 +676,13 @@ fn columns_opened_by_numbers(
         .filter(|p| p.is_text() || p.is_value())
         .map(|p| p.text)
         .collect();
-    let number_of = |text: &str| OPENER.captures(text).and_then(|found| found[1].parse::<usize>().ok());
+    // A paragraph that is only a column's number or formula, and the number it gives its column.
+    let number_of = |text: &str| {
+        place::is_column_formula(text)
+            .then(|| vocabulary::column_number(text))
+            .flatten()
+            .and_then(|number| usize::try_from(number).ok())
+    };
     let first = texts.iter().position(|text| number_of(text) == Some(1))?;
     if c < 2 || first > layout.stub_columns {
         return None;

@@ -78,16 +78,10 @@ fn join_years_to_titles(header: &[String], first_text: Option<usize>) -> Vec<Str
     let mut joined: Vec<String> = Vec::with_capacity(header.len());
     for (at, cell) in header.iter().enumerate() {
         let after_first_text = first_text.is_some_and(|first| at > first + 1);
-        let title_before = joined.last().filter(|title| {
-            after_first_text
-                && !title.is_empty()
-                && !place::is_column_formula(title)
-                && !title.split_whitespace().any(vocabulary::is_year_heading)
-                && !printed::is_year_like(title)
-        });
-        match title_before {
-            Some(_) if vocabulary::is_year_heading(cell) => {
-                let title = joined.last_mut().expect("a title before");
+        match joined.last_mut() {
+            Some(title)
+                if after_first_text && is_title_without_year(title) && vocabulary::is_year_heading(cell) =>
+            {
                 *title = format!("{title} {cell}");
             }
             _ => joined.push(cell.clone()),
@@ -105,23 +99,28 @@ fn join_titles_to_years(header: &[String]) -> Vec<String> {
         let year_before = joined.last().is_some_and(|year| vocabulary::is_year_heading(year));
         // The next column's year follows (a group row's label after the header does not).
         let year_after = header.get(at + 1).is_some_and(|next| vocabulary::is_year_heading(next));
-        let title = year_after
-            && !cell.is_empty()
-            && !place::is_column_formula(cell)
-            && !printed::is_year_like(cell)
-            && !cell.split_whitespace().any(vocabulary::is_year_heading);
         match joined.last_mut() {
-            Some(year) if year_before && title => *year = format!("{year} {cell}"),
+            Some(year) if year_before && year_after && is_title_without_year(cell) => {
+                *year = format!("{year} {cell}");
+            }
             _ => joined.push(cell.clone()),
         }
     }
     joined
 }
 
+/// A header cell that can take a year: a title, not empty, no column formula, with no year in it.
+fn is_title_without_year(cell: &str) -> bool {
+    !cell.is_empty()
+        && !place::is_column_formula(cell)
+        && !printed::is_year_like(cell)
+        && !cell.split_whitespace().any(vocabulary::is_year_heading)
+}
+
 /// A header cell printed over two paragraphs, the second opening in lower case ("Verschil
 /// realisatie en oorspronkelijk", "vastgestelde begroting"): joined, where the first ends in a
-/// word, not a number or bracket. Taken only when the joined cells then make a full bottom row
-/// under a row of column numbers ([`numbers_over_a_full_bottom_row`]): column titles in lower case
+/// word, not a number or bracket. Taken only when the caller's header rule `reads` the joined
+/// cells (a full bottom row under a row of column numbers): column titles in lower case
 /// ("kamerstuk", "bedrag verplichtingen") are cells of their own, and a header of word fragments
 /// that happen to fill full rows once joined ("instel-", "ling", …) is no header read right.
 pub(super) fn join_lower_case_continuations(header: &mut Vec<String>, reads: impl Fn(&[String]) -> bool) {

@@ -222,10 +222,11 @@ fn is_code_not_figure(text: &str) -> bool {
 /// ends in the table (`last_row_may_be_cut`), its last raw row is left out of the score. When the
 /// body opens with a code before its first label (`starts_with_code`), rows whose code was carried
 /// from the row above score a little more. Ties go to fewer stub columns, then to 2N−1 (only tried
-/// when every space-only line has an odd length), then to fewer data columns. /// The rows are
-/// prepared once for all candidates, and a candidate is scored as its rows are fitted, without
-/// keeping them. Column counts beyond one more than the widest row's cells are not tried: every row
-/// fits them exactly as it fits that one, so they only tie with it.
+/// when every space-only line has an odd length), then to fewer data columns.
+///
+/// The rows are prepared once for all candidates, and a candidate is scored as its rows are
+/// fitted, without keeping them. Column counts beyond one more than the widest row's cells are not
+/// tried: every row fits them exactly as it fits that one, so they only tie with it.
 pub fn choose_layout(
     paragraphs: &[Paragraph],
     rows: &[RawRow<'_>],

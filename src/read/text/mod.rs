@@ -8,7 +8,8 @@
 //!
 //! The stages, one submodule each:
 //! 0. `pipe`: pipe tables ("a | b" lines with a "---|" separator) are taken out first and read
-//!    as grids by the HTML reader's structure stage; their lines are blanked for the steps below.
+//!    as grids by the HTML reader's structure stage (`pipe_header` moves header rows printed
+//!    off their columns back over them); their lines are blanked for the steps below.
 //! 1. `paragraph`: lines → classified paragraphs (text, figure, whitespace; attached or not).
 //! 2. `region`: where tables start and end; caption, notes, section heading.
 //! 3. `grid`: raw rows, the layout (stub and data columns, whitespace convention) that explains
@@ -30,6 +31,7 @@ mod header_cells;
 mod layout_search;
 mod paragraph;
 mod pipe;
+mod pipe_header;
 mod place;
 mod printed;
 mod region;

@@ -166,17 +166,10 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
     let mut row_ended = false;
     let run_together = run_together_lines(text);
     let lines: Vec<&str> = text.split('\n').collect();
-    // After a separator line of a table printed one cell per line: how many paragraphs there
+    // At each separator line of a table printed one cell per line: how many paragraphs there
     // were, and the line its header starts on; the next paragraph gets that line.
-    let mut separated_header: Option<(usize, usize)> = None;
+    let mut separated_headers: Vec<(usize, usize)> = Vec::new();
     for (index, raw) in lines.iter().enumerate() {
-        if let Some((count, from)) = separated_header
-            && out.len() > count
-        {
-            let first: &mut Paragraph = &mut out[count];
-            first.header_above_from = Some(from);
-            separated_header = None;
-        }
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         if raw.is_empty() {
             previous_blank = true;
@@ -221,7 +214,7 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
         if super::pipe::is_separator(raw) {
             previous_blank = true;
             if let Some(from) = header_above_separator(&lines, index) {
-                separated_header = Some((out.len(), from));
+                separated_headers.push((out.len(), from));
             }
             continue;
         }
@@ -237,10 +230,10 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
         out.push(Paragraph::new(index + 1, raw, text, !previous_blank));
         previous_blank = false;
     }
-    if let Some((count, from)) = separated_header
-        && let Some(first) = out.get_mut(count)
-    {
-        first.header_above_from = Some(from);
+    for (count, from) in separated_headers {
+        if let Some(first) = out.get_mut(count) {
+            first.header_above_from = Some(from);
+        }
     }
     out
 }

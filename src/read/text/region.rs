@@ -356,17 +356,14 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                         region.cells.first().is_some_and(|&first| paragraphs[first].line < from_line)
                     })
                 });
-                if let Some(from_line) = separated_from {
-                    let mut moved = Vec::new();
-                    if let Some(region) = open.as_mut() {
-                        while region.cells.last().is_some_and(|&last| paragraphs[last].line >= from_line) {
-                            moved.extend(region.cells.pop());
-                        }
-                    }
-                    moved.reverse();
-                    close(&mut open, &mut regions, false);
-                    open = Some(Region { cells: moved, section: last_heading, ..Region::default() });
-                    figures_seen = FiguresSeen::default();
+                // How many of the open region's last cells open the new table with it.
+                let trailing = |keep: &dyn Fn(usize) -> bool, most: usize| {
+                    open.as_ref().map_or(0, |region: &Region| {
+                        region.cells.iter().rev().take_while(|&&i| keep(i)).count().min(most)
+                    })
+                };
+                let reopen = if let Some(from_line) = separated_from {
+                    Some(trailing(&|i| paragraphs[i].line >= from_line, usize::MAX))
                 } else if starts_new_table {
                     // The new table's title is the text run just before its unit line.
                     let holds_unit_line = if paragraph.is_text() {
@@ -374,20 +371,15 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                     } else {
                         printed::unit_line(paragraph.text).is_some()
                     };
-                    let mut moved = Vec::new();
-                    if let Some(region) = open.as_mut() {
-                        while let Some(&last) = region.cells.last() {
-                            if paragraphs[last].is_text() && holds_unit_line {
-                                moved.push(region.cells.pop().unwrap_or(last));
-                                if moved.len() >= 2 {
-                                    break;
-                                }
-                            } else {
-                                break;
-                            }
-                        }
-                    }
-                    moved.reverse();
+                    Some(if holds_unit_line { trailing(&|i| paragraphs[i].is_text(), 2) } else { 0 })
+                } else {
+                    None
+                };
+                if let Some(count) = reopen {
+                    let moved = open
+                        .as_mut()
+                        .map(|region| region.cells.split_off(region.cells.len() - count))
+                        .unwrap_or_default();
                     close(&mut open, &mut regions, false);
                     open = Some(Region { cells: moved, section: last_heading, ..Region::default() });
                     figures_seen = FiguresSeen::default();
@@ -512,7 +504,8 @@ mod tests {
     fn a_separator_under_a_header_printed_one_cell_per_line_opens_a_table_but_keeps_its_caption() {
         // One cell per line, two tables one under the other (as wild page g1_08 prints them),
         // the first under its caption.
-        let text = "Tabel 1 Inkomsten\n2012 |\n|\n---|---|\nInkomsten |\n232,4 |\nUitgaven |\n254,6 |\n                    2012 |\n|\n---|---|\nZorg |\n75,5 |\n";
+        let text = "Tabel 1 Inkomsten\n2012 |\n|\n---|---|\nInkomsten |\n232,4 |\nUitgaven |\n254,6 |\n\
+                    2012 |\n|\n---|---|\nZorg |\n75,5 |\n";
         let paragraphs = paragraphs(text);
         let regions = find_regions(&paragraphs);
         assert_eq!(regions.len(), 2);
