@@ -1659,3 +1659,18 @@ fn a_row_of_column_numbers_with_the_last_vanished_stands_over_a_full_row_of_titl
     let row = row(table, "Omzet moederdepartement");
     assert_eq!(texts(row), ["2.049.517", "2.270.042", "220.525", "2.230.363"]);
 }
+
+#[test]
+fn consecutive_years_in_the_header_fix_the_width_where_empty_cells_vanish() {
+    // Voorjaarsnota 2021, bijlage 2 (wild page i1_06): header "2021" … "2025", rows print one to
+    // five figures and empty cells vanish without a whitespace line. Five data columns, not the
+    // three the first row prints; the short rows are placed by rule and flagged.
+    let document = extract("wild/dev/i1_06.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(header_texts(table), ["2021", "2022", "2023", "2024", "2025"]);
+    assert_eq!(texts(row(table, "Economische Zaken en Klimaat")), ["9.697", "227", "234", "75", "56"]);
+    let short = row(table, "Buitenlandse Zaken");
+    assert_eq!(short.cells.len(), 5);
+    assert!(short.cells.iter().all(|c| c.flags.contains(&CellFlag::ColumnInferred)));
+    assert!(table.rows.iter().all(|r| !r.label.starts_with("15 ")));
+}

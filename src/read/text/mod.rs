@@ -493,7 +493,9 @@ fn choose_body_start(
     for &(start, starts_with_code) in &starts {
         let raw = grid::raw_rows(paragraphs, &cells[start..]);
         let max_columns = longest_value_run(paragraphs, &raw).clamp(1, MAX_COLUMNS);
-        let fewest_columns = numbered_columns(paragraphs, &cells[..start]).max(1);
+        let header = &cells[..start];
+        let fewest_columns =
+            numbered_columns(paragraphs, header).max(year_run_columns(paragraphs, header)).max(1);
         if let Some((layout, points)) = layout_search::choose_layout(
             paragraphs,
             &raw,
@@ -595,6 +597,33 @@ fn numbered_columns(paragraphs: &[Paragraph], header: &[usize]) -> usize {
     }
     let gapless = numbered[1..].iter().take_while(|&&numbered| numbered).count();
     if gapless >= 3 { gapless } else { 0 }
+}
+
+/// How many data columns a run of consecutive years in the header names: "2021", "2022", …,
+/// "2025" printed one after another (nothing but whitespace between them) head one column each,
+/// so the table has at least that many data columns, however few figures its fullest rows print
+/// (empty cells vanish without a trace in many flattened tables). 0 for a run shorter than three.
+fn year_run_columns(paragraphs: &[Paragraph], header: &[usize]) -> usize {
+    let mut longest = 0;
+    let mut run = 0;
+    let mut previous: Option<i32> = None;
+    for &index in header {
+        let paragraph = &paragraphs[index];
+        if paragraph.is_whitespace() {
+            continue;
+        }
+        let year = crate::interpret::vocabulary::is_year(paragraph.text)
+            .then(|| paragraph.text.trim().parse::<i32>().ok())
+            .flatten();
+        run = match (year, previous) {
+            (Some(year), Some(before)) if year == before + 1 => run + 1,
+            (Some(_), _) => 1,
+            (None, _) => 0,
+        };
+        previous = year;
+        longest = longest.max(run);
+    }
+    if longest >= 3 { longest } else { 0 }
 }
 
 /// The longest run of figure and whitespace cells in any raw row (whitespace counted one cell
