@@ -1674,3 +1674,34 @@ fn consecutive_years_in_the_header_fix_the_width_where_empty_cells_vanish() {
     assert!(short.cells.iter().all(|c| c.flags.contains(&CellFlag::ColumnInferred)));
     assert!(table.rows.iter().all(|r| !r.label.starts_with("15 ")));
 }
+
+#[test]
+fn text_columns_of_years_and_words_read_by_width() {
+    // OWB 2016 VIII, bijlage subsidies (wild page i2_01): seven year columns, a count, then
+    // "Laatste evaluatie" (URLs, "geen"), "Volgende evaluatie (jaartal)" and "Einddatum" columns
+    // that mix years with words ("2019", "geen2", "jaarlijks1"). A year in a text column is a
+    // date; the labels are the column of distinct names, not the column of "geen".
+    let document = extract("wild/dev/i2_01.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.stub_header.as_deref(), Some("Naam subsidie(regeling) (met hyperlink naar vindplaats)"));
+    assert_eq!(header_texts(table)[10], "Einddatum subsidie (regeling)");
+    let row = row(table, "WOOS: Herstart en Op de Rails");
+    assert_eq!(
+        texts(row),
+        [
+            "7.098",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "http://kennisbank.portaal- hs-odr.nl/terugblik/herstart",
+            "geen2",
+            "2014"
+        ]
+    );
+    let basis = table.rows.iter().find(|r| r.label.starts_with("WOOS: Basis voor Presteren")).unwrap();
+    assert_eq!(texts(basis)[..3], ["15.975", "", "7.080"]);
+}

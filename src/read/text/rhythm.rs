@@ -23,8 +23,8 @@
 //!    swallow a cell and realign a wrong cut), and so is whitespace right after the header (its
 //!    last empty cells).
 //! 3. Every column must be coherent: of its non-empty cells, at least 90% are of one sort
-//!    (figure-like: figures, nil, pm, n.v.t., "..."; or text), a short whole number or code
-//!    ("4", "12", "2.") siding with either (a small figure, or a reference among texts). At
+//!    (figure-like: figures, nil, pm, n.v.t., "..."; or text), a short whole number, code or
+//!    plain year ("4", "12", "2.", "2019") siding with either (a small figure, or a reference among texts). At
 //!    least one column holds figures that are not all short numbers, or two columns or more right
 //!    of the labels hold short numbers only (page numbers beside titles make a table of contents,
 //!    not a table; "249 | 249 | 0" is a table of small amounts), a text column (the labels)
@@ -34,8 +34,9 @@
 //!    column (a last column of texts and codes, the notes or references, may go unnamed), and a
 //!    header row above it names all of them or none.
 //! 4. The smallest width that passes wins (a multiple of the true width passes too); among its
-//!    cuts, the one with the fewest irregular spacer rows, then the fewest title lines, header
-//!    rows and missing header cells.
+//!    cuts, the one with the fewest irregular spacer rows, then the one whose labels repeat least
+//!    (labels name their rows: a cut a few cells off takes a column of "geen" for the labels),
+//!    then the fewest title lines, header rows and missing header cells.
 //!
 //! A region of more than 20,000 cells is not read by width (each candidate cut is a pass over
 //! the cells; such a region keeps the usual reading).
@@ -47,7 +48,7 @@
 use super::paragraph::{Paragraph, SpaceConvention};
 use super::place::LEFT_FILL_RULE;
 use super::printed::is_code_like;
-use crate::interpret::vocabulary::is_short_whole_number;
+use crate::interpret::vocabulary::{is_short_whole_number, is_year};
 use crate::table::{Cell, CellFlag, Column, Placement, Row, RowKind, Table};
 
 /// One cell of the fixed-width reading: its text (empty for an empty cell) and source line.
@@ -150,7 +151,9 @@ enum Sort {
     Empty,
     FigureLike,
     /// A short whole number or a code ("4", "12", "2."): a small figure in a column of figures,
-    /// a reference in a column of texts ("Toelichting", "4", "a"); it sides with either.
+    /// a reference in a column of texts ("Toelichting", "4", "a"); it sides with either. So does
+    /// a plain year ("2019"): a date in a column of texts ("Volgende evaluatie (jaartal)": "geen",
+    /// "2019", "jaarlijks"), where amounts of that size print a thousands point ("2.019").
     Code,
     Text,
 }
@@ -158,7 +161,7 @@ enum Sort {
 fn sort_of(paragraph_text: &str, is_value: bool) -> Sort {
     if paragraph_text.trim().is_empty() {
         Sort::Empty
-    } else if is_value && is_short_code(paragraph_text) {
+    } else if is_value && (is_short_code(paragraph_text) || is_year(paragraph_text)) {
         Sort::Code
     } else if is_value {
         Sort::FigureLike
@@ -259,7 +262,9 @@ fn best_width(slots: &[(RhythmSlot, Sort)], runs_to_end: bool) -> Option<RhythmT
     let most_lead = slots.iter().take(MAX_LEAD).take_while(|(_, sort)| *sort == Sort::Text).count();
     for width in 3..=MAX_WIDTH.min(slots.len() / 2) {
         // Of the cuts of this width that pass, the one with the fewest irregular spacer rows
-        // (a spacer can swallow a cell and realign a cut that went wrong), then the first.
+        // (a spacer can swallow a cell and realign a cut that went wrong), then the one whose
+        // labels repeat least (labels name their rows; a cut that went wrong by a few cells
+        // takes a text column of "geen", "jaarlijks" for the labels), then the first.
         let mut best: Option<RhythmTable> = None;
         for lead in 0..=most_lead {
             let (titles, slots) = slots.split_at(lead);
@@ -270,7 +275,7 @@ fn best_width(slots: &[(RhythmSlot, Sort)], runs_to_end: bool) -> Option<RhythmT
                         continue;
                     }
                     if let Some(mut table) = try_layout(slots, width, header_len, missing, runs_to_end)
-                        && best.as_ref().is_none_or(|best| table.irregular_spacers < best.irregular_spacers)
+                        && best.as_ref().is_none_or(|best| table.rank() < best.rank())
                     {
                         table.titles = titles.iter().map(|(slot, _)| slot.text.clone()).collect();
                         best = Some(table);
@@ -283,6 +288,22 @@ fn best_width(slots: &[(RhythmSlot, Sort)], runs_to_end: bool) -> Option<RhythmT
         }
     }
     None
+}
+
+impl RhythmTable {
+    /// How a cut ranks among the passing cuts of one width, lower first: its irregular spacer
+    /// rows, then how many of its labels repeat a label above them.
+    fn rank(&self) -> (usize, usize) {
+        let label_column = self.stub_columns.saturating_sub(1);
+        let mut seen = std::collections::HashSet::new();
+        let repeated = self
+            .rows
+            .iter()
+            .filter_map(|row| row.get(label_column))
+            .filter(|slot| !slot.text.is_empty() && !seen.insert(slot.text.as_str()))
+            .count();
+        (self.irregular_spacers, repeated)
+    }
 }
 
 fn try_layout(
