@@ -23,16 +23,16 @@
 //!    swallow a cell and realign a wrong cut), and so is whitespace right after the header (its
 //!    last empty cells).
 //! 3. Every column must be coherent: of its non-empty cells, at least 90% are of one sort
-//!    (figure-like: figures, nil, pm, n.v.t., "..."; or text), a short whole number, code or
-//!    plain year ("4", "12", "2.", "2019") siding with either (a small figure, or a reference
-//!    or date among texts). At least one column holds figures that are not all short numbers,
-//!    or two columns or more right of the labels hold short numbers only (page numbers beside titles make a table of contents,
-//!    not a table; "249 | 249 | 0" is a table of small amounts), a text column (the labels)
-//!    stands among the first three, every column left of it holds only short codes or nothing
-//!    (or a total's label printed across the code and name columns: "Totaal", " "), and no header cell is a
-//!    figure other than a year or a column number. The bottom header row names every data
-//!    column (a last column of texts and codes, the notes or references, may go unnamed), and a
-//!    header row above it names all of them or none.
+//!    (figure-like: figures, nil, pm, n.v.t., "..."; or text), a short whole number, code or plain
+//!    year ("4", "12", "2.", "2019") siding with either (a small figure, or a reference or date among
+//!    texts). At least one column holds figures that are not all short numbers, or two columns or
+//!    more right of the labels hold short numbers only (page numbers beside titles make a table of
+//!    contents, not a table; "249 | 249 | 0" is a table of small amounts), a text column (the labels)
+//!    stands among the first three, every column left of it holds only short codes or nothing (or a
+//!    total's label printed across the code and name columns: "Totaal", " "), and no header cell is a
+//!    figure other than a year or a column number. The bottom header row names every data column (a
+//!    last column of texts and codes, the notes or references, may go unnamed), and a header row
+//!    above it names all of them or none.
 //! 4. The smallest width that passes wins (a multiple of the true width passes too); among its
 //!    cuts, the one with the fewest irregular spacer rows, then the one whose labels repeat least
 //!    (labels name their rows: a cut a few cells off takes a column of "geen" for the labels),
