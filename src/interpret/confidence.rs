@@ -20,7 +20,9 @@
 //!    ("Artikelnr.") that holds amounts (the header is cut one column off); a header that
 //!    numbers its columns ("(1)", "(3)=(1)+(2)") out of order; and a year in the labels' header
 //!    ("Vastgestelde begroting 2019": a year heads figures, so the header is cut one column
-//!    off).
+//!    off). And where the header names some data columns but leaves two or more without a word,
+//!    it is multiplied by the share of headed columns: every column of these documents is
+//!    headed, so the header was lost or the grid scrambled (a transposed table of officials).
 //! 2. **placed**: the share of data rows whose cells the source placed (not `column_inferred`,
 //!    not `split_uncertain`; an override counts as placed).
 //! 3. **unpadded**: the share of cells not added or dropped to keep the grid rectangular.
@@ -237,7 +239,20 @@ pub fn score_table(table: &Table) -> StructureConfidence {
             table.stub_header.as_deref().unwrap_or_default()
         ));
     }
+    // Every data column of these documents is headed: where the header names some columns and
+    // leaves two or more without a word, the header was lost or the grid scrambled (a transposed
+    // table of officials read row-wise). One unnamed column is allowed (notes or references
+    // printed after the figures), and a table that heads no column at all is another thing.
+    let unheaded = table.columns.iter().filter(|column| column.header().trim().is_empty()).count();
+    let headed = table.columns.len() - unheaded;
+    let header_coverage = if headed > 0 && unheaded >= 2 {
+        reasons.push(format!("{unheaded} of {} data columns have no header", table.columns.len()));
+        share(headed, table.columns.len())
+    } else {
+        1.0
+    };
     let column_coherence = if header_in_order { 1.0 } else { 0.5 }
+        * header_coverage
         * if year_over_labels { 0.5 } else { 1.0 }
         * share(coherent_cells, filled_cells)
         * code_column_coherence
@@ -391,6 +406,28 @@ mod tests {
             "{confidence:?}"
         );
         assert!(tables[0].rows[0].cells[1].flags.contains(&CellFlag::LowConfidence));
+    }
+
+    #[test]
+    fn columns_left_without_a_header_beside_headed_ones_lower_the_score() {
+        // A transposed table of officials read row-wise (wild page c4_02): one row of a
+        // person's figures under a header that names two columns of six.
+        let rows =
+            vec![Row::printed("Bestuurslid", &["0,84", "128.129", "6.458", "13.561", "148.148", "149.520"])];
+        let mut scrambled = table(rows.clone(), 6);
+        for column in &mut scrambled.columns[..4] {
+            column.path = vec![String::new()];
+        }
+        let confidence = score_table(&scrambled);
+        assert!(confidence.score < LOW_CONFIDENCE_THRESHOLD, "{confidence:?}");
+        assert!(confidence.reasons.iter().any(|r| r.contains("4 of 6 data columns have no header")));
+        // One unnamed column (notes after the figures) and a table heading no column are fine.
+        let mut one_unnamed = table(rows.clone(), 6);
+        one_unnamed.columns[5].path = vec![String::new()];
+        assert_eq!(score_table(&one_unnamed).score, 1.0);
+        let mut none_named = table(rows, 6);
+        none_named.columns.iter_mut().for_each(|column| column.path = vec![String::new()]);
+        assert_eq!(score_table(&none_named).score, 1.0);
     }
 
     #[test]
