@@ -11,7 +11,9 @@
 //! 2. Trailing digits (or "1,2" lists) glued to a letter, ")" or "%" are a marker only when the
 //!    table prints a note with each of those markers, or, on row labels, when the same one or two
 //!    digits are glued to a lower-case letter or ")" at the end of two or more labels of the table,
-//!    or to ")" at the end of one (a table cut off before its notes: the marker stays unresolved).
+//!    or to ")" at the end of one (a table cut off before its notes: the marker stays unresolved),
+//!    or when the numbers glued to lower-case words at the end of the table's labels and text
+//!    cells run 1, 2, …, n (n ≥ 3) without a gap: notes are numbered in print order.
 //!    "Artikel 31" (a space before the digits) is never split; "CO2" without a note "2" stays
 //!    whole, and so do "m2" and "m3".
 //! 3. On a number cell, trailing digits are split only when a note with that marker exists and
@@ -116,8 +118,39 @@ fn with_repeated_label_markers(table: &Table, notes: &BTreeSet<String>) -> BTree
         }
     }
     let mut markers = notes.clone();
+    let series = glued_marker_series(table, &GLUED);
     markers.extend(counts.into_iter().filter(|&(_, count)| count >= 2).map(|(marker, _)| marker.to_string()));
+    markers.extend(series);
     markers
+}
+
+/// The numbers glued to a lower-case letter at the end of the table's labels and text cells
+/// ("leerlingen3", "geen2", "jaarlijks1"), when together they run 1, 2, …, n without a gap
+/// (n ≥ 3): notes are numbered in print order, and a word does not end in a digit, so such a
+/// series is the table's markers even when the notes were not printed. Empty otherwise. "m2"
+/// and "m3" are units.
+fn glued_marker_series(table: &Table, glued: &Regex) -> BTreeSet<String> {
+    let mut numbers = BTreeSet::new();
+    let texts = table.rows.iter().flat_map(|row| {
+        let label = row.stub.iter().rev().find(|cell| !cell.text.is_empty());
+        label
+            .into_iter()
+            .chain(row.cells.iter().filter(|cell| parse_dutch_number(&cell.text).value.is_none()))
+    });
+    for cell in texts {
+        let text = cell.text.trim_end();
+        let Some(found) = glued.captures(text) else { continue };
+        let marker = found.get(1).map_or("", |m| m.as_str());
+        let before = &text[..text.len() - marker.len()];
+        if before.ends_with('m') && matches!(marker, "2" | "3") {
+            continue;
+        }
+        if let Ok(number) = marker.parse::<u32>() {
+            numbers.insert(number);
+        }
+    }
+    let gapless = numbers.iter().enumerate().all(|(at, &number)| number as usize == at + 1);
+    if gapless && numbers.len() >= 3 { numbers.iter().map(u32::to_string).collect() } else { BTreeSet::new() }
 }
 
 /// Splits a trailing star run, with any "1,2" list after it. Returns the text before the stars
@@ -391,6 +424,33 @@ mod tests {
             ..Table::default()
         };
         assert_eq!(with_repeated_label_markers(&one_lower_case, &notes(&[])), notes(&[]));
+    }
+
+    #[test]
+    fn markers_glued_to_words_in_a_gapless_series_need_no_note() {
+        // OWB 2016 VIII, subsidies (wild page i2_01), cut off before its notes: "jaarlijks1",
+        // "geen2" and "geen4" in text cells, "leerlingen3" on a label.
+        let row = |label: &str, cells: &[&str]| Row {
+            stub: vec![Cell::printed(label, None)],
+            cells: cells.iter().map(|text| Cell::printed(*text, None)).collect(),
+            ..Row::default()
+        };
+        let mut table = Table {
+            rows: vec![
+                row("Regeling Onderwijsvoorzieningen", &["23.000", "geen", "2019", "jaarlijks1"]),
+                row("WOOS: Herstart en Op de Rails", &["7.098", "http://kennisbank", "geen2", "2014"]),
+                row("WPO: onderwijs aan zieke leerlingen3", &["6.840", "geen", "2019", "jaarlijks1"]),
+                row("WOOS: Arbeidsmarkt", &["0", "geen", "geen4", "2015"]),
+            ],
+            ..Table::default()
+        };
+        assert_eq!(with_repeated_label_markers(&table, &notes(&[])), notes(&["1", "2", "3", "4"]));
+        split_table_markers(&mut table);
+        assert_eq!(table.rows[2].stub[0].text, "WPO: onderwijs aan zieke leerlingen");
+        assert_eq!(table.rows[2].markers, ["3"]);
+        // A gap in the series ("1", "2", "4") says nothing.
+        table.rows[2].stub[0].text = "WPO: onderwijs aan zieke leerlingen".into();
+        assert_eq!(with_repeated_label_markers(&table, &notes(&[])), notes(&[]));
     }
 
     #[test]
