@@ -165,8 +165,10 @@ pub(crate) struct RawTable {
 /// One printed cell, placed.
 #[derive(Debug, Clone)]
 pub(crate) struct PrintedCell {
-    /// Its visible content (nested tables left out).
-    pub pieces: Vec<Piece>,
+    /// Its visible content (nested tables left out); empty when that is one text piece (most
+    /// cells: a figure, a label), which [`PrintedCell::pieces`] gives back from `text`. Keeping
+    /// only the text saves a huge table a list per cell.
+    kept_pieces: Vec<Piece>,
     /// Its text: whitespace collapsed, markers left out.
     pub text: String,
     /// Its footnote markers.
@@ -183,6 +185,29 @@ pub(crate) struct PrintedCell {
     pub line: Option<usize>,
     /// The reader's handle on it ([`RawCell::origin`]).
     pub origin: usize,
+}
+
+impl PrintedCell {
+    /// Its visible content (nested tables left out), as the reader gave it.
+    pub fn pieces(&self) -> std::borrow::Cow<'_, [Piece]> {
+        if self.kept_pieces.is_empty() && !self.text.is_empty() {
+            std::borrow::Cow::Owned(vec![Piece::Text(self.text.clone())])
+        } else {
+            std::borrow::Cow::Borrowed(&self.kept_pieces)
+        }
+    }
+
+    /// Drops the pieces when one text piece holds all the cell prints: line breaks and blank
+    /// text around it (the cell's own block edges) separate nothing, so the text alone gives
+    /// the same notes and markers back.
+    fn shed_plain_pieces(&mut self) {
+        let mut printed = self.kept_pieces.iter().filter(|piece| {
+            !matches!(piece, Piece::Break) && !matches!(piece, Piece::Text(t) if t.trim().is_empty())
+        });
+        if matches!(printed.next(), Some(Piece::Text(_))) && printed.next().is_none() {
+            self.kept_pieces = Vec::new();
+        }
+    }
 }
 
 /// What fills one slot of the grid.
@@ -355,17 +380,19 @@ pub(crate) fn lay_out(raw: RawTable) -> Grid {
                 }
             };
             let cell_index = grid.cells.len();
-            grid.cells.push(PrintedCell {
+            let mut printed = PrintedCell {
                 text: join_text(&cell.pieces),
                 markers: markers_of(&cell.pieces),
-                pieces: cell.pieces,
+                kept_pieces: cell.pieces,
                 is_header_cell: cell.is_header_cell,
                 bold: cell.bold,
                 row: row_index,
                 column,
                 line: cell.line,
                 origin: cell.origin,
-            });
+            };
+            printed.shed_plain_pieces();
+            grid.cells.push(printed);
             spans.push(colspan);
             while slots.len() < column {
                 slots.push(Slot::Padded);

@@ -278,7 +278,7 @@ pub(crate) fn structure(grid: &Grid) -> Structure {
         {
             kind = RowKind::Header;
         } else if let Some(cell) = facts.single_text_cell {
-            let pieces = &grid.cells[cell].pieces;
+            let pieces = &grid.cells[cell].pieces();
             let below_figures = last_figure_row.is_none_or(|last| row > last);
             let spans_columns =
                 (0..grid.width).filter(|&c| grid.cell_index_at(row, c) == Some(cell)).count() > 1;
