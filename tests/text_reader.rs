@@ -1705,3 +1705,18 @@ fn text_columns_of_years_and_words_read_by_width() {
     let basis = table.rows.iter().find(|r| r.label.starts_with("WOOS: Basis voor Presteren")).unwrap();
     assert_eq!(texts(basis)[..3], ["15.975", "", "7.080"]);
 }
+
+#[test]
+fn a_text_column_of_articles_between_labels_and_figures_is_read_by_width() {
+    // 1e suppletoire begroting 2024 XII, Tabel 2 (wild page e1_04): "Artikel" holds "26",
+    // "Diverse artikelen" or nothing, every empty cell a whitespace line. Read by labels, the
+    // header came out one column off ("Artikel" over the 2024 amounts).
+    let document = extract("wild/dev/e1_04.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(header_texts(table)[..2], ["Artikel", "Uitgaven 2024"]);
+    assert_eq!(
+        texts(row(table, "Vastgestelde begroting 2024")),
+        ["", "15.251.537", "23.844.340", "14.561.587", "13.803.571", "13.189.544"]
+    );
+    assert_eq!(texts(row(table, "HGIS")), ["Diverse artikelen", "1.177", "4.229", "1.003", "845", "1.236"]);
+}
