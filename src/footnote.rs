@@ -12,8 +12,10 @@
 //!    table prints a note with each of those markers, or, on row labels, when the same one or two
 //!    digits are glued to a lower-case letter or ")" at the end of two or more labels of the table,
 //!    or to ")" at the end of one (a table cut off before its notes: the marker stays unresolved),
-//!    or when the numbers glued to lower-case words at the end of the table's labels and text
-//!    cells run 1, 2, …, n (n ≥ 3) without a gap: notes are numbered in print order.
+//!    or when the numbers glued to lower-case words or ")" at the end of the table's labels and
+//!    text cells run 1, 2, …, n (n ≥ 3) without a gap (notes are numbered in print order; the
+//!    text cells only vouch for the series, labels are split). Without a printed note a marker
+//!    is split only after a lower-case letter or ")".
 //!    "Artikel 31" (a space before the digits) is never split; "CO2" without a note "2" stays
 //!    whole, and so do "m2" and "m3".
 //! 3. On a number cell, trailing digits are split only when a note with that marker exists and
@@ -74,10 +76,11 @@ fn split_table_markers(table: &mut Table) {
         .collect();
     let column_decimals: Vec<Option<usize>> =
         (0..table.columns.len()).map(|index| usual_decimals(table, &is_number, index)).collect();
-    let label_notes = with_repeated_label_markers(table, &notes);
+    let inferred = inferred_label_markers(table, &is_number);
     for (row, is_number) in table.rows.iter_mut().zip(&is_number) {
         if let Some(last) = row.stub.iter_mut().rev().find(|cell| !cell.text.is_empty())
-            && let Some((clean, markers)) = label_marker_split(&last.text, &label_notes)
+            && let Some((clean, markers)) = label_marker_split(&last.text, &notes)
+                .or_else(|| inferred_marker_split(&last.text, &inferred))
         {
             last.text = clean;
             row.markers.extend(markers);
@@ -94,59 +97,73 @@ fn split_table_markers(table: &mut Table) {
     }
 }
 
-/// The markers a table's labels may carry: its notes' markers, and a number of one or two digits
-/// glued to a lower-case letter or ")" at the end of two or more row labels ("Rentelasten2",
-/// "Afschrijvingskosten materieel2"), or to ")" at the end of one ("Bijzondere baten (bv.
-/// zaagtand)1": digits glued to a closing bracket end no word), which is a marker even when its
-/// note was not printed (a table cut off before its notes); such a marker stays unresolved. "m2"
-/// and "m3" are units.
-fn with_repeated_label_markers(table: &Table, notes: &BTreeSet<String>) -> BTreeSet<String> {
-    static GLUED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"[\p{Ll})](\d{1,2})$").expect("valid regex"));
+/// The markers a table's labels may carry without a printed note (a table cut off before its
+/// notes; such a marker stays unresolved): a number of one or two digits glued to a lower-case
+/// letter or ")" at the end of two or more row labels ("Rentelasten2", "Afschrijvingskosten
+/// materieel2"), or to ")" at the end of one ("Bijzondere baten (bv. zaagtand)1": digits glued to
+/// a closing bracket end no word), and the numbers of a gapless series
+/// ([`glued_marker_series`]). Only labels are split by them ([`inferred_marker_split`]): "m2" and
+/// "m3" are units, and "CO2" or "A2" (glued to a capital) never split without a printed note.
+/// `is_number` says per row and cell which cells are numbers.
+fn inferred_label_markers(table: &Table, is_number: &[Vec<bool>]) -> BTreeSet<String> {
     let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for row in &table.rows {
         let Some(last) = row.stub.iter().rev().find(|cell| !cell.text.is_empty()) else { continue };
-        let text = last.text.trim_end();
-        let Some(found) = GLUED.captures(text) else { continue };
-        let marker = found.get(1).map_or("", |m| m.as_str());
-        let before = &text[..text.len() - marker.len()];
-        let unit = before.ends_with('m') && matches!(marker, "2" | "3");
+        let Some((before, marker)) = glued_to_a_word(&last.text) else { continue };
         // Digits glued to a closing bracket end no word: a marker even on one label.
         let weight = if before.ends_with(')') { 2 } else { 1 };
-        if !unit {
-            *counts.entry(marker).or_default() += weight;
-        }
+        *counts.entry(marker).or_default() += weight;
     }
-    let mut markers = notes.clone();
-    let series = glued_marker_series(table, &GLUED);
+    let mut markers = glued_marker_series(table, is_number);
     markers.extend(counts.into_iter().filter(|&(_, count)| count >= 2).map(|(marker, _)| marker.to_string()));
-    markers.extend(series);
     markers
 }
 
-/// The numbers glued to a lower-case letter at the end of the table's labels and text cells
-/// ("leerlingen3", "geen2", "jaarlijks1"), when together they run 1, 2, …, n without a gap
+/// The text before and the number of one or two digits glued to a lower-case letter or ")" at
+/// the end of `text` ("Rentelasten2" → "Rentelasten", "2"), unless that is an area or volume
+/// unit ("m2", "per m3", "km2").
+fn glued_to_a_word(text: &str) -> Option<(&str, &str)> {
+    static GLUED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[\p{Ll})](\d{1,2})$").expect("valid regex"));
+    let text = text.trim_end();
+    let marker = GLUED.captures(text)?.get(1)?.as_str();
+    let before = &text[..text.len() - marker.len()];
+    (!is_area_or_volume_unit(before, marker)).then_some((before, marker))
+}
+
+/// "m2", "km2", "cm3", "per m3": a metre unit with its power, not a word with a marker
+/// ("systeem2" is one: a letter other than k, c or d before the "m").
+fn is_area_or_volume_unit(before: &str, marker: &str) -> bool {
+    matches!(marker, "2" | "3")
+        && before.strip_suffix('m').is_some_and(|rest| {
+            rest.chars().next_back().is_none_or(|c| !c.is_alphabetic() || matches!(c, 'k' | 'c' | 'd'))
+        })
+}
+
+/// Splits an inferred marker ([`inferred_label_markers`]) off a label: only one glued to a
+/// lower-case letter or ")", never a unit.
+fn inferred_marker_split(text: &str, inferred: &BTreeSet<String>) -> Option<(String, Vec<String>)> {
+    let (before, marker) = glued_to_a_word(text)?;
+    inferred.contains(marker).then(|| (before.to_string(), vec![marker.to_string()]))
+}
+
+/// The numbers glued to a lower-case letter or ")" at the end of the table's labels and text
+/// cells ("leerlingen3", "geen2", "jaarlijks1"), when together they run 1, 2, …, n without a gap
 /// (n ≥ 3): notes are numbered in print order, and a word does not end in a digit, so such a
-/// series is the table's markers even when the notes were not printed. Empty otherwise. "m2"
-/// and "m3" are units.
-fn glued_marker_series(table: &Table, glued: &Regex) -> BTreeSet<String> {
+/// series is the table's markers even when the notes were not printed. The text cells only vouch
+/// for the series: they keep their digits (a text cell's marker is not split off). Empty
+/// otherwise. `is_number` says per row and cell which cells are numbers.
+fn glued_marker_series(table: &Table, is_number: &[Vec<bool>]) -> BTreeSet<String> {
     let mut numbers = BTreeSet::new();
-    let texts = table.rows.iter().flat_map(|row| {
+    for (row, is_number) in table.rows.iter().zip(is_number) {
         let label = row.stub.iter().rev().find(|cell| !cell.text.is_empty());
-        label
-            .into_iter()
-            .chain(row.cells.iter().filter(|cell| parse_dutch_number(&cell.text).value.is_none()))
-    });
-    for cell in texts {
-        let text = cell.text.trim_end();
-        let Some(found) = glued.captures(text) else { continue };
-        let marker = found.get(1).map_or("", |m| m.as_str());
-        let before = &text[..text.len() - marker.len()];
-        if before.ends_with('m') && matches!(marker, "2" | "3") {
-            continue;
-        }
-        if let Ok(number) = marker.parse::<u32>() {
-            numbers.insert(number);
+        let texts = row.cells.iter().zip(is_number).filter(|(_, number)| !**number).map(|(cell, _)| cell);
+        for cell in label.into_iter().chain(texts) {
+            if let Some((_, marker)) = glued_to_a_word(&cell.text)
+                && let Ok(number) = marker.parse::<u32>()
+            {
+                numbers.insert(number);
+            }
         }
     }
     let gapless = numbers.iter().enumerate().all(|(at, &number)| number as usize == at + 1);
@@ -417,13 +434,45 @@ mod tests {
         };
         // "2" is glued to two labels; "1" to one, but after a closing bracket, which ends no
         // word. "CO2" and "m2" stay whole.
-        assert_eq!(with_repeated_label_markers(&table, &notes(&[])), notes(&["1", "2"]));
-        assert_eq!(with_repeated_label_markers(&table, &notes(&["3"])), notes(&["1", "2", "3"]));
+        assert_eq!(inferred_label_markers(&table, &numbers_of(&table)), notes(&["1", "2"]));
         let one_lower_case = Table {
             rows: vec![Row { stub: vec![Cell::printed("Rentebaten1", None)], ..Row::default() }],
             ..Table::default()
         };
-        assert_eq!(with_repeated_label_markers(&one_lower_case, &notes(&[])), notes(&[]));
+        assert_eq!(inferred_label_markers(&one_lower_case, &numbers_of(&one_lower_case)), notes(&[]));
+    }
+
+    /// Which cells of a table's rows are numbers, as `split_table_markers` works it out.
+    fn numbers_of(table: &Table) -> Vec<Vec<bool>> {
+        table
+            .rows
+            .iter()
+            .map(|row| row.cells.iter().map(|cell| parse_dutch_number(&cell.text).value.is_some()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn inferred_markers_split_only_words_never_units_or_capitals() {
+        let inferred = notes(&["1", "2", "3"]);
+        assert_eq!(
+            inferred_marker_split("leerlingen3", &inferred),
+            Some(("leerlingen".into(), vec!["3".into()]))
+        );
+        assert_eq!(
+            inferred_marker_split("zaagtand)1", &inferred),
+            Some(("zaagtand)".into(), vec!["1".into()]))
+        );
+        assert_eq!(inferred_marker_split("systeem2", &inferred), Some(("systeem".into(), vec!["2".into()])));
+        for whole in [
+            "Compensatie indirecte kosten CO2",
+            "Rijksweg A2",
+            "Huurprijs per m2",
+            "km2",
+            "cm3",
+            "leerlingen4",
+        ] {
+            assert_eq!(inferred_marker_split(whole, &inferred), None, "{whole}");
+        }
     }
 
     #[test]
@@ -444,13 +493,14 @@ mod tests {
             ],
             ..Table::default()
         };
-        assert_eq!(with_repeated_label_markers(&table, &notes(&[])), notes(&["1", "2", "3", "4"]));
+        assert_eq!(inferred_label_markers(&table, &numbers_of(&table)), notes(&["1", "2", "3", "4"]));
         split_table_markers(&mut table);
         assert_eq!(table.rows[2].stub[0].text, "WPO: onderwijs aan zieke leerlingen");
         assert_eq!(table.rows[2].markers, ["3"]);
+        // Text cells only vouch for the series: they keep their digits.
+        assert_eq!(table.rows[1].cells[2].text, "geen2");
         // A gap in the series ("1", "2", "4") says nothing.
-        table.rows[2].stub[0].text = "WPO: onderwijs aan zieke leerlingen".into();
-        assert_eq!(with_repeated_label_markers(&table, &notes(&[])), notes(&[]));
+        assert_eq!(inferred_label_markers(&table, &numbers_of(&table)), notes(&[]));
     }
 
     #[test]

@@ -243,11 +243,17 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     // leaves two or more without a word, the header was lost or the grid scrambled (a transposed
     // table of officials read row-wise). One unnamed column is allowed (notes or references
     // printed after the figures), and a table that heads no column at all is another thing.
-    let unheaded = table.columns.iter().filter(|column| column.header().trim().is_empty()).count();
-    let headed = table.columns.len() - unheaded;
+    // A column with nothing in it (a spacer column) is not counted either way.
+    let holds_something = |index: usize| {
+        data_rows.iter().any(|row| row.cells.get(index).is_some_and(|c| !c.text.trim().is_empty()))
+    };
+    let unheaded = (0..table.columns.len())
+        .filter(|&index| table.columns[index].header().trim().is_empty() && holds_something(index))
+        .count();
+    let headed = table.columns.iter().filter(|column| !column.header().trim().is_empty()).count();
     let header_coverage = if headed > 0 && unheaded >= 2 {
-        reasons.push(format!("{unheaded} of {} data columns have no header", table.columns.len()));
-        share(headed, table.columns.len())
+        reasons.push(format!("{unheaded} of {} data columns have no header", headed + unheaded));
+        share(headed, headed + unheaded)
     } else {
         1.0
     };

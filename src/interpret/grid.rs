@@ -188,7 +188,10 @@ pub(crate) struct PrintedCell {
 }
 
 impl PrintedCell {
-    /// Its visible content (nested tables left out), as the reader gave it.
+    /// Its visible content (nested tables left out): as the reader gave it, or, for a cell whose
+    /// content is one text piece, that piece as `text` (whitespace collapsed; the blank pieces
+    /// and line breaks around it, which separate nothing, left out). `text` must therefore not
+    /// be changed after the grid is laid out.
     pub fn pieces(&self) -> std::borrow::Cow<'_, [Piece]> {
         if self.kept_pieces.is_empty() && !self.text.is_empty() {
             std::borrow::Cow::Owned(vec![Piece::Text(self.text.clone())])
@@ -493,6 +496,37 @@ fn limit_warning(row_index: usize, line: Option<usize>, message: String) -> Warn
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_of_one_text_piece_sheds_its_pieces_and_reads_the_same() {
+        use crate::interpret::notes::notes_in;
+        let text = |t: &str| Piece::Text(t.to_string());
+        // The pieces, and whether they are shed.
+        let cases = vec![
+            (vec![text("1.234")], true),
+            (vec![Piece::Break, text(" 1) Bron: CBS "), Piece::Break, text("  ")], true),
+            (vec![text("\n * Voorlopige cijfers\u{a0}"), Piece::Break], true),
+            (vec![Piece::Marker("1".into()), text("Bron: CBS")], false),
+            (vec![text("a"), Piece::Break, text("2) b")], false),
+        ];
+        for (pieces, shed) in cases {
+            let mut printed = PrintedCell {
+                text: join_text(&pieces),
+                markers: markers_of(&pieces),
+                kept_pieces: pieces.clone(),
+                is_header_cell: false,
+                bold: false,
+                row: 0,
+                column: 0,
+                line: Some(3),
+                origin: 0,
+            };
+            printed.shed_plain_pieces();
+            assert_eq!(printed.kept_pieces.is_empty(), shed, "{pieces:?}");
+            assert_eq!(notes_in(&printed.pieces(), Some(3)), notes_in(&pieces, Some(3)), "{pieces:?}");
+            assert_eq!(join_text(&printed.pieces()), join_text(&pieces));
+        }
+    }
 
     fn cell(text: &str, colspan: usize, rowspan: usize) -> RawCell {
         RawCell {

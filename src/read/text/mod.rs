@@ -177,8 +177,9 @@ fn flag_open_cuts(outcome: &mut ReadOutcome, lines: &[usize], cut: OpenCut) {
 
 /// A cheap first look, before the structure confidence is computed on a copy: a table with no
 /// row placed by rule, no row of figures without a label, no column that mixes figures and text
-/// and no data column headed by the word for article codes ("Artikel" over amounts: a header cut
-/// one column off) is not read again. (Not every table that passes scores 1, but reading those
+/// and no data column headed by the word for article codes ("Artikel": over amounts it is a
+/// header cut one column off; over article numbers the table is merely scored twice) is not read
+/// again. (Not every table that passes scores 1, but reading those
 /// again by width turned right tables wrong: c3_18.)
 fn looks_doubtful(table: &Table) -> bool {
     if table.kind != TableKind::Budget {
@@ -200,7 +201,8 @@ fn looks_doubtful(table: &Table) -> bool {
         }
         figures && texts
     });
-    // A data column headed by the word for article codes: the header may be cut one column off.
+    // A data column headed by the word for article codes (whatever it holds: the structure
+    // confidence tells whether it holds amounts): the header may be cut one column off.
     let code_word_over_data = table.columns.iter().any(|column| {
         column.path.iter().any(|part| crate::interpret::vocabulary::is_code_column_header(part))
     });
@@ -498,10 +500,10 @@ fn choose_body_start(
     let mut best: Option<(usize, Layout, i64)> = None;
     for &(start, starts_with_code) in &starts {
         let raw = grid::raw_rows(paragraphs, &cells[start..]);
-        let max_columns = longest_value_run(paragraphs, &raw).clamp(1, MAX_COLUMNS);
         let header = &cells[..start];
         let fewest_columns =
             numbered_columns(paragraphs, header).max(year_run_columns(paragraphs, header)).max(1);
+        let max_columns = longest_value_run(paragraphs, &raw).clamp(1, MAX_COLUMNS);
         if let Some((layout, points)) = layout_search::choose_layout(
             paragraphs,
             &raw,
@@ -607,8 +609,9 @@ fn numbered_columns(paragraphs: &[Paragraph], header: &[usize]) -> usize {
 
 /// How many data columns a run of consecutive years in the header names: "2021", "2022", …,
 /// "2025" printed one after another (nothing but whitespace between them) head one column each,
-/// so the table has at least that many data columns, however few figures its fullest rows print
-/// (empty cells vanish without a trace in many flattened tables). 0 for a run shorter than three.
+/// so the table has at least that many data columns, however few figures most rows print (empty
+/// cells vanish without a trace in many flattened tables). A width no row fills is not tried
+/// (one row must fit exactly, see [`choose_body_start`]). 0 for a run shorter than three.
 fn year_run_columns(paragraphs: &[Paragraph], header: &[usize]) -> usize {
     let mut longest = 0;
     let mut run = 0;
@@ -787,6 +790,20 @@ fn unrecovered(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_of_consecutive_years_gives_the_least_width() {
+        let width_of = |text: &str| {
+            let paragraphs = paragraph::paragraphs(text);
+            let all: Vec<usize> = (0..paragraphs.len()).collect();
+            year_run_columns(&paragraphs, &all)
+        };
+        assert_eq!(width_of("2021\n\n2022\n\n2023\n\n2024\n\n2025"), 5);
+        // Whitespace between the years is allowed; a text breaks the run; two years say nothing.
+        assert_eq!(width_of("2021\n\n \n\n2022\n\n2023"), 3);
+        assert_eq!(width_of("2021\n\n2022\n\nRealisatie\n\n2023\n\n2024"), 0);
+        assert_eq!(width_of("2021\n\n2023\n\n2025"), 0);
+    }
 
     #[test]
     fn no_tables_in_prose() {

@@ -292,7 +292,8 @@ fn best_width(slots: &[(RhythmSlot, Sort)], runs_to_end: bool) -> Option<RhythmT
 
 impl RhythmTable {
     /// How a cut ranks among the passing cuts of one width, lower first: its irregular spacer
-    /// rows, then how many of its labels repeat a label above them.
+    /// rows, then how many of its labels repeat a label above them (totals, which every block
+    /// repeats, left out).
     fn rank(&self) -> (usize, usize) {
         let label_column = self.stub_columns.saturating_sub(1);
         let mut seen = std::collections::HashSet::new();
@@ -300,7 +301,8 @@ impl RhythmTable {
             .rows
             .iter()
             .filter_map(|row| row.get(label_column))
-            .filter(|slot| !slot.text.is_empty() && !seen.insert(slot.text.as_str()))
+            .filter(|slot| !slot.text.is_empty() && !crate::interpret::vocabulary::is_total_label(&slot.text))
+            .filter(|slot| !seen.insert(slot.text.as_str()))
             .count();
         (self.irregular_spacers, repeated)
     }
