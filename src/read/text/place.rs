@@ -6,7 +6,8 @@
 //!
 //! 1. **The table's own arithmetic** ([`resolve_by_arithmetic`]). Formulas the column headers
 //!    print ("Stand vastgestelde begroting (3=1+2)", "(4)=(1)+(2)+(3) Totaal geraamd": an empty
-//!    cell counts as 0, rounding allowed per term), relations between columns
+//!    term counts as 0, rounding allowed per term; the computed column is printed wherever a term
+//!    is, "0" when they cancel, so it is never empty under printed terms), relations between columns
 //!    that hold on every complete row of the table (column 3 = column 2 − column 1, say; at least
 //!    three rows must show it and none may break it), and totals ("Totaal …" rows equal to the
 //!    sum of the data rows above them since the previous total or spacer row). Every order-keeping
@@ -331,6 +332,11 @@ fn keeps_formula(formula: &HeaderFormula, cells: &[String]) -> Option<bool> {
         sum += sign * get(j)?;
         texts.push(cells[j].as_str());
     }
+    // A column the header computes is printed wherever a term of it is ("0" when they cancel):
+    // left empty under printed terms, the formula is not kept.
+    if texts[0].trim().is_empty() && texts[1..].iter().any(|text| !text.trim().is_empty()) {
+        return Some(false);
+    }
     let slack = tolerance(&texts) * formula.terms.len() as f64;
     Some((get(formula.column)? - sum).abs() <= slack)
 }
@@ -620,6 +626,15 @@ mod tests {
             keeps_formula(formula, &cells(&["39.987", "39.987", "90", "40.077", "57", "55"])),
             Some(false)
         );
+        // A computed column left empty under printed terms does not keep its formula (wild page
+        // e2_02, "(3 = 2–1)": 1.452, 1.452, 1.889 of four cells is "", 1.452, 1.452, 1.889, not
+        // 1.452, 1.452, "", 1.889, though 1.452 − 1.452 = 0).
+        let verschil =
+            table_headed(&["(1) Begroting", "(2) Realisatie", "(3 = 2–1) Verschil", "Realisatie 2017"]);
+        let formula = &header_formulas(&verschil)[0];
+        assert_eq!(keeps_formula(formula, &cells(&["1.452", "1.452", "", "1.889"])), Some(false));
+        assert_eq!(keeps_formula(formula, &cells(&["", "1.452", "1.452", "1.889"])), Some(true));
+        assert_eq!(keeps_formula(formula, &cells(&["", "", "", "1.889"])), Some(true));
         // Numbers out of order (a header read into the wrong columns): no formula is trusted.
         let misread =
             table_headed(&["(4) Realisatie", "(1) Omschrijving", "(2) Begroting", "(3)=(2)-(1) Verschil"]);
