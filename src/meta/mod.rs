@@ -230,7 +230,8 @@ pub const OPENING_LINES: usize = 80;
 ///    "Najaarsnota 2007", and the Miljoenennota's subtitle "Tekstgedeelte van de Miljoenennota
 ///    2012") → that type and YEAR; "Nota over de toestand van 's Rijks financiën" (the Miljoenennota's formal title) →
 ///    MN; a budget statement's title "… voor het jaar YEAR (Eerste suppletoire begroting)" →
-///    1SUPP (2SUPP for "Tweede"); "voor het jaar YEAR" → YEAR; an upper-case
+///    1SUPP (2SUPP for "Tweede"); "voor het jaar YEAR" → YEAR, and a chapter in brackets before
+///    it ("… Aruba (IIB) voor het jaar 2007") → that chapter; an upper-case
 ///    chapter heading ("VII BINNENLANDSE ZAKEN …", "C PROVINCIEFONDS") → the chapter; "H2A
 ///    Staten-Generaal" (a Voorjaarsnota-style table heading) → chapter IIA.
 /// 3. On a page without a kamerstuk head, an upper-case chapter heading with the type still
@@ -317,6 +318,9 @@ fn read_lines(head: &[&str]) -> LineReading {
     });
     static H_HEADING: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^H(\d{1,2})([A-C])? [A-Z]").expect("valid regex"));
+    static STATEMENT_CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"\(({CHAPTER})\)\s+voor het jaar \d{{4}}")).expect("valid regex")
+    });
     let mut meta = DocMeta::default();
     let mut caps_chapter = None;
     let mut above_tables = true;
@@ -374,6 +378,13 @@ fn read_lines(head: &[&str]) -> LineReading {
             && let Some(captures) = CAPS_HEADING.captures(line)
         {
             caps_chapter = Some(captures[1].to_string());
+        }
+        // A budget statement's title names its chapter before its year: "Vaststelling van de
+        // begrotingsstaat van … (IIB) voor het jaar 2007".
+        if meta.chapter.is_none()
+            && let Some(captures) = STATEMENT_CHAPTER.captures(line)
+        {
+            meta.chapter = Some(captures[1].to_string());
         }
         if meta.chapter.is_none()
             && let Some(captures) = H_HEADING.captures(line)
@@ -583,6 +594,15 @@ mod tests {
             vjn,
         );
         assert_eq!(found, meta(2022, "VJN", Some("IIA")));
+        // A budget statement's title (wild page c6_04, whose address names no chapter).
+        let statement = "A. Artikelsgewijze toelichting bij het begrotingswetsvoorstel\n\nVaststelling van de \
+            begrotingsstaat van de Raad van State, … en het kabinet van de Gouverneur van Aruba (IIB) voor het jaar 2007\n";
+        let (found, _) = infer_meta(
+            Some("http://rijksbegroting.nl/2007/voorbereiding/begroting,kst99322_2_1.html"),
+            Path::new("x.txt"),
+            statement,
+        );
+        assert_eq!(found, meta(2007, "OWB", Some("IIB")));
     }
 
     #[test]
