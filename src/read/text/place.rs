@@ -12,8 +12,9 @@
 //!    three rows must show it and none may break it), and totals ("Totaal …" rows equal to the
 //!    sum of the data rows above them since the previous total or spacer row). Every order-keeping
 //!    placement of the surviving figures is tried; when exactly one placement (or one combination
-//!    for the short rows of one total's block) satisfies them all, it is taken. Rule text:
-//!    [`ARITHMETIC_RULE`].
+//!    for the short rows of one total's block) satisfies them all, it is taken. Last, subtotals
+//!    ([`resolve_by_subtotals`]): a complete row right above two or more sub-rows that it equals
+//!    the sum of in exactly one combination of their placements. Rule text: [`ARITHMETIC_RULE`].
 //! 2. **Extrapolation** ([`EXTRAPOLATION_RULE`], [`resolve_extrapolation`]): a row labelled
 //!    "Extrapolatie" extends the multi-year estimates by the one year that enters the table, so
 //!    its single printed figure belongs to the last column. Where the page keeps a trace of the
@@ -473,6 +474,10 @@ pub fn resolve_by_arithmetic(table: &mut Table, short: &[usize]) -> Vec<usize> {
             }
         }
     }
+    // Subtotals: a complete row right above its sub-rows that equals their sum.
+    let undecided: Vec<(usize, Vec<Vec<String>>)> =
+        undecided.into_iter().filter(|(i, _)| !chosen.iter().any(|(j, _)| j == i)).collect();
+    chosen.extend(resolve_by_subtotals(table, &undecided, &chosen, short));
     let mut replaced = Vec::new();
     for (row_index, cells) in chosen {
         let row = &mut table.rows[row_index];
@@ -496,6 +501,110 @@ pub fn resolve_by_arithmetic(table: &mut Table, short: &[usize]) -> Vec<usize> {
         replaced.push(row_index);
     }
     replaced
+}
+
+/// How far above a short row its subtotal row is looked for, and how many sub-rows a subtotal
+/// may have.
+const SUBTOTAL_REACH: usize = 8;
+
+/// Short rows placed by a subtotal: a complete row (every cell a number or empty) directly
+/// followed by two or more data or waarvan rows that it equals the sum of, column by column,
+/// in exactly one combination of the short rows' placements ("Overige lasten" '', 599, 599, 41
+/// over "– Dotaties voorzieningen" 40, 40, 0 and "– Bijzondere lasten" '', 559, 559, 41: the 40
+/// can only stand in the second column). Every run of rows that starts right below a complete
+/// row and ends at or below the short row is tried; the short row is placed only when every run
+/// that adds up in exactly one way puts it the same way, and at least one does. `undecided`
+/// holds the short rows arithmetic left open with their placements, `decided` those it placed.
+fn resolve_by_subtotals(
+    table: &Table,
+    undecided: &[(usize, Vec<Vec<String>>)],
+    decided: &[(usize, Vec<String>)],
+    short: &[usize],
+) -> Vec<(usize, Vec<String>)> {
+    let texts = |index: usize| -> Vec<String> {
+        decided.iter().find(|(j, _)| *j == index).map_or_else(
+            || table.rows[index].cells.iter().map(|c| c.text.clone()).collect(),
+            |(_, c)| c.clone(),
+        )
+    };
+    let sub_row = |index: usize| {
+        let row = &table.rows[index];
+        matches!(row.kind, RowKind::Data | RowKind::Waarvan)
+            && !label_of(row).is_empty()
+            && !crate::interpret::vocabulary::is_total_label(&label_of(row))
+    };
+    let complete = |index: usize| {
+        let cells = texts(index);
+        (!short.contains(&index) || decided.iter().any(|(j, _)| *j == index))
+            && cells.iter().all(|t| number(t).is_some())
+            && cells.iter().any(|t| !t.trim().is_empty())
+    };
+    let mut placed = Vec::new();
+    for (row_index, _) in undecided {
+        let mut verdict: Option<Option<Vec<String>>> = None;
+        for parent in row_index.saturating_sub(SUBTOTAL_REACH)..*row_index {
+            if !complete(parent) || !table.rows[parent].kind.carries_data() {
+                continue;
+            }
+            for end in *row_index..(parent + 1 + SUBTOTAL_REACH).min(table.rows.len()) {
+                let children: Vec<usize> = (parent + 1..=end).collect();
+                if children.len() < 2 || !children.iter().all(|&i| sub_row(i)) {
+                    continue;
+                }
+                let open: Vec<&(usize, Vec<Vec<String>>)> =
+                    undecided.iter().filter(|(i, _)| children.contains(i)).collect();
+                let combinations: usize = open.iter().map(|(_, options)| options.len()).product();
+                if combinations == 0 || combinations > MAX_COMBINATIONS {
+                    continue;
+                }
+                let fixed: Vec<Vec<String>> = children
+                    .iter()
+                    .filter(|i| !open.iter().any(|(j, _)| j == *i))
+                    .map(|&i| texts(i))
+                    .collect();
+                if fixed.iter().any(|cells| cells.iter().any(|t| number(t).is_none())) {
+                    continue;
+                }
+                let total = texts(parent);
+                let mut fitting: Vec<Vec<usize>> = Vec::new();
+                let mut choice = vec![0usize; open.len()];
+                loop {
+                    let mut rows: Vec<&Vec<String>> = fixed.iter().collect();
+                    for (slot, (_, options)) in choice.iter().zip(&open) {
+                        rows.push(&options[*slot]);
+                    }
+                    if adds_up(&rows, &total) {
+                        fitting.push(choice.clone());
+                    }
+                    let mut position = 0;
+                    while position < choice.len() {
+                        choice[position] += 1;
+                        if choice[position] < open[position].1.len() {
+                            break;
+                        }
+                        choice[position] = 0;
+                        position += 1;
+                    }
+                    if position == choice.len() {
+                        break;
+                    }
+                }
+                if let [only] = fitting.as_slice() {
+                    let at = open.iter().position(|(j, _)| j == row_index).unwrap_or(0);
+                    let cells = open[at].1[only[at]].clone();
+                    verdict = match verdict {
+                        None => Some(Some(cells)),
+                        Some(Some(before)) if before == cells => Some(Some(before)),
+                        _ => Some(None),
+                    };
+                }
+            }
+        }
+        if let Some(Some(cells)) = verdict {
+            placed.push((*row_index, cells));
+        }
+    }
+    placed
 }
 
 /// The data rows summed by each total row: since the previous total or spacer row, group,
@@ -571,6 +680,36 @@ mod tests {
         assert_eq!(replaced, vec![2]);
         let texts: Vec<&str> = table.rows[2].cells.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, ["550", "", "– 550", "499"]);
+    }
+
+    #[test]
+    fn a_subtotal_row_places_a_vanished_cell_of_its_sub_rows() {
+        // Wild page e2_02 (staat van baten en lasten, "(3 = 2–1)"): "– Dotaties voorzieningen"
+        // prints 40, 40, 0 of four cells; as 40, 40, 0, "" the formula holds too, but only
+        // "", 40, 40, 0 adds up with "– Bijzondere lasten" to "Overige lasten" above them.
+        let mut table =
+            table_headed(&["(1) Begroting", "(2) Realisatie", "(3 = 2–1) Verschil", "Realisatie 2017"]);
+        table.rows = vec![
+            row("Afschrijvingskosten", &["3.500", "1.082", "– 2.418", "871"]),
+            row("Overige lasten", &["", "599", "599", "41"]),
+            row("– Dotaties voorzieningen", &["40", "40", "0", ""]),
+            row("– Bijzondere lasten", &["", "559", "559", "41"]),
+            row("Totaal lasten", &["43.500", "54.100", "9.850", "49.123"]),
+        ];
+        for row in &mut table.rows {
+            row.kind = RowKind::Data;
+        }
+        table.rows[2].placement = Placement::Inferred { rule: LEFT_FILL_RULE.into(), surviving: vec![] };
+        assert_eq!(resolve_by_arithmetic(&mut table, &[2]), vec![2]);
+        let texts: Vec<&str> = table.rows[2].cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["", "40", "40", "0"]);
+        assert!(
+            matches!(&table.rows[2].placement, Placement::Inferred { rule, .. } if rule == ARITHMETIC_RULE)
+        );
+        // Without the sub-row that completes the sum, nothing decides: the row stays as it was.
+        table.rows[2].cells = ["40", "40", "0", ""].iter().map(|t| Cell::printed(*t, None)).collect();
+        table.rows.remove(3);
+        assert!(resolve_by_arithmetic(&mut table, &[2]).is_empty());
     }
 
     #[test]
