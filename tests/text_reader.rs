@@ -1720,3 +1720,21 @@ fn a_text_column_of_articles_between_labels_and_figures_is_read_by_width() {
     );
     assert_eq!(texts(row(table, "HGIS")), ["Diverse artikelen", "1.177", "4.229", "1.003", "845", "1.236"]);
 }
+
+#[test]
+fn rows_swallowed_by_a_caption_or_header_are_named_not_lost() {
+    // FJR 2007, Tabel 1.1 (wild page j2_03): the caption joins the glued header line and the
+    // first rows ("1. Netto-uitgaven onder het kader RBG-eng– 101 523– 91 9969 528"); the IND
+    // statement of OWB 2007 VI (j2_04) puts "– materieel7 8236 3426 3686 0936 3146 8356 635" in a
+    // header; the Miljoenennota 2008 contents (j2_05) read "Voorwoord5" as the stub header. Their
+    // figures are in no cell, so a figure_not_read warning names each line.
+    for (page, line) in [("wild/dev/j2_03.txt", 11), ("wild/dev/j2_04.txt", 23), ("wild/dev/j2_05.txt", 11)] {
+        let document = extract(page, None);
+        let named = document
+            .warnings
+            .iter()
+            .filter(|warning| warning.kind == WarningKind::FigureNotRead)
+            .any(|warning| warning.message.contains(&format!("line {line} ")));
+        assert!(named, "{page}: line {line} is not named");
+    }
+}

@@ -35,7 +35,9 @@
 //! ([`vocabulary::is_note_marker_before_text`]).
 //!
 //! A line counts as accounted for when it is a table's header or caption line (between the
-//! table's first line and its first row), the line of a row, a stub cell, a cell or a note (and a
+//! table's first line and its first row; not a row run together with three figures or more that
+//! a caption or header swallowed, nor in a table of contents an entry with its page glued to it,
+//! "Voorwoord5"), the line of a row, a stub cell, a cell or a note (and a
 //! note's marker printed on its own line just above the note), or any line of an unrecovered
 //! table; a heading line that glues its years together counts as the header's when each of its
 //! years is in the header. Known limit: accounting is per line, so a line that holds several
@@ -163,7 +165,9 @@ fn classify(line: &str) -> Option<FigureLine> {
 
 /// The source lines (1-based) that a table accounts for. A line above the first row counts when
 /// its text is part of the table's caption or header (a header figure that the header rows
-/// dropped does not).
+/// dropped does not), but for a row run together with three figures or more, or in a table of
+/// contents a line ending in a figure glued to a word, which count only as a heading of glued
+/// years each in the header.
 fn accounted_lines(table: &Table, lines: &[&str], accounted: &mut BTreeSet<usize>) {
     let Some((first, last)) = table.lines else {
         return;
@@ -190,6 +194,18 @@ fn accounted_lines(table: &Table, lines: &[&str], accounted: &mut BTreeSet<usize
         let read = match classify(text) {
             None => true,
             Some(FigureLine::Pipe) => text.split('|').filter(|cell| is_figure(cell)).all(in_header),
+            // A row run together with three figures or more is no caption or header line, even
+            // when a caption or header cell swallowed it: its figures are in no cell.
+            // A row run together with three figures or more is no header line, even when a
+            // caption or header cell swallowed it; nor, in a table of contents (whose header
+            // prints no note markers), is a line ending in a figure glued to a word
+            // ("Voorwoord5"): it is an entry and its page.
+            Some(FigureLine::TrailingRow) => {
+                heading_years(text).is_some_and(|years| years.into_iter().all(in_header))
+            }
+            Some(FigureLine::Trailing) if table.kind == TableKind::Contents && ends_in_glued_figure(text) => {
+                heading_years(text).is_some_and(|years| years.into_iter().all(in_header))
+            }
             Some(_) => {
                 in_header(text) || heading_years(text).is_some_and(|years| years.into_iter().all(in_header))
             }
@@ -204,6 +220,11 @@ fn accounted_lines(table: &Table, lines: &[&str], accounted: &mut BTreeSet<usize
         accounted.extend(row.cells.iter().filter_map(|cell| cell.line));
     }
     accounted.extend(table.notes.iter().filter_map(|note| note.line));
+}
+
+/// True for a line that ends in a figure glued to a letter ("Voorwoord5", "Fondsen969").
+fn ends_in_glued_figure(text: &str) -> bool {
+    trailing_figures(text).is_some_and(|(start, _)| text[..start].ends_with(char::is_alphabetic))
 }
 
 /// The years of a heading line that glues them together ("200520062007"), which land in the
@@ -397,7 +418,14 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
     let mut outside: Vec<(usize, FigureLine)> = Vec::new();
     for &(line, shape) in &lost {
         match inside(line) {
-            Some(table) if !shape.needs_company() || lost_neighbour_of_its_shape(&lost, line, shape) => {
+            // In a table of contents a title with its page glued to it ("Voorwoord5") needs no
+            // company: a heading that names a number prints a space before it ("Artikel 31").
+            Some(table)
+                if !shape.needs_company()
+                    || (tables[table].kind == TableKind::Contents
+                        && ends_in_glued_figure(lines[line - 1].trim()))
+                    || lost_neighbour_of_its_shape(&lost, line, shape) =>
+            {
                 match dropped_in_table.last_mut().filter(|(t, _)| *t == table) {
                     Some((_, found)) => found.push(line),
                     None => dropped_in_table.push((table, vec![line])),

@@ -150,11 +150,16 @@ pub fn parse_unit(phrase: &str) -> Option<UnitMeaning> {
     if plain.contains('%') || plain.contains("procent") {
         return Some(UnitMeaning::PERCENT);
     }
-    let figure = SCALE_FIGURE.captures(&plain).and_then(|captures| {
+    let printed_figure = SCALE_FIGURE.captures(&plain).and_then(|captures| {
         let digits: String = captures[1].chars().filter(char::is_ascii_digit).collect();
-        // Only a power of ten scales ("1", "1.000", "1 000 000"); "2015" in a phrase is a year.
-        digits.parse::<i64>().ok().filter(|figure| (0..=9).any(|power| *figure == 10i64.pow(power)))
+        digits.parse::<i64>().ok()
     });
+    // Only a power of ten scales ("1", "1.000", "1 000 000"); "2015" in a phrase is a year. Any
+    // other figure makes the phrase an amount ("EUR 1.472 mln.", a text cell), not a unit.
+    let figure = printed_figure.filter(|figure| (0..=9).any(|power| *figure == 10i64.pow(power)));
+    if printed_figure.is_some_and(|printed| figure.is_none() && !(1900..=2100).contains(&printed)) {
+        return None;
+    }
     let word = MAGNITUDE.captures(&plain).map(|captures| {
         if captures.get(1).is_some() {
             1_000_000
@@ -361,6 +366,8 @@ mod tests {
             ("x 1.000", Some((1_000, None, "other"))),
             // A year in the phrase is no scale.
             ("in € mln 2015", million),
+            // Any other figure makes an amount, not a unit (a text cell of wild page j1_06).
+            ("EUR 1.472 mln.", None),
             ("Realisatie", None),
             ("2019", None),
             ("", None),
