@@ -127,7 +127,7 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
         let signed =
             is_sign(c) && trimmed[at + c.len_utf8()..].starts_with(' ') && ends_in_year(&trimmed[..at]);
         let after_number = trimmed[..at].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
-        (opens && at >= label_minimum && (signed || !after_number) && is_plain_figure(&trimmed[at..]))
+        (opens && at >= label_minimum && (signed || !after_number) && is_run_figure(&trimmed[at..]))
             .then_some(at)
     })?;
     let last_figure = trimmed[last_start..].trim_start_matches(|c: char| is_sign(c) || c.is_whitespace());
@@ -148,7 +148,7 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
         // The token starts after the blank, which may be wider than a byte (U+2002, U+00A0).
         let token_start = space + blank.len_utf8();
         let token = &before[token_start..];
-        if token.contains(['.', ',', '%']) && is_plain_figure(token) && letters_before(space) {
+        if token.contains(['.', ',', '%']) && is_run_figure(token) && letters_before(space) {
             figures.insert(0, token_start..before.len());
             label_end = token_start;
         } else if token.chars().count() == 1
@@ -308,7 +308,7 @@ fn figure_pieces(line: &str) -> Option<(usize, Vec<PrintedPiece>)> {
             pieces.push((Piece::Group { digits, decimals }, range));
         } else if pieces.is_empty() && token.len() >= 4 && token.bytes().all(|b| b.is_ascii_digit()) {
             label_end = range.end;
-        } else if token.contains(['.', ',', '%']) && is_plain_figure(token) {
+        } else if token.contains(['.', ',', '%']) && is_run_figure(token) {
             pieces.push((Piece::Whole, range));
         } else {
             return None;
@@ -560,6 +560,12 @@ fn glued_figures(run: &str, decimals: usize) -> Option<Vec<std::ops::Range<usize
 
 /// One whitespace-separated token that can be part of a figure: digits with "." or ",", a
 /// percent sign, or a lone minus sign.
+/// A figure of a run-together line: a Dutch figure, but never one ending in a minus ("0,16–"):
+/// where figures run together, a minus opens the next figure ("– 0,16– 0,37").
+fn is_run_figure(token: &str) -> bool {
+    is_plain_figure(token) && !token.trim_end().ends_with(is_sign)
+}
+
 fn is_figure_token(token: &str) -> bool {
     let token = token.trim_end_matches('*');
     if token.is_empty() {

@@ -76,7 +76,8 @@ fn is_minus(c: char) -> bool {
     matches!(c, '-' | '‒' | '–' | '—' | '−')
 }
 
-/// Reads "[€] [minus] digits [%]" and returns the value and whether it was a percentage.
+/// Reads "[€] [minus] digits [%]" (or "digits minus": "644-") and returns the value and whether
+/// it was a percentage.
 fn read_signed(text: &str) -> Option<(f64, bool)> {
     let mut rest = text;
     if let Some(after) = rest.strip_prefix('€') {
@@ -99,6 +100,15 @@ fn read_signed(text: &str) -> Option<(f64, bool)> {
         } else if first == '+' {
             rest = rest[1..].trim_start_matches(is_blank);
         }
+    }
+    // A minus printed after the digits, as older statements print negatives ("644-", "11.625-").
+    if !negative
+        && let Some(last) = rest.chars().next_back()
+        && is_minus(last)
+        && rest[..rest.len() - last.len_utf8()].ends_with(|c: char| c.is_ascii_digit())
+    {
+        negative = true;
+        rest = &rest[..rest.len() - last.len_utf8()];
     }
     let (magnitude, is_percent) = read_magnitude(rest)?;
     Some((if negative { -magnitude } else { magnitude }, is_percent))
@@ -243,6 +253,11 @@ mod tests {
         assert_eq!(value("– 9"), Some(-9.0));
         assert_eq!(value("–202"), Some(-202.0));
         assert_eq!(value("−5"), Some(-5.0));
+        // A minus printed after the digits, as older statements do (wild page j2_01).
+        assert_eq!(value("644-"), Some(-644.0));
+        assert_eq!(value("11.625-"), Some(-11_625.0));
+        assert_eq!(value("6.516‒"), Some(-6_516.0));
+        assert_eq!(kind("- 644-"), ValueKind::Text);
         assert_eq!(value("-5"), Some(-5.0));
         assert_eq!(value("– 76.300"), Some(-76_300.0));
         // The older slash notation (jaarverslag 2014 of the Diergezondheidsfonds, Slotwetmutaties).

@@ -18,10 +18,11 @@ use regex::Regex;
 // inner loop answer ASCII text by hand, or rule a text out by its first bytes, and leave the rest
 // to these; the unit tests check that both ways agree.
 
-/// A Dutch figure: sign, euro sign, digits with separators and spaces, percent, a year in
-/// parentheses, stars, a glued footnote marker.
+/// A Dutch figure: sign, euro sign, digits with separators and spaces, a minus printed after the
+/// digits (older statements: "644-"), percent, a year in parentheses, stars, a glued footnote
+/// marker.
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[‒–\-−]/[‒–\-−]|\+/\+|[‒–\-−+])?\s?(?:€\s?)?\d[\d.,\s\u{a0}\u{2009}\u{202f}]*%?(?:\s?\(\d{4}\))?\**(?:\d{1,2}(?:,\d{1,2})*)?$")
+    Regex::new(r"^(?:[‒–\-−]/[‒–\-−]|\+/\+|[‒–\-−+])?\s?(?:€\s?)?\d[\d.,\s\u{a0}\u{2009}\u{202f}]*[‒–\-−]?%?(?:\s?\(\d{4}\))?\**(?:\d{1,2}(?:,\d{1,2})*)?$")
         .expect("valid regex")
 });
 
@@ -101,6 +102,10 @@ fn is_figure_text(text: &str) -> bool {
         .get(at)
         .is_some_and(|&byte| byte.is_ascii_digit() || byte == b'.' || byte == b',' || is_space(byte))
     {
+        at += 1;
+    }
+    // A minus printed after the digits ("644-").
+    if bytes.get(at) == Some(&b'-') {
         at += 1;
     }
     if bytes.get(at) == Some(&b'%') {
@@ -404,6 +409,9 @@ mod tests {
             "2100",
             "1.522",
             "‒ 21,7",
+            "644-",
+            "11.625-",
+            "6.516‒",
             "–/– 8.615",
             "-/- 93",
             "+/+ 12",
