@@ -121,12 +121,13 @@ fn split_numbered_rows(table: &mut Table) {
 
 /// A label that opens with a dotted code glued to its first, capitalised word, as tables of
 /// contents print it without a space ("1.1.Economie en arbeidsmarkt", "2.Saldibalans van het
-/// Rijk", and the part letters "A.Algemeen", "C.Jaarrekening"): the code and the label. A code
-/// needs its closing dot here, so "2Saldibalans" or "1.5mln" stay labels; a letter code needs a
-/// word after it, so "B.V.Nederland" stays one.
+/// Rijk", "1.1Gunstige uitgangssituatie", and the part letters "A.Algemeen", "C.Jaarrekening"):
+/// the code and the label. A code needs a dot here, closing it or inside it, so "2Saldibalans"
+/// or "1.5mln" stay labels; a letter code needs a word after it, so "B.V.Nederland" stays one.
 fn glued_code(label: &str) -> Option<(&str, &str)> {
     static GLUED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*\.|\p{Lu}\.)(\p{Lu}\S*(?:\s.*)?)$").expect("valid regex")
+        Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*\.|\d{1,2}(?:\.\d{1,2})+|\p{Lu}\.)(\p{Lu}\S*(?:\s.*)?)$")
+            .expect("valid regex")
     });
     let captures = GLUED.captures(label)?;
     let (code, rest) = (captures.get(1)?.as_str(), captures.get(2)?.as_str());
@@ -326,7 +327,13 @@ mod tests {
         // Jaarverslag 2008 G's contents (wild page c4_08): the parts A, B and C.
         assert_eq!(glued_code("A.Algemeen"), Some(("A.", "Algemeen")));
         assert_eq!(glued_code("C.Jaarrekening"), Some(("C.", "Jaarrekening")));
+        // Miljoenennota 2008's contents (wild page j2_05): a section number without closing dot.
+        assert_eq!(
+            glued_code("1.1Gunstige uitgangssituatie goed gebruiken"),
+            Some(("1.1", "Gunstige uitgangssituatie goed gebruiken"))
+        );
         for label in [
+            "1.5 Mln",
             "1. Bewaking van dierziekten",
             "2Saldibalans",
             "1.5mln",
