@@ -90,12 +90,14 @@ fn split_glued_codes(table: &mut Table) {
 /// Rows numbered in print order with the number glued to a capitalised label ("1Bruto
 /// aankoopbedrag", "2Netto-aankoopbedrag", … "6EMU-saldo", wild page f1_01, where the text lost
 /// the cell border): when at least three labels open with an undotted number and the numbers
-/// count up by one in print order (rows between them, such as "wv BTW", may have none), the
-/// numbers are the rows' codes. A lone "2Saldibalans", or numbers out of sequence, stay part of
+/// count up by one from 1 in print order, starting again at 1 where a new part begins
+/// (chapters, then annexes, in a table of contents: wild page j2_05; rows between them, such as
+/// "wv BTW", may have none), the numbers are the rows' codes. The label after the number is a
+/// word: "1F", "2F", "1S" (reference levels of an indicator) are no numbered rows. A lone "2Saldibalans", or numbers out of sequence, stay part of
 /// their labels: nothing but the sequence says they are not.
 fn split_numbered_rows(table: &mut Table) {
     static NUMBERED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\d{1,2})(\p{Lu}\S*(?:\s.*)?)$").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"^(\d{1,2})(\p{Lu}\p{L}\S*(?:\s.*)?)$").expect("valid regex"));
     // (row, its number, where the label starts after it)
     let numbered: Vec<(usize, u32, usize)> = table
         .rows
@@ -108,7 +110,9 @@ fn split_numbered_rows(table: &mut Table) {
             Some((index, number.as_str().parse().ok()?, number.end()))
         })
         .collect();
-    let counts_up = numbered.windows(2).all(|pair| pair[1].1 == pair[0].1 + 1);
+    // Numbering may start again at 1 (chapters, then annexes, in a table of contents).
+    let counts_up = numbered.first().is_some_and(|first| first.1 == 1)
+        && numbered.windows(2).all(|pair| pair[1].1 == pair[0].1 + 1 || pair[1].1 == 1);
     if numbered.len() < 3 || !counts_up {
         return;
     }
@@ -378,6 +382,18 @@ mod tests {
         // Two numbered rows, or numbers out of order, are not a sequence.
         assert_eq!(read(&["2Saldibalans", "3Kasbeheer", "Overig"])[0].1, "2Saldibalans");
         assert_eq!(read(&["1Bruto", "3Gasbaten", "2Netto", "4Dividend"])[0].1, "1Bruto");
+        // Numbering that starts again at 1 for a new part (wild page j2_05's contents: chapters,
+        // then annexes) is still a sequence; "1F", "2F", "1S" (reference levels) are no words.
+        let contents = read(&[
+            "1Hoofdlijnen",
+            "2De basis",
+            "3Budgettair beeld",
+            "1Budgettaire kerngegevens",
+            "2De uitgaven",
+        ]);
+        assert_eq!(contents[3], (Some("1".to_string()), "Budgettaire kerngegevens".to_string()));
+        assert_eq!(read(&["1F", "2F", "1F", "2F", "1S"])[0].1, "1F");
+        assert_eq!(read(&["2Saldibalans", "3Kasbeheer", "4Overig"])[0].1, "2Saldibalans");
     }
 
     #[test]
