@@ -194,16 +194,18 @@ fn accounted_lines(table: &Table, lines: &[&str], accounted: &mut BTreeSet<usize
         let read = match classify(text) {
             None => true,
             Some(FigureLine::Pipe) => text.split('|').filter(|cell| is_figure(cell)).all(in_header),
-            // A row run together with three figures or more is no caption or header line, even
-            // when a caption or header cell swallowed it: its figures are in no cell.
             // A row run together with three figures or more is no header line, even when a
             // caption or header cell swallowed it; nor, in a table of contents (whose header
             // prints no note markers), is a line ending in a figure glued to a word
-            // ("Voorwoord5"): it is an entry and its page.
-            Some(FigureLine::TrailingRow) => {
+            // ("Voorwoord5"): it is an entry and its page. Years are a heading's, not a row's.
+            Some(FigureLine::TrailingRow) if !ends_in_years(text) => {
                 heading_years(text).is_some_and(|years| years.into_iter().all(in_header))
             }
-            Some(FigureLine::Trailing) if table.kind == TableKind::Contents && ends_in_glued_figure(text) => {
+            Some(FigureLine::Trailing)
+                if table.kind == TableKind::Contents
+                    && ends_in_glued_figure(text)
+                    && !ends_in_years(text) =>
+            {
                 heading_years(text).is_some_and(|years| years.into_iter().all(in_header))
             }
             Some(_) => {
@@ -220,6 +222,12 @@ fn accounted_lines(table: &Table, lines: &[&str], accounted: &mut BTreeSet<usize
         accounted.extend(row.cells.iter().filter_map(|cell| cell.line));
     }
     accounted.extend(table.notes.iter().filter_map(|note| note.line));
+}
+
+/// True for a line whose trailing figures are all years ("… van het Rijk2007", "2019 2020 2021").
+fn ends_in_years(text: &str) -> bool {
+    trailing_figures(text)
+        .is_some_and(|(start, _)| text[start..].split_whitespace().all(crate::interpret::vocabulary::is_year))
 }
 
 /// True for a line that ends in a figure glued to a letter ("Voorwoord5", "Fondsen969").
@@ -423,7 +431,8 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
             Some(table)
                 if !shape.needs_company()
                     || (tables[table].kind == TableKind::Contents
-                        && ends_in_glued_figure(lines[line - 1].trim()))
+                        && ends_in_glued_figure(lines[line - 1].trim())
+                        && !ends_in_years(lines[line - 1].trim()))
                     || lost_neighbour_of_its_shape(&lost, line, shape) =>
             {
                 match dropped_in_table.last_mut().filter(|(t, _)| *t == table) {
@@ -594,6 +603,17 @@ pub fn figures_missing_from(printed: &[&str], table: &Table) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::table::{Cell, Row};
+
+    #[test]
+    fn glued_figures_and_trailing_years() {
+        assert!(ends_in_glued_figure("Voorwoord5"));
+        assert!(!ends_in_glued_figure("Artikel 31"));
+        assert!(!ends_in_glued_figure("Inleiding"));
+        assert!(ends_in_years("Financieel jaarverslag van het Rijk2007"));
+        assert!(ends_in_years("Raming 2019 2020 2021"));
+        assert!(!ends_in_years("Voorwoord5"));
+        assert!(!ends_in_years("Belastingen 130 891 134 967"));
+    }
 
     fn table_on_lines(first: usize, last: usize, rows: Vec<Row>) -> Table {
         Table { lines: Some((first, last)), rows, ..Table::default() }

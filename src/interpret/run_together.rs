@@ -558,14 +558,14 @@ fn glued_figures(run: &str, decimals: usize) -> Option<Vec<std::ops::Range<usize
     Some(figures)
 }
 
-/// One whitespace-separated token that can be part of a figure: digits with "." or ",", a
-/// percent sign, or a lone minus sign.
 /// A figure of a run-together line: a Dutch figure, but never one ending in a minus ("0,16–"):
 /// where figures run together, a minus opens the next figure ("– 0,16– 0,37").
 fn is_run_figure(token: &str) -> bool {
     is_plain_figure(token) && !token.trim_end().ends_with(is_sign)
 }
 
+/// One whitespace-separated token that can be part of a figure: digits with "." or ",", a
+/// percent sign, or a lone minus sign.
 fn is_figure_token(token: &str) -> bool {
     let token = token.trim_end_matches('*');
     if token.is_empty() {

@@ -102,16 +102,31 @@ fn read_signed(text: &str) -> Option<(f64, bool)> {
         }
     }
     // A minus printed after the digits, as older statements print negatives ("644-", "11.625-").
+    // Only an amount grouped by thousands takes a minus after it: "2019-" is a range cut short.
     if !negative
         && let Some(last) = rest.chars().next_back()
         && is_minus(last)
         && rest[..rest.len() - last.len_utf8()].ends_with(|c: char| c.is_ascii_digit())
+        && is_grouped_before_minus(&rest[..rest.len() - last.len_utf8()])
     {
         negative = true;
         rest = &rest[..rest.len() - last.len_utf8()];
     }
     let (magnitude, is_percent) = read_magnitude(rest)?;
     Some((if negative { -magnitude } else { magnitude }, is_percent))
+}
+
+/// One to three digits, then groups of three after a dot or a blank, then decimals after a
+/// comma ("644", "11.625", "1 204,5"): what may stand before a trailing minus.
+pub(crate) fn is_grouped_before_minus(text: &str) -> bool {
+    let (whole, decimals) = text.split_once(',').unwrap_or((text, "1"));
+    let mut groups = whole.split(|c: char| c == '.' || is_blank(c));
+    let first = groups.next().unwrap_or_default();
+    (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && groups.all(|group| group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit()))
+        && !decimals.is_empty()
+        && decimals.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Reads "[€] digits [%]" after the sign and returns the magnitude and whether it was a
@@ -258,6 +273,8 @@ mod tests {
         assert_eq!(value("11.625-"), Some(-11_625.0));
         assert_eq!(value("6.516‒"), Some(-6_516.0));
         assert_eq!(kind("- 644-"), ValueKind::Text);
+        assert_eq!(kind("2019-"), ValueKind::Text);
+        assert_eq!(kind("12 -"), ValueKind::Text);
         assert_eq!(value("-5"), Some(-5.0));
         assert_eq!(value("– 76.300"), Some(-76_300.0));
         // The older slash notation (jaarverslag 2014 of the Diergezondheidsfonds, Slotwetmutaties).

@@ -87,13 +87,13 @@ fn split_glued_codes(table: &mut Table) {
     }
 }
 
-/// Rows numbered in print order with the number glued to a capitalised label ("1Bruto
-/// aankoopbedrag", "2Netto-aankoopbedrag", … "6EMU-saldo", wild page f1_01, where the text lost
-/// the cell border): when at least three labels open with an undotted number and the numbers
-/// count up by one from 1 in print order, starting again at 1 where a new part begins
-/// (chapters, then annexes, in a table of contents: wild page j2_05; rows between them, such as
-/// "wv BTW", may have none), the numbers are the rows' codes. The label after the number is a
-/// word: "1F", "2F", "1S" (reference levels of an indicator) are no numbered rows. A lone "2Saldibalans", or numbers out of sequence, stay part of
+/// Rows numbered in print order with the number glued to a capitalised label ("1Bruto aankoopbedrag",
+/// "2Netto-aankoopbedrag", … "6EMU-saldo", wild page f1_01, where the text lost the cell border): when
+/// at least three labels open with an undotted number and the numbers count up by one from 1 in print
+/// order (at least twice), starting again at 1 where a new part begins (chapters, then annexes, in a
+/// table of contents: wild page j2_05; rows between them, such as "wv BTW", may have none), the numbers
+/// are the rows' codes. The label after the number is a word: "1F", "2F", "1S" (reference levels of an
+/// indicator) are no numbered rows. A lone "2Saldibalans", or numbers out of sequence, stay part of
 /// their labels: nothing but the sequence says they are not.
 fn split_numbered_rows(table: &mut Table) {
     static NUMBERED: LazyLock<Regex> =
@@ -111,7 +111,9 @@ fn split_numbered_rows(table: &mut Table) {
         })
         .collect();
     // Numbering may start again at 1 (chapters, then annexes, in a table of contents).
+    let steps_up = numbered.windows(2).filter(|pair| pair[1].1 == pair[0].1 + 1).count();
     let counts_up = numbered.first().is_some_and(|first| first.1 == 1)
+        && steps_up >= 2
         && numbered.windows(2).all(|pair| pair[1].1 == pair[0].1 + 1 || pair[1].1 == 1);
     if numbered.len() < 3 || !counts_up {
         return;
@@ -393,6 +395,7 @@ mod tests {
         ]);
         assert_eq!(contents[3], (Some("1".to_string()), "Budgettaire kerngegevens".to_string()));
         assert_eq!(read(&["1F", "2F", "1F", "2F", "1S"])[0].1, "1F");
+        assert_eq!(read(&["1Ab", "1Cd", "1Ef"])[0].1, "1Ab");
         assert_eq!(read(&["2Saldibalans", "3Kasbeheer", "4Overig"])[0].1, "2Saldibalans");
     }
 

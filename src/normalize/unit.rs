@@ -150,14 +150,22 @@ pub fn parse_unit(phrase: &str) -> Option<UnitMeaning> {
     if plain.contains('%') || plain.contains("procent") {
         return Some(UnitMeaning::PERCENT);
     }
-    let printed_figure = SCALE_FIGURE.captures(&plain).and_then(|captures| {
-        let digits: String = captures[1].chars().filter(char::is_ascii_digit).collect();
-        digits.parse::<i64>().ok()
-    });
-    // Only a power of ten scales ("1", "1.000", "1 000 000"); "2015" in a phrase is a year. Any
-    // other figure makes the phrase an amount ("EUR 1.472 mln.", a text cell), not a unit.
-    let figure = printed_figure.filter(|figure| (0..=9).any(|power| *figure == 10i64.pow(power)));
-    if printed_figure.is_some_and(|printed| figure.is_none() && !(1900..=2100).contains(&printed)) {
+    // Only a power of ten scales ("1", "1.000", "1 000 000"); "2015" (four digits, no separator)
+    // in a phrase is a year. With no power of ten, any other figure makes the phrase an amount
+    // ("EUR 1.472 mln.", a text cell), not a unit.
+    let mut figure = None;
+    let mut other_figure = false;
+    for captures in SCALE_FIGURE.captures_iter(&plain) {
+        let printed = &captures[1];
+        let digits: String = printed.chars().filter(char::is_ascii_digit).collect();
+        let Ok(value) = digits.parse::<i64>() else { continue };
+        if (0..=9).any(|power| value == 10i64.pow(power)) {
+            figure.get_or_insert(value);
+        } else if !(printed.len() == 4 && (1900..=2100).contains(&value)) {
+            other_figure = true;
+        }
+    }
+    if figure.is_none() && other_figure {
         return None;
     }
     let word = MAGNITUDE.captures(&plain).map(|captures| {
@@ -368,6 +376,8 @@ mod tests {
             ("in € mln 2015", million),
             // Any other figure makes an amount, not a unit (a text cell of wild page j1_06).
             ("EUR 1.472 mln.", None),
+            ("EUR 2.000 mln.", None),
+            ("stand per 31 december x € 1.000", Some((1_000, Some("EUR"), "amount"))),
             ("Realisatie", None),
             ("2019", None),
             ("", None),

@@ -342,6 +342,12 @@ fn keeps_formula(formula: &HeaderFormula, cells: &[String]) -> Option<bool> {
     Some((get(formula.column)? - sum).abs() <= slack)
 }
 
+/// How many combinations the option counts make, saturating (a product of several counts of up
+/// to [`MAX_COMBINATIONS`] each would overflow).
+fn combination_count(counts: impl Iterator<Item = usize>) -> usize {
+    counts.fold(1usize, |product, count| product.saturating_mul(count))
+}
+
 /// Every order-keeping placement of `figures` (texts with their cells) into `columns` slots.
 fn placements(figures: usize, columns: usize) -> Vec<Vec<usize>> {
     fn walk(start: usize, left: usize, columns: usize, current: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
@@ -429,7 +435,7 @@ pub fn resolve_by_arithmetic(table: &mut Table, short: &[usize]) -> Vec<usize> {
         if in_block.is_empty() {
             continue;
         }
-        let combinations: usize = in_block.iter().map(|(_, options)| options.len()).product();
+        let combinations = combination_count(in_block.iter().map(|(_, options)| options.len()));
         if combinations == 0 || combinations > MAX_COMBINATIONS {
             continue;
         }
@@ -540,6 +546,8 @@ fn resolve_by_subtotals(
             && cells.iter().any(|t| !t.trim().is_empty())
     };
     let mut placed = Vec::new();
+    // The combinations tried over the whole table, so many short rows cannot make it slow.
+    let mut budget = MAX_COMBINATIONS * 10;
     for (row_index, _) in undecided {
         let mut verdict: Option<Option<Vec<String>>> = None;
         for parent in row_index.saturating_sub(SUBTOTAL_REACH)..*row_index {
@@ -553,8 +561,18 @@ fn resolve_by_subtotals(
                 }
                 let open: Vec<&(usize, Vec<Vec<String>>)> =
                     undecided.iter().filter(|(i, _)| children.contains(i)).collect();
-                let combinations: usize = open.iter().map(|(_, options)| options.len()).product();
-                if combinations == 0 || combinations > MAX_COMBINATIONS {
+                let combinations = combination_count(open.iter().map(|(_, options)| options.len()));
+                if combinations == 0 || combinations > MAX_COMBINATIONS || combinations > budget {
+                    continue;
+                }
+                budget -= combinations;
+                // A short row no placement fits (left-filled, not placed) fixes nothing.
+                let unplaced = |i: &usize| {
+                    short.contains(i)
+                        && !open.iter().any(|(j, _)| j == i)
+                        && !decided.iter().any(|(j, _)| j == i)
+                };
+                if children.iter().any(unplaced) {
                     continue;
                 }
                 let fixed: Vec<Vec<String>> = children

@@ -22,7 +22,7 @@ use regex::Regex;
 /// digits (older statements: "644-"), percent, a year in parentheses, stars, a glued footnote
 /// marker.
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[‒–\-−]/[‒–\-−]|\+/\+|[‒–\-−+])?\s?(?:€\s?)?\d[\d.,\s\u{a0}\u{2009}\u{202f}]*[‒–\-−]?%?(?:\s?\(\d{4}\))?\**(?:\d{1,2}(?:,\d{1,2})*)?$")
+    Regex::new(r"^(?:[‒–\-−]/[‒–\-−]|\+/\+|[‒–\-−+])?\s?(?:€\s?)?(?:\d{1,3}(?:[.\s\u{a0}]\d{3})*(?:,\d+)?[‒–\-−]|\d[\d.,\s\u{a0}\u{2009}\u{202f}]*)%?(?:\s?\(\d{4}\))?\**(?:\d{1,2}(?:,\d{1,2})*)?$")
         .expect("valid regex")
 });
 
@@ -70,6 +70,7 @@ pub fn is_value(text: &str) -> bool {
 /// space or a digit), which is every line of prose.
 fn is_figure_text(text: &str) -> bool {
     let Some(&first) = text.as_bytes().first() else { return false };
+
     let is_space = |byte: u8| char::from(byte).is_whitespace();
     if first.is_ascii() && !(first == b'-' || first == b'+' || first.is_ascii_digit() || is_space(first)) {
         return false;
@@ -97,6 +98,7 @@ fn is_figure_text(text: &str) -> bool {
     if !at_digit(at) {
         return false;
     }
+    let digits_from = at;
     at += 1;
     while bytes
         .get(at)
@@ -104,9 +106,13 @@ fn is_figure_text(text: &str) -> bool {
     {
         at += 1;
     }
-    // A minus printed after the digits ("644-").
-    if bytes.get(at) == Some(&b'-') {
-        at += 1;
+    // A minus printed right after an amount grouped by thousands ("644-", "11.625-"; not
+    // "2019-", a range cut short).
+    if bytes.get(at) == Some(&b'-')
+        && at + 1 == bytes.len()
+        && crate::normalize::number::is_grouped_before_minus(&text[digits_from..at])
+    {
+        return true;
     }
     if bytes.get(at) == Some(&b'%') {
         at += 1;
@@ -405,6 +411,8 @@ mod tests {
             "2019 ‒ 2034",
             "2019  - 2020",
             "2019-",
+            "12 -",
+            "1 204,5-",
             "1999",
             "2100",
             "1.522",
