@@ -22,7 +22,7 @@ use regex::Regex;
 /// digits (older statements: "644-"), percent, a year in parentheses, stars, a glued footnote
 /// marker.
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[‒–\-−]/[‒–\-−]|\+/\+|[‒–\-−+])?\s?(?:€\s?)?(?:\d{1,3}(?:[.\s\u{a0}]\d{3})*(?:,\d+)?[‒–\-−]|\d[\d.,\s\u{a0}\u{2009}\u{202f}]*)%?(?:\s?\(\d{4}\))?\**(?:\d{1,2}(?:,\d{1,2})*)?$")
+    Regex::new(r"^(?:\d{1,3}(?:[.\s\u{a0}]\d{3})*(?:,\d+)?[‒–\-−]|(?:[‒–\-−]/[‒–\-−]|\+/\+|[‒–\-−+])?\s?(?:€\s?)?\d[\d.,\s\u{a0}\u{2009}\u{202f}]*%?(?:\s?\(\d{4}\))?\**(?:\d{1,2}(?:,\d{1,2})*)?)$")
         .expect("valid regex")
 });
 
@@ -106,11 +106,12 @@ fn is_figure_text(text: &str) -> bool {
     {
         at += 1;
     }
-    // A minus printed right after an amount grouped by thousands ("644-", "11.625-"; not
-    // "2019-", a range cut short).
-    if bytes.get(at) == Some(&b'-')
+    // A minus printed right after an amount grouped by thousands, with no sign before it and
+    // nothing after it ("644-", "11.625-"; not "2019-", a range cut short, nor "6-1").
+    if digits_from == 0
+        && bytes.get(at) == Some(&b'-')
         && at + 1 == bytes.len()
-        && crate::normalize::number::is_grouped_before_minus(&text[digits_from..at])
+        && crate::normalize::number::is_grouped_before_minus(&text[..at])
     {
         return true;
     }
@@ -413,6 +414,10 @@ mod tests {
             "2019-",
             "12 -",
             "1 204,5-",
+            "6-1",
+            " 6-1",
+            "-644-",
+            "€ 644-",
             "1999",
             "2100",
             "1.522",
