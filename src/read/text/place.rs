@@ -342,6 +342,40 @@ fn keeps_formula(formula: &HeaderFormula, cells: &[String]) -> Option<bool> {
     Some((get(formula.column)? - sum).abs() <= slack)
 }
 
+/// Every combination of the open rows' placements (one option index per open row) with which
+/// the fixed rows and the open rows add up to `total` in every column. The caller bounds the
+/// number of combinations ([`combination_count`]).
+fn combinations_adding_up(
+    fixed: &[Vec<String>],
+    open: &[&(usize, Vec<Vec<String>>)],
+    total: &[String],
+) -> Vec<Vec<usize>> {
+    let mut fitting = Vec::new();
+    let mut choice = vec![0usize; open.len()];
+    loop {
+        let mut rows: Vec<&Vec<String>> = fixed.iter().collect();
+        for (slot, (_, options)) in choice.iter().zip(open) {
+            rows.push(&options[*slot]);
+        }
+        if adds_up(&rows, total) {
+            fitting.push(choice.clone());
+        }
+        // The next combination, counting like an odometer.
+        let mut position = 0;
+        while position < choice.len() {
+            choice[position] += 1;
+            if choice[position] < open[position].1.len() {
+                break;
+            }
+            choice[position] = 0;
+            position += 1;
+        }
+        if position == choice.len() {
+            return fitting;
+        }
+    }
+}
+
 /// How many combinations the option counts make, saturating (a product of several counts of up
 /// to [`MAX_COMBINATIONS`] each would overflow).
 fn combination_count(counts: impl Iterator<Item = usize>) -> usize {
@@ -450,30 +484,7 @@ pub fn resolve_by_arithmetic(table: &mut Table, short: &[usize]) -> Vec<usize> {
                     .map_or_else(|| texts(&table.rows[i]), |(_, c)| c.clone())
             })
             .collect();
-        let mut fitting: Vec<Vec<usize>> = Vec::new();
-        let mut choice = vec![0usize; in_block.len()];
-        loop {
-            let mut rows: Vec<&Vec<String>> = fixed.iter().collect();
-            for (slot, (_, options)) in choice.iter().zip(&in_block) {
-                rows.push(&options[*slot]);
-            }
-            if adds_up(&rows, &total) {
-                fitting.push(choice.clone());
-            }
-            // Next combination.
-            let mut position = 0;
-            while position < choice.len() {
-                choice[position] += 1;
-                if choice[position] < in_block[position].1.len() {
-                    break;
-                }
-                choice[position] = 0;
-                position += 1;
-            }
-            if position == choice.len() {
-                break;
-            }
-        }
+        let fitting = combinations_adding_up(&fixed, &in_block, &total);
         if fitting.len() == 1 {
             for (slot, (row_index, options)) in fitting[0].iter().zip(&in_block) {
                 chosen.push((*row_index, options[*slot].clone()));
@@ -584,29 +595,7 @@ fn resolve_by_subtotals(
                     continue;
                 }
                 let total = texts(parent);
-                let mut fitting: Vec<Vec<usize>> = Vec::new();
-                let mut choice = vec![0usize; open.len()];
-                loop {
-                    let mut rows: Vec<&Vec<String>> = fixed.iter().collect();
-                    for (slot, (_, options)) in choice.iter().zip(&open) {
-                        rows.push(&options[*slot]);
-                    }
-                    if adds_up(&rows, &total) {
-                        fitting.push(choice.clone());
-                    }
-                    let mut position = 0;
-                    while position < choice.len() {
-                        choice[position] += 1;
-                        if choice[position] < open[position].1.len() {
-                            break;
-                        }
-                        choice[position] = 0;
-                        position += 1;
-                    }
-                    if position == choice.len() {
-                        break;
-                    }
-                }
+                let fitting = combinations_adding_up(&fixed, &open, &total);
                 if let [only] = fitting.as_slice() {
                     let at = open.iter().position(|(j, _)| j == row_index).unwrap_or(0);
                     let cells = open[at].1[only[at]].clone();
