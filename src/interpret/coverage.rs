@@ -357,7 +357,9 @@ fn audit_printed_texts(table: &mut Table, lines: &[&str]) {
             || if text.matches('|').count() >= 2 {
                 text.split('|').map(str::trim).filter(|cell| !cell.is_empty()).all(&mut found)
             } else {
-                found(text) || heading_years(text).is_some_and(|years| years.into_iter().all(&mut found))
+                found(text)
+                    || heading_years(text).is_some_and(|years| years.into_iter().all(&mut found))
+                    || header_words_landed(text, &caption_and_header)
             };
         texts.push((line, landed));
     }
@@ -374,6 +376,15 @@ fn audit_printed_texts(table: &mut Table, lines: &[&str]) {
         .filter(|(_, landed)| !landed)
         .map(|&(line, _)| PrintedText { line, text: lines[line - 1].trim().to_string() })
         .collect();
+}
+
+/// True when a line of two or more words, each a header cell of its own, landed in the header:
+/// a header row printed on one line with one space between its cells (" Realisatie
+/// Geactualiseerd     ", under a heading of glued years).
+fn header_words_landed(text: &str, caption_and_header: &str) -> bool {
+    let mut words = text.split_whitespace().peekable();
+    let cells: Vec<&str> = caption_and_header.split(" | ").collect();
+    words.peek().is_some() && text.split_whitespace().count() >= 2 && words.all(|word| cells.contains(&word))
 }
 
 /// Audits a flattened-text document after its reader: adds an unrecovered table (with a

@@ -112,7 +112,7 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
     if trimmed.is_empty() || trimmed.len() > 480 || trimmed.chars().count() > 120 || trimmed.contains('|') {
         return None;
     }
-    if trimmed.ends_with('.') && !trimmed.ends_with("..") {
+    if trimmed.ends_with('.') && !trimmed.ends_with("..") || ends_in_unit_scale(trimmed) {
         return None;
     }
     // Where the second letter ends: a label needs two letters before its figures.
@@ -240,22 +240,31 @@ pub fn split_year_heading(line: &str) -> Option<RunTogether> {
 }
 
 /// A heading of consecutive years glued together with nothing between them
-/// (" 20052006200720082009", as the pre-2010 one-row-a-line tables print it): each year, and the
-/// blank before them as the stub header's empty cell. Two years at least, one apart. Takes the
-/// line trimmed at its end.
+/// (" 20052006200720082009", as the pre-2010 one-row-a-line tables print it), or with single
+/// spaces between some of them (" 2008 2009 20102011 2012"): each year, and the blank before
+/// them as the stub header's empty cell. Two years at least, one apart, and two of them glued.
+/// Takes the line trimmed at its end.
 pub fn glued_years(trimmed: &str) -> Option<RunTogether> {
     let digits = trimmed.trim_start();
     let lead = trimmed.len() - digits.len();
-    if digits.len() < 8 || !digits.len().is_multiple_of(4) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if digits.len() < 8 || !digits.bytes().all(|b| b.is_ascii_digit() || b == b' ') || digits.contains("  ") {
         return None;
     }
-    let years: Vec<u32> =
-        (0..digits.len() / 4).map(|i| digits[4 * i..4 * i + 4].parse().unwrap_or(0)).collect();
+    let mut figures = Vec::new();
+    let mut glued = false;
+    for token in digits.split(' ') {
+        let at = token.as_ptr() as usize - trimmed.as_ptr() as usize;
+        if token.is_empty() || !token.len().is_multiple_of(4) {
+            return None;
+        }
+        glued |= token.len() > 4;
+        figures.extend((0..token.len() / 4).map(|i| at + 4 * i..at + 4 * i + 4));
+    }
+    let years: Vec<u32> = figures.iter().map(|range| trimmed[range.clone()].parse().unwrap_or(0)).collect();
     let consecutive = years.windows(2).all(|pair| pair[1] == pair[0] + 1);
-    if !consecutive || !is_year(&digits[..4]) {
+    if !glued || !consecutive || !is_year(&trimmed[figures[0].clone()]) {
         return None;
     }
-    let figures = (0..years.len()).map(|i| lead + 4 * i..lead + 4 * i + 4).collect();
     Some(RunTogether { label: 0..lead, figures, certain: true, grouping_certain: true })
 }
 
@@ -405,6 +414,45 @@ pub fn split_space_grouped(line: &str, columns: usize) -> Option<RunTogether> {
     })
 }
 
+/// Splits a line of space-grouped figures that cannot be cut into `columns` figures into the
+/// fewest it can be ("bijzondere baten25 5 092 1 286 2 919" under seven years: 25, 5 092, 1 286
+/// and 2 919, each space before three digits read as a thousands space): a row that prints fewer
+/// figures than the heading has years, whose columns the table's placement then decides. How
+/// many figures the print holds is a reading, not a fact: `grouping_certain` is false. `None`
+/// when the line cuts into `columns` figures ([`split_space_grouped`] reads it), or into none.
+///
+/// Digits glued to the label's last word ("baten25") are read as its first figure, and the
+/// split point is then in doubt as well (`certain` false: they may be a footnote marker).
+pub fn split_fewest_space_grouped(line: &str, columns: usize) -> Option<RunTogether> {
+    if split_space_grouped(line, columns).is_some() {
+        return None;
+    }
+    let trimmed = line.trim_end();
+    // The label's last word, when digits end it.
+    let glued_digits =
+        trimmed.split_whitespace().rev().find(|token| token.chars().any(char::is_alphabetic)).and_then(
+            |token| {
+                let digits = token.len() - token.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                let at = token.as_ptr() as usize - trimmed.as_ptr() as usize + token.len() - digits;
+                (1..=3).contains(&digits).then_some(at)
+            },
+        );
+    let fewest = |text: &str| (1..columns).find_map(|fewer| split_space_grouped(text, fewer));
+    if let Some(at) = glued_digits {
+        let parted = format!("{} {}", &trimmed[..at], &trimmed[at..]);
+        if let Some(split) = fewest(&parted) {
+            let back = |offset: usize| if offset > at { offset - 1 } else { offset };
+            return Some(RunTogether {
+                label: 0..trimmed[..at].trim_end().len(),
+                figures: split.figures.iter().map(|range| back(range.start)..back(range.end)).collect(),
+                certain: false,
+                grouping_certain: false,
+            });
+        }
+    }
+    fewest(trimmed).map(|split| RunTogether { grouping_certain: false, ..split })
+}
+
 /// Splits a row that runs its label and figures together with no separator at all, every figure
 /// printing the same number of decimals, each trailing space an empty cell: "Uitgaven9,08,38,4"
 /// with three columns is 9,0, 8,3 and 8,4; "4Dividend– 0,16– 0,37" is – 0,16 and – 0,37;
@@ -496,6 +544,250 @@ pub fn split_glued_decimals(line: &str, columns: usize) -> Option<RunTogether> {
     let label = content[..label_end].trim_end();
     figures.extend(empties);
     Some(RunTogether { label: 0..label.len(), figures, certain, grouping_certain: true })
+}
+
+/// Splits a row that runs its label and whole figures together with no separator at all, the
+/// thousands printed with a space, each trailing space an empty cell, into exactly `columns`
+/// figures: "opbrengst derden47 93574 39678 206…" with seven columns is 47 935, 74 396, 78 206, …;
+/// "RBG-eng– 101 523– 91 9969 528" with three is – 101 523, – 91 996 and 9 528 (as the pre-2010
+/// pages of rijksbegroting.nl print their statements, one row a line).
+///
+/// A figure is an optional sign (and one space), then "0" or a lead of one to three digits
+/// without a leading zero followed by groups of a space and three digits; a "%" may close it,
+/// with decimals before it ("0,2%0,4%"). A space only ever separates thousands, so each group
+/// belongs to the lead before it, and where a group's three digits end the next figure begins
+/// ("7 8236 342" is 7 823 and 6 342); a run of bare digits is cut into figures of at most three
+/// ("290200200" is 290, 200, 200 when the column count says three).
+///
+/// What the print leaves open is flagged, never guessed in silence:
+/// - more than one cut gives `columns` figures ("– 1 600– 5131 087": – 513 and 1 087, or – 51
+///   and 31 087): the most even cut (least sum of squared digit counts) is taken and
+///   `grouping_certain` is false;
+/// - no cut does, but one does when a bare figure may have four digits ("13 8642007": 13 864 and
+///   2007, printed without its thousands space): taken, and `grouping_certain` is false;
+/// - the figures start after a blank, or inside digits the label ends in: `certain` is false;
+/// - no cut does, but one does when a single space may also part two figures, as some of these
+///   pages print some of their cells ("149 365149 337 149 309"): the most even such cut is
+///   taken, and `grouping_certain` is false (a space there is a thousands space or a cell edge).
+///
+/// `None` when no cut gives `columns` figures, when the figures hold no glued pair (other
+/// splits read spaced figures), for fewer than two columns and for prose-length lines.
+pub fn split_glued_wholes(line: &str, columns: usize) -> Option<RunTogether> {
+    let body = line.strip_suffix('\r').unwrap_or(line);
+    let content = body.trim_end();
+    if columns < 2 || content.chars().count() > 160 || content.contains('|') {
+        return None;
+    }
+    let empties: Vec<std::ops::Range<usize>> = body[content.len()..]
+        .char_indices()
+        .filter(|(_, c)| matches!(c, ' ' | '\u{a0}'))
+        .map(|(at, c)| content.len() + at..content.len() + at + c.len_utf8())
+        .collect();
+    if empties.len() >= columns {
+        return None;
+    }
+    let wanted = columns - empties.len();
+    // The figures are the longest tail of digits, spaces, signs, "," and "%".
+    let run_start = content
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, ' ' | ',' | '%') || is_sign(*c) && *c != '+')
+        .last()
+        .map(|(at, _)| at)?;
+    let run_start = run_start + (content[run_start..].len() - content[run_start..].trim_start().len());
+    let label_minimum =
+        content.char_indices().filter(|(_, c)| c.is_alphabetic()).nth(1).map(|(at, c)| at + c.len_utf8())?;
+    if run_start < label_minimum {
+        return None;
+    }
+    let after_blank = content[..run_start].ends_with(char::is_whitespace);
+    // The label may end in digits (a marker, a number): the figures may start inside them.
+    let label_digits_start = content[..run_start]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .last()
+        .map_or(run_start, |(at, _)| at)
+        .max(label_minimum);
+    for (strict, spaced) in [(true, false), (false, false), (true, true)] {
+        for start in (label_digits_start..=run_start).filter(|&at| content.is_char_boundary(at)) {
+            let Some((figures, unique)) = cut_glued_wholes(&content[start..], wanted, strict, spaced) else {
+                continue;
+            };
+            let glued_pair = figures.windows(2).any(|pair| pair[0].end == pair[1].start);
+            if !glued_pair {
+                return None;
+            }
+            let mut figures: Vec<_> = figures.into_iter().map(|f| f.start + start..f.end + start).collect();
+            let label = content[..start].trim_end();
+            figures.extend(empties);
+            return Some(RunTogether {
+                label: 0..label.len(),
+                figures,
+                certain: start == run_start && !after_blank,
+                grouping_certain: unique && strict && !spaced,
+            });
+        }
+    }
+    None
+}
+
+/// True when the line shows two figures printed against each other: a thousands group (a digit,
+/// a space and three digits) with a digit or sign right after it ("1 8461 858"), a digit with a minus
+/// right after it ("523– 91"), or a "%" with a digit or sign right after it ("0,2%0,4%"). A
+/// label's own digits ("Veiligheid14", "in 200627") show none of these, so only such lines are
+/// cut by a count that does not come from a heading.
+pub fn shows_glued_figures(line: &str) -> bool {
+    let chars: Vec<char> = line.trim_end().chars().collect();
+    let opens = |at: usize| chars.get(at).is_some_and(|&c| c.is_ascii_digit() || is_sign(c) && c != '+');
+    (0..chars.len()).any(|at| {
+        let group = chars[at] == ' '
+            && at > 0
+            && chars[at - 1].is_ascii_digit()
+            && (1..=3).all(|k| chars.get(at + k).is_some_and(char::is_ascii_digit));
+        group && opens(at + 4)
+            || chars[at].is_ascii_digit() && chars.get(at + 1).is_some_and(|&c| is_sign(c) && c != '+')
+            || chars[at] == '%' && opens(at + 1)
+    })
+}
+
+/// Cuts a run of whole figures printed without separators into exactly `wanted` figures (the
+/// grammar of [`split_glued_wholes`]; `strict` false lets a bare figure have four digits). The
+/// figures' byte ranges in `run` of the most even cut, and whether it is the only one; `None`
+/// when no cut reads the run to its end.
+fn cut_glued_wholes(
+    run: &str,
+    wanted: usize,
+    strict: bool,
+    spaced: bool,
+) -> Option<(Vec<std::ops::Range<usize>>, bool)> {
+    let bytes = run.as_bytes();
+    let n = run.len();
+    if wanted == 0 || n > 480 {
+        return None;
+    }
+    let digit = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_digit);
+    // Every end of a figure that starts at `at`, with its digit count.
+    let ends_from = |at: usize| -> Vec<(usize, usize)> {
+        let mut ends = Vec::new();
+        // Where spaces may also part two figures, one may stand before a figure (not the first).
+        let mut lead = if spaced && at > 0 && bytes[at] == b' ' { at + 1 } else { at };
+        if let Some(sign) =
+            run.get(lead..).and_then(|rest| rest.chars().next()).filter(|&c| is_sign(c) && c != '+')
+        {
+            lead += sign.len_utf8();
+            if bytes.get(lead) == Some(&b' ') {
+                lead += 1;
+            }
+        }
+        if !digit(lead) {
+            return ends;
+        }
+        let push = |end: usize, digits: usize, ends: &mut Vec<(usize, usize)>| {
+            ends.push((end, digits));
+            // A percent closes a figure, with or without decimals before it.
+            let mut at = end;
+            if bytes.get(at) == Some(&b',') {
+                at += 1;
+                let decimals_start = at;
+                while digit(at) {
+                    at += 1;
+                }
+                if at == decimals_start || bytes.get(at) != Some(&b'%') {
+                    return;
+                }
+            }
+            if bytes.get(at) == Some(&b'%') {
+                ends.push((at + 1, digits));
+            }
+        };
+        if bytes[lead] == b'0' {
+            // Where spaces part figures, a digit right after a zero makes the zero the head of
+            // a thousands group ("5 092"), not a figure of its own.
+            if !(spaced && digit(lead + 1)) {
+                push(lead + 1, 1, &mut ends);
+            }
+            return ends;
+        }
+        let longest_lead = if strict { 3 } else { 4 };
+        for lead_digits in 1..=longest_lead {
+            if !(0..lead_digits).all(|k| digit(lead + k)) {
+                break;
+            }
+            let mut end = lead + lead_digits;
+            let mut digits = lead_digits;
+            push(end, digits, &mut ends);
+            if lead_digits == 4 {
+                break;
+            }
+            while bytes.get(end) == Some(&b' ') && (1..=3).all(|k| digit(end + k)) {
+                end += 4;
+                digits += 3;
+                push(end, digits, &mut ends);
+            }
+        }
+        ends
+    };
+    const NONE: usize = usize::MAX;
+    let mut ways = vec![vec![0u8; wanted + 1]; n + 1];
+    let mut cost = vec![vec![NONE; wanted + 1]; n + 1];
+    let mut next = vec![vec![0usize; wanted + 1]; n + 1];
+    ways[n][0] = 1;
+    cost[n][0] = 0;
+    for i in (0..n).rev() {
+        if !run.is_char_boundary(i) {
+            continue;
+        }
+        for (end, digits) in ends_from(i) {
+            // Where spaces part figures, two are glued only where three digits (a thousands
+            // group or a full lead) or a "%" close the first ("149 365149 337", "970250 200");
+            // "1 286" is never 1, 2 and 86.
+            let full_or_percent = digits >= 3 || bytes[end - 1] == b'%';
+            if spaced && digit(end) && !full_or_percent {
+                continue;
+            }
+            for c in 1..=wanted {
+                if ways[end][c - 1] == 0 {
+                    continue;
+                }
+                ways[i][c] = (ways[i][c] + ways[end][c - 1]).min(2);
+                let total = cost[end][c - 1] + digits * digits;
+                if total < cost[i][c] {
+                    cost[i][c] = total;
+                    next[i][c] = end;
+                }
+            }
+        }
+    }
+    if ways[0][wanted] == 0 {
+        return None;
+    }
+    let mut figures = Vec::with_capacity(wanted);
+    let (mut i, mut c) = (0, wanted);
+    while c > 0 {
+        let end = next[i][c];
+        let start = if bytes[i] == b' ' { i + 1 } else { i };
+        figures.push(start..end);
+        i = end;
+        c -= 1;
+    }
+    Some((figures, ways[0][wanted] == 1))
+}
+
+/// True when a line ends in the scale of a unit phrase: a power of ten from a thousand up after
+/// a currency or "x" ("Meerjarige begroting van baten en lasten x € 1000", "Bedragen in €
+/// 1 000", "x 1.000"): a caption's unit, never a row's figure.
+fn ends_in_unit_scale(trimmed: &str) -> bool {
+    let scale_start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, ' ' | '.'))
+        .last()
+        .map_or(trimmed.len(), |(at, _)| at);
+    let scale: String = trimmed[scale_start..].chars().filter(char::is_ascii_digit).collect();
+    let power_of_ten = scale.len() >= 4 && scale.starts_with('1') && scale[1..].bytes().all(|b| b == b'0');
+    let before = trimmed[..scale_start].trim_end().to_lowercase();
+    power_of_ten && ["€", " x", "eur", "euro", "(x"].iter().any(|word| before.ends_with(word))
 }
 
 /// True when the text ends in a year that stands as a word of its own, a dash after it allowed
@@ -671,12 +963,107 @@ mod tests {
         assert_eq!(split_run_together("Realisatie 2010 (2)"), None, "and so does a numbered year");
         assert_eq!(split_run_together("In 2019 stegen de uitgaven met 12."), None);
         assert_eq!(split_run_together("| a | 1 |"), None);
+        // Captions' units (line 9 of fixtures/wild/dev/j2_04.txt, line 24 of g1_04.txt).
+        assert_eq!(split_run_together("Meerjarige begroting van baten en lasten x € 1000"), None);
+        assert_eq!(split_run_together("Agentschap Uitvoering Bedragen in € 1 000"), None);
+        assert!(split_run_together("Kosten per inwoner in € 1.522").is_some(), "no power of ten");
         assert_eq!(
             split_run_together("2.1 Bureau 4 744 138 4 682 192"),
             None,
             "only arithmetic splits these"
         );
         assert!(!split("2.1.De Nederlandse economie in 200627").2, "a year may hide in the glued digits");
+    }
+
+    fn glued_wholes(line: &str, columns: usize) -> Option<(String, Vec<String>, bool, bool)> {
+        let split = split_glued_wholes(line, columns)?;
+        let figures = split.figures.iter().map(|range| line[range.clone()].to_string()).collect();
+        Some((line[split.label].to_string(), figures, split.certain, split.grouping_certain))
+    }
+
+    #[test]
+    fn glued_whole_figures_are_cut_where_a_group_ends() {
+        // Lines 12, 14, 23 and 25 of fixtures/wild/dev/j2_04.txt (seven year columns).
+        let (label, figures, certain, grouping) =
+            glued_wholes("opbrengst moederdepartement282 654283 443248 624226 945215 470214 196214 169", 7)
+                .unwrap();
+        assert_eq!(label, "opbrengst moederdepartement");
+        assert_eq!(figures, ["282 654", "283 443", "248 624", "226 945", "215 470", "214 196", "214 169"]);
+        assert!(certain && grouping);
+        let (_, figures, _, grouping) = glued_wholes("rentebaten290200200200200200200", 7).unwrap();
+        assert_eq!(figures, ["290", "200", "200", "200", "200", "200", "200"]);
+        assert!(grouping, "21 digits in seven figures of at most three: one cut");
+        assert_eq!(
+            glued_wholes("\u{2013} materieel7 8236 3426 3686 0936 3146 8356 635", 7).unwrap().1[1],
+            "6 342"
+        );
+        assert_eq!(
+            glued_wholes("dotaties voorzieningen1 678000000", 7).unwrap().1,
+            ["1 678", "0", "0", "0", "0", "0", "0"]
+        );
+        // Lines 11, 13, 18 and 26 of fixtures/wild/dev/j2_03.txt (three columns).
+        let (label, figures, certain, grouping) =
+            glued_wholes("1. Netto-uitgaven onder het kader RBG-eng\u{2013} 101 523\u{2013} 91 9969 528", 3)
+                .unwrap();
+        assert_eq!(label, "1. Netto-uitgaven onder het kader RBG-eng");
+        assert_eq!(figures, ["\u{2013} 101 523", "\u{2013} 91 996", "9 528"]);
+        assert!(certain && grouping);
+        assert_eq!(
+            glued_wholes("3. Netto begrotingsgefinancierde uitgaven BKZ0\u{2013} 2 047\u{2013} 2 047", 3)
+                .unwrap()
+                .1,
+            ["0", "\u{2013} 2 047", "\u{2013} 2 047"]
+        );
+        let (label, figures, _, _) = glued_wholes("7. Overig**1 8461 85812", 3).unwrap();
+        assert_eq!(
+            (label.as_str(), figures),
+            ("7. Overig**", vec!["1 846".to_string(), "1 858".into(), "12".into()])
+        );
+        assert_eq!(glued_wholes("EMU-saldo in %BBP0,2%0,4%0,2%", 3).unwrap().1, ["0,2%", "0,4%", "0,2%"]);
+    }
+
+    #[test]
+    fn glued_whole_figures_that_cut_more_ways_than_one_are_flagged() {
+        // Line 21 of fixtures/wild/dev/j2_03.txt: – 513 and 1 087, or – 51 and 31 087.
+        let (_, figures, _, grouping) =
+            glued_wholes("9. EMU-saldoLokale Overheid\u{2013} 1 600\u{2013} 5131 087", 3).unwrap();
+        assert_eq!(figures, ["\u{2013} 1 600", "\u{2013} 513", "1 087"], "the most even cut");
+        assert!(!grouping);
+        // Line 12: the difference 2007 is printed without its thousands space.
+        let (_, figures, _, grouping) = glued_wholes(
+            "2. Netto begrotingsgefinancierde uitgaven SZA\u{2013} 15 872\u{2013} 13 8642007",
+            3,
+        )
+        .unwrap();
+        assert_eq!(figures, ["\u{2013} 15 872", "\u{2013} 13 864", "2007"]);
+        assert!(!grouping, "a bare four-digit figure is read only when nothing else reads");
+        // Trailing spaces are empty cells; spaced figures are for the other splits.
+        assert_eq!(glued_wholes("Saldo5 842   ", 4).map(|split| split.1.len()), None, "no glued pair");
+        assert_eq!(glued_wholes("Saldo5 8421 000  ", 4).unwrap().1, ["5 842", "1 000", " ", " "]);
+        assert_eq!(glued_wholes("Uitgaven 1 522 1 529", 2), None);
+        assert_eq!(glued_wholes("Uitgaven1 522", 3), None);
+        // Lines 27, 28 and 32 of fixtures/wild/dev/g1_04.txt: some cells parted by a space.
+        let (label, figures, _, grouping) =
+            glued_wholes("Totaal baten 229 937 260 250 257 913251 094 237 135 237 117 237 099", 7).unwrap();
+        assert_eq!(label, "Totaal baten");
+        assert_eq!(figures, ["229 937", "260 250", "257 913", "251 094", "237 135", "237 117", "237 099"]);
+        assert!(!grouping, "a space parts cells or thousands");
+        assert_eq!(glued_wholes("rentebaten 970250 200 200 200 200 200", 7).unwrap().1[..2], ["970", "250"]);
+        assert_eq!(glued_wholes("bijzondere baten25 5 092 1 286 2 919", 7), None, "four figures, not seven");
+        let fewest = split_fewest_space_grouped("bijzondere baten25 5 092 1 286 2 919", 7).unwrap();
+        let line = "bijzondere baten25 5 092 1 286 2 919";
+        let figures: Vec<&str> = fewest.figures.iter().map(|range| &line[range.clone()]).collect();
+        assert_eq!(
+            (&line[fewest.label.clone()], figures),
+            ("bijzondere baten", vec!["25", "5 092", "1 286", "2 919"])
+        );
+        assert!(!fewest.grouping_certain);
+        assert!(shows_glued_figures("7. Overig**1 8461 85812"));
+        assert!(shows_glued_figures("BKZ0\u{2013} 2 047"));
+        assert!(shows_glued_figures("BBP0,2%0,4%0,2%"));
+        assert!(!shows_glued_figures("1.3.Veiligheid14"));
+        assert!(!shows_glued_figures("2.1.De Nederlandse economie in 200627"));
+        assert!(!shows_glued_figures("Uitgaven 1 522 1 529"));
     }
 
     fn glued(line: &str, columns: usize) -> Option<(String, Vec<String>, bool)> {

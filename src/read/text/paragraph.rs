@@ -10,7 +10,8 @@
 
 use super::printed::{is_value, is_year_like};
 use crate::interpret::run_together::{
-    RunTogether, split_glued_decimals, split_run_together, split_space_grouped, split_year_heading,
+    RunTogether, shows_glued_figures, split_fewest_space_grouped, split_glued_decimals, split_glued_wholes,
+    split_run_together, split_space_grouped, split_year_heading,
 };
 
 /// One non-blank line of the input, borrowed from it.
@@ -186,7 +187,7 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
                 let raw = if figure.is_empty() { " " } else { figure };
                 let mut paragraph = Paragraph::new(index + 1, raw, figure, false);
                 // Cut out as a figure, so a value even where it prints in brackets ("(-2,78)").
-                if paragraph.kind == ParagraphKind::Text {
+                if paragraph.kind == ParagraphKind::Text && figure.contains(|c: char| c.is_ascii_digit()) {
                     paragraph.kind = ParagraphKind::Value;
                 }
                 paragraph.split_uncertain = n == 0 && !split.certain;
@@ -308,7 +309,10 @@ fn run_together_lines(text: &str) -> Vec<Option<RunTogether>> {
                 .flatten()
                 .is_some_and(|&other| splits[other].is_some())
         };
-        keep[index] = neighbour(-1) || neighbour(1);
+        // A heading of years was split only for a split row below it (`split_by_neighbours`),
+        // which may stand after group rows that are no split themselves ("Baten").
+        let heading = split_year_heading(lines[index]).is_some();
+        keep[index] = heading || neighbour(-1) || neighbour(1);
     }
     splits.into_iter().zip(keep).map(|(split, keep)| split.filter(|_| keep)).collect()
 }
@@ -343,19 +347,42 @@ fn split_by_neighbours(lines: &[&str], splits: &mut [Option<RunTogether>]) {
             continue;
         }
         let trimmed = lines[index].trim();
-        let ends_in_figure = trimmed.ends_with(|c: char| c.is_ascii_digit())
+        if let Some((at, years)) = heading_years.filter(|(at, _)| index - at <= HEADING_REACH)
+            && splits[index].is_none()
+            && let Some(group) = label_and_empty_cells(lines[index], years).or_else(|| {
+                (index == at + 1).then(|| header_words_and_empty_cells(lines[index], years)).flatten()
+            })
+        {
+            splits[index] = Some(group);
+            continue;
+        }
+        let ends_in_figure = trimmed.ends_with(|c: char| c.is_ascii_digit() || c == '%')
             || trimmed.strip_suffix(')').is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_digit()));
         if !ends_in_figure || trimmed.starts_with('|') {
             continue;
         }
         let from_heading =
             heading_years.filter(|(at, _)| index - at <= HEADING_REACH).map(|(_, years)| years);
+        // A blank line of spaces, one a cell, near a run of glued figures gives their count.
+        let from_blanks = || {
+            let glued = shows_glued_figures(lines[index]);
+            blank_cells_near(lines, index).filter(|_| glued).map(|cells| cells - 1)
+        };
         // A line already split keeps its split unless it gave fewer figures than the heading
-        // has years (a run of space-grouped figures read as one).
+        // has years (a run of space-grouped figures read as one), or than the blank lines near
+        // it have value cells (a run of glued figures read as one).
         if let Some(split) = &splits[index] {
+            if from_heading.is_none()
+                && let Some(columns) = from_blanks().filter(|&columns| split.figures.len() < columns)
+                && let Some(regrouped) = split_glued_wholes(lines[index], columns)
+            {
+                splits[index] = Some(regrouped);
+                continue;
+            }
             if let Some(columns) = from_heading.filter(|&columns| split.figures.len() < columns)
                 && let Some(regrouped) = split_space_grouped(lines[index], columns)
                     .or_else(|| split_glued_decimals(lines[index], columns))
+                    .or_else(|| split_glued_wholes(lines[index], columns))
             {
                 splits[index] = Some(regrouped);
             }
@@ -371,7 +398,13 @@ fn split_by_neighbours(lines: &[&str], splits: &mut [Option<RunTogether>]) {
         };
         if let Some(columns) = from_heading.or_else(from_rows) {
             splits[index] = split_space_grouped(lines[index], columns)
-                .or_else(|| split_glued_decimals(lines[index], columns));
+                .or_else(|| split_glued_decimals(lines[index], columns))
+                .or_else(|| split_glued_wholes(lines[index], columns))
+                .or_else(|| {
+                    from_heading.and_then(|columns| split_fewest_space_grouped(lines[index], columns))
+                });
+        } else if let Some(columns) = from_blanks() {
+            splits[index] = split_glued_wholes(lines[index], columns);
         }
     }
     for (index, heading) in headings.into_iter().enumerate() {
@@ -383,6 +416,68 @@ fn split_by_neighbours(lines: &[&str], splits: &mut [Option<RunTogether>]) {
             splits[index] = heading;
         }
     }
+}
+
+/// A label followed by exactly `columns` spaces, one a cell, under a heading of glued years
+/// ("Baten       " under seven years: a group row's label and its seven empty cells), as the
+/// label and the empty cells of a run-together row. `None` for any other line.
+fn label_and_empty_cells(line: &str, columns: usize) -> Option<RunTogether> {
+    let body = line.strip_suffix('\r').unwrap_or(line);
+    let label = body.trim_end_matches(' ');
+    let spaces = body.len() - label.len();
+    let words = label.trim_start();
+    let readable = words.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !words.ends_with(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    (spaces == columns && readable && label.len() == words.len()).then(|| RunTogether {
+        label: 0..label.len(),
+        figures: (0..columns).map(|k| label.len() + k..label.len() + k + 1).collect(),
+        certain: true,
+        grouping_certain: true,
+    })
+}
+
+/// The line right under a heading of glued years that prints more of the header the same way:
+/// one space for the stub header's empty cell, one word a cell, one space each empty cell
+/// (" Realisatie Geactualiseerd     " under seven years: two words and five spaces). Read so only
+/// when the words and the trailing spaces add up to `columns` exactly; `None` otherwise (a cell
+/// of two words cannot be told from two cells).
+fn header_words_and_empty_cells(line: &str, columns: usize) -> Option<RunTogether> {
+    let body = line.strip_suffix('\r').unwrap_or(line);
+    let words = body.strip_prefix(' ')?.trim_end_matches(' ');
+    let trailing = body.len() - 1 - words.len();
+    let word_ranges: Vec<std::ops::Range<usize>> = words
+        .split(' ')
+        .map(|word| {
+            let at = word.as_ptr() as usize - body.as_ptr() as usize;
+            at..at + word.len()
+        })
+        .collect();
+    let all_words = word_ranges.iter().all(|range| {
+        let word = &body[range.clone()];
+        !word.is_empty() && word.chars().all(char::is_alphabetic)
+    });
+    let mut figures = word_ranges;
+    figures.extend((0..trailing).map(|k| 1 + words.len() + k..2 + words.len() + k));
+    (all_words && trailing > 0 && figures.len() == columns).then_some(RunTogether {
+        label: 0..1,
+        figures,
+        certain: true,
+        grouping_certain: true,
+    })
+}
+
+/// How far from a row a blank line may stand to give its cell count, in lines.
+const BLANK_REACH: usize = 12;
+
+/// The cells of the nearest blank line of plain spaces within [`BLANK_REACH`] lines of `index`
+/// (above first), one space a cell, as the pages that print one row a line with glued figures
+/// print their empty rows ("    ": a stub and three value cells). Three cells at least.
+fn blank_cells_near(lines: &[&str], index: usize) -> Option<usize> {
+    let cells = |at: usize| {
+        let line = lines.get(at)?.strip_suffix('\r').unwrap_or(lines[at]);
+        (line.len() >= 3 && line.bytes().all(|b| b == b' ')).then_some(line.len())
+    };
+    (1..=BLANK_REACH).find_map(|step| index.checked_sub(step).and_then(cells).or_else(|| cells(index + step)))
 }
 
 /// How many newlines the text holds.
