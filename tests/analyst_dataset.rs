@@ -126,6 +126,8 @@ fn every_unit_phrase_of_the_fixtures_is_read() {
         ("in mld", Some((1_000_000_000, None, "amount"))),
         ("mld", Some((1_000_000_000, None, "amount"))),
         ("€ miljoen", Some((1_000_000, eur, "amount"))),
+        // Wild e1_02's column headers "(€ mln)" beside "(% verantwoord bedrag)".
+        ("€ mln", Some((1_000_000, eur, "amount"))),
         ("%", Some((1, None, "percent"))),
         ("in procenten bbp", Some((1, None, "percent"))),
         ("in % bbp", Some((1, None, "percent"))),

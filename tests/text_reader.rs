@@ -1764,6 +1764,25 @@ fn statements_printed_one_row_a_line_with_glued_whole_figures_are_read() {
 }
 
 #[test]
+fn rows_printed_one_space_a_cell_keep_their_empty_cells_and_codes() {
+    // FJR 2009, Overzicht A (wild page e1_02): every row on one line, one space between cells and
+    // one space for each empty cell, the chapter code and name as two cells ("IIa
+    // Staten-Generaal"). Values from the page.
+    let document = extract("wild/dev/e1_02.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.columns.len(), 7);
+    assert_eq!(header_texts(table)[..2], ["2008 (€ mln)", "2008 (% verantwoord bedrag)"]);
+    let koningin = row(table, "Huis der Koningin");
+    assert_eq!(koningin.code.as_deref(), Some("I"));
+    assert_eq!(texts(koningin), ["6,1", "", "7,0", "", "", "", ""]);
+    assert_eq!(texts(row(table, "Koninkrijksrelaties")), ["471,7", "", "671,1", "0,1", "1,0", "", ""]);
+    let financien = row(table, "Financiën (excl. belastingen)");
+    assert_eq!(financien.code.as_deref(), Some("IXb"));
+    assert_eq!(texts(financien), ["50 367,8", "", "119 142,7", "0,0", "26,0", "", ""]);
+    assert_eq!(row(table, "Begrotingen").kind, RowKind::Group);
+}
+
+#[test]
 fn rows_swallowed_by_a_caption_or_header_are_named_not_lost() {
     // The Miljoenennota 2008 contents (wild page j2_05) read "Voorwoord5" as the stub header.
     // Its figure is in no cell, so a figure_not_read warning names the line.

@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::interpret::vocabulary::{is_code, is_total_label, is_waarvan_label, is_year};
+use crate::interpret::vocabulary::{is_chapter_code, is_code, is_total_label, is_waarvan_label, is_year};
 use crate::normalize::number::{parse_dutch_number, printed_decimals};
 use crate::table::{CellFlag, Row, RowKind, Table, ValueKind};
 
@@ -73,6 +73,7 @@ fn split_glued_codes(table: &mut Table) {
         })
         .count();
     split_numbered_rows(table);
+    split_chapter_codes(table);
     let glued =
         table.rows.iter().filter(|row| row.code.is_none() && glued_code(&row.label).is_some()).count();
     if glued <= spaced {
@@ -121,6 +122,39 @@ fn split_numbered_rows(table: &mut Table) {
     for (index, _, label_start) in numbered {
         let row = &mut table.rows[index];
         let label = row.label.split_off(label_start);
+        row.code = Some(std::mem::replace(&mut row.label, label));
+    }
+}
+
+/// Rows whose labels open with a budget chapter's code and a space, as a page that flattens a
+/// whole row onto one line prints the code and name cells ("I Huis der Koningin", "IIa
+/// Staten-Generaal", "IXb Financiën (excl. belastingen)", wild page e1_02): when at least three
+/// labels and at least half of the labelled rows open with a Roman numeral (one lower- or
+/// upper-case letter after it allowed) followed by a capitalised word, the numerals are the
+/// rows' codes. A lone "II Overige" among other labels stays a label.
+fn split_chapter_codes(table: &mut Table) {
+    let chapter_code = |label: &str| -> Option<usize> {
+        let (first, rest) = label.split_once(' ')?;
+        let numeral = first.strip_suffix(|c: char| c.is_ascii_lowercase()).unwrap_or(first);
+        let code = is_chapter_code(numeral) && numeral.chars().all(|c| "IVXLC".contains(c))
+            || is_chapter_code(first) && first.len() > 1;
+        (code && rest.starts_with(|c: char| c.is_uppercase())).then_some(first.len())
+    };
+    let labelled = table.rows.iter().filter(|row| row.code.is_none() && !row.label.is_empty()).count();
+    let coded: Vec<(usize, usize)> = table
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| row.code.is_none())
+        .filter_map(|(index, row)| chapter_code(&row.label).map(|end| (index, end)))
+        .collect();
+    if coded.len() < 3 || 2 * coded.len() < labelled {
+        return;
+    }
+    for (index, end) in coded {
+        let row = &mut table.rows[index];
+        let label = row.label[end..].trim_start().to_string();
+        row.label.truncate(end);
         row.code = Some(std::mem::replace(&mut row.label, label));
     }
 }

@@ -11,7 +11,7 @@
 use super::printed::{is_value, is_year_like};
 use crate::interpret::run_together::{
     RunTogether, shows_glued_figures, split_fewest_space_grouped, split_glued_decimals, split_glued_wholes,
-    split_run_together, split_space_grouped, split_year_heading,
+    split_run_together, split_space_grouped, split_spaced_cells, split_spaced_header, split_year_heading,
 };
 
 /// One non-blank line of the input, borrowed from it.
@@ -296,6 +296,7 @@ fn run_together_lines(text: &str) -> Vec<Option<RunTogether>> {
         .collect();
     let mut splits = splits;
     split_by_neighbours(&lines, &mut splits);
+    split_spaced_rows(&lines, &mut splits);
     let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty()).collect();
     let mut keep = vec![false; lines.len()];
     for (position, &index) in content.iter().enumerate() {
@@ -315,6 +316,60 @@ fn run_together_lines(text: &str) -> Vec<Option<RunTogether>> {
         keep[index] = heading || neighbour(-1) || neighbour(1);
     }
     splits.into_iter().zip(keep).map(|(split, keep)| split.filter(|_| keep)).collect()
+}
+
+/// How many lines in a row must agree on their cell count before rows printed one space a cell
+/// are read so.
+const SPACED_ROWS_AGREEING: usize = 3;
+
+/// Splits, in place, the rows of a table printed one row a line with one space between cells and
+/// one space for each empty cell ([`crate::interpret::run_together::split_spaced_cells`]). One
+/// line read that way proves nothing (a label and one figure reads the same in any layout), so
+/// the cut is taken for a run of consecutive lines that read so, where at least
+/// [`SPACED_ROWS_AGREEING`] of them come to one cell count of two or more and some line holds
+/// an empty cell; the lines of that count take the cut (over any other), the others keep theirs.
+fn split_spaced_rows(lines: &[&str], splits: &mut [Option<RunTogether>]) {
+    let mut index = 0;
+    while index < lines.len() {
+        let mut run = Vec::new();
+        while let Some(split) = lines.get(index).and_then(|line| split_spaced_cells(line)) {
+            run.push((index, split));
+            index += 1;
+        }
+        index += 1;
+        if run.len() < SPACED_ROWS_AGREEING {
+            continue;
+        }
+        let mut counts = std::collections::BTreeMap::new();
+        for (_, split) in &run {
+            *counts.entry(split.figures.len()).or_insert(0usize) += 1;
+        }
+        let agreeing =
+            counts.into_iter().filter(|&(cells, lines)| cells >= 2 && lines >= SPACED_ROWS_AGREEING);
+        let Some((cells, _)) = agreeing.max_by_key(|&(_, lines)| lines) else {
+            continue;
+        };
+        let has_empty = run
+            .iter()
+            .any(|(at, split)| split.figures.iter().any(|range| lines[*at][range.clone()].trim().is_empty()));
+        if !has_empty {
+            continue;
+        }
+        let first = run[0].0;
+        for (at, split) in run {
+            if split.figures.len() == cells {
+                splits[at] = Some(split);
+            }
+        }
+        // Header lines right above the rows, read the same way, with as many cells.
+        for above in (first.saturating_sub(3)..first).rev() {
+            match split_spaced_header(lines[above]).filter(|header| header.figures.len() == cells) {
+                Some(header) => splits[above] = Some(header),
+                None if lines[above].trim().is_empty() => break,
+                None => {}
+            }
+        }
+    }
 }
 
 /// How far above a row its heading of years may stand, in lines.
