@@ -1783,6 +1783,21 @@ fn rows_printed_one_space_a_cell_keep_their_empty_cells_and_codes() {
 }
 
 #[test]
+fn years_a_model_page_leaves_open_head_columns() {
+    // The RBV model of a nota van wijziging (wild page f1_06), "Meerjarige doorwerking
+    // verplichtingen": the header prints "20..", "t+1" … "t+4" for the years. "20.." read as a
+    // figure cut the table in two, with the rest one column off.
+    let document = extract("wild/dev/f1_06.txt", None);
+    let table = document
+        .tables
+        .iter()
+        .find(|table| table.title.as_deref() == Some("Meerjarige doorwerking verplichtingen"))
+        .expect("the table");
+    assert_eq!(header_texts(table), ["20..", "t+1", "t+2", "t+3", "t+4"]);
+    assert_eq!(texts(row(table, "Stand vóór nota van wijziging")), ["0"; 5]);
+}
+
+#[test]
 fn rows_swallowed_by_a_caption_or_header_are_named_not_lost() {
     // The Miljoenennota 2008 contents (wild page j2_05) read "Voorwoord5" as the stub header.
     // Its figure is in no cell, so a figure_not_read warning names the line.

@@ -51,9 +51,14 @@ pub fn stands_for_figure(text: &str) -> bool {
     )
 }
 
-/// "2019", "2019*", "2019–2020", "2019/2020": a year or a range of years, as a header prints it.
+/// "2019", "2019*", "2019–2020", "2019/2020": a year or a range of years, as a header prints it;
+/// also a year the page leaves open: the budget year as a model page prints it ("20..") and a
+/// year counted from it ("t", "t+1", "t-2", "T + 4").
 pub(crate) fn is_year_heading(text: &str) -> bool {
     let trimmed = text.trim().trim_end_matches('*');
+    if is_open_year(trimmed) {
+        return true;
+    }
     let mut parts = trimmed.split(['-', '–', '/']).map(str::trim);
     let year = |part: &str| {
         part.len() == 4
@@ -63,6 +68,20 @@ pub(crate) fn is_year_heading(text: &str) -> bool {
     let Some(first) = parts.next() else { return false };
     year(first)
         && parts.all(|part| year(part) || (part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit())))
+}
+
+/// A year the page leaves open: "20.." (or "19..") on a model page, "t" and "t+1", "t-2",
+/// "T + 4" counted from the budget year.
+pub(crate) fn is_open_year(text: &str) -> bool {
+    if matches!(text, "20.." | "19..") {
+        return true;
+    }
+    let Some(rest) = text.strip_prefix(['t', 'T']) else { return false };
+    let rest: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+    rest.is_empty()
+        || rest
+            .strip_prefix(['+', '-', '–'])
+            .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The words budget tables print over a column before its year: what kind of figure the column
@@ -344,6 +363,17 @@ pub(crate) fn is_total_label(label: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn open_years_are_year_headings() {
+        for open in ["20..", "t", "t+1", "T + 4", "t-2"] {
+            assert!(is_year_heading(open), "{open}");
+        }
+        for other in ["t+", "tot", "t+123", "20.", "2.0.."] {
+            assert!(!is_open_year(other), "{other}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -148,8 +148,12 @@ fn is_figure_text(text: &str) -> bool {
 }
 
 /// A plain year ("2019", "2019*", "20141" with a glued marker) or a year range ("2020 ‒ 2034"):
-/// the typical header cell that is also a figure.
+/// the typical header cell that is also a figure. A year the page leaves open ("20..", "t+1":
+/// [`crate::interpret::vocabulary::is_open_year`]) heads a column the same way.
 pub fn is_year_like(text: &str) -> bool {
+    if crate::interpret::vocabulary::is_open_year(text) {
+        return true;
+    }
     // Every year starts with "19" or "20": an ASCII first byte other than '1' or '2' rules the
     // text out without reading the rest.
     if text.as_bytes().first().is_none_or(|&first| first.is_ascii() && first != b'1' && first != b'2') {
