@@ -194,6 +194,20 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     if year_rows > 0 {
         reasons.push(format!("{year_rows} data row(s) hold only years, rising: a header row read as data"));
     }
+    // A data cell that reads as a column heading ("Streefwaarde 2024", "Realisatie 2024"): the
+    // header was cut short and the rest of it read as rows or lost (a text-valued table whose header
+    // the reading could not tell from its cells).
+    // So is such a heading printed inside the table that landed nowhere.
+    let heading_in_body = data_rows
+        .iter()
+        .flat_map(|row| &row.cells)
+        .map(|cell| cell.text.trim())
+        .chain(table.texts_not_placed.iter().map(|text| text.text.trim()))
+        .find(|text| crate::interpret::vocabulary::is_column_heading_text(text));
+    if let Some(heading) = heading_in_body {
+        reasons
+            .push(format!("a data cell reads as a column heading (\"{heading}\"): the header was cut short"));
+    }
     // A data column headed by the word for article codes ("Artikelnr.", "Art.") that holds
     // amounts: its header belongs to another column (the header row was cut one column off).
     let misnamed_columns = (0..table.columns.len())
@@ -260,6 +274,7 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     let column_coherence = if header_in_order { 1.0 } else { 0.5 }
         * header_coverage
         * if year_over_labels { 0.5 } else { 1.0 }
+        * if heading_in_body.is_some() { 0.5 } else { 1.0 }
         * share(coherent_cells, filled_cells)
         * code_column_coherence
         * share(data_rows.len() - year_rows, data_rows.len())

@@ -1361,4 +1361,38 @@ mod tests {
         assert_eq!(trailing_figures("Voorwoord"), None);
         assert!(trailing_figures("Ontvangsten 2021 2022").is_some());
     }
+
+    fn holds_in_line(line: &str, split: &RunTogether) {
+        for range in std::iter::once(&split.label).chain(&split.figures) {
+            assert!(range.start <= range.end && range.end <= line.len(), "{line:?}: {range:?}");
+            assert!(line.is_char_boundary(range.start) && line.is_char_boundary(range.end), "{line:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
+
+        /// The cuts of glued and one-space-a-cell rows never panic and give ranges inside the
+        /// line, on character boundaries, whatever the line.
+        #[test]
+        fn cuts_stay_inside_the_line(
+            line in "[A-Za-z0-9 ,.%()*\u{2013}\u{20ac}\u{a0}-]{0,60}",
+            columns in 0usize..12,
+        ) {
+            for split in [
+                split_glued_wholes(&line, columns),
+                split_fewest_space_grouped(&line, columns),
+                split_spaced_cells(&line),
+                split_spaced_header(&line),
+                split_run_together(&line),
+                glued_years(line.trim_end()),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                holds_in_line(&line, &split);
+            }
+            let _ = shows_glued_figures(&line);
+        }
+    }
 }

@@ -125,6 +125,31 @@ pub fn is_measure_year_heading(text: &str) -> bool {
     year_with_marker && measure
 }
 
+/// A cell's text that reads as a column heading of a measure and a year or years ("Realisatie
+/// 2024", "Streefwaarde 2021-2025 (1)", "Raming 20112"), a column number or a star after it
+/// allowed: where it stands among the data cells, the header was cut short. (A row label may
+/// name a measure and a year, "Vastgestelde begroting 2024"; a data cell does not.)
+pub fn is_column_heading_text(text: &str) -> bool {
+    let text = text.trim().trim_end_matches('*');
+    let text = match text.strip_suffix(')').and_then(|rest| rest.rsplit_once('(')) {
+        Some((before, number))
+            if (1..=2).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            before.trim_end()
+        }
+        _ => text,
+    };
+    if is_measure_year_heading(text) {
+        return true;
+    }
+    let Some((words, last)) = text.rsplit_once(char::is_whitespace) else { return false };
+    let measure = words
+        .split_whitespace()
+        .last()
+        .is_some_and(|word| MEASURE_WORDS.contains(&word.to_lowercase().as_str()));
+    measure && is_year_heading(last) && last.contains(['-', '–', '/'])
+}
+
 /// The number a header gives its column: "(N)" (N of one or two digits) that is not an operand
 /// of a formula, or the N a formula defines ("(3)=(1)+(2)", "(3 = 2 – 1)"). "Realisatie 2010 (2)"
 /// is column 2; "Verschil (2) – (1)" computes from columns 2 and 1 without a number of its own.
@@ -363,6 +388,18 @@ pub(crate) fn is_total_label(label: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn column_headings_are_told_from_cells() {
+        // Wild page j1_05, Tabel 39: the header cells that landed among the data cells.
+        for heading in ["Streefwaarde 2024", "Realisatie 2024", "Streefwaarde 2021-2025 (1)", "Raming 20112"]
+        {
+            assert!(is_column_heading_text(heading), "{heading}");
+        }
+        for cell in ["41% in 2023", "N.v.t.", "SDG 8 Inclusieve en duurzame groei", "2024", "1137 van 5456"] {
+            assert!(!is_column_heading_text(cell), "{cell}");
+        }
+    }
 
     #[test]
     fn open_years_are_year_headings() {

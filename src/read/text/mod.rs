@@ -204,7 +204,11 @@ fn looks_doubtful(table: &Table) -> bool {
     let code_word_over_data = table.columns.iter().any(|column| {
         column.path.iter().any(|part| crate::interpret::vocabulary::is_code_column_header(part))
     });
-    inferred || unlabelled || mixed || code_word_over_data || year_over_labels(table)
+    // A data cell that reads as a column heading: the header was cut short.
+    let heading_in_body = rows()
+        .flat_map(|row| &row.cells)
+        .any(|cell| crate::interpret::vocabulary::is_column_heading_text(&cell.text));
+    inferred || unlabelled || mixed || code_word_over_data || heading_in_body || year_over_labels(table)
 }
 
 /// A year heads a data column, never the labels: a year read as the stub header means the header
