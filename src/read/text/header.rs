@@ -1,11 +1,8 @@
-//! What is printed above the body: the caption (number, title, unit), the header rows, and the
-//! column paths built from them.
-//!
-//! Caption rule: "Tabel N rest" gives the number; the rest, joined with caption lines attached to
-//! it by a single newline, is the title once a unit in it ("(bedragen x € 1.000)") is cut out; a
-//! unit line right under the caption gives the unit. A table without caption takes its title
-//! from the text above its header: the text before its unit line, or the line holding the unit
-//! with the unit cut out (a title line ending in a comma is joined with the one after it).
+//! What is printed between the caption and the body: the header rows, and the column paths
+//! built from them (the caption itself is [`super::caption`]'s). A table without caption takes
+//! its title from the text above its header: the text before its unit line, or the line holding
+//! the unit with the unit cut out (a title line ending in a comma is joined with the one after
+//! it).
 //!
 //! Header rule ([`build_columns`]), on the header cells with whitespace lines expanded, after a
 //! column's number or formula printed as a paragraph of its own between two titles ("Stand 1e
@@ -45,92 +42,15 @@
 //! begroting" over two columns after three single ones) gets the wrong span; the data cells are
 //! unaffected.
 
+use super::caption::{clean_title, split_unit};
 use super::grid::{self, Layout};
 use super::header_cells;
-use super::paragraph::{self, Paragraph};
+use super::paragraph::Paragraph;
 use super::place;
 use super::printed;
-use super::region::{self, Region};
+use super::region;
 use crate::interpret::vocabulary;
 use crate::table::Column;
-
-/// What the caption and the lines right under it say.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Caption {
-    /// The N of "Tabel N".
-    pub number: Option<String>,
-    /// The title, unit cut out.
-    pub title: Option<String>,
-    /// The unit.
-    pub unit: Option<String>,
-    /// How many of the region's cells the caption used (continuation lines, unit lines).
-    pub consumed: usize,
-}
-
-/// Cuts a unit out of a title; returns the title (without a footnote marker left dangling after
-/// the unit) and the unit.
-fn split_unit(title: &str) -> (String, Option<String>) {
-    match printed::find_unit(title) {
-        Some((start, end, unit)) => {
-            let after = title[end..].trim();
-            let after = if printed::is_note_marker(after) { "" } else { after };
-            let joined = format!("{} {}", title[..start].trim(), after);
-            (clean_title(&joined), Some(unit))
-        }
-        None => (clean_title(title), None),
-    }
-}
-
-fn clean_title(title: &str) -> String {
-    title
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_end_matches([',', ':', ';'])
-        .trim()
-        .to_string()
-}
-
-/// Reads the caption of a region (see the module doc).
-pub fn read_caption(paragraphs: &[Paragraph], region: &Region) -> Caption {
-    let Some(caption_index) = region.caption else { return Caption::default() };
-    // A heading that names a table of contents is the title as printed.
-    let (number, rest) = printed::caption(paragraphs[caption_index].text)
-        .unwrap_or_else(|| (String::new(), paragraphs[caption_index].text.to_string()));
-    let mut title = rest;
-    let mut consumed = 0;
-    let mut previous = caption_index;
-    for &index in &region.cells {
-        let paragraph = &paragraphs[index];
-        if index == previous + 1
-            && paragraph.attached
-            && paragraph.is_text()
-            && paragraph::whole_line(paragraphs, index)
-        {
-            title = format!("{title} {}", paragraph.text);
-            consumed += 1;
-            previous = index;
-        } else {
-            break;
-        }
-    }
-    let (title, mut unit) = split_unit(&title);
-    while let Some(&index) = region.cells.get(consumed) {
-        match printed::unit_line(paragraphs[index].text) {
-            Some(found) if paragraphs[index].is_text() => {
-                unit.get_or_insert(found);
-                consumed += 1;
-            }
-            _ => break,
-        }
-    }
-    Caption {
-        number: (!number.is_empty()).then_some(number),
-        title: (!title.is_empty()).then_some(title),
-        unit,
-        consumed,
-    }
-}
 
 /// Moves the start of the body back from the first row's label over rows that belong to the
 /// body although they hold no figure: an empty or code cell right before the label, spacer rows
@@ -801,14 +721,6 @@ mod tests {
                 "Vastgestelde begroting Uitgaven",
                 "Vastgestelde begroting Ontvangsten"
             ]
-        );
-    }
-
-    #[test]
-    fn caption_with_unit_and_marker() {
-        assert_eq!(
-            split_unit("Opbouw van de rentelasten, 2010–2015 (x € 1 mln.) 1"),
-            ("Opbouw van de rentelasten, 2010–2015".to_string(), Some("x € 1 mln.".to_string()))
         );
     }
 }

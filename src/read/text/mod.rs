@@ -27,6 +27,7 @@
 //! becomes an [`TableKind::Unrecovered`] table that keeps its raw lines.
 
 mod body_start;
+mod caption;
 mod grid;
 mod header;
 mod header_cells;
@@ -245,7 +246,7 @@ fn read_by_width_if_better(
     if usual >= 1.0 && !built.is_some_and(year_over_labels) {
         return None;
     }
-    let caption = header::read_caption(paragraphs, region);
+    let caption = caption::read_caption(paragraphs, region);
     let cells = &region.cells[caption.consumed.min(region.cells.len())..];
     let read = rhythm::read_by_width(paragraphs, cells, region.runs_to_end)?;
     let mut table = built.cloned().unwrap_or_else(|| Table {
@@ -315,7 +316,7 @@ fn build_table(
     let note_lines = region.notes.iter().map(|n| n.2).max();
     table.lines = first_line.map(|first| (first, last_line.max(note_lines).unwrap_or(first)));
 
-    let caption = header::read_caption(paragraphs, region);
+    let caption = caption::read_caption(paragraphs, region);
     table.number = caption.number;
     table.title = caption.title;
     table.unit = caption.unit;
