@@ -13,7 +13,8 @@
 //! - [`vocabulary`]: what a printed text is (a figure, a year), one definition that the stages
 //!   below share;
 //! - [`run_together`]: a line that runs a label and its figures together, cut where the figures
-//!   start;
+//!   start; [`glued_figures`]: figures printed against each other with no separator, cut into a
+//!   given number; [`spaced_cells`]: a row printed one space a cell, empty cells as spaces;
 //! - [`titled_repeats`]: tables printed one after another under the same header, each under its
 //!   own title, told apart again;
 //! - [`coverage`]: the "no silent loss" audit: every figure the source prints in a table-like place
@@ -31,9 +32,11 @@ pub(crate) mod caption;
 pub mod confidence;
 pub mod contents;
 pub mod coverage;
+pub mod glued_figures;
 pub(crate) mod grid;
 pub(crate) mod notes;
 pub mod run_together;
+pub mod spaced_cells;
 pub(crate) mod structure;
 pub mod titled_repeats;
 pub mod vocabulary;

@@ -9,10 +9,11 @@
 //! Paragraphs borrow their text from the input.
 
 use super::printed::{is_value, is_year_like};
+use crate::interpret::glued_figures::{shows_glued_figures, split_glued_decimals, split_glued_wholes};
 use crate::interpret::run_together::{
-    RunTogether, shows_glued_figures, split_fewest_space_grouped, split_glued_decimals, split_glued_wholes,
-    split_run_together, split_space_grouped, split_spaced_cells, split_spaced_header, split_year_heading,
+    RunTogether, split_fewest_space_grouped, split_run_together, split_space_grouped, split_year_heading,
 };
+use crate::interpret::spaced_cells::{split_spaced_cells, split_spaced_header};
 
 /// One non-blank line of the input, borrowed from it.
 #[derive(Debug, Clone, PartialEq)]
@@ -323,7 +324,7 @@ fn run_together_lines(text: &str) -> Vec<Option<RunTogether>> {
 const SPACED_ROWS_AGREEING: usize = 3;
 
 /// Splits, in place, the rows of a table printed one row a line with one space between cells and
-/// one space for each empty cell ([`crate::interpret::run_together::split_spaced_cells`]). One
+/// one space for each empty cell ([`crate::interpret::spaced_cells::split_spaced_cells`]). One
 /// line read that way proves nothing (a label and one figure reads the same in any layout), so
 /// the cut is taken for a run of consecutive lines that read so, where at least
 /// [`SPACED_ROWS_AGREEING`] of them come to one cell count of two or more and some line holds

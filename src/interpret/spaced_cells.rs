@@ -1,0 +1,182 @@
+//! Rows printed one row a line with one space between their cells and one space for each
+//! empty cell ("I Huis der Koningin 6,1   7,0        "), and their header lines, led by one
+//! space for each empty stub header cell. Owns only the cut of one printed line; whether the
+//! lines around agree on it is for the text reader to say ([`crate::read::text`]).
+
+use super::run_together::RunTogether;
+use super::vocabulary::is_sign;
+
+/// Splits a row printed on one line with one space between its cells and one space for each
+/// empty cell, as some pages flatten whole rows ("I Huis der Koningin 6,1   7,0        ": 6,1,
+/// one empty cell (three spaces: a separator, the cell, a separator), 7,0 and four trailing
+/// empty cells (two spaces each)). A label with only trailing spaces ("Begrotingen
+/// ") is a row of empty cells. Figures print their decimals (",4") or a "%", which is how a
+/// thousands space is told from a cell edge: "13 997,4 0,1" is 13 997,4 and 0,1.
+///
+/// The cut of one line, with every empty cell as a one-space range; whether it holds is for the
+/// lines around to say (they must agree on the count, [`crate::read::text`] checks). `None` for a
+/// line that does not read this way: a space run of even length between cells or of odd length
+/// after the last, a figure without decimals or "%", no label of two letters, a prose-length
+/// line.
+pub fn split_spaced_cells(line: &str) -> Option<RunTogether> {
+    let body = line.strip_suffix('\r').unwrap_or(line);
+    let content = body.trim_end_matches(' ');
+    let trailing = body.len() - content.len();
+    if content.chars().count() > 240 || content.contains(['|', '\t']) || !trailing.is_multiple_of(2) {
+        return None;
+    }
+    // Tokens between runs of spaces, with the length of the run before each.
+    let mut tokens: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    let mut at = content.len() - content.trim_start_matches(' ').len();
+    if at > 0 {
+        return None;
+    }
+    while at < content.len() {
+        let end = content[at..].find(' ').map_or(content.len(), |gap| at + gap);
+        let next = end + content[end..].len() - content[end..].trim_start_matches(' ').len();
+        tokens.push((0, at..end));
+        at = next;
+    }
+    // The run before token k is between the end of token k-1 and the start of token k.
+    for k in 1..tokens.len() {
+        let gap = tokens[k].1.start - tokens[k - 1].1.end;
+        tokens[k].0 = gap;
+    }
+    let is_figure_text = |text: &str| {
+        let digits = text.trim_start_matches(|c: char| is_sign(c) && c != '+');
+        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'%'))
+    };
+    let label_tokens = tokens.iter().rposition(|(_, range)| !is_figure_text(&content[range.clone()]))? + 1;
+    let label_end = tokens[label_tokens - 1].1.end;
+    if content[..label_end].chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return None;
+    }
+    let mut figures: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut open: Option<std::ops::Range<usize>> = None;
+    for (gap, range) in &tokens[label_tokens..] {
+        let text = &content[range.clone()];
+        // A lead of one to three digits without decimals joins the three digits after it.
+        if let Some(lead) = open.take() {
+            let group = text.get(..3).is_some_and(|digits| digits.bytes().all(|b| b.is_ascii_digit()))
+                && text[3..].chars().next().is_none_or(|c| matches!(c, ',' | '%'));
+            if *gap != 1 || !group {
+                return None;
+            }
+            let joined = lead.start..range.end;
+            if text.contains([',', '%']) {
+                figures.push(joined);
+            } else {
+                open = Some(joined);
+            }
+            continue;
+        }
+        if *gap % 2 == 0 {
+            return None;
+        }
+        // Empty cells in the run before the figure, one space each, in the run's middle.
+        let empties = (gap - 1) / 2;
+        figures.extend((0..empties).map(|k| range.start - gap + 1 + 2 * k..range.start - gap + 2 + 2 * k));
+        let whole = text.trim_start_matches(|c: char| is_sign(c) && c != '+');
+        if text.contains([',', '%']) {
+            figures.push(range.clone());
+        } else if (1..=3).contains(&whole.len()) && whole.bytes().all(|b| b.is_ascii_digit()) {
+            open = Some(range.clone());
+        } else {
+            return None;
+        }
+    }
+    if open.is_some() {
+        return None;
+    }
+    figures.extend((0..trailing / 2).map(|k| content.len() + 2 * k..content.len() + 2 * k + 1));
+    (!figures.is_empty()).then_some(RunTogether {
+        label: 0..label_end,
+        figures,
+        certain: true,
+        grouping_certain: true,
+    })
+}
+
+/// Splits a header line of a table printed one space a cell ([`split_spaced_cells`]): the empty
+/// stub header cells lead it, two spaces each ("    2008 2008 2009 2009   2009  " over a code and
+/// a name column: 2008, 2008, 2009, 2009, an empty cell, 2009, an empty cell); a cell is one
+/// word, or a bracketed phrase ("(% verantwoord bedrag)"). The stub's blank is the label. `None`
+/// when the line does not lead with an even run of spaces or a run between cells is even; a
+/// header cell of several words ("Verantwoord bedrag") cannot be told from several cells, so the
+/// count the caller wants decides.
+pub fn split_spaced_header(line: &str) -> Option<RunTogether> {
+    let body = line.strip_suffix('\r').unwrap_or(line);
+    let content = body.trim_end_matches(' ');
+    let lead = content.len() - content.trim_start_matches(' ').len();
+    let trailing = body.len() - content.len();
+    if lead < 2 || !lead.is_multiple_of(2) || !trailing.is_multiple_of(2) || content.chars().count() > 240 {
+        return None;
+    }
+    let mut figures = Vec::new();
+    let mut at = lead;
+    let mut gap: usize = 1;
+    while at < content.len() {
+        if gap.is_multiple_of(2) {
+            return None;
+        }
+        figures.extend((0..(gap - 1) / 2).map(|k| at - gap + 1 + 2 * k..at - gap + 2 + 2 * k));
+        // A bracketed cell runs to its closing bracket; any other to the next space.
+        let end = if content[at..].starts_with('(') {
+            at + content[at..].find(')')? + 1
+        } else {
+            content[at..].find(' ').map_or(content.len(), |space| at + space)
+        };
+        figures.push(at..end);
+        let next = end + content[end..].len() - content[end..].trim_start_matches(' ').len();
+        gap = next - end;
+        at = next;
+    }
+    figures.extend((0..trailing / 2).map(|k| content.len() + 2 * k..content.len() + 2 * k + 1));
+    Some(RunTogether { label: 0..lead, figures, certain: true, grouping_certain: true })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spaced(line: &str) -> Option<(String, Vec<String>)> {
+        let split = split_spaced_cells(line)?;
+        Some((
+            line[split.label].to_string(),
+            split.figures.iter().map(|range| line[range.clone()].to_string()).collect(),
+        ))
+    }
+
+    #[test]
+    fn rows_with_one_space_a_cell_keep_their_empty_cells() {
+        // Lines 13, 14, 20 and 21 of fixtures/wild/dev/e1_02.txt (FJR 2009, Overzicht A).
+        let (label, cells) = spaced("I Huis der Koningin 6,1   7,0        ").unwrap();
+        assert_eq!(label, "I Huis der Koningin");
+        assert_eq!(cells, ["6,1", " ", "7,0", " ", " ", " ", " "]);
+        assert_eq!(spaced("Begrotingen              ").unwrap().1, [" "; 7]);
+        assert_eq!(
+            spaced("IV Koninkrijksrelaties 471,7   671,1 0,1 1,0    ").unwrap().1,
+            ["471,7", " ", "671,1", "0,1", "1,0", " ", " "]
+        );
+        assert_eq!(
+            spaced("V Buitenlandse Zaken incl. EU (eigen middelen) 13 997,4 0,1 10 323,3 0,1 8,9 0,0 0,8")
+                .unwrap()
+                .1,
+            ["13 997,4", "0,1", "10 323,3", "0,1", "8,9", "0,0", "0,8"]
+        );
+        // Not this convention: an even run between cells, figures without decimals, an indent.
+        assert_eq!(spaced("Uitgaven  6,1 7,0"), None);
+        assert_eq!(spaced("Uitgaven 1 522 1 529"), None);
+        assert_eq!(spaced("    2008 2008 2009"), None);
+        // Its header lines (11 and 12): two empty stub cells lead them.
+        let line = "    2008 2008 2009 2009   2009  ";
+        let header = split_spaced_header(line).unwrap();
+        let cells: Vec<&str> = header.figures.iter().map(|range| &line[range.clone()]).collect();
+        assert_eq!(cells, ["2008", "2008", "2009", "2009", " ", "2009", " "]);
+        let line = "    (€ mln) (% verantwoord bedrag) (€ mln)";
+        let header = split_spaced_header(line).unwrap();
+        let cells: Vec<&str> = header.figures.iter().map(|range| &line[range.clone()]).collect();
+        assert_eq!(cells, ["(€ mln)", "(% verantwoord bedrag)", "(€ mln)"]);
+        assert_eq!(split_spaced_header("   2008 2009"), None, "an odd lead");
+    }
+}
