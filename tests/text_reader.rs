@@ -387,6 +387,25 @@ fn text_without_tables_gives_no_tables() {
 
 proptest! {
 
+    /// Lines shaped like the pre-2010 statements (glued years, labels glued to runs of digits,
+    /// spaces and signs, spacer lines of spaces, chapter codes) never make the reader panic,
+    /// and every row keeps one cell per column.
+    #[test]
+    fn glued_and_spaced_rows_never_make_the_reader_panic(
+        lines in proptest::collection::vec(
+            " ?(200[0-9]){2,7}| ?(200[0-9] ?){2,7}|[A-Za-z]{2,9}[0-9 ,%\u{2013}-]{0,40}| {1,12}|[IVX]{1,3}[ab]? [A-Z][a-z]{1,8} [0-9 ,]{0,30}",
+            1..24,
+        )
+    ) {
+        let text = lines.join("\n");
+        let outcome = read_text(&text);
+        for table in &outcome.tables {
+            for row in &table.rows {
+                prop_assert_eq!(row.cells.len(), table.columns.len());
+            }
+        }
+    }
+
     #[test]
     fn no_input_makes_the_reader_panic(text in "\\PC{0,400}") {
         let outcome = read_text(&text);

@@ -382,9 +382,8 @@ fn audit_printed_texts(table: &mut Table, lines: &[&str]) {
 /// a header row printed on one line with one space between its cells (" Realisatie
 /// Geactualiseerd     ", under a heading of glued years).
 fn header_words_landed(text: &str, caption_and_header: &str) -> bool {
-    let mut words = text.split_whitespace().peekable();
     let cells: Vec<&str> = caption_and_header.split(" | ").collect();
-    words.peek().is_some() && text.split_whitespace().count() >= 2 && words.all(|word| cells.contains(&word))
+    text.split_whitespace().count() >= 2 && text.split_whitespace().all(|word| cells.contains(&word))
 }
 
 /// Audits a flattened-text document after its reader: adds an unrecovered table (with a

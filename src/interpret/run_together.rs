@@ -1,9 +1,11 @@
 //! Lines that run a label and its figures together, cut where the figures start: "Netto-uitgaven
 //! buiten het kader– 4 512", "Rentebaten1 204", "Uitgaven 1.522 1.529 1.370", space-grouped rows
 //! ("Stand ontwerpbegroting 2009 4 744 138 4 682 192 …") cut into as many figures as the heading
-//! has years, and year headings glued together. Owns only the cutting of one printed line and
-//! whether the cut is certain; the text reader decides which lines to cut (from their
-//! neighbours), the coverage audit uses [`trailing_figures`] to find figures a table left out.
+//! has years (or into the fewest figures when they cannot fill the years), and year headings
+//! glued together. Owns only the cutting of one printed line and whether the cut is certain; the
+//! text reader decides which lines to cut (from their neighbours), the coverage audit uses
+//! [`trailing_figures`] to find figures a table left out. Figures glued to each other are
+//! [`super::glued_figures`]'s, rows printed one space a cell [`super::spaced_cells`]'.
 
 use super::vocabulary::{is_plain_figure, is_sign, is_year};
 
@@ -71,9 +73,11 @@ fn glued_trailing_figure(line: &str) -> Option<usize> {
 /// A line that runs a label and its figures together, split where the figures start.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RunTogether {
-    /// Byte range of the label in the line (trimmed of trailing spaces).
+    /// Byte range of the label in the line (trimmed of trailing spaces); a range of blanks for
+    /// a header line's empty stub header cells, which the reader turns into one empty cell.
     pub label: std::ops::Range<usize>,
-    /// Byte ranges of the figures, left to right.
+    /// Byte ranges of the cells after the label, left to right: figures, and where a line prints
+    /// its empty cells as spaces, a one-space range for each; a header line's words.
     pub figures: Vec<std::ops::Range<usize>>,
     /// False when the print leaves the split point open: the first figure is glued to the label
     /// and its first digit group could be a footnote marker or part of the label ("Overig2 578":
@@ -466,7 +470,9 @@ fn ends_in_unit_scale(trimmed: &str) -> bool {
     let scale: String = trimmed[scale_start..].chars().filter(char::is_ascii_digit).collect();
     let power_of_ten = scale.len() >= 4 && scale.starts_with('1') && scale[1..].bytes().all(|b| b == b'0');
     let before = trimmed[..scale_start].trim_end().to_lowercase();
-    power_of_ten && ["€", " x", "eur", "euro", "(x"].iter().any(|word| before.ends_with(word))
+    // The word right before the scale, a bracket before it left out ("(x", "in €").
+    let last_word = before.rsplit(char::is_whitespace).next().unwrap_or_default().trim_start_matches('(');
+    power_of_ten && matches!(last_word, "€" | "x" | "eur" | "euro")
 }
 
 /// True when the text ends in a year that stands as a word of its own, a dash after it allowed
@@ -591,10 +597,12 @@ mod tests {
         assert_eq!(split_run_together("Realisatie 2010 (2)"), None, "and so does a numbered year");
         assert_eq!(split_run_together("In 2019 stegen de uitgaven met 12."), None);
         assert_eq!(split_run_together("| a | 1 |"), None);
-        // Captions' units (line 9 of fixtures/wild/dev/j2_04.txt, line 24 of g1_04.txt).
+        // Captions' units (line 9 of fixtures/wild/dev/j2_04.txt, the end of line 24 of g1_04.txt).
         assert_eq!(split_run_together("Meerjarige begroting van baten en lasten x € 1000"), None);
-        assert_eq!(split_run_together("Agentschap Uitvoering Bedragen in € 1 000"), None);
+        assert_eq!(split_run_together("Agentschap Uitvoering Bedragen in € 1000"), None);
+        assert_eq!(split_run_together("Uitgaven (x 1.000)"), None, "hand-made: a bracketed scale");
         assert!(split_run_together("Kosten per inwoner in € 1.522").is_some(), "no power of ten");
+        assert!(split_run_together("Toelage directeur 10 000").is_some(), "no currency word");
         assert_eq!(
             split_run_together("2.1 Bureau 4 744 138 4 682 192"),
             None,

@@ -6,6 +6,10 @@
 use super::run_together::RunTogether;
 use super::vocabulary::is_sign;
 
+/// The most empty cells a run of spaces may stand for: no table these pages print is wider, and
+/// a line of a million spaces gives no million cells.
+const MOST_EMPTY_CELLS: usize = 64;
+
 /// Splits a row printed on one line with one space between its cells and one space for each
 /// empty cell, as some pages flatten whole rows ("I Huis der Koningin 6,1   7,0        ": 6,1,
 /// one empty cell (three spaces: a separator, the cell, a separator), 7,0 and four trailing
@@ -17,12 +21,17 @@ use super::vocabulary::is_sign;
 /// lines around to say (they must agree on the count, [`crate::read::text`] checks). `None` for a
 /// line that does not read this way: a space run of even length between cells or of odd length
 /// after the last, a figure without decimals or "%", no label of two letters, a prose-length
-/// line.
+/// line, more than 64 empty cells after the last figure. `certain` is false when the first
+/// figure's lead stands right after a label word (it may be the label's number).
 pub fn split_spaced_cells(line: &str) -> Option<RunTogether> {
     let body = line.strip_suffix('\r').unwrap_or(line);
     let content = body.trim_end_matches(' ');
     let trailing = body.len() - content.len();
-    if content.chars().count() > 240 || content.contains(['|', '\t']) || !trailing.is_multiple_of(2) {
+    if content.chars().count() > 240
+        || content.contains(['|', '\t'])
+        || !trailing.is_multiple_of(2)
+        || trailing / 2 > MOST_EMPTY_CELLS
+    {
         return None;
     }
     // Tokens between runs of spaces, with the length of the run before each.
@@ -44,7 +53,8 @@ pub fn split_spaced_cells(line: &str) -> Option<RunTogether> {
     }
     let is_figure_text = |text: &str| {
         let digits = text.trim_start_matches(|c: char| is_sign(c) && c != '+');
-        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'%'))
+        digits.bytes().any(|b| b.is_ascii_digit())
+            && digits.bytes().all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'%'))
     };
     let label_tokens = tokens.iter().rposition(|(_, range)| !is_figure_text(&content[range.clone()]))? + 1;
     let label_end = tokens[label_tokens - 1].1.end;
@@ -88,11 +98,16 @@ pub fn split_spaced_cells(line: &str) -> Option<RunTogether> {
     if open.is_some() {
         return None;
     }
+    // A first figure whose lead stands one space after a label word may be the label's number
+    // and a figure of its own ("Provinciefonds 3 100,0": 3 100,0, or "Provinciefonds 3" and
+    // 100,0); after a bracket or a dash it is no word's.
+    let first_joined = figures.first().is_some_and(|first| content[first.clone()].contains(' '));
+    let after_word = content[..label_end].ends_with(|c: char| c.is_alphanumeric());
     figures.extend((0..trailing / 2).map(|k| content.len() + 2 * k..content.len() + 2 * k + 1));
     (!figures.is_empty()).then_some(RunTogether {
         label: 0..label_end,
         figures,
-        certain: true,
+        certain: !(first_joined && after_word),
         grouping_certain: true,
     })
 }
@@ -109,7 +124,13 @@ pub fn split_spaced_header(line: &str) -> Option<RunTogether> {
     let content = body.trim_end_matches(' ');
     let lead = content.len() - content.trim_start_matches(' ').len();
     let trailing = body.len() - content.len();
-    if lead < 2 || !lead.is_multiple_of(2) || !trailing.is_multiple_of(2) || content.chars().count() > 240 {
+    if trailing / 2 > MOST_EMPTY_CELLS
+        || lead / 2 > MOST_EMPTY_CELLS
+        || lead < 2
+        || !lead.is_multiple_of(2)
+        || !trailing.is_multiple_of(2)
+        || content.chars().count() > 240
+    {
         return None;
     }
     let mut figures = Vec::new();
@@ -164,6 +185,13 @@ mod tests {
                 .1,
             ["13 997,4", "0,1", "10 323,3", "0,1", "8,9", "0,0", "0,8"]
         );
+        assert!(
+            !split_spaced_cells("Provinciefonds 3 100,0 2,0").unwrap().certain,
+            "3 100,0, or 3 and 100,0"
+        );
+        let (label, cells) = spaced("Aandeel in % 12,5 13,1").unwrap();
+        assert_eq!((label.as_str(), cells), ("Aandeel in %", vec!["12,5".to_string(), "13,1".into()]));
+        assert_eq!(split_spaced_cells(&format!("Ab{}", " ".repeat(1000))), None, "no 500 empty cells");
         // Not this convention: an even run between cells, figures without decimals, an indent.
         assert_eq!(spaced("Uitgaven  6,1 7,0"), None);
         assert_eq!(spaced("Uitgaven 1 522 1 529"), None);

@@ -129,16 +129,18 @@ fn split_numbered_rows(table: &mut Table) {
 /// Rows whose labels open with a budget chapter's code and a space, as a page that flattens a
 /// whole row onto one line prints the code and name cells ("I Huis der Koningin", "IIa
 /// Staten-Generaal", "IXb Financiën (excl. belastingen)", wild page e1_02): when at least three
-/// labels and at least half of the labelled rows open with a Roman numeral (one lower- or
-/// upper-case letter after it allowed) followed by a capitalised word, the numerals are the
+/// labels and at least half of the labelled rows open with a Roman numeral (a part's letter "a"
+/// or "b" after it allowed, "IXb") followed by a capitalised word, the numerals are the
 /// rows' codes. A lone "II Overige" among other labels stays a label.
 fn split_chapter_codes(table: &mut Table) {
+    // A Roman numeral, perhaps with the letter of a chapter's part ("IIa", "IXB"): "IT" or "IC"
+    // is a word.
     let chapter_code = |label: &str| -> Option<usize> {
         let (first, rest) = label.split_once(' ')?;
-        let numeral = first.strip_suffix(|c: char| c.is_ascii_lowercase()).unwrap_or(first);
-        let code = is_chapter_code(numeral) && numeral.chars().all(|c| "IVXLC".contains(c))
-            || is_chapter_code(first) && first.len() > 1;
-        (code && rest.starts_with(|c: char| c.is_uppercase())).then_some(first.len())
+        let numeral = first.strip_suffix(['a', 'b', 'A', 'B']).filter(|n| !n.is_empty()).unwrap_or(first);
+        let code = numeral.len() < first.len() || numeral.len() > 1 || matches!(numeral, "I" | "V" | "X");
+        let roman = is_chapter_code(numeral) && numeral.chars().all(|c| "IVX".contains(c));
+        (code && roman && rest.starts_with(|c: char| c.is_uppercase())).then_some(first.len())
     };
     let labelled = table.rows.iter().filter(|row| row.code.is_none() && !row.label.is_empty()).count();
     let coded: Vec<(usize, usize)> = table

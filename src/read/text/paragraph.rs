@@ -11,7 +11,8 @@
 use super::printed::{is_value, is_year_like};
 use crate::interpret::glued_figures::{shows_glued_figures, split_glued_decimals, split_glued_wholes};
 use crate::interpret::run_together::{
-    RunTogether, split_fewest_space_grouped, split_run_together, split_space_grouped, split_year_heading,
+    RunTogether, glued_years, split_fewest_space_grouped, split_run_together, split_space_grouped,
+    split_year_heading,
 };
 use crate::interpret::spaced_cells::{split_spaced_cells, split_spaced_header};
 
@@ -327,8 +328,9 @@ const SPACED_ROWS_AGREEING: usize = 3;
 /// one space for each empty cell ([`crate::interpret::spaced_cells::split_spaced_cells`]). One
 /// line read that way proves nothing (a label and one figure reads the same in any layout), so
 /// the cut is taken for a run of consecutive lines that read so, where at least
-/// [`SPACED_ROWS_AGREEING`] of them come to one cell count of two or more and some line holds
-/// an empty cell; the lines of that count take the cut (over any other), the others keep theirs.
+/// [`SPACED_ROWS_AGREEING`] of them come to one cell count of two or more, some line holds an
+/// empty cell and some line two figures one space apart; the lines of that count take the cut
+/// (over any other), the others keep theirs.
 fn split_spaced_rows(lines: &[&str], splits: &mut [Option<RunTogether>]) {
     let mut index = 0;
     while index < lines.len() {
@@ -353,7 +355,15 @@ fn split_spaced_rows(lines: &[&str], splits: &mut [Option<RunTogether>]) {
         let has_empty = run
             .iter()
             .any(|(at, split)| split.figures.iter().any(|range| lines[*at][range.clone()].trim().is_empty()));
-        if !has_empty {
+        // Two figures one space apart: one space parts cells (three spaces apart they would be
+        // a table spaced wider, whose gaps say nothing of empty cells).
+        let one_space_apart = run.iter().any(|(at, split)| {
+            split.figures.windows(2).any(|pair| {
+                let filled = |range: &std::ops::Range<usize>| !lines[*at][range.clone()].trim().is_empty();
+                filled(&pair[0]) && filled(&pair[1]) && pair[1].start == pair[0].end + 1
+            })
+        });
+        if !has_empty || !one_space_apart {
             continue;
         }
         let first = run[0].0;
@@ -403,7 +413,10 @@ fn split_by_neighbours(lines: &[&str], splits: &mut [Option<RunTogether>]) {
             continue;
         }
         let trimmed = lines[index].trim();
-        if let Some((at, years)) = heading_years.filter(|(at, _)| index - at <= HEADING_REACH)
+        // Only a heading of glued years speaks for rows printed one space a cell.
+        let glued_heading = |&(at, _): &(usize, usize)| glued_years(lines[at].trim_end()).is_some();
+        if let Some((at, years)) =
+            heading_years.filter(|(at, _)| index - at <= HEADING_REACH).filter(glued_heading)
             && splits[index].is_none()
             && let Some(group) = label_and_empty_cells(lines[index], years).or_else(|| {
                 (index == at + 1).then(|| header_words_and_empty_cells(lines[index], years)).flatten()
