@@ -92,7 +92,9 @@ fn report(split: &str) -> ScoreReport {
 }
 
 /// Floors, not targets: just under the scores measured at the end of the latest session, so that
-/// a change that reads these pages worse fails. Session 13: dev 91.1% of cells and 94.2% of
+/// a change that reads these pages worse fails. Session 15: dev 96.0% of cells, after rules
+/// for statements printed one row a line (glued whole figures, one space a cell) took the
+/// third, fifth and eighth rounds to 98.5%, 97.0% and 93.4%. Session 13: dev 91.1% of cells and 94.2% of
 /// tables, after three rounds of 16 pages joined it (the fifth read 66.7% of its cells when it
 /// joined, 93 of its 153 wrong cells in silence; the sixth, ordinary pages, 99.6%; the seventh
 /// 53.5%, 200 of its 223 wrong cells flagged). Session 11: dev 91.4% of cells and 94.9% of
@@ -108,7 +110,7 @@ fn report(split: &str) -> ScoreReport {
 /// shows the distance, page by page.
 #[test]
 fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
-    for (split, cell_floor, table_floor) in [("dev", 0.90, 0.92), ("validation", 0.69, 0.78)] {
+    for (split, cell_floor, table_floor) in [("dev", 0.95, 0.92), ("validation", 0.69, 0.78)] {
         let report = report(split);
         let rendered = report.render();
         assert_eq!(report.failed_pages(), 0, "{split}\n{rendered}");
@@ -129,12 +131,12 @@ fn each_round_of_the_development_split_keeps_its_floor() {
     let all = report("dev");
     for (round, prefix, floor) in [
         ("first", "c", 0.95),
-        ("third", "e", 0.64),
-        ("fourth", "f", 0.90),
-        ("fifth", "g", 0.74),
+        ("third", "e", 0.97),
+        ("fourth", "f", 0.98),
+        ("fifth", "g", 0.96),
         ("sixth", "h", 0.99),
-        ("seventh", "i", 0.53),
-        ("eighth", "j", 0.51),
+        ("seventh", "i", 0.83),
+        ("eighth", "j", 0.92),
     ] {
         let pages = all.pages.iter().filter(|page| page.page.starts_with(prefix)).cloned().collect();
         let round_report = ScoreReport { pages };

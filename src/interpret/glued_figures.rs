@@ -72,12 +72,12 @@ pub fn split_glued_decimals(line: &str, columns: usize) -> Option<RunTogether> {
         figure.split(',').next().unwrap_or_default().to_string()
     };
     let first_whole = whole_of(&figures[0]);
-    let first_group = first_whole.split('.').next().unwrap_or_default().to_string();
+    let first_group = first_whole.split(['.', ' ']).next().unwrap_or_default().to_string();
     // Thousands groups after the first are three digits; a first group of four or more digits
     // before a thousands dot is no figure as these pages print them, unless a year of the label
     // runs into it.
     let year_glued = first_group.len() >= 5 && first_group.get(..4).is_some_and(is_year);
-    if first_group.len() >= 4 && !year_glued && first_whole.contains('.') {
+    if first_group.len() >= 4 && !year_glued && first_whole.contains(['.', ' ']) {
         return None;
     }
     let mut label_end = start;
@@ -353,7 +353,14 @@ fn glued_figures(run: &str, decimals: usize) -> Option<Vec<std::ops::Range<usize
             }
         }
         let whole_start = at;
-        while bytes.get(at).is_some_and(|b| b.is_ascii_digit() || *b == b'.') {
+        // Thousands printed with a dot or a space ("1.234,5", "1 234,5"): a space only before
+        // three digits, inside the figure.
+        let thousands_space = |at: usize| {
+            at > whole_start
+                && bytes.get(at) == Some(&b' ')
+                && (1..=3).all(|k| bytes.get(at + k).is_some_and(u8::is_ascii_digit))
+        };
+        while bytes.get(at).is_some_and(|b| b.is_ascii_digit() || *b == b'.') || thousands_space(at) {
             at += 1;
         }
         if at == whole_start || !bytes[whole_start].is_ascii_digit() || bytes.get(at) != Some(&b',') {
@@ -361,7 +368,7 @@ fn glued_figures(run: &str, decimals: usize) -> Option<Vec<std::ops::Range<usize
         }
         // Thousands groups after the first are three digits ("1.234"); the first group's length is
         // judged by the caller (a label's year may run into it).
-        if run[whole_start..at].split('.').skip(1).any(|group| group.len() != 3) {
+        if run[whole_start..at].split(['.', ' ']).skip(1).any(|group| group.len() != 3) {
             return None;
         }
         at += 1;
@@ -533,6 +540,15 @@ mod tests {
         );
         // Not cut: a count that does not come out, decimals that differ, one column, a dash
         // glued to the decimals before it, a thousands group of two digits.
+        // Hand-made: thousands printed with a space, as the whole-figure rows of these pages do.
+        assert_eq!(
+            glued("Uitgaven1 234,52 345,6– 12,0", 3),
+            Some((
+                "Uitgaven".to_string(),
+                vec!["1 234,5".to_string(), "2 345,6".into(), "– 12,0".into()],
+                true
+            ))
+        );
         assert_eq!(glued("Uitgaven9,08,38,4", 6), None);
         assert_eq!(glued("Uitgaven9,08,38,45", 3), None);
         assert_eq!(glued("Uitgaven9,0", 1), None);

@@ -332,6 +332,16 @@ const SPACED_ROWS_AGREEING: usize = 3;
 /// empty cell and some line two figures one space apart; the lines of that count take the cut
 /// (over any other), the others keep theirs.
 fn split_spaced_rows(lines: &[&str], splits: &mut [Option<RunTogether>]) {
+    // Cheap out: no line prints an empty cell the way these rows do (three spaces between two
+    // cells, or two after the last).
+    let prints_empty_cell = |line: &&str| {
+        let content = line.trim_end_matches([' ', '\r']);
+        let cells = content.trim_start_matches(' ');
+        !cells.is_empty() && (line.len() - content.len() >= 2 || cells.contains("   "))
+    };
+    if !lines.iter().any(prints_empty_cell) {
+        return;
+    }
     let mut index = 0;
     while index < lines.len() {
         let mut run = Vec::new();
@@ -434,8 +444,9 @@ fn split_by_neighbours(lines: &[&str], splits: &mut [Option<RunTogether>]) {
             heading_years.filter(|(at, _)| index - at <= HEADING_REACH).map(|(_, years)| years);
         // A blank line of spaces, one a cell, near a run of glued figures gives their count.
         let from_blanks = || {
-            let glued = shows_glued_figures(lines[index]);
-            blank_cells_near(lines, index).filter(|_| glued).map(|cells| cells - 1)
+            blank_cells_near(lines, index)
+                .filter(|_| shows_glued_figures(lines[index]))
+                .map(|cells| cells - 1)
         };
         // A line already split keeps its split unless it gave fewer figures than the heading
         // has years (a run of space-grouped figures read as one), or than the blank lines near
