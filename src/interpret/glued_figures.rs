@@ -195,13 +195,17 @@ pub fn split_glued_wholes(line: &str, columns: usize) -> Option<RunTogether> {
 /// of these, so only such lines are
 /// cut by a count that does not come from a heading.
 pub fn shows_glued_figures(line: &str) -> bool {
-    let chars: Vec<char> = line.trim_end().chars().collect();
-    let digit = |at: usize| chars.get(at).is_some_and(char::is_ascii_digit);
-    let minus = |at: usize| chars.get(at).is_some_and(|&c| is_sign(c) && c != '+');
+    // By bytes: the digits, the space and "%" are ASCII; a minus opens with '-' or a dash's
+    // first UTF-8 byte, read whole by `minus`.
+    let bytes = line.trim_end().as_bytes();
+    let digit = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_digit);
+    let minus = |at: usize| {
+        line.get(at..).and_then(|rest| rest.chars().next()).is_some_and(|c| is_sign(c) && c != '+')
+    };
     // A thousands group: a digit, a space and three digits, the space at `at`.
-    let group = |at: usize| at > 0 && chars[at] == ' ' && digit(at - 1) && (1..=3).all(|k| digit(at + k));
-    (0..chars.len()).any(|at| {
-        group(at) && (digit(at + 4) || minus(at + 4)) || chars[at] == '%' && (digit(at + 1) || minus(at + 1))
+    let group = |at: usize| at > 0 && bytes[at] == b' ' && digit(at - 1) && (1..=3).all(|k| digit(at + k));
+    (0..bytes.len()).any(|at| {
+        group(at) && (digit(at + 4) || minus(at + 4)) || bytes[at] == b'%' && (digit(at + 1) || minus(at + 1))
     })
 }
 

@@ -77,9 +77,10 @@ pub(crate) fn is_open_year(text: &str) -> bool {
         return true;
     }
     let Some(rest) = text.strip_prefix(['t', 'T']) else { return false };
-    let rest: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
-    rest.strip_prefix(['+', '-', '–'])
-        .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+    let Some(count) = rest.trim_start().strip_prefix(['+', '-', '–']).map(str::trim_start) else {
+        return false;
+    };
+    (1..=2).contains(&count.len()) && count.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The words budget tables print over a column before its year: what kind of figure the column
@@ -129,6 +130,10 @@ pub fn is_measure_year_heading(text: &str) -> bool {
 /// name a measure and a year, "Vastgestelde begroting 2024"; a data cell does not.)
 pub fn is_column_heading_text(text: &str) -> bool {
     let text = text.trim().trim_end_matches('*');
+    // Cheap out: a heading opens with its measure word (most cells are figures).
+    if !text.starts_with(char::is_alphabetic) || !text.ends_with(|c: char| c.is_ascii_digit() || c == ')') {
+        return false;
+    }
     let text = match text.strip_suffix(')').and_then(|rest| rest.rsplit_once('(')) {
         Some((before, number))
             if (1..=2).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit()) =>

@@ -136,6 +136,9 @@ fn split_chapter_codes(table: &mut Table) {
     // A Roman numeral, perhaps with the letter of a chapter's part ("IIa", "IXB"): "IT" or "IC"
     // is a word.
     let chapter_code = |label: &str| -> Option<usize> {
+        if !label.starts_with(['I', 'V', 'X']) {
+            return None;
+        }
         let (first, rest) = label.split_once(' ')?;
         let numeral = first.strip_suffix(['a', 'b', 'A', 'B']).filter(|n| !n.is_empty()).unwrap_or(first);
         let code = numeral.len() < first.len() || numeral.len() > 1 || matches!(numeral, "I" | "V" | "X");

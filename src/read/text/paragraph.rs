@@ -410,7 +410,8 @@ fn split_by_neighbours(lines: &[&str], splits: &mut [Option<RunTogether>]) {
     if headings.iter().all(Option::is_none) && splits.iter().all(Option::is_none) {
         return;
     }
-    let mut heading_years: Option<(usize, usize)> = None;
+    // The nearest year heading above: its line, its years, and whether they are glued.
+    let mut heading_years: Option<(usize, usize, bool)> = None;
     for index in 0..lines.len() {
         // A caption ends the rows of a heading printed line by line: the next table's rows take
         // their own count. (Blank lines do not: such rows may stand a blank line apart.)
@@ -419,15 +420,16 @@ fn split_by_neighbours(lines: &[&str], splits: &mut [Option<RunTogether>]) {
             continue;
         }
         if let Some(heading) = &headings[index] {
-            heading_years = Some((index, heading.figures.len()));
+            let glued = glued_years(lines[index].trim_end()).is_some();
+            heading_years = Some((index, heading.figures.len(), glued));
             continue;
         }
         let trimmed = lines[index].trim();
-        // Only a heading of glued years speaks for rows printed one space a cell.
-        let glued_heading = |&(at, _): &(usize, usize)| glued_years(lines[at].trim_end()).is_some();
-        if let Some((at, years)) =
-            heading_years.filter(|(at, _)| index - at <= HEADING_REACH).filter(glued_heading)
+        // Only a heading of glued years speaks for rows printed one space a cell (they end in
+        // the spaces of their empty cells).
+        if lines[index].ends_with(' ')
             && splits[index].is_none()
+            && let Some((at, years, true)) = heading_years.filter(|(at, _, _)| index - at <= HEADING_REACH)
             && let Some(group) = label_and_empty_cells(lines[index], years).or_else(|| {
                 (index == at + 1).then(|| header_words_and_empty_cells(lines[index], years)).flatten()
             })
@@ -441,7 +443,7 @@ fn split_by_neighbours(lines: &[&str], splits: &mut [Option<RunTogether>]) {
             continue;
         }
         let from_heading =
-            heading_years.filter(|(at, _)| index - at <= HEADING_REACH).map(|(_, years)| years);
+            heading_years.filter(|(at, _, _)| index - at <= HEADING_REACH).map(|(_, years, _)| years);
         // A blank line of spaces, one a cell, near a run of glued figures gives their count.
         let from_blanks = || {
             blank_cells_near(lines, index)
