@@ -1802,6 +1802,21 @@ fn rows_printed_one_space_a_cell_keep_their_empty_cells_and_codes() {
 }
 
 #[test]
+fn a_lone_line_between_blocks_of_one_line_rows_titles_the_next_table() {
+    // 2e suppletoire begroting 2009 (wild page g1_05), lines 26-37: two blocks of rows printed
+    // a label and its figure on one line, the second under "Samenvatting uitgavenmutaties in
+    // begrotingen" with a blank line on each side. It was read as a group row of the first.
+    let document = extract("wild/dev/g1_05.txt", None);
+    let table = document
+        .tables
+        .iter()
+        .find(|table| table.title.as_deref() == Some("Samenvatting uitgavenmutaties in begrotingen"))
+        .expect("the second table");
+    assert_eq!(texts(row(table, "Vastgestelde begroting 2009 (Stb. 2009, 219)")), ["2 783,9"]);
+    assert_eq!(texts(row(table, "Totaal geraamd")), ["2 883,0"]);
+}
+
+#[test]
 fn years_a_model_page_leaves_open_head_columns() {
     // The RBV model of a nota van wijziging (wild page f1_06), "Meerjarige doorwerking
     // verplichtingen": the header prints "20..", "t+1" … "t+4" for the years. "20.." read as a

@@ -346,7 +346,8 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                     && (unit_line
                         || text_run_reaches(paragraphs, index, 4)
                         || heads_year_row(paragraphs, index)
-                        || titled_with_unit(paragraphs, index));
+                        || titled_with_unit(paragraphs, index)
+                        || titles_one_line_rows(paragraphs, index));
                 // A separator line under a header row of a table printed one cell per line
                 // closes that header: its cells open a new table (step 3).
                 // Only when something of the open region stays before the header (a caption
@@ -458,6 +459,33 @@ fn titled_with_unit(paragraphs: &[Paragraph], index: usize) -> bool {
     ends_in_unit
         && text[..start].split_whitespace().count() >= 4
         && paragraph::next_printed(paragraphs, index).is_some_and(Paragraph::is_text)
+}
+
+/// A text line standing alone between blank lines, with rows printed one a line (a label and
+/// its figure on one line) right above and right below it: the title of the next table, not a
+/// group row ("Samenvatting uitgavenmutaties in begrotingen" between two blocks of "Vastgestelde
+/// begroting 2009 (Stb. 2009, 219) 2 783,9" rows, wild page g1_05). A group row of such rows is
+/// printed against the rows it names, and a flattened page never prints a label and its figure
+/// on one line.
+fn titles_one_line_rows(paragraphs: &[Paragraph], index: usize) -> bool {
+    let line_of = |at: Option<usize>| at.and_then(|at| paragraphs.get(at)).map(|p| p.line);
+    let paragraph = &paragraphs[index];
+    let (before, after) = (index.checked_sub(1), Some(index + 1));
+    let one_line_row_ends_at = |at: Option<usize>| {
+        at.and_then(|at| paragraphs.get(at)).is_some_and(is_figure)
+            && line_of(at) == line_of(at.and_then(|at| at.checked_sub(1)))
+    };
+    let one_line_row_starts_at = |at: Option<usize>| {
+        at.and_then(|at| paragraphs.get(at)).is_some_and(Paragraph::is_text)
+            && line_of(at) == line_of(at.map(|at| at + 1))
+            && at.and_then(|at| paragraphs.get(at + 1)).is_some_and(is_figure)
+    };
+    paragraph.is_text()
+        && printed::caption(paragraph.text).is_none()
+        && line_of(before).is_some_and(|line| line + 2 <= paragraph.line)
+        && line_of(after).is_some_and(|line| paragraph.line + 2 <= line)
+        && one_line_row_ends_at(before)
+        && one_line_row_starts_at(after)
 }
 
 /// True when at least `length` text paragraphs that are no caption follow one another from
