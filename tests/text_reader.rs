@@ -22,6 +22,15 @@ fn row<'t>(table: &'t Table, label: &str) -> &'t Row {
     table.rows.iter().find(|row| row.label == label).unwrap_or_else(|| panic!("row {label:?} not found"))
 }
 
+/// The document's table with this title.
+fn titled<'d>(document: &'d Document, title: &str) -> &'d Table {
+    document
+        .tables
+        .iter()
+        .find(|table| table.title.as_deref() == Some(title))
+        .unwrap_or_else(|| panic!("no table titled {title:?}"))
+}
+
 fn texts(row: &Row) -> Vec<&str> {
     row.cells.iter().map(|cell| cell.text.as_str()).collect()
 }
@@ -1807,11 +1816,7 @@ fn a_lone_line_between_blocks_of_one_line_rows_titles_the_next_table() {
     // a label and its figure on one line, the second under "Samenvatting uitgavenmutaties in
     // begrotingen" with a blank line on each side. It was read as a group row of the first.
     let document = extract("wild/dev/g1_05.txt", None);
-    let table = document
-        .tables
-        .iter()
-        .find(|table| table.title.as_deref() == Some("Samenvatting uitgavenmutaties in begrotingen"))
-        .expect("the second table");
+    let table = titled(&document, "Samenvatting uitgavenmutaties in begrotingen");
     assert_eq!(texts(row(table, "Vastgestelde begroting 2009 (Stb. 2009, 219)")), ["2 783,9"]);
     assert_eq!(texts(row(table, "Totaal geraamd")), ["2 883,0"]);
 }
@@ -1822,11 +1827,7 @@ fn years_a_model_page_leaves_open_head_columns() {
     // verplichtingen": the header prints "20..", "t+1" … "t+4" for the years. "20.." read as a
     // figure cut the table in two, with the rest one column off.
     let document = extract("wild/dev/f1_06.txt", None);
-    let table = document
-        .tables
-        .iter()
-        .find(|table| table.title.as_deref() == Some("Meerjarige doorwerking verplichtingen"))
-        .expect("the table");
+    let table = titled(&document, "Meerjarige doorwerking verplichtingen");
     assert_eq!(header_texts(table), ["20..", "t+1", "t+2", "t+3", "t+4"]);
     assert_eq!(texts(row(table, "Stand vóór nota van wijziging")), ["0"; 5]);
 }

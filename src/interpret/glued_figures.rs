@@ -5,8 +5,26 @@
 //! its label and a given number of figures, and whether the cut is certain; how many figures a
 //! line holds comes from the lines around it ([`crate::read::text`]).
 
-use super::run_together::RunTogether;
+use super::run_together::{RunTogether, most_even_cut};
 use super::vocabulary::{is_sign, is_year};
+
+/// What the glued cuts read of a line: its content (trailing white space cut off) and one
+/// one-character range a trailing space (or no-break space) for each empty cell after the last
+/// figure. `None` for fewer than two columns, a prose-length line (over 160 characters), a pipe
+/// line, or as many trailing spaces as columns (no figure left).
+fn content_and_trailing_empties(line: &str, columns: usize) -> Option<(&str, Vec<std::ops::Range<usize>>)> {
+    let body = line.strip_suffix('\r').unwrap_or(line);
+    let content = body.trim_end();
+    if columns < 2 || content.chars().count() > 160 || content.contains('|') {
+        return None;
+    }
+    let empties: Vec<std::ops::Range<usize>> = body[content.len()..]
+        .char_indices()
+        .filter(|(_, c)| matches!(c, ' ' | '\u{a0}'))
+        .map(|(at, c)| content.len() + at..content.len() + at + c.len_utf8())
+        .collect();
+    (empties.len() < columns).then_some((content, empties))
+}
 
 /// Splits a row that runs its label and figures together with no separator at all, every figure
 /// printing the same number of decimals, each trailing space an empty cell: "Uitgaven9,08,38,4"
@@ -35,20 +53,7 @@ use super::vocabulary::{is_sign, is_year};
 /// 1,5) is cut by the last figure's (1,2 and 51,5) without a flag; the tables this rule is for
 /// print one precision throughout.
 pub fn split_glued_decimals(line: &str, columns: usize) -> Option<RunTogether> {
-    let body = line.strip_suffix('\r').unwrap_or(line);
-    let content = body.trim_end();
-    if columns < 2 || content.chars().count() > 160 || content.contains('|') {
-        return None;
-    }
-    // One space (or no-break space) a trailing empty cell.
-    let empties: Vec<std::ops::Range<usize>> = body[content.len()..]
-        .char_indices()
-        .filter(|(_, c)| matches!(c, ' ' | '\u{a0}'))
-        .map(|(at, c)| content.len() + at..content.len() + at + c.len_utf8())
-        .collect();
-    if empties.len() >= columns {
-        return None;
-    }
+    let (content, empties) = content_and_trailing_empties(line, columns)?;
     let wanted = columns - empties.len();
     let core = content.strip_suffix(')').unwrap_or(content);
     let decimals = core.len() - core.trim_end_matches(|c: char| c.is_ascii_digit()).len();
@@ -130,19 +135,7 @@ pub fn split_glued_decimals(line: &str, columns: usize) -> Option<RunTogether> {
 /// `None` when no cut gives `columns` figures, when the figures hold no glued pair (other
 /// splits read spaced figures), for fewer than two columns and for prose-length lines.
 pub fn split_glued_wholes(line: &str, columns: usize) -> Option<RunTogether> {
-    let body = line.strip_suffix('\r').unwrap_or(line);
-    let content = body.trim_end();
-    if columns < 2 || content.chars().count() > 160 || content.contains('|') {
-        return None;
-    }
-    let empties: Vec<std::ops::Range<usize>> = body[content.len()..]
-        .char_indices()
-        .filter(|(_, c)| matches!(c, ' ' | '\u{a0}'))
-        .map(|(at, c)| content.len() + at..content.len() + at + c.len_utf8())
-        .collect();
-    if empties.len() >= columns {
-        return None;
-    }
+    let (content, empties) = content_and_trailing_empties(line, columns)?;
     let wanted = columns - empties.len();
     // The figures are the longest tail of digits, spaces, signs, "," and "%".
     let run_start = content
@@ -287,50 +280,24 @@ fn cut_glued_wholes(
         }
         ends
     };
-    const NONE: usize = usize::MAX;
-    let mut ways = vec![vec![0u8; wanted + 1]; n + 1];
-    let mut cost = vec![vec![NONE; wanted + 1]; n + 1];
-    let mut next = vec![vec![0usize; wanted + 1]; n + 1];
-    ways[n][0] = 1;
-    cost[n][0] = 0;
-    for i in (0..n).rev() {
-        if !run.is_char_boundary(i) {
-            continue;
+    // Where spaces part figures, two are glued only where three digits (a thousands group or a
+    // full lead) or a "%" close the first ("149 365149 337", "970250 200"); "1 286" is never 1,
+    // 2 and 86.
+    let ends = |at: usize| -> Vec<(usize, usize)> {
+        if !run.is_char_boundary(at) {
+            return Vec::new();
         }
-        for (end, digits) in ends_from(i) {
-            // Where spaces part figures, two are glued only where three digits (a thousands
-            // group or a full lead) or a "%" close the first ("149 365149 337", "970250 200");
-            // "1 286" is never 1, 2 and 86.
-            let full_or_percent = digits >= 3 || bytes[end - 1] == b'%';
-            if spaced && digit(end) && !full_or_percent {
-                continue;
-            }
-            for c in 1..=wanted {
-                if ways[end][c - 1] == 0 {
-                    continue;
-                }
-                ways[i][c] = (ways[i][c] + ways[end][c - 1]).min(2);
-                let total = cost[end][c - 1] + digits * digits;
-                if total < cost[i][c] {
-                    cost[i][c] = total;
-                    next[i][c] = end;
-                }
-            }
-        }
-    }
-    if ways[0][wanted] == 0 {
-        return None;
-    }
-    let mut figures = Vec::with_capacity(wanted);
-    let (mut i, mut c) = (0, wanted);
-    while c > 0 {
-        let end = next[i][c];
-        let start = if bytes[i] == b' ' { i + 1 } else { i };
-        figures.push(start..end);
-        i = end;
-        c -= 1;
-    }
-    Some((figures, ways[0][wanted] == 1))
+        let mut ends = ends_from(at);
+        ends.retain(|&(end, digits)| !(spaced && digit(end) && digits < 3 && bytes[end - 1] != b'%'));
+        ends
+    };
+    let (cut, unique) = most_even_cut(n, wanted, ends)?;
+    // (A figure after a parting space starts after it.)
+    let figures = cut
+        .into_iter()
+        .map(|(start, end)| if bytes[start] == b' ' { start + 1 } else { start }..end)
+        .collect();
+    Some((figures, unique))
 }
 
 /// The figures of a run printed without separators, each with exactly `decimals` decimals:

@@ -350,15 +350,7 @@ pub fn split_space_grouped(line: &str, columns: usize) -> Option<RunTogether> {
     if n > 200 || columns > n {
         return None;
     }
-    // ways[i][c]: cuts of pieces[i..] into c figures (2 means two or more); cost: the least sum
-    // of squared group counts; next: where the first figure of the best cut ends.
-    const NONE: usize = usize::MAX;
-    let mut ways = vec![vec![0u8; columns + 1]; n + 1];
-    let mut cost = vec![vec![NONE; columns + 1]; n + 1];
-    let mut next = vec![vec![0usize; columns + 1]; n + 1];
-    ways[n][0] = 1;
-    cost[n][0] = 0;
-    for i in (0..n).rev() {
+    let ends_from = |i: usize| {
         // Every end of a figure that starts at piece i, with its group count.
         let mut ends = Vec::new();
         let mut at = i;
@@ -384,13 +376,41 @@ pub fn split_space_grouped(line: &str, columns: usize) -> Option<RunTogether> {
             }
             _ => {}
         }
-        for (end, groups) in ends {
-            for c in 1..=columns {
+        ends
+    };
+    let (cut, unique) = most_even_cut(n, columns, ends_from)?;
+    let figures = cut.into_iter().map(|(start, end)| pieces[start].1.start..pieces[end - 1].1.end).collect();
+    let label = trimmed[..label_end].trim_end();
+    Some(RunTogether { label: 0..label.len(), figures, certain: true, grouping_certain: unique })
+}
+
+/// The most even cut of positions `0..n` into exactly `wanted` consecutive pieces, each piece
+/// one that `ends_from(start)` offers as `(end, weight)`: the cut with the least sum of squared
+/// weights (so "4 744 138 4 682 192" is cut into two figures of three groups, not one of two and
+/// one of four), as `(start, end)` pairs, and whether it is the only cut. `None` when no cut
+/// reaches `n` in `wanted` pieces. The shared search of [`split_space_grouped`] (pieces are
+/// printed tokens) and [`super::glued_figures`] (pieces are bytes).
+pub(super) fn most_even_cut(
+    n: usize,
+    wanted: usize,
+    ends_from: impl Fn(usize) -> Vec<(usize, usize)>,
+) -> Option<(Vec<(usize, usize)>, bool)> {
+    // ways[i][c]: cuts of i.. into c pieces (2 means two or more); cost: the least sum of squared
+    // weights; next: where the first piece of the best cut ends.
+    const NONE: usize = usize::MAX;
+    let mut ways = vec![vec![0u8; wanted + 1]; n + 1];
+    let mut cost = vec![vec![NONE; wanted + 1]; n + 1];
+    let mut next = vec![vec![0usize; wanted + 1]; n + 1];
+    ways[n][0] = 1;
+    cost[n][0] = 0;
+    for i in (0..n).rev() {
+        for (end, weight) in ends_from(i) {
+            for c in 1..=wanted {
                 if ways[end][c - 1] == 0 {
                     continue;
                 }
                 ways[i][c] = (ways[i][c] + ways[end][c - 1]).min(2);
-                let total = cost[end][c - 1] + groups * groups;
+                let total = cost[end][c - 1] + weight * weight;
                 if total < cost[i][c] {
                     cost[i][c] = total;
                     next[i][c] = end;
@@ -398,24 +418,18 @@ pub fn split_space_grouped(line: &str, columns: usize) -> Option<RunTogether> {
             }
         }
     }
-    if ways[0][columns] == 0 {
+    if ways[0][wanted] == 0 {
         return None;
     }
-    let mut figures = Vec::with_capacity(columns);
-    let (mut i, mut c) = (0, columns);
+    let mut cut = Vec::with_capacity(wanted);
+    let (mut i, mut c) = (0, wanted);
     while c > 0 {
         let end = next[i][c];
-        figures.push(pieces[i].1.start..pieces[end - 1].1.end);
+        cut.push((i, end));
         i = end;
         c -= 1;
     }
-    let label = trimmed[..label_end].trim_end();
-    Some(RunTogether {
-        label: 0..label.len(),
-        figures,
-        certain: true,
-        grouping_certain: ways[0][columns] == 1,
-    })
+    Some((cut, ways[0][wanted] == 1))
 }
 
 /// Splits a line of space-grouped figures that cannot be cut into `columns` figures into the

@@ -1,7 +1,9 @@
 //! Rows printed one row a line with one space between their cells and one space for each
 //! empty cell ("I Huis der Koningin 6,1   7,0        "), and their header lines, led by one
-//! space for each empty stub header cell. Owns only the cut of one printed line; whether the
-//! lines around agree on it is for the text reader to say ([`crate::read::text`]).
+//! space for each empty stub header cell; also a group row and a header line printed that way
+//! under a heading of glued years ("Baten       ", " Realisatie Geactualiseerd     "). Owns
+//! only the cut of one printed line; whether the lines around agree on it is for the text
+//! reader to say ([`crate::read::text`]).
 
 use super::run_together::RunTogether;
 use super::vocabulary::is_sign;
@@ -156,6 +158,54 @@ pub fn split_spaced_header(line: &str) -> Option<RunTogether> {
     Some(RunTogether { label: 0..lead, figures, certain: true, grouping_certain: true })
 }
 
+/// A label followed by exactly `columns` spaces, one a cell, under a heading of glued years
+/// ("Baten       " under seven years: a group row's label and its seven empty cells), as the
+/// label and the empty cells of a run-together row. `None` for any other line.
+pub fn label_and_empty_cells(line: &str, columns: usize) -> Option<RunTogether> {
+    let body = line.strip_suffix('\r').unwrap_or(line);
+    let label = body.trim_end_matches(' ');
+    let spaces = body.len() - label.len();
+    let words = label.trim_start();
+    let readable = words.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !words.ends_with(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    (spaces == columns && readable && label.len() == words.len()).then(|| RunTogether {
+        label: 0..label.len(),
+        figures: (0..columns).map(|k| label.len() + k..label.len() + k + 1).collect(),
+        certain: true,
+        grouping_certain: true,
+    })
+}
+
+/// The line right under a heading of glued years that prints more of the header the same way:
+/// one space for the stub header's empty cell, one word a cell, one space each empty cell
+/// (" Realisatie Geactualiseerd     " under seven years: two words and five spaces). Read so only
+/// when the words and the trailing spaces add up to `columns` exactly; `None` otherwise (a cell
+/// of two words cannot be told from two cells).
+pub fn header_words_and_empty_cells(line: &str, columns: usize) -> Option<RunTogether> {
+    let body = line.strip_suffix('\r').unwrap_or(line);
+    let words = body.strip_prefix(' ')?.trim_end_matches(' ');
+    let trailing = body.len() - 1 - words.len();
+    let word_ranges: Vec<std::ops::Range<usize>> = words
+        .split(' ')
+        .map(|word| {
+            let at = word.as_ptr() as usize - body.as_ptr() as usize;
+            at..at + word.len()
+        })
+        .collect();
+    let all_words = word_ranges.iter().all(|range| {
+        let word = &body[range.clone()];
+        !word.is_empty() && word.chars().all(char::is_alphabetic)
+    });
+    let mut figures = word_ranges;
+    figures.extend((0..trailing).map(|k| 1 + words.len() + k..2 + words.len() + k));
+    (all_words && trailing > 0 && figures.len() == columns).then_some(RunTogether {
+        label: 0..1,
+        figures,
+        certain: true,
+        grouping_certain: true,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,5 +256,19 @@ mod tests {
         let cells: Vec<&str> = header.figures.iter().map(|range| &line[range.clone()]).collect();
         assert_eq!(cells, ["(€ mln)", "(% verantwoord bedrag)", "(€ mln)"]);
         assert_eq!(split_spaced_header("   2008 2009"), None, "an odd lead");
+    }
+
+    #[test]
+    fn under_glued_years_a_group_row_and_a_header_line_print_one_space_a_cell() {
+        // Line 11 of fixtures/wild/dev/j2_04.txt under seven years: "Baten" and seven empty cells.
+        let group = label_and_empty_cells("Baten       ", 7).unwrap();
+        assert_eq!((group.label, group.figures.len()), (0..5, 7));
+        assert_eq!(label_and_empty_cells("Baten      ", 7), None, "six spaces are no seven cells");
+        // Line 26 of fixtures/wild/dev/g1_04.txt: the stub's blank, two words, five empty cells.
+        let line = " Realisatie Geactualiseerd     ";
+        let header = header_words_and_empty_cells(line, 7).unwrap();
+        let cells: Vec<&str> = header.figures.iter().map(|range| &line[range.clone()]).collect();
+        assert_eq!(cells, ["Realisatie", "Geactualiseerd", " ", " ", " ", " ", " "]);
+        assert_eq!(header_words_and_empty_cells(line, 8), None);
     }
 }

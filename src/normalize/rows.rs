@@ -141,9 +141,8 @@ fn split_chapter_codes(table: &mut Table) {
         }
         let (first, rest) = label.split_once(' ')?;
         let numeral = first.strip_suffix(['a', 'b', 'A', 'B']).filter(|n| !n.is_empty()).unwrap_or(first);
-        let code = numeral.len() < first.len() || numeral.len() > 1 || matches!(numeral, "I" | "V" | "X");
         let roman = is_chapter_code(numeral) && numeral.chars().all(|c| "IVX".contains(c));
-        (code && roman && rest.starts_with(|c: char| c.is_uppercase())).then_some(first.len())
+        (roman && rest.starts_with(|c: char| c.is_uppercase())).then_some(first.len())
     };
     let labelled = table.rows.iter().filter(|row| row.code.is_none() && !row.label.is_empty()).count();
     let coded: Vec<(usize, usize)> = table

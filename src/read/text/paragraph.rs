@@ -14,7 +14,9 @@ use crate::interpret::run_together::{
     RunTogether, glued_years, split_fewest_space_grouped, split_run_together, split_space_grouped,
     split_year_heading,
 };
-use crate::interpret::spaced_cells::{split_spaced_cells, split_spaced_header};
+use crate::interpret::spaced_cells::{
+    header_words_and_empty_cells, label_and_empty_cells, split_spaced_cells, split_spaced_header,
+};
 
 /// One non-blank line of the input, borrowed from it.
 #[derive(Debug, Clone, PartialEq)]
@@ -498,54 +500,6 @@ fn split_by_neighbours(lines: &[&str], splits: &mut [Option<RunTogether>]) {
             splits[index] = heading;
         }
     }
-}
-
-/// A label followed by exactly `columns` spaces, one a cell, under a heading of glued years
-/// ("Baten       " under seven years: a group row's label and its seven empty cells), as the
-/// label and the empty cells of a run-together row. `None` for any other line.
-fn label_and_empty_cells(line: &str, columns: usize) -> Option<RunTogether> {
-    let body = line.strip_suffix('\r').unwrap_or(line);
-    let label = body.trim_end_matches(' ');
-    let spaces = body.len() - label.len();
-    let words = label.trim_start();
-    let readable = words.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !words.ends_with(|c: char| c.is_ascii_digit() || c.is_whitespace());
-    (spaces == columns && readable && label.len() == words.len()).then(|| RunTogether {
-        label: 0..label.len(),
-        figures: (0..columns).map(|k| label.len() + k..label.len() + k + 1).collect(),
-        certain: true,
-        grouping_certain: true,
-    })
-}
-
-/// The line right under a heading of glued years that prints more of the header the same way:
-/// one space for the stub header's empty cell, one word a cell, one space each empty cell
-/// (" Realisatie Geactualiseerd     " under seven years: two words and five spaces). Read so only
-/// when the words and the trailing spaces add up to `columns` exactly; `None` otherwise (a cell
-/// of two words cannot be told from two cells).
-fn header_words_and_empty_cells(line: &str, columns: usize) -> Option<RunTogether> {
-    let body = line.strip_suffix('\r').unwrap_or(line);
-    let words = body.strip_prefix(' ')?.trim_end_matches(' ');
-    let trailing = body.len() - 1 - words.len();
-    let word_ranges: Vec<std::ops::Range<usize>> = words
-        .split(' ')
-        .map(|word| {
-            let at = word.as_ptr() as usize - body.as_ptr() as usize;
-            at..at + word.len()
-        })
-        .collect();
-    let all_words = word_ranges.iter().all(|range| {
-        let word = &body[range.clone()];
-        !word.is_empty() && word.chars().all(char::is_alphabetic)
-    });
-    let mut figures = word_ranges;
-    figures.extend((0..trailing).map(|k| 1 + words.len() + k..2 + words.len() + k));
-    (all_words && trailing > 0 && figures.len() == columns).then_some(RunTogether {
-        label: 0..1,
-        figures,
-        certain: true,
-        grouping_certain: true,
-    })
 }
 
 /// How far from a row a blank line may stand to give its cell count, in lines.

@@ -70,7 +70,6 @@ pub fn is_value(text: &str) -> bool {
 /// space or a digit), which is every line of prose.
 fn is_figure_text(text: &str) -> bool {
     let Some(&first) = text.as_bytes().first() else { return false };
-
     let is_space = |byte: u8| char::from(byte).is_whitespace();
     if first.is_ascii() && !(first == b'-' || first == b'+' || first.is_ascii_digit() || is_space(first)) {
         return false;

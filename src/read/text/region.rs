@@ -468,24 +468,21 @@ fn titled_with_unit(paragraphs: &[Paragraph], index: usize) -> bool {
 /// printed against the rows it names, and a flattened page never prints a label and its figure
 /// on one line.
 fn titles_one_line_rows(paragraphs: &[Paragraph], index: usize) -> bool {
-    let line_of = |at: Option<usize>| at.and_then(|at| paragraphs.get(at)).map(|p| p.line);
-    let paragraph = &paragraphs[index];
-    let (before, after) = (index.checked_sub(1), Some(index + 1));
-    let one_line_row_ends_at = |at: Option<usize>| {
-        at.and_then(|at| paragraphs.get(at)).is_some_and(is_figure)
-            && line_of(at) == line_of(at.and_then(|at| at.checked_sub(1)))
+    // The row above (its last two paragraphs), the title, the row below (its first two).
+    let Some([before_figure, figure_above, title, label_below, after_label]) =
+        index.checked_sub(2).and_then(|from| paragraphs.get(from..from + 5))
+    else {
+        return false;
     };
-    let one_line_row_starts_at = |at: Option<usize>| {
-        at.and_then(|at| paragraphs.get(at)).is_some_and(Paragraph::is_text)
-            && line_of(at) == line_of(at.map(|at| at + 1))
-            && at.and_then(|at| paragraphs.get(at + 1)).is_some_and(is_figure)
-    };
-    paragraph.is_text()
-        && printed::caption(paragraph.text).is_none()
-        && line_of(before).is_some_and(|line| line + 2 <= paragraph.line)
-        && line_of(after).is_some_and(|line| paragraph.line + 2 <= line)
-        && one_line_row_ends_at(before)
-        && one_line_row_starts_at(after)
+    let row_above_on_one_line = is_figure(figure_above) && before_figure.line == figure_above.line;
+    let row_below_on_one_line =
+        label_below.is_text() && is_figure(after_label) && label_below.line == after_label.line;
+    title.is_text()
+        && printed::caption(title.text).is_none()
+        && figure_above.line + 2 <= title.line
+        && title.line + 2 <= label_below.line
+        && row_above_on_one_line
+        && row_below_on_one_line
 }
 
 /// True when at least `length` text paragraphs that are no caption follow one another from
