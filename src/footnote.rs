@@ -34,7 +34,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::error::{Location, Warning, WarningKind};
-use crate::normalize::number::parse_dutch_number;
+use crate::interpret::vocabulary::is_plain_figure;
 use crate::table::{CellFlag, Table};
 
 /// Splits glued markers off every text of every table and links all markers to the notes.
@@ -72,7 +72,7 @@ fn split_table_markers(table: &mut Table) {
     let is_number: Vec<Vec<bool>> = table
         .rows
         .iter()
-        .map(|row| row.cells.iter().map(|cell| parse_dutch_number(&cell.text).value.is_some()).collect())
+        .map(|row| row.cells.iter().map(|cell| is_plain_figure(&cell.text)).collect())
         .collect();
     let column_decimals: Vec<Option<usize>> =
         (0..table.columns.len()).map(|index| usual_decimals(table, &is_number, index)).collect();
@@ -294,9 +294,7 @@ fn split_parsed_number_marker(
     let expected = column_decimals?;
     let digit_or_percent = |c: char| c.is_ascii_digit() || c == '%';
     let (head, markers) = split_listed_marker(text, notes, digit_or_percent)?;
-    (parse_dutch_number(&head).value.is_some()
-        && decimals_of(&head) == expected
-        && decimals_of(text) != expected)
+    (is_plain_figure(&head) && decimals_of(&head) == expected && decimals_of(text) != expected)
         .then_some((head, markers))
 }
 
@@ -388,7 +386,7 @@ mod tests {
         notes: &BTreeSet<String>,
         column_decimals: Option<usize>,
     ) -> (String, Vec<String>) {
-        split_parsed_number_marker(text, parse_dutch_number(text).value.is_some(), notes, column_decimals)
+        split_parsed_number_marker(text, is_plain_figure(text), notes, column_decimals)
             .unwrap_or_else(|| (text.to_string(), Vec::new()))
     }
 
@@ -447,7 +445,7 @@ mod tests {
         table
             .rows
             .iter()
-            .map(|row| row.cells.iter().map(|cell| parse_dutch_number(&cell.text).value.is_some()).collect())
+            .map(|row| row.cells.iter().map(|cell| is_plain_figure(&cell.text)).collect())
             .collect()
     }
 

@@ -44,6 +44,7 @@
 //! figures (a pipe row, a run-together row) counts as read when any of them landed; and figures in
 //! running prose ("in 2019 stegen de uitgaven") are not looked at.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 use crate::error::{Location, Warning, WarningKind};
@@ -51,8 +52,8 @@ use crate::interpret::run_together::{glued_years, trailing_figures};
 use crate::interpret::vocabulary::{
     is_figure, is_note_marker_before_text, is_plain_figure, is_sentence, is_short_whole_number,
 };
-use crate::normalize::collapse_whitespace;
 use crate::normalize::unit::parse_unit;
+use crate::normalize::{collapse_whitespace, collapsed_whitespace};
 use crate::table::{PrintedText, Table, TableKind, renumber_in_print_order};
 
 /// How far apart (in lines) two lost figure lines may be and still belong to one unread table:
@@ -565,11 +566,19 @@ fn preview(raw_lines: &[String]) -> String {
 /// rebuilt table's texts: cells, stub cells, header paths, caption and notes. Compared as
 /// multisets of whitespace-collapsed texts, so a figure printed twice must land twice.
 pub fn figures_missing_from(printed: &[&str], table: &Table) -> Vec<String> {
-    let mut available: HashMap<String, usize> = HashMap::new();
+    // Most printed cells are not figures: the test runs on the trimmed text before any copy.
+    let printed_figures: Vec<Cow<'_, str>> =
+        printed.iter().filter(|text| is_figure(text)).map(|text| collapsed_whitespace(text.trim())).collect();
+    if printed_figures.is_empty() {
+        return Vec::new();
+    }
+    // How often each printed figure's text stands among the table's own texts, counted only for
+    // the figures printed (a text that is no printed figure can match none).
+    let mut available: HashMap<&str, usize> = printed_figures.iter().map(|key| (key.as_ref(), 0)).collect();
     let mut add = |text: &str| {
-        let key = collapse_whitespace(text.trim());
-        if !key.is_empty() {
-            *available.entry(key).or_default() += 1;
+        let key = collapsed_whitespace(text.trim());
+        if let Some(count) = available.get_mut(key.as_ref()) {
+            *count += 1;
         }
     };
     for row in &table.rows {
@@ -592,18 +601,13 @@ pub fn figures_missing_from(printed: &[&str], table: &Table) -> Vec<String> {
         collapse_whitespace(&parts.join(" "))
     };
     let mut missing = Vec::new();
-    for text in printed {
-        // Most printed cells are not figures: the test runs on the trimmed text before any copy.
-        if !is_figure(text) {
-            continue;
-        }
-        let key = collapse_whitespace(text.trim());
-        match available.get_mut(&key) {
+    for key in &printed_figures {
+        match available.get_mut(key.as_ref()) {
             Some(count) if *count > 0 => *count -= 1,
             // A figure that is part of a longer caption, header or label text ("Tabel 2 … 2019")
             // was read, as part of that text.
-            _ if all_text.get_or_init(all_text_of).contains(&key) => {}
-            _ => missing.push(key),
+            _ if all_text.get_or_init(all_text_of).contains(key.as_ref()) => {}
+            _ => missing.push(key.to_string()),
         }
     }
     missing

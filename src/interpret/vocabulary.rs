@@ -4,7 +4,7 @@
 //! The definition rests on [`crate::normalize::number::parse_dutch_number`], the same parser that
 //! gives cells their values, so "a figure" here means exactly "a text that gets a value".
 
-use crate::normalize::number::parse_dutch_number;
+use crate::normalize::number::dutch_number_kind;
 use crate::table::ValueKind;
 
 /// True when the text is a printed number or percentage ("1.522", "‒ 21,7", "51%", "2019"),
@@ -17,18 +17,18 @@ pub fn is_figure(text: &str) -> bool {
         Some(at) if without_stars.ends_with(')') => &without_stars[..at],
         _ => without_stars,
     };
-    matches!(parse_dutch_number(core).kind, ValueKind::Number | ValueKind::Percent)
+    matches!(dutch_number_kind(core), ValueKind::Number | ValueKind::Percent)
 }
 
 /// A number or percentage as printed, nothing around it: no remark in parentheses ("2010 (1)" is
 /// a column heading) and no footnote stars.
 pub(crate) fn is_plain_figure(text: &str) -> bool {
-    matches!(parse_dutch_number(text).kind, ValueKind::Number | ValueKind::Percent)
+    matches!(dutch_number_kind(text), ValueKind::Number | ValueKind::Percent)
 }
 
 /// True for the words printed in figure columns instead of a figure: nil signs, "pm", "n.v.t.".
 pub fn is_figure_placeholder(text: &str) -> bool {
-    matches!(parse_dutch_number(text).kind, ValueKind::Nil | ValueKind::Pm | ValueKind::Nvt)
+    matches!(dutch_number_kind(text), ValueKind::Nil | ValueKind::Pm | ValueKind::Nvt)
 }
 
 /// True for the marks printed in figure columns where a figure is not available: "...", "…",
@@ -46,7 +46,7 @@ pub fn stands_for_figure(text: &str) -> bool {
         return false;
     }
     matches!(
-        parse_dutch_number(text).kind,
+        dutch_number_kind(text),
         ValueKind::Number | ValueKind::Percent | ValueKind::Nil | ValueKind::Pm | ValueKind::Nvt
     )
 }

@@ -15,6 +15,25 @@ pub mod unit;
 /// A printed text with its blanks collapsed: trimmed, and every run of whitespace (Unicode
 /// White_Space, so U+00A0 too) one space.
 pub fn collapse_whitespace(text: &str) -> String {
+    collapsed_whitespace(text).into_owned()
+}
+
+/// [`collapse_whitespace`] without a copy when the text is collapsed already (most cell texts are).
+pub fn collapsed_whitespace(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut previous_blank = true;
+    let is_collapsed = text.chars().all(|c| {
+        let blank = c.is_whitespace();
+        let fits = if blank { c == ' ' && !previous_blank } else { true };
+        previous_blank = blank;
+        fits
+    }) && !previous_blank;
+    if is_collapsed {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(collapse_into_new(text))
+}
+
+fn collapse_into_new(text: &str) -> String {
     let mut collapsed = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !collapsed.is_empty() {

@@ -37,21 +37,36 @@ impl ParsedNumber {
 /// never print one, codes do. Fails (gives `Text`) on anything else, including a number cut off
 /// by the end of the input ("2.357.").
 pub fn parse_dutch_number(printed: &str) -> ParsedNumber {
+    read_printed::<true>(printed)
+}
+
+/// What [`parse_dutch_number`] would say the text is, without working out the value: the test
+/// whether a text is a figure, run many times on every cell, needs only this.
+pub fn dutch_number_kind(printed: &str) -> ValueKind {
+    read_printed::<false>(printed).kind
+}
+
+/// [`parse_dutch_number`]; with `VALUE` false the value of a number is not worked out (0).
+fn read_printed<const VALUE: bool>(printed: &str) -> ParsedNumber {
     let text = printed.trim_matches(is_blank);
     if text.is_empty() {
         return ParsedNumber::of(ValueKind::Empty);
     }
-    // The words below never start with a digit, and most cells do.
-    if !text.as_bytes()[0].is_ascii_digit() {
-        let lowered = text.to_lowercase();
-        match lowered.as_str() {
-            "-" | "–" | "‒" | "—" | "−" | "nihil" | "--" => return ParsedNumber::of(ValueKind::Nil),
-            "pm" | "p.m." | "p.m" | "pm." => return ParsedNumber::of(ValueKind::Pm),
-            "n.v.t." | "n.v.t" | "nvt" | "n.v.t.." => return ParsedNumber::of(ValueKind::Nvt),
-            _ => {}
+    // The words below never start with a digit, and most cells do. Their letters are ASCII, so
+    // a case-blind ASCII comparison finds them without lowering a copy of every label.
+    if !text.as_bytes()[0].is_ascii_digit() && text.len() <= LONGEST_NON_NUMBER_WORD {
+        let is_one_of = |words: &[&str]| words.iter().any(|word| text.eq_ignore_ascii_case(word));
+        if is_one_of(&["-", "–", "‒", "—", "−", "nihil", "--"]) {
+            return ParsedNumber::of(ValueKind::Nil);
+        }
+        if is_one_of(&["pm", "p.m.", "p.m", "pm."]) {
+            return ParsedNumber::of(ValueKind::Pm);
+        }
+        if is_one_of(&["n.v.t.", "n.v.t", "nvt", "n.v.t.."]) {
+            return ParsedNumber::of(ValueKind::Nvt);
         }
     }
-    match read_signed(text) {
+    match read_signed::<VALUE>(text) {
         Some((value, is_percent)) => ParsedNumber {
             value: Some(value),
             kind: if is_percent { ValueKind::Percent } else { ValueKind::Number },
@@ -59,6 +74,9 @@ pub fn parse_dutch_number(printed: &str) -> ParsedNumber {
         None => ParsedNumber::of(ValueKind::Text),
     }
 }
+
+/// The byte length of the longest word [`parse_dutch_number`] reads as nil, pm or n.v.t.
+const LONGEST_NON_NUMBER_WORD: usize = "n.v.t..".len();
 
 /// How many decimals a printed number shows after its comma ("13.553,7" → 1, "1.522" → 0): the
 /// precision its rounding is judged by, wherever a sum is checked.
@@ -78,7 +96,7 @@ fn is_minus(c: char) -> bool {
 
 /// Reads "[€] [minus] digits [%]" (or "digits minus": "644-") and returns the value and whether
 /// it was a percentage.
-fn read_signed(text: &str) -> Option<(f64, bool)> {
+fn read_signed<const VALUE: bool>(text: &str) -> Option<(f64, bool)> {
     let mut rest = text;
     if let Some(after) = rest.strip_prefix('€') {
         rest = after.trim_start_matches(is_blank);
@@ -90,7 +108,7 @@ fn read_signed(text: &str) -> Option<(f64, bool)> {
         && ((is_minus(first) && is_minus(third)) || (first == '+' && third == '+'))
     {
         let after = rest[first.len_utf8() + 1 + third.len_utf8()..].trim_start_matches(is_blank);
-        let (magnitude, is_percent) = read_magnitude(after)?;
+        let (magnitude, is_percent) = read_magnitude::<VALUE>(after)?;
         return Some((if is_minus(first) { -magnitude } else { magnitude }, is_percent));
     }
     if let Some(first) = rest.chars().next() {
@@ -112,7 +130,7 @@ fn read_signed(text: &str) -> Option<(f64, bool)> {
         negative = true;
         rest = &rest[..rest.len() - last.len_utf8()];
     }
-    let (magnitude, is_percent) = read_magnitude(rest)?;
+    let (magnitude, is_percent) = read_magnitude::<VALUE>(rest)?;
     Some((if negative { -magnitude } else { magnitude }, is_percent))
 }
 
@@ -131,7 +149,7 @@ pub(crate) fn is_grouped_before_minus(text: &str) -> bool {
 
 /// Reads "[€] digits [%]" after the sign and returns the magnitude and whether it was a
 /// percentage.
-fn read_magnitude(text: &str) -> Option<(f64, bool)> {
+fn read_magnitude<const VALUE: bool>(text: &str) -> Option<(f64, bool)> {
     let mut rest = text;
     if let Some(after) = rest.strip_prefix('€') {
         rest = after.trim_start_matches(is_blank);
@@ -141,12 +159,12 @@ fn read_magnitude(text: &str) -> Option<(f64, bool)> {
         is_percent = true;
         rest = before.trim_end_matches(is_blank);
     }
-    Some((read_unsigned(rest)?, is_percent))
+    Some((read_unsigned::<VALUE>(rest)?, is_percent))
 }
 
 /// Reads "1.522", "1 569 535", "13.553,7", "0,5", "1522". Thousands groups after the first must
 /// be exactly three digits and use one separator kind throughout.
-fn read_unsigned(text: &str) -> Option<f64> {
+fn read_unsigned<const VALUE: bool>(text: &str) -> Option<f64> {
     if text.is_empty() {
         return None;
     }
@@ -159,7 +177,6 @@ fn read_unsigned(text: &str) -> Option<f64> {
     {
         return None;
     }
-    let mut digits = String::with_capacity(text.len());
     let mut separator: Option<char> = None;
     let mut groups = 0usize;
     for (index, group) in integer_part.split(|c: char| c == '.' || is_blank(c)).enumerate() {
@@ -178,7 +195,6 @@ fn read_unsigned(text: &str) -> Option<f64> {
         } else if group.len() != 3 {
             return None;
         }
-        digits.push_str(group);
         groups += 1;
     }
     if groups > 1 {
@@ -193,6 +209,14 @@ fn read_unsigned(text: &str) -> Option<f64> {
                 }
             }
         }
+    }
+    if !VALUE {
+        return Some(0.0);
+    }
+    // Only a text that reads as a number gets this far (most texts fail above without a copy).
+    let mut digits = String::with_capacity(text.len());
+    for group in integer_part.split(|c: char| c == '.' || is_blank(c)) {
+        digits.push_str(group);
     }
     if let Some(fraction) = fraction_part {
         digits.push('.');
@@ -338,6 +362,15 @@ mod tests {
     }
 
     proptest! {
+        /// The kind alone, read without the value, is the kind the full reading gives, on
+        /// printed figures and on anything else.
+        #[test]
+        fn kind_alone_is_the_full_readings_kind(
+            text in "(€ ?)?[-+–‒−]?( |/[-+–])?[0-9]{0,4}([. \u{a0}][0-9]{1,4}){0,3}(,[0-9]{0,3})?%?-?|\\PC{0,12}"
+        ) {
+            prop_assert_eq!(dutch_number_kind(&text), parse_dutch_number(&text).kind, "{:?}", text);
+        }
+
         #[test]
         fn integers_round_trip(n in -10_000_000_000i64..10_000_000_000i64) {
             let printed = format_dutch_number(n as f64, 0);
