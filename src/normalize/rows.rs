@@ -72,6 +72,7 @@ fn split_glued_codes(table: &mut Table) {
                 && row.label.split_once(' ').is_some_and(|(first, _)| first.ends_with('.') && is_code(first))
         })
         .count();
+    split_spaced_codes(table);
     split_numbered_rows(table);
     split_chapter_codes(table);
     let glued =
@@ -84,6 +85,52 @@ fn split_glued_codes(table: &mut Table) {
             let (code, label) = (code.to_string(), label.to_string());
             row.code = Some(code);
             row.label = label;
+        }
+    }
+    split_section_numbers(table);
+}
+
+/// In a table whose codes are glued to their labels, a number without a dot glued to a
+/// capitalised word is a section's code when the next coded row numbers a subsection of it:
+/// "2Jaarverslag" above "2.1Oordeel over de financiële informatie" (wild page f2_02). Without
+/// such a subsection "2Saldibalans" stays a label: nothing says the digit is not the name's.
+fn split_section_numbers(table: &mut Table) {
+    static NUMBER_GLUED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\d{1,2})(\p{Lu}\p{L}\S*(?:\s.*)?)$").expect("valid regex"));
+    for index in 0..table.rows.len() {
+        if table.rows[index].code.is_some() {
+            continue;
+        }
+        let Some(captures) = NUMBER_GLUED.captures(&table.rows[index].label) else { continue };
+        let (number, label) = (captures[1].to_string(), captures[2].to_string());
+        let next_code = table.rows[index + 1..].iter().find_map(|row| row.code.as_deref());
+        let subsection = next_code
+            .and_then(|code| code.strip_prefix(number.as_str()))
+            .and_then(|rest| rest.strip_prefix('.'));
+        if subsection.is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit())) {
+            let row = &mut table.rows[index];
+            row.code = Some(number);
+            row.label = label;
+        }
+    }
+}
+
+/// Labels that open with a code and a run of two or more blanks before a word ("1    Inleiding",
+/// "4.2   Beleidsconclusies", wild page i2_08): a line that keeps its cells apart by runs of spaces
+/// printed the code and the name as two cells, and the reader left them in one label. The code
+/// is the row's code. One blank is a label's own ("2 Saldibalans" may be the name), so it is not
+/// split here.
+fn split_spaced_codes(table: &mut Table) {
+    for row in table.rows.iter_mut().filter(|row| row.code.is_none()) {
+        let label = row.label.as_str();
+        let Some(code_end) = label.find(char::is_whitespace) else { continue };
+        let rest = &label[code_end..];
+        let name = rest.trim_start();
+        let blanks = rest[..rest.len() - name.len()].chars().count();
+        if blanks >= 2 && is_code(&label[..code_end]) && name.starts_with(char::is_alphabetic) {
+            let (code, name) = (label[..code_end].to_string(), name.to_string());
+            row.code = Some(code);
+            row.label = name;
         }
     }
 }
@@ -359,6 +406,66 @@ mod tests {
         assert_eq!(role_of("Totalen per artikel", true), RowKind::Data);
         assert_eq!(role_of("Wrvtest", true), RowKind::Data);
         assert_eq!(role_of("Aantal cybercrime regulier", true), RowKind::Data);
+    }
+
+    #[test]
+    fn codes_kept_apart_by_a_run_of_spaces() {
+        // Voorjaarsnota 2020's contents (wild page i2_08): "1    Inleiding    1", cells apart by
+        // four spaces, read as the label "1    Inleiding" and the page number.
+        let mut table = Table {
+            rows: vec![
+                row("1    Inleiding", &["1"]),
+                row("4.2   Inschatting EMU-saldo en EMU-schuld", &["6"]),
+                row("2 Saldibalans", &["7"]),
+                row("Kosten  per fte", &["8"]),
+                row("2019    2020", &["9"]),
+            ],
+            ..Table::default()
+        };
+        normalize_tables(std::slice::from_mut(&mut table));
+        let codes_and_labels: Vec<(Option<&str>, &str)> =
+            table.rows.iter().map(|r| (r.code.as_deref(), r.label.as_str())).collect();
+        assert_eq!(
+            codes_and_labels,
+            [
+                (Some("1"), "Inleiding"),
+                (Some("4.2"), "Inschatting EMU-saldo en EMU-schuld"),
+                (None, "2 Saldibalans"),
+                (None, "Kosten  per fte"),
+                (None, "2019    2020"),
+            ]
+        );
+    }
+
+    #[test]
+    fn section_numbers_glued_above_their_subsections() {
+        // Rekenkamer report 2009's contents (wild page f2_02), page numbers already split off.
+        let mut table = Table {
+            rows: vec![
+                row("1.Inleiding", &["5"]),
+                row("1.2Over dit onderzoek", &["5"]),
+                row("2Jaarverslag", &["7"]),
+                row("2.1Oordeel over de financiële informatie", &["7"]),
+                row("3Saldibalans", &["8"]),
+                row("4.1Bedrijfsvoering", &["10"]),
+            ],
+            ..Table::default()
+        };
+        normalize_tables(std::slice::from_mut(&mut table));
+        let codes_and_labels: Vec<(Option<&str>, &str)> =
+            table.rows.iter().map(|r| (r.code.as_deref(), r.label.as_str())).collect();
+        assert_eq!(
+            codes_and_labels,
+            [
+                (Some("1."), "Inleiding"),
+                (Some("1.2"), "Over dit onderzoek"),
+                (Some("2"), "Jaarverslag"),
+                (Some("2.1"), "Oordeel over de financiële informatie"),
+                // The next section is 4.1, not a subsection of 3: the digit may be the name's.
+                (None, "3Saldibalans"),
+                (Some("4.1"), "Bedrijfsvoering"),
+            ]
+        );
     }
 
     #[test]
