@@ -22,7 +22,8 @@
 //!    ("Vastgestelde begroting 2019": a year heads figures, so the header is cut one column
 //!    off). And where the header names some data columns but leaves two or more without a word,
 //!    it is multiplied by the share of headed columns: every column of these documents is
-//!    headed, so the header was lost or the grid scrambled (a transposed table of officials).
+//!    headed, so the header was lost or the grid scrambled (a transposed table of officials);
+//!    where it heads none of two or more filled columns it is halved (the header was not found).
 //! 2. **placed**: the share of data rows whose cells the source placed (not `column_inferred`,
 //!    not `split_uncertain`; an override counts as placed).
 //! 3. **unpadded**: the share of cells not added or dropped to keep the grid rectangular.
@@ -256,7 +257,10 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     // Every data column of these documents is headed: where the header names some columns and
     // leaves two or more without a word, the header was lost or the grid scrambled (a transposed
     // table of officials read row-wise). One unnamed column is allowed (notes or references
-    // printed after the figures), and a table that heads no column at all is another thing.
+    // printed after the figures). A table that heads none of two or more filled columns says
+    // nothing of what its figures are: its header was not found (a header printed as a pipe
+    // table's first lines and lost, header lines taken for prose), or it never printed one; a
+    // user must look either way, so the share is halved.
     // A column with nothing in it (a spacer column) is not counted either way.
     let holds_something = |index: usize| {
         data_rows.iter().any(|row| row.cells.get(index).is_some_and(|c| !c.text.trim().is_empty()))
@@ -268,6 +272,9 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     let header_coverage = if headed > 0 && unheaded >= 2 {
         reasons.push(format!("{unheaded} of {} data columns have no header", headed + unheaded));
         share(headed, headed + unheaded)
+    } else if headed == 0 && unheaded >= 2 {
+        reasons.push(format!("none of the {unheaded} data columns has a header: the header was not found"));
+        0.5
     } else {
         1.0
     };
@@ -442,13 +449,26 @@ mod tests {
         let confidence = score_table(&scrambled);
         assert!(confidence.score < LOW_CONFIDENCE_THRESHOLD, "{confidence:?}");
         assert!(confidence.reasons.iter().any(|r| r.contains("4 of 6 data columns have no header")));
-        // One unnamed column (notes after the figures) and a table heading no column are fine.
+        // One unnamed column (notes after the figures) is fine.
         let mut one_unnamed = table(rows.clone(), 6);
         one_unnamed.columns[5].path = vec![String::new()];
         assert_eq!(score_table(&one_unnamed).score, 1.0);
-        let mut none_named = table(rows, 6);
+    }
+
+    #[test]
+    fn a_table_heading_none_of_its_columns_is_doubtful() {
+        // Rijksgebouwendienst 2015 (wild page c7_15): the header lines "Streefwaarde 2015",
+        // "Realisatie 2015" were left above the table, whose two columns came out unnamed.
+        let rows = vec![Row::printed("Gebruiksgraad monumenten", &["95%", "98%"])];
+        let mut none_named = table(rows.clone(), 2);
         none_named.columns.iter_mut().for_each(|column| column.path = vec![String::new()]);
-        assert_eq!(score_table(&none_named).score, 1.0);
+        let confidence = score_table(&none_named);
+        assert!(confidence.score < LOW_CONFIDENCE_THRESHOLD, "{confidence:?}");
+        assert!(confidence.reasons.iter().any(|r| r.contains("none of the 2 data columns has a header")));
+        // One unnamed column alone (a list of page numbers, a key and its value) is fine.
+        let mut one_column = table(vec![Row::printed("Inleiding", &["5"])], 1);
+        one_column.columns[0].path = vec![String::new()];
+        assert_eq!(score_table(&one_column).score, 1.0);
     }
 
     #[test]
