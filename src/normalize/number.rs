@@ -66,6 +66,12 @@ fn read_printed<const VALUE: bool>(printed: &str) -> ParsedNumber {
             return ParsedNumber::of(ValueKind::Nvt);
         }
     }
+    // Every number opens with a digit, a sign or "€": a label fails here without the passes below.
+    let opens_a_number =
+        text.starts_with(|c: char| c.is_ascii_digit() || c == '€' || c == '+' || is_minus(c));
+    if !opens_a_number {
+        return ParsedNumber::of(ValueKind::Text);
+    }
     match read_signed::<VALUE>(text) {
         Some((value, is_percent)) => ParsedNumber {
             value: Some(value),
