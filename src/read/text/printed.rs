@@ -41,8 +41,9 @@ static MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\*{1,3}|\d{1,2}\)?|[a-z]\))$").expect("valid regex"));
 
 /// A note with its marker in front: the marker, then the note's text.
-static NOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\*{1,3}|\d{1,2}\))\s+(\S.{15,})$").expect("valid regex"));
+static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(\*{1,3}|\d{1,2}\))|[Nn]oot\s+(\d{1,2})[:.])\s+(\S.{15,})$").expect("valid regex")
+});
 
 /// A cell value: a Dutch figure (with sign, euro sign, percent, a glued footnote marker, or cut
 /// off at the end of the input), or one of the short words printed in figure columns.
@@ -236,14 +237,20 @@ pub fn is_note_marker(text: &str) -> bool {
 
 /// A note printed with its marker in front ("* Gaat om …", "1) Bron: …"): the marker and text.
 pub fn note_with_marker(text: &str) -> Option<(String, String)> {
-    // The marker starts with a star or a digit; an ASCII first byte that is neither rules it out.
+    // The marker starts with a star or a digit, or the word "Noot" ("Noot 1: …") does; an
+    // ASCII first byte that is none of them rules it out.
     let first = *text.as_bytes().first()?;
-    if first.is_ascii() && first != b'*' && !first.is_ascii_digit() {
+    if first.is_ascii() && first != b'*' && !first.is_ascii_digit() && !matches!(first, b'N' | b'n') {
         return None;
     }
+    note_parts(text)
+}
+
+/// The marker and text of a note line by [`NOTE`].
+fn note_parts(text: &str) -> Option<(String, String)> {
     let captures = NOTE.captures(text)?;
-    let marker = captures[1].trim_end_matches(')').to_string();
-    Some((marker, captures[2].to_string()))
+    let marker = captures.get(1).or_else(|| captures.get(2))?.as_str().trim_end_matches(')').to_string();
+    Some((marker, captures[3].to_string()))
 }
 
 /// A "Tabel N" caption: the number and the rest of the line (which may be empty), by the one
@@ -362,8 +369,7 @@ mod tests {
 
     /// What `note_with_marker` answered before it ruled texts out by their first byte.
     fn note_by_pattern(text: &str) -> Option<(String, String)> {
-        let captures = NOTE.captures(text)?;
-        Some((captures[1].trim_end_matches(')').to_string(), captures[2].to_string()))
+        note_parts(text)
     }
 
     /// Every hand-written test answers as its pattern does.
@@ -574,5 +580,16 @@ mod tests {
             note_with_marker("* Gaat om rijksuitgaven die niet onder de plafonds vallen").map(|n| n.0),
             Some("*".into())
         );
+        // A note under its word ("Noot 1: …", wild page e2_02); the word alone names no note.
+        assert_eq!(
+            note_with_marker("Noot 1: noot: In deze tabel wordt het begrip externe inhuur ruimer opgevat"),
+            Some(("1".into(), "noot: In deze tabel wordt het begrip externe inhuur ruimer opgevat".into()))
+        );
+        assert_eq!(
+            note_with_marker("Noot 2. De raming is verhoogd met de loonbijstelling 2019"),
+            Some(("2".into(), "De raming is verhoogd met de loonbijstelling 2019".into()))
+        );
+        assert_eq!(note_with_marker("Nootmuskaat 1: een specerij uit de Molukken, verhandeld"), None);
+        assert_eq!(note_with_marker("Noot: zie de toelichting bij artikel 3 van deze begroting"), None);
     }
 }
