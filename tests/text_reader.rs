@@ -1822,6 +1822,27 @@ fn a_lone_line_between_blocks_of_one_line_rows_titles_the_next_table() {
 }
 
 #[test]
+fn a_text_ending_in_a_colon_leads_into_the_rows_below_it() {
+    // Slotwet 2010 of the Koning (wild page e1_06), lines 56-66: "a.", "Vorderingen
+    // kasbeheerders Rijksdiensten:", an empty cell, then the rows AIVD 300 212, AGNL 29 266, ….
+    // The colon ends a group label above its rows; it was read as the figures' column header.
+    let document = extract("wild/dev/e1_06.txt", None);
+    let table = document
+        .tables
+        .iter()
+        .find(|table| table.rows.iter().any(|row| row.label == "AIVD"))
+        .expect("the table of AIVD is read");
+    let group = row(table, "Vorderingen kasbeheerders Rijksdiensten:");
+    assert_eq!(group.kind, RowKind::Group);
+    assert!(
+        !header_texts(table).iter().any(|header| header.contains("Vorderingen")),
+        "{:?}",
+        header_texts(table)
+    );
+    assert_eq!(texts(row(table, "AIVD")), ["300 212"]);
+}
+
+#[test]
 fn years_a_model_page_leaves_open_head_columns() {
     // The RBV model of a nota van wijziging (wild page f1_06), "Meerjarige doorwerking
     // verplichtingen": the header prints "20..", "t+1" … "t+4" for the years. "20.." read as a

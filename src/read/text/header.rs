@@ -55,8 +55,8 @@ use crate::table::Column;
 /// Moves the start of the body back from the first row's label over rows that belong to the
 /// body although they hold no figure: an empty or code cell right before the label, spacer rows
 /// (a whitespace line of a full row or of the data columns), and group rows (a text followed by
-/// a whitespace line of the data columns). Stops at anything else (a year of the header, a
-/// header text).
+/// a whitespace line of the data columns, or a text ending in a colon followed by any whitespace
+/// line). Stops at anything else (a year of the header, a header text).
 pub fn extend_body_back(
     paragraphs: &[Paragraph],
     cells: &[usize],
@@ -85,6 +85,21 @@ pub fn extend_body_back(
             cells[..start].iter().rposition(|&i| !paragraphs[i].is_whitespace()).map_or(0, |i| i + 1);
         if run_start == start {
             break;
+        }
+        // A text ending in a colon leads into the rows below it ("Vorderingen kasbeheerders
+        // Rijksdiensten:", wild page e1_06): a group row whatever its empty cells count, with
+        // its code before it when the code is a cell of its own.
+        let lead_in = run_start.checked_sub(1).filter(|&i| {
+            let p = &paragraphs[cells[i]];
+            p.is_text() && p.text.ends_with(':') && !p.text.contains(|c: char| c.is_ascii_digit())
+        });
+        if let Some(label) = lead_in {
+            start = label;
+            let code_before = start.checked_sub(1).map(|i| &paragraphs[cells[i]]);
+            if code_before.is_some_and(|p| !p.is_year_like() && grid::code_like(p.text)) {
+                start -= 1;
+            }
+            continue;
         }
         let run_cells: usize = cells[run_start..start].iter().map(|&i| cells_of(i)).sum();
         if !full(run_cells) {
