@@ -99,20 +99,22 @@ fn is_never_shown(name: &str) -> bool {
 
 /// True when an element is hidden by its own markup (not by a style sheet, which is not read).
 pub(super) fn is_hidden(element: &Element) -> bool {
-    if element.attr("hidden").is_some() {
-        return true;
-    }
-    if element.name() == "input" && element.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")) {
-        return true;
-    }
-    match element.attr("style") {
-        Some(style) => {
-            let compact: String =
-                style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-            compact.contains("display:none") || compact.contains("visibility:hidden")
-        }
-        None => false,
-    }
+    // One pass over the attributes (most elements have none or one).
+    let is_input = element.name() == "input";
+    element.attrs().any(|(name, value)| match name {
+        "hidden" => true,
+        "type" => is_input && value.eq_ignore_ascii_case("hidden"),
+        "style" => style_hides(value),
+        _ => false,
+    })
+}
+
+/// True for a style attribute that hides its element: "display: none" or "visibility: hidden",
+/// blanks and case aside.
+fn style_hides(style: &str) -> bool {
+    let compact: String =
+        style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    compact.contains("display:none") || compact.contains("visibility:hidden")
 }
 
 /// True for an element that is never content: a script, a style, a hidden element, and the like.
