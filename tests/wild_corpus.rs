@@ -92,7 +92,9 @@ fn report(split: &str) -> ScoreReport {
 }
 
 /// Floors, not targets: just under the scores measured at the end of the latest session, so that
-/// a change that reads these pages worse fails. Session 15: dev 96.0% of cells, after rules
+/// a change that reads these pages worse fails. Session 16: dev 95.2% of cells, 96.2% on the
+/// pages before the ninth round joined (7 pages, 366 cells, read 70.5% when they joined).
+/// Session 15: dev 96.0% of cells, after rules
 /// for statements printed one row a line (glued whole figures, one space a cell) took the
 /// third, fifth and eighth rounds to 98.5%, 97.0% and 93.4%. Session 13: dev 91.1% of cells and 94.2% of
 /// tables, after three rounds of 16 pages joined it (the fifth read 66.7% of its cells when it
@@ -125,7 +127,8 @@ fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
 /// at 74.8%, the sixth's at 99.6% and the seventh's at 53.5%, what they read when they joined;
 /// the eighth's in session 14 at 51.4%). Rounds are told by their page prefixes: `c` (the first
 /// round, and the first validation split retired into dev), `e` (the third), `f` (the fourth),
-/// `g` (the fifth), `h` (the sixth), `i` (the seventh), `j` (the eighth).
+/// `g` (the fifth), `h` (the sixth), `i` (the seventh), `j` (the eighth), `k` (the ninth, joined
+/// in session 16 at 70.5% of its cells, every wrong cell flagged).
 #[test]
 fn each_round_of_the_development_split_keeps_its_floor() {
     let all = report("dev");
@@ -137,6 +140,7 @@ fn each_round_of_the_development_split_keeps_its_floor() {
         ("sixth", "h", 0.99),
         ("seventh", "i", 0.83),
         ("eighth", "j", 0.92),
+        ("ninth", "k", 0.70),
     ] {
         let pages = all.pages.iter().filter(|page| page.page.starts_with(prefix)).cloned().collect();
         let round_report = ScoreReport { pages };
