@@ -6,11 +6,11 @@
 
 mod cli;
 
+use std::process::ExitCode;
+
 /// The allocator of the command (see Cargo.toml: reading makes and drops many small values).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-use std::process::ExitCode;
 
 fn main() -> ExitCode {
     cli::run()

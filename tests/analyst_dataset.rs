@@ -115,6 +115,7 @@ fn every_unit_phrase_of_the_fixtures_is_read() {
         ("in miljarden euro, tenzij anders aangegeven", Some((1_000_000_000, eur, "amount"))),
         ("in miljarden euro; «–» is onderschrijding", Some((1_000_000_000, eur, "amount"))),
         ("in miljarden euro; «-» is onderschrijding", Some((1_000_000_000, eur, "amount"))),
+        ("in miljarden euro; – is onderschrijding", Some((1_000_000_000, eur, "amount"))),
         ("in miljoenen euro's", Some((1_000_000, eur, "amount"))),
         ("in miljoenen euro", Some((1_000_000, eur, "amount"))),
         ("in € mln.", Some((1_000_000, eur, "amount"))),

@@ -23,7 +23,8 @@
 //!    off). And where the header names some data columns but leaves two or more without a word,
 //!    it is multiplied by the share of headed columns: every column of these documents is
 //!    headed, so the header was lost or the grid scrambled (a transposed table of officials);
-//!    where it heads none of two or more filled columns it is halved (the header was not found).
+//!    where it heads none of two or more filled columns it is halved (what the figures are is not
+//!    printed or was not found; tables of contents excepted).
 //! 2. **placed**: the share of data rows whose cells the source placed (not `column_inferred`,
 //!    not `split_uncertain`; an override counts as placed).
 //! 3. **unpadded**: the share of cells not added or dropped to keep the grid rectangular.
@@ -272,8 +273,8 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     let header_coverage = if headed > 0 && unheaded >= 2 {
         reasons.push(format!("{unheaded} of {} data columns have no header", headed + unheaded));
         share(headed, headed + unheaded)
-    } else if headed == 0 && unheaded >= 2 {
-        reasons.push(format!("none of the {unheaded} data columns has a header: the header was not found"));
+    } else if headed == 0 && unheaded >= 2 && table.kind != TableKind::Contents {
+        reasons.push(format!("none of the {unheaded} data columns has a header: what the figures are is not printed or was not found"));
         0.5
     } else {
         1.0
@@ -465,6 +466,10 @@ mod tests {
         let confidence = score_table(&none_named);
         assert!(confidence.score < LOW_CONFIDENCE_THRESHOLD, "{confidence:?}");
         assert!(confidence.reasons.iter().any(|r| r.contains("none of the 2 data columns has a header")));
+        // A table of contents heads its page numbers or not, as it likes.
+        let mut contents = none_named.clone();
+        contents.kind = TableKind::Contents;
+        assert_eq!(score_table(&contents).score, 1.0);
         // One unnamed column alone (a list of page numbers, a key and its value) is fine.
         let mut one_column = table(vec![Row::printed("Inleiding", &["5"])], 1);
         one_column.columns[0].path = vec![String::new()];

@@ -29,8 +29,11 @@ use crate::table::Note;
 
 /// Reads pieces as notes (rules 1–4 of the module doc). `None` when they are not a list of notes.
 pub(crate) fn notes_in(pieces: &[Piece], line: Option<usize>) -> Option<Vec<Note>> {
-    static PRINTED_MARKER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\*{1,3}|\d{1,2}|[a-z])[).]?\s+(\S.*)$").expect("valid regex"));
+    // A marker before the note's text, or the word "Noot" and its number ("Noot 1: …").
+    static PRINTED_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(\*{1,3}|[0-9]{1,2}|[a-z])[).]?|[Nn]oot\s+([0-9]{1,2})[:.])\s+(\S.*)$")
+            .expect("valid regex")
+    });
     static MARKER_ALONE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\(?(\*{1,3}|\d{1,2}|[a-z])[).]?$").expect("valid regex"));
     let mut notes: Vec<Note> = Vec::new();
@@ -59,7 +62,8 @@ pub(crate) fn notes_in(pieces: &[Piece], line: Option<usize>) -> Option<Vec<Note
             notes.push(Note { marker: captures[1].to_string(), text: String::new(), line });
             waiting_for_text = true;
         } else if let Some(captures) = PRINTED_MARKER.captures(&text) {
-            notes.push(Note { marker: captures[1].to_string(), text: captures[2].to_string(), line });
+            let marker = captures.get(1).or_else(|| captures.get(2)).map_or("", |m| m.as_str());
+            notes.push(Note { marker: marker.to_string(), text: captures[3].to_string(), line });
         } else if let Some(note) = notes.last_mut() {
             note.text = format!("{} {text}", note.text).trim().to_string();
         } else {
@@ -67,4 +71,31 @@ pub(crate) fn notes_in(pieces: &[Piece], line: Option<usize>) -> Option<Vec<Note
         }
     }
     (!notes.is_empty()).then_some(notes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(text: &str) -> Piece {
+        Piece::Text(text.to_string())
+    }
+
+    #[test]
+    fn notes_under_their_word_and_number() {
+        // As wild page e2_02 prints its note; the same note in HTML reads the same way.
+        let pieces = [
+            text("Noot 1: noot: In deze tabel wordt het begrip externe inhuur ruimer opgevat"),
+            Piece::Break,
+            text("2) Bron: CBS"),
+        ];
+        let notes = notes_in(&pieces, Some(9)).expect("two notes");
+        let read: Vec<(&str, &str)> = notes.iter().map(|n| (n.marker.as_str(), n.text.as_str())).collect();
+        assert_eq!(
+            read,
+            [("1", "noot: In deze tabel wordt het begrip externe inhuur ruimer opgevat"), ("2", "Bron: CBS")]
+        );
+        // "Noot" without a number names no note.
+        assert_eq!(notes_in(&[text("Noot: zie de toelichting")], None), None);
+    }
 }

@@ -7,6 +7,8 @@
 //! [`collapse_whitespace`] is the one rule for runs of blanks in a printed text, which the readers
 //! and everything that compares labels (overrides, scoring) share.
 
+use std::borrow::Cow;
+
 pub mod measure;
 pub mod number;
 pub mod rows;
@@ -19,7 +21,7 @@ pub fn collapse_whitespace(text: &str) -> String {
 }
 
 /// [`collapse_whitespace`] without a copy when the text is collapsed already (most cell texts are).
-pub fn collapsed_whitespace(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn collapsed_whitespace(text: &str) -> Cow<'_, str> {
     if text.is_ascii() {
         // The same test on bytes: the ASCII blanks are exactly the ASCII chars `char::is_whitespace` takes.
         let bytes = text.as_bytes();
@@ -30,9 +32,9 @@ pub fn collapsed_whitespace(text: &str) -> std::borrow::Cow<'_, str> {
                 .windows(2)
                 .all(|pair| !is_ascii_blank(pair[1]) || (pair[1] == b' ' && !is_ascii_blank(pair[0])));
         if is_collapsed {
-            return std::borrow::Cow::Borrowed(text);
+            return Cow::Borrowed(text);
         }
-        return std::borrow::Cow::Owned(collapse_into_new(text));
+        return Cow::Owned(collapse_into_new(text));
     }
     let mut previous_blank = true;
     let is_collapsed = text.chars().all(|c| {
@@ -42,9 +44,9 @@ pub fn collapsed_whitespace(text: &str) -> std::borrow::Cow<'_, str> {
         fits
     }) && !previous_blank;
     if is_collapsed {
-        return std::borrow::Cow::Borrowed(text);
+        return Cow::Borrowed(text);
     }
-    std::borrow::Cow::Owned(collapse_into_new(text))
+    Cow::Owned(collapse_into_new(text))
 }
 
 /// The ASCII chars `char::is_whitespace` takes: space, tab, line feed, vertical tab, form feed, carriage return.
@@ -76,7 +78,7 @@ mod tests {
     #[test]
     fn blanks_collapse_to_one_space() {
         assert_eq!(collapsed_whitespace("Apparaatskosten"), "Apparaatskosten");
-        assert!(matches!(collapsed_whitespace("Tabel 2 Veiligheidsagenda"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(collapsed_whitespace("Tabel 2 Veiligheidsagenda"), Cow::Borrowed(_)));
         assert_eq!(collapsed_whitespace("  1 569\u{a0}535 \n"), "1 569 535");
         assert_eq!(collapsed_whitespace("a\u{b}b\u{c}c\rd"), "a b c d");
         assert_eq!(collapsed_whitespace(" "), "");

@@ -37,17 +37,26 @@ impl ParsedNumber {
 /// never print one, codes do. Fails (gives `Text`) on anything else, including a number cut off
 /// by the end of the input ("2.357.").
 pub fn parse_dutch_number(printed: &str) -> ParsedNumber {
-    read_printed::<true>(printed)
+    read_printed(printed, Reading::WithValue)
 }
 
 /// What [`parse_dutch_number`] would say the text is, without working out the value: the test
 /// whether a text is a figure, run many times on every cell, needs only this.
 pub fn dutch_number_kind(printed: &str) -> ValueKind {
-    read_printed::<false>(printed).kind
+    read_printed(printed, Reading::KindOnly).kind
 }
 
-/// [`parse_dutch_number`]; with `VALUE` false the value of a number is not worked out (0).
-fn read_printed<const VALUE: bool>(printed: &str) -> ParsedNumber {
+/// How much of a printed number to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// The kind and the value.
+    WithValue,
+    /// The kind only: the value of a number is not worked out (0).
+    KindOnly,
+}
+
+/// [`parse_dutch_number`], or only the kind of text it is.
+fn read_printed(printed: &str, reading: Reading) -> ParsedNumber {
     let text = printed.trim_matches(is_blank);
     if text.is_empty() {
         return ParsedNumber::of(ValueKind::Empty);
@@ -72,7 +81,7 @@ fn read_printed<const VALUE: bool>(printed: &str) -> ParsedNumber {
     if !opens_a_number {
         return ParsedNumber::of(ValueKind::Text);
     }
-    match read_signed::<VALUE>(text) {
+    match read_signed(text, reading) {
         Some((value, is_percent)) => ParsedNumber {
             value: Some(value),
             kind: if is_percent { ValueKind::Percent } else { ValueKind::Number },
@@ -102,7 +111,7 @@ fn is_minus(c: char) -> bool {
 
 /// Reads "[€] [minus] digits [%]" (or "digits minus": "644-") and returns the value and whether
 /// it was a percentage.
-fn read_signed<const VALUE: bool>(text: &str) -> Option<(f64, bool)> {
+fn read_signed(text: &str, reading: Reading) -> Option<(f64, bool)> {
     let mut rest = text;
     if let Some(after) = rest.strip_prefix('€') {
         rest = after.trim_start_matches(is_blank);
@@ -114,7 +123,7 @@ fn read_signed<const VALUE: bool>(text: &str) -> Option<(f64, bool)> {
         && ((is_minus(first) && is_minus(third)) || (first == '+' && third == '+'))
     {
         let after = rest[first.len_utf8() + 1 + third.len_utf8()..].trim_start_matches(is_blank);
-        let (magnitude, is_percent) = read_magnitude::<VALUE>(after)?;
+        let (magnitude, is_percent) = read_magnitude(after, reading)?;
         return Some((if is_minus(first) { -magnitude } else { magnitude }, is_percent));
     }
     if let Some(first) = rest.chars().next() {
@@ -136,7 +145,7 @@ fn read_signed<const VALUE: bool>(text: &str) -> Option<(f64, bool)> {
         negative = true;
         rest = &rest[..rest.len() - last.len_utf8()];
     }
-    let (magnitude, is_percent) = read_magnitude::<VALUE>(rest)?;
+    let (magnitude, is_percent) = read_magnitude(rest, reading)?;
     Some((if negative { -magnitude } else { magnitude }, is_percent))
 }
 
@@ -155,7 +164,7 @@ pub(crate) fn is_grouped_before_minus(text: &str) -> bool {
 
 /// Reads "[€] digits [%]" after the sign and returns the magnitude and whether it was a
 /// percentage.
-fn read_magnitude<const VALUE: bool>(text: &str) -> Option<(f64, bool)> {
+fn read_magnitude(text: &str, reading: Reading) -> Option<(f64, bool)> {
     let mut rest = text;
     if let Some(after) = rest.strip_prefix('€') {
         rest = after.trim_start_matches(is_blank);
@@ -165,12 +174,12 @@ fn read_magnitude<const VALUE: bool>(text: &str) -> Option<(f64, bool)> {
         is_percent = true;
         rest = before.trim_end_matches(is_blank);
     }
-    Some((read_unsigned::<VALUE>(rest)?, is_percent))
+    Some((read_unsigned(rest, reading)?, is_percent))
 }
 
 /// Reads "1.522", "1 569 535", "13.553,7", "0,5", "1522". Thousands groups after the first must
 /// be exactly three digits and use one separator kind throughout.
-fn read_unsigned<const VALUE: bool>(text: &str) -> Option<f64> {
+fn read_unsigned(text: &str, reading: Reading) -> Option<f64> {
     if text.is_empty() {
         return None;
     }
@@ -216,7 +225,7 @@ fn read_unsigned<const VALUE: bool>(text: &str) -> Option<f64> {
             }
         }
     }
-    if !VALUE {
+    if reading == Reading::KindOnly {
         return Some(0.0);
     }
     // Only a text that reads as a number gets this far (most texts fail above without a copy).

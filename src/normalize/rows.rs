@@ -60,9 +60,13 @@ fn set_label_and_code(row: &mut Row) {
     }
 }
 
-/// Labels that open with a glued code ([`glued_code`]) give it up as the row's code, unless the
-/// table mostly prints its numbers inside its labels with a space ("1. Bewaking van dierziekten",
-/// "2. Bestrijding …" next to one "4.Overig"): then the glued one is one more such label.
+/// Codes inside labels: first codes kept apart by a run of blanks ([`split_spaced_codes`]), rows
+/// numbered in print order ([`split_numbered_rows`]) and Roman chapter codes
+/// ([`split_chapter_codes`]); then labels that open with a glued code ([`glued_code`]) give it up
+/// as the row's code, unless the table mostly prints its numbers inside its labels with a space
+/// ("1. Bewaking van dierziekten", "2. Bestrijding …" next to one "4.Overig"): then the glued one
+/// is one more such label. Only where glued codes were split, section numbers glued above their
+/// subsections follow ([`split_section_numbers`]).
 fn split_glued_codes(table: &mut Table) {
     let spaced = table
         .rows
@@ -96,7 +100,7 @@ fn split_glued_codes(table: &mut Table) {
 /// such a subsection "2Saldibalans" stays a label: nothing says the digit is not the name's.
 fn split_section_numbers(table: &mut Table) {
     static NUMBER_GLUED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\d{1,2})(\p{Lu}\p{L}\S*(?:\s.*)?)$").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"^([0-9]{1,2})(\p{Lu}\p{L}\S*(?:\s.*)?)$").expect("valid regex"));
     for index in 0..table.rows.len() {
         if table.rows[index].code.is_some() {
             continue;
@@ -115,11 +119,12 @@ fn split_section_numbers(table: &mut Table) {
     }
 }
 
-/// Labels that open with a code and a run of two or more blanks before a word ("1    Inleiding",
-/// "4.2   Beleidsconclusies", wild page i2_08): a line that keeps its cells apart by runs of spaces
-/// printed the code and the name as two cells, and the reader left them in one label. The code
-/// is the row's code. One blank is a label's own ("2 Saldibalans" may be the name), so it is not
-/// split here.
+/// Labels that open with a code and a run of two or more blanks before a capitalised word ("1
+/// Inleiding" with four spaces, "4.2   Beleidsconclusies", wild page i2_08): a line that keeps its
+/// cells apart by runs of spaces printed the code and the name as two cells, and the reader left
+/// them in one label. The code is the row's code. One blank is a label's own ("2 Saldibalans" may
+/// be the name), so it is not split here; nor is a year ("2019    Realisatie") or a number before
+/// a word in lower case ("65  jaar en ouder").
 fn split_spaced_codes(table: &mut Table) {
     for row in table.rows.iter_mut().filter(|row| row.code.is_none()) {
         let label = row.label.as_str();
@@ -127,7 +132,8 @@ fn split_spaced_codes(table: &mut Table) {
         let rest = &label[code_end..];
         let name = rest.trim_start();
         let blanks = rest[..rest.len() - name.len()].chars().count();
-        if blanks >= 2 && is_code(&label[..code_end]) && name.starts_with(char::is_alphabetic) {
+        let code = &label[..code_end];
+        if blanks >= 2 && is_code(code) && !is_year(code) && name.starts_with(char::is_uppercase) {
             let (code, name) = (label[..code_end].to_string(), name.to_string());
             row.code = Some(code);
             row.label = name;
@@ -419,6 +425,8 @@ mod tests {
                 row("2 Saldibalans", &["7"]),
                 row("Kosten  per fte", &["8"]),
                 row("2019    2020", &["9"]),
+                row("2019    Realisatie", &["10"]),
+                row("65  jaar en ouder", &["11"]),
             ],
             ..Table::default()
         };
@@ -433,6 +441,8 @@ mod tests {
                 (None, "2 Saldibalans"),
                 (None, "Kosten  per fte"),
                 (None, "2019    2020"),
+                (None, "2019    Realisatie"),
+                (None, "65  jaar en ouder"),
             ]
         );
     }

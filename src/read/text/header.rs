@@ -86,17 +86,24 @@ pub fn extend_body_back(
         if run_start == start {
             break;
         }
-        // A text ending in a colon leads into the rows below it ("Vorderingen kasbeheerders
-        // Rijksdiensten:", wild page e1_06): a group row whatever its empty cells count, with
-        // its code before it when the code is a cell of its own.
+        // A short text ending in a colon leads into the rows below it ("Vorderingen
+        // kasbeheerders Rijksdiensten:", wild page e1_06): a group row whatever its empty cells
+        // count, with its code before it in a layout with a code column. Not a sentence ("De
+        // uitgaven zijn als volgt samengesteld:" introduces the table from above), and no figure
+        // in it (a sentence naming an amount, "De € 27 484 645 … is als volgt samengesteld:").
         let lead_in = run_start.checked_sub(1).filter(|&i| {
             let p = &paragraphs[cells[i]];
-            p.is_text() && p.text.ends_with(':') && !p.text.contains(|c: char| c.is_ascii_digit())
+            p.is_text()
+                && p.text.ends_with(':')
+                && !vocabulary::is_sentence(p.text)
+                && !p.text.contains(|c: char| c.is_ascii_digit())
         });
         if let Some(label) = lead_in {
             start = label;
             let code_before = start.checked_sub(1).map(|i| &paragraphs[cells[i]]);
-            if code_before.is_some_and(|p| !p.is_year_like() && grid::code_like(p.text)) {
+            if layout.stub_columns >= 2
+                && code_before.is_some_and(|p| !p.is_year_like() && grid::code_like(p.text))
+            {
                 start -= 1;
             }
             continue;

@@ -42,7 +42,7 @@ static MARKER: LazyLock<Regex> =
 
 /// A note with its marker in front: the marker, then the note's text.
 static NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(\*{1,3}|\d{1,2}\))|[Nn]oot\s+(\d{1,2})[:.])\s+(\S.{15,})$").expect("valid regex")
+    Regex::new(r"^(?:(\*{1,3}|[0-9]{1,2}\))|[Nn]oot\s+([0-9]{1,2})[:.])\s+(\S.{15,})$").expect("valid regex")
 });
 
 /// A cell value: a Dutch figure (with sign, euro sign, percent, a glued footnote marker, or cut
@@ -235,12 +235,14 @@ pub fn is_note_marker(text: &str) -> bool {
     MARKER.is_match(text)
 }
 
-/// A note printed with its marker in front ("* Gaat om …", "1) Bron: …"): the marker and text.
+/// A note printed with its marker in front ("* Gaat om …", "1) Bron: …") or under its word and
+/// number ("Noot 1: …"): the marker and text.
 pub fn note_with_marker(text: &str) -> Option<(String, String)> {
-    // The marker starts with a star or a digit, or the word "Noot" ("Noot 1: …") does; an
-    // ASCII first byte that is none of them rules it out.
+    // The marker starts with a star or a digit, or the word "Noot" does; a text that opens
+    // with none of them is ruled out without the pattern.
     let first = *text.as_bytes().first()?;
-    if first.is_ascii() && first != b'*' && !first.is_ascii_digit() && !matches!(first, b'N' | b'n') {
+    let opens_with_noot = text.as_bytes().get(..4).is_some_and(|word| word.eq_ignore_ascii_case(b"noot"));
+    if first.is_ascii() && first != b'*' && !first.is_ascii_digit() && !opens_with_noot {
         return None;
     }
     note_parts(text)
@@ -367,11 +369,6 @@ mod tests {
         crate::interpret::caption::tabel_number(text)
     }
 
-    /// What `note_with_marker` answered before it ruled texts out by their first byte.
-    fn note_by_pattern(text: &str) -> Option<(String, String)> {
-        note_parts(text)
-    }
-
     /// Every hand-written test answers as its pattern does.
     fn assert_agrees_with_patterns(text: &str) {
         for limit in [1, 2, 9, 14] {
@@ -386,7 +383,7 @@ mod tests {
         assert_eq!(is_year_like(text), YEAR.is_match(text) || open_year, "year {text:?}");
         assert_eq!(is_code_like(text), CODE.is_match(text), "code {text:?}");
         assert_eq!(is_note_marker(text), MARKER.is_match(text), "marker {text:?}");
-        assert_eq!(note_with_marker(text), note_by_pattern(text), "note {text:?}");
+        assert_eq!(note_with_marker(text), note_parts(text), "note {text:?}");
         assert_eq!(caption(text), caption_by_pattern(text), "caption {text:?}");
         let phrase = &crate::interpret::caption::UNIT_PHRASE;
         assert_eq!(may_hold_unit(text) && phrase.is_match(text), phrase.is_match(text), "unit {text:?}");
