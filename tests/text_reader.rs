@@ -31,6 +31,15 @@ fn titled<'d>(document: &'d Document, title: &str) -> &'d Table {
         .unwrap_or_else(|| panic!("no table titled {title:?}"))
 }
 
+/// The document's table with a row of this label.
+fn holding_row<'d>(document: &'d Document, label: &str) -> &'d Table {
+    document
+        .tables
+        .iter()
+        .find(|table| table.rows.iter().any(|row| row.label == label))
+        .unwrap_or_else(|| panic!("no table with a row {label:?}"))
+}
+
 fn texts(row: &Row) -> Vec<&str> {
     row.cells.iter().map(|cell| cell.text.as_str()).collect()
 }
@@ -990,8 +999,7 @@ fn a_flush_left_pipe_header_stands_over_the_figures_and_rows_that_lost_their_cod
     // Wild page c6_01 (Algemene Rekenkamer, 2009): a contents table of "1.1 | title | page |"
     // rows in which "Samenvatting | 5 | |" lost its code cell.
     let document = extract("wild/dev/c6_01.txt", None);
-    let contents =
-        document.tables.iter().find(|table| table.rows.iter().any(|r| r.label == "Samenvatting")).unwrap();
+    let contents = holding_row(&document, "Samenvatting");
     assert_eq!(texts(row(contents, "Samenvatting")), ["5"]);
     assert_eq!(texts(row(contents, "Oordelen bij het jaarverslag")), ["6"]);
 }
@@ -1209,11 +1217,7 @@ fn rows_on_one_line_with_space_grouped_figures_take_the_heading_s_column_count()
     // figure, which leaves one cut. A row of three-digit groups only (line 27) can be cut more
     // ways: the most even cut is taken and every figure is flagged.
     let document = extract("wild/dev/c1_02.txt", None);
-    let table = document
-        .tables
-        .iter()
-        .find(|t| t.title.as_deref() == Some("Opbouw uitgaven beleidsartikelen"))
-        .unwrap();
+    let table = titled(&document, "Opbouw uitgaven beleidsartikelen");
     let years: Vec<String> = table.columns.iter().map(|c| c.header()).collect();
     assert_eq!(years, ["2009", "2010", "2011", "2012", "2013", "2014"]);
     assert_eq!(table.stub_header.as_deref(), Some("2. Politie"));
@@ -1829,11 +1833,7 @@ fn a_text_ending_in_a_colon_leads_into_the_rows_below_it() {
     // Still wrong here: the page's one-stub layout leaves the code "a." above the body, where it
     // heads the column (the truth has no header); this test holds only the group row.
     let document = extract("wild/dev/e1_06.txt", None);
-    let table = document
-        .tables
-        .iter()
-        .find(|table| table.rows.iter().any(|row| row.label == "AIVD"))
-        .expect("the table of AIVD is read");
+    let table = holding_row(&document, "AIVD");
     let group = row(table, "Vorderingen kasbeheerders Rijksdiensten:");
     assert_eq!(group.kind, RowKind::Group);
     assert!(

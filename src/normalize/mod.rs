@@ -22,31 +22,26 @@ pub fn collapse_whitespace(text: &str) -> String {
 
 /// [`collapse_whitespace`] without a copy when the text is collapsed already (most cell texts are).
 pub fn collapsed_whitespace(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() {
+    // Collapsed: no blank first or last, and no blank but one space after a non-blank.
+    let is_collapsed = if text.is_ascii() {
         // The same test on bytes: the ASCII blanks are exactly the ASCII chars `char::is_whitespace` takes.
         let bytes = text.as_bytes();
-        let is_collapsed = !bytes.is_empty()
+        !bytes.is_empty()
             && !is_ascii_blank(bytes[0])
             && !is_ascii_blank(bytes[bytes.len() - 1])
             && bytes
                 .windows(2)
-                .all(|pair| !is_ascii_blank(pair[1]) || (pair[1] == b' ' && !is_ascii_blank(pair[0])));
-        if is_collapsed {
-            return Cow::Borrowed(text);
-        }
-        return Cow::Owned(collapse_into_new(text));
-    }
-    let mut previous_blank = true;
-    let is_collapsed = text.chars().all(|c| {
-        let blank = c.is_whitespace();
-        let fits = if blank { c == ' ' && !previous_blank } else { true };
-        previous_blank = blank;
-        fits
-    }) && !previous_blank;
-    if is_collapsed {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(collapse_into_new(text))
+                .all(|pair| !is_ascii_blank(pair[1]) || (pair[1] == b' ' && !is_ascii_blank(pair[0])))
+    } else {
+        let mut previous_blank = true;
+        text.chars().all(|c| {
+            let blank = c.is_whitespace();
+            let fits = !blank || (c == ' ' && !previous_blank);
+            previous_blank = blank;
+            fits
+        }) && !previous_blank
+    };
+    if is_collapsed { Cow::Borrowed(text) } else { Cow::Owned(collapse_into_new(text)) }
 }
 
 /// The ASCII chars `char::is_whitespace` takes: space, tab, line feed, vertical tab, form feed, carriage return.

@@ -99,24 +99,30 @@ fn split_glued_codes(table: &mut Table) {
 /// "2Jaarverslag" above "2.1Oordeel over de financiële informatie" (wild page f2_02). Without
 /// such a subsection "2Saldibalans" stays a label: nothing says the digit is not the name's.
 fn split_section_numbers(table: &mut Table) {
-    static NUMBER_GLUED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^([0-9]{1,2})(\p{Lu}\p{L}\S*(?:\s.*)?)$").expect("valid regex"));
     for index in 0..table.rows.len() {
         if table.rows[index].code.is_some() {
             continue;
         }
-        let Some(captures) = NUMBER_GLUED.captures(&table.rows[index].label) else { continue };
-        let (number, label) = (captures[1].to_string(), captures[2].to_string());
+        let Some((number, name)) = number_glued_to_name(&table.rows[index].label) else { continue };
         let next_code = table.rows[index + 1..].iter().find_map(|row| row.code.as_deref());
-        let subsection = next_code
-            .and_then(|code| code.strip_prefix(number.as_str()))
-            .and_then(|rest| rest.strip_prefix('.'));
+        let subsection =
+            next_code.and_then(|code| code.strip_prefix(number)).and_then(|rest| rest.strip_prefix('.'));
         if subsection.is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit())) {
+            let (number, name) = (number.to_string(), name.to_string());
             let row = &mut table.rows[index];
             row.code = Some(number);
-            row.label = label;
+            row.label = name;
         }
     }
+}
+
+/// A label that opens with a number of one or two digits glued to a capitalised word
+/// ("2Jaarverslag", "6EMU-saldo"): the number and the rest. "1F" (one capital) is no name.
+fn number_glued_to_name(label: &str) -> Option<(&str, &str)> {
+    static NUMBER_GLUED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([0-9]{1,2})(\p{Lu}\p{L}\S*(?:\s.*)?)$").expect("valid regex"));
+    let captures = NUMBER_GLUED.captures(label)?;
+    Some((captures.get(1)?.as_str(), captures.get(2)?.as_str()))
 }
 
 /// Labels that open with a code and a run of two or more blanks before a capitalised word ("1
@@ -134,7 +140,7 @@ fn split_spaced_codes(table: &mut Table) {
         let blanks = rest[..rest.len() - name.len()].chars().count();
         let code = &label[..code_end];
         if blanks >= 2 && is_code(code) && !is_year(code) && name.starts_with(char::is_uppercase) {
-            let (code, name) = (label[..code_end].to_string(), name.to_string());
+            let (code, name) = (code.to_string(), name.to_string());
             row.code = Some(code);
             row.label = name;
         }
@@ -150,8 +156,6 @@ fn split_spaced_codes(table: &mut Table) {
 /// indicator) are no numbered rows. A lone "2Saldibalans", or numbers out of sequence, stay part of
 /// their labels: nothing but the sequence says they are not.
 fn split_numbered_rows(table: &mut Table) {
-    static NUMBERED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\d{1,2})(\p{Lu}\p{L}\S*(?:\s.*)?)$").expect("valid regex"));
     // (row, its number, where the label starts after it)
     let numbered: Vec<(usize, u32, usize)> = table
         .rows
@@ -159,9 +163,8 @@ fn split_numbered_rows(table: &mut Table) {
         .enumerate()
         .filter(|(_, row)| row.code.is_none())
         .filter_map(|(index, row)| {
-            let captures = NUMBERED.captures(&row.label)?;
-            let number = captures.get(1)?;
-            Some((index, number.as_str().parse().ok()?, number.end()))
+            let (number, _) = number_glued_to_name(&row.label)?;
+            Some((index, number.parse().ok()?, number.len()))
         })
         .collect();
     // Numbering may start again at 1 (chapters, then annexes, in a table of contents).
@@ -414,28 +417,32 @@ mod tests {
         assert_eq!(role_of("Aantal cybercrime regulier", true), RowKind::Data);
     }
 
+    /// Normalizes rows with these labels (and a page number each, as a table of contents prints
+    /// them) and holds each row's code and label to the expected ones.
+    fn assert_codes_and_labels(labels: &[&str], expected: &[(Option<&str>, &str)]) {
+        let mut table =
+            Table { rows: labels.iter().map(|label| row(label, &["5"])).collect(), ..Table::default() };
+        normalize_tables(std::slice::from_mut(&mut table));
+        let read: Vec<(Option<&str>, &str)> =
+            table.rows.iter().map(|r| (r.code.as_deref(), r.label.as_str())).collect();
+        assert_eq!(read, expected);
+    }
+
     #[test]
     fn codes_kept_apart_by_a_run_of_spaces() {
         // Voorjaarsnota 2020's contents (wild page i2_08): "1    Inleiding    1", cells apart by
         // four spaces, read as the label "1    Inleiding" and the page number.
-        let mut table = Table {
-            rows: vec![
-                row("1    Inleiding", &["1"]),
-                row("4.2   Inschatting EMU-saldo en EMU-schuld", &["6"]),
-                row("2 Saldibalans", &["7"]),
-                row("Kosten  per fte", &["8"]),
-                row("2019    2020", &["9"]),
-                row("2019    Realisatie", &["10"]),
-                row("65  jaar en ouder", &["11"]),
+        assert_codes_and_labels(
+            &[
+                "1    Inleiding",
+                "4.2   Inschatting EMU-saldo en EMU-schuld",
+                "2 Saldibalans",
+                "Kosten  per fte",
+                "2019    2020",
+                "2019    Realisatie",
+                "65  jaar en ouder",
             ],
-            ..Table::default()
-        };
-        normalize_tables(std::slice::from_mut(&mut table));
-        let codes_and_labels: Vec<(Option<&str>, &str)> =
-            table.rows.iter().map(|r| (r.code.as_deref(), r.label.as_str())).collect();
-        assert_eq!(
-            codes_and_labels,
-            [
+            &[
                 (Some("1"), "Inleiding"),
                 (Some("4.2"), "Inschatting EMU-saldo en EMU-schuld"),
                 (None, "2 Saldibalans"),
@@ -443,30 +450,23 @@ mod tests {
                 (None, "2019    2020"),
                 (None, "2019    Realisatie"),
                 (None, "65  jaar en ouder"),
-            ]
+            ],
         );
     }
 
     #[test]
     fn section_numbers_glued_above_their_subsections() {
         // Rekenkamer report 2009's contents (wild page f2_02), page numbers already split off.
-        let mut table = Table {
-            rows: vec![
-                row("1.Inleiding", &["5"]),
-                row("1.2Over dit onderzoek", &["5"]),
-                row("2Jaarverslag", &["7"]),
-                row("2.1Oordeel over de financiële informatie", &["7"]),
-                row("3Saldibalans", &["8"]),
-                row("4.1Bedrijfsvoering", &["10"]),
+        assert_codes_and_labels(
+            &[
+                "1.Inleiding",
+                "1.2Over dit onderzoek",
+                "2Jaarverslag",
+                "2.1Oordeel over de financiële informatie",
+                "3Saldibalans",
+                "4.1Bedrijfsvoering",
             ],
-            ..Table::default()
-        };
-        normalize_tables(std::slice::from_mut(&mut table));
-        let codes_and_labels: Vec<(Option<&str>, &str)> =
-            table.rows.iter().map(|r| (r.code.as_deref(), r.label.as_str())).collect();
-        assert_eq!(
-            codes_and_labels,
-            [
+            &[
                 (Some("1."), "Inleiding"),
                 (Some("1.2"), "Over dit onderzoek"),
                 (Some("2"), "Jaarverslag"),
@@ -474,7 +474,7 @@ mod tests {
                 // The next section is 4.1, not a subsection of 3: the digit may be the name's.
                 (None, "3Saldibalans"),
                 (Some("4.1"), "Bedrijfsvoering"),
-            ]
+            ],
         );
     }
 
