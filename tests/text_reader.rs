@@ -1867,3 +1867,23 @@ fn rows_swallowed_by_a_caption_or_header_are_named_not_lost() {
         .any(|warning| warning.message.contains("line 11 "));
     assert!(named, "j2_05: line 11 is not named");
 }
+
+#[test]
+fn a_staat_printed_one_cell_a_line_without_blank_lines_reads_by_its_labels() {
+    // Slotwet 2019 of the Koning (wild page k2_04), a Kamerstuk copied as plain text: every cell
+    // on a line of its own and no blank line anywhere, so the single newline marks no row. The
+    // article code "1" stands after the group row "Niet-beleidsartikelen" (line 46), right
+    // before its own label: it is the next row's code, not a figure of the group row.
+    let document = extract("wild/dev/k2_04.txt", None);
+    let table = holding_row(&document, "Functionele uitgaven van de Koning");
+    assert_eq!(table.columns.len(), 9);
+    assert_eq!(texts(row(table, "Totaal")), ["43.252", "43.252", "0", "909", "909", "166", "0", "0", "0"]);
+    let group = row(table, "Niet-beleidsartikelen");
+    assert!(group.cells.iter().all(|cell| cell.text.is_empty()), "{:?}", texts(group));
+    let first = row(table, "Grondwettelijke uitkering aan leden van het Koninklijk Huis");
+    assert_eq!(first.stub[0].text, "1");
+    assert_eq!(texts(first), ["8.354", "8.354", "0", "0", "0", "0", "0", "0", "0"]);
+    let third = row(table, "Doorbelaste uitgaven van andere begrotingen");
+    assert_eq!(third.stub[0].text, "3");
+    assert_eq!(texts(third), ["5.984", "5.984", "0", "188", "188", "166", "0", "0", "0"]);
+}

@@ -92,7 +92,8 @@ fn report(split: &str) -> ScoreReport {
 }
 
 /// Floors, not targets: just under the scores measured at the end of the latest session, so that
-/// a change that reads these pages worse fails. Session 16: dev 95.2% of cells, 96.2% on the
+/// a change that reads these pages worse fails. Session 17: the tenth round (10 pages, 672 cells,
+/// 71.7% when they joined) takes dev to 94.0%; the floor follows it down to 0.93. Session 16: dev 95.2% of cells, 96.2% on the
 /// pages before the ninth round joined (7 pages, 366 cells, read 70.5% when they joined).
 /// Session 15: dev 96.0% of cells, after rules
 /// for statements printed one row a line (glued whole figures, one space a cell) took the
@@ -112,7 +113,7 @@ fn report(split: &str) -> ScoreReport {
 /// shows the distance, page by page.
 #[test]
 fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
-    for (split, cell_floor, table_floor) in [("dev", 0.95, 0.92), ("validation", 0.69, 0.78)] {
+    for (split, cell_floor, table_floor) in [("dev", 0.93, 0.92), ("validation", 0.69, 0.78)] {
         let report = report(split);
         let rendered = report.render();
         assert_eq!(report.failed_pages(), 0, "{split}\n{rendered}");
@@ -128,7 +129,8 @@ fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
 /// the eighth's in session 14 at 51.4%). Rounds are told by their page prefixes: `c` (the first
 /// round, and the first validation split retired into dev), `e` (the third), `f` (the fourth),
 /// `g` (the fifth), `h` (the sixth), `i` (the seventh), `j` (the eighth), `k` (the ninth, joined
-/// in session 16 at 70.5% of its cells, every wrong cell flagged).
+/// in session 16 at 70.5% of its cells, every wrong cell flagged), `l` (the tenth, joined in
+/// session 17 at 71.7%, 105 of its 190 wrong cells in silence, 90 of them one balance sheet).
 #[test]
 fn each_round_of_the_development_split_keeps_its_floor() {
     let all = report("dev");
@@ -141,6 +143,7 @@ fn each_round_of_the_development_split_keeps_its_floor() {
         ("seventh", "i", 0.83),
         ("eighth", "j", 0.92),
         ("ninth", "k", 0.70),
+        ("tenth", "l", 0.70),
     ] {
         let pages = all.pages.iter().filter(|page| page.page.starts_with(prefix)).cloned().collect();
         let round_report = ScoreReport { pages };

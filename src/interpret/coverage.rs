@@ -50,7 +50,7 @@ use std::collections::{BTreeSet, HashMap};
 use crate::error::{Location, Warning, WarningKind};
 use crate::interpret::run_together::{glued_years, trailing_figures};
 use crate::interpret::vocabulary::{
-    is_figure, is_note_marker_before_text, is_plain_figure, is_sentence, is_short_whole_number,
+    is_figure, is_note_marker_before_text, is_plain_figure, is_sentence, is_short_whole_number, is_year,
 };
 use crate::normalize::unit::parse_unit;
 use crate::normalize::{collapse_whitespace, collapsed_whitespace};
@@ -223,6 +223,18 @@ fn accounted_lines(table: &Table, lines: &[&str], accounted: &mut BTreeSet<usize
         accounted.extend(row.cells.iter().filter_map(|cell| cell.line));
     }
     accounted.extend(table.notes.iter().filter_map(|note| note.line));
+}
+
+/// True for a row label that ends in three digits or more glued to a word of two letters or more,
+/// not a year ("Beginsaldo00000000": a row whose figures ran into its label and were not cut
+/// off). A footnote marker glued to a label has one or two digits ("Comensha1"), a code opens
+/// with one or two letters ("U0111"), and a year glued to a word is a heading's ("Stand2019").
+fn ends_in_unsplit_digits(label: &str) -> bool {
+    let label = label.trim_end();
+    let digits = label.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let before = &label[..label.len() - digits];
+    let letters = before.chars().rev().take_while(|c| c.is_alphabetic()).count();
+    digits >= 3 && letters >= 2 && !is_year(&label[before.len()..])
 }
 
 /// True for a line whose trailing figures are all years ("… van het Rijk2007", "2019 2020 2021").
@@ -400,6 +412,29 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
     for table in tables.iter() {
         accounted_lines(table, &lines, &mut accounted);
         note_marker_lines(table, &lines, &mut accounted);
+    }
+    // Rows whose figures ran into their label and were never cut off.
+    for (table_index, table) in tables.iter().enumerate() {
+        let glued: Vec<(usize, &str)> = table
+            .rows
+            .iter()
+            .filter(|row| ends_in_unsplit_digits(row.printed_label()))
+            .map(|row| (row.line.unwrap_or(0), row.printed_label()))
+            .collect();
+        if let Some(&(first_line, _)) = glued.first() {
+            let texts: Vec<String> =
+                glued.iter().take(5).map(|(line, label)| format!("line {line} \"{label}\"")).collect();
+            let more = if glued.len() > 5 { format!(" and {} more", glued.len() - 5) } else { String::new() };
+            warnings.push(Warning::new(
+                WarningKind::FigureNotRead,
+                Location::table(table_index, Some(first_line)),
+                format!(
+                    "{} row label(s) end in digits glued to a word that may be figures nobody split off: {}{more}",
+                    glued.len(),
+                    texts.join(", ")
+                ),
+            ));
+        }
     }
     let next_text = |index: usize| lines[index + 1..].iter().map(|l| l.trim()).find(|l| !l.is_empty());
     // Lines a table accounts for are not looked at again (most figure lines are cells).
@@ -617,6 +652,18 @@ pub fn figures_missing_from(printed: &[&str], table: &Table) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::table::{Cell, Row};
+
+    #[test]
+    fn a_label_with_figures_run_into_it_is_told_from_markers_codes_and_years() {
+        // Wild page l1_01 (1SUPP 2006 F), line 25: eight empty cells printed as zeros.
+        assert!(ends_in_unsplit_digits("Beginsaldo00000000"));
+        assert!(ends_in_unsplit_digits("Ontvangsten12345"));
+        assert!(!ends_in_unsplit_digits("Comensha1"));
+        assert!(!ends_in_unsplit_digits("Stichting12"));
+        assert!(!ends_in_unsplit_digits("U0111"));
+        assert!(!ends_in_unsplit_digits("Stand2019"));
+        assert!(!ends_in_unsplit_digits("Artikel 123"));
+    }
 
     #[test]
     fn glued_figures_and_trailing_years() {

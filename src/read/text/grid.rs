@@ -331,6 +331,9 @@ pub fn raw_rows<'b>(paragraphs: &[Paragraph], body: &'b [usize]) -> Vec<RawRow<'
     // whitespace.
     let mut start = 0;
     let mut after_cells = false;
+    // A body printed one cell a line without a blank line anywhere (a Kamerstuk's staat copied
+    // as plain text): every line is attached, so the single newline marks no row boundary.
+    let lines_are_cells = body.len() > 1 && body.iter().all(|&i| paragraphs[i].attached);
     for (position, &index) in body.iter().enumerate() {
         let paragraph = &paragraphs[index];
         if is_body_note(paragraphs, index) {
@@ -343,7 +346,7 @@ pub fn raw_rows<'b>(paragraphs: &[Paragraph], body: &'b [usize]) -> Vec<RawRow<'
             continue;
         }
         let label = reads_as_label(paragraphs, index);
-        if start < position && (paragraph.attached || (label && after_cells)) {
+        if start < position && ((paragraph.attached && !lines_are_cells) || (label && after_cells)) {
             rows.push(RawRow { paragraphs: &body[start..position], note: false });
             start = position;
             after_cells = false;
@@ -527,11 +530,27 @@ fn fit_row<'p, 'a>(
     // (one whitespace line of the full width), a code for the next row, empty cells of the row's
     // last whitespace line (dropped), or figures that make rows without label.
     let mut carry_out: &'p [Slot<'a>] = &[];
+    // A label whose one and only cell is a code on a line of its own right before the next row's
+    // label, where a row has two or more data cells ("Niet-beleidsartikelen", "1", "Grondwettelijke
+    // uitkering …"): the code is the next row's, and this row has no cells. Not a marker split off
+    // the label's own line ("…haalt2"), not a value after the row's empty cells, and not in a
+    // table of one data column, where one cell is the whole row (a page number).
+    let mut cells_end = cells.len();
+    if k >= 2
+        && c >= 2
+        && code_for_next == 1
+        && has_label
+        && cells_end - start == 1
+        && stub.iter().all(|name| name.line != cells[cells_end - 1].line)
+    {
+        cells_end -= 1;
+        carry_out = &cells[cells_end..];
+    }
     let mut dropped_empty_cells = false;
     let width = layout.width();
-    let data_end = if cells.len() - start > c { start + c } else { cells.len() };
+    let data_end = if cells_end - start > c { start + c } else { cells_end };
     surplus.clear();
-    let mut rest = data_end..cells.len();
+    let mut rest = data_end..cells_end;
     while !rest.is_empty() {
         let left = &cells[rest.clone()];
         let whole_spacer = left.len() >= width
