@@ -14,13 +14,15 @@
 //!    figures, cut into the next row's code; a label printed across both columns leaves the
 //!    name empty and does not count), as the share of its cells that are codes; and data rows
 //!    that hold only years, three or more one apart, but for at most one other cell ("2016 |
-//!    2017 | 2018": a header row read as data), as the share of data rows that do not. Three
+//!    2017 | 2018": a header row read as data), as the share of data rows that do not. Four
 //!    signs of a header put together wrongly halve it, since then every cell carries a wrong
 //!    column header however right its text: a data column headed by the word for article codes
 //!    ("Artikelnr.") that holds amounts (the header is cut one column off); a header that
-//!    numbers its columns ("(1)", "(3)=(1)+(2)") out of order; and a year in the labels' header
+//!    numbers its columns ("(1)", "(3)=(1)+(2)") out of order; a year in the labels' header
 //!    ("Vastgestelde begroting 2019": a year heads figures, so the header is cut one column
-//!    off). And where the header names some data columns but leaves two or more without a word,
+//!    off); and a period heading (a year, year range or date: "31-12-2019") printed above the
+//!    rows that landed nowhere (the header prints more columns than were read: a balance with
+//!    its debit and credit sides side by side, read as one side). And where the header names some data columns but leaves two or more without a word,
 //!    it is multiplied by the share of headed columns: every column of these documents is
 //!    headed, so the header was lost or the grid scrambled (a transposed table of officials);
 //!    where it heads none of two or more filled columns it is halved (what the figures are is not
@@ -76,6 +78,19 @@ pub struct StructureConfidence {
 
 fn one() -> f64 {
     1.0
+}
+
+/// A text that names the period a column covers: a year or year range ("2019", "2020-2021"), or
+/// a date ("31-12-2019", "31.12.2019").
+fn is_period_heading(text: &str) -> bool {
+    let is_date = || {
+        let parts: Vec<&str> = text.split(['-', '.', '/']).collect();
+        matches!(parts.as_slice(), [day, month, year]
+            if (1..=2).contains(&day.len()) && (1..=2).contains(&month.len())
+                && [day, month, year].iter().all(|part| part.bytes().all(|b| b.is_ascii_digit()))
+                && is_year(year))
+    };
+    is_year(text) || crate::interpret::vocabulary::is_year_heading(text) || is_date()
 }
 
 impl StructureConfidence {
@@ -210,6 +225,23 @@ pub fn score_table(table: &Table) -> StructureConfidence {
         reasons
             .push(format!("a data cell reads as a column heading (\"{heading}\"): the header was cut short"));
     }
+    // A period that heads a column (a year, a year range, a date: "31-12-2019") printed above
+    // the first row and landed nowhere: the header prints more columns than the table was read
+    // with, so the columns it has are not the printed ones (a balance printed with its debit and
+    // credit sides next to each other, read as one side).
+    let first_row_line = table.rows.iter().filter_map(|row| row.line).min();
+    let lost_period_heading = table
+        .texts_not_placed
+        .iter()
+        .find(|text| {
+            first_row_line.is_some_and(|first| text.line < first) && is_period_heading(text.text.trim())
+        })
+        .map(|text| text.text.trim().to_string());
+    if let Some(heading) = &lost_period_heading {
+        reasons.push(format!(
+            "a column heading printed above the rows (\"{heading}\") heads no column: the table has more columns than were read"
+        ));
+    }
     // A data column headed by the word for article codes ("Artikelnr.", "Art.") that holds
     // amounts: its header belongs to another column (the header row was cut one column off).
     let misnamed_columns = (0..table.columns.len())
@@ -283,6 +315,7 @@ pub fn score_table(table: &Table) -> StructureConfidence {
         * header_coverage
         * if year_over_labels { 0.5 } else { 1.0 }
         * if heading_in_body.is_some() { 0.5 } else { 1.0 }
+        * if lost_period_heading.is_some() { 0.5 } else { 1.0 }
         * share(coherent_cells, filled_cells)
         * code_column_coherence
         * share(data_rows.len() - year_rows, data_rows.len())
@@ -390,7 +423,7 @@ pub fn score_tables(tables: &mut [Table]) {
 mod tests {
     use super::*;
     use crate::normalize::rows::normalize_tables;
-    use crate::table::{Column, Row};
+    use crate::table::{Column, PrintedText, Row};
 
     fn table(rows: Vec<Row>, columns: usize) -> Table {
         let mut table = Table {
@@ -416,6 +449,32 @@ mod tests {
         assert_eq!(confidence.score, 1.0);
         assert!(confidence.reasons.is_empty());
         assert!(!tables[0].rows[0].cells[0].flags.contains(&CellFlag::LowConfidence));
+    }
+
+    #[test]
+    fn a_date_heading_above_the_rows_that_heads_no_column_halves_the_score() {
+        // The FJR 2020 saldibalans (wild page l2_03): debit and credit printed side by side, read
+        // as the debit side's columns; the credit side's "31-12-2019" (line 11) landed nowhere.
+        let mut rows = vec![
+            Row::printed("Uitgaven ten laste van de begroting", &["288.987", "251.386"]),
+            Row::printed("Ontvangsten ten gunste van de begroting", &["297.423", "249.067"]),
+        ];
+        rows[0].line = Some(47);
+        rows[1].line = Some(57);
+        let mut lost = table(rows, 2);
+        lost.texts_printed = 40;
+        lost.texts_not_placed = vec![PrintedText { line: 11, text: "31-12-2019".into() }];
+        // The same text below the first row is a cell that went astray, not a lost column.
+        let mut below = lost.clone();
+        below.texts_not_placed[0].line = 60;
+        let mut tables = vec![lost, below];
+        score_tables(&mut tables);
+        let lost = tables[0].confidence.clone().unwrap();
+        assert!(lost.score < LOW_CONFIDENCE_THRESHOLD, "{lost:?}");
+        assert!(lost.reasons.iter().any(|r| r.contains("\"31-12-2019\") heads no column")), "{lost:?}");
+        let below = tables[1].confidence.clone().unwrap();
+        assert!(below.score > LOW_CONFIDENCE_THRESHOLD, "{below:?}");
+        assert!(is_period_heading("2020-2021") && is_period_heading("2019") && !is_period_heading("12-2019"));
     }
 
     #[test]
