@@ -1887,3 +1887,20 @@ fn a_staat_printed_one_cell_a_line_without_blank_lines_reads_by_its_labels() {
     assert_eq!(third.stub[0].text, "3");
     assert_eq!(texts(third), ["5.984", "5.984", "0", "188", "188", "166", "0", "0", "0"]);
 }
+
+#[test]
+fn a_subtotal_printed_after_a_row_opens_with_its_empty_label_cell() {
+    // Voorjaarsnota 2013 of the Gemeentefonds (wild page l1_02), lines 189-211: the row "E55
+    // huishoudelijke hulp inkomensafhankelijk beperken" and its five figures, then a one-space
+    // line (the subtotal's empty label) and the subtotal's five figures. The space was read as
+    // the subtotal's first figure, its last figure cut off into a row of its own.
+    let document = extract("wild/dev/l1_02.txt", None);
+    let table = holding_row(&document, "E55 huishoudelijke hulp inkomensafhankelijk beperken");
+    let subtotal = table
+        .rows
+        .iter()
+        .find(|row| row.cells.iter().any(|cell| cell.text == "29,7"))
+        .expect("the subtotal row");
+    assert_eq!(subtotal.label, "");
+    assert_eq!(texts(subtotal), ["29,7", "– 263,2", "– 1.717,9", "– 1.952,9", "– 2.037,9"]);
+}

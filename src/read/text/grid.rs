@@ -581,6 +581,16 @@ fn fit_row<'p, 'a>(
             carry_out = left;
             break;
         }
+        // A row without a label printed after a full row opens with its empty label cell(s) (" ",
+        // then its figures: a subtotal): they are its stub, not its first data cell.
+        let empty_stub = left.len() >= k + c
+            && left[..k].iter().all(|s| s.is_empty() && s.paragraph == left[0].paragraph)
+            && prepared.paragraphs[left[0].paragraph].empty_cells(layout.convention) == k
+            && left[k..k + c].iter().any(|s| !s.is_empty());
+        if empty_stub {
+            rest.start += k;
+        }
+        let left = &cells[rest.clone()];
         let taken = c.min(left.len());
         surplus.push(SurplusRow::SplitOff(rest.start..rest.start + taken));
         rest.start += taken;
