@@ -26,7 +26,8 @@
 //!    width), a code (or empty code cell) for the next row when that row has room for one, empty
 //!    cells of the row's last whitespace line (dropped), a lone dash right before the next row's
 //!    label (its list dash: "–", "Personele kosten" is the row "– Personele kosten"), figures
-//!    that make a row without label.
+//!    that make a row without label (a whitespace line of the stub's width before them is that
+//!    row's empty label, not its first figure: a subtotal printed after a row).
 //!    Fewer than `c` with a figure among them: the row is *short*; the caller places it
 //!    (`place`). A row without any figure has nothing to place: its cells are all empty.
 //!
