@@ -1904,3 +1904,14 @@ fn a_subtotal_printed_after_a_row_opens_with_its_empty_label_cell() {
     assert_eq!(subtotal.label, "");
     assert_eq!(texts(subtotal), ["29,7", "– 263,2", "– 1.717,9", "– 1.952,9", "– 2.037,9"]);
 }
+
+#[test]
+fn figures_printed_with_their_former_figure_in_brackets_are_values() {
+    // Defensie 1SUPP 2012 (wild page l1_03), "Doelstellingenmatrix CZSK 2012": revised counts
+    // print the count first budgeted in brackets (lines 117-127: "Onderzeeboten", "0,7", "4",
+    // " ", "1,5 [2]", "2,5 [2]"). Read as labels, they broke the row in three.
+    let document = extract("wild/dev/l1_03.txt", None);
+    let table = holding_row(&document, "Onderzeeboten");
+    assert_eq!(texts(row(table, "Onderzeeboten")), ["0,7", "4", "", "1,5 [2]", "2,5 [2]"]);
+    assert_eq!(texts(row(table, "Mijnenbestrijdingsvaartuigen")), ["1", "6", "2 [3]", "1", "3 [2]"]);
+}

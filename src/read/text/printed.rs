@@ -63,7 +63,22 @@ pub fn is_value(text: &str) -> bool {
             let lowered = text.to_lowercase();
             WORDS.contains(&lowered.trim_end_matches('*'))
         };
-    is_word || crate::interpret::vocabulary::is_not_available_mark(text) || is_figure_text(text)
+    is_word
+        || crate::interpret::vocabulary::is_not_available_mark(text)
+        || is_figure_text(text)
+        || is_figure_with_former_figure(text)
+}
+
+/// A figure followed by the figure it replaces in square brackets, as a table that revises its
+/// figures prints both ("1,5 [2]", "0,2 [-]": the new count, and the one first budgeted).
+fn is_figure_with_former_figure(text: &str) -> bool {
+    text.strip_suffix(']').and_then(|rest| rest.rsplit_once('[')).is_some_and(|(figure, former)| {
+        let former = former.trim();
+        !figure.is_empty()
+            && figure.ends_with(' ')
+            && is_figure_text(figure.trim_end())
+            && (is_figure_text(former) || matches!(former, "-" | "–"))
+    })
 }
 
 /// A Dutch figure ([`FIGURE`]): by hand for ASCII text, and without the pattern for a
@@ -539,6 +554,13 @@ mod tests {
         }
         for text in ["Realisatie", "(1)", "3=2–1", "Totaal", "< 50", "=> 1000", "17.01 Westerscheldetunnel"]
         {
+            assert!(!is_value(text), "{text}");
+        }
+        // A revised figure with the one first budgeted (wild page l1_03, Defensie 1SUPP 2012).
+        for value in ["1,5 [2]", "0,2 [-]", "1 [0,8]", "2 [3]"] {
+            assert!(is_value(value), "{value}");
+        }
+        for text in ["Artikel 2 [vervallen]", "[2]", "1,5[2]", "Noot [1]"] {
             assert!(!is_value(text), "{text}");
         }
     }
