@@ -14,8 +14,9 @@
 //!    or to ")" at the end of one (a table cut off before its notes: the marker stays unresolved),
 //!    or when the numbers glued to lower-case words or ")" at the end of the table's labels and
 //!    text cells run 1, 2, …, n (n ≥ 3) without a gap (notes are numbered in print order; the
-//!    text cells only vouch for the series, labels are split). Without a printed note a marker
-//!    is split only after a lower-case letter or ")".
+//!    text cells only vouch for the series, labels are split; one member of the series may be
+//!    glued to a capital, "MKB1", and any to a value word, "n.v.t.3"). Without a printed note a
+//!    marker is split only after a lower-case letter or ")", or as a member of such a series.
 //!    "Artikel 31" (a space before the digits) is never split; "CO2" without a note "2" stays
 //!    whole, and so do "m2" and "m3".
 //! 3. On a number cell, trailing digits are split only when a note with that marker exists and
@@ -76,11 +77,13 @@ fn split_table_markers(table: &mut Table) {
         .collect();
     let column_decimals: Vec<Option<usize>> =
         (0..table.columns.len()).map(|index| usual_decimals(table, &is_number, index)).collect();
-    let inferred = inferred_label_markers(table, &is_number);
+    let series = glued_marker_series(table, &is_number);
+    let inferred = inferred_label_markers(table, &series);
     for (row, is_number) in table.rows.iter_mut().zip(&is_number) {
         if let Some(last) = row.stub.iter_mut().rev().find(|cell| !cell.text.is_empty())
             && let Some((clean, markers)) = label_marker_split(&last.text, &notes)
                 .or_else(|| inferred_marker_split(&last.text, &inferred))
+                .or_else(|| series_marker_split(&last.text, &series))
         {
             last.text = clean;
             row.markers.extend(markers);
@@ -104,8 +107,8 @@ fn split_table_markers(table: &mut Table) {
 /// a closing bracket end no word), and the numbers of a gapless series
 /// ([`glued_marker_series`]). Only labels are split by them ([`inferred_marker_split`]): "m2" and
 /// "m3" are units, and "CO2" or "A2" (glued to a capital) never split without a printed note.
-/// `is_number` says per row and cell which cells are numbers.
-fn inferred_label_markers(table: &Table, is_number: &[Vec<bool>]) -> BTreeSet<String> {
+/// `series` is the table's gapless series.
+fn inferred_label_markers(table: &Table, series: &BTreeSet<String>) -> BTreeSet<String> {
     let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for row in &table.rows {
         let Some(last) = row.stub.iter().rev().find(|cell| !cell.text.is_empty()) else { continue };
@@ -114,7 +117,7 @@ fn inferred_label_markers(table: &Table, is_number: &[Vec<bool>]) -> BTreeSet<St
         let weight = if before.ends_with(')') { 2 } else { 1 };
         *counts.entry(marker).or_default() += weight;
     }
-    let mut markers = glued_marker_series(table, is_number);
+    let mut markers = series.clone();
     markers.extend(counts.into_iter().filter(|&(_, count)| count >= 2).map(|(marker, _)| marker.to_string()));
     markers
 }
@@ -153,21 +156,63 @@ fn inferred_marker_split(text: &str, inferred: &BTreeSet<String>) -> Option<(Str
 /// series is the table's markers even when the notes were not printed. The text cells only vouch
 /// for the series: they keep their digits (a text cell's marker is not split off). Empty
 /// otherwise. `is_number` says per row and cell which cells are numbers.
+///
+/// One member of the series may be glued to a capital ("…nalevingstekort MKB1") and any to a
+/// value word ("n.v.t.3"): a value word never ends in a digit, and a capital with a digit may be
+/// a name ("CO2", "A2"), which a series of the table's other markers around it outvotes.
 fn glued_marker_series(table: &Table, is_number: &[Vec<bool>]) -> BTreeSet<String> {
     let mut numbers = BTreeSet::new();
+    let mut after_capitals = 0;
     for (row, is_number) in table.rows.iter().zip(is_number) {
         let label = row.stub.iter().rev().find(|cell| !cell.text.is_empty());
         let texts = row.cells.iter().zip(is_number).filter(|(_, number)| !**number).map(|(cell, _)| cell);
         for cell in label.into_iter().chain(texts) {
-            if let Some((_, marker)) = glued_to_a_word(&cell.text)
-                && let Ok(number) = marker.parse::<u32>()
+            let (marker, after_capital) = match glued_to_a_word(&cell.text) {
+                Some((_, marker)) => (marker, false),
+                None => match glued_to_a_capital_or_value_word(&cell.text) {
+                    Some((before, marker)) => (marker, !is_value_word(before)),
+                    None => continue,
+                },
+            };
+            if let Ok(number) = marker.parse::<u32>()
+                && numbers.insert(number)
             {
-                numbers.insert(number);
+                after_capitals += usize::from(after_capital);
             }
         }
     }
     let gapless = numbers.iter().enumerate().all(|(at, &number)| number as usize == at + 1);
-    if gapless && numbers.len() >= 3 { numbers.iter().map(u32::to_string).collect() } else { BTreeSet::new() }
+    if gapless && numbers.len() >= 3 && after_capitals <= 1 {
+        numbers.iter().map(u32::to_string).collect()
+    } else {
+        BTreeSet::new()
+    }
+}
+
+/// The text before and the number of one or two digits glued to a capital ("MKB1") or to a value
+/// word ("n.v.t.3", "pm2") at the end of `text`.
+fn glued_to_a_capital_or_value_word(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim_end();
+    let digits = text.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let (before, marker) = text.split_at(text.len() - digits);
+    let glued = before.chars().next_back().is_some_and(char::is_uppercase) || is_value_word(before);
+    glued.then_some((before, marker))
+}
+
+/// A word that stands for a value: "n.v.t.", "pm", "p.m.", "nihil".
+fn is_value_word(text: &str) -> bool {
+    matches!(text.trim().to_lowercase().as_str(), "n.v.t." | "n.v.t" | "nvt" | "pm" | "p.m." | "nihil")
+}
+
+/// Splits a marker of the table's gapless series ([`glued_marker_series`]) off a label, where it
+/// is glued to a capital ("…nalevingstekort MKB1"); one glued to a lower-case letter or ")" is
+/// [`inferred_marker_split`]'s.
+fn series_marker_split(text: &str, series: &BTreeSet<String>) -> Option<(String, Vec<String>)> {
+    let (before, marker) = glued_to_a_capital_or_value_word(text)?;
+    series.contains(marker).then(|| (before.to_string(), vec![marker.to_string()]))
 }
 
 /// Splits a trailing star run, with any "1,2" list after it. Returns the text before the stars
@@ -432,12 +477,21 @@ mod tests {
         };
         // "2" is glued to two labels; "1" to one, but after a closing bracket, which ends no
         // word. "CO2" and "m2" stay whole.
-        assert_eq!(inferred_label_markers(&table, &numbers_of(&table)), notes(&["1", "2"]));
+        assert_eq!(
+            inferred_label_markers(&table, &glued_marker_series(&table, &numbers_of(&table))),
+            notes(&["1", "2"])
+        );
         let one_lower_case = Table {
             rows: vec![Row { stub: vec![Cell::printed("Rentebaten1", None)], ..Row::default() }],
             ..Table::default()
         };
-        assert_eq!(inferred_label_markers(&one_lower_case, &numbers_of(&one_lower_case)), notes(&[]));
+        assert_eq!(
+            inferred_label_markers(
+                &one_lower_case,
+                &glued_marker_series(&one_lower_case, &numbers_of(&one_lower_case))
+            ),
+            notes(&[])
+        );
     }
 
     /// Which cells of a table's rows are numbers, as `split_table_markers` works it out.
@@ -491,14 +545,51 @@ mod tests {
             ],
             ..Table::default()
         };
-        assert_eq!(inferred_label_markers(&table, &numbers_of(&table)), notes(&["1", "2", "3", "4"]));
+        assert_eq!(
+            inferred_label_markers(&table, &glued_marker_series(&table, &numbers_of(&table))),
+            notes(&["1", "2", "3", "4"])
+        );
         split_table_markers(&mut table);
         assert_eq!(table.rows[2].stub[0].text, "WPO: onderwijs aan zieke leerlingen");
         assert_eq!(table.rows[2].markers, ["3"]);
         // Text cells only vouch for the series: they keep their digits.
         assert_eq!(table.rows[1].cells[2].text, "geen2");
         // A gap in the series ("1", "2", "4") says nothing.
-        assert_eq!(inferred_label_markers(&table, &numbers_of(&table)), notes(&[]));
+        assert_eq!(
+            inferred_label_markers(&table, &glued_marker_series(&table, &numbers_of(&table))),
+            notes(&[])
+        );
+    }
+
+    #[test]
+    fn a_series_may_count_one_marker_glued_to_a_capital_and_any_glued_to_a_value_word() {
+        // OWB 2018 IX, prestatie-indicatoren (wild page k1_01), cut off before its notes: "…MKB1",
+        // "…Particulieren2" on labels, "n.v.t.3" in a norm cell.
+        let row = |label: &str, cells: &[&str]| Row {
+            stub: vec![Cell::printed(label, None)],
+            cells: cells.iter().map(|text| Cell::printed(*text, None)).collect(),
+            ..Row::default()
+        };
+        let mut table = Table {
+            rows: vec![
+                row("nalevingstekort MKB1", &["6,0%", "<6%"]),
+                row("nalevingstekort Particulieren2", &["1,1%", "<1,1%"]),
+                row("tijdig ontvangen", &["94,5%", "n.v.t.3"]),
+            ],
+            ..Table::default()
+        };
+        assert_eq!(glued_marker_series(&table, &numbers_of(&table)), notes(&["1", "2", "3"]));
+        split_table_markers(&mut table);
+        assert_eq!(table.rows[0].stub[0].text, "nalevingstekort MKB");
+        assert_eq!(table.rows[0].markers, ["1"]);
+        assert_eq!(table.rows[1].stub[0].text, "nalevingstekort Particulieren");
+        assert_eq!(table.rows[2].cells[1].text, "n.v.t.3");
+        // Two capitals with digits are names ("CO2", "A1"), not a series.
+        let names = Table {
+            rows: vec![row("Uitstoot CO2", &["3"]), row("Weg A1", &["4"]), row("plannen3", &["5"])],
+            ..Table::default()
+        };
+        assert_eq!(glued_marker_series(&names, &numbers_of(&names)), notes(&[]));
     }
 
     #[test]

@@ -1915,3 +1915,29 @@ fn figures_printed_with_their_former_figure_in_brackets_are_values() {
     assert_eq!(texts(row(table, "Onderzeeboten")), ["0,7", "4", "", "1,5 [2]", "2,5 [2]"]);
     assert_eq!(texts(row(table, "Mijnenbestrijdingsvaartuigen")), ["1", "6", "2 [3]", "1", "3 [2]"]);
 }
+
+#[test]
+fn norms_printed_as_bounds_after_the_figures_are_values() {
+    // OWB 2018 IX (wild page k1_01), prestatie-indicatoren: each row runs its realisations into
+    // its norms (">95%", "<6%"), one norm "n.v.t.3" with a marker; the labels carry markers
+    // "MKB1", "Particulieren2" of a series 1, 2, 3 whose notes the excerpt cuts off.
+    let document = extract("wild/dev/k1_01.txt", None);
+    let table = holding_row(&document, "Percentage aangiften omzetbelasting tijdig ontvangen");
+    assert_eq!(
+        texts(row(table, "Percentage aangiften omzetbelasting tijdig ontvangen")),
+        ["95,3%", "94,9%", ">95%", ">95%"]
+    );
+    assert_eq!(
+        texts(row(
+            table,
+            "Percentage aangiften inkomensheffingen en vennootschapsbelasting tijdig ontvangen"
+        )),
+        ["94,5%", "94,5%", "n.v.t.3", ">94%"]
+    );
+    let mkb = row(
+        table,
+        "Juist en volledig doen van aangifte: structureel terugdringen van het nalevingstekort MKB",
+    );
+    assert_eq!(mkb.markers, ["1"]);
+    assert_eq!(texts(mkb), ["6,0%", "5,2%", "<6%", "<6%"]);
+}

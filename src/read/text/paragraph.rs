@@ -8,7 +8,7 @@
 //!
 //! Paragraphs borrow their text from the input.
 
-use super::printed::{is_value, is_year_like};
+use super::printed::{is_bound, is_value, is_year_like};
 use crate::interpret::glued_figures::{shows_glued_figures, split_glued_decimals, split_glued_wholes};
 use crate::interpret::run_together::{
     RunTogether, glued_years, split_fewest_space_grouped, split_run_together, split_space_grouped,
@@ -240,7 +240,30 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
             first.header_above_from = Some(from);
         }
     }
+    bounds_after_values_are_values(&mut out);
     out
+}
+
+/// A bound (">95%", "<6%", "≥ 80%": a norm or target an indicator table prints as its value) is
+/// a value where it follows a value of its row (an empty cell between them allowed) and no value
+/// follows it: the cells of a row run on into its norms. A bound that opens its row, or that a
+/// value follows, names the row ("< 50", "1", "2", "=> 50 en < 200", "2", "4": a table of amount
+/// classes whose thresholds are its labels) and stays a text.
+fn bounds_after_values_are_values(paragraphs: &mut [Paragraph<'_>]) {
+    for index in 1..paragraphs.len() {
+        if paragraphs[index].kind != ParagraphKind::Text || !is_bound(paragraphs[index].text) {
+            continue;
+        }
+        let before = &paragraphs[index - 1];
+        let after_value = before.kind == ParagraphKind::Value
+            || (before.kind == ParagraphKind::Whitespace
+                && index >= 2
+                && paragraphs[index - 2].kind == ParagraphKind::Value);
+        let value_follows = paragraphs.get(index + 1).is_some_and(|next| next.kind == ParagraphKind::Value);
+        if after_value && !value_follows {
+            paragraphs[index].kind = ParagraphKind::Value;
+        }
+    }
 }
 
 /// In a table printed one cell per line ("2012 |", "|", "---|---|"), the 1-based line where the
@@ -538,6 +561,19 @@ fn pipe_cells(raw: &str) -> Option<Vec<&str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bound_after_a_value_of_its_row_is_a_value_one_that_opens_a_row_a_label() {
+        // OWB 2018 IX (wild page k1_01): "95,3%", "94,9%", ">95%", ">95%", the next label.
+        let indicator = paragraphs("Percentage tijdig\n\n95,3%\n\n94,9%\n\n>95%\n\n>95%\n\nVolgende\n");
+        let kinds: Vec<ParagraphKind> = indicator.iter().map(|p| p.kind).collect();
+        use ParagraphKind::{Text, Value};
+        assert_eq!(kinds, [Text, Value, Value, Value, Value, Text]);
+        // Corpus page 014: amount classes that name their rows ("< 50", "1", "2", "=> 50 en < 200").
+        let classes = paragraphs("Omvang\n\n< 50\n\n1\n\n2\n\n=> 50\n\n2\n\n4\n");
+        let kinds: Vec<ParagraphKind> = classes.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, [Text, Text, Value, Value, Text, Value, Value]);
+    }
 
     #[test]
     fn whitespace_lines_count_cells_by_convention() {
