@@ -269,17 +269,21 @@ pub fn from_text(text: &str) -> DocMeta {
 /// The year a budget bill sets, as the standard text of its explanation's part A ("Artikelsgewijze
 /// toelichting bij het begrotingswetsvoorstel") states it: "Samen vormen alle begrotingswetten …
 /// de Rijksbegroting voor 2015" (also "… de Rijksbegroting 2009"), or the budget naming itself,
-/// "Dit is de begroting 2019 van …". The first such sentence in the text counts. Other sentences
+/// "Dit is de begroting 2019 van …", or the bill's own title, "(het wetsvoorstel tot) vaststelling
+/// [wijziging] van de begrotingsstaat van … voor (het jaar) 2011". The first such sentence in the
+/// text counts. Other sentences
 /// naming a Rijksbegroting or a begroting with a year are not read: they compare with other
 /// years ("Vergeleken met de begroting 2018 …").
 fn budget_bill_year(text: &str) -> Option<i32> {
     static BILL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\bbegrotingswetten\b.*\brijksbegroting\s+(?:voor\s+)?(\d{4})\b|\bdit is de begroting\s+(\d{4})\b")
-            .expect("valid regex")
+        Regex::new(
+            r"(?i)\bbegrotingswetten\b.*\brijksbegroting\s+(?:voor\s+)?(\d{4})\b|\bdit is de begroting\s+(\d{4})\b|\b(?:vaststelling|wijziging) van de begrotingsstaat\b[^.]*?\bvoor\s+(?:het\s+jaar\s+)?(\d{4})\b",
+        )
+        .expect("valid regex")
     });
     text.lines().find_map(|line| {
         let captures = BILL_YEAR.captures(line)?;
-        year_of(captures.get(1).or_else(|| captures.get(2))?.as_str())
+        year_of(captures.get(1).or_else(|| captures.get(2)).or_else(|| captures.get(3))?.as_str())
     })
 }
 
@@ -748,6 +752,11 @@ mod tests {
         assert_eq!(
             from_text("Wetsartikel 1\nDit is de begroting 2019 van de overige Hoge Colleges van Staat, de Kabinetten van de Gouverneurs en de Kiesraad (IIB).\nVergeleken met de begroting 2018 verandert er niets.\n").year,
             Some(2019)
+        );
+        // Wild page m1_02 (openkamer copy of 32 500 D, nr. 4): the bill's own title.
+        assert_eq!(
+            from_text("Nr. 4 NOTA VAN WIJZIGING\nHet wetsvoorstel tot vaststelling van de begrotingsstaat van het Fonds economische structuurversterking voor 2011 (Kamerstukken II, 2010–2011, 32 500 D, nr. 1) wordt gewijzigd.\n").year,
+            Some(2011)
         );
         // A suppletoire begroting's part A names no type; a comparison names no year.
         assert_eq!(from_text("A. ARTIKELSGEWIJZE TOELICHTING BIJ HET WETSVOORSTEL\n").doc_type, None);
