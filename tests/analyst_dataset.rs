@@ -116,6 +116,9 @@ fn every_unit_phrase_of_the_fixtures_is_read() {
         ("in miljarden euro; «–» is onderschrijding", Some((1_000_000_000, eur, "amount"))),
         ("in miljarden euro; «-» is onderschrijding", Some((1_000_000_000, eur, "amount"))),
         ("in miljarden euro; – is onderschrijding", Some((1_000_000_000, eur, "amount"))),
+        ("In miljarden euro’s, + is saldobelastend", Some((1_000_000_000, eur, "amount"))),
+        // Wild page m1_01 prints "€ mln" over figures that are thousands; the unit is read as printed.
+        ("in € mln", Some((1_000_000, eur, "amount"))),
         ("in miljoenen euro's", Some((1_000_000, eur, "amount"))),
         ("in miljoenen euro", Some((1_000_000, eur, "amount"))),
         ("in € mln.", Some((1_000_000, eur, "amount"))),
