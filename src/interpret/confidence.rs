@@ -14,15 +14,17 @@
 //!    figures, cut into the next row's code; a label printed across both columns leaves the
 //!    name empty and does not count), as the share of its cells that are codes; and data rows
 //!    that hold only years, three or more one apart, but for at most one other cell ("2016 |
-//!    2017 | 2018": a header row read as data), as the share of data rows that do not. Four
+//!    2017 | 2018": a header row read as data), as the share of data rows that do not. Five
 //!    signs of a header put together wrongly halve it, since then every cell carries a wrong
 //!    column header however right its text: a data column headed by the word for article codes
 //!    ("Artikelnr.") that holds amounts (the header is cut one column off); a header that
 //!    numbers its columns ("(1)", "(3)=(1)+(2)") out of order; a year in the labels' header
 //!    ("Vastgestelde begroting 2019": a year heads figures, so the header is cut one column
-//!    off); and a period heading (a year, year range or date: "31-12-2019") printed above the
-//!    rows that landed nowhere (the header prints more columns than were read: a balance with
-//!    its debit and credit sides side by side, read as one side). And where the header names some data columns but leaves two or more without a word,
+//!    off; a date there too, "31-12-2020"); a period heading (a year, year range or date:
+//!    "31-12-2019") printed above the rows that landed nowhere (the header prints more columns
+//!    than were read: a balance with its debit and credit sides side by side, read as one side);
+//!    and a column headed by two periods, one header row over the other ("31-12-2015" over
+//!    "31-12-2015": the two sides' header rows stacked). And where the header names some data columns but leaves two or more without a word,
 //!    it is multiplied by the share of headed columns: every column of these documents is
 //!    headed, so the header was lost or the grid scrambled (a transposed table of officials);
 //!    where it heads none of two or more filled columns it is halved (what the figures are is not
@@ -279,12 +281,27 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     // A year, or a measure and a year ("Vastgestelde begroting 2019", "2014"), as the stub's
     // header heads a column of figures, never the labels: the header was cut one column off. (A
     // label column may name its year: "Activiteiten 2011".)
-    let year_over_labels =
-        table.stub_header.as_deref().is_some_and(|header| is_year(header) || is_measure_year_heading(header));
+    let year_over_labels = table
+        .stub_header
+        .as_deref()
+        .is_some_and(|header| is_period_heading(header.trim()) || is_measure_year_heading(header));
     if year_over_labels {
         reasons.push(format!(
             "the labels' header names a year (\"{}\"): the header is cut one column off",
             table.stub_header.as_deref().unwrap_or_default()
+        ));
+    }
+    // A column headed by two periods, one header row over the other ("31-12-2015" over
+    // "31-12-2015"; "2019" over "2020"): a period heads one column, so the header rows were
+    // printed side by side (a balance's two sides) and were stacked here.
+    let stacked_periods = table
+        .columns
+        .iter()
+        .find(|column| column.path.iter().filter(|part| is_period_heading(part.trim())).count() >= 2)
+        .map(|column| column.header());
+    if let Some(header) = &stacked_periods {
+        reasons.push(format!(
+            "a column is headed by two periods (\"{header}\"): header rows printed side by side were stacked"
         ));
     }
     // Every data column of these documents is headed: where the header names some columns and
@@ -314,6 +331,7 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     let column_coherence = if header_in_order { 1.0 } else { 0.5 }
         * header_coverage
         * if year_over_labels { 0.5 } else { 1.0 }
+        * if stacked_periods.is_some() { 0.5 } else { 1.0 }
         * if heading_in_body.is_some() { 0.5 } else { 1.0 }
         * if lost_period_heading.is_some() { 0.5 } else { 1.0 }
         * share(coherent_cells, filled_cells)
@@ -475,6 +493,32 @@ mod tests {
         let below = tables[1].confidence.clone().unwrap();
         assert!(below.score > LOW_CONFIDENCE_THRESHOLD, "{below:?}");
         assert!(is_period_heading("2020-2021") && is_period_heading("2019") && !is_period_heading("12-2019"));
+    }
+
+    #[test]
+    fn a_column_headed_by_two_periods_or_labels_headed_by_a_date_halve_the_score() {
+        // Departmental saldibalansen (JV 2015 VI, JV 2020 VIII on rijksfinancien.nl): "Activa" and
+        // "Passiva" side by side, each over "31-12-2015 | 31-12-2014"; read as one side, the two
+        // header rows stack over the same columns, or a date lands over the labels.
+        let rows = vec![
+            Row::printed("Uitgaven ten laste van de begroting", &["12.718.103", "12.624.885"]),
+            Row::printed("Ontvangsten ten gunste van de begroting", &["1.377.078", "1.444.147"]),
+        ];
+        let mut stacked = table(rows, 2);
+        stacked.columns[0].path = vec!["31-12-2015".into(), "31-12-2015".into()];
+        stacked.columns[1].path = vec!["31-12-2014".into(), "31-12-2014".into()];
+        let mut dated_labels = stacked.clone();
+        dated_labels.columns[0].path = vec!["31-12-2019".into()];
+        dated_labels.columns[1].path = vec!["Passiva".into()];
+        dated_labels.stub_header = Some("31-12-2020".into());
+        let mut realisation = stacked.clone();
+        realisation.columns[0].path = vec!["Realisatie".into(), "2015".into()];
+        realisation.columns[1].path = vec!["Realisatie".into(), "2014".into()];
+        let mut tables = vec![stacked, dated_labels, realisation];
+        score_tables(&mut tables);
+        let scores: Vec<f64> = tables.iter().map(|t| t.confidence.clone().unwrap().score).collect();
+        assert!(scores[0] < LOW_CONFIDENCE_THRESHOLD && scores[1] < LOW_CONFIDENCE_THRESHOLD, "{scores:?}");
+        assert_eq!(scores[2], 1.0);
     }
 
     #[test]
