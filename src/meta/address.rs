@@ -163,6 +163,10 @@ fn rijksfinancien(segments: &[String]) -> DocMeta {
         let bill = segments[start].eq_ignore_ascii_case("voorstel-van-wet");
         let code = if bill && code == "JV" { "slotwet" } else { code };
         meta.doc_type.get_or_insert_with(|| code.to_string());
+    } else if kind_type.is_none() && rest.peek().is_some_and(|segment| chapter_code(segment).is_none()) {
+        // A type part that is none of ours ("PSUPP", the suppletoire begroting of Prinsjesdag):
+        // the type stays unknown, and the chapter part follows it.
+        rest.next();
     }
     meta.chapter = rest.next().and_then(|segment| chapter_code(segment));
     meta
@@ -259,6 +263,13 @@ mod tests {
     fn rijksfinancien_addresses() {
         let seed = "https://www.rijksfinancien.nl/memorie-van-toelichting/2022/OWB/VI/onderdeel/1033739";
         assert_eq!(from_address(seed), meta(Some(2022), Some("OWB"), Some("VI")));
+        // Wild page n1_04: a type part none of ours names; the chapter still follows it.
+        assert_eq!(
+            from_address(
+                "https://www.rijksfinancien.nl/memorie-van-toelichting/2023/PSUPP/XII/onderdeel/1902004"
+            ),
+            meta(Some(2023), None, Some("XII"))
+        );
         assert_eq!(
             from_address("https://www.rijksfinancien.nl/jaarverslag/2018/A/onderdeel/d17e24520"),
             meta(Some(2018), Some("JV"), Some("A"))
