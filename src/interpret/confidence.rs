@@ -17,7 +17,7 @@
 //!    2017 | 2018": a header row read as data), as the share of data rows that do not. Five
 //!    signs of a header put together wrongly halve it, since then every cell carries a wrong
 //!    column header however right its text: a data column headed by the word for article codes
-//!    ("Artikelnr.") that holds amounts (the header is cut one column off); a header that
+//!    ("Artikelnr.") that holds amounts or nothing at all (the header is cut one column off); a header that
 //!    numbers its columns ("(1)", "(3)=(1)+(2)") out of order; a year in the labels' header
 //!    ("Vastgestelde begroting 2019": a year heads figures, so the header is cut one column
 //!    off; a date there too, "31-12-2020"); a period heading (a year, year range or date:
@@ -245,7 +245,9 @@ pub fn score_table(table: &Table) -> StructureConfidence {
         ));
     }
     // A data column headed by the word for article codes ("Artikelnr.", "Art.") that holds
-    // amounts: its header belongs to another column (the header row was cut one column off).
+    // amounts, or nothing at all: its header belongs to another column (the header row was cut
+    // one column off; a code column holds codes, and a column left empty in every row is no
+    // column of the print).
     let misnamed_columns = (0..table.columns.len())
         .filter(|&column_index| {
             table.columns[column_index].path.iter().any(|part| is_code_column_header(part)) && {
@@ -256,13 +258,13 @@ pub fn score_table(table: &Table) -> StructureConfidence {
                     .filter(|text| !text.is_empty())
                     .collect();
                 let amounts = filled.iter().filter(|text| is_amount(text)).count();
-                amounts * 2 > filled.len()
+                (filled.is_empty() && !data_rows.is_empty()) || amounts * 2 > filled.len()
             }
         })
         .count();
     if misnamed_columns > 0 {
         reasons.push(format!(
-            "{misnamed_columns} column(s) headed by the word for article codes hold amounts: the header is cut one column off"
+            "{misnamed_columns} column(s) headed by the word for article codes hold amounts or nothing: the header is cut one column off"
         ));
     }
     // Columns the header numbers ("(1)", "(3)=(1)+(2)") stand in the order of their numbers: a
@@ -519,6 +521,23 @@ mod tests {
         let scores: Vec<f64> = tables.iter().map(|t| t.confidence.clone().unwrap().score).collect();
         assert!(scores[0] < LOW_CONFIDENCE_THRESHOLD && scores[1] < LOW_CONFIDENCE_THRESHOLD, "{scores:?}");
         assert_eq!(scores[2], 1.0);
+    }
+
+    #[test]
+    fn an_empty_data_column_headed_by_the_code_word_halves_the_score() {
+        // An RBV model template (wild page n1_07): the header "Art." over a data column that holds
+        // nothing; the header was read one column off, and the rows with it.
+        let rows = vec![
+            Row::printed("Beleidsartikel 02", &["", "0"]),
+            Row::printed("Niet-beleidsartikel", &["", "0"]),
+        ];
+        let mut empty_code_column = table(rows, 2);
+        empty_code_column.columns[0].path = vec!["Art.".into(), "Uitgaven".into()];
+        let mut tables = vec![empty_code_column];
+        score_tables(&mut tables);
+        let confidence = tables[0].confidence.clone().unwrap();
+        assert!(confidence.score < LOW_CONFIDENCE_THRESHOLD, "{confidence:?}");
+        assert!(confidence.reasons.iter().any(|r| r.contains("hold amounts or nothing")), "{confidence:?}");
     }
 
     #[test]
