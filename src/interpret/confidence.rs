@@ -28,7 +28,9 @@
 //!    it is multiplied by the share of headed columns: every column of these documents is
 //!    headed, so the header was lost or the grid scrambled (a transposed table of officials);
 //!    where it heads none of two or more filled columns it is halved (what the figures are is not
-//!    printed or was not found; tables of contents excepted).
+//!    printed or was not found; tables of contents excepted). Two or more group rows that each
+//!    head exactly one row halve it too: a group heads several rows, so these are more likely
+//!    the cells of a text column printed after the figures, each cut into a row of its own.
 //! 2. **placed**: the share of data rows whose cells the source placed (not `column_inferred`,
 //!    not `split_uncertain`; an override counts as placed).
 //! 3. **unpadded**: the share of cells not added or dropped to keep the grid rectangular.
@@ -80,6 +82,25 @@ pub struct StructureConfidence {
 
 fn one() -> f64 {
     1.0
+}
+
+/// How many group rows the table has when there are two or more and each heads exactly one row
+/// (spacers aside); 0 otherwise.
+fn groups_of_one_row(table: &Table) -> usize {
+    let mut groups = 0;
+    let mut rows_under: Option<usize> = None;
+    for row in table.rows.iter().filter(|row| row.kind != RowKind::Spacer) {
+        if row.kind == RowKind::Group {
+            if rows_under.is_some_and(|count| count != 1) {
+                return 0;
+            }
+            groups += 1;
+            rows_under = Some(0);
+        } else if let Some(count) = rows_under.as_mut() {
+            *count += 1;
+        }
+    }
+    if groups >= 2 && rows_under.is_none_or(|count| count == 1) { groups } else { 0 }
 }
 
 /// A text that names the period a column covers: a year or year range ("2019", "2020-2021"), or
@@ -244,6 +265,15 @@ pub fn score_table(table: &Table) -> StructureConfidence {
             "a column heading printed above the rows (\"{heading}\") heads no column: the table has more columns than were read"
         ));
     }
+    // Two or more group rows, each heading exactly one row: a group heads several rows, so these
+    // are more likely the cells of a text column printed after the figures ("Relevante
+    // Kamerstukken"), each cut into a row of its own.
+    let single_row_groups = groups_of_one_row(table);
+    if single_row_groups > 0 {
+        reasons.push(format!(
+            "{single_row_groups} group rows each head one row: they may be cells of a text column cut into rows"
+        ));
+    }
     // A data column headed by the word for article codes ("Artikelnr.", "Art.") that holds
     // amounts, or nothing at all: its header belongs to another column (the header row was cut
     // one column off; a code column holds codes, and a column left empty in every row is no
@@ -334,6 +364,7 @@ pub fn score_table(table: &Table) -> StructureConfidence {
         * header_coverage
         * if year_over_labels { 0.5 } else { 1.0 }
         * if stacked_periods.is_some() { 0.5 } else { 1.0 }
+        * if single_row_groups > 0 { 0.5 } else { 1.0 }
         * if heading_in_body.is_some() { 0.5 } else { 1.0 }
         * if lost_period_heading.is_some() { 0.5 } else { 1.0 }
         * share(coherent_cells, filled_cells)
@@ -538,6 +569,36 @@ mod tests {
         let confidence = tables[0].confidence.clone().unwrap();
         assert!(confidence.score < LOW_CONFIDENCE_THRESHOLD, "{confidence:?}");
         assert!(confidence.reasons.iter().any(|r| r.contains("hold amounts or nothing")), "{confidence:?}");
+    }
+
+    #[test]
+    fn group_rows_that_each_head_one_row_halve_the_score() {
+        // A 2SUPP 2022 B corona table (wild page n2_02): its last column of Kamerstuk references
+        // cut into rows of their own, each read as a group over the next measure.
+        let reference = "Kamerstukken II 2020/21, 35420, nr. 207";
+        let rows = vec![
+            Row::printed("Bijzondere bijstand", &["15", "15"]),
+            Row::printed(reference, &["", ""]),
+            Row::printed("Gemeentelijk schuldenbeleid", &["30", "30"]),
+            Row::printed(reference, &["", ""]),
+            Row::printed("Re-integratie", &["15", "15"]),
+        ];
+        let mut tables = vec![table(rows, 2)];
+        score_tables(&mut tables);
+        let confidence = tables[0].confidence.clone().unwrap();
+        assert!(confidence.score < LOW_CONFIDENCE_THRESHOLD, "{confidence:?}");
+        // A group over two rows is a group.
+        let rows = vec![
+            Row::printed("Apparaat", &["", ""]),
+            Row::printed("Personeel", &["15", "15"]),
+            Row::printed("Materieel", &["30", "30"]),
+            Row::printed("Programma", &["", ""]),
+            Row::printed("Subsidies", &["15", "15"]),
+            Row::printed("Opdrachten", &["15", "15"]),
+        ];
+        let mut tables = vec![table(rows, 2)];
+        score_tables(&mut tables);
+        assert_eq!(tables[0].confidence.clone().unwrap().score, 1.0);
     }
 
     #[test]
