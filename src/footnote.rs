@@ -14,9 +14,10 @@
 //!    or to ")" at the end of one (a table cut off before its notes: the marker stays unresolved),
 //!    or when the numbers glued to lower-case words or ")" at the end of the table's labels and
 //!    text cells run 1, 2, …, n (n ≥ 3) without a gap (notes are numbered in print order; the
-//!    text cells only vouch for the series, labels are split; one member of the series may be
-//!    glued to a capital, "MKB1", and any to a value word, "n.v.t.3"). Without a printed note a
-//!    marker is split only after a lower-case letter or ")", or as a member of such a series.
+//!    text cells only vouch for the series, labels are split; any member may be glued to a value
+//!    word, "n.v.t.3", and one, alone of its kind in the table, to a capitalised abbreviation of
+//!    three letters or more, "MKB1"). Without a printed note a marker is split only after a
+//!    lower-case letter or ")", or as that one member of such a series.
 //!    "Artikel 31" (a space before the digits) is never split; "CO2" without a note "2" stays
 //!    whole, and so do "m2" and "m3".
 //! 3. On a number cell, trailing digits are split only when a note with that marker exists and
@@ -157,61 +158,51 @@ fn inferred_marker_split(text: &str, inferred: &BTreeSet<String>) -> Option<(Str
 /// for the series: they keep their digits (a text cell's marker is not split off). Empty
 /// otherwise. `is_number` says per row and cell which cells are numbers.
 ///
-/// One member of the series may be glued to a capital ("…nalevingstekort MKB1") and any to a
-/// value word ("n.v.t.3"): a value word never ends in a digit, and a capital with a digit may be
-/// a name ("CO2", "A2"), which a series of the table's other markers around it outvotes.
+/// Numbers glued to a value word ("n.v.t.3") count like those glued to a lower-case letter. One
+/// number glued to a capitalised abbreviation of three letters or more ("…nalevingstekort MKB1")
+/// may fill the series' one gap, when it is the only such number in the table: "CO2", "NH3",
+/// "PM10" and road names ("A2") have fewer capitals and never count.
 fn glued_marker_series(table: &Table, is_number: &[Vec<bool>]) -> BTreeSet<String> {
     let mut numbers = BTreeSet::new();
-    let mut after_capitals = 0;
+    let mut after_capitals: Vec<u32> = Vec::new();
     for (row, is_number) in table.rows.iter().zip(is_number) {
         let label = row.stub.iter().rev().find(|cell| !cell.text.is_empty());
         let texts = row.cells.iter().zip(is_number).filter(|(_, number)| !**number).map(|(cell, _)| cell);
         for cell in label.into_iter().chain(texts) {
-            let (marker, after_capital) = match glued_to_a_word(&cell.text) {
-                Some((_, marker)) => (marker, false),
-                None => match glued_to_a_capital_or_value_word(&cell.text) {
-                    Some((before, marker)) => (marker, !is_value_word(before)),
-                    None => continue,
-                },
-            };
-            if let Ok(number) = marker.parse::<u32>()
-                && numbers.insert(number)
+            let lower = glued_to_a_word(&cell.text)
+                .or_else(|| crate::interpret::vocabulary::value_word_and_marker(cell.text.trim_end()));
+            if let Some((_, marker)) = lower
+                && let Ok(number) = marker.parse::<u32>()
             {
-                after_capitals += usize::from(after_capital);
+                numbers.insert(number);
+            } else if let Some((_, marker)) = glued_to_an_abbreviation(&cell.text)
+                && let Ok(number) = marker.parse::<u32>()
+            {
+                after_capitals.push(number);
             }
         }
     }
+    if let [number] = after_capitals.as_slice() {
+        numbers.insert(*number);
+    }
     let gapless = numbers.iter().enumerate().all(|(at, &number)| number as usize == at + 1);
-    if gapless && numbers.len() >= 3 && after_capitals <= 1 {
-        numbers.iter().map(u32::to_string).collect()
-    } else {
-        BTreeSet::new()
-    }
+    if gapless && numbers.len() >= 3 { numbers.iter().map(u32::to_string).collect() } else { BTreeSet::new() }
 }
 
-/// The text before and the number of one or two digits glued to a capital ("MKB1") or to a value
-/// word ("n.v.t.3", "pm2") at the end of `text`.
-fn glued_to_a_capital_or_value_word(text: &str) -> Option<(&str, &str)> {
-    let text = text.trim_end();
-    let digits = text.bytes().rev().take_while(u8::is_ascii_digit).count();
-    if !(1..=2).contains(&digits) {
-        return None;
-    }
-    let (before, marker) = text.split_at(text.len() - digits);
-    let glued = before.chars().next_back().is_some_and(char::is_uppercase) || is_value_word(before);
-    glued.then_some((before, marker))
+/// The text before and the number of one or two digits glued to a capitalised abbreviation of
+/// three letters or more at the end of `text` ("…nalevingstekort MKB1").
+fn glued_to_an_abbreviation(text: &str) -> Option<(&str, &str)> {
+    let (before, marker) = crate::interpret::vocabulary::split_trailing_digits(text.trim_end());
+    let capitals = before.chars().rev().take_while(|c| c.is_uppercase()).count();
+    let word_start = before.chars().rev().nth(capitals).is_none_or(|c| !c.is_alphanumeric());
+    ((1..=2).contains(&marker.len()) && capitals >= 3 && word_start).then_some((before, marker))
 }
 
-/// A word that stands for a value: "n.v.t.", "pm", "p.m.", "nihil".
-fn is_value_word(text: &str) -> bool {
-    matches!(text.trim().to_lowercase().as_str(), "n.v.t." | "n.v.t" | "nvt" | "pm" | "p.m." | "nihil")
-}
-
-/// Splits a marker of the table's gapless series ([`glued_marker_series`]) off a label, where it
-/// is glued to a capital ("…nalevingstekort MKB1"); one glued to a lower-case letter or ")" is
-/// [`inferred_marker_split`]'s.
+/// Splits a marker of the table's gapless series ([`glued_marker_series`]) off a label where it
+/// is glued to a capitalised abbreviation ("…nalevingstekort MKB1"); one glued to a lower-case
+/// letter or ")" is [`inferred_marker_split`]'s.
 fn series_marker_split(text: &str, series: &BTreeSet<String>) -> Option<(String, Vec<String>)> {
-    let (before, marker) = glued_to_a_capital_or_value_word(text)?;
+    let (before, marker) = glued_to_an_abbreviation(text)?;
     series.contains(marker).then(|| (before.to_string(), vec![marker.to_string()]))
 }
 
@@ -584,12 +575,27 @@ mod tests {
         assert_eq!(table.rows[0].markers, ["1"]);
         assert_eq!(table.rows[1].stub[0].text, "nalevingstekort Particulieren");
         assert_eq!(table.rows[2].cells[1].text, "n.v.t.3");
-        // Two capitals with digits are names ("CO2", "A1"), not a series.
-        let names = Table {
-            rows: vec![row("Uitstoot CO2", &["3"]), row("Weg A1", &["4"]), row("plannen3", &["5"])],
+        // Names with fewer than three capitals ("CO2", "A2", "PM10") never count, and stay whole
+        // beside a series of the table's other markers.
+        let mut names = Table {
+            rows: vec![
+                row("energie1", &["3"]),
+                row("Reductie uitstoot CO2", &["4"]),
+                row("laadpalen3", &["5"]),
+                row("projecten2", &["6"]),
+                row("Verbreding A2", &["7"]),
+            ],
             ..Table::default()
         };
-        assert_eq!(glued_marker_series(&names, &numbers_of(&names)), notes(&[]));
+        assert_eq!(glued_marker_series(&names, &numbers_of(&names)), notes(&["1", "2", "3"]));
+        split_table_markers(&mut names);
+        assert_eq!(names.rows[1].stub[0].text, "Reductie uitstoot CO2");
+        assert_eq!(names.rows[4].stub[0].text, "Verbreding A2");
+        let gap = Table {
+            rows: vec![row("energie1", &["3"]), row("Uitstoot CO2", &["4"]), row("laadpalen3", &["5"])],
+            ..Table::default()
+        };
+        assert_eq!(glued_marker_series(&gap, &numbers_of(&gap)), notes(&[]));
     }
 
     #[test]

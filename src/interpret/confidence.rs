@@ -14,23 +14,29 @@
 //!    figures, cut into the next row's code; a label printed across both columns leaves the
 //!    name empty and does not count), as the share of its cells that are codes; and data rows
 //!    that hold only years, three or more one apart, but for at most one other cell ("2016 |
-//!    2017 | 2018": a header row read as data), as the share of data rows that do not. Five
-//!    signs of a header put together wrongly halve it, since then every cell carries a wrong
-//!    column header however right its text: a data column headed by the word for article codes
-//!    ("Artikelnr.") that holds amounts or nothing at all (the header is cut one column off); a header that
-//!    numbers its columns ("(1)", "(3)=(1)+(2)") out of order; a year in the labels' header
-//!    ("Vastgestelde begroting 2019": a year heads figures, so the header is cut one column
-//!    off; a date there too, "31-12-2020"); a period heading (a year, year range or date:
-//!    "31-12-2019") printed above the rows that landed nowhere (the header prints more columns
-//!    than were read: a balance with its debit and credit sides side by side, read as one side);
-//!    and a column headed by two periods, one header row over the other ("31-12-2015" over
-//!    "31-12-2015": the two sides' header rows stacked). And where the header names some data columns but leaves two or more without a word,
-//!    it is multiplied by the share of headed columns: every column of these documents is
-//!    headed, so the header was lost or the grid scrambled (a transposed table of officials);
-//!    where it heads none of two or more filled columns it is halved (what the figures are is not
-//!    printed or was not found; tables of contents excepted). Two or more group rows that each
-//!    head exactly one row halve it too: a group heads several rows, so these are more likely
-//!    the cells of a text column printed after the figures, each cut into a row of its own.
+//!    2017 | 2018": a header row read as data), as the share of data rows that do not.
+//!    Each of these signs of a header or grid put together wrongly halves it, since then every
+//!    cell carries a wrong column header however right its text:
+//!    - a data column headed by the word for article codes ("Artikelnr.") that holds amounts or
+//!      nothing at all (the header is cut one column off);
+//!    - a header that numbers its columns ("(1)", "(3)=(1)+(2)") out of order;
+//!    - a year or date in the labels' header ("Vastgestelde begroting 2019", "31-12-2020": a
+//!      period heads figures, so the header is cut one column off);
+//!    - a data cell, or a line inside the table that landed nowhere, that reads as a column
+//!      heading ("Streefwaarde 2024": the header was cut short);
+//!    - a period heading (a year, year range or date: "31-12-2019") printed above the rows that
+//!      landed nowhere (the header prints more columns than were read: a balance with its debit
+//!      and credit sides side by side, read as one side);
+//!    - a column headed by the same period twice, one header row over the other (the two sides'
+//!      header rows stacked);
+//!    - two or more group rows that each head exactly one row, after a first data row (the
+//!      cells of a text column printed after the figures, each cut into a row of its own).
+//!
+//!    And where the header names some data columns but leaves two or more without a word, it is
+//!    multiplied by the share of headed columns: every column of these documents is headed, so
+//!    the header was lost or the grid scrambled (a transposed table of officials); where it
+//!    heads none of two or more filled columns it is halved (what the figures are is not printed
+//!    or was not found; tables of contents excepted).
 //! 2. **placed**: the share of data rows whose cells the source placed (not `column_inferred`,
 //!    not `split_uncertain`; an override counts as placed).
 //! 3. **unpadded**: the share of cells not added or dropped to keep the grid rectangular.
@@ -49,7 +55,7 @@ use serde::Serialize;
 
 use crate::interpret::vocabulary::{
     column_number, is_code, is_code_column_header, is_measure_year_heading, is_not_available_mark,
-    is_short_whole_number, is_year,
+    is_period_heading, is_short_whole_number, is_year,
 };
 use crate::normalize::number::parse_dutch_number;
 use crate::table::{CellFlag, Placement, RowKind, Table, TableKind, ValueKind};
@@ -84,9 +90,19 @@ fn one() -> f64 {
     1.0
 }
 
-/// How many group rows the table has when there are two or more and each heads exactly one row
-/// (spacers aside); 0 otherwise.
+/// How many group rows the table has when there are two or more, each heads exactly one row
+/// (spacers aside) and a data row comes before the first; 0 otherwise.
 fn groups_of_one_row(table: &Table) -> usize {
+    // A text column's cell follows its row, so the table opens with a data row; a grouped table
+    // opens with its first group. A table of contents groups its entries its own way.
+    let opens_with_data = table
+        .rows
+        .iter()
+        .find(|row| row.kind != RowKind::Spacer)
+        .is_some_and(|row| row.kind != RowKind::Group);
+    if !opens_with_data || table.kind == TableKind::Contents {
+        return 0;
+    }
     let mut groups = 0;
     let mut rows_under: Option<usize> = None;
     for row in table.rows.iter().filter(|row| row.kind != RowKind::Spacer) {
@@ -101,19 +117,6 @@ fn groups_of_one_row(table: &Table) -> usize {
         }
     }
     if groups >= 2 && rows_under.is_none_or(|count| count == 1) { groups } else { 0 }
-}
-
-/// A text that names the period a column covers: a year or year range ("2019", "2020-2021"), or
-/// a date ("31-12-2019", "31.12.2019").
-fn is_period_heading(text: &str) -> bool {
-    let is_date = || {
-        let parts: Vec<&str> = text.split(['-', '.', '/']).collect();
-        matches!(parts.as_slice(), [day, month, year]
-            if (1..=2).contains(&day.len()) && (1..=2).contains(&month.len())
-                && [day, month, year].iter().all(|part| part.bytes().all(|b| b.is_ascii_digit()))
-                && is_year(year))
-    };
-    is_year(text) || crate::interpret::vocabulary::is_year_heading(text) || is_date()
 }
 
 impl StructureConfidence {
@@ -323,17 +326,22 @@ pub fn score_table(table: &Table) -> StructureConfidence {
             table.stub_header.as_deref().unwrap_or_default()
         ));
     }
-    // A column headed by two periods, one header row over the other ("31-12-2015" over
-    // "31-12-2015"; "2019" over "2020"): a period heads one column, so the header rows were
-    // printed side by side (a balance's two sides) and were stacked here.
+    // A column headed by the same period twice, one header row over the other ("31-12-2015" over
+    // "31-12-2015"): a period heads one column, so the header rows were printed side by side (a
+    // balance's two sides) and were stacked here. (A range over a year, "2019-2022" over "2019",
+    // is a header of its own.)
     let stacked_periods = table
         .columns
         .iter()
-        .find(|column| column.path.iter().filter(|part| is_period_heading(part.trim())).count() >= 2)
+        .find(|column| {
+            let periods: Vec<&str> =
+                column.path.iter().map(|part| part.trim()).filter(|part| is_period_heading(part)).collect();
+            periods.iter().enumerate().any(|(at, period)| periods[at + 1..].contains(period))
+        })
         .map(|column| column.header());
     if let Some(header) = &stacked_periods {
         reasons.push(format!(
-            "a column is headed by two periods (\"{header}\"): header rows printed side by side were stacked"
+            "a column is headed by the same period twice (\"{header}\"): header rows printed side by side were stacked"
         ));
     }
     // Every data column of these documents is headed: where the header names some columns and
@@ -526,6 +534,7 @@ mod tests {
         let below = tables[1].confidence.clone().unwrap();
         assert!(below.score > LOW_CONFIDENCE_THRESHOLD, "{below:?}");
         assert!(is_period_heading("2020-2021") && is_period_heading("2019") && !is_period_heading("12-2019"));
+        assert!(is_period_heading("31-12-2019") && !is_period_heading("Realisatie 2019"));
     }
 
     #[test]
@@ -547,11 +556,15 @@ mod tests {
         let mut realisation = stacked.clone();
         realisation.columns[0].path = vec!["Realisatie".into(), "2015".into()];
         realisation.columns[1].path = vec!["Realisatie".into(), "2014".into()];
-        let mut tables = vec![stacked, dated_labels, realisation];
+        // A range over a year is a header of its own.
+        let mut range = stacked.clone();
+        range.columns[0].path = vec!["2019-2022".into(), "2019".into()];
+        range.columns[1].path = vec!["2019-2022".into(), "2020".into()];
+        let mut tables = vec![stacked, dated_labels, realisation, range];
         score_tables(&mut tables);
         let scores: Vec<f64> = tables.iter().map(|t| t.confidence.clone().unwrap().score).collect();
         assert!(scores[0] < LOW_CONFIDENCE_THRESHOLD && scores[1] < LOW_CONFIDENCE_THRESHOLD, "{scores:?}");
-        assert_eq!(scores[2], 1.0);
+        assert_eq!(scores[2..], [1.0, 1.0]);
     }
 
     #[test]
@@ -587,6 +600,16 @@ mod tests {
         score_tables(&mut tables);
         let confidence = tables[0].confidence.clone().unwrap();
         assert!(confidence.score < LOW_CONFIDENCE_THRESHOLD, "{confidence:?}");
+        // Groups that open the table head their rows, even one each (indicators per sector).
+        let rows = vec![
+            Row::printed("Bedrijven", &["", ""]),
+            Row::printed("Tijdig ontvangen", &["95,3%", "94,9%"]),
+            Row::printed("Burgers", &["", ""]),
+            Row::printed("Nalevingstekort", &["1,1%", "1,0%"]),
+        ];
+        let mut tables = vec![table(rows, 2)];
+        score_tables(&mut tables);
+        assert_eq!(tables[0].confidence.clone().unwrap().score, 1.0);
         // A group over two rows is a group.
         let rows = vec![
             Row::printed("Apparaat", &["", ""]),

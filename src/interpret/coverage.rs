@@ -51,6 +51,7 @@ use crate::error::{Location, Warning, WarningKind};
 use crate::interpret::run_together::{glued_years, trailing_figures};
 use crate::interpret::vocabulary::{
     is_figure, is_note_marker_before_text, is_plain_figure, is_sentence, is_short_whole_number, is_year,
+    split_trailing_digits,
 };
 use crate::normalize::unit::parse_unit;
 use crate::normalize::{collapse_whitespace, collapsed_whitespace};
@@ -225,16 +226,15 @@ fn accounted_lines(table: &Table, lines: &[&str], accounted: &mut BTreeSet<usize
     accounted.extend(table.notes.iter().filter_map(|note| note.line));
 }
 
-/// True for a row label that ends in three digits or more glued to a word of two letters or more,
-/// not a year ("Beginsaldo00000000": a row whose figures ran into its label and were not cut
-/// off). A footnote marker glued to a label has one or two digits ("Comensha1"), a code opens
-/// with one or two letters ("U0111"), and a year glued to a word is a heading's ("Stand2019").
+/// True for a row label that ends in three digits or more glued to a word of two letters or more
+/// whose last letter is lower case, not a year ("Beginsaldo00000000": a row whose figures ran
+/// into its label and were not cut off). A footnote marker glued to a label has one or two digits
+/// ("Comensha1"), codes and standards end in capitals ("U0111", "IB0111", "ISO27001",
+/// "NEN7510"), and a year glued to a word is a heading's ("Stand2019").
 fn ends_in_unsplit_digits(label: &str) -> bool {
-    let label = label.trim_end();
-    let digits = label.bytes().rev().take_while(u8::is_ascii_digit).count();
-    let before = &label[..label.len() - digits];
-    let letters = before.chars().rev().take_while(|c| c.is_alphabetic()).count();
-    digits >= 3 && letters >= 2 && !is_year(&label[before.len()..])
+    let (before, digits) = split_trailing_digits(label.trim_end());
+    let word = before.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<char>>();
+    digits.len() >= 3 && word.len() >= 2 && word.first().is_some_and(|c| c.is_lowercase()) && !is_year(digits)
 }
 
 /// True for a line whose trailing figures are all years ("… van het Rijk2007", "2019 2020 2021").
@@ -415,19 +415,28 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
     }
     // Rows whose figures ran into their label and were never cut off.
     for (table_index, table) in tables.iter().enumerate() {
-        let glued: Vec<(usize, &str)> = table
+        if table.kind == TableKind::Contents {
+            continue;
+        }
+        let glued: Vec<(Option<usize>, &str)> = table
             .rows
             .iter()
             .filter(|row| ends_in_unsplit_digits(row.printed_label()))
-            .map(|row| (row.line.unwrap_or(0), row.printed_label()))
+            .map(|row| (row.line, row.printed_label()))
             .collect();
         if let Some(&(first_line, _)) = glued.first() {
-            let texts: Vec<String> =
-                glued.iter().take(5).map(|(line, label)| format!("line {line} \"{label}\"")).collect();
+            let texts: Vec<String> = glued
+                .iter()
+                .take(5)
+                .map(|(line, label)| match line {
+                    Some(line) => format!("line {line} \"{label}\""),
+                    None => format!("\"{label}\""),
+                })
+                .collect();
             let more = if glued.len() > 5 { format!(" and {} more", glued.len() - 5) } else { String::new() };
             warnings.push(Warning::new(
                 WarningKind::FigureNotRead,
-                Location::table(table_index, Some(first_line)),
+                Location::table(table_index, first_line),
                 format!(
                     "{} row label(s) end in digits glued to a word that may be figures nobody split off: {}{more}",
                     glued.len(),
@@ -663,6 +672,9 @@ mod tests {
         assert!(!ends_in_unsplit_digits("U0111"));
         assert!(!ends_in_unsplit_digits("Stand2019"));
         assert!(!ends_in_unsplit_digits("Artikel 123"));
+        assert!(!ends_in_unsplit_digits("Beveiliging volgens ISO27001"));
+        assert!(!ends_in_unsplit_digits("Getoetst aan NEN7510"));
+        assert!(!ends_in_unsplit_digits("IB0111"));
     }
 
     #[test]

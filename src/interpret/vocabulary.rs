@@ -31,6 +31,37 @@ pub fn is_figure_placeholder(text: &str) -> bool {
     matches!(dutch_number_kind(text), ValueKind::Nil | ValueKind::Pm | ValueKind::Nvt)
 }
 
+/// A value word with a note marker glued to it ("n.v.t.3", "pm1"): the word and the marker. A
+/// value word never ends in a digit.
+pub fn value_word_and_marker(text: &str) -> Option<(&str, &str)> {
+    let (word, marker) = split_trailing_digits(text);
+    ((1..=2).contains(&marker.len()) && VALUE_WORDS_AS_PRINTED.contains(&word)).then_some((word, marker))
+}
+
+/// The words that stand for a value in a cell, as the pages print them before a note marker
+/// (lower case: "PM10" is a particle, "Nihil1" a label).
+const VALUE_WORDS_AS_PRINTED: &[&str] = &["n.v.t.", "n.v.t", "nvt", "pm", "p.m.", "p.m", "nihil"];
+
+/// A text cut before its trailing ASCII digits ("Beginsaldo00000000" → "Beginsaldo",
+/// "00000000"); the digits are empty when it does not end in one. Cuts on a character boundary.
+pub fn split_trailing_digits(text: &str) -> (&str, &str) {
+    let digits = text.bytes().rev().take_while(u8::is_ascii_digit).count();
+    text.split_at(text.len() - digits)
+}
+
+/// A text that names the period a column covers: a year or year range ("2019", "2020-2021"),
+/// or a date ("31-12-2019", "31.12.2019").
+pub fn is_period_heading(text: &str) -> bool {
+    let is_date = || {
+        let parts: Vec<&str> = text.split(['-', '.', '/']).collect();
+        matches!(parts.as_slice(), [day, month, year]
+            if (1..=2).contains(&day.len()) && (1..=2).contains(&month.len())
+                && [day, month, year].iter().all(|part| part.bytes().all(|b| b.is_ascii_digit()))
+                && is_year(year))
+    };
+    is_year_heading(text) || is_date()
+}
+
 /// True for the marks printed in figure columns where a figure is not available: "...", "…",
 /// "." and ".." (the CBS convention these tables follow). They stand in a figure's place, so a
 /// reader lays them out like figures; they carry no value.

@@ -270,14 +270,13 @@ pub fn from_text(text: &str) -> DocMeta {
 /// toelichting bij het begrotingswetsvoorstel") states it: "Samen vormen alle begrotingswetten …
 /// de Rijksbegroting voor 2015" (also "… de Rijksbegroting 2009"), or the budget naming itself,
 /// "Dit is de begroting 2019 van …", or the bill's own title, "(het wetsvoorstel tot) vaststelling
-/// [wijziging] van de begrotingsstaat van … voor (het jaar) 2011". The first such sentence in the
-/// text counts. Other sentences
-/// naming a Rijksbegroting or a begroting with a year are not read: they compare with other
-/// years ("Vergeleken met de begroting 2018 …").
+/// [wijziging] van de begrotingsstaat(en) van … voor (het jaar) 2011". The first such sentence in
+/// the text counts. Other sentences naming a Rijksbegroting or a begroting with a year are not
+/// read: they compare with other years ("Vergeleken met de begroting 2018 …").
 fn budget_bill_year(text: &str) -> Option<i32> {
     static BILL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\bbegrotingswetten\b.*\brijksbegroting\s+(?:voor\s+)?(\d{4})\b|\bdit is de begroting\s+(\d{4})\b|\b(?:vaststelling|wijziging) van de begrotingsstaat\b[^.]*?\bvoor\s+(?:het\s+jaar\s+)?(\d{4})\b",
+            r"(?i)\bbegrotingswetten\b.*\brijksbegroting\s+(?:voor\s+)?(\d{4})\b|\bdit is de begroting\s+(\d{4})\b|\b(?:vaststelling|wijziging) van de begrotingsstaat(?:en)?\b[^.]*?\bvoor\s+(?:het\s+jaar\s+)?(\d{4})\b",
         )
         .expect("valid regex")
     });

@@ -3,7 +3,8 @@
 //!
 //! Rows are first cut into *raw rows* without knowing the column count, by three boundaries that
 //! hold in every page seen: a line attached to the line above it by a single newline starts a new
-//! row (two whitespace lines joined that way straddle a row boundary); a text that follows a
+//! row (two whitespace lines joined that way straddle a row boundary), except in a body without a
+//! single blank line, printed one cell a line, where every line is attached; a text that follows a
 //! figure or whitespace starts a new row (a label comes first in its row; a number that cannot be
 //! a figure, "0.25", followed right away by a figure is such a label: [`reads_as_label`]); and a
 //! note printed in the body ("* Gaat om …") is a row of its own.
@@ -13,7 +14,9 @@
 //! [`super::layout_search`], which uses the fitting here). Fitting one raw row ([`fit_row`]), in
 //! this order:
 //! 1. The stub is a code carried over from the row above (a code is printed at the end of the
-//!    row before its own: "24.765", "2", "Nationale veiligheid"), then the row's texts.
+//!    row before its own: "24.765", "2", "Nationale veiligheid"; or as the only cell of a group
+//!    label without a code: "Niet-beleidsartikelen", "1", "Grondwettelijke uitkering …"), then
+//!    the row's texts.
 //! 2. More stub texts than there is room for: a text ending in a word that cannot end a name
 //!    ("van", "en", …) or a comma is joined with the next one (a name split over two paragraphs);
 //!    other surplus texts are rows of their own whose cells all vanished ("– immaterieel").
@@ -531,16 +534,20 @@ fn fit_row<'p, 'a>(
     // (one whitespace line of the full width), a code for the next row, empty cells of the row's
     // last whitespace line (dropped), or figures that make rows without label.
     let mut carry_out: &'p [Slot<'a>] = &[];
-    // A label whose one and only cell is a code on a line of its own right before the next row's
-    // label, where a row has two or more data cells ("Niet-beleidsartikelen", "1", "Grondwettelijke
-    // uitkering …"): the code is the next row's, and this row has no cells. Not a marker split off
-    // the label's own line ("…haalt2"), not a value after the row's empty cells, and not in a
-    // table of one data column, where one cell is the whole row (a page number).
+    // A label without a code whose one and only cell is a code on a line of its own right before
+    // the next row's label, where a row has two or more data cells ("Niet-beleidsartikelen", "1",
+    // "Grondwettelijke uitkering …"): the code is the next row's, and this row (a group) has no
+    // cells. Not in a row with a code of its own (its one surviving figure may look like a code,
+    // "IIA", "Staten-Generaal", "12"), not a marker split off the label's own line ("…haalt2"),
+    // not a value after the row's empty cells, and not in a table of one data column, where one
+    // cell is the whole row (a page number).
     let mut cells_end = cells.len();
     if k >= 2
         && c >= 2
         && code_for_next == 1
         && has_label
+        && !carried_code
+        && stub.iter().filter(|slot| !slot.is_empty()).count() == 1
         && cells_end - start == 1
         && stub.iter().all(|name| name.line != cells[cells_end - 1].line)
     {

@@ -4,7 +4,8 @@
 //! 1-based line number, whether it is *attached* (the line right above it is not blank: the
 //! single-newline join that usually marks a row boundary), and its [`ParagraphKind`]. What a
 //! text can be ("is this a figure?", "is this a unit line?") is [`super::printed`]'s. It decides
-//! nothing about tables.
+//! nothing about tables, but for one kind its neighbours decide: a bound (">95%") is a value
+//! after a value of its row and a text where it names a row ([`bounds_after_values_are_values`]).
 //!
 //! Paragraphs borrow their text from the input.
 
@@ -246,8 +247,8 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
 
 /// A bound (">95%", "<6%", "≥ 80%": a norm or target an indicator table prints as its value) is
 /// a value where it follows a value of its row (an empty cell between them allowed) and no value
-/// follows it: the cells of a row run on into its norms. A bound that opens its row, or that a
-/// value follows, names the row ("< 50", "1", "2", "=> 50 en < 200", "2", "4": a table of amount
+/// follows it (empty cells between them passed over): the cells of a row run on into its norms.
+/// A bound that opens its row, or that a value follows, names the row ("< 50", "1", "2", "=> 50 en < 200", "2", "4": a table of amount
 /// classes whose thresholds are its labels) and stays a text.
 fn bounds_after_values_are_values(paragraphs: &mut [Paragraph<'_>]) {
     for index in 1..paragraphs.len() {
@@ -259,7 +260,11 @@ fn bounds_after_values_are_values(paragraphs: &mut [Paragraph<'_>]) {
             || (before.kind == ParagraphKind::Whitespace
                 && index >= 2
                 && paragraphs[index - 2].kind == ParagraphKind::Value);
-        let value_follows = paragraphs.get(index + 1).is_some_and(|next| next.kind == ParagraphKind::Value);
+        // The next printed cell, past empty ones ("=> 50", " ", "4": a class whose first cell is empty).
+        let value_follows = paragraphs[index + 1..]
+            .iter()
+            .find(|next| next.kind != ParagraphKind::Whitespace)
+            .is_some_and(|next| next.kind == ParagraphKind::Value);
         if after_value && !value_follows {
             paragraphs[index].kind = ParagraphKind::Value;
         }
@@ -569,10 +574,15 @@ mod tests {
         let kinds: Vec<ParagraphKind> = indicator.iter().map(|p| p.kind).collect();
         use ParagraphKind::{Text, Value};
         assert_eq!(kinds, [Text, Value, Value, Value, Value, Text]);
-        // Corpus page 014: amount classes that name their rows ("< 50", "1", "2", "=> 50 en < 200").
-        let classes = paragraphs("Omvang\n\n< 50\n\n1\n\n2\n\n=> 50\n\n2\n\n4\n");
+        // Corpus page 014, lines 17-39: amount classes that name their rows.
+        let classes = paragraphs(
+            "< 50\n\n1\n\n2\n\n=> 50 en < 200\n\n2\n\n4\n\n=> 200 < 1000\n\n5\n\n10\n\n=> 1000\n\n10\n\n20\n",
+        );
         let kinds: Vec<ParagraphKind> = classes.iter().map(|p| p.kind).collect();
-        assert_eq!(kinds, [Text, Text, Value, Value, Text, Value, Value]);
+        assert_eq!(kinds, [Text, Value, Value, Text, Value, Value, Text, Value, Value, Text, Value, Value]);
+        // A class whose first cell is empty is still a label.
+        let empty_first = paragraphs("=> 1000\n\n5\n\n10\n\n=> 2000\n\n \n\n20\n");
+        assert_eq!(empty_first[3].kind, Text);
     }
 
     #[test]

@@ -64,7 +64,7 @@ pub fn is_value(text: &str) -> bool {
             WORDS.contains(&lowered.trim_end_matches('*'))
         };
     is_word
-        || is_value_word_with_marker(text)
+        || crate::interpret::vocabulary::value_word_and_marker(text).is_some()
         || crate::interpret::vocabulary::is_not_available_mark(text)
         || is_figure_text(text)
         || is_figure_with_former_figure(text)
@@ -84,17 +84,6 @@ pub fn is_bound(text: &str) -> bool {
             rest.strip_suffix("mln.").or_else(|| rest.strip_suffix("mld.")).map_or(rest, str::trim_end);
         is_figure_text(figure)
     })
-}
-
-/// A value word with a note marker glued to it ("n.v.t.3", "pm1"): a value word never ends in a
-/// digit.
-fn is_value_word_with_marker(text: &str) -> bool {
-    let digits = text.bytes().rev().take_while(u8::is_ascii_digit).count();
-    (1..=2).contains(&digits)
-        && matches!(
-            text[..text.len() - digits].to_ascii_lowercase().as_str(),
-            "n.v.t." | "n.v.t" | "nvt" | "pm" | "p.m." | "nihil"
-        )
 }
 
 /// A figure followed by the figure it replaces in square brackets, as a table that revises its
@@ -588,7 +577,7 @@ mod tests {
         for value in ["1,5 [2]", "0,2 [-]", "1 [0,8]", "2 [3]", "n.v.t.3", "pm1"] {
             assert!(is_value(value), "{value}");
         }
-        for text in ["Artikel 2 [vervallen]", "[2]", "1,5[2]", "Noot [1]"] {
+        for text in ["Artikel 2 [vervallen]", "[2]", "1,5[2]", "Noot [1]", "PM10", "Nihil1"] {
             assert!(!is_value(text), "{text}");
         }
     }
