@@ -468,21 +468,12 @@ mod tests {
         };
         // "2" is glued to two labels; "1" to one, but after a closing bracket, which ends no
         // word. "CO2" and "m2" stay whole.
-        assert_eq!(
-            inferred_label_markers(&table, &glued_marker_series(&table, &numbers_of(&table))),
-            notes(&["1", "2"])
-        );
+        assert_eq!(inferred_of(&table), notes(&["1", "2"]));
         let one_lower_case = Table {
             rows: vec![Row { stub: vec![Cell::printed("Rentebaten1", None)], ..Row::default() }],
             ..Table::default()
         };
-        assert_eq!(
-            inferred_label_markers(
-                &one_lower_case,
-                &glued_marker_series(&one_lower_case, &numbers_of(&one_lower_case))
-            ),
-            notes(&[])
-        );
+        assert_eq!(inferred_of(&one_lower_case), notes(&[]));
     }
 
     /// Which cells of a table's rows are numbers, as `split_table_markers` works it out.
@@ -492,6 +483,20 @@ mod tests {
             .iter()
             .map(|row| row.cells.iter().map(|cell| is_plain_figure(&cell.text)).collect())
             .collect()
+    }
+
+    /// The markers `split_table_markers` infers for a table's labels without printed notes.
+    fn inferred_of(table: &Table) -> BTreeSet<String> {
+        inferred_label_markers(table, &glued_marker_series(table, &numbers_of(table)))
+    }
+
+    /// A row with one label and these cells.
+    fn row(label: &str, cells: &[&str]) -> Row {
+        Row {
+            stub: vec![Cell::printed(label, None)],
+            cells: cells.iter().map(|text| Cell::printed(*text, None)).collect(),
+            ..Row::default()
+        }
     }
 
     #[test]
@@ -522,11 +527,6 @@ mod tests {
     fn markers_glued_to_words_in_a_gapless_series_need_no_note() {
         // OWB 2016 VIII, subsidies (wild page i2_01), cut off before its notes: "jaarlijks1",
         // "geen2" and "geen4" in text cells, "leerlingen3" on a label.
-        let row = |label: &str, cells: &[&str]| Row {
-            stub: vec![Cell::printed(label, None)],
-            cells: cells.iter().map(|text| Cell::printed(*text, None)).collect(),
-            ..Row::default()
-        };
         let mut table = Table {
             rows: vec![
                 row("Regeling Onderwijsvoorzieningen", &["23.000", "geen", "2019", "jaarlijks1"]),
@@ -536,31 +536,20 @@ mod tests {
             ],
             ..Table::default()
         };
-        assert_eq!(
-            inferred_label_markers(&table, &glued_marker_series(&table, &numbers_of(&table))),
-            notes(&["1", "2", "3", "4"])
-        );
+        assert_eq!(inferred_of(&table), notes(&["1", "2", "3", "4"]));
         split_table_markers(&mut table);
         assert_eq!(table.rows[2].stub[0].text, "WPO: onderwijs aan zieke leerlingen");
         assert_eq!(table.rows[2].markers, ["3"]);
         // Text cells only vouch for the series: they keep their digits.
         assert_eq!(table.rows[1].cells[2].text, "geen2");
         // A gap in the series ("1", "2", "4") says nothing.
-        assert_eq!(
-            inferred_label_markers(&table, &glued_marker_series(&table, &numbers_of(&table))),
-            notes(&[])
-        );
+        assert_eq!(inferred_of(&table), notes(&[]));
     }
 
     #[test]
     fn a_series_may_count_one_marker_glued_to_a_capital_and_any_glued_to_a_value_word() {
         // OWB 2018 IX, prestatie-indicatoren (wild page k1_01), cut off before its notes: "…MKB1",
         // "…Particulieren2" on labels, "n.v.t.3" in a norm cell.
-        let row = |label: &str, cells: &[&str]| Row {
-            stub: vec![Cell::printed(label, None)],
-            cells: cells.iter().map(|text| Cell::printed(*text, None)).collect(),
-            ..Row::default()
-        };
         let mut table = Table {
             rows: vec![
                 row("nalevingstekort MKB1", &["6,0%", "<6%"]),

@@ -55,7 +55,7 @@ use crate::interpret::vocabulary::{
 };
 use crate::normalize::unit::parse_unit;
 use crate::normalize::{collapse_whitespace, collapsed_whitespace};
-use crate::table::{PrintedText, Table, TableKind, renumber_in_print_order};
+use crate::table::{PrintedText, Row, Table, TableKind, renumber_in_print_order};
 
 /// How far apart (in lines) two lost figure lines may be and still belong to one unread table:
 /// flattened text puts a blank line between cells, and a label and a whitespace cell between
@@ -233,8 +233,10 @@ fn accounted_lines(table: &Table, lines: &[&str], accounted: &mut BTreeSet<usize
 /// "NEN7510"), and a year glued to a word is a heading's ("Stand2019").
 fn ends_in_unsplit_digits(label: &str) -> bool {
     let (before, digits) = split_trailing_digits(label.trim_end());
-    let word = before.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<char>>();
-    digits.len() >= 3 && word.len() >= 2 && word.first().is_some_and(|c| c.is_lowercase()) && !is_year(digits)
+    digits.len() >= 3
+        && before.chars().next_back().is_some_and(char::is_lowercase)
+        && before.chars().rev().take_while(|c| c.is_alphabetic()).nth(1).is_some()
+        && !is_year(digits)
 }
 
 /// True for a line whose trailing figures are all years ("… van het Rijk2007", "2019 2020 2021").
@@ -413,38 +415,7 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
         accounted_lines(table, &lines, &mut accounted);
         note_marker_lines(table, &lines, &mut accounted);
     }
-    // Rows whose figures ran into their label and were never cut off.
-    for (table_index, table) in tables.iter().enumerate() {
-        if table.kind == TableKind::Contents {
-            continue;
-        }
-        let glued: Vec<(Option<usize>, &str)> = table
-            .rows
-            .iter()
-            .filter(|row| ends_in_unsplit_digits(row.printed_label()))
-            .map(|row| (row.line, row.printed_label()))
-            .collect();
-        if let Some(&(first_line, _)) = glued.first() {
-            let texts: Vec<String> = glued
-                .iter()
-                .take(5)
-                .map(|(line, label)| match line {
-                    Some(line) => format!("line {line} \"{label}\""),
-                    None => format!("\"{label}\""),
-                })
-                .collect();
-            let more = if glued.len() > 5 { format!(" and {} more", glued.len() - 5) } else { String::new() };
-            warnings.push(Warning::new(
-                WarningKind::FigureNotRead,
-                Location::table(table_index, first_line),
-                format!(
-                    "{} row label(s) end in digits glued to a word that may be figures nobody split off: {}{more}",
-                    glued.len(),
-                    texts.join(", ")
-                ),
-            ));
-        }
-    }
+    name_labels_with_unsplit_digits(tables, warnings);
     let next_text = |index: usize| lines[index + 1..].iter().map(|l| l.trim()).find(|l| !l.is_empty());
     // Lines a table accounts for are not looked at again (most figure lines are cells).
     let lost: Vec<(usize, FigureLine)> = lines
@@ -500,16 +471,14 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
         }
     }
     for (table_index, found) in dropped_in_table {
-        let texts: Vec<String> =
-            found.iter().take(5).map(|&line| format!("line {line} \"{}\"", lines[line - 1].trim())).collect();
-        let more = if found.len() > 5 { format!(" and {} more", found.len() - 5) } else { String::new() };
+        let named =
+            first_five(found.iter().map(|&line| format!("line {line} \"{}\"", lines[line - 1].trim())));
         warnings.push(Warning::new(
             WarningKind::FigureNotRead,
             Location::table(table_index, found.first().copied()),
             format!(
-                "{} figure line(s) printed inside this table landed in no cell, header, label or note: {}{more}",
-                found.len(),
-                texts.join(", ")
+                "{} figure line(s) printed inside this table landed in no cell, header, label or note: {named}",
+                found.len()
             ),
         ));
     }
@@ -531,6 +500,38 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
         })
         .collect();
     insert_in_print_order(tables, new_tables, warnings);
+}
+
+/// Names, in one `figure_not_read` warning per table, the rows whose figures ran into their label
+/// and were never cut off ([`ends_in_unsplit_digits`]); tables of contents glue page numbers to
+/// titles by design and are left out.
+fn name_labels_with_unsplit_digits(tables: &[Table], warnings: &mut Vec<Warning>) {
+    for (table_index, table) in tables.iter().enumerate().filter(|(_, t)| t.kind != TableKind::Contents) {
+        let glued: Vec<&Row> =
+            table.rows.iter().filter(|row| ends_in_unsplit_digits(row.printed_label())).collect();
+        let Some(first) = glued.first() else { continue };
+        let named = first_five(glued.iter().map(|row| match row.line {
+            Some(line) => format!("line {line} \"{}\"", row.printed_label()),
+            None => format!("\"{}\"", row.printed_label()),
+        }));
+        warnings.push(Warning::new(
+            WarningKind::FigureNotRead,
+            Location::table(table_index, first.line),
+            format!(
+                "{} row label(s) end in digits glued to a word that may be figures nobody split off: {named}",
+                glued.len()
+            ),
+        ));
+    }
+}
+
+/// The first five of `items` joined with commas, and how many more there are ("…, line 9 \"x\"
+/// and 3 more"): a warning names a few places, not all of them.
+fn first_five(items: impl ExactSizeIterator<Item = String>) -> String {
+    let total = items.len();
+    let named: Vec<String> = items.take(5).collect();
+    let more = if total > 5 { format!(" and {} more", total - 5) } else { String::new() };
+    format!("{}{more}", named.join(", "))
 }
 
 /// True when a lost line of a shape that needs company (a run-together line, an amount line) has

@@ -425,6 +425,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn periods_that_head_a_column() {
+        assert!(
+            is_period_heading("2020-2021") && is_period_heading("2019") && is_period_heading("31-12-2019")
+        );
+        assert!(!is_period_heading("12-2019") && !is_period_heading("Realisatie 2019"));
+        assert_eq!(split_trailing_digits("Beginsaldo00000000"), ("Beginsaldo", "00000000"));
+        assert_eq!(split_trailing_digits("Comensha"), ("Comensha", ""));
+        assert_eq!(value_word_and_marker("n.v.t.3"), Some(("n.v.t.", "3")));
+        assert_eq!(value_word_and_marker("PM10"), None);
+    }
+
+    #[test]
     fn column_headings_are_told_from_cells() {
         // Wild page j1_05, Tabel 39: the header cells that landed among the data cells.
         for heading in ["Streefwaarde 2024", "Realisatie 2024", "Streefwaarde 2021-2025 (1)", "Raming 20112"]

@@ -248,8 +248,9 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
 /// A bound (">95%", "<6%", "≥ 80%": a norm or target an indicator table prints as its value) is
 /// a value where it follows a value of its row (an empty cell between them allowed) and no value
 /// follows it (empty cells between them passed over): the cells of a row run on into its norms.
-/// A bound that opens its row, or that a value follows, names the row ("< 50", "1", "2", "=> 50 en < 200", "2", "4": a table of amount
-/// classes whose thresholds are its labels) and stays a text.
+/// A bound that opens its row, or that a value follows, names the row ("< 50", "1", "2", "=> 50
+/// en < 200", "2", "4": a table of amount classes whose thresholds are its labels) and stays a
+/// text.
 fn bounds_after_values_are_values(paragraphs: &mut [Paragraph<'_>]) {
     for index in 1..paragraphs.len() {
         if paragraphs[index].kind != ParagraphKind::Text || !is_bound(paragraphs[index].text) {
@@ -260,7 +261,8 @@ fn bounds_after_values_are_values(paragraphs: &mut [Paragraph<'_>]) {
             || (before.kind == ParagraphKind::Whitespace
                 && index >= 2
                 && paragraphs[index - 2].kind == ParagraphKind::Value);
-        // The next printed cell, past empty ones ("=> 50", " ", "4": a class whose first cell is empty).
+        // The next printed cell, past empty ones ("=> 50", " ", "4": a class whose first cell is
+        // empty).
         let value_follows = paragraphs[index + 1..]
             .iter()
             .find(|next| next.kind != ParagraphKind::Whitespace)

@@ -91,8 +91,7 @@ pub fn is_bound(text: &str) -> bool {
 fn is_figure_with_former_figure(text: &str) -> bool {
     text.strip_suffix(']').and_then(|rest| rest.rsplit_once('[')).is_some_and(|(figure, former)| {
         let former = former.trim();
-        !figure.is_empty()
-            && figure.ends_with(' ')
+        figure.ends_with(' ')
             && is_figure_text(figure.trim_end())
             && (is_figure_text(former) || matches!(former, "-" | "–"))
     })
