@@ -23,6 +23,7 @@
 //! not found; a title that ends in a parenthesised unit-like phrase that is not a unit
 //! ("(in miljoenen)" without "euro") keeps it.
 
+use crate::interpret::vocabulary::has_words;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -31,6 +32,11 @@ use regex::Regex;
 /// format. A sentence that merely starts with "Tabel N" ("Tabel 1 bouwt de rentelasten … op.")
 /// is prose, not a caption: its rest starts with a lower-case word and ends with a full stop.
 pub(crate) fn tabel_number(text: &str) -> Option<(String, String)> {
+    // Every line of every document is asked; nearly all fail on their first word.
+    let opening = text.trim_start().as_bytes();
+    if !opening.get(..5).is_some_and(|word| word.eq_ignore_ascii_case(b"tabel")) {
+        return None;
+    }
     let captures = TABEL.captures(text)?;
     let rest = captures[2].trim();
     if rest.starts_with(|c: char| c.is_lowercase()) && rest.ends_with('.') {
@@ -51,9 +57,8 @@ static TABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// "Omschrijving" and "x € 1.000", stays a header). Returns the unit.
 pub(crate) fn unit_beside_title(title: &str, unit: &str) -> Option<String> {
     let title = title.trim();
-    let is_title = title.split_whitespace().count() >= 3
-        && find_unit(title).is_none()
-        && !crate::interpret::vocabulary::is_figure(title);
+    let is_title =
+        has_words(title, 3) && find_unit(title).is_none() && !crate::interpret::vocabulary::is_figure(title);
     is_title.then(|| unit_only(unit)).flatten()
 }
 

@@ -50,8 +50,8 @@ use std::collections::{BTreeSet, HashMap};
 use crate::error::{Location, Warning, WarningKind};
 use crate::interpret::run_together::{glued_years, trailing_figures};
 use crate::interpret::vocabulary::{
-    is_figure, is_note_marker_before_text, is_plain_figure, is_sentence, is_short_whole_number, is_year,
-    split_trailing_digits,
+    has_words, is_figure, is_note_marker_before_text, is_plain_figure, is_sentence, is_short_whole_number,
+    is_year, split_trailing_digits,
 };
 use crate::normalize::unit::parse_unit;
 use crate::normalize::{collapse_whitespace, collapsed_whitespace};
@@ -398,7 +398,7 @@ fn audit_printed_texts(table: &mut Table, lines: &[&str]) {
 /// Geactualiseerd     ", under a heading of glued years).
 fn header_words_landed(text: &str, caption_and_header: &str) -> bool {
     let cells: Vec<&str> = caption_and_header.split(" | ").collect();
-    text.split_whitespace().count() >= 2 && text.split_whitespace().all(|word| cells.contains(&word))
+    has_words(text, 2) && text.split_whitespace().all(|word| cells.contains(&word))
 }
 
 /// Audits a flattened-text document after its reader: adds an unrecovered table (with a

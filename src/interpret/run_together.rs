@@ -220,7 +220,7 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
 /// other line.
 pub fn split_year_heading(line: &str) -> Option<RunTogether> {
     let trimmed = line.trim_end();
-    if trimmed.len() > 480 || trimmed.contains('|') || !trimmed.ends_with(|c: char| c.is_ascii_digit()) {
+    if !trimmed.ends_with(|c: char| c.is_ascii_digit()) || trimmed.len() > 480 || trimmed.contains('|') {
         return None;
     }
     if let Some(glued) = glued_years(trimmed) {

@@ -19,6 +19,7 @@
 //! where the second table prints its title: it is the first table's title, not a header level.
 
 use crate::error::Warning;
+use crate::interpret::vocabulary::has_words;
 use crate::interpret::{caption, vocabulary};
 use crate::table::{Column, Row, RowKind, Table};
 
@@ -104,7 +105,7 @@ fn is_title_row(table: &Table, row: &Row) -> bool {
 /// are in the table's.
 fn title_with_unit(label: &str) -> bool {
     let (title, unit) = caption::split_unit(label);
-    unit.is_some() && title.split_whitespace().count() >= 3
+    unit.is_some() && has_words(&title, 3)
 }
 
 /// A text printed in capitals: eight letters or more, none of them lower case.

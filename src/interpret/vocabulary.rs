@@ -7,6 +7,12 @@
 use crate::normalize::number::dutch_number_kind;
 use crate::table::ValueKind;
 
+/// Whether the text holds at least `count` words (runs of non-white-space, as `split_whitespace`
+/// cuts them), reading no further than the word that settles it.
+pub fn has_words(text: &str, count: usize) -> bool {
+    count == 0 || text.split_whitespace().nth(count - 1).is_some()
+}
+
 /// True when the text is a printed number or percentage ("1.522", "‒ 21,7", "51%", "2019"),
 /// also with trailing footnote stars ("1.522*") or a parenthesised remark after it
 /// ("47% (2015)"). Nil, "pm", "n.v.t." and words are not figures.
@@ -245,7 +251,7 @@ pub fn is_year(text: &str) -> bool {
 /// followed by its figures is no sentence).
 pub fn is_sentence(line: &str) -> bool {
     let line = line.trim();
-    line.split_whitespace().count() >= 8 && !line.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+    has_words(line, 8) && !line.ends_with(|c: char| c.is_ascii_digit() || c == '%')
 }
 
 /// True for a short number on a line of its own that is a note's marker rather than a figure:
@@ -359,17 +365,13 @@ pub fn header_value_kind(header: &str) -> HeaderValueKind {
 /// der Staten-Generaal").
 pub fn fits_header_value_kind(kind: HeaderValueKind, text: &str) -> bool {
     let text = text.trim();
-    let clearly_words = || {
-        text.split_whitespace().count() >= 2
-            && !text.bytes().any(|b| b.is_ascii_digit())
-            && !names_a_month(text)
-    };
+    let clearly_words =
+        || has_words(text, 2) && !text.bytes().any(|b| b.is_ascii_digit()) && !names_a_month(text);
     match kind {
         // A date names a month or a year, or is a word standing for one ("n.t.b.", "medio").
         HeaderValueKind::Date => {
             let names_a_year = text.split(|c: char| !c.is_ascii_digit()).any(is_year);
-            let placeholder =
-                !text.bytes().any(|b| b.is_ascii_digit()) && text.split_whitespace().count() <= 1;
+            let placeholder = !text.bytes().any(|b| b.is_ascii_digit()) && !has_words(text, 2);
             names_a_month(text) || names_a_year || placeholder
         }
         HeaderValueKind::Numbered => !clearly_words(),

@@ -23,7 +23,7 @@ pub use address::from_address;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::Serialize;
 
 use crate::error::{Location, Warning, WarningKind};
@@ -280,6 +280,14 @@ fn budget_bill_year(text: &str) -> Option<i32> {
         )
         .expect("valid regex")
     });
+    // Each sentence holds one of these words: one search of the whole text for them rules out
+    // nearly every document before any line is read.
+    static BILL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)begrotingswetten|dit is de begroting|begrotingsstaat").expect("valid regex")
+    });
+    if !BILL_WORDS.is_match(text) {
+        return None;
+    }
     text.lines().find_map(|line| {
         let captures = BILL_YEAR.captures(line)?;
         year_of(captures.get(1).or_else(|| captures.get(2)).or_else(|| captures.get(3))?.as_str())
@@ -295,40 +303,45 @@ struct LineReading {
 
 /// The line rules of [`from_text`] (step 2).
 fn read_lines(head: &[&str]) -> LineReading {
-    static FJR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)financieel jaarverslag van het rijk(?:\s+(\d{4}))?").expect("valid regex")
+    // Each rule is one pattern; a set of them all is run once per line and only the rules whose
+    // pattern matched are run again for their captures.
+    const FJR: usize = 0;
+    const BUDGET_BILL_PART_A: usize = 1;
+    const REKENKAMER_REPORT: usize = 2;
+    const YEAR_OF: usize = 3;
+    const SUPPLETOIRE_TITLE: usize = 4;
+    const NOTA_TITLE: usize = 5;
+    const CAPS_HEADING: usize = 6;
+    const H_HEADING: usize = 7;
+    const STATEMENT_CHAPTER: usize = 8;
+    // Not a rule of its own: no line says "nota over de toestand van" in capitals without it.
+    const TOESTAND: usize = 9;
+    static PATTERNS: LazyLock<[String; 10]> = LazyLock::new(|| {
+        [
+            r"(?i)financieel jaarverslag van het rijk(?:\s+(\d{4}))?".to_string(),
+            r"(?i)\bartikelsgewijze toelichting bij het begrotings(?:wets)?voorstel\b".to_string(),
+            r#"(?i)\bons\s+[«"“']?rapport bij het (?:financieel )?jaarverslag (\d{4})\b"#.to_string(),
+            r"voor het jaar (\d{4})".to_string(),
+            r"(?i)voor het jaar \d{4}\s*\((eerste|tweede|1e|2e) suppletoire begroting\)".to_string(),
+            r"(?i)^(?:tekstgedeelte van de\s+)?(miljoenennota|voorjaarsnota|najaarsnota)\s+(\d{4})$"
+                .to_string(),
+            format!(r"^({CHAPTER}) [A-ZËÏÖÜ][A-ZËÏÖÜ\- ,:]{{4,}}$"),
+            r"^H(\d{1,2})([A-C])? [A-Z]".to_string(),
+            format!(r"\(({CHAPTER})\)\s+voor het jaar \d{{4}}"),
+            r"(?i)toestand".to_string(),
+        ]
     });
-    static BUDGET_BILL_PART_A: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\bartikelsgewijze toelichting bij het begrotings(?:wets)?voorstel\b")
-            .expect("valid regex")
-    });
-    static REKENKAMER_REPORT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?i)\bons\s+[«"“']?rapport bij het (?:financieel )?jaarverslag (\d{4})\b"#)
-            .expect("valid regex")
-    });
-    static YEAR_OF: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"voor het jaar (\d{4})").expect("valid regex"));
-    static SUPPLETOIRE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)voor het jaar \d{4}\s*\((eerste|tweede|1e|2e) suppletoire begroting\)")
-            .expect("valid regex")
-    });
-    static NOTA_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:tekstgedeelte van de\s+)?(miljoenennota|voorjaarsnota|najaarsnota)\s+(\d{4})$")
-            .expect("valid regex")
-    });
-    static CAPS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"^({CHAPTER}) [A-ZËÏÖÜ][A-ZËÏÖÜ\- ,:]{{4,}}$")).expect("valid regex")
-    });
-    static H_HEADING: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^H(\d{1,2})([A-C])? [A-Z]").expect("valid regex"));
-    static STATEMENT_CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"\(({CHAPTER})\)\s+voor het jaar \d{{4}}")).expect("valid regex")
-    });
+    static RULES: LazyLock<Vec<Regex>> =
+        LazyLock::new(|| PATTERNS.iter().map(|pattern| Regex::new(pattern).expect("valid regex")).collect());
+    static ANY_RULE: LazyLock<RegexSet> =
+        LazyLock::new(|| RegexSet::new(PATTERNS.iter()).expect("valid regex set"));
     let mut meta = DocMeta::default();
     let mut caps_chapter = None;
     let mut above_tables = true;
     for line in head {
-        if let Some(captures) = FJR.captures(line) {
+        let matched = ANY_RULE.matches(line);
+        let captures_of = |rule: usize| matched.matched(rule).then(|| RULES[rule].captures(line)).flatten();
+        if let Some(captures) = captures_of(FJR) {
             meta.doc_type.get_or_insert_with(|| "FJR".to_string());
             if let Some(year) = captures.get(1).and_then(|m| year_of(m.as_str())) {
                 meta.year.get_or_insert(year);
@@ -346,21 +359,23 @@ fn read_lines(head: &[&str]) -> LineReading {
         {
             above_tables = false;
         }
-        if above_tables && let Some(captures) = NOTA_TITLE.captures(line) {
+        if above_tables && let Some(captures) = captures_of(NOTA_TITLE) {
             let nota = doc_type_code(&captures[1]).expect("the title rule names only nota types");
             meta.doc_type.get_or_insert_with(|| nota.to_string());
             if let Some(year) = year_of(&captures[2]) {
                 meta.year.get_or_insert(year);
             }
         }
-        let upper = line.to_uppercase();
-        if upper.contains("NOTA OVER DE TOESTAND VAN") && upper.contains("RIJKS FINANCIËN") {
-            meta.doc_type.get_or_insert_with(|| "MN".to_string());
+        if matched.matched(TOESTAND) {
+            let upper = line.to_uppercase();
+            if upper.contains("NOTA OVER DE TOESTAND VAN") && upper.contains("RIJKS FINANCIËN") {
+                meta.doc_type.get_or_insert_with(|| "MN".to_string());
+            }
         }
-        if BUDGET_BILL_PART_A.is_match(line) {
+        if matched.matched(BUDGET_BILL_PART_A) {
             meta.doc_type.get_or_insert_with(|| "OWB".to_string());
         }
-        if let Some(captures) = REKENKAMER_REPORT.captures(line) {
+        if let Some(captures) = captures_of(REKENKAMER_REPORT) {
             meta.doc_type.get_or_insert_with(|| "ARK".to_string());
             if let Some(year) = year_of(&captures[1]) {
                 meta.year.get_or_insert(year);
@@ -368,29 +383,29 @@ fn read_lines(head: &[&str]) -> LineReading {
         }
         // A changed budget statement's title names its suppletoire begroting ("… (XV) voor het
         // jaar 2025 (Eerste suppletoire begroting)"); an incidentele one is no such type.
-        if let Some(captures) = SUPPLETOIRE_TITLE.captures(line) {
+        if let Some(captures) = captures_of(SUPPLETOIRE_TITLE) {
             let first = matches!(captures[1].to_lowercase().as_str(), "eerste" | "1e");
             meta.doc_type.get_or_insert_with(|| if first { "1SUPP" } else { "2SUPP" }.to_string());
         }
-        if let Some(captures) = YEAR_OF.captures(line)
+        if let Some(captures) = captures_of(YEAR_OF)
             && let Some(year) = year_of(&captures[1])
         {
             meta.year.get_or_insert(year);
         }
         if caps_chapter.is_none()
-            && let Some(captures) = CAPS_HEADING.captures(line)
+            && let Some(captures) = captures_of(CAPS_HEADING)
         {
             caps_chapter = Some(captures[1].to_string());
         }
         // A budget statement's title names its chapter before its year: "Vaststelling van de
         // begrotingsstaat van … (IIB) voor het jaar 2007".
         if meta.chapter.is_none()
-            && let Some(captures) = STATEMENT_CHAPTER.captures(line)
+            && let Some(captures) = captures_of(STATEMENT_CHAPTER)
         {
             meta.chapter = Some(captures[1].to_string());
         }
         if meta.chapter.is_none()
-            && let Some(captures) = H_HEADING.captures(line)
+            && let Some(captures) = captures_of(H_HEADING)
             && let Ok(number) = captures[1].parse::<usize>()
         {
             meta.chapter = roman(number)

@@ -50,6 +50,7 @@ use super::place;
 use super::printed;
 use super::region;
 use crate::interpret::vocabulary;
+use crate::interpret::vocabulary::has_words;
 use crate::table::Column;
 
 /// Moves the start of the body back from the first row's label over rows that belong to the
@@ -256,7 +257,7 @@ fn fill_columns(
     if built.title.is_none()
         && header_paragraphs.len() == 1
         && paragraphs[header_paragraphs[0]].is_text()
-        && paragraphs[header_paragraphs[0]].text.split_whitespace().count() >= 3
+        && has_words(paragraphs[header_paragraphs[0]].text, 3)
     {
         built.title = Some(paragraphs[header_paragraphs[0]].text.to_string());
         built.columns = vec![Column::default(); c];

@@ -320,8 +320,11 @@ fn run_together_lines(text: &str) -> Vec<Option<RunTogether>> {
             let trimmed = line.trim();
             // Most lines are ruled out by their last character, figures by `is_value`.
             let ends_in_figure = trimmed.ends_with(|c: char| c.is_ascii_digit() || c == '%');
-            let heading = crate::interpret::vocabulary::is_measure_year_heading(trimmed);
-            if !ends_in_figure || trimmed.starts_with('|') || is_value(trimmed) || heading {
+            if !ends_in_figure
+                || trimmed.starts_with('|')
+                || is_value(trimmed)
+                || crate::interpret::vocabulary::is_measure_year_heading(trimmed)
+            {
                 None
             } else {
                 split_run_together(line)

@@ -30,6 +30,7 @@
 
 use super::paragraph::{self, Paragraph};
 use super::printed;
+use crate::interpret::vocabulary::has_words;
 
 /// A stretch of paragraphs that holds one table.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -65,7 +66,7 @@ fn lone_marker(text: &str) -> bool {
 fn note_text_after_marker(paragraphs: &[Paragraph], index: usize) -> bool {
     let paragraph = &paragraphs[index];
     paragraph.is_text()
-        && paragraph.text.split_whitespace().count() >= 6
+        && has_words(paragraph.text, 6)
         && paragraphs.get(index + 1).is_none_or(|next| next.is_text())
         && !next_is_short_text_then_figure(paragraphs, index)
 }
@@ -164,7 +165,7 @@ fn next_is_short_text_then_figure(paragraphs: &[Paragraph], index: usize) -> boo
     let Some(next) = paragraph::next_printed_index(paragraphs, index) else { return false };
     let short = &paragraphs[next];
     short.is_text()
-        && short.text.split_whitespace().count() <= 2
+        && !has_words(short.text, 3)
         && printed::caption(short.text).is_none()
         && next_is_figure(paragraphs, next)
 }
@@ -457,7 +458,7 @@ fn titled_with_unit(paragraphs: &[Paragraph], index: usize) -> bool {
     let ends_in_unit =
         text[end..].trim_matches(|c: char| c == ')' || c == '.' || c.is_whitespace()).is_empty();
     ends_in_unit
-        && text[..start].split_whitespace().count() >= 4
+        && has_words(&text[..start], 4)
         && paragraph::next_printed(paragraphs, index).is_some_and(Paragraph::is_text)
 }
 
