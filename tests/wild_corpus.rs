@@ -153,6 +153,7 @@ fn each_round_of_the_development_split_keeps_its_floor() {
         ("eleventh", "m", 0.95),
         ("twelfth", "n", 0.72),
         ("thirteenth", "o", 0.99),
+        ("fourteenth", "p", 0.85),
     ] {
         let pages = all.pages.iter().filter(|page| page.page.starts_with(prefix)).cloned().collect();
         let round_report = ScoreReport { pages };
