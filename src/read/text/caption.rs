@@ -57,9 +57,13 @@ pub fn read_caption(paragraphs: &[Paragraph], region: &Region) -> Caption {
     let mut title = rest;
     let mut consumed = 0;
     let mut previous = caption_index;
+    // A region printed one cell a line without a blank line anywhere (every line attached): the
+    // single newline after the caption marks no continuation, the header's cells follow it.
+    let lines_are_cells = region.cells.len() > 1 && region.cells.iter().all(|&i| paragraphs[i].attached);
     for &index in &region.cells {
         let paragraph = &paragraphs[index];
-        if index == previous + 1
+        if !lines_are_cells
+            && index == previous + 1
             && paragraph.attached
             && paragraph.is_text()
             && paragraph::whole_line(paragraphs, index)

@@ -68,6 +68,23 @@ pub fn is_value(text: &str) -> bool {
         || crate::interpret::vocabulary::is_not_available_mark(text)
         || is_figure_text(text)
         || is_figure_with_former_figure(text)
+        || is_bracketed_amount(text)
+}
+
+/// An amount printed in round brackets, as budget tables print a memo amount that their totals
+/// leave out ("(4.926)", "(416)": HGIS shares in the FJR's annex) or a financial transaction
+/// ("(-2,78)"): a figure with a thousands separator or a decimal comma, or of three digits or
+/// more and no year. A column's number ("(1)", "(12)"), a note marker ("(3)") and a year
+/// ("(2015)") stay texts.
+fn is_bracketed_amount(text: &str) -> bool {
+    let Some(inner) = text.strip_prefix('(').and_then(|rest| rest.strip_suffix(')')) else {
+        return false;
+    };
+    let inner = inner.trim();
+    let digits = inner.bytes().filter(u8::is_ascii_digit).count();
+    is_figure_text(inner)
+        && (inner.contains(['.', ',']) || digits >= 3)
+        && !is_year_like(inner)
 }
 
 /// A bound: a comparison sign, then a figure ("> 95%", "<6%", "≥ 80%", "> € 2,5 mln."); the reader

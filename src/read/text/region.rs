@@ -133,6 +133,9 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
         }
     }
     if printed::is_contents_heading(paragraph.text) {
+        if lists_headings_without_pages(paragraphs, index) {
+            return Role::Prose;
+        }
         return Role::Caption;
     }
     // A bullet item followed by a figure is a row label ("• eigen personeel", "5.858"), as a
@@ -155,6 +158,24 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
         return Role::Prose;
     }
     Role::Cell
+}
+
+/// How many numbered headings ("1. Aanbieding …", "3.1. Realisatie …") in a row, with no figure
+/// between them, show a contents heading to head a list of headings, not a table of contents:
+/// a table of contents prints each entry's page beside it.
+const HEADINGS_WITHOUT_PAGES: usize = 3;
+
+/// True when the contents heading at `index` is followed, before any figure, by
+/// [`HEADINGS_WITHOUT_PAGES`] numbered headings (the navigation list a Kamerstuk's web page opens
+/// with: "Inhoudsopgave", "A. ALGEMEEN", "1. AANBIEDING VAN HET JAARVERSLAG …", "2. LEESWIJZER").
+fn lists_headings_without_pages(paragraphs: &[Paragraph], index: usize) -> bool {
+    paragraphs[index + 1..]
+        .iter()
+        .filter(|paragraph| !paragraph.is_whitespace())
+        .take_while(|paragraph| paragraph.is_text())
+        .filter(|paragraph| is_numbered_heading(paragraph.text))
+        .nth(HEADINGS_WITHOUT_PAGES - 1)
+        .is_some()
 }
 
 /// True when the next paragraph that is not whitespace is a short text (one or two words: a
