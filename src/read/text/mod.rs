@@ -212,10 +212,12 @@ fn looks_doubtful(table: &Table) -> bool {
     inferred || unlabelled || mixed || code_word_over_data || heading_in_body || year_over_labels(table)
 }
 
-/// A year heads a data column, never the labels: a year read as the stub header means the header
-/// was cut one column short, whatever the rows look like.
+/// A year or a date heads a data column, never the labels: one read as the stub header means the
+/// header was cut one column short, whatever the rows look like.
 fn year_over_labels(table: &Table) -> bool {
-    table.stub_header.as_deref().is_some_and(printed::is_year_like)
+    table.stub_header.as_deref().is_some_and(|header| {
+        printed::is_year_like(header) || crate::interpret::vocabulary::is_period_heading(header)
+    })
 }
 
 /// The table read by width ([`rhythm`]) when it explains the region better than the usual reading:

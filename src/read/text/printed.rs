@@ -82,9 +82,7 @@ fn is_bracketed_amount(text: &str) -> bool {
     };
     let inner = inner.trim();
     let digits = inner.bytes().filter(u8::is_ascii_digit).count();
-    is_figure_text(inner)
-        && (inner.contains(['.', ',']) || digits >= 3)
-        && !is_year_like(inner)
+    is_figure_text(inner) && (inner.contains(['.', ',']) || digits >= 3) && !is_year_like(inner)
 }
 
 /// A bound: a comparison sign, then a figure ("> 95%", "<6%", "≥ 80%", "> € 2,5 mln."); the reader

@@ -10,9 +10,10 @@
 //!
 //! The steps, in this order:
 //! 1. The region's cells after the caption are expanded into slots: a whitespace paragraph gives
-//!    one empty slot per empty cell it stands for (both space conventions are tried). Up to two
-//!    leading texts may be title lines above the header (a heading printed again, a section
-//!    name); they become the title when the table has none.
+//!    one empty slot per empty cell it stands for (both space conventions are read, and the one
+//!    whose cut needs fewer irregular spacer rows wins). Up to two leading texts may be title
+//!    lines above the header (a heading printed again, a section name), and unit lines among or
+//!    after them are passed over too; the titles become the title when the table has none.
 //! 2. For each width W from 3 up, each number of title lines, and each header of k rows
 //!    (k = 1..3) missing d of its top-left cells (d = 0..2), the slots after the header are cut
 //!    into rows of W slots (the last one may be short when the input ends inside the table; it
@@ -30,9 +31,13 @@
 //!    contents, not a table; "249 | 249 | 0" is a table of small amounts), a text column (the labels)
 //!    stands among the first three, every column left of it holds only short codes or nothing (or a
 //!    total's label printed across the code and name columns: "Totaal", " "), and no header cell is a
-//!    figure other than a year or a column number. The bottom header row names every data column (a
-//!    last column of texts and codes, the notes or references, may go unnamed), and a header row
-//!    above it names all of them or none.
+//!    figure other than a year, a date or a column number; no row of the body prints periods only
+//!    ("31-12-2013", "31-12-2012": a header row). An item number ("1)", "9a)") is a code. The
+//!    bottom header row names every data column (a last column of texts and codes, the notes or
+//!    references, may go unnamed, and so may a column of codes right before a column of labels:
+//!    the second side of a balance printed beside the first), and a header row above it names all
+//!    of them or none, and not as the bottom row names them (one side's header printed again
+//!    beside the other's is one row of a table twice as wide).
 //! 4. The smallest width that passes wins (a multiple of the true width passes too); among its
 //!    cuts, the one with the fewest irregular spacer rows, then the one whose labels repeat least
 //!    (labels name their rows: a cut a few cells off takes a column of "geen" for the labels),
@@ -165,9 +170,21 @@ fn sort_of(paragraph_text: &str, is_value: bool) -> Sort {
         Sort::Code
     } else if is_value {
         Sort::FigureLike
+    } else if is_item_number(paragraph_text.trim()) {
+        Sort::Code
     } else {
         Sort::Text
     }
+}
+
+/// An item's number closed by a bracket, as a balance numbers its items ("1)", "9a)", "15a)"):
+/// one to three digits and at most one lower-case letter.
+fn is_item_number(text: &str) -> bool {
+    let Some(number) = text.strip_suffix(')') else { return false };
+    let digits = number.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    number.len() - digits.len() <= 1
+        && (1..=3).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A whole number of at most three digits, or a code of the code column ("2.", "12.01").
@@ -233,6 +250,10 @@ const MAX_SLOTS: usize = 20_000;
 /// Reads `cells` (paragraph indices of a region, caption excluded) by width, or `None` when no
 /// width makes every column coherent (steps of the module doc).
 pub fn read_by_width(paragraphs: &[Paragraph], cells: &[usize], runs_to_end: bool) -> Option<RhythmTable> {
+    // Both conventions are read; the one whose cut needs fewer irregular spacer rows wins (a
+    // whitespace line read under the wrong convention stands for too many or too few cells, and
+    // the cut only realigns at a spacer), one empty cell a space on a tie.
+    let mut best: Option<RhythmTable> = None;
     for convention in [SpaceConvention::OnePerCell, SpaceConvention::TwoMinusOne] {
         let mut slots: Vec<(RhythmSlot, Sort)> = Vec::new();
         for &index in cells {
@@ -250,16 +271,29 @@ pub fn read_by_width(paragraphs: &[Paragraph], cells: &[usize], runs_to_end: boo
         if slots.len() > MAX_SLOTS {
             return None;
         }
-        if let Some(table) = best_width(&slots, runs_to_end) {
-            return Some(table);
+        if let Some(table) = best_width(&slots, runs_to_end)
+            && best.as_ref().is_none_or(|best: &RhythmTable| table.irregular_spacers < best.irregular_spacers)
+        {
+            best = Some(table);
         }
     }
-    None
+    best
 }
 
 fn best_width(slots: &[(RhythmSlot, Sort)], runs_to_end: bool) -> Option<RhythmTable> {
-    // Title lines printed above the header (a heading repeated, a section name) are no cells.
-    let most_lead = slots.iter().take(MAX_LEAD).take_while(|(_, sort)| *sort == Sort::Text).count();
+    // Title lines printed above the header (a heading repeated, a section name) are no cells, nor
+    // is a unit line among or after them ("(bedragen x € 1.000)").
+    let mut most_lead = 0;
+    let mut title_lines = 0;
+    for (slot, _) in slots.iter().take_while(|(_, sort)| *sort == Sort::Text) {
+        if super::printed::unit_line(&slot.text).is_none() {
+            if title_lines == MAX_LEAD {
+                break;
+            }
+            title_lines += 1;
+        }
+        most_lead += 1;
+    }
     for width in 3..=MAX_WIDTH.min(slots.len() / 2) {
         // Of the cuts of this width that pass, the one with the fewest irregular spacer rows
         // (a spacer can swallow a cell and realign a cut that went wrong), then the one whose
@@ -277,7 +311,11 @@ fn best_width(slots: &[(RhythmSlot, Sort)], runs_to_end: bool) -> Option<RhythmT
                     if let Some(mut table) = try_layout(slots, width, header_len, missing, runs_to_end)
                         && best.as_ref().is_none_or(|best| table.rank() < best.rank())
                     {
-                        table.titles = titles.iter().map(|(slot, _)| slot.text.clone()).collect();
+                        table.titles = titles
+                            .iter()
+                            .filter(|(slot, _)| super::printed::unit_line(&slot.text).is_none())
+                            .map(|(slot, _)| slot.text.clone())
+                            .collect();
                         best = Some(table);
                     }
                 }
@@ -406,11 +444,28 @@ fn judge_cut(
             crate::interpret::vocabulary::is_total_label(&slot.text)
                 && row.get(label_column).is_some_and(|(name, _)| name.text.is_empty())
         };
-        row.iter()
-            .take(label_column)
-            .all(|(slot, _)| slot.text.is_empty() || is_code_like(&slot.text) || spanning_total(slot))
+        row.iter().take(label_column).all(|(slot, _)| {
+            slot.text.is_empty()
+                || is_code_like(&slot.text)
+                || is_item_number(&slot.text)
+                || spanning_total(slot)
+        })
     });
     if !codes_only || label_column + 1 >= width {
+        return None;
+    }
+    // A row whose filled data cells are all periods ("31-12-2013", "31-12-2012") is a header row:
+    // a cut that reads one as a row of figures starts the body too early.
+    let period_row = rows.iter().any(|row| {
+        let filled: Vec<&str> = row
+            .iter()
+            .skip(label_column + 1)
+            .map(|(slot, _)| slot.text.as_str())
+            .filter(|text| !text.is_empty())
+            .collect();
+        filled.len() >= 2 && filled.iter().all(|text| crate::interpret::vocabulary::is_period_heading(text))
+    });
+    if period_row {
         return None;
     }
     // Every data column is named in the bottom header row (but for a last column of notes or
@@ -425,9 +480,26 @@ fn judge_cut(
     let (bottom, above) = header_rows.split_last()?;
     let last_unnamed =
         bottom.last().is_some_and(|text| text.is_empty()) && sorts[width - 1].holds_labels_or_codes();
-    let bottom_names_all =
-        named(bottom) == data_columns || (last_unnamed && named(bottom) + 1 == data_columns);
+    // A column of codes right before a column of labels names itself, as the stub's code column
+    // does: the second side of a balance printed beside the first ("2)", "Ontvangsten …").
+    let unnamed_codes = (label_column + 1..width.saturating_sub(1))
+        .filter(|&column| {
+            bottom[column].is_empty()
+                && sorts[column].codes > 0
+                && sorts[column].figures == 0
+                && sorts[column].texts == 0
+                && sorts[column + 1].holds_labels()
+        })
+        .count();
+    let bottom_names_all = named(bottom) + unnamed_codes == data_columns
+        || (last_unnamed && named(bottom) + unnamed_codes + 1 == data_columns);
     if !bottom_names_all || above.iter().any(|row| named(row) != 0 && named(row) != data_columns) {
+        return None;
+    }
+    // A header row above the bottom one that names the data columns as the bottom row does is no
+    // row above it: the header of one side printed again beside the other ("Debet", "31-12-2013",
+    // "31-12-2012", "Credit", "31-12-2013", "31-12-2012"), and the table is twice as wide.
+    if above.iter().any(|row| named(row) > 0 && row[label_column + 1..] == bottom[label_column + 1..]) {
         return None;
     }
     let first_line = header.first().map_or(0, |(slot, _)| slot.line);
@@ -461,7 +533,9 @@ fn judge_cut(
 /// number ("1", "(3)").
 fn is_header_figure(text: &str) -> bool {
     let text = text.trim().trim_start_matches('(').trim_end_matches(')');
-    super::printed::is_year_like(text) || (text.len() <= 2 && text.bytes().all(|b| b.is_ascii_digit()))
+    super::printed::is_year_like(text)
+        || crate::interpret::vocabulary::is_period_heading(text)
+        || (text.len() <= 2 && text.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -473,6 +547,49 @@ mod tests {
         let paragraphs = paragraphs(text);
         let cells: Vec<usize> = (0..paragraphs.len()).collect();
         read_by_width(&paragraphs, &cells, false)
+    }
+
+    #[test]
+    fn a_balance_printed_side_by_side_is_one_row_per_printed_row() {
+        // Wild page p2_06 (saldibalans EZ 2013), lines 3-51 verbatim: a section heading, the
+        // caption, its unit line, then debit and credit side by side, each with an item number,
+        // a name and two dates; item 3 has no credit side (a 7-space line: 4 empty cells).
+        let text = "1.4.4 SALDIBALANS EZ PER 31 DECEMBER 2013\n\nSaldibalans per 31 december 2013 van het Ministerie van Economische Zaken (Hoofdstuk XIII)\n(bedragen x \u{20ac} 1.000)\n \n\nDebet\n\n31-12-2013\n\n31-12-2012\n\n \n\nCredit\n\n31-12-2013\n\n31-12-2012\n\n1)\n\nUitgaven ten laste van de begroting\n\n5.014.864\n\n4.853.752\n\n2)\n\nOntvangsten ten gunste van de begroting\n\n17.974.573\n\n12.543.580\n\n3)\n\nLiquide middelen\n\n96.711\n\n92.890\n\n       \n\n4)\n\nRekening-courant RHB\n\n13.018.044\n\n7 538 587\n\n5)\n\nBegrotingsreserve\n\n669.155\n\n451.378\n";
+        let table = read(text).expect("read by width");
+        assert_eq!((table.width, table.stub_columns), (8, 2));
+        let header: Vec<&str> = table.header[0].iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            header,
+            ["", "Debet", "31-12-2013", "31-12-2012", "", "Credit", "31-12-2013", "31-12-2012"]
+        );
+        let rows: Vec<Vec<&str>> =
+            table.rows.iter().map(|row| row.iter().map(|s| s.text.as_str()).collect()).collect();
+        assert_eq!(
+            rows,
+            [
+                vec![
+                    "1)",
+                    "Uitgaven ten laste van de begroting",
+                    "5.014.864",
+                    "4.853.752",
+                    "2)",
+                    "Ontvangsten ten gunste van de begroting",
+                    "17.974.573",
+                    "12.543.580"
+                ],
+                vec!["3)", "Liquide middelen", "96.711", "92.890", "", "", "", ""],
+                vec![
+                    "4)",
+                    "Rekening-courant RHB",
+                    "13.018.044",
+                    "7 538 587",
+                    "5)",
+                    "Begrotingsreserve",
+                    "669.155",
+                    "451.378"
+                ],
+            ]
+        );
     }
 
     #[test]
