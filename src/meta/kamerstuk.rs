@@ -59,6 +59,12 @@ const STANDALONE_TITLES: &[&str] = &[
     "jaarverslag en slotwet",
 ];
 
+/// True for a title that opens with one of the [`STANDALONE_TITLES`].
+fn is_standalone_title(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    STANDALONE_TITLES.iter().any(|opening| lower.starts_with(opening))
+}
+
 /// A dossier line: the dossier number ("35 925", "34620", "33 000-1"), its chapter part and the
 /// dossier's title, each after the number optional.
 static DOSSIER: LazyLock<Regex> = LazyLock::new(|| {
@@ -79,7 +85,7 @@ impl KamerstukHead {
     /// next non-empty line (and the chapter part on a line of its own before it, where a page's
     /// markup puts number and chapter in elements of their own), counts only when a "Nr. N" line
     /// follows within [`TITLE_LINES`] non-empty lines (so a table row that starts with "12 345"
-    /// is no dossier); the lines in between continue the title, and the heading is the rest of
+    /// is no dossier) or its title opens with one of the [`STANDALONE_TITLES`]; the lines in between continue the title, and the heading is the rest of
     /// the "Nr." line or, when that holds only the number, the next non-empty line. (2) Failing
     /// that, a budget dossier's title behind a "Dossier:" label, as copies of kamerstukken print
     /// it (see `find_labelled_dossier`). (3) Failing that, the first line opening with one of the
@@ -92,7 +98,18 @@ impl KamerstukHead {
         for (index, line) in lines.iter().enumerate() {
             let Some(dossier) = DOSSIER.captures(line) else { continue };
             let following = &lines[index + 1..lines.len().min(index + 1 + TITLE_LINES)];
-            let Some(number_at) = following.iter().position(|line| NUMBER.is_match(line)) else { continue };
+            let Some(number_at) = following.iter().position(|line| NUMBER.is_match(line)) else {
+                // A dossier title distinctive enough to stand alone needs no "Nr." line to tell
+                // it from a table row ("35 200 B Jaarverslag en slotwet Gemeentefonds 2018"
+                // above a page's navigation list).
+                if let Some(title) = dossier.get(2).map(|m| m.as_str())
+                    && is_standalone_title(title)
+                {
+                    let chapter = dossier.get(1).map(|m| m.as_str().to_string());
+                    return Some(KamerstukHead { chapter, title: title.to_string(), heading: None });
+                }
+                continue;
+            };
             let mut chapter = dossier.get(1).map(|m| m.as_str().to_string());
             let mut title_from = 0;
             if chapter.is_none()
@@ -117,10 +134,7 @@ impl KamerstukHead {
         if let Some(head) = Self::find_labelled_dossier(&lines, &NUMBER) {
             return Some(head);
         }
-        let title_at = lines.iter().position(|line| {
-            let lower = line.to_lowercase();
-            STANDALONE_TITLES.iter().any(|opening| lower.starts_with(opening))
-        })?;
+        let title_at = lines.iter().position(|line| is_standalone_title(line))?;
         Some(KamerstukHead { chapter: None, title: wrapped_title(&lines[title_at..]), heading: None })
     }
 
@@ -281,6 +295,16 @@ mod tests {
         assert_eq!(read(markup_lines), meta(Some(2022), Some("NvW"), Some("VII")));
         let wrapped = "Vergaderjaar 2009–2010\n32 360 IXB Jaarverslag en slotwet Ministerie van\nFinanciën 2009\nNr. 1\nJAARVERSLAG\n";
         assert_eq!(read(wrapped), meta(Some(2009), Some("JV"), Some("IXB")));
+    }
+
+    #[test]
+    fn a_distinctive_dossier_title_needs_no_number_line() {
+        // Wild page p1_04 (tweedekamer.nl, jaarverslag Gemeentefonds 2018), lines 1-5 verbatim:
+        // the dossier line, then the page's navigation list; "Nr. 1" comes 23 lines further.
+        let text = "Jaarverslag : Jaarverslag Gemeentefonds 2018\n35 200 B Jaarverslag en slotwet Gemeentefonds 2018\nInhoudsopgave\nA. ALGEMEEN\n1. AANBIEDING VAN HET JAARVERSLAG EN VERZOEK TOT DECHARGEVERLENING\n";
+        assert_eq!(read(text), meta(Some(2018), Some("JV"), Some("B")));
+        // A table row that opens with a number of five digits is no dossier.
+        assert_eq!(read("12 345 Uitgaven ten laste van de begroting 2018\n"), None);
     }
 
     #[test]
