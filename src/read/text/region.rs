@@ -145,7 +145,17 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
     {
         return Role::Boilerplate;
     }
-    let after_marker = index.checked_sub(1).is_some_and(|previous| lone_marker(paragraphs[previous].text));
+    // A number printed right under a table's caption is no note marker: a note is cited after
+    // what it annotates, and a number there heads the stub (the article's number, "11") or a
+    // column.
+    let after_marker = index.checked_sub(1).is_some_and(|previous| {
+        lone_marker(paragraphs[previous].text)
+            && paragraphs[..previous]
+                .iter()
+                .rev()
+                .find(|above| !above.is_whitespace())
+                .is_none_or(|above| printed::caption(above.text).is_none())
+    });
     if after_marker
         && (note_text_after_marker(paragraphs, index) || numbered_before_a_note(paragraphs, index))
     {
@@ -545,6 +555,23 @@ mod tests {
         assert_eq!(regions[0].notes[0].0, "1");
         assert!(!regions[0].runs_to_end);
         assert_eq!(regions[0].cells.iter().map(|&i| paragraphs[i].text).collect::<Vec<_>>(), ["Rij1", "12"]);
+    }
+
+    #[test]
+    fn a_number_right_under_a_caption_heads_the_stub_and_cites_no_note() {
+        // Wild page p1_01 (Prinsjesdag suppletoire 2023 of the Mobiliteitsfonds), lines 63-80
+        // verbatim: the article's number "11" over the stub, then a header cell of nine words.
+        let text = "Tabel 1 Budgettaire gevolgen van uitvoering art. 11 Verkenningen, reserveringen en investeringsruimte\n\n11\n\n(1) Vastgestelde begroting (incl. Suppletoire Begrotingen, NvW en amendementen)\n\n(2) Mutaties suppletoire begroting Prinsjesdag\n\nStand suppletoire begroting Prinsjesdag (3) = (1) + (2)\n\nVerplichtingen\n\n106.849\n\n131.548\n\n238.397\n";
+        let paragraphs = paragraphs(text);
+        let regions = find_regions(&paragraphs);
+        assert_eq!(regions.len(), 1);
+        assert!(regions[0].notes.is_empty());
+        let cells: Vec<&str> = regions[0].cells.iter().map(|&i| paragraphs[i].text).collect();
+        assert_eq!(
+            cells[..2],
+            ["11", "(1) Vastgestelde begroting (incl. Suppletoire Begrotingen, NvW en amendementen)"]
+        );
+        assert_eq!(cells.len(), 8);
     }
 
     #[test]
