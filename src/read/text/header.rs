@@ -318,6 +318,10 @@ fn fill_columns(
         padded.append(&mut header);
         header = padded;
     }
+    if let Some(columns) = bottom_row_under_one_numbered_cell(&header, layout) {
+        built.columns = columns;
+        return;
+    }
     if !fits(header.len()) && leading_whitespace > 0 && fits(header.len() - leading_whitespace) {
         header.drain(..leading_whitespace);
     }
@@ -411,6 +415,63 @@ fn fill_columns(
     let (stub_header, columns) = spanned_columns(top, bottom, layout);
     built.stub_header = stub_header;
     built.columns = columns;
+}
+
+/// A header of numbered columns with one second-row cell too many for one row: the stub's empty
+/// cells, then the top row's titles, some of them numbered ("Vastgestelde begroting (1)", "Stand
+/// 1e suppletoire begroting (2)", "Mutaties 2e suppletoire begroting (3)", "Stand 2e suppletoire
+/// begroting (4)=(2+3)"), then titles without a number, after the stub's empty cells again or
+/// not ("Mutaties Miljoenennota", "Overige mutaties 2e suppletoire begroting"): a bottom row
+/// under the one top cell that shares a word
+/// with each of its cells ("mutaties"), which spans them. Taken only when the titles number one
+/// more than the data columns, two top cells at least print a column number, the bottom row has
+/// two cells or more and exactly one top cell shares a word with all of them.
+fn bottom_row_under_one_numbered_cell(header: &[String], layout: Layout) -> Option<Vec<Column>> {
+    let numbered = |text: &str| text.contains('(') && text.chars().any(|c| c.is_ascii_digit());
+    let k = layout.stub_columns;
+    if header.len() < k || header[..k].iter().any(|cell| !cell.is_empty()) {
+        return None;
+    }
+    let titles = &header[k..];
+    let bottom_len = titles.iter().rev().take_while(|title| !title.is_empty() && !numbered(title)).count();
+    let (top, bottom) = titles.split_at(titles.len() - bottom_len);
+    // The bottom row may print its own empty stub cells before its titles.
+    let top = top.strip_suffix(&header[..k]).filter(|top| !top.is_empty()).unwrap_or(top);
+    if top.len() + bottom.len() != layout.columns + 1 || top.iter().any(String::is_empty) {
+        return None;
+    }
+    if bottom.len() < 2 || top.iter().filter(|title| numbered(title)).count() < 2 {
+        return None;
+    }
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|word| word.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let shares_a_word = |top: &str, bottom: &str| {
+        let bottom_words = words(bottom);
+        words(top).iter().any(|word| bottom_words.contains(word))
+    };
+    let mut spanning =
+        top.iter().enumerate().filter(|(_, cell)| bottom.iter().all(|b| shares_a_word(cell, b)));
+    let (span, _) = spanning.next()?;
+    if spanning.next().is_some() {
+        return None;
+    }
+    let mut columns = Vec::new();
+    for (at, cell) in top.iter().enumerate() {
+        if at == span {
+            columns.extend(
+                bottom
+                    .iter()
+                    .map(|under| Column { path: vec![cell.clone(), under.clone()], ..Column::default() }),
+            );
+        } else {
+            columns.push(Column { path: vec![cell.clone()], ..Column::default() });
+        }
+    }
+    Some(columns)
 }
 
 /// See the call in [`fill_columns`]: the last full row of cells is the stub header and one title
@@ -743,6 +804,29 @@ mod tests {
                 "Vastgestelde begroting Verplichtingen",
                 "Vastgestelde begroting Uitgaven",
                 "Vastgestelde begroting Ontvangsten"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bottom_row_under_the_numbered_cell_whose_words_it_shares() {
+        // Wild page p1_08 (2SUPP 2016 IXA), lines 9-23 verbatim: the top row's four titles, the
+        // bottom row's empty stub cell, then its two titles under "Mutaties … (3)".
+        let text = " \n\nVastgestelde begroting\n\nStand 1ste suppletoire begroting (2)\n\nMutaties 2e suppletoire begroting (3)\n\nStand 2e suppletoire begroting (4=2+3)\n\n \n\nMutaties Miljoenennota\n\nOverige mutaties 2e suppletoire begroting\n";
+        let paragraphs = paragraphs(text);
+        let cells: Vec<usize> = (0..paragraphs.len()).collect();
+        let layout = Layout { stub_columns: 1, columns: 5, convention: SpaceConvention::TwoMinusOne };
+        let built = build_columns(&paragraphs, &cells, layout);
+        assert_eq!(built.stub_header, None);
+        let headers: Vec<String> = built.columns.iter().map(Column::header).collect();
+        assert_eq!(
+            headers,
+            [
+                "Vastgestelde begroting",
+                "Stand 1ste suppletoire begroting (2)",
+                "Mutaties 2e suppletoire begroting (3) Mutaties Miljoenennota",
+                "Mutaties 2e suppletoire begroting (3) Overige mutaties 2e suppletoire begroting",
+                "Stand 2e suppletoire begroting (4=2+3)"
             ]
         );
     }
