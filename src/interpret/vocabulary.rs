@@ -58,14 +58,17 @@ pub fn split_trailing_digits(text: &str) -> (&str, &str) {
 /// A text that names the period a column covers: a year or year range ("2019", "2020-2021"),
 /// or a date ("31-12-2019", "31.12.2019").
 pub fn is_period_heading(text: &str) -> bool {
-    let is_date = || {
-        let parts: Vec<&str> = text.split(['-', '.', '/']).collect();
-        matches!(parts.as_slice(), [day, month, year]
-            if (1..=2).contains(&day.len()) && (1..=2).contains(&month.len())
-                && [day, month, year].iter().all(|part| part.bytes().all(|b| b.is_ascii_digit()))
-                && is_year(year))
-    };
-    is_year_heading(text) || is_date()
+    is_year_heading(text) || is_date(text)
+}
+
+/// A date as a balance's column prints it: day, month and year ("31-12-2019", "31.12.2019",
+/// "1/1/2020").
+pub fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(['-', '.', '/']).collect();
+    matches!(parts.as_slice(), [day, month, year]
+        if (1..=2).contains(&day.len()) && (1..=2).contains(&month.len())
+            && [day, month, year].iter().all(|part| part.bytes().all(|b| b.is_ascii_digit()))
+            && is_year(year))
 }
 
 /// True for the marks printed in figure columns where a figure is not available: "...", "…",
@@ -425,6 +428,14 @@ pub(crate) fn is_total_label(label: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn has_words_answers_as_counting_every_word_does(text in "[a-z \t\n\u{a0}\u{2003}]{0,40}", count in 0usize..8) {
+            prop_assert_eq!(has_words(&text, count), text.split_whitespace().count() >= count);
+        }
+    }
 
     #[test]
     fn periods_that_head_a_column() {

@@ -85,7 +85,8 @@ impl KamerstukHead {
     /// next non-empty line (and the chapter part on a line of its own before it, where a page's
     /// markup puts number and chapter in elements of their own), counts only when a "Nr. N" line
     /// follows within [`TITLE_LINES`] non-empty lines (so a table row that starts with "12 345"
-    /// is no dossier) or its title opens with one of the [`STANDALONE_TITLES`]; the lines in between continue the title, and the heading is the rest of
+    /// is no dossier); failing that, the first dossier line whose title opens with one of the
+    /// [`STANDALONE_TITLES`] counts alone (its title as printed on that line, no heading); the lines in between continue the title, and the heading is the rest of
     /// the "Nr." line or, when that holds only the number, the next non-empty line. (2) Failing
     /// that, a budget dossier's title behind a "Dossier:" label, as copies of kamerstukken print
     /// it (see `find_labelled_dossier`). (3) Failing that, the first line opening with one of the
@@ -95,6 +96,7 @@ impl KamerstukHead {
         static NUMBER: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^(?i:nr\.)\s*\d+\s*(.*)$").expect("valid regex"));
         let lines: Vec<&str> = lines.iter().map(|line| line.trim()).filter(|line| !line.is_empty()).collect();
+        let mut standalone_dossier = None;
         for (index, line) in lines.iter().enumerate() {
             let Some(dossier) = DOSSIER.captures(line) else { continue };
             let following = &lines[index + 1..lines.len().min(index + 1 + TITLE_LINES)];
@@ -102,11 +104,14 @@ impl KamerstukHead {
                 // A dossier title distinctive enough to stand alone needs no "Nr." line to tell
                 // it from a table row ("35 200 B Jaarverslag en slotwet Gemeentefonds 2018"
                 // above a page's navigation list).
+                // It counts when no dossier line with its "Nr." line follows.
                 if let Some(title) = dossier.get(2).map(|m| m.as_str())
                     && is_standalone_title(title)
+                    && standalone_dossier.is_none()
                 {
                     let chapter = dossier.get(1).map(|m| m.as_str().to_string());
-                    return Some(KamerstukHead { chapter, title: title.to_string(), heading: None });
+                    standalone_dossier =
+                        Some(KamerstukHead { chapter, title: title.to_string(), heading: None });
                 }
                 continue;
             };
@@ -130,6 +135,9 @@ impl KamerstukHead {
                 rest => Some(rest.to_string()),
             };
             return Some(KamerstukHead { chapter, title: title_parts.join(" "), heading });
+        }
+        if standalone_dossier.is_some() {
+            return standalone_dossier;
         }
         if let Some(head) = Self::find_labelled_dossier(&lines, &NUMBER) {
             return Some(head);
@@ -303,8 +311,12 @@ mod tests {
         // the dossier line, then the page's navigation list; "Nr. 1" comes 23 lines further.
         let text = "Jaarverslag : Jaarverslag Gemeentefonds 2018\n35 200 B Jaarverslag en slotwet Gemeentefonds 2018\nInhoudsopgave\nA. ALGEMEEN\n1. AANBIEDING VAN HET JAARVERSLAG EN VERZOEK TOT DECHARGEVERLENING\n";
         assert_eq!(read(text), meta(Some(2018), Some("JV"), Some("B")));
-        // A table row that opens with a number of five digits is no dossier.
+        // (Hand-made.) A table row that opens with a number of five digits is no dossier.
         assert_eq!(read("12 345 Uitgaven ten laste van de begroting 2018\n"), None);
+        // (Hand-made.) A dossier line with its "Nr." line further on is the head, with its
+        // heading.
+        let later = "35 200 B Jaarverslag en slotwet Gemeentefonds 2018\nInhoudsopgave\n1. Leeswijzer\n2. Beleid\n3. Bedrijfsvoering\n4. Bijlagen\n35 200 B Jaarverslag en slotwet Gemeentefonds 2018\nNr. 3\nRAPPORT BIJ HET JAARVERSLAG 2018 VAN HET GEMEENTEFONDS (B)\n";
+        assert_eq!(read(later), meta(Some(2018), Some("ARK"), Some("B")));
     }
 
     #[test]

@@ -314,7 +314,8 @@ fn read_lines(head: &[&str]) -> LineReading {
     const CAPS_HEADING: usize = 6;
     const H_HEADING: usize = 7;
     const STATEMENT_CHAPTER: usize = 8;
-    // Not a rule of its own: no line says "nota over de toestand van" in capitals without it.
+    // Not a rule of its own: no ASCII line says "nota over de toestand van" in capitals
+    // without it.
     const TOESTAND: usize = 9;
     static PATTERNS: LazyLock<[String; 10]> = LazyLock::new(|| {
         [
@@ -366,7 +367,9 @@ fn read_lines(head: &[&str]) -> LineReading {
                 meta.year.get_or_insert(year);
             }
         }
-        if matched.matched(TOESTAND) {
+        // (Outside ASCII, upper-casing may spell the word with letters the pattern does not
+        // fold: "toeﬆand".)
+        if matched.matched(TOESTAND) || !line.is_ascii() {
             let upper = line.to_uppercase();
             if upper.contains("NOTA OVER DE TOESTAND VAN") && upper.contains("RIJKS FINANCIËN") {
                 meta.doc_type.get_or_insert_with(|| "MN".to_string());

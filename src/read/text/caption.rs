@@ -3,7 +3,9 @@
 //!
 //! Caption rule: "Tabel N rest" gives the number; the rest, joined with caption lines attached to
 //! it by a single newline, is the title once a unit in it ("(bedragen x € 1.000)") is cut out; a
-//! unit line right under the caption gives the unit. (A table without a caption takes its title
+//! unit line right under the caption gives the unit. In a region where every line is attached
+//! (no blank line anywhere) a single newline says nothing, and only a line that opens in lower
+//! case continues the caption. (A table without a caption takes its title
 //! from above its header: [`super::header`].)
 
 use super::paragraph::{self, Paragraph};
@@ -58,11 +60,14 @@ pub fn read_caption(paragraphs: &[Paragraph], region: &Region) -> Caption {
     let mut consumed = 0;
     let mut previous = caption_index;
     // A region printed one cell a line without a blank line anywhere (every line attached): the
-    // single newline after the caption marks no continuation, the header's cells follow it.
+    // single newline after the caption marks no continuation, the header's cells follow it; only
+    // a line that opens in lower case continues the caption there ("… artikel 2 Nominaal en" /
+    // "onvoorzien").
     let lines_are_cells = region.cells.len() > 1 && region.cells.iter().all(|&i| paragraphs[i].attached);
     for &index in &region.cells {
         let paragraph = &paragraphs[index];
-        if !lines_are_cells
+        let continues = !lines_are_cells || paragraph.text.starts_with(char::is_lowercase);
+        if continues
             && index == previous + 1
             && paragraph.attached
             && paragraph.is_text()

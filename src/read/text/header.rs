@@ -38,9 +38,15 @@
 //!    under "Realisatie" and "Raming"), the top titles span up to each repeat instead
 //!    (`titles_span_to_repeated_headings`).
 //!
-//! Known failure: a spanning top cell that is not the first (page 020, "Mutaties 2e suppletoire
-//! begroting" over two columns after three single ones) gets the wrong span; the data cells are
-//! unaffected.
+//! Before the count rules of 1: the stub's empty cells, then titles one more than the data
+//! columns, the top ones numbered up to their own count ("… (1)", "… (2)", "Mutaties 2e
+//! suppletoire begroting (3)", "… (4)=(2+3)"), then two or more unnumbered titles (after the
+//! stub's empty cells again or not): a bottom row under the one top cell that shares a word with
+//! each of them (`bottom_row_under_one_numbered_cell`; wild pages p1_07, p1_08).
+//!
+//! Known failure: any other spanning top cell that is not the first (page 020, "Mutaties 2e
+//! suppletoire begroting" over two columns after three single ones, its columns not numbered so)
+//! gets the wrong span; the data cells are unaffected.
 
 use super::caption::{clean_title, split_unit};
 use super::grid::{self, Layout};
@@ -424,8 +430,9 @@ fn fill_columns(
 /// not ("Mutaties Miljoenennota", "Overige mutaties 2e suppletoire begroting"): a bottom row
 /// under the one top cell that shares a word
 /// with each of its cells ("mutaties"), which spans them. Taken only when the titles number one
-/// more than the data columns, two top cells at least print a column number, the bottom row has
-/// two cells or more and exactly one top cell shares a word with all of them.
+/// more than the data columns, two top cells at least print a column number and the highest
+/// number is the top row's count of cells, the bottom row has two cells or more and exactly one
+/// top cell shares a word with all of them.
 fn bottom_row_under_one_numbered_cell(header: &[String], layout: Layout) -> Option<Vec<Column>> {
     let numbered = |text: &str| text.contains('(') && text.chars().any(|c| c.is_ascii_digit());
     let k = layout.stub_columns;
@@ -441,6 +448,17 @@ fn bottom_row_under_one_numbered_cell(header: &[String], layout: Layout) -> Opti
         return None;
     }
     if bottom.len() < 2 || top.iter().filter(|title| numbered(title)).count() < 2 {
+        return None;
+    }
+    // The top row numbers its own cells: its highest column number is its last cell's
+    // ("(4)=(2+3)" over four top cells), so the unnumbered cells after it are no more top cells.
+    let highest_number = top
+        .iter()
+        .flat_map(|title| title.split('(').skip(1).filter_map(|after| after.split_once(')')))
+        .flat_map(|(inside, _)| inside.split(|c: char| !c.is_ascii_digit()))
+        .filter_map(|digits| digits.parse::<usize>().ok())
+        .max();
+    if highest_number != Some(top.len()) {
         return None;
     }
     let words = |text: &str| -> Vec<String> {

@@ -73,16 +73,22 @@ pub fn is_value(text: &str) -> bool {
 
 /// An amount printed in round brackets, as budget tables print a memo amount that their totals
 /// leave out ("(4.926)", "(416)": HGIS shares in the FJR's annex) or a financial transaction
-/// ("(-2,78)"): a figure with a thousands separator or a decimal comma, or of three digits or
-/// more and no year. A column's number ("(1)", "(12)"), a note marker ("(3)") and a year
-/// ("(2015)") stay texts.
+/// ("(-2,78)"): a figure whose every full stop groups thousands (three digits after it) and that
+/// has a thousands separator, a decimal comma, or three digits or more, and is no year. A
+/// column's number ("(1)", "(12)"), a note marker ("(3)"), a year ("(2015)") and a reference or
+/// code ("(4.1)", "(12.01)") stay texts.
 fn is_bracketed_amount(text: &str) -> bool {
     let Some(inner) = text.strip_prefix('(').and_then(|rest| rest.strip_suffix(')')) else {
         return false;
     };
     let inner = inner.trim();
     let digits = inner.bytes().filter(u8::is_ascii_digit).count();
-    is_figure_text(inner) && (inner.contains(['.', ',']) || digits >= 3) && !is_year_like(inner)
+    let groups_thousands =
+        inner.split('.').skip(1).all(|after| after.bytes().take_while(u8::is_ascii_digit).count() == 3);
+    is_figure_text(inner)
+        && groups_thousands
+        && (inner.contains(['.', ',']) || digits >= 3)
+        && !is_year_like(inner)
 }
 
 /// A bound: a comparison sign, then a figure ("> 95%", "<6%", "≥ 80%", "> € 2,5 mln."); the reader
@@ -302,15 +308,9 @@ fn note_parts(text: &str) -> Option<(String, String)> {
 }
 
 /// A "Tabel N" caption: the number and the rest of the line (which may be empty), by the one
-/// caption rule every format uses ([`crate::interpret::caption::tabel_number`]), after a cheap
-/// first look.
+/// caption rule every format uses ([`crate::interpret::caption::tabel_number`], which rules out
+/// nearly every text by its first word before its pattern runs).
 pub fn caption(text: &str) -> Option<(String, String)> {
-    // No character outside ASCII case-folds to a letter of "tabel", so a text that does not start
-    // with those five ASCII letters in any case (after white space) is no caption.
-    let start = text.trim_start();
-    if !start.as_bytes().get(..5).is_some_and(|start| start.eq_ignore_ascii_case(b"tabel")) {
-        return None;
-    }
     crate::interpret::caption::tabel_number(text)
 }
 
@@ -592,6 +592,14 @@ mod tests {
             assert!(is_value(value), "{value}");
         }
         for text in ["Artikel 2 [vervallen]", "[2]", "1,5[2]", "Noot [1]", "PM10", "Nihil1"] {
+            assert!(!is_value(text), "{text}");
+        }
+        // Amounts in brackets: the HGIS memo row of wild page p2_01 (FJR 2016, Tabel 5.1) and the
+        // financial transaction of f1_01; a reference, a code, a year or a column number is none.
+        for value in ["(4.926)", "(5.342)", "(416)", "(-2,78)"] {
+            assert!(is_value(value), "{value}");
+        }
+        for text in ["(4.1)", "(12.01)", "(2015)", "(12)", "(3)"] {
             assert!(!is_value(text), "{text}");
         }
     }

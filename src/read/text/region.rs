@@ -4,10 +4,12 @@
 //! The steps, in this order:
 //! 1. Every paragraph gets a role: a "Tabel N" caption (not a bare "Tabel N" right after a
 //!    figure: that is a cell referring to another table) or a heading that names a table of
-//!    contents ("Inhoudsopgave"), site boilerplate ("Licence", navigation, bullets, but not a
-//!    bullet item followed by a figure: that is a row label), running prose, a note ("* Gaat om
-//!    …", or a lone marker followed by prose), or a cell (anything else: labels, headers, figures,
-//!    whitespace).
+//!    contents ("Inhoudsopgave"; not one over three numbered headings that print no page, a
+//!    page's navigation list, which is prose), site boilerplate ("Licence", navigation, bullets,
+//!    but not a bullet item followed by a figure: that is a row label), running prose, a note
+//!    ("* Gaat om …", or a lone marker followed by prose; a number right under a caption that
+//!    has a title is no marker but the stub's or a column's heading), or a cell (anything else:
+//!    labels, headers, figures, whitespace).
 //! 2. A caption opens a region. Outside a region, the first cell opens one. Prose, boilerplate
 //!    and another caption close it. A long paragraph is still a cell when the next paragraph is a
 //!    figure (a mutation explained in a sentence is a row label), or when it fills the open row of
@@ -145,16 +147,14 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
     {
         return Role::Boilerplate;
     }
-    // A number printed right under a table's caption is no note marker: a note is cited after
-    // what it annotates, and a number there heads the stub (the article's number, "11") or a
-    // column.
+    // A number printed right under a table's caption ("Tabel N" and a title: a bare "Tabel 4.6.1"
+    // may be a cell citing another table) is no note marker: a note is cited after what it
+    // annotates, and a number there heads the stub (the article's number, "11") or a column.
     let after_marker = index.checked_sub(1).is_some_and(|previous| {
         lone_marker(paragraphs[previous].text)
-            && paragraphs[..previous]
-                .iter()
-                .rev()
-                .find(|above| !above.is_whitespace())
-                .is_none_or(|above| printed::caption(above.text).is_none())
+            && paragraphs[..previous].iter().rev().find(|above| !above.is_whitespace()).is_none_or(|above| {
+                printed::caption(above.text).is_none_or(|(_, title)| title.trim().is_empty())
+            })
     });
     if after_marker
         && (note_text_after_marker(paragraphs, index) || numbered_before_a_note(paragraphs, index))
@@ -176,14 +176,17 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
 const HEADINGS_WITHOUT_PAGES: usize = 3;
 
 /// True when the contents heading at `index` is followed, before any figure, by
-/// [`HEADINGS_WITHOUT_PAGES`] numbered headings (the navigation list a Kamerstuk's web page opens
-/// with: "Inhoudsopgave", "A. ALGEMEEN", "1. AANBIEDING VAN HET JAARVERSLAG …", "2. LEESWIJZER").
+/// [`HEADINGS_WITHOUT_PAGES`] numbered headings that print no page at their end (the navigation
+/// list a Kamerstuk's web page opens with: "Inhoudsopgave", "A. ALGEMEEN", "1. AANBIEDING VAN HET
+/// JAARVERSLAG …", "2. LEESWIJZER", "B. BELEIDSVERSLAG", "3. BELEIDSPRIORITEITEN").
 fn lists_headings_without_pages(paragraphs: &[Paragraph], index: usize) -> bool {
     paragraphs[index + 1..]
         .iter()
         .filter(|paragraph| !paragraph.is_whitespace())
         .take_while(|paragraph| paragraph.is_text())
-        .filter(|paragraph| is_numbered_heading(paragraph.text))
+        .filter(|paragraph| {
+            is_numbered_heading(paragraph.text) && !paragraph.text.ends_with(|c: char| c.is_ascii_digit())
+        })
         .nth(HEADINGS_WITHOUT_PAGES - 1)
         .is_some()
 }
@@ -555,6 +558,19 @@ mod tests {
         assert_eq!(regions[0].notes[0].0, "1");
         assert!(!regions[0].runs_to_end);
         assert_eq!(regions[0].cells.iter().map(|&i| paragraphs[i].text).collect::<Vec<_>>(), ["Rij1", "12"]);
+    }
+
+    #[test]
+    fn a_contents_heading_over_numbered_headings_without_pages_is_no_table() {
+        // Wild page p1_04 (tweedekamer.nl, jaarverslag Gemeentefonds 2018), lines 3-10 verbatim:
+        // the page's navigation list, no page anywhere.
+        let text = "Inhoudsopgave\nA. ALGEMEEN\n1. AANBIEDING VAN HET JAARVERSLAG EN VERZOEK TOT DECHARGEVERLENING\n2. LEESWIJZER\nB. BELEIDSVERSLAG\n3. BELEIDSPRIORITEITEN\n3.1. Realisatie van de beleidsprioriteiten 2018\n3.2. Budgettaire en financiële consequenties van de beleidsprioriteiten 2018\n";
+        let navigation = paragraphs(text);
+        assert_eq!(role_of(&navigation, 0), Role::Prose);
+        // (Hand-made.) Entries that print their page at their end make a table of contents.
+        let with_pages =
+            paragraphs("Inhoudsopgave\n1. Inleiding 3\n2. Beleidsagenda 7\n3. Beleidsartikelen 15\n");
+        assert_eq!(role_of(&with_pages, 0), Role::Caption);
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! The steps, in this order:
 //! 1. The region's cells after the caption are expanded into slots: a whitespace paragraph gives
 //!    one empty slot per empty cell it stands for (both space conventions are read, and the one
-//!    whose cut needs fewer irregular spacer rows wins). Up to two leading texts may be title
+//!    whose cut needs fewer irregular spacer rows wins, step 4). Up to two leading texts may be title
 //!    lines above the header (a heading printed again, a section name), and unit lines among or
 //!    after them are passed over too; the titles become the title when the table has none.
 //! 2. For each width W from 3 up, each number of title lines, and each header of k rows
@@ -31,14 +31,16 @@
 //!    contents, not a table; "249 | 249 | 0" is a table of small amounts), a text column (the labels)
 //!    stands among the first three, every column left of it holds only short codes or nothing (or a
 //!    total's label printed across the code and name columns: "Totaal", " "), and no header cell is a
-//!    figure other than a year, a date or a column number; no row of the body prints periods only
+//!    figure other than a year, a date or a column number; no row of the body prints dates only
 //!    ("31-12-2013", "31-12-2012": a header row). An item number ("1)", "9a)") is a code. The
 //!    bottom header row names every data column (a last column of texts and codes, the notes or
 //!    references, may go unnamed, and so may a column of codes right before a column of labels:
 //!    the second side of a balance printed beside the first), and a header row above it names all
 //!    of them or none, and not as the bottom row names them (one side's header printed again
 //!    beside the other's is one row of a table twice as wide).
-//! 4. The smallest width that passes wins (a multiple of the true width passes too); among its
+//! 4. The smallest width that passes wins (a multiple of the true width passes too); of the two
+//!    space conventions, the one whose winning cut has fewer irregular spacer rows, then the
+//!    narrower; among its
 //!    cuts, the one with the fewest irregular spacer rows, then the one whose labels repeat least
 //!    (labels name their rows: a cut a few cells off takes a column of "geen" for the labels),
 //!    then the fewest title lines, header rows and missing header cells.
@@ -53,7 +55,7 @@
 use super::paragraph::{Paragraph, SpaceConvention};
 use super::place::LEFT_FILL_RULE;
 use super::printed::is_code_like;
-use crate::interpret::vocabulary::{is_short_whole_number, is_year};
+use crate::interpret::vocabulary::{is_date, is_period_heading, is_short_whole_number, is_year};
 use crate::table::{Cell, CellFlag, Column, Placement, Row, RowKind, Table};
 
 /// One cell of the fixed-width reading: its text (empty for an empty cell) and source line.
@@ -158,7 +160,8 @@ enum Sort {
     /// A short whole number or a code ("4", "12", "2."): a small figure in a column of figures,
     /// a reference in a column of texts ("Toelichting", "4", "a"); it sides with either. So does
     /// a plain year ("2019"): a date in a column of texts ("Volgende evaluatie (jaartal)": "geen",
-    /// "2019", "jaarlijks"), where amounts of that size print a thousands point ("2.019").
+    /// "2019", "jaarlijks"), where amounts of that size print a thousands point ("2.019"), and an
+    /// item number closed by a bracket ("1)", "9a)": a balance's items).
     Code,
     Text,
 }
@@ -252,7 +255,7 @@ const MAX_SLOTS: usize = 20_000;
 pub fn read_by_width(paragraphs: &[Paragraph], cells: &[usize], runs_to_end: bool) -> Option<RhythmTable> {
     // Both conventions are read; the one whose cut needs fewer irregular spacer rows wins (a
     // whitespace line read under the wrong convention stands for too many or too few cells, and
-    // the cut only realigns at a spacer), one empty cell a space on a tie.
+    // the cut only realigns at a spacer), then the narrower, then one empty cell a space.
     let mut best: Option<RhythmTable> = None;
     for convention in [SpaceConvention::OnePerCell, SpaceConvention::TwoMinusOne] {
         let mut slots: Vec<(RhythmSlot, Sort)> = Vec::new();
@@ -272,7 +275,9 @@ pub fn read_by_width(paragraphs: &[Paragraph], cells: &[usize], runs_to_end: boo
             return None;
         }
         if let Some(table) = best_width(&slots, runs_to_end)
-            && best.as_ref().is_none_or(|best: &RhythmTable| table.irregular_spacers < best.irregular_spacers)
+            && best.as_ref().is_none_or(|best: &RhythmTable| {
+                (table.irregular_spacers, table.width) < (best.irregular_spacers, best.width)
+            })
         {
             best = Some(table);
         }
@@ -454,7 +459,7 @@ fn judge_cut(
     if !codes_only || label_column + 1 >= width {
         return None;
     }
-    // A row whose filled data cells are all periods ("31-12-2013", "31-12-2012") is a header row:
+    // A row whose filled data cells are all dates ("31-12-2013", "31-12-2012") is a header row:
     // a cut that reads one as a row of figures starts the body too early.
     let period_row = rows.iter().any(|row| {
         let filled: Vec<&str> = row
@@ -463,7 +468,7 @@ fn judge_cut(
             .map(|(slot, _)| slot.text.as_str())
             .filter(|text| !text.is_empty())
             .collect();
-        filled.len() >= 2 && filled.iter().all(|text| crate::interpret::vocabulary::is_period_heading(text))
+        filled.len() >= 2 && filled.iter().all(|text| is_date(text))
     });
     if period_row {
         return None;
@@ -484,10 +489,12 @@ fn judge_cut(
     // does: the second side of a balance printed beside the first ("2)", "Ontvangsten …").
     let unnamed_codes = (label_column + 1..width.saturating_sub(1))
         .filter(|&column| {
+            let codes = rows.iter().filter_map(|row| row.get(column)).map(|(slot, _)| slot.text.as_str());
             bottom[column].is_empty()
                 && sorts[column].codes > 0
-                && sorts[column].figures == 0
-                && sorts[column].texts == 0
+                && codes
+                    .filter(|text| !text.is_empty())
+                    .all(|text| is_item_number(text) || is_code_like(text))
                 && sorts[column + 1].holds_labels()
         })
         .count();
@@ -529,12 +536,12 @@ fn judge_cut(
     })
 }
 
-/// A figure that may head a column: a year or year range ("2019", "2019/2020"), or a column
-/// number ("1", "(3)").
+/// A figure that may head a column: a year or year range ("2019", "2019/2020"), a date
+/// ("31-12-2013"), or a column number ("1", "(3)").
 fn is_header_figure(text: &str) -> bool {
     let text = text.trim().trim_start_matches('(').trim_end_matches(')');
     super::printed::is_year_like(text)
-        || crate::interpret::vocabulary::is_period_heading(text)
+        || is_period_heading(text)
         || (text.len() <= 2 && text.bytes().all(|b| b.is_ascii_digit()))
 }
 
@@ -557,6 +564,14 @@ mod tests {
         let text = "1.4.4 SALDIBALANS EZ PER 31 DECEMBER 2013\n\nSaldibalans per 31 december 2013 van het Ministerie van Economische Zaken (Hoofdstuk XIII)\n(bedragen x \u{20ac} 1.000)\n \n\nDebet\n\n31-12-2013\n\n31-12-2012\n\n \n\nCredit\n\n31-12-2013\n\n31-12-2012\n\n1)\n\nUitgaven ten laste van de begroting\n\n5.014.864\n\n4.853.752\n\n2)\n\nOntvangsten ten gunste van de begroting\n\n17.974.573\n\n12.543.580\n\n3)\n\nLiquide middelen\n\n96.711\n\n92.890\n\n       \n\n4)\n\nRekening-courant RHB\n\n13.018.044\n\n7 538 587\n\n5)\n\nBegrotingsreserve\n\n669.155\n\n451.378\n";
         let table = read(text).expect("read by width");
         assert_eq!((table.width, table.stub_columns), (8, 2));
+        // The unit line is passed over and is no title.
+        assert_eq!(
+            table.titles,
+            [
+                "1.4.4 SALDIBALANS EZ PER 31 DECEMBER 2013",
+                "Saldibalans per 31 december 2013 van het Ministerie van Economische Zaken (Hoofdstuk XIII)"
+            ]
+        );
         let header: Vec<&str> = table.header[0].iter().map(|s| s.text.as_str()).collect();
         assert_eq!(
             header,
