@@ -92,7 +92,9 @@ fn report(split: &str) -> ScoreReport {
 }
 
 /// Floors, not targets: just under the scores measured at the end of the latest session, so that
-/// a change that reads these pages worse fails. Session 17: four rounds join dev (32 pages, 1547
+/// a change that reads these pages worse fails. Session 18: a fourteenth round, a fair sample of
+/// 17 pages (868 cells, 85.0% when it joined, 98.8% at the end), joins dev, which reads 94.5% at
+/// the end. Session 17: four rounds join dev (32 pages, 1547
 /// cells; 71.7%, 96.3%, 73.2% and 99.7% when they joined), which reads 94.1% at the end; the
 /// floor follows it down to 0.93. Session 16: dev 95.2% of cells, 96.2% on the
 /// pages before the ninth round joined (7 pages, 366 cells, read 70.5% when they joined).
@@ -153,7 +155,7 @@ fn each_round_of_the_development_split_keeps_its_floor() {
         ("eleventh", "m", 0.95),
         ("twelfth", "n", 0.72),
         ("thirteenth", "o", 0.99),
-        ("fourteenth", "p", 0.85),
+        ("fourteenth", "p", 0.98),
     ] {
         let pages = all.pages.iter().filter(|page| page.page.starts_with(prefix)).cloned().collect();
         let round_report = ScoreReport { pages };
