@@ -165,18 +165,18 @@ pub fn next_printed_index(paragraphs: &[Paragraph], index: usize) -> Option<usiz
 /// paragraph, not attached; a line of pipes alone ("|", "||") ends the row, so the cell after it
 /// is attached.
 pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
+    // Each line without its line break, cut once for every step below.
+    let lines: Vec<&str> = text.split('\n').map(|line| line.strip_suffix('\r').unwrap_or(line)).collect();
     // One paragraph a line at most, but for pipe-table lines and run-together rows.
-    let mut out = Vec::with_capacity(newline_count(text) + 1);
+    let mut out = Vec::with_capacity(lines.len());
     let mut previous_blank = true;
     // After a line of pipes alone, in a table printed one cell per line.
     let mut row_ended = false;
-    let run_together = run_together_lines(text);
-    let lines: Vec<&str> = text.split('\n').collect();
+    let run_together = run_together_lines(&lines);
     // At each separator line of a table printed one cell per line: how many paragraphs there
     // were, and the line its header starts on; the next paragraph gets that line.
     let mut separated_headers: Vec<(usize, usize)> = Vec::new();
-    for (index, raw) in lines.iter().enumerate() {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+    for (index, &raw) in lines.iter().enumerate() {
         if raw.is_empty() {
             previous_blank = true;
             continue;
@@ -308,8 +308,7 @@ fn header_above_separator(lines: &[&str], separator: usize) -> Option<usize> {
 /// alone is as likely a heading that ends in a number ("Artikel 31"). A column heading of a
 /// measure word and a year ("Realisatie 20101", with note marker 1) is never split
 /// ([`crate::interpret::vocabulary::is_measure_year_heading`]).
-fn run_together_lines(text: &str) -> Vec<Option<RunTogether>> {
-    let lines: Vec<&str> = text.split('\n').map(|line| line.strip_suffix('\r').unwrap_or(line)).collect();
+fn run_together_lines(lines: &[&str]) -> Vec<Option<RunTogether>> {
     // Cheap out: no line ends in a digit or "%".
     if !lines.iter().any(|line| line.trim_end().ends_with(|c: char| c.is_ascii_digit() || c == '%')) {
         return Vec::new();
@@ -332,8 +331,8 @@ fn run_together_lines(text: &str) -> Vec<Option<RunTogether>> {
         })
         .collect();
     let mut splits = splits;
-    split_by_neighbours(&lines, &mut splits);
-    split_spaced_rows(&lines, &mut splits);
+    split_by_neighbours(lines, &mut splits);
+    split_spaced_rows(lines, &mut splits);
     let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty()).collect();
     let mut keep = vec![false; lines.len()];
     for (position, &index) in content.iter().enumerate() {
@@ -547,11 +546,6 @@ fn blank_cells_near(lines: &[&str], index: usize) -> Option<usize> {
         (line.len() >= 3 && line.bytes().all(|b| b == b' ')).then_some(line.len())
     };
     (1..=BLANK_REACH).find_map(|step| index.checked_sub(step).and_then(cells).or_else(|| cells(index + step)))
-}
-
-/// How many newlines the text holds.
-fn newline_count(text: &str) -> usize {
-    text.bytes().filter(|&byte| byte == b'\n').count()
 }
 
 /// The cells of a pipe-table line: a line that starts and ends with "|" and holds at least one
