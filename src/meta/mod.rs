@@ -2,7 +2,8 @@
 //!
 //! Owns the reading of page addresses (a `.url` sidecar or a `--manifest` entry; in
 //! `meta/address.rs`), of rijksfinancien-style file paths (`…/2022/OWB/VI/…`), and of the
-//! document's own opening lines (a kamerstuk's head, in `meta/kamerstuk.rs`; a chapter heading).
+//! document's own opening lines (a kamerstuk's head, in `meta/kamerstuk.rs`; titles and
+//! headings, in `meta/opening_lines.rs`).
 //! Unknown stays `None` with a warning; nothing is guessed.
 //!
 //! The order of sources, per field: the address first (it is what the publisher filed the page
@@ -16,6 +17,7 @@
 
 mod address;
 mod kamerstuk;
+mod opening_lines;
 mod refine;
 
 pub use address::from_address;
@@ -23,11 +25,12 @@ pub use address::from_address;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use serde::Serialize;
 
 use crate::error::{Location, Warning, WarningKind};
 use kamerstuk::KamerstukHead;
+use opening_lines::read_lines;
 
 /// What a document is: year, type and chapter, each `None` when the inputs do not say.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -292,134 +295,6 @@ fn budget_bill_year(text: &str) -> Option<i32> {
         let captures = BILL_YEAR.captures(line)?;
         year_of(captures.get(1).or_else(|| captures.get(2)).or_else(|| captures.get(3))?.as_str())
     })
-}
-
-/// What the line rules of [`from_text`] found.
-struct LineReading {
-    meta: DocMeta,
-    /// Whether an upper-case chapter heading ("VII BINNENLANDSE ZAKEN …") was among the lines.
-    has_chapter_heading: bool,
-}
-
-/// The line rules of [`from_text`] (step 2).
-fn read_lines(head: &[&str]) -> LineReading {
-    // Each rule is one pattern; a set of them all is run once per line and only the rules whose
-    // pattern matched are run again for their captures.
-    const FJR: usize = 0;
-    const BUDGET_BILL_PART_A: usize = 1;
-    const REKENKAMER_REPORT: usize = 2;
-    const YEAR_OF: usize = 3;
-    const SUPPLETOIRE_TITLE: usize = 4;
-    const NOTA_TITLE: usize = 5;
-    const CAPS_HEADING: usize = 6;
-    const H_HEADING: usize = 7;
-    const STATEMENT_CHAPTER: usize = 8;
-    // Not a rule of its own: no ASCII line says "nota over de toestand van" in capitals
-    // without it.
-    const TOESTAND: usize = 9;
-    static PATTERNS: LazyLock<[String; 10]> = LazyLock::new(|| {
-        [
-            r"(?i)financieel jaarverslag van het rijk(?:\s+(\d{4}))?".to_string(),
-            r"(?i)\bartikelsgewijze toelichting bij het begrotings(?:wets)?voorstel\b".to_string(),
-            r#"(?i)\bons\s+[«"“']?rapport bij het (?:financieel )?jaarverslag (\d{4})\b"#.to_string(),
-            r"voor het jaar (\d{4})".to_string(),
-            r"(?i)voor het jaar \d{4}\s*\((eerste|tweede|1e|2e) suppletoire begroting\)".to_string(),
-            r"(?i)^(?:tekstgedeelte van de\s+)?(miljoenennota|voorjaarsnota|najaarsnota)\s+(\d{4})$"
-                .to_string(),
-            format!(r"^({CHAPTER}) [A-ZËÏÖÜ][A-ZËÏÖÜ\- ,:]{{4,}}$"),
-            r"^H(\d{1,2})([A-C])? [A-Z]".to_string(),
-            format!(r"\(({CHAPTER})\)\s+voor het jaar \d{{4}}"),
-            r"(?i)toestand".to_string(),
-        ]
-    });
-    static RULES: LazyLock<Vec<Regex>> =
-        LazyLock::new(|| PATTERNS.iter().map(|pattern| Regex::new(pattern).expect("valid regex")).collect());
-    static ANY_RULE: LazyLock<RegexSet> =
-        LazyLock::new(|| RegexSet::new(PATTERNS.iter()).expect("valid regex set"));
-    let mut meta = DocMeta::default();
-    let mut caps_chapter = None;
-    let mut above_tables = true;
-    for line in head {
-        let matched = ANY_RULE.matches(line);
-        let captures_of = |rule: usize| matched.matched(rule).then(|| RULES[rule].captures(line)).flatten();
-        if let Some(captures) = captures_of(FJR) {
-            meta.doc_type.get_or_insert_with(|| "FJR".to_string());
-            if let Some(year) = captures.get(1).and_then(|m| year_of(m.as_str())) {
-                meta.year.get_or_insert(year);
-            }
-        }
-        if line.contains("NOTA VAN WIJZIGING") {
-            meta.doc_type = Some("NvW".to_string());
-        }
-        // A nota's title heads the page, above its first table: further down, "Miljoenennota
-        // 2015" is a table's row.
-        // A kamerstuk's dossier number ("33 000", "36 725 VII") heads the page and is no figure.
-        let dossier_number = kamerstuk::is_dossier_number(line);
-        if (crate::interpret::vocabulary::is_figure(line) && !dossier_number)
-            || crate::interpret::caption::tabel_number(line).is_some()
-        {
-            above_tables = false;
-        }
-        if above_tables && let Some(captures) = captures_of(NOTA_TITLE) {
-            let nota = doc_type_code(&captures[1]).expect("the title rule names only nota types");
-            meta.doc_type.get_or_insert_with(|| nota.to_string());
-            if let Some(year) = year_of(&captures[2]) {
-                meta.year.get_or_insert(year);
-            }
-        }
-        // (Outside ASCII, upper-casing may spell the word with letters the pattern does not
-        // fold: "toeﬆand".)
-        if matched.matched(TOESTAND) || !line.is_ascii() {
-            let upper = line.to_uppercase();
-            if upper.contains("NOTA OVER DE TOESTAND VAN") && upper.contains("RIJKS FINANCIËN") {
-                meta.doc_type.get_or_insert_with(|| "MN".to_string());
-            }
-        }
-        if matched.matched(BUDGET_BILL_PART_A) {
-            meta.doc_type.get_or_insert_with(|| "OWB".to_string());
-        }
-        if let Some(captures) = captures_of(REKENKAMER_REPORT) {
-            meta.doc_type.get_or_insert_with(|| "ARK".to_string());
-            if let Some(year) = year_of(&captures[1]) {
-                meta.year.get_or_insert(year);
-            }
-        }
-        // A changed budget statement's title names its suppletoire begroting ("… (XV) voor het
-        // jaar 2025 (Eerste suppletoire begroting)"); an incidentele one is no such type.
-        if let Some(captures) = captures_of(SUPPLETOIRE_TITLE) {
-            let first = matches!(captures[1].to_lowercase().as_str(), "eerste" | "1e");
-            meta.doc_type.get_or_insert_with(|| if first { "1SUPP" } else { "2SUPP" }.to_string());
-        }
-        if let Some(captures) = captures_of(YEAR_OF)
-            && let Some(year) = year_of(&captures[1])
-        {
-            meta.year.get_or_insert(year);
-        }
-        if caps_chapter.is_none()
-            && let Some(captures) = captures_of(CAPS_HEADING)
-        {
-            caps_chapter = Some(captures[1].to_string());
-        }
-        // A budget statement's title names its chapter before its year: "Vaststelling van de
-        // begrotingsstaat van … (IIB) voor het jaar 2007".
-        if meta.chapter.is_none()
-            && let Some(captures) = captures_of(STATEMENT_CHAPTER)
-        {
-            meta.chapter = Some(captures[1].to_string());
-        }
-        if meta.chapter.is_none()
-            && let Some(captures) = captures_of(H_HEADING)
-            && let Ok(number) = captures[1].parse::<usize>()
-        {
-            meta.chapter = roman(number)
-                .map(|numeral| format!("{numeral}{}", captures.get(2).map_or("", |m| m.as_str())));
-        }
-    }
-    let has_chapter_heading = caps_chapter.is_some();
-    if let Some(chapter) = caps_chapter {
-        meta.chapter = Some(chapter);
-    }
-    LineReading { meta, has_chapter_heading }
 }
 
 /// The opening lines of the text of an HTML page (its first [`OPENING_LINES`] lines, within its
