@@ -32,11 +32,17 @@ use regex::Regex;
 /// format. A sentence that merely starts with "Tabel N" ("Tabel 1 bouwt de rentelasten … op.")
 /// is prose, not a caption: its rest starts with a lower-case word and ends with a full stop.
 pub(crate) fn tabel_number(text: &str) -> Option<(String, String)> {
-    // Every line of every document is asked; nearly all fail on their first word.
+    // Every line of every document is asked; nearly all fail on their first word. No character
+    // outside ASCII case-folds to a letter of "tabel", so this first look answers as the pattern.
     let opening = text.trim_start().as_bytes();
     if !opening.get(..5).is_some_and(|word| word.eq_ignore_ascii_case(b"tabel")) {
         return None;
     }
+    tabel_number_by_pattern(text)
+}
+
+/// [`tabel_number`] without its first look at the opening word: the pattern alone.
+pub(crate) fn tabel_number_by_pattern(text: &str) -> Option<(String, String)> {
     let captures = TABEL.captures(text)?;
     let rest = captures[2].trim();
     if rest.starts_with(|c: char| c.is_lowercase()) && rest.ends_with('.') {

@@ -434,7 +434,7 @@ fn fill_columns(
 /// number is the top row's count of cells, the bottom row has two cells or more and exactly one
 /// top cell shares a word with all of them.
 fn bottom_row_under_one_numbered_cell(header: &[String], layout: Layout) -> Option<Vec<Column>> {
-    let numbered = |text: &str| text.contains('(') && text.chars().any(|c| c.is_ascii_digit());
+    let numbered = |text: &str| vocabulary::column_number(text).is_some();
     let k = layout.stub_columns;
     if header.len() < k || header[..k].iter().any(|cell| !cell.is_empty()) {
         return None;
@@ -452,13 +452,8 @@ fn bottom_row_under_one_numbered_cell(header: &[String], layout: Layout) -> Opti
     }
     // The top row numbers its own cells: its highest column number is its last cell's
     // ("(4)=(2+3)" over four top cells), so the unnumbered cells after it are no more top cells.
-    let highest_number = top
-        .iter()
-        .flat_map(|title| title.split('(').skip(1).filter_map(|after| after.split_once(')')))
-        .flat_map(|(inside, _)| inside.split(|c: char| !c.is_ascii_digit()))
-        .filter_map(|digits| digits.parse::<usize>().ok())
-        .max();
-    if highest_number != Some(top.len()) {
+    let highest_number = top.iter().filter_map(|title| vocabulary::column_number(title)).max();
+    if highest_number.map(|number| number as usize) != Some(top.len()) {
         return None;
     }
     let words = |text: &str| -> Vec<String> {
