@@ -37,17 +37,18 @@ mod grid;
 mod kind;
 mod notes;
 mod page;
+mod parse;
 mod prune;
 mod source_lines;
 
-use ego_tree::NodeRef;
+use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
 use crate::error::{Location, Warning, WarningKind};
 use crate::interpret::assemble::{Assembled, Surroundings, assemble};
 use crate::interpret::grid::Grid;
 use crate::interpret::vocabulary;
-use crate::table::{CellFlag, ReadOutcome, Table, TableKind};
+use crate::table::{CellFlag, Note, ReadOutcome, Table, TableKind};
 use content::NestedTables;
 use prune::{CutMarkers, Pruning};
 use source_lines::{SourceTags, TreeLines};
@@ -73,7 +74,9 @@ fn read_pruned(html: &str, pruning: Pruning) -> Option<ReadOutcome> {
         return None;
     }
     let pruned = prune::prune(html, pruning)?;
-    read_document(html, &Html::parse_document(&pruned), CutMarkers::Present, None)
+    let document = parse::parse_document(&pruned);
+    drop(pruned);
+    read_document(html, document, CutMarkers::Present, None)
 }
 
 /// [`read_html`] on the whole page, every part of it parsed: the reference the pruned reading is
@@ -96,8 +99,8 @@ pub fn read_html_whole(html: &str) -> ReadOutcome {
         }
         None => html,
     };
-    let document = Html::parse_document(html);
-    read_document(html, &document, CutMarkers::Absent, depth_warning)
+    let document = parse::parse_document(html);
+    read_document(html, document, CutMarkers::Absent, depth_warning)
         .expect("a page without cut markers is always read")
 }
 
@@ -105,65 +108,47 @@ pub fn read_html_whole(html: &str) -> ReadOutcome {
 /// pruned page the whole page it was pruned from: source lines are always those of the whole page
 /// (a pruned page holds the same tables, rows and cells, in the same order). `None` when the
 /// reading needed something a cut took away.
+///
+/// Two passes, so that the parsed page is not held while the tables are assembled: the first
+/// takes from the tree all a table needs (grid, caption element, notes, source tag), the tree is
+/// dropped, and the second assembles each table from what the first took. The tree is the
+/// largest part of a reading's memory (about two nodes a cell, each over a hundred bytes).
 fn read_document(
     source: &str,
-    document: &Html,
+    document: Html,
     cuts: CutMarkers,
     depth_warning: Option<Warning>,
 ) -> Option<ReadOutcome> {
     let tags = SourceTags::scan(source);
-    let lines = TreeLines::pair(document, &tags);
-    let page = page::Page::walk(document, cuts);
+    let page = page::Page::walk(&document, cuts);
+    let taken = take_from_tree(source, &document, &tags, &page, cuts)?;
+    drop(document);
     let mut outcome = ReadOutcome::default();
     outcome.warnings.extend(depth_warning);
-    // The page's ids, for markers that link to their notes: built once, when the first is met.
-    let link_targets = std::cell::OnceCell::new();
-    for (at, node_id, parent) in page.tables() {
-        let Some(node) = document.tree.get(node_id) else { continue };
-        let (grid, elements) = grid::build(node, &lines);
-        if let Some(reason) = kind::layout_reason(node, &grid, &elements) {
-            // A layout table is not content, but one too small to be taken for a table that
-            // prints figures (a one-column list of figures, say) must not vanish in silence: it
-            // is kept unrecovered, with its text. Declared layout and menus are left out.
-            if reason == kind::LayoutReason::TooSmall
-                && grid.cells.iter().any(|cell| vocabulary::is_figure(&cell.text))
-            {
-                let index = outcome.tables.len();
-                let (table, warning) =
-                    unread_layout_table(index, &grid, lines.table_tag(node_id).map(|t| &tags.tables[t]));
+    for from_tree in taken {
+        let data = match from_tree {
+            FromTree::Unread(table, warning) => {
                 outcome.warnings.push(warning);
-                outcome.tables.push(table);
+                outcome.tables.push(*table);
+                continue;
             }
-            continue;
-        }
-        let index = outcome.tables.len();
-        let mut after = notes::notes_after(node, cuts)?;
-        let linked = notes::linked_notes(node, document, &link_targets, &after, cuts)?;
-        after.extend(linked);
-        if let Some(tag) = lines.table_tag(node_id) {
-            let table_tag = &tags.tables[tag];
-            let (from, from_line) = match (table_tag.end_offset, table_tag.end_line) {
-                (Some(offset), Some(line)) => (offset, line),
-                _ => (table_tag.offset, table_tag.start_line),
-            };
-            for note in &mut after {
-                note.line = source_lines::line_of_text(source, from, from_line, &note.text);
-            }
-        }
-        let surroundings = Surroundings {
-            caption: caption_element(node),
-            blocks_above: &mut || page.blocks_above(at, parent, 3),
-            notes_after: after,
-            section: page.section_above(at),
-            marked_as_contents: kind::is_marked_contents(node),
+            FromTree::Data(data) => data,
         };
-        let Assembled { mut table, mut warnings } = assemble(&grid, surroundings)?;
+        let index = outcome.tables.len();
+        let surroundings = Surroundings {
+            caption: data.caption,
+            blocks_above: &mut || page.blocks_above(data.at, data.parent, 3),
+            notes_after: data.notes_after,
+            section: page.section_above(data.at),
+            marked_as_contents: data.marked_as_contents,
+        };
+        let Assembled { mut table, mut warnings } = assemble(&data.grid, surroundings)?;
         table.index = index;
-        if let Some(tag) = lines.table_tag(node_id) {
+        if let Some(tag) = data.tag {
             let source = &tags.tables[tag];
             table.lines = Some((source.start_line, source.end_line.unwrap_or(tags.last_line)));
             if tags.ends_inside(tag) {
-                mark_truncated(&mut table, &grid, tags.ends_in_text, &mut warnings);
+                mark_truncated(&mut table, &data.grid, tags.ends_in_text, &mut warnings);
             }
         }
         for warning in &mut warnings {
@@ -173,6 +158,85 @@ fn read_document(
         outcome.tables.push(table);
     }
     Some(outcome)
+}
+
+/// What the first pass of [`read_document`] takes from the tree for one table, in print order.
+enum FromTree {
+    /// A layout table that prints figures, already made its unrecovered table (with its index).
+    Unread(Box<Table>, Warning),
+    /// A data table, to be assembled.
+    Data(DataTableFromTree),
+}
+
+/// All a data table needs from the tree.
+struct DataTableFromTree {
+    /// Its place among the page's events (for the blocks above it and its section).
+    at: usize,
+    /// The table holding it, for a nested table.
+    parent: Option<NodeId>,
+    grid: Grid,
+    /// Its `<caption>` text.
+    caption: Option<String>,
+    /// The notes printed under it, with their source lines.
+    notes_after: Vec<Note>,
+    marked_as_contents: bool,
+    /// Its start tag among `SourceTags::tables`, when paired.
+    tag: Option<usize>,
+}
+
+/// The first pass of [`read_document`]: every visible table's grid and surroundings, layout tables
+/// left out (or kept unread). `None` when the reading needed something a cut took away.
+fn take_from_tree(
+    source: &str,
+    document: &Html,
+    tags: &SourceTags,
+    page: &page::Page,
+    cuts: CutMarkers,
+) -> Option<Vec<FromTree>> {
+    let lines = TreeLines::pair(document, tags);
+    let mut taken = Vec::new();
+    // The page's ids, for markers that link to their notes: built once, when the first is met.
+    let link_targets = std::cell::OnceCell::new();
+    for (at, node_id, parent) in page.tables() {
+        let Some(node) = document.tree.get(node_id) else { continue };
+        let (grid, elements) = grid::build(node, &lines);
+        let tag = lines.table_tag(node_id);
+        if let Some(reason) = kind::layout_reason(node, &grid, &elements) {
+            // A layout table is not content, but one too small to be taken for a table that
+            // prints figures (a one-column list of figures, say) must not vanish in silence: it
+            // is kept unrecovered, with its text. Declared layout and menus are left out.
+            if reason == kind::LayoutReason::TooSmall
+                && grid.cells.iter().any(|cell| vocabulary::is_figure(&cell.text))
+            {
+                let (table, warning) = unread_layout_table(taken.len(), &grid, tag.map(|t| &tags.tables[t]));
+                taken.push(FromTree::Unread(Box::new(table), warning));
+            }
+            continue;
+        }
+        let mut notes_after = notes::notes_after(node, cuts)?;
+        let linked = notes::linked_notes(node, document, &link_targets, &notes_after, cuts)?;
+        notes_after.extend(linked);
+        if let Some(tag) = tag {
+            let table_tag = &tags.tables[tag];
+            let (from, from_line) = match (table_tag.end_offset, table_tag.end_line) {
+                (Some(offset), Some(line)) => (offset, line),
+                _ => (table_tag.offset, table_tag.start_line),
+            };
+            for note in &mut notes_after {
+                note.line = source_lines::line_of_text(source, from, from_line, &note.text);
+            }
+        }
+        taken.push(FromTree::Data(DataTableFromTree {
+            at,
+            parent,
+            grid,
+            caption: caption_element(node),
+            notes_after,
+            marked_as_contents: kind::is_marked_contents(node),
+            tag,
+        }));
+    }
+    Some(taken)
 }
 
 /// A layout table that prints figures, kept as an unrecovered table: its rows as raw lines

@@ -66,7 +66,34 @@ impl Page {
             }
         }
         walk.flush();
-        Page { events: walk.events }
+        let mut page = Page { events: walk.events };
+        page.forget_unreachable_blocks();
+        page
+    }
+
+    /// Drops the text blocks no question can reach: the blocks inside a table that holds no
+    /// table of its own, except headings. [`Page::blocks_above`] reads the blocks of the table a
+    /// nested table sits in, and [`Page::section_above`] reads headings anywhere; a cell of a
+    /// table is a block of its own, so a page that is one large table would otherwise keep its
+    /// every cell's text here a second time.
+    fn forget_unreachable_blocks(&mut self) {
+        let mut holding_tables: Vec<NodeId> = self
+            .events
+            .iter()
+            .filter_map(|event| match event {
+                Event::Table { parent: Some(parent), .. } => Some(*parent),
+                _ => None,
+            })
+            .collect();
+        holding_tables.sort_unstable();
+        holding_tables.dedup();
+        self.events.retain(|event| match event {
+            Event::Block { is_heading: false, table: Some(table), .. } => {
+                holding_tables.binary_search(table).is_ok()
+            }
+            _ => true,
+        });
+        self.events.shrink_to_fit();
     }
 
     /// The visible tables, in print order (a nested table right after the table holding it).

@@ -40,8 +40,6 @@ pub(super) struct SourceTags {
     pub ends_in_text: bool,
 }
 
-use std::collections::HashMap;
-
 use ego_tree::NodeId;
 use scraper::Html;
 
@@ -160,9 +158,30 @@ pub(super) fn line_of_text(source: &str, from: usize, from_line: usize, text: &s
 /// Source lines of the tree's table, row and cell elements (see the module doc).
 #[derive(Debug, Default)]
 pub(super) struct TreeLines {
-    tables: HashMap<NodeId, usize>,
-    rows: HashMap<NodeId, usize>,
-    cells: HashMap<NodeId, usize>,
+    tables: ElementLines,
+    rows: ElementLines,
+    cells: ElementLines,
+}
+
+/// Elements of one kind and their values, sorted by element (a page that is one large table has
+/// about a million cells: sixteen bytes each here, twice that in a hash map).
+#[derive(Debug, Default)]
+struct ElementLines(Vec<(NodeId, usize)>);
+
+impl ElementLines {
+    /// The elements in the order the parser made them (their ids ascend), paired with `values`
+    /// when the counts agree; none paired when they do not.
+    fn pair(elements: Vec<NodeId>, values: impl ExactSizeIterator<Item = usize>) -> ElementLines {
+        if elements.len() != values.len() {
+            return ElementLines::default();
+        }
+        ElementLines(elements.into_iter().zip(values).collect())
+    }
+
+    fn get(&self, element: NodeId) -> Option<usize> {
+        let at = self.0.binary_search_by_key(&element, |&(id, _)| id).ok()?;
+        Some(self.0[at].1)
+    }
 }
 
 impl TreeLines {
@@ -172,6 +191,7 @@ impl TreeLines {
         let mut tables = Vec::new();
         let mut rows = Vec::new();
         let mut cells = Vec::new();
+        // `nodes()` walks the tree's vector in order: the ids ascend, as `ElementLines` needs.
         for node in document.tree.nodes() {
             let Some(element) = node.value().as_element() else { continue };
             match element.name() {
@@ -181,29 +201,26 @@ impl TreeLines {
                 _ => {}
             }
         }
-        let pair = |ids: Vec<NodeId>, values: Vec<usize>| -> HashMap<NodeId, usize> {
-            if ids.len() == values.len() { ids.into_iter().zip(values).collect() } else { HashMap::new() }
-        };
         TreeLines {
-            tables: pair(tables, (0..tags.tables.len()).collect()),
-            rows: pair(rows, tags.rows.clone()),
-            cells: pair(cells, tags.cells.clone()),
+            tables: ElementLines::pair(tables, 0..tags.tables.len()),
+            rows: ElementLines::pair(rows, tags.rows.iter().copied()),
+            cells: ElementLines::pair(cells, tags.cells.iter().copied()),
         }
     }
 
     /// The index in [`SourceTags::tables`] of a table element.
     pub fn table_tag(&self, node: NodeId) -> Option<usize> {
-        self.tables.get(&node).copied()
+        self.tables.get(node)
     }
 }
 
 impl LineOf for TreeLines {
     fn row_line(&self, node: NodeId) -> Option<usize> {
-        self.rows.get(&node).copied()
+        self.rows.get(node)
     }
 
     fn cell_line(&self, node: NodeId) -> Option<usize> {
-        self.cells.get(&node).copied()
+        self.cells.get(node)
     }
 }
 
