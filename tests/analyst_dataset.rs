@@ -141,6 +141,8 @@ fn every_unit_phrase_of_the_fixtures_is_read() {
         ("in %BBP", Some((1, None, "percent"))),
         ("Aantal", Some((1, None, "count"))),
         ("Aantallen", Some((1, None, "count"))),
+        // Wild q1_07's sub-columns "aantal" and "bedrag" under each year.
+        ("aantal", Some((1, None, "count"))),
         ("fte", Some((1, None, "fte"))),
         ("Fte", Some((1, None, "fte"))),
     ]

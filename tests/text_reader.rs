@@ -1308,6 +1308,28 @@ fn pipe_rows_that_lost_their_code_cell_move_right_when_the_columns_agree() {
 }
 
 #[test]
+fn pipe_rows_that_lost_their_code_cell_move_right_though_coded_rows_are_few() {
+    // Wild page q2_05 (Fes OWB 2006, pipe table of contents, lines 2–12): three rows open with a
+    // letter and end in their page ("A. | Artikelsgewijze toelichting bij het wetsvoorstel | 2 |"),
+    // seven open with their title, page before an empty last cell ("1. Inleiding | 3 | |"), and
+    // the last is one cell short ("2. Ontvangsten | 25 |"). Every row with a page agrees on the
+    // page column once the title rows move right, the short one too.
+    let document = extract("wild/dev/q2_05.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.kind, TableKind::Contents);
+    let headers: Vec<String> = table.columns.iter().map(|c| c.header()).collect();
+    assert_eq!(headers, ["blz."]);
+    let first = row(table, "Artikelsgewijze toelichting bij het wetsvoorstel");
+    assert_eq!(first.code.as_deref(), Some("A."));
+    assert_eq!(texts(first), ["2"]);
+    assert_eq!(texts(row(table, "Wetsartikel 1")), ["2"]);
+    assert_eq!(texts(row(table, "4. Totaaloverzicht van het Fonds")), ["10"]);
+    let last = row(table, "2. Ontvangsten");
+    assert_eq!(texts(last), ["25"]);
+    assert!(last.cells.iter().all(|cell| cell.flags.is_empty()), "{:?}", last.cells);
+}
+
+#[test]
 fn a_row_starts_at_the_code_printed_before_its_label() {
     // Wild page c6_07 (2SUPP 2019 IV, table of contents): "INHOUDSOPGAVE", "Blz." (line 18),
     // then "A.", "ARTIKELSGEWIJZE TOELICHTING BIJ HET WETSVOORSTEL", "2" (lines 20–24). The first

@@ -499,6 +499,16 @@ mod tests {
             statement,
         );
         assert_eq!(found, meta(2007, "OWB", Some("IIB")));
+        // A title that names the ministry and the fund it manages (wild page q1_03, line 2, a
+        // berthub.eu copy of kst-35570-XIV-2): the ministry's document.
+        let ministry_and_fund = "Memorie van toelichting\nVaststelling van de begrotingsstaten van het \
+            Ministerie van Landbouw, Natuur en Voedselkwaliteit (XIV) en het Diergezondheidsfonds (F) voor het jaar 2021\n";
+        let (found, _) = infer_meta(
+            Some("https://berthub.eu/tkconv/document.html?nummer=2020D33205"),
+            Path::new("x.txt"),
+            ministry_and_fund,
+        );
+        assert_eq!(found.chapter.as_deref(), Some("XIV"));
     }
 
     #[test]

@@ -69,7 +69,12 @@ impl LineRule {
             }
             LineRule::CapsHeading => format!(r"^({CHAPTER}) [A-ZËÏÖÜ][A-ZËÏÖÜ\- ,:]{{4,}}$"),
             LineRule::HHeading => r"^H(\d{1,2})([A-C])? [A-Z]".to_string(),
-            LineRule::StatementChapter => format!(r"\(({CHAPTER})\)\s+voor het jaar \d{{4}}"),
+            // The first chapter of a title that names a ministry and the fund it manages: "…
+            // Voedselkwaliteit (XIV) en het Diergezondheidsfonds (F) voor het jaar 2021" is the
+            // ministry's document (its dossier number says XIV).
+            LineRule::StatementChapter => {
+                format!(r"\(({CHAPTER})\)(?:\s+en\s+(?:het|de)\s+[^()]+\([A-Z]\))?\s+voor het jaar \d{{4}}")
+            }
             LineRule::Toestand => r"(?i)toestand".to_string(),
         }
     }
@@ -152,7 +157,8 @@ pub(super) fn read_lines(head: &[&str]) -> LineReading {
             caps_chapter = Some(captures[1].to_string());
         }
         // A budget statement's title names its chapter before its year: "Vaststelling van de
-        // begrotingsstaat van … (IIB) voor het jaar 2007".
+        // begrotingsstaat van … (IIB) voor het jaar 2007"; the ministry's when it names the fund
+        // it manages after it ("… (XIV) en het Diergezondheidsfonds (F) voor het jaar 2021").
         if meta.chapter.is_none()
             && let Some(captures) = captures_of(LineRule::StatementChapter)
         {

@@ -17,9 +17,9 @@
 //!    ("Rijksbegroting | ||||" gives a label and four empty cells).
 //! 3. Rows printed one cell short of the body's usual width lose their top-left cell: a header
 //!    row of width − 1 gets an empty first cell (these sites print the header without the stub's
-//!    empty header cell). Where most body rows open with a code (or as many as not, when every
+//!    empty header cell). Where most body rows open with a code (or two or more do, when every
 //!    coded row ends in a figure and every other row with figures has one right before its empty
-//!    last cell), a row that opens with text and ends in an empty cell lost its code cell at the
+//!    last cell, or ends in one a cell short), a row that opens with text and ends in an empty cell lost its code cell at the
 //!    front: its cells move one to the right ("Voorwoord | 8 | |"). A last column that is empty in every row is padding and is dropped.
 //!    A header row of full width that opens with a year over a column of labels and ends in an
 //!    empty cell over a column of figures was printed without its top-left cell and closed by an
@@ -530,14 +530,19 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
         .count();
     // Or, as many rows open with text as with a code, but the columns say the same: every row that
     // opens with a code ends in a figure, and every row that opens with text has a figure just
-    // before its empty last cell ("1. | Leeswijzer | 3 |" beside "1: Wetgeving … | 5 | |"; rows
-    // without figures, a header printed as the first row, say, do not count).
+    // before its empty last cell ("1. | Leeswijzer | 3 |" beside "1: Wetgeving … | 5 | |"), or
+    // ends in a figure one cell short, as the moving below allows ("2. Ontvangsten | 25 |"); rows
+    // without figures, a header printed as the first row, say, do not count.
     let opens_with_text_and_lost_code = |cells: &&Vec<String>| {
-        cells.len() == body_width
-            && cells.first().is_some_and(|cell| !cell.is_empty() && !is_code(cell))
+        let figure_before_empty_last = cells.len() == body_width
             && cells.last().is_some_and(String::is_empty)
             && cells.len() >= 2
-            && is_figure(&cells[cells.len() - 2])
+            && is_figure(&cells[cells.len() - 2]);
+        let figure_last_one_short = cells.len() >= 2
+            && cells.len() + 1 == body_width
+            && cells.last().is_some_and(|cell| is_figure(cell));
+        cells.first().is_some_and(|cell| !cell.is_empty() && !is_code(cell))
+            && (figure_before_empty_last || figure_last_one_short)
     };
     let coded_end_in_figures = body
         .iter()
