@@ -87,7 +87,9 @@ impl KamerstukHead {
     /// follows within [`TITLE_LINES`] non-empty lines (so a table row that starts with "12 345"
     /// is no dossier); failing that, the first dossier line whose title opens with one of the
     /// [`STANDALONE_TITLES`] counts alone (its title as printed on that line, no heading); the lines in between continue the title, and the heading is the rest of
-    /// the "Nr." line or, when that holds only the number, the next non-empty line. (2) Failing
+    /// the "Nr." line or, when that holds only the number, the next non-empty line; a number and
+    /// chapter with no title before the bare "Nr." line take a dossier title (one of the
+    /// [`STANDALONE_TITLES`]) from the line after it, and the heading from the next. (2) Failing
     /// that, a budget dossier's title behind a "Dossier:" label, as copies of kamerstukken print
     /// it (see `find_labelled_dossier`). (3) Failing that, the first line opening with one of the
     /// [`STANDALONE_TITLES`] is the title, with the lines that continue it (`wrapped_title`), no
@@ -126,12 +128,26 @@ impl KamerstukHead {
             }
             let mut title_parts: Vec<&str> = dossier.get(2).map(|m| m.as_str()).into_iter().collect();
             title_parts.extend(following.get(title_from..number_at).unwrap_or_default());
+            let number_line = NUMBER.captures(following[number_at]).expect("matched above");
+            let after_number = index + 2 + number_at;
+            // A copy that prints the dossier number and chapter alone and the dossier's title
+            // after the "Nr." line ("35 470 VI" / "Nr. 1" / "Jaarverslag en slotwet … 2019" /
+            // "DEPARTEMENTAAL JAARVERSLAG …"): the title is the line after it, the heading the
+            // next, when the title is a dossier title.
+            let title_after_number =
+                (title_parts.is_empty() && chapter.is_some() && number_line[1].trim().is_empty())
+                    .then(|| lines.get(after_number))
+                    .flatten()
+                    .filter(|title| is_standalone_title(title));
+            if let Some(title) = title_after_number {
+                let heading = lines.get(after_number + 1).map(|line| line.to_string());
+                return Some(KamerstukHead { chapter, title: title.to_string(), heading });
+            }
             if title_parts.is_empty() {
                 continue;
             }
-            let number_line = NUMBER.captures(following[number_at]).expect("matched above");
             let heading = match number_line[1].trim() {
-                "" => lines.get(index + 2 + number_at).map(|line| line.to_string()),
+                "" => lines.get(after_number).map(|line| line.to_string()),
                 rest => Some(rest.to_string()),
             };
             return Some(KamerstukHead { chapter, title: title_parts.join(" "), heading });
@@ -303,6 +319,18 @@ mod tests {
         assert_eq!(read(markup_lines), meta(Some(2022), Some("NvW"), Some("VII")));
         let wrapped = "Vergaderjaar 2009–2010\n32 360 IXB Jaarverslag en slotwet Ministerie van\nFinanciën 2009\nNr. 1\nJAARVERSLAG\n";
         assert_eq!(read(wrapped), meta(Some(2009), Some("JV"), Some("IXB")));
+    }
+
+    #[test]
+    fn a_dossier_title_printed_after_the_number_line() {
+        // Wild page q1_01 (parlementairemonitor.nl, jaarverslag JenV 2019), lines 21-31 verbatim:
+        // number and chapter alone, "Nr. 1", then the dossier title and the paper's heading.
+        let text = "Tweede Kamer der Staten-Generaal\n\nVergaderjaar 2019-2020\n\n35 470 VI\n\nNr. 1\n\n\
+            Jaarverslag en slotwet Ministerie van Justitie en Veiligheid 2019\n\n\
+            DEPARTEMENTAAL JAARVERSLAG 2019 JUSTITIE EN VEILIGHEID (VI)\n";
+        assert_eq!(read(text), meta(Some(2019), Some("JV"), Some("VI")));
+        // Not when the line after "Nr." is no dossier title: a row "12 345 VI" over "Nr. 1".
+        assert_eq!(KamerstukHead::find(&["35 470 VI", "Nr. 1", "Inleiding"]), None);
     }
 
     #[test]
