@@ -1330,6 +1330,25 @@ fn pipe_rows_that_lost_their_code_cell_move_right_though_coded_rows_are_few() {
 }
 
 #[test]
+fn a_header_and_row_whose_cells_ran_together_are_a_table_with_its_row_in_doubt() {
+    // Wild page q1_04 (zoek.officielebekendmakingen.nl, kst-32620-148), lines 3-4: the site's
+    // page-information table with every cell separator lost, "Datum publicatieOrganisatie…" over
+    // "Tweede Kamer der Staten-Generaal2014-201532620 nr. 148". Three cells under four headers:
+    // nothing printed says which one vanished, so the row is flagged, not guessed in silence.
+    let document = extract("wild/dev/q1_04.txt", None);
+    let table = &document.tables[0];
+    let headers: Vec<String> = table.columns.iter().map(|c| c.header()).collect();
+    assert_eq!(headers, ["Datum publicatie", "Organisatie", "Vergaderjaar", "Dossier- en ondernummer"]);
+    let row = &table.rows[0];
+    assert_eq!(row.line, Some(4));
+    let printed: Vec<&str> = row.cells.iter().map(|c| c.text.as_str()).filter(|t| !t.is_empty()).collect();
+    assert_eq!(printed, ["Tweede Kamer der Staten-Generaal", "2014-2015", "32620 nr. 148"]);
+    assert!(row.cells.iter().all(|cell| cell.flags.contains(&CellFlag::ColumnInferred)), "{:?}", row.cells);
+    // The dossier line under it ("32 620 Beleidsdoelstellingen …", line 6) is no note 32.
+    assert!(table.notes.is_empty(), "{:?}", table.notes);
+}
+
+#[test]
 fn a_row_starts_at_the_code_printed_before_its_label() {
     // Wild page c6_07 (2SUPP 2019 IV, table of contents): "INHOUDSOPGAVE", "Blz." (line 18),
     // then "A.", "ARTIKELSGEWIJZE TOELICHTING BIJ HET WETSVOORSTEL", "2" (lines 20–24). The first

@@ -61,7 +61,9 @@ pub(crate) fn notes_in(pieces: &[Piece], line: Option<usize>) -> Option<Vec<Note
         } else if let Some(captures) = MARKER_ALONE.captures(&text) {
             notes.push(Note { marker: captures[1].to_string(), text: String::new(), line });
             waiting_for_text = true;
-        } else if let Some(captures) = PRINTED_MARKER.captures(&text) {
+        } else if let Some(captures) = PRINTED_MARKER.captures(&text)
+            && !opens_a_space_grouped_number(&captures)
+        {
             let marker = captures.get(1).or_else(|| captures.get(2)).map_or("", |m| m.as_str());
             notes.push(Note { marker: marker.to_string(), text: captures[3].to_string(), line });
         } else if let Some(note) = notes.last_mut() {
@@ -71,6 +73,18 @@ pub(crate) fn notes_in(pieces: &[Piece], line: Option<usize>) -> Option<Vec<Note
         }
     }
     (!notes.is_empty()).then_some(notes)
+}
+
+/// True when a printed marker and the start of its text are one number grouped by a space, a
+/// kamerstuk's dossier number ("32 620 Beleidsdoelstellingen …"): two digits, then a group of
+/// exactly three.
+fn opens_a_space_grouped_number(captures: &regex::Captures<'_>) -> bool {
+    let Some(marker) = captures.get(1) else { return false };
+    let rest = captures[3].as_bytes();
+    marker.as_str().bytes().all(|b| b.is_ascii_digit())
+        && rest.len() >= 3
+        && rest[..3].iter().all(u8::is_ascii_digit)
+        && rest.get(3).is_none_or(|b| b.is_ascii_whitespace())
 }
 
 #[cfg(test)]
@@ -97,5 +111,17 @@ mod tests {
         );
         // "Noot" without a number names no note.
         assert_eq!(notes_in(&[text("Noot: zie de toelichting")], None), None);
+    }
+
+    #[test]
+    fn a_dossier_number_is_no_note() {
+        // Wild page q1_04, line 6, under the page-information table: the dossier's number and
+        // title, not note 32.
+        assert_eq!(
+            notes_in(&[text("32 620 Beleidsdoelstellingen op het gebied van Volksgezondheid")], None),
+            None
+        );
+        let notes = notes_in(&[text("32 gevallen zijn niet meegeteld")], None).expect("a note");
+        assert_eq!(notes[0].marker, "32");
     }
 }

@@ -9,7 +9,9 @@
 //! The stages, one submodule each:
 //! 0. `pipe`: pipe tables ("a | b" lines with a "---|" separator) are taken out first and read
 //!    as grids by the HTML reader's structure stage (`pipe_header` moves header rows printed
-//!    off their columns back over them); their lines are blanked for the steps below.
+//!    off their columns back over them); their lines are blanked for the steps below. A header
+//!    and a row whose cells were run together without a separator are rewritten as pipe rows
+//!    first (`glued`).
 //! 1. `paragraph`: lines → classified paragraphs (text, figure, whitespace; attached or not).
 //! 2. `region`: where tables start and end; caption, notes, section heading.
 //! 3. `grid`: raw rows, the layout (stub and data columns, whitespace convention) that explains
@@ -28,6 +30,7 @@
 
 mod body_start;
 mod caption;
+mod glued;
 mod grid;
 mod header;
 mod header_cells;
@@ -62,14 +65,18 @@ const MAX_COLUMNS: usize = 30;
 /// Text without tables gives no tables and no warnings. Problems (inferred placements, cut
 /// cells, truncated or unrecovered tables) are warnings with the line, table and row.
 pub fn read_text(text: &str) -> ReadOutcome {
-    let blocks = pipe::find_blocks(text);
-    if blocks.is_empty() {
+    // Rows whose cells were run together are read as the pipe rows they were (see `glued`).
+    let (piped, glued_blocks) = glued::as_pipe_rows(text);
+    let mut blocks = pipe::find_blocks(&piped);
+    if blocks.is_empty() && glued_blocks.is_empty() {
         return read_paragraphs(text, text);
     }
+    blocks.extend(glued_blocks);
+    blocks.sort_by_key(|block| block.first_line);
     // Pipe tables are read as grids (see `pipe`); the rest of the text, with their lines blanked
     // (line numbers kept), as paragraphs.
-    let pipe_tables = pipe::read_tables(text, &blocks);
-    let masked = pipe::mask(text, &blocks, &pipe_tables);
+    let pipe_tables = pipe::read_tables(&piped, &blocks);
+    let masked = pipe::mask(&piped, &blocks, &pipe_tables);
     let mut outcome = read_paragraphs(&masked, text);
     let offset = outcome.tables.len();
     for mut table in pipe_tables.tables {
