@@ -1349,6 +1349,22 @@ fn a_header_and_row_whose_cells_ran_together_are_a_table_with_its_row_in_doubt()
 }
 
 #[test]
+fn contents_entries_one_a_line_keep_their_place_with_or_without_a_page() {
+    // Wild page q2_06 (Voorjaarsnota 2021, berthub.eu), lines 34-49: "Inhoudsopgave", then one
+    // entry a line, some ending in their page ("1 Inleiding 3", "Bijlagen 16"), most printing
+    // none ("2 Economisch beeld", "Bijlage 7: Verticale toelichting").
+    let document = extract("wild/dev/q2_06.txt", None);
+    let table = document.tables.iter().find(|t| t.kind == TableKind::Contents).expect("the contents");
+    assert_eq!(texts(row(table, "1 Inleiding")), ["3"]);
+    assert_eq!(texts(row(table, "2 Economisch beeld")), [""]);
+    assert_eq!(texts(row(table, "3 Uitgaven")), ["3"]);
+    assert_eq!(texts(row(table, "Bijlagen")), ["16"]);
+    assert_eq!(texts(row(table, "Bijlage 7: Verticale toelichting")), [""]);
+    assert_eq!(row(table, "Bijlage 7: Verticale toelichting").line, Some(49));
+    assert!(table.texts_not_placed.is_empty(), "{:?}", table.texts_not_placed);
+}
+
+#[test]
 fn a_row_starts_at_the_code_printed_before_its_label() {
     // Wild page c6_07 (2SUPP 2019 IV, table of contents): "INHOUDSOPGAVE", "Blz." (line 18),
     // then "A.", "ARTIKELSGEWIJZE TOELICHTING BIJ HET WETSVOORSTEL", "2" (lines 20–24). The first

@@ -6,10 +6,13 @@
 //! text can be ("is this a figure?", "is this a unit line?") is [`super::printed`]'s. It decides
 //! nothing about tables, but for one kind its neighbours decide: a bound (">95%") is a value
 //! after a value of its row and a text where it names a row ([`bounds_after_values_are_values`]).
+//! Lines that run a label and its figures together are cut into several paragraphs; in a block of
+//! contents entries printed one a line ([`contents_blocks`]) an entry without its page gets an
+//! empty cell, one a line, as the entries with a page get theirs.
 //!
 //! Paragraphs borrow their text from the input.
 
-use super::printed::{is_bound, is_value, is_year_like};
+use super::printed::{self, is_bound, is_value, is_year_like};
 use crate::interpret::glued_figures::{shows_glued_figures, split_glued_decimals, split_glued_wholes};
 use crate::interpret::run_together::{
     RunTogether, glued_years, split_fewest_space_grouped, split_run_together, split_space_grouped,
@@ -172,7 +175,7 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
     let mut previous_blank = true;
     // After a line of pipes alone, in a table printed one cell per line.
     let mut row_ended = false;
-    let run_together = run_together_lines(&lines);
+    let (run_together, contents) = run_together_lines(&lines);
     // At each separator line of a table printed one cell per line: how many paragraphs there
     // were, and the line its header starts on; the next paragraph gets that line.
     let mut separated_headers: Vec<(usize, usize)> = Vec::new();
@@ -234,6 +237,15 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
         }
         let text = raw.trim_matches(|c: char| c.is_whitespace());
         out.push(Paragraph::new(index + 1, raw, text, !previous_blank));
+        // An entry of a table of contents printed one a line without its page ("2 Economisch
+        // beeld" between "1 Inleiding 3" and "3 Uitgaven 3"): its page cell is empty. Not a line
+        // that opens in lower case: that one continues the entry above.
+        if contents.get(index).copied().unwrap_or(false)
+            && !text.is_empty()
+            && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        {
+            out.push(Paragraph::new(index + 1, " ", "", false));
+        }
         previous_blank = false;
     }
     for (count, from) in separated_headers {
@@ -308,10 +320,10 @@ fn header_above_separator(lines: &[&str], separator: usize) -> Option<usize> {
 /// alone is as likely a heading that ends in a number ("Artikel 31"). A column heading of a
 /// measure word and a year ("Realisatie 20101", with note marker 1) is never split
 /// ([`crate::interpret::vocabulary::is_measure_year_heading`]).
-fn run_together_lines(lines: &[&str]) -> Vec<Option<RunTogether>> {
+fn run_together_lines(lines: &[&str]) -> (Vec<Option<RunTogether>>, Vec<bool>) {
     // Cheap out: no line ends in a digit or "%".
     if !lines.iter().any(|line| line.trim_end().ends_with(|c: char| c.is_ascii_digit() || c == '%')) {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let splits: Vec<Option<RunTogether>> = lines
         .iter()
@@ -334,6 +346,7 @@ fn run_together_lines(lines: &[&str]) -> Vec<Option<RunTogether>> {
     split_by_neighbours(lines, &mut splits);
     split_spaced_rows(lines, &mut splits);
     let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty()).collect();
+    let in_contents_block = contents_blocks(lines, &splits);
     let mut keep = vec![false; lines.len()];
     for (position, &index) in content.iter().enumerate() {
         if splits[index].is_none() {
@@ -349,9 +362,42 @@ fn run_together_lines(lines: &[&str]) -> Vec<Option<RunTogether>> {
         // A heading of years was split only for a split row below it (`split_by_neighbours`),
         // which may stand after group rows that are no split themselves ("Baten").
         let heading = split_year_heading(lines[index]).is_some();
-        keep[index] = heading || neighbour(-1) || neighbour(1);
+        keep[index] = heading || neighbour(-1) || neighbour(1) || in_contents_block[index];
     }
-    splits.into_iter().zip(keep).map(|(split, keep)| split.filter(|_| keep)).collect()
+    let kept = splits.into_iter().zip(keep).map(|(split, keep)| split.filter(|_| keep)).collect();
+    (kept, in_contents_block)
+}
+
+/// For each line, whether it stands in a block of lines printed one entry a line right under a
+/// contents heading ("Inhoudsopgave", a blank line, then "Voorjaarsnota 3" / "1 Inleiding 3" /
+/// "2 Economisch beeld" / "3 Uitgaven 3", no blank line between them), two or more of which end
+/// in a page number (`splits`, before their neighbours are asked; [`ends_in_page`]): in a table of contents an entry
+/// that ends in its page is one alone, without a split neighbour (the entries between print no
+/// page). A block where no two lines end in a page is a page's navigation list.
+fn contents_blocks(lines: &[&str], splits: &[Option<RunTogether>]) -> Vec<bool> {
+    let mut in_block = vec![false; lines.len()];
+    for (at, line) in lines.iter().enumerate() {
+        if !printed::is_contents_heading(line) {
+            continue;
+        }
+        let Some(first) = (at + 1..lines.len()).find(|&i| !lines[i].trim().is_empty()) else { continue };
+        let end = (first..lines.len()).find(|&i| lines[i].trim().is_empty()).unwrap_or(lines.len());
+        // One entry a line: the block holds three lines or more, two of them with a page.
+        let with_page = (first..end).filter(|&i| ends_in_page(lines[i], splits[i].as_ref())).count();
+        if end - first >= 3 && with_page >= 2 {
+            in_block[first..end].iter_mut().for_each(|flag| *flag = true);
+        }
+    }
+    in_block
+}
+
+/// True when a line's split leaves one figure that can be a page number: a whole number of at
+/// most three digits ("3", "16"; not "29.083").
+fn ends_in_page(line: &str, split: Option<&RunTogether>) -> bool {
+    let Some(split) = split else { return false };
+    let [figure] = split.figures.as_slice() else { return false };
+    let page = line.get(figure.clone()).unwrap_or("").trim();
+    (1..=3).contains(&page.len()) && page.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// How many lines in a row must agree on their cell count before rows printed one space a cell
@@ -565,6 +611,26 @@ fn pipe_cells(raw: &str) -> Option<Vec<&str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_contents_block_needs_two_entries_with_a_page() {
+        // Wild page q2_06, lines 34-42: entries one a line, four of nine with a page.
+        let text = "Inhoudsopgave\n\nVoorjaarsnota 3\n1 Inleiding 3\n2 Economisch beeld\n3 Uitgaven 3\n\
+                    4 Inkomsten\nBijlagen 16\n\n1 Inleiding\n";
+        let lines: Vec<&str> = text.split('\n').collect();
+        let (_, contents) = run_together_lines(&lines);
+        assert_eq!(contents.iter().filter(|&&c| c).count(), 6);
+        let cells: Vec<(usize, &str)> = paragraphs(text).iter().map(|p| (p.line, p.text)).collect();
+        assert!(cells.contains(&(5, "2 Economisch beeld")) && cells.contains(&(5, "")), "{cells:?}");
+        // Wild page p1_04, lines 3-8 and 25-28 (cut): a navigation list under the heading, whose
+        // only lines ending in a figure are a kamerstuk's "Nr. 1" and a total of 29.083.
+        let navigation = "Inhoudsopgave\nA. ALGEMEEN\n2. LEESWIJZER\nB. BELEIDSVERSLAG\n3.1. Realisatie van de beleidsprioriteiten 2018\n\
+                          Nr. 1\nJAARVERSLAG VAN HET GEMEENTEFONDS (B)\n\
+                          Uitgaven begroting gemeentefonds 2018 In miljoenen euro’s Totaal 29.083\n";
+        let lines: Vec<&str> = navigation.split('\n').collect();
+        let (_, contents) = run_together_lines(&lines);
+        assert!(contents.iter().all(|&c| !c));
+    }
 
     #[test]
     fn a_bound_after_a_value_of_its_row_is_a_value_one_that_opens_a_row_a_label() {
