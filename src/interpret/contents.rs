@@ -22,7 +22,7 @@ use crate::table::{Table, TableKind};
 const PAGE_WORDS: &[&str] = &["blz.", "blz", "pag.", "pagina", "bladzijde"];
 
 /// True for a page word ("blz.", "Blz.", "pagina").
-fn is_page_word(text: &str) -> bool {
+pub(crate) fn is_page_word(text: &str) -> bool {
     PAGE_WORDS.iter().any(|word| word.eq_ignore_ascii_case(text.trim()))
 }
 

@@ -284,7 +284,8 @@ struct Reaching {
 pub(crate) fn lay_out(raw: RawTable) -> Grid {
     let found = raw.rows;
     let mut grid = Grid::default();
-    // Sized once: grown by doubling, a table of a million cells would copy them twenty times.
+    // Sized once: grown by doubling, a table of a million cells would hold up to twice the room
+    // it needs, and both the old and the new block at each growth.
     grid.cells.reserve_exact(found.iter().map(|row| row.cells.len()).sum());
     let column_limit = raw.declared_width.map_or(MAX_COLUMNS, |declared| declared.min(MAX_COLUMNS));
     // Per column: the rowspan reaching into the next row, if any.

@@ -10,7 +10,8 @@
 //!    with that marker;
 //! 2. a line that starts with a printed marker — one to three stars, a number of one or two digits,
 //!    or one lower-case letter, optionally followed by ")" or ".", then a space — starts a note
-//!    ("1 Het aantal …", "a) Exclusief …", "* Voorlopig");
+//!    ("1 Het aantal …", "a) Exclusief …", "* Voorlopig"), but not two digits, a space and a group
+//!    of three: a kamerstuk's dossier number ("32 620 Beleidsdoelstellingen …");
 //! 3. a line that is only a marker ("1") starts a note whose text is the next line (the layout of a
 //!    marker in its own box next to the note);
 //! 4. any other line continues the open note, or, when no note is open, means the text is not a
@@ -62,7 +63,7 @@ pub(crate) fn notes_in(pieces: &[Piece], line: Option<usize>) -> Option<Vec<Note
             notes.push(Note { marker: captures[1].to_string(), text: String::new(), line });
             waiting_for_text = true;
         } else if let Some(captures) = PRINTED_MARKER.captures(&text)
-            && !opens_a_space_grouped_number(&captures)
+            && !opens_a_space_grouped_number(&text)
         {
             let marker = captures.get(1).or_else(|| captures.get(2)).map_or("", |m| m.as_str());
             notes.push(Note { marker: marker.to_string(), text: captures[3].to_string(), line });
@@ -75,16 +76,16 @@ pub(crate) fn notes_in(pieces: &[Piece], line: Option<usize>) -> Option<Vec<Note
     (!notes.is_empty()).then_some(notes)
 }
 
-/// True when a printed marker and the start of its text are one number grouped by a space, a
-/// kamerstuk's dossier number ("32 620 Beleidsdoelstellingen …"): two digits, then a group of
-/// exactly three.
-fn opens_a_space_grouped_number(captures: &regex::Captures<'_>) -> bool {
-    let Some(marker) = captures.get(1) else { return false };
-    let rest = captures[3].as_bytes();
-    marker.as_str().bytes().all(|b| b.is_ascii_digit())
-        && rest.len() >= 3
-        && rest[..3].iter().all(u8::is_ascii_digit)
-        && rest.get(3).is_none_or(|b| b.is_ascii_whitespace())
+/// True when a line opens with a number grouped by a space, a kamerstuk's dossier number ("32 620
+/// Beleidsdoelstellingen …"): two digits, one space and a group of exactly three, then a space or
+/// the end. Not a note "1 250 scholen …" (one digit) nor "12) 250 …" (a marker's bracket).
+fn opens_a_space_grouped_number(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() >= 6
+        && bytes[..2].iter().all(u8::is_ascii_digit)
+        && bytes[2] == b' '
+        && bytes[3..6].iter().all(u8::is_ascii_digit)
+        && bytes.get(6).is_none_or(u8::is_ascii_whitespace)
 }
 
 #[cfg(test)]
@@ -123,5 +124,12 @@ mod tests {
         );
         let notes = notes_in(&[text("32 gevallen zijn niet meegeteld")], None).expect("a note");
         assert_eq!(notes[0].marker, "32");
+        // One digit before the group is a note: "1 250 scholen" is note 1 about 250 schools.
+        let notes = notes_in(
+            &[text("1 250 scholen ontvingen een bijdrage"), Piece::Break, text("2 Exclusief btw.")],
+            None,
+        )
+        .expect("two notes");
+        assert_eq!(notes.iter().map(|n| n.marker.as_str()).collect::<Vec<_>>(), ["1", "2"]);
     }
 }

@@ -86,8 +86,8 @@ impl KamerstukHead {
     /// markup puts number and chapter in elements of their own), counts only when a "Nr. N" line
     /// follows within [`TITLE_LINES`] non-empty lines (so a table row that starts with "12 345"
     /// is no dossier); failing that, the first dossier line whose title opens with one of the
-    /// [`STANDALONE_TITLES`] counts alone (its title as printed on that line, no heading); the lines in between continue the title, and the heading is the rest of
-    /// the "Nr." line or, when that holds only the number, the next non-empty line; a number and
+    /// [`STANDALONE_TITLES`] counts alone (its title as printed on that line, no heading); the
+    /// lines in between continue the title, and the heading is the rest of the "Nr." line or, when that holds only the number, the next non-empty line; a number and
     /// chapter with no title before the bare "Nr." line take a dossier title (one of the
     /// [`STANDALONE_TITLES`]) from the line after it, and the heading from the next. (2) Failing
     /// that, a budget dossier's title behind a "Dossier:" label, as copies of kamerstukken print

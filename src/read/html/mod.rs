@@ -11,6 +11,7 @@
 //! The stages, in order, each in its own module:
 //! 0. `prune` cuts the blocks far from every table out of the page before it is parsed, when it
 //!    can prove that changes nothing (else the whole page is parsed; see [`read_html_whole`]);
+//!    `parse` parses it into a tree sized for the page;
 //! 1. `page` walks the document once: text blocks (with headings marked) and table starts;
 //! 2. `source_lines` scans the raw text for tag lines, paired with the tree's elements;
 //! 3. per table, `grid` expands spans into slots (clamping what runs past the table, padding short
@@ -21,6 +22,10 @@
 //!    `notes` reads the notes under the table; tables of contents are marked
 //!    [`TableKind::Contents`] (`kind`);
 //! 7. truncation: a table the input ends inside is marked, its cells flagged.
+//!
+//! Steps 1–4 and the tree's part of 6 (the `<caption>` element, the notes) run for every table
+//! first; the tree is then dropped, and steps 5–7 run on what was taken from it (the tree is
+//! the largest part of a reading's memory).
 //!
 //! Nested tables: an inner table is a table of its own; its text is *not* part of the cell that
 //! holds it. So a layout table wrapping a data table loses nothing, and is itself dropped at step 4

@@ -12,6 +12,10 @@
 //! which text blocks stood there, only that none was a heading or a table, so a question about
 //! the blocks above a table that reaches a cut has no answer ([`Page::blocks_above`] gives `None`).
 //!
+//! The blocks inside a table that holds no table of its own are forgotten once the walk is done
+//! (but for headings): no question asks for them, and a page that is one large table would
+//! otherwise keep each cell's text here a second time.
+//!
 //! Leaves reading the blocks (captions, units) to [`super::caption`].
 
 use ego_tree::iter::Edge;
@@ -50,7 +54,8 @@ pub(super) enum Event {
 /// The page as a list of events.
 #[derive(Debug, Default)]
 pub(super) struct Page {
-    /// Every event, in document order.
+    /// The events, in document order: every one, but the text blocks no question reads (see
+    /// [`Page::walk`]).
     pub events: Vec<Event>,
 }
 
@@ -250,5 +255,25 @@ mod tests {
         let (inner_at, _, inner_parent) = tables[1];
         assert_eq!(inner_parent, Some(outer));
         assert_eq!(page.blocks_above(inner_at, inner_parent, 3).unwrap()[0].text, "Tabel 9 in een cel");
+    }
+
+    #[test]
+    fn blocks_of_a_table_that_holds_no_table_are_forgotten_but_its_headings() {
+        let document = Html::parse_document(
+            "<p>Tabel 1</p><table><tr><td><h3>Kop in een cel</h3></td><td>1.522</td></tr></table>\
+             <table><tr><td>Tabel 9 in een cel<table><tr><td>x</td></tr></table></td></tr></table>",
+        );
+        let page = Page::walk(&document, CutMarkers::Absent);
+        let blocks: Vec<&str> = page
+            .events
+            .iter()
+            .filter_map(|event| match event {
+                Event::Block { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        // The first table's cell "1.522" and the inner table's "x" are gone; the heading in a
+        // cell and the outer table's cell above the inner table stay.
+        assert_eq!(blocks, ["Tabel 1", "Kop in een cel", "Tabel 9 in een cel"]);
     }
 }

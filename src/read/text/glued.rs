@@ -12,23 +12,26 @@
 //! Where one cell ends and the next begins, on a line without a separator:
 //! - a lower-case letter followed by an upper-case letter that opens a word
 //!   ("publicatie|Organisatie");
-//! - in the row only, a letter followed by a digit ("Staten-Generaal|2014"), and a parliamentary
-//!   year "2014-2015" followed by more digits ("2014-2015|32620": a year range never goes on
-//!   with a digit).
+//! - in the row only, a letter followed by a digit ("Staten-Generaal|2014"), a digit followed by
+//!   a capital that opens a word ("22-09-2020|Tweede"), and a parliamentary year "2014-2015"
+//!   (any dash) followed by more digits ("2014-2015|32620": a year range never goes on with a
+//!   digit).
 //!
 //! A header line is one with at least two glue points of the first kind, at most
-//! [`MAX_HEADER_CHARS`] long, without sentence punctuation; the row is the line right under it,
-//! with at least one glue point and as many cells as the header or one fewer; the two lines
-//! stand alone, with a blank line (or the text's edge) above and below. Ordinary prose has no such
-//! line: a capital glued to a lower-case letter twice in one short line is what a lost cell
-//! separator leaves.
+//! [`MAX_LINE_BYTES`] long, without sentence punctuation; the row is the line right under it,
+//! with three cells or more, as many as the header or one fewer; the two lines stand alone, with
+//! a blank line (or the text's edge) above and below. Prose has no such pair of lines: a capital
+//! glued to a lower-case letter twice in one short line is what a lost cell separator leaves.
+//! Known limit: a site's menu glued into one line ("HomeNieuwsbriefContact") over a glued line of
+//! three cells reads as a table too; its row is one cell short or its cells are text, and it is
+//! flagged as any inferred row.
 
 use std::borrow::Cow;
 
 use super::pipe::PipeBlock;
 
-/// The longest header line read as glued cells: these tables are a site's small tables.
-const MAX_HEADER_CHARS: usize = 160;
+/// The longest line, in bytes, read as glued cells: these tables are a site's small tables.
+const MAX_LINE_BYTES: usize = 160;
 
 /// The text with every glued header line and the row under it rewritten as pipe rows ("Datum
 /// publicatie | Organisatie | …|"), line numbers unchanged, and those two lines as a pipe block
@@ -43,7 +46,11 @@ pub(super) fn as_pipe_rows(text: &str) -> (Cow<'_, str>, Vec<PipeBlock>) {
     let mut blocks = Vec::new();
     let mut index = 0;
     while index + 1 < lines.len() {
-        let (Some(header), Some(row)) = (header_cells(lines[index]), row_cells(lines[index + 1])) else {
+        let Some(header) = header_cells(lines[index]) else {
+            index += 1;
+            continue;
+        };
+        let Some(row) = row_cells(lines[index + 1]) else {
             index += 1;
             continue;
         };
@@ -52,7 +59,7 @@ pub(super) fn as_pipe_rows(text: &str) -> (Cow<'_, str>, Vec<PipeBlock>) {
         // line over a row of glued figures) is left to the paragraph reading.
         let alone = (index == 0 || lines[index - 1].trim().is_empty())
             && lines.get(index + 2).is_none_or(|below| below.trim().is_empty());
-        if !alone || row.len() > header.len() || row.len() + 1 < header.len() {
+        if !alone || row.len() < 3 || row.len() > header.len() || row.len() + 1 < header.len() {
             index += 1;
             continue;
         }
@@ -94,7 +101,7 @@ fn has_glue_point(text: &str) -> bool {
 /// The cells of a glued header line, or `None` when it is not one.
 fn header_cells(line: &str) -> Option<Vec<String>> {
     let line = line.trim();
-    if line.len() > MAX_HEADER_CHARS
+    if line.len() > MAX_LINE_BYTES
         || line.contains('|')
         || line.chars().any(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'))
     {
@@ -107,7 +114,7 @@ fn header_cells(line: &str) -> Option<Vec<String>> {
 /// The cells of the row under a glued header, or `None` when it shows no glue point.
 fn row_cells(line: &str) -> Option<Vec<String>> {
     let line = line.trim();
-    if line.is_empty() || line.len() > MAX_HEADER_CHARS || line.contains('|') {
+    if line.is_empty() || line.len() > MAX_LINE_BYTES || line.contains('|') {
         return None;
     }
     let mut points = word_glue_points(line);
@@ -129,8 +136,9 @@ fn word_glue_points(line: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Byte offsets where a letter is followed by a digit ("Generaal|2014"), and where a year range
-/// of two consecutive years goes on with a digit ("2014-2015|32620").
+/// Byte offsets where a letter is followed by a digit ("Generaal|2014"), a digit by a capital
+/// that opens a word ("2020|Tweede"), and where a year range of two consecutive years, with any
+/// dash, goes on with a digit ("2014-2015|32620", "2019‒2020|35350").
 fn digit_glue_points(line: &str) -> Vec<usize> {
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut points: Vec<usize> = chars
@@ -138,24 +146,26 @@ fn digit_glue_points(line: &str) -> Vec<usize> {
         .filter(|w| w[0].1.is_alphabetic() && w[1].1.is_ascii_digit())
         .map(|w| w[1].0)
         .collect();
-    let bytes = line.as_bytes();
+    points.extend(
+        chars
+            .windows(3)
+            .filter(|w| w[0].1.is_ascii_digit() && w[1].1.is_uppercase() && w[2].1.is_lowercase())
+            .map(|w| w[1].0),
+    );
     let year_at = |at: usize| -> Option<u32> {
-        let digits = bytes.get(at..at + 4)?;
-        digits
-            .iter()
-            .all(u8::is_ascii_digit)
-            .then(|| digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+        let digits = chars.get(at..at + 4)?;
+        digits.iter().try_fold(0, |year, &(_, c)| c.to_digit(10).map(|digit| year * 10 + digit))
     };
-    for start in 0..bytes.len().saturating_sub(9) {
-        let starts_a_number = start == 0 || !bytes[start - 1].is_ascii_digit();
+    for start in 0..chars.len().saturating_sub(9) {
+        let starts_a_number = start == 0 || !chars[start - 1].1.is_ascii_digit();
         if starts_a_number
-            && bytes[start + 4] == b'-'
+            && matches!(chars[start + 4].1, '-' | '‐' | '‒' | '–' | '—')
             && let (Some(first), Some(second)) = (year_at(start), year_at(start + 5))
             && (1800..2200).contains(&first)
             && second == first + 1
-            && bytes.get(start + 9).is_some_and(u8::is_ascii_digit)
+            && chars[start + 9].1.is_ascii_digit()
         {
-            points.push(start + 9);
+            points.push(chars[start + 9].0);
         }
     }
     points
@@ -179,7 +189,8 @@ mod tests {
 
     #[test]
     fn a_glued_header_and_row_become_pipe_rows() {
-        // Wild page q1_04 (zoek.officielebekendmakingen.nl, kst-32620-148), lines 1-4 verbatim.
+        // Wild page q1_04 (zoek.officielebekendmakingen.nl, kst-32620-148), lines 1-4 verbatim and
+        // line 6 cut.
         let text = "Kamerstuk\n\nDatum publicatieOrganisatieVergaderjaarDossier- en ondernummer\n\
                     Tweede Kamer der Staten-Generaal2014-201532620 nr. 148\n\n32 620 Beleidsdoelstellingen\n";
         let (rewritten, blocks) = as_pipe_rows(text);
@@ -198,6 +209,8 @@ mod tests {
             "Beleidsdoorlichting Politie\n2019 2020\n",
             "Zie ook: bijlage VIIIVerdiepingsbijlage\nTabel 2\n",
             "Datum publicatieOrganisatieVergaderjaar\n\nTweede Kamer2014\n",
+            // A menu glued into one line over a row of two cells.
+            "HomeNieuwsbriefContact\nStichting Rijksbegroting2021\n",
             // Wild page i2_04, lines 44-46 (cut): a wider glued table's second header line over
             // a row of glued figures.
             "Art.OmschrijvingOorspronkelijk vastgestelde begroting\n  Verplich- tingenUitgavenOntvangstenVerplich-tingenUitgavenOntvang-sten\n TOTAAL35 193 49835 193 498\n",

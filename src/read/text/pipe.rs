@@ -19,8 +19,9 @@
 //!    row of width − 1 gets an empty first cell (these sites print the header without the stub's
 //!    empty header cell). Where most body rows open with a code (or two or more do, when every
 //!    coded row ends in a figure and every other row with figures has one right before its empty
-//!    last cell, or ends in one a cell short), a row that opens with text and ends in an empty cell lost its code cell at the
-//!    front: its cells move one to the right ("Voorwoord | 8 | |"). A last column that is empty in every row is padding and is dropped.
+//!    last cell, or ends in one a cell short), a row that opens with text and ends in an empty
+//!    cell lost its code cell at the front: its cells move one to the right ("Voorwoord | 8 | |").
+//!    A last column that is empty in every row is padding and is dropped.
 //!    A header row of full width that opens with a year over a column of labels and ends in an
 //!    empty cell over a column of figures was printed without its top-left cell and closed by an
 //!    extra pipe ("2019 | … | 2025 | |" over "Verplichtingen | 43.176 | … | 35.372 |"): its cells
@@ -528,8 +529,8 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
         .iter()
         .filter(|cells| cells.first().is_some_and(|cell| is_code(cell) || is_code_column_header(cell)))
         .count();
-    // Or, as many rows open with text as with a code, but the columns say the same: every row that
-    // opens with a code ends in a figure, and every row that opens with text has a figure just
+    // Or, two or more rows open with a code, however many open with text, and the columns say the
+    // same: every row that opens with a code ends in a figure, and every row that opens with text has a figure just
     // before its empty last cell ("1. | Leeswijzer | 3 |" beside "1: Wetgeving … | 5 | |"), or
     // ends in a figure one cell short, as the moving below allows ("2. Ontvangsten | 25 |"); rows
     // without figures, a header printed as the first row, say, do not count.
