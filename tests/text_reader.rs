@@ -1365,6 +1365,21 @@ fn contents_entries_one_a_line_keep_their_place_with_or_without_a_page() {
 }
 
 #[test]
+fn a_contents_entry_between_one_line_rows_is_no_title_of_a_next_table() {
+    // Wild page q1_01 (jaarverslag JenV 2019), lines 73-79: "10.4    Nederlands Forensisch
+    // Instituut (NFI)    125", then "10.5    Justitiële Uitvoeringsdienst Toetsing, Integriteit,
+    // Screening" alone (its page on the wrapped line "(Dienst Justis)    130"), then "(VI)    148".
+    // In a table of contents the entry without a page stays an entry: the rows after it stay in
+    // the table of contents instead of opening a table titled by it.
+    let document = extract("wild/dev/q1_01.txt", None);
+    let contents: Vec<&Table> = document.tables.iter().filter(|t| t.kind == TableKind::Contents).collect();
+    assert_eq!(contents.len(), 1);
+    assert_eq!(texts(row(contents[0], "Nederlands Forensisch Instituut (NFI)")), ["125"]);
+    assert_eq!(texts(row(contents[0], "(VI)")), ["148"]);
+    assert!(document.tables.iter().all(|t| !t.title.as_deref().unwrap_or("").starts_with("10.5")));
+}
+
+#[test]
 fn a_row_starts_at_the_code_printed_before_its_label() {
     // Wild page c6_07 (2SUPP 2019 IV, table of contents): "INHOUDSOPGAVE", "Blz." (line 18),
     // then "A.", "ARTIKELSGEWIJZE TOELICHTING BIJ HET WETSVOORSTEL", "2" (lines 20–24). The first

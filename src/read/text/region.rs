@@ -15,9 +15,10 @@
 //!    figure (a mutation explained in a sentence is a row label), or when it fills the open row of
 //!    a captioned table that has no figures at all (a text table).
 //! 3. Inside an open region, a unit line, a run of four texts, a text followed by a row of
-//!    years, or a title that ends in its unit and is followed by a text (a caption without
-//!    "Tabel N"), met after figures have started, opens a new region: it is the start of the next
-//!    table, printed without a caption. Figures have started at a figure that cannot be a code,
+//!    years, a title that ends in its unit and is followed by a text (a caption without
+//!    "Tabel N"), or a line alone between rows printed one a line (not in a table of contents,
+//!    where it is an entry without its page), met after figures have started, opens a new
+//!    region: it is the start of the next table, printed without a caption. Figures have started at a figure that cannot be a code,
 //!    or at a short number opening a row of three figures after its label that does not count
 //!    1, 2, 3 (a table of small amounts, not a header's column numbers). In a table printed one
 //!    cell per line, a separator line ("---|---|") under a header row closes that header: the
@@ -382,7 +383,8 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                         || text_run_reaches(paragraphs, index, 4)
                         || heads_year_row(paragraphs, index)
                         || titled_with_unit(paragraphs, index)
-                        || titles_one_line_rows(paragraphs, index));
+                        || (titles_one_line_rows(paragraphs, index)
+                            && !in_contents(open.as_ref(), paragraphs)));
                 // A separator line under a header row of a table printed one cell per line
                 // closes that header: its cells open a new table (step 3).
                 // Only when something of the open region stays before the header (a caption
@@ -518,6 +520,14 @@ fn titles_one_line_rows(paragraphs: &[Paragraph], index: usize) -> bool {
         && title.line + 2 <= label_below.line
         && row_above_on_one_line
         && row_below_on_one_line
+}
+
+/// True when the open region is a table of contents (its caption is a contents heading): its
+/// entries are one-line rows, and an entry printed without its page between them, or wrapped
+/// onto the next line, is no title of a next table.
+fn in_contents(open: Option<&Region>, paragraphs: &[Paragraph]) -> bool {
+    open.and_then(|region| region.caption)
+        .is_some_and(|caption| printed::is_contents_heading(paragraphs[caption].text))
 }
 
 /// True when at least `length` text paragraphs that are no caption follow one another from
