@@ -102,6 +102,7 @@ fn has_glue_point(text: &str) -> bool {
 fn header_cells(line: &str) -> Option<Vec<String>> {
     let line = line.trim();
     if line.len() > MAX_LINE_BYTES
+        || !has_glue_point(line)
         || line.contains('|')
         || line.chars().any(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'))
     {

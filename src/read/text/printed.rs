@@ -320,9 +320,12 @@ pub fn caption(text: &str) -> Option<(String, String)> {
 /// with a short name after it ("Inhoudsopgave Buitenlandse Zaken (V)"); no figure in it.
 pub fn is_contents_heading(text: &str) -> bool {
     let text = text.trim();
+    // Asked of every line of a text: most fail on their first six letters.
+    if !crate::interpret::contents::opens_with_contents_word(text) {
+        return false;
+    }
     let word = text.split_whitespace().next().unwrap_or("");
-    crate::interpret::contents::opens_with_contents_word(text)
-        && (word.eq_ignore_ascii_case("inhoud") || word.eq_ignore_ascii_case("inhoudsopgave"))
+    (word.eq_ignore_ascii_case("inhoud") || word.eq_ignore_ascii_case("inhoudsopgave"))
         && text.chars().count() <= 60
         && !text.chars().any(|c| c.is_ascii_digit())
 }

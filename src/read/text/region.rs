@@ -18,9 +18,10 @@
 //!    years, a title that ends in its unit and is followed by a text (a caption without
 //!    "Tabel N"), or a line alone between rows printed one a line (not in a table of contents,
 //!    where it is an entry without its page), met after figures have started, opens a new
-//!    region: it is the start of the next table, printed without a caption. Figures have started at a figure that cannot be a code,
-//!    or at a short number opening a row of three figures after its label that does not count
-//!    1, 2, 3 (a table of small amounts, not a header's column numbers). In a table printed one
+//!    region: it is the start of the next table, printed without a caption. Figures have started
+//!    at a figure that cannot be a code, or at a short number opening a row of three figures
+//!    after its label that does not count 1, 2, 3 (a table of small amounts, not a header's
+//!    column numbers). In a table printed one
 //!    cell per line, a separator line ("---|---|") under a header row closes that header: the
 //!    header's cells open a new region whatever came before (tables printed one under the other).
 //! 4. Notes directly under a region (a marker line followed by prose, or prose starting with its
