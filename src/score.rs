@@ -23,7 +23,8 @@
 //!   those the extraction said it doubted. A wrong cell is flagged when a cell of its extracted
 //!   row carries a doubt flag (`column_inferred`, `split_uncertain`, `cut_cell`, `padded`,
 //!   `unreadable_number`, `low_confidence`); a missing row or a row of the wrong width when its
-//!   table is below the confidence threshold; a missing table when a `table_not_read` warning,
+//!   table is below the confidence threshold, and a missing row too when a row with a cell on
+//!   its line carries a doubt flag (its label was cut from the line wrongly, and said so); a missing table when a `table_not_read` warning,
 //!   a table that was not recovered or a table below the threshold stands within three lines of
 //!   one of its truth rows' lines (anywhere on the page when the truth gives no lines). The rest are wrong in
 //!   silence: what a user cannot tell from good data without looking.
@@ -604,7 +605,16 @@ fn compare_rows(table: &Table, rows: &[Value], score: &mut PageScore, name: &str
         let Some(expected) = truth_cells(truth_row) else { continue };
         score.cells_truth += expected.len();
         let Some(ours) = ours else {
-            if table_doubted(table) {
+            // The row was not found by its label; it counts as flagged when its table is in doubt
+            // or when a row printed on its line carries a doubt flag (a label cut wrongly from
+            // its line, say, and named as uncertain).
+            let truth_line = truth_row.get("line").and_then(Value::as_u64).map(|line| line as usize);
+            let doubted_on_its_line = truth_line.is_some_and(|line| {
+                table.rows.iter().any(|row| {
+                    row_doubted(row) && row.cells.iter().chain(&row.stub).any(|cell| cell.line == Some(line))
+                })
+            });
+            if table_doubted(table) || doubted_on_its_line {
                 score.wrong_cells_flagged += expected.len();
             }
             push_mismatch(score, format!("{name}: row \"{label}\" not found"));
@@ -690,6 +700,30 @@ mod tests {
         assert_eq!(far_away.wrong_cells_flagged, 0, "a warning elsewhere on the page does not cover it");
         let report = ScoreReport { pages: vec![score, far_away] };
         assert_eq!(report.silently_wrong_cells(), 2);
+    }
+
+    /// A row whose label was cut wrongly from its line is not found by label; when the output
+    /// names that cut as uncertain, its cells count as flagged, not as wrong in silence. The
+    /// "Kerngegevens" block of fixtures/wild/dev/p1_02.txt, lines 7-15 (the truth keys the link
+    /// line as "Externe link" with the value "origineel bericht"; no rule can tell that from
+    /// the words).
+    #[test]
+    fn a_missing_row_counts_as_flagged_when_a_row_on_its_line_is_doubted() {
+        use crate::pipeline::{DocumentInput, extract_str};
+        use crate::source::SourceFormat;
+        let text = "Kerngegevens\n\nDocumentdatum 20-05-2020\nPublicatiedatum 20-05-2020\nNummer KST35470X1\nKenmerk 35470 X, nr. 1\nExterne link origineel bericht\n\n2.\n";
+        let document =
+            extract_str(&DocumentInput::new("p.txt", SourceFormat::Text), text, &ExtractOptions::default());
+        let truth = |line: u64| {
+            serde_json::json!({"tables": [{"title": "Kerngegevens", "columns": [""], "rows": [
+                {"label": "Documentdatum", "kind": "data", "cells": ["20-05-2020"], "line": 3},
+                {"label": "Externe link", "kind": "data", "cells": ["origineel bericht"], "line": line}
+            ]}]})
+        };
+        let score = score_document(&document, &truth(7), "p.txt");
+        assert_eq!((score.cells_right, score.cells_truth, score.wrong_cells_flagged), (1, 2, 1));
+        let elsewhere = score_document(&document, &truth(4), "p.txt");
+        assert_eq!(elsewhere.wrong_cells_flagged, 0, "the doubted row is on another line");
     }
 
     #[test]

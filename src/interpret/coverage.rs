@@ -150,7 +150,7 @@ fn classify(line: &str) -> Option<FigureLine> {
     if let Some((_, tokens)) = trailing_figures(trimmed) {
         return Some(if tokens >= 3 { FigureLine::TrailingRow } else { FigureLine::Trailing });
     }
-    // Too long for a row label ([`trailing_figures`] stops at 120 characters), but ending in a
+    // Too long for a row label ([`trailing_figures`] stops at 120 characters for two entries), ending in a
     // page number after words, not a full stop: entries of a table of contents run together
     // ("1.2 Overzicht … 2015 10 1.3 Ontwikkelingen … van het Rijk 16").
     let last = trimmed.rsplit(char::is_whitespace).next().unwrap_or_default();

@@ -7,7 +7,7 @@
 //! [`trailing_figures`] to find figures a table left out. Figures glued to each other are
 //! [`super::glued_figures`]'s, rows printed one space a cell [`super::spaced_cells`]'.
 
-use super::vocabulary::{is_plain_figure, is_sign, is_year};
+use super::vocabulary::{is_plain_figure, is_short_whole_number, is_sign, is_year};
 
 /// The figures at the end of a line that runs a label and its figures together
 /// ("Netto-uitgaven buiten het kader– 4 512" ends in "4 512"; "Uitgaven 1.522 1.529 1.370" in
@@ -19,7 +19,7 @@ use super::vocabulary::{is_plain_figure, is_sign, is_year};
 /// label and one figure, so callers only trust this for runs of several such lines.
 pub fn trailing_figures(line: &str) -> Option<(usize, usize)> {
     let trimmed = line.trim_end();
-    if trimmed.is_empty() || trimmed.chars().count() > 120 || trimmed.ends_with('.') {
+    if trimmed.is_empty() || too_long_for_a_label(trimmed) || trimmed.ends_with('.') {
         return None;
     }
     let mut start = trimmed.len();
@@ -44,6 +44,30 @@ pub fn trailing_figures(line: &str) -> Option<(usize, usize)> {
     }
     let label = &trimmed[..start];
     (label.chars().filter(|c| c.is_alphabetic()).count() >= 2).then_some((start, tokens))
+}
+
+/// A line too long to be a label and its figures: over 160 characters, or over 120 when it runs
+/// two contents entries together (a page number, then the next entry's section number: "… in de
+/// Rijksrekening 2015 10 1.3 Ontwikkelingen …", wild page i1_08; the coverage audit names such
+/// lines). A single contents entry of 125 characters is still one (wild page r3_02).
+fn too_long_for_a_label(trimmed: &str) -> bool {
+    let characters = if trimmed.len() <= 120 { trimmed.len() } else { trimmed.chars().count() };
+    characters > 160 || (characters > 120 && runs_contents_entries_together(trimmed))
+}
+
+/// True when the words hold a short whole number followed by a section number ("10 1.3"): one
+/// contents entry's page, then the next entry.
+pub fn runs_contents_entries_together(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).any(|pair| {
+        is_short_whole_number(pair[0])
+            && pair[1].contains('.')
+            && pair[1].starts_with(|c: char| c.is_ascii_digit())
+            && pair[1]
+                .trim_end_matches('.')
+                .split('.')
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 /// Where a figure glued to the end of a label starts ("Voorwoord9", "Rentebaten1 204" is found
@@ -108,12 +132,12 @@ pub struct RunTogether {
 ///    separators (a year of the label may be in it: "economie in 200627", "Miljoenennota
 ///    20080,0"), or the label ends in a digit.
 ///
-/// `None` for prose-like lines (longer than 120 characters, ending in a full stop, holding `|`).
+/// `None` for prose-like lines (longer than 160 characters, ending in a full stop, holding `|`).
 /// Several figures that all use spaces as thousands separators ("4 744 138 4 682 192") are not
 /// split here: how many figures there are comes from the lines around ([`split_space_grouped`]).
 pub fn split_run_together(line: &str) -> Option<RunTogether> {
     let trimmed = line.trim_end();
-    if trimmed.is_empty() || trimmed.len() > 480 || trimmed.chars().count() > 120 || trimmed.contains('|') {
+    if trimmed.is_empty() || trimmed.len() > 480 || too_long_for_a_label(trimmed) || trimmed.contains('|') {
         return None;
     }
     if trimmed.ends_with('.') && !trimmed.ends_with("..") || ends_in_unit_scale(trimmed) {
@@ -134,7 +158,20 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
         (opens && at >= label_minimum && (signed || !after_number) && is_run_figure(&trimmed[at..]))
             .then_some(at)
     })?;
-    let last_figure = trimmed[last_start..].trim_start_matches(|c: char| is_sign(c) || c.is_whitespace());
+    // The older minus printed on both sides of a slash ("–/- 34,0"): the slash and the sign
+    // before it open the figure too.
+    let last_start = match trimmed[..last_start].strip_suffix('/') {
+        Some(before)
+            if trimmed[last_start..].starts_with(is_sign)
+                && before.ends_with(is_sign)
+                && letters_before(before.len() - before.chars().next_back().map_or(0, char::len_utf8)) =>
+        {
+            before.len() - before.chars().next_back().map_or(0, char::len_utf8)
+        }
+        _ => last_start,
+    };
+    let last_figure =
+        trimmed[last_start..].trim_start_matches(|c: char| is_sign(c) || c.is_whitespace() || c == '/');
     if is_year(&trimmed[last_start..]) && trimmed[..last_start].ends_with(char::is_whitespace)
         || is_year(last_figure) && ends_in_year(&trimmed[..last_start])
     {
@@ -196,7 +233,14 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
     // print them: it may hold a year of the label and a figure ("economie in 200627").
     let whole = first.split(',').next().unwrap_or_default();
     let long_glued = whole.len() >= 5 && whole.bytes().all(|b| b.is_ascii_digit());
-    let certain = !(label_ends_in_digit || long_glued || glued && short_first_group || sign_apart);
+    // An amount with decimals glued to a word, its whole part printed without a thousands
+    // separator in two digits or more ("Voedsel en Warenautoriteit259,3"): its leading digits may
+    // be the label's (an article number or a note marker run into the amount: "25" and 9,3,
+    // wild page r3_03). A page number has no decimals, a thousands dot or space splits it.
+    let glued_decimals =
+        glued && first.contains(',') && whole.len() >= 2 && whole.bytes().all(|b| b.is_ascii_digit());
+    let certain =
+        !(label_ends_in_digit || long_glued || glued && short_first_group || sign_apart || glued_decimals);
     // Such a run that opens with a year and has one to three digits after it is the label's year
     // and a figure ("De Nederlandse economie in 200627": "… in 2006" and 27, a page number): the
     // year goes back to the label. Still uncertain, and flagged: a year and one digit ("20221")
@@ -547,6 +591,43 @@ mod tests {
             assert_eq!(&line[split.figures[0].clone()], figure);
             assert!(!split.certain, "a judgement: flagged");
         }
+    }
+
+    /// Wild page r3_03 (LNV 2SUPP 2007), lines 31 and 34: an amount glued to the label with
+    /// decimals, and the older minus on both sides of a slash. Both are in doubt: the label's
+    /// article number ran into them ("23/24" and 5,9; "21" and –/- 34,0).
+    #[test]
+    fn glued_decimals_and_the_slashed_minus_are_cut_in_doubt() {
+        let line = "4) Bufferzones, milieukwaliteit EHS en bodemsanering23/245,9";
+        let split = split_run_together(line).unwrap();
+        assert_eq!(&line[split.figures[0].clone()], "245,9");
+        assert!(!split.certain);
+        let line = "7) Glastuinbouw21–/- 34,0";
+        let split = split_run_together(line).unwrap();
+        assert_eq!(&line[split.label.clone()], "7) Glastuinbouw21");
+        assert_eq!(&line[split.figures[0].clone()], "–/- 34,0");
+        assert!(!split.certain, "the label ends in digits");
+        // A page number glued to a contents entry stays certain.
+        assert!(split_run_together("Leeswijzer 9").unwrap().certain);
+    }
+
+    /// Wild page r3_02 (jaarverslag 2009 Verkeer en Waterstaat), line 30: a contents entry of
+    /// 125 characters is still a label and its page; prose runs longer (or ends in a full stop).
+    #[test]
+    fn a_long_contents_entry_is_still_cut_at_its_page() {
+        let line = "  7.2 De samenvattende verantwoordingsstaat 2009 van de baten-lastendiensten van het ministerie van Verkeer en Waterstaat 149";
+        assert!(line.chars().count() > 120);
+        let split = split_run_together(line).unwrap();
+        assert_eq!(&line[split.figures[0].clone()], "149");
+        assert_eq!(trailing_figures(line).map(|(start, _)| &line[start..]), Some("149"));
+        // Two entries run together on one line stay too long for one label (wild page i1_08,
+        // line 68): the coverage audit names them.
+        let two = "1.2 Overzicht van gevonden fouten in de Rijksrekening 2015 10 1.3 Ontwikkelingen op het gebied van de rechtmatigheid van de uitgaven van het Rijk 16";
+        assert_eq!(split_run_together(two), None);
+        assert_eq!(trailing_figures(two), None);
+        let prose = "In 2009 is het ministerie begonnen met de herziening van de verantwoordingsstaten, zodat de baten-lastendiensten voortaan per kwartaal rapporteren over 2009 en verder 12";
+        assert!(prose.chars().count() > 160);
+        assert_eq!(split_run_together(prose), None);
     }
 
     #[test]

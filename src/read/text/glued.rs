@@ -65,7 +65,12 @@ pub(super) fn as_pipe_rows(text: &str) -> (Cow<'_, str>, Vec<PipeBlock>) {
         }
         rewritten[index] = Some(as_pipe_line(&header));
         rewritten[index + 1] = Some(as_pipe_line(&row));
-        blocks.push(PipeBlock { first_line: index + 1, last_line: index + 2, separator: 1 });
+        blocks.push(PipeBlock {
+            first_line: index + 1,
+            last_line: index + 2,
+            separator: 1,
+            key_value: false,
+        });
         index += 2;
     }
     if blocks.is_empty() {
@@ -195,7 +200,7 @@ mod tests {
         let text = "Kamerstuk\n\nDatum publicatieOrganisatieVergaderjaarDossier- en ondernummer\n\
                     Tweede Kamer der Staten-Generaal2014-201532620 nr. 148\n\n32 620 Beleidsdoelstellingen\n";
         let (rewritten, blocks) = as_pipe_rows(text);
-        assert_eq!(blocks, vec![PipeBlock { first_line: 3, last_line: 4, separator: 1 }]);
+        assert_eq!(blocks, vec![PipeBlock { first_line: 3, last_line: 4, separator: 1, key_value: false }]);
         let lines: Vec<&str> = rewritten.lines().collect();
         assert_eq!(lines.len(), text.lines().count());
         assert_eq!(lines[2], "Datum publicatie | Organisatie | Vergaderjaar | Dossier- en ondernummer |");

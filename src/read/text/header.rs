@@ -525,6 +525,23 @@ fn spanned_columns(
     let c = layout.columns;
     let k = layout.stub_columns;
     let stub_header;
+    if let Some(runs) = runs_for_the_last_top_cells(&top, &bottom, layout) {
+        // The bottom row repeats one run of headings, and the top cells after the stub's headers
+        // are as many as the runs: each spans one run, whatever the stub's width (an indent
+        // column beside the code and name columns prints no header: "Art.", "Omschrijving",
+        // "Vastgestelde begroting", "Mutaties 1e suppletoire begroting" over Verplichtingen,
+        // Uitgaven, Ontvangsten twice; wild page r4_03).
+        let titles = top.split_off(top.len() - runs);
+        let stub_header = top.last().cloned();
+        let period = c / runs;
+        let columns = (0..c)
+            .map(|j| Column {
+                path: vec![titles[j / period].clone(), bottom[j].clone()],
+                ..Column::default()
+            })
+            .collect();
+        return (stub_header, columns);
+    }
     if top.iter().filter(|cell| !cell.is_empty()).count() <= k {
         // Only stub header cells above the bottom row ("Onderdeel" over code and name).
         stub_header = top.iter().rev().find(|cell| !cell.is_empty()).cloned();
@@ -564,6 +581,27 @@ fn spanned_columns(
         })
         .collect();
     (stub_header, columns)
+}
+
+/// How many runs the bottom row repeats, when the top cells end in one title per run after one
+/// stub header cell or more, but fewer than the stub's width (the stub's other columns print no
+/// header); `None` otherwise, or when the stub's width already gives the titles their runs.
+fn runs_for_the_last_top_cells(top: &[String], bottom: &[String], layout: Layout) -> Option<usize> {
+    let c = layout.columns;
+    let k = layout.stub_columns;
+    if bottom.len() != c || bottom.iter().any(String::is_empty) || top.iter().any(String::is_empty) {
+        return None;
+    }
+    let period = (2..c)
+        .filter(|period| c.is_multiple_of(*period))
+        .find(|&period| (period..c).all(|j| bottom[j] == bottom[j - period]))?;
+    let runs = c / period;
+    let stub_cells = top.len().checked_sub(runs)?;
+    // Taken only where the stub's width does not already fit (k stub header cells, then one
+    // title a run), and every run's title differs from the others.
+    let titles = &top[stub_cells..];
+    let distinct = titles.iter().enumerate().all(|(i, title)| !titles[..i].contains(title));
+    (stub_cells >= 1 && stub_cells < k && runs >= 2 && distinct).then_some(runs)
 }
 
 /// Rule 3 of the module doc: two-level headers whose bottom row repeats a heading side by side
@@ -817,6 +855,34 @@ mod tests {
                 "Vastgestelde begroting Verplichtingen",
                 "Vastgestelde begroting Uitgaven",
                 "Vastgestelde begroting Ontvangsten"
+            ]
+        );
+    }
+
+    /// Wild page r4_03 (nota van wijziging 2023, VWS), lines 19-39: "Art.", "Omschrijving", two
+    /// titles, a whitespace line, then Verplichtingen, Uitgaven, Ontvangsten twice. (The page
+    /// glues a note marker to each title, "begroting1"; left out here, the header rule is about
+    /// the titles.) A stub of three columns (an indent column, the code, the name) must not take
+    /// "Vastgestelde begroting" for its header: the bottom row's two runs take the last two
+    /// titles, one each.
+    #[test]
+    fn the_bottom_rows_runs_take_the_last_titles_whatever_the_stubs_width() {
+        let text = "Art.\n\nOmschrijving\n\nVastgestelde begroting\n\nMutaties 1e suppletoire begroting\n\n   \n\nVerplichtingen\n\nUitgaven\n\nOntvangsten\n\nVerplichtingen\n\nUitgaven\n\nOntvangsten";
+        let paragraphs = paragraphs(text);
+        let cells: Vec<usize> = (0..paragraphs.len()).collect();
+        let layout = Layout { stub_columns: 3, columns: 6, convention: SpaceConvention::TwoMinusOne };
+        let built = build_columns(&paragraphs, &cells, layout);
+        assert_eq!(built.stub_header.as_deref(), Some("Omschrijving"));
+        let headers: Vec<String> = built.columns.iter().map(Column::header).collect();
+        assert_eq!(
+            headers,
+            [
+                "Vastgestelde begroting Verplichtingen",
+                "Vastgestelde begroting Uitgaven",
+                "Vastgestelde begroting Ontvangsten",
+                "Mutaties 1e suppletoire begroting Verplichtingen",
+                "Mutaties 1e suppletoire begroting Uitgaven",
+                "Mutaties 1e suppletoire begroting Ontvangsten",
             ]
         );
     }

@@ -34,6 +34,7 @@ mod glued;
 mod grid;
 mod header;
 mod header_cells;
+mod key_value;
 mod layout_search;
 mod paragraph;
 mod pipe;
@@ -65,13 +66,22 @@ const MAX_COLUMNS: usize = 30;
 /// Text without tables gives no tables and no warnings. Problems (inferred placements, cut
 /// cells, truncated or unrecovered tables) are warnings with the line, table and row.
 pub fn read_text(text: &str) -> ReadOutcome {
-    // Rows whose cells were run together are read as the pipe rows they were (see `glued`).
+    // Rows whose cells were run together are read as the pipe rows they were (see `glued`), and
+    // so are lines that print a key and its value a space apart (see `key_value`).
     let (piped, glued_blocks) = glued::as_pipe_rows(text);
+    let (piped, key_value_blocks, open_keys) = key_values_as_pipe_rows(piped);
     let mut blocks = pipe::find_blocks(&piped);
-    if blocks.is_empty() && glued_blocks.is_empty() {
+    if blocks.is_empty() && glued_blocks.is_empty() && key_value_blocks.is_empty() {
         return read_paragraphs(text, text);
     }
     blocks.extend(glued_blocks);
+    // A key/value block's rewritten lines are pipe lines that `find_blocks` finds too.
+    blocks.retain(|block| {
+        !key_value_blocks
+            .iter()
+            .any(|own| block.first_line <= own.last_line && own.first_line <= block.last_line)
+    });
+    blocks.extend(key_value_blocks);
     blocks.sort_by_key(|block| block.first_line);
     // Pipe tables are read as grids (see `pipe`); the rest of the text, with their lines blanked
     // (line numbers kept), as paragraphs.
@@ -87,8 +97,44 @@ pub fn read_text(text: &str) -> ReadOutcome {
         warning.location.table_index = warning.location.table_index.map(|index| index + offset);
         outcome.warnings.push(warning);
     }
+    if !open_keys.is_empty() {
+        flag_open_cuts(&mut outcome, &open_keys, OpenCut::KeyAndValue);
+    }
     renumber_in_print_order(&mut outcome.tables, &mut outcome.warnings);
     outcome
+}
+
+/// `text` with every key/value block's lines rewritten as pipe rows (line numbers unchanged),
+/// the blocks as pipe blocks without a header line, and the lines whose key/value cut is open.
+fn key_values_as_pipe_rows(
+    text: std::borrow::Cow<'_, str>,
+) -> (std::borrow::Cow<'_, str>, Vec<pipe::PipeBlock>, Vec<usize>) {
+    let lines: Vec<&str> = text.lines().collect();
+    let found = key_value::find_blocks(&lines);
+    if found.is_empty() {
+        return (text, Vec::new(), Vec::new());
+    }
+    let mut rewritten: Vec<std::borrow::Cow<'_, str>> =
+        lines.iter().map(|line| std::borrow::Cow::Borrowed(*line)).collect();
+    let mut blocks = Vec::with_capacity(found.len());
+    let mut open_keys = Vec::new();
+    for block in found {
+        for (offset, row) in block.rows.into_iter().enumerate() {
+            rewritten[block.first_line - 1 + offset] = std::borrow::Cow::Owned(row);
+        }
+        blocks.push(pipe::PipeBlock {
+            first_line: block.first_line,
+            last_line: block.last_line,
+            separator: 0,
+            key_value: true,
+        });
+        open_keys.extend(block.uncertain_lines);
+    }
+    let mut joined = rewritten.join("\n");
+    if text.ends_with('\n') {
+        joined.push('\n');
+    }
+    (std::borrow::Cow::Owned(joined), blocks, open_keys)
 }
 
 /// The paragraph reading of `text` (`source` is the unmasked text, for how the input ends).
@@ -137,6 +183,9 @@ enum OpenCut {
     /// Figures with spaces between thousands and between figures alike: every figure of the line
     /// may be cut otherwise.
     FigureGroups,
+    /// A key and its value a space apart ("Externe link origineel bericht"): the words do not
+    /// say where the key ends (see `key_value`).
+    KeyAndValue,
 }
 
 /// Flags `split_uncertain` the figures that came from lines (`lines`) where the cut is open (the
@@ -149,13 +198,15 @@ fn flag_open_cuts(outcome: &mut ReadOutcome, lines: &[usize], cut: OpenCut) {
             let mut figures = Vec::new();
             let mut line = None;
             for cell in &mut row.cells {
-                if cell.text.is_empty() || !cell.line.is_some_and(|at| lines.contains(&at)) {
+                let on_line = cell.line.is_some_and(|at| lines.contains(&at));
+                // A key read as the whole line leaves its value empty: that cell is the doubt.
+                if !on_line || (cell.text.is_empty() && cut != OpenCut::KeyAndValue) {
                     continue;
                 }
                 cell.flag(CellFlag::SplitUncertain);
                 figures.push(format!("\"{}\"", cell.text));
                 line = line.or(cell.line);
-                if cut == OpenCut::LabelAndFigures {
+                if cut != OpenCut::FigureGroups {
                     break;
                 }
             }
@@ -170,6 +221,9 @@ fn flag_open_cuts(outcome: &mut ReadOutcome, lines: &[usize], cut: OpenCut) {
                 ),
                 OpenCut::FigureGroups => format!(
                     "row \"{label}\" printed its figures with spaces between thousands and between figures alike; read as {figures}, the most even cut into the table's columns, but other cuts are possible: check the source"
+                ),
+                OpenCut::KeyAndValue => format!(
+                    "row \"{label}\" printed its key and value on one line, a space apart; read as \"{label}\" and {figures}, but the words do not say where the key ends: check the source"
                 ),
             };
             outcome.warnings.push(Warning::new(

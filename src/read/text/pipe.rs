@@ -374,6 +374,9 @@ pub struct PipeBlock {
     /// Position of the (first) separator line within the block, from 0; 0 for a block printed
     /// without one, whose lines are all body rows.
     pub separator: usize,
+    /// A block of keys and their values ([`super::key_value`]): it prints no header, so its rows
+    /// are read under one empty header row (a table of text would take its first row for one).
+    pub key_value: bool,
 }
 
 /// A line of a pipe table printed one cell per line: the cell's text and one closing pipe
@@ -474,10 +477,10 @@ fn block_of(block: &[&str], first: usize, cut_off: bool) -> Option<PipeBlock> {
         && separator >= 1
         && block[separator + 1..].iter().any(|line| !is_separator(line))
     {
-        Some(PipeBlock { first_line, last_line, separator })
+        Some(PipeBlock { first_line, last_line, separator, key_value: false })
     } else if block.len() >= 3 && rows_closed {
         // Rows without a separator line: a body without header rows.
-        Some(PipeBlock { first_line, last_line, separator: 0 })
+        Some(PipeBlock { first_line, last_line, separator: 0, key_value: false })
     } else {
         None
     }
@@ -570,6 +573,7 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
             }
         }
     }
+    bullet_items_move_under_their_column(&mut rows);
     let widest = rows.iter().map(|(_, _, cells)| cells.len()).max().unwrap_or(0);
     if widest >= 2 && rows.iter().all(|(_, _, cells)| cells.len() < widest || cells[widest - 1].is_empty()) {
         for (_, _, cells) in &mut rows {
@@ -598,6 +602,12 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
     }
     let mut opened_body = false;
     html[block.first_line - 1].push_str("<table><thead>");
+    if block.key_value {
+        let width = rows.iter().map(|(_, _, cells)| cells.len()).max().unwrap_or(0);
+        html[block.first_line - 1]
+            .push_str(&format!("<tr>{}</tr></thead><tbody>", "<th></th>".repeat(width)));
+        opened_body = true;
+    }
     for (line, head, cells) in &rows {
         let slot = &mut html[line - 1];
         if !head && !opened_body {
@@ -615,9 +625,11 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
     // The paragraphs below the block, where notes are printed, up to the next heading-like line.
     // A marker printed on a line of its own ("1", a blank line, the note's text) is joined to the
     // text, on the text's line, the way notes are printed in markup.
+    // A key/value block has no figures to mark: the lines below it are the page's next part.
     let mut kept = 0;
     let mut pending_marker: Option<&str> = None;
-    for source in lines.iter().skip(block.last_line).map(|line| line.trim()) {
+    let below = if block.key_value { 0 } else { lines.len() };
+    for source in lines.iter().take(below).skip(block.last_line).map(|line| line.trim()) {
         if kept == NOTE_CONTEXT {
             break;
         }
@@ -640,6 +652,40 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
     html.join("\n")
 }
 
+/// A bullet item printed alone in the first cell of a row whose other cells are empty, in a
+/// table whose second column holds the bullet items and whose first column none: the item is the
+/// second column's, under a first cell that spanned several rows in the source and was printed
+/// only on its first ("Hoofdwegen | – Verkeersmanagement … |" over "– Beheer en onderhoud … | |",
+/// wild page r4_04). The columns decide it: every row that prints a name in the first cell prints
+/// an item opening with a dash or bullet in the second, and no name opens so. At least two such
+/// rows are needed.
+fn bullet_items_move_under_their_column(rows: &mut [(usize, bool, Vec<String>)]) {
+    let opens_with_bullet = |text: &str| text.starts_with(['–', '-', '•', '·', '—']);
+    let named: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|(_, head, cells)| {
+            !head && cells.first().is_some_and(|cell| !cell.is_empty() && !opens_with_bullet(cell))
+        })
+        .map(|(_, _, cells)| cells)
+        .collect();
+    let items_in_second = named.len() >= 2
+        && named.iter().all(|cells| cells.get(1).is_some_and(|cell| opens_with_bullet(cell)));
+    if !items_in_second {
+        return;
+    }
+    for (_, head, cells) in rows.iter_mut() {
+        let lone_item = cells.first().is_some_and(|cell| opens_with_bullet(cell))
+            && cells.iter().skip(1).all(String::is_empty);
+        if !*head && lone_item {
+            let item = std::mem::take(&mut cells[0]);
+            match cells.get_mut(1) {
+                Some(cell) => *cell = item,
+                None => cells.push(item),
+            }
+        }
+    }
+}
+
 /// How many non-blank lines below a pipe table are looked at for its notes.
 const NOTE_CONTEXT: usize = 12;
 
@@ -651,7 +697,7 @@ mod tests {
     fn blocks_need_a_separator_and_a_row() {
         let text = "Tabel 3 Kader\n\n(in miljarden euro) | 2014 | 2015 |\n---|---|---|\nUitgaven | 106,3 | 107,0 |\nNiveau | 106,4 | 106,3 |\n\nen a | b zonder scheiding\n";
         let blocks = find_blocks(text);
-        assert_eq!(blocks, vec![PipeBlock { first_line: 3, last_line: 6, separator: 1 }]);
+        assert_eq!(blocks, vec![PipeBlock { first_line: 3, last_line: 6, separator: 1, key_value: false }]);
     }
 
     /// fixtures/wild/dev/c2_09.txt prints three tables one under the other, each with its own
@@ -666,12 +712,39 @@ mod tests {
         assert_eq!(
             blocks,
             vec![
-                PipeBlock { first_line: 1, last_line: 4, separator: 1 },
-                PipeBlock { first_line: 5, last_line: 7, separator: 1 }
+                PipeBlock { first_line: 1, last_line: 4, separator: 1, key_value: false },
+                PipeBlock { first_line: 5, last_line: 7, separator: 1, key_value: false }
             ]
         );
         let closed = "| | 2018 |\n|---|---|\n| Stand | 12.212 |\n| Mutatie | 0 |\n|---|---|\n";
-        assert_eq!(find_blocks(closed), vec![PipeBlock { first_line: 1, last_line: 5, separator: 1 }]);
+        assert_eq!(
+            find_blocks(closed),
+            vec![PipeBlock { first_line: 1, last_line: 5, separator: 1, key_value: false }]
+        );
+    }
+
+    /// Wild page r4_04 (Infrastructuurfonds 2017, "Mijlpalen"), lines 5-10 cut short: a
+    /// modality cell that spanned several rows in the source is printed only on its first, and
+    /// the items under it open the row; they are the Project column's, as every named row shows.
+    #[test]
+    fn bullet_items_under_a_spanned_first_cell_move_to_their_column() {
+        let text = "Modaliteit | Project |\n---|---|\nHoofdwegen | – Verkeersmanagement waaronder inzet weginspecteurs. |\n\
+                    – Beheer en onderhoud waaronder verhardingsonderhoud. | |\n\
+                    – Uitvoering van het programma vervangingen en renovaties. | |\n\
+                    Spoorwegen | – Verkeersleiding en capaciteitsmanagement. |\n";
+        let blocks = find_blocks(text);
+        let html = as_html(text, blocks[0], 3);
+        let lines: Vec<&str> = html.lines().collect();
+        assert!(
+            lines[3].contains("<td></td><td>– Beheer en onderhoud waaronder verhardingsonderhoud.</td>"),
+            "{}",
+            lines[3]
+        );
+        assert!(lines[5].contains("<td>Spoorwegen</td><td>– Verkeersleiding"), "{}", lines[5]);
+        // Without named rows that print an item beside them, nothing moves.
+        let list = "Stap | Toelichting |\n---|---|\n– Eerste stap | |\n– Tweede stap | |\n";
+        let html = as_html(list, find_blocks(list)[0], 3);
+        assert!(html.contains("<td>– Eerste stap</td>"), "{html}");
     }
 
     #[test]

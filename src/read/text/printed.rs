@@ -391,10 +391,55 @@ pub fn is_prose(text: &str) -> bool {
         || ((text.ends_with('.') || text.ends_with(':')) && at_least_chars(60) && has_words(text, 9))
 }
 
+/// The signature under a Kamerstuk's part ("De Minister van Justitie,", "De minister van
+/// Infrastructuur en Milieu, M.H. Schultz van Haegen-Maas Geesteranus"): an office, never a cell
+/// of a table, though the next part of the document often opens with one.
+pub fn is_signature(text: &str) -> bool {
+    const OFFICES: [&str; 4] =
+        ["de minister van ", "de minister voor ", "de staatssecretaris van ", "de minister-president"];
+    text.len() <= 200
+        && !text.contains(|c: char| c.is_ascii_digit())
+        && !text.ends_with('.')
+        && text
+            .get(..OFFICES.iter().map(|office| office.len()).max().unwrap_or(0).min(text.len()))
+            .is_some_and(|head| {
+                let head = head.to_lowercase();
+                OFFICES.iter().any(|office| head.starts_with(office))
+            })
+}
+
+/// The name printed under a signature ("E. M. H. Hirsch Ballin", "G. Verburg", "M.G.J.
+/// Harbers"): initials and a surname, at most six words, no figure.
+pub fn is_signatory_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && !text.contains(|c: char| c.is_ascii_digit())
+        && words[0].len() <= 8
+        && words[0].ends_with('.')
+        && words[0].starts_with(char::is_uppercase)
+        && words.last().is_some_and(|word| word.starts_with(char::is_uppercase))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Signatures as Kamerstukken print them (wild pages r2_06 lines 13-15, r3_05 line 13).
+    #[test]
+    fn signatures_and_their_names() {
+        assert!(is_signature("De Minister van Justitie,"));
+        assert!(is_signature(
+            "De minister van Infrastructuur en Milieu, M.H. Schultz van Haegen-Maas Geesteranus"
+        ));
+        assert!(is_signatory_name("E. M. H. Hirsch Ballin"));
+        assert!(is_signatory_name("G. Verburg"));
+        assert!(is_signatory_name("M.G.J. Harbers"));
+        assert!(!is_signature("De minister van Financiën heeft in 2019 12 miljoen uitgegeven."));
+        assert!(!is_signature("Programma-uitgaven"));
+        assert!(!is_signatory_name("B. BEGROTINGSTOELICHTING 2"));
+        assert!(!is_signatory_name("Vastgestelde begroting"));
+    }
 
     /// What `caption` answers without the first look at the opening word: the pattern alone.
     fn caption_by_pattern(text: &str) -> Option<(String, String)> {

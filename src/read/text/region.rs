@@ -163,6 +163,18 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
     {
         return Role::Prose;
     }
+    // A Kamerstuk's signature and the name under it end a part of the document; the next part
+    // may open with a table, but never under the signature (wild pages r2_06, r3_05).
+    let after_signature = paragraphs[..index]
+        .iter()
+        .rev()
+        .find(|above| !above.is_whitespace())
+        .is_some_and(|above| printed::is_signature(above.text));
+    if printed::is_signature(paragraph.text)
+        || (after_signature && printed::is_signatory_name(paragraph.text))
+    {
+        return Role::Prose;
+    }
     if printed::is_prose(paragraph.text)
         && !next_is_figure(paragraphs, index)
         && !next_is_short_text_then_figure(paragraphs, index)
