@@ -23,8 +23,9 @@
 //!   those the extraction said it doubted. A wrong cell is flagged when a cell of its extracted
 //!   row carries a doubt flag (`column_inferred`, `split_uncertain`, `cut_cell`, `padded`,
 //!   `unreadable_number`, `low_confidence`); a missing row or a row of the wrong width when its
-//!   table is below the confidence threshold, and a missing row too when a row with a cell on
-//!   its line carries a doubt flag (its label was cut from the line wrongly, and said so); a missing table when a `table_not_read` warning,
+//!   table is below the confidence threshold, and a missing row too when a cell on its line
+//!   says that line's cut is open (`split_uncertain`, `cut_cell`: its label was cut from the
+//!   line wrongly, and said so); a missing table when a `table_not_read` warning,
 //!   a table that was not recovered or a table below the threshold stands within three lines of
 //!   one of its truth rows' lines (anywhere on the page when the truth gives no lines). The rest are wrong in
 //!   silence: what a user cannot tell from good data without looking.
@@ -606,12 +607,16 @@ fn compare_rows(table: &Table, rows: &[Value], score: &mut PageScore, name: &str
         score.cells_truth += expected.len();
         let Some(ours) = ours else {
             // The row was not found by its label; it counts as flagged when its table is in doubt
-            // or when a row printed on its line carries a doubt flag (a label cut wrongly from
-            // its line, say, and named as uncertain).
+            // or when a cell printed on its line says the line's cut is open (`split_uncertain`,
+            // `cut_cell`: a label cut wrongly from its line, and named as uncertain).
             let truth_line = truth_row.get("line").and_then(Value::as_u64).map(|line| line as usize);
             let doubted_on_its_line = truth_line.is_some_and(|line| {
-                table.rows.iter().any(|row| {
-                    row_doubted(row) && row.cells.iter().chain(&row.stub).any(|cell| cell.line == Some(line))
+                table.rows.iter().flat_map(|row| row.cells.iter().chain(&row.stub)).any(|cell| {
+                    cell.line == Some(line)
+                        && cell
+                            .flags
+                            .iter()
+                            .any(|flag| matches!(flag, CellFlag::SplitUncertain | CellFlag::CutCell))
                 })
             });
             if table_doubted(table) || doubted_on_its_line {

@@ -13,7 +13,9 @@
 //! page column's header glued to the caption ("INHOUDSOPGAVE blz."), or read as the stub's header
 //! because flattened text prints it first, before the empty cells of the header row ("blz.", " "):
 //! the page word leaves the title or the stub header and heads the page column when that column
-//! has no header of its own. An entry's number
+//! has no header of its own; a text that is no page word over the one page column of a contents
+//! without a title is the heading printed above it ("B. BEGROTINGSTOELICHTING"), and becomes its
+//! title. An entry's number
 //! printed in the same cell as its title ("1. Leeswijzer") stays in the label, as in every table.
 
 use crate::table::{Table, TableKind};
@@ -64,6 +66,28 @@ pub fn read_contents_habits(table: &mut Table) {
     }
     page_word_glued_to_the_caption(table);
     page_word_over_the_stub(table);
+    heading_over_the_page_column(table);
+}
+
+/// A table of contents without a title whose one column of pages is headed by a text that is no
+/// page word: the heading printed above the contents ("B. BEGROTINGSTOELICHTING" over a
+/// suppletoire's contents, read as the header of the page column because nothing else stood
+/// there; wild pages r2_06, r3_05). A page column is headed by a page word or by nothing, so the
+/// text becomes the table's title and the column is left without a header.
+fn heading_over_the_page_column(table: &mut Table) {
+    if table.title.is_some() || table.columns.len() != 1 || !has_page_numbers(table) {
+        return;
+    }
+    let column = &mut table.columns[0];
+    let parts: Vec<&String> = column.path.iter().filter(|part| !part.trim().is_empty()).collect();
+    let heading = match parts.as_slice() {
+        [only] if !is_page_word(only) && only.chars().filter(|c| c.is_alphabetic()).count() >= 3 => {
+            (*only).clone()
+        }
+        _ => return,
+    };
+    table.title = Some(heading.trim().to_string());
+    column.path.clear();
 }
 
 fn page_word_over_the_stub(table: &mut Table) {
@@ -111,6 +135,31 @@ mod tests {
         };
         crate::normalize::rows::normalize_tables(std::slice::from_mut(&mut table));
         table
+    }
+
+    /// Wild page r3_05 (1SUPP 2013 Deltafonds), lines 15-39: "B. BEGROTINGSTOELICHTING" above
+    /// a contents printed one cell a line, read as its page column's header.
+    #[test]
+    fn a_heading_over_the_page_column_is_the_title() {
+        let rows = vec![
+            Row::printed("Leeswijzer", &["2"]),
+            Row::printed("De producten", &["2"]),
+            Row::printed("Overzicht belangrijkste uitgaven- en ontvangstenmutaties", &["2"]),
+            Row::printed("De productartikelen", &["5"]),
+            Row::printed("Beleidsartikelen", &["7"]),
+        ];
+        let mut table = contents("", rows.clone());
+        table.title = None;
+        table.columns[0].path = vec!["B. BEGROTINGSTOELICHTING".to_string()];
+        read_contents_habits(&mut table);
+        assert_eq!(table.title.as_deref(), Some("B. BEGROTINGSTOELICHTING"));
+        assert!(table.columns[0].path.is_empty());
+        // A page word stays the column's header.
+        let mut table = contents("", rows);
+        table.title = None;
+        table.columns[0].path = vec!["blz.".to_string()];
+        read_contents_habits(&mut table);
+        assert_eq!((table.title, table.columns[0].path.clone()), (None, vec!["blz.".to_string()]));
     }
 
     #[test]

@@ -150,7 +150,8 @@ fn classify(line: &str) -> Option<FigureLine> {
     if let Some((_, tokens)) = trailing_figures(trimmed) {
         return Some(if tokens >= 3 { FigureLine::TrailingRow } else { FigureLine::Trailing });
     }
-    // Too long for a row label ([`trailing_figures`] stops at 120 characters for two entries), ending in a
+    // Too long for a row label ([`trailing_figures`] stops at 120 characters for a line that runs
+    // two contents entries together), ending in a
     // page number after words, not a full stop: entries of a table of contents run together
     // ("1.2 Overzicht … 2015 10 1.3 Ontwikkelingen … van het Rijk 16").
     let last = trimmed.rsplit(char::is_whitespace).next().unwrap_or_default();
@@ -284,7 +285,7 @@ const MOST_TEXT_LOOKUPS: usize = 500;
 /// of the caption, a column header, a label, a cell or a note (a header cell or label printed
 /// over two lines), or it holds the title or the unit (a caption line that also prints the number
 /// or "Bedragen"). A pipe line landed when each of its cells did.
-fn audit_printed_texts(table: &mut Table, lines: &[&str]) {
+fn audit_printed_texts(table: &mut Table, lines: &[&str], claimed_by_others: &BTreeSet<usize>) {
     let Some((first, last)) = table.lines else { return };
     let last = last.min(lines.len());
     if table.kind == TableKind::Unrecovered || first == 0 || first > last {
@@ -363,9 +364,13 @@ fn audit_printed_texts(table: &mut Table, lines: &[&str]) {
     for line in first..=last {
         let text = lines[line - 1].trim();
         // Blank lines and a pipe table's separator ("|---|:--|") are no texts; a lone "-" is a
-        // nil cell.
+        // nil cell. A line another table's rows stand on is that table's (a key/value block
+        // inside the lines a paragraph reading spans).
         let separator = text.contains('|') || text.len() >= 3;
-        if text.is_empty() || (separator && text.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))) {
+        if text.is_empty()
+            || (separator && text.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')))
+            || (!claimed[line - first] && claimed_by_others.contains(&line))
+        {
             continue;
         }
         let landed = claimed[line - first]
@@ -393,6 +398,16 @@ fn audit_printed_texts(table: &mut Table, lines: &[&str]) {
         .collect();
 }
 
+/// True when another table's rows stand on a line within the range of lines of table `index`
+/// (cheap: most documents print their tables one after another).
+fn tables_overlap(row_lines: &[BTreeSet<usize>], index: usize) -> bool {
+    let Some((&first, &last)) = row_lines[index].first().zip(row_lines[index].last()) else { return false };
+    row_lines
+        .iter()
+        .enumerate()
+        .any(|(other, set)| other != index && set.range(first..=last).next().is_some())
+}
+
 /// True when a line of two or more words, each a header cell of its own, landed in the header:
 /// a header row printed on one line with one space between its cells (" Realisatie
 /// Geactualiseerd     ", under a heading of glued years).
@@ -407,8 +422,31 @@ fn header_words_landed(text: &str, caption_and_header: &str) -> bool {
 /// re-indexed in print order and the table indexes of `warnings` follow them.
 pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mut Vec<Warning>) {
     let lines: Vec<&str> = source.lines().collect();
-    for table in tables.iter_mut() {
-        audit_printed_texts(table, &lines);
+    // The lines each table's rows stand on, to leave out of every other table's audit.
+    let row_lines: Vec<BTreeSet<usize>> = tables
+        .iter()
+        .map(|table| {
+            table
+                .rows
+                .iter()
+                .flat_map(|row| {
+                    row.line.into_iter().chain(row.stub.iter().chain(&row.cells).filter_map(|cell| cell.line))
+                })
+                .collect()
+        })
+        .collect();
+    for (index, table) in tables.iter_mut().enumerate() {
+        let others: BTreeSet<usize> = if tables_overlap(&row_lines, index) {
+            row_lines
+                .iter()
+                .enumerate()
+                .filter(|(other, _)| *other != index)
+                .flat_map(|(_, set)| set.iter().copied())
+                .collect()
+        } else {
+            BTreeSet::new()
+        };
+        audit_printed_texts(table, &lines, &others);
     }
     let mut accounted = BTreeSet::new();
     for table in tables.iter() {

@@ -132,7 +132,8 @@ pub struct RunTogether {
 ///    separators (a year of the label may be in it: "economie in 200627", "Miljoenennota
 ///    20080,0"), or the label ends in a digit.
 ///
-/// `None` for prose-like lines (longer than 160 characters, ending in a full stop, holding `|`).
+/// `None` for prose-like lines (longer than 160 characters, or than 120 when they run two
+/// contents entries together; ending in a full stop; holding `|`).
 /// Several figures that all use spaces as thousands separators ("4 744 138 4 682 192") are not
 /// split here: how many figures there are comes from the lines around ([`split_space_grouped`]).
 pub fn split_run_together(line: &str) -> Option<RunTogether> {
@@ -160,14 +161,16 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
     })?;
     // The older minus printed on both sides of a slash ("–/- 34,0"): the slash and the sign
     // before it open the figure too.
-    let last_start = match trimmed[..last_start].strip_suffix('/') {
-        Some(before)
-            if trimmed[last_start..].starts_with(is_sign)
-                && before.ends_with(is_sign)
-                && letters_before(before.len() - before.chars().next_back().map_or(0, char::len_utf8)) =>
-        {
-            before.len() - before.chars().next_back().map_or(0, char::len_utf8)
-        }
+    let last_start = match (trimmed[..last_start].strip_suffix('/'), trimmed[last_start..].chars().next()) {
+        (Some(before), Some(after)) if is_sign(after) => match before.chars().next_back() {
+            // Minus on both sides ("–/- 34,0", any dash), or plus on both ("+/+ 93"); "+/-" is
+            // "about", no sign.
+            Some(sign) if is_sign(sign) && (sign == '+') == (after == '+') => {
+                let start = before.len() - sign.len_utf8();
+                if letters_before(start) { start } else { last_start }
+            }
+            _ => last_start,
+        },
         _ => last_start,
     };
     let last_figure =
@@ -548,7 +551,7 @@ fn is_run_figure(token: &str) -> bool {
 
 /// One whitespace-separated token that can be part of a figure: digits with "." or ",", a
 /// percent sign, or a lone minus sign.
-fn is_figure_token(token: &str) -> bool {
+pub fn is_figure_token(token: &str) -> bool {
     let token = token.trim_end_matches('*');
     if token.is_empty() {
         return false;

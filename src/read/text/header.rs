@@ -592,9 +592,11 @@ fn runs_for_the_last_top_cells(top: &[String], bottom: &[String], layout: Layout
     if bottom.len() != c || bottom.iter().any(String::is_empty) || top.iter().any(String::is_empty) {
         return None;
     }
-    let period = (2..c)
-        .filter(|period| c.is_multiple_of(*period))
-        .find(|&period| (period..c).all(|j| bottom[j] == bottom[j - period]))?;
+    // The shortest run of distinct headings the row repeats ("Bedrag" four times is no run).
+    let period = (2..c).filter(|period| c.is_multiple_of(*period)).find(|&period| {
+        (period..c).all(|j| bottom[j] == bottom[j - period])
+            && (1..period).all(|j| !bottom[..j].contains(&bottom[j]))
+    })?;
     let runs = c / period;
     let stub_cells = top.len().checked_sub(runs)?;
     // Taken only where the stub's width does not already fit (k stub header cells, then one

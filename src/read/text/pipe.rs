@@ -658,9 +658,16 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
 /// only on its first ("Hoofdwegen | – Verkeersmanagement … |" over "– Beheer en onderhoud … | |",
 /// wild page r4_04). The columns decide it: every row that prints a name in the first cell prints
 /// an item opening with a dash or bullet in the second, and no name opens so. At least two such
-/// rows are needed.
+/// rows are needed; an item is a dash or bullet, a space and a word (a nil dash or a signed
+/// figure is none).
 fn bullet_items_move_under_their_column(rows: &mut [(usize, bool, Vec<String>)]) {
-    let opens_with_bullet = |text: &str| text.starts_with(['–', '-', '•', '·', '—']);
+    // An item: a dash or bullet, a space and a word (never a nil dash or a signed figure).
+    let opens_with_bullet = |text: &str| {
+        let mut chars = text.chars();
+        matches!(chars.next(), Some('–' | '-' | '•' | '·' | '—'))
+            && chars.next() == Some(' ')
+            && chars.next().is_some_and(char::is_alphabetic)
+    };
     let named: Vec<&Vec<String>> = rows
         .iter()
         .filter(|(_, head, cells)| {
@@ -744,7 +751,20 @@ mod tests {
         // Without named rows that print an item beside them, nothing moves.
         let list = "Stap | Toelichting |\n---|---|\n– Eerste stap | |\n– Tweede stap | |\n";
         let html = as_html(list, find_blocks(list)[0], 3);
-        assert!(html.contains("<td>– Eerste stap</td>"), "{html}");
+        assert!(
+            html.lines().nth(2).is_some_and(|line| line.contains("<tr><td>– Eerste stap</td><td></td></tr>")),
+            "{html}"
+        );
+        // Nil dashes beside the names are no items: a waarvan row keeps its label.
+        let nil = "Omschrijving | 2023 | 2024 |\n---|---|---|\nStand ontwerpbegroting | – | 1.234 |\n\
+                   – waarvan programma | | |\nLoonbijstelling | – | 12 |\nPrijsbijstelling | – | 8 |\n";
+        let html = as_html(nil, find_blocks(nil)[0], 3);
+        assert!(
+            html.lines()
+                .nth(3)
+                .is_some_and(|line| line.contains("<tr><td>– waarvan programma</td><td></td><td></td></tr>")),
+            "{html}"
+        );
     }
 
     #[test]

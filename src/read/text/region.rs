@@ -175,7 +175,12 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
     {
         return Role::Prose;
     }
+    // A label split off its own line's figures ("Brief van … over de toeslagen in 2020 598") is a
+    // label however long: its figures stand on its line.
+    let figures_on_its_line =
+        paragraph::next_printed(paragraphs, index).is_some_and(|next| next.line == paragraph.line);
     if printed::is_prose(paragraph.text)
+        && !figures_on_its_line
         && !next_is_figure(paragraphs, index)
         && !next_is_short_text_then_figure(paragraphs, index)
     {
