@@ -842,15 +842,21 @@ mod tests {
     use super::*;
     use crate::read::text::paragraph::{SpaceConvention, paragraphs};
 
+    /// The stub header and the column headers `build_columns` reads from `text`, every paragraph
+    /// a header cell, under a layout of `stub_columns` and `columns`.
+    fn stub_and_headers(text: &str, stub_columns: usize, columns: usize) -> (Option<String>, Vec<String>) {
+        let paragraphs = paragraphs(text);
+        let cells: Vec<usize> = (0..paragraphs.len()).collect();
+        let layout = Layout { stub_columns, columns, convention: SpaceConvention::TwoMinusOne };
+        let built = build_columns(&paragraphs, &cells, layout);
+        (built.stub_header, built.columns.iter().map(Column::header).collect())
+    }
+
     #[test]
     fn header_printed_once_over_subcolumns() {
         let text = "Art.\n\nOmschrijving\n\nVastgestelde begroting\n\n   \n\nVerplichtingen\n\nUitgaven\n\nOntvangsten";
-        let paragraphs = paragraphs(text);
-        let cells: Vec<usize> = (0..paragraphs.len()).collect();
-        let layout = Layout { stub_columns: 2, columns: 3, convention: SpaceConvention::TwoMinusOne };
-        let built = build_columns(&paragraphs, &cells, layout);
-        assert_eq!(built.stub_header.as_deref(), Some("Omschrijving"));
-        let headers: Vec<String> = built.columns.iter().map(Column::header).collect();
+        let (stub_header, headers) = stub_and_headers(text, 2, 3);
+        assert_eq!(stub_header.as_deref(), Some("Omschrijving"));
         assert_eq!(
             headers,
             [
@@ -870,12 +876,8 @@ mod tests {
     #[test]
     fn the_bottom_rows_runs_take_the_last_titles_whatever_the_stubs_width() {
         let text = "Art.\n\nOmschrijving\n\nVastgestelde begroting\n\nMutaties 1e suppletoire begroting\n\n   \n\nVerplichtingen\n\nUitgaven\n\nOntvangsten\n\nVerplichtingen\n\nUitgaven\n\nOntvangsten";
-        let paragraphs = paragraphs(text);
-        let cells: Vec<usize> = (0..paragraphs.len()).collect();
-        let layout = Layout { stub_columns: 3, columns: 6, convention: SpaceConvention::TwoMinusOne };
-        let built = build_columns(&paragraphs, &cells, layout);
-        assert_eq!(built.stub_header.as_deref(), Some("Omschrijving"));
-        let headers: Vec<String> = built.columns.iter().map(Column::header).collect();
+        let (stub_header, headers) = stub_and_headers(text, 3, 6);
+        assert_eq!(stub_header.as_deref(), Some("Omschrijving"));
         assert_eq!(
             headers,
             [
