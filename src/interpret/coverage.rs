@@ -48,7 +48,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 use crate::error::{Location, Warning, WarningKind};
-use crate::interpret::run_together::{glued_years, trailing_figures};
+use crate::interpret::run_together::{glued_years, runs_contents_entries_together, trailing_figures};
 use crate::interpret::vocabulary::{
     has_words, is_figure, is_note_marker_before_text, is_plain_figure, is_sentence, is_short_whole_number,
     is_year, split_trailing_digits,
@@ -159,10 +159,7 @@ fn classify(line: &str) -> Option<FigureLine> {
     let long_entries = trimmed.chars().count() > 120
         && is_short_whole_number(last)
         && words.ends_with(char::is_alphabetic)
-        && words.split_whitespace().any(is_short_whole_number)
-        && words
-            .split_whitespace()
-            .any(|word| word.contains('.') && word.starts_with(|c: char| c.is_ascii_digit()));
+        && runs_contents_entries_together(words);
     long_entries.then_some(FigureLine::RunTogetherEntries)
 }
 

@@ -7,7 +7,7 @@
 //! [`trailing_figures`] to find figures a table left out. Figures glued to each other are
 //! [`super::glued_figures`]'s, rows printed one space a cell [`super::spaced_cells`]'.
 
-use super::vocabulary::{is_plain_figure, is_short_whole_number, is_sign, is_year};
+use super::vocabulary::{is_code, is_plain_figure, is_short_whole_number, is_sign, is_year};
 
 /// The figures at the end of a line that runs a label and its figures together
 /// ("Netto-uitgaven buiten het kader– 4 512" ends in "4 512"; "Uitgaven 1.522 1.529 1.370" in
@@ -63,10 +63,7 @@ pub fn runs_contents_entries_together(text: &str) -> bool {
         is_short_whole_number(pair[0])
             && pair[1].contains('.')
             && pair[1].starts_with(|c: char| c.is_ascii_digit())
-            && pair[1]
-                .trim_end_matches('.')
-                .split('.')
-                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+            && is_code(pair[1])
     })
 }
 

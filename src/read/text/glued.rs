@@ -28,7 +28,7 @@
 
 use std::borrow::Cow;
 
-use super::pipe::PipeBlock;
+use super::pipe::{PipeBlock, with_lines_replaced};
 
 /// The longest line, in bytes, read as glued cells: these tables are a site's small tables.
 const MAX_LINE_BYTES: usize = 160;
@@ -42,7 +42,7 @@ pub(super) fn as_pipe_rows(text: &str) -> (Cow<'_, str>, Vec<PipeBlock>) {
         return (Cow::Borrowed(text), Vec::new());
     }
     let lines: Vec<&str> = text.lines().collect();
-    let mut rewritten: Vec<Option<String>> = vec![None; lines.len()];
+    let mut rewritten: Vec<(usize, String)> = Vec::new();
     let mut blocks = Vec::new();
     let mut index = 0;
     while index + 1 < lines.len() {
@@ -63,8 +63,8 @@ pub(super) fn as_pipe_rows(text: &str) -> (Cow<'_, str>, Vec<PipeBlock>) {
             index += 1;
             continue;
         }
-        rewritten[index] = Some(as_pipe_line(&header));
-        rewritten[index + 1] = Some(as_pipe_line(&row));
+        rewritten.push((index, as_pipe_line(&header)));
+        rewritten.push((index + 1, as_pipe_line(&row)));
         blocks.push(PipeBlock {
             first_line: index + 1,
             last_line: index + 2,
@@ -76,15 +76,7 @@ pub(super) fn as_pipe_rows(text: &str) -> (Cow<'_, str>, Vec<PipeBlock>) {
     if blocks.is_empty() {
         return (Cow::Borrowed(text), blocks);
     }
-    let mut out: Vec<&str> = Vec::with_capacity(lines.len());
-    for (line, new) in lines.iter().zip(&rewritten) {
-        out.push(new.as_deref().unwrap_or(line));
-    }
-    let mut joined = out.join("\n");
-    if text.ends_with('\n') {
-        joined.push('\n');
-    }
-    (Cow::Owned(joined), blocks)
+    (Cow::Owned(with_lines_replaced(text, &rewritten)), blocks)
 }
 
 fn as_pipe_line(cells: &[String]) -> String {

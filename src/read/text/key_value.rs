@@ -25,6 +25,9 @@
 //! where its key ends. It is read by the rule (the whole line as key, or the cut at the capital)
 //! and named as uncertain, so its cells carry `split_uncertain`.
 
+use std::borrow::Cow;
+
+use super::pipe::{PipeBlock, with_lines_replaced};
 use crate::interpret::run_together::is_figure_token;
 
 /// The fewest lines of a block.
@@ -44,7 +47,7 @@ const MIN_FIGURE_VALUES: usize = 3;
 
 /// A block of key/value lines rewritten as pipe rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct KeyValueBlock {
+struct KeyValueBlock {
     /// First line of the block, 1-based.
     pub first_line: usize,
     /// Last line of the block, 1-based, inclusive.
@@ -55,8 +58,37 @@ pub(super) struct KeyValueBlock {
     pub uncertain_lines: Vec<usize>,
 }
 
+/// `text` with every key/value block's lines rewritten as pipe rows ("Documentdatum |
+/// 20-05-2020 |"), line numbers unchanged; the blocks as pipe blocks read without a header line;
+/// and the lines (1-based) whose cut between key and value the print leaves open. The text itself
+/// when there are none.
+pub(super) fn as_pipe_rows(text: Cow<'_, str>) -> (Cow<'_, str>, Vec<PipeBlock>, Vec<usize>) {
+    let lines: Vec<&str> = text.lines().collect();
+    let found = find_blocks(&lines);
+    if found.is_empty() {
+        return (text, Vec::new(), Vec::new());
+    }
+    let mut replacements = Vec::new();
+    let mut blocks = Vec::with_capacity(found.len());
+    let mut open_cuts = Vec::new();
+    for block in found {
+        replacements.extend(
+            block.rows.into_iter().enumerate().map(|(offset, row)| (block.first_line - 1 + offset, row)),
+        );
+        blocks.push(PipeBlock {
+            first_line: block.first_line,
+            last_line: block.last_line,
+            separator: 0,
+            key_value: true,
+        });
+        open_cuts.extend(block.uncertain_lines);
+    }
+    let rewritten = with_lines_replaced(&text, &replacements);
+    (Cow::Owned(rewritten), blocks, open_cuts)
+}
+
 /// Every key/value block of the text, in print order.
-pub(super) fn find_blocks(lines: &[&str]) -> Vec<KeyValueBlock> {
+fn find_blocks(lines: &[&str]) -> Vec<KeyValueBlock> {
     let mut blocks = Vec::new();
     let mut index = 0;
     while index + 2 < lines.len() {
@@ -86,7 +118,9 @@ pub(super) fn find_blocks(lines: &[&str]) -> Vec<KeyValueBlock> {
 /// A short line without figures or closing punctuation: the heading over a block.
 fn is_heading(line: &str) -> bool {
     let trimmed = line.trim();
+    // (Bytes first: a character takes at most four, and most lines are far longer.)
     !trimmed.is_empty()
+        && trimmed.len() <= 4 * MAX_HEADING_CHARS
         && trimmed.chars().count() <= MAX_HEADING_CHARS
         && trimmed.starts_with(char::is_uppercase)
         && !trimmed.chars().any(|c| c.is_ascii_digit() || c == '|')

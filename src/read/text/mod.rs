@@ -69,7 +69,7 @@ pub fn read_text(text: &str) -> ReadOutcome {
     // Rows whose cells were run together are read as the pipe rows they were (see `glued`), and
     // so are lines that print a key and its value a space apart (see `key_value`).
     let (piped, glued_blocks) = glued::as_pipe_rows(text);
-    let (piped, key_value_blocks, open_keys) = key_values_as_pipe_rows(piped);
+    let (piped, key_value_blocks, open_keys) = key_value::as_pipe_rows(piped);
     let mut blocks = pipe::find_blocks(&piped);
     if blocks.is_empty() && glued_blocks.is_empty() && key_value_blocks.is_empty() {
         return read_paragraphs(text, text);
@@ -102,39 +102,6 @@ pub fn read_text(text: &str) -> ReadOutcome {
     }
     renumber_in_print_order(&mut outcome.tables, &mut outcome.warnings);
     outcome
-}
-
-/// `text` with every key/value block's lines rewritten as pipe rows (line numbers unchanged),
-/// the blocks as pipe blocks without a header line, and the lines whose key/value cut is open.
-fn key_values_as_pipe_rows(
-    text: std::borrow::Cow<'_, str>,
-) -> (std::borrow::Cow<'_, str>, Vec<pipe::PipeBlock>, Vec<usize>) {
-    let lines: Vec<&str> = text.lines().collect();
-    let found = key_value::find_blocks(&lines);
-    if found.is_empty() {
-        return (text, Vec::new(), Vec::new());
-    }
-    let mut rewritten: Vec<std::borrow::Cow<'_, str>> =
-        lines.iter().map(|line| std::borrow::Cow::Borrowed(*line)).collect();
-    let mut blocks = Vec::with_capacity(found.len());
-    let mut open_keys = Vec::new();
-    for block in found {
-        for (offset, row) in block.rows.into_iter().enumerate() {
-            rewritten[block.first_line - 1 + offset] = std::borrow::Cow::Owned(row);
-        }
-        blocks.push(pipe::PipeBlock {
-            first_line: block.first_line,
-            last_line: block.last_line,
-            separator: 0,
-            key_value: true,
-        });
-        open_keys.extend(block.uncertain_lines);
-    }
-    let mut joined = rewritten.join("\n");
-    if text.ends_with('\n') {
-        joined.push('\n');
-    }
-    (std::borrow::Cow::Owned(joined), blocks, open_keys)
 }
 
 /// The paragraph reading of `text` (`source` is the unmasked text, for how the input ends).

@@ -21,6 +21,7 @@ use crate::interpret::run_together::{
 use crate::interpret::spaced_cells::{
     header_words_and_empty_cells, label_and_empty_cells, split_spaced_cells, split_spaced_header,
 };
+use crate::interpret::vocabulary::is_short_whole_number;
 
 /// One non-blank line of the input, borrowed from it.
 #[derive(Debug, Clone, PartialEq)]
@@ -418,8 +419,7 @@ const LINES_A_PAGE: usize = 4;
 fn ends_in_page(line: &str, split: Option<&RunTogether>) -> bool {
     let Some(split) = split else { return false };
     let [figure] = split.figures.as_slice() else { return false };
-    let page = line.get(figure.clone()).unwrap_or("").trim();
-    (1..=3).contains(&page.len()) && page.bytes().all(|b| b.is_ascii_digit())
+    is_short_whole_number(line.get(figure.clone()).unwrap_or(""))
 }
 
 /// How many lines in a row must agree on their cell count before rows printed one space a cell

@@ -379,6 +379,22 @@ pub struct PipeBlock {
     pub key_value: bool,
 }
 
+/// `text` with the lines of `replacements` (0-based index, new line) put in place of the printed
+/// ones, every other line and the line count kept (so every line number stays the source's), and
+/// the text's closing newline if it had one: how lines whose cells lost their separators become
+/// the pipe rows they were ([`super::glued`], [`super::key_value`]).
+pub(super) fn with_lines_replaced(text: &str, replacements: &[(usize, String)]) -> String {
+    let mut lines: Vec<&str> = text.lines().collect();
+    for (index, line) in replacements {
+        lines[*index] = line;
+    }
+    let mut joined = lines.join("\n");
+    if text.ends_with('\n') {
+        joined.push('\n');
+    }
+    joined
+}
+
 /// A line of a pipe table printed one cell per line: the cell's text and one closing pipe
 /// ("587 |", "SZW: Verhogen inkomens |"), or pipes alone ("|", "||": empty cells). Such lines
 /// are cells of flattened text, not rows: the paragraph reading takes them (see
@@ -628,8 +644,8 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
     // A key/value block has no figures to mark: the lines below it are the page's next part.
     let mut kept = 0;
     let mut pending_marker: Option<&str> = None;
-    let below = if block.key_value { 0 } else { lines.len() };
-    for source in lines.iter().take(below).skip(block.last_line).map(|line| line.trim()) {
+    let below: &[&str] = if block.key_value { &[] } else { &lines[block.last_line.min(lines.len())..] };
+    for source in below.iter().map(|line| line.trim()) {
         if kept == NOTE_CONTEXT {
             break;
         }

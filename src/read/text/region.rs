@@ -165,22 +165,24 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
     }
     // A Kamerstuk's signature and the name under it end a part of the document; the next part
     // may open with a table, but never under the signature (wild pages r2_06, r3_05).
-    let after_signature = paragraphs[..index]
-        .iter()
-        .rev()
-        .find(|above| !above.is_whitespace())
-        .is_some_and(|above| printed::is_signature(above.text));
+    let after_signature = || {
+        paragraphs[..index]
+            .iter()
+            .rev()
+            .find(|above| !above.is_whitespace())
+            .is_some_and(|above| printed::is_signature(above.text))
+    };
     if printed::is_signature(paragraph.text)
-        || (after_signature && printed::is_signatory_name(paragraph.text))
+        || (printed::is_signatory_name(paragraph.text) && after_signature())
     {
         return Role::Prose;
     }
     // A label split off its own line's figures ("Brief van … over de toeslagen in 2020 598") is a
     // label however long: its figures stand on its line.
     let figures_on_its_line =
-        paragraph::next_printed(paragraphs, index).is_some_and(|next| next.line == paragraph.line);
+        || paragraph::next_printed(paragraphs, index).is_some_and(|next| next.line == paragraph.line);
     if printed::is_prose(paragraph.text)
-        && !figures_on_its_line
+        && !figures_on_its_line()
         && !next_is_figure(paragraphs, index)
         && !next_is_short_text_then_figure(paragraphs, index)
     {
