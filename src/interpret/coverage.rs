@@ -256,13 +256,20 @@ fn heading_years(text: &str) -> Option<Vec<&str>> {
 }
 
 /// The lines of notes whose marker is printed as a paragraph of its own above the note's text
-/// ("1", a blank line, then the text): the marker line is part of the note.
+/// ("1", a blank line, then the text): the marker line is part of the note, and so is the word
+/// a site prints over the marker ("X Noot", [`crate::interpret::vocabulary::is_note_heading`]).
 fn note_marker_lines(table: &Table, lines: &[&str], accounted: &mut BTreeSet<usize>) {
+    let line_text = |line: usize| line.checked_sub(1).and_then(|at| lines.get(at)).map(|text| text.trim());
     for note in &table.notes {
         let Some(text_line) = note.line else { continue };
         for marker_line in text_line.saturating_sub(2)..text_line {
-            if marker_line >= 1 && lines.get(marker_line - 1).is_some_and(|line| line.trim() == note.marker) {
+            if line_text(marker_line) == Some(note.marker.as_str()) {
                 accounted.insert(marker_line);
+                if let Some(heading_line) = marker_line.checked_sub(1)
+                    && line_text(heading_line).is_some_and(crate::interpret::vocabulary::is_note_heading)
+                {
+                    accounted.insert(heading_line);
+                }
             }
         }
     }

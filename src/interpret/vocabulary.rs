@@ -13,6 +13,15 @@ pub fn has_words(text: &str, count: usize) -> bool {
     count == 0 || text.split_whitespace().nth(count - 1).is_some()
 }
 
+/// The word a site prints over a note, on its own line above the note's marker: "Noot",
+/// "Noten", "Voetnoot" (any case), also after the "X" of a pop-up's close button ("X Noot":
+/// zoek.officielebekendmakingen.nl prints every note of a Kamerstuk so).
+pub fn is_note_heading(text: &str) -> bool {
+    let text = text.trim();
+    let word = text.strip_prefix("X ").unwrap_or(text);
+    ["noot", "noten", "voetnoot", "voetnoten"].iter().any(|heading| word.eq_ignore_ascii_case(heading))
+}
+
 /// True when the text is a printed number or percentage ("1.522", "‒ 21,7", "51%", "2019"),
 /// also with trailing footnote stars ("1.522*") or a parenthesised remark after it
 /// ("47% (2015)"). Nil, "pm", "n.v.t." and words are not figures.
@@ -569,5 +578,14 @@ mod tests {
         assert!(fits_header_value_kind(HeaderValueKind::Numbered, "31951 nr. 1"));
         assert!(fits_header_value_kind(HeaderValueKind::Numbered, "n.v.t."));
         assert!(!fits_header_value_kind(HeaderValueKind::Numbered, "Tweede Kamer der Staten-Generaal"));
+    }
+
+    #[test]
+    fn note_headings_as_sites_print_them() {
+        assert!(is_note_heading("X Noot"));
+        assert!(is_note_heading("Noten"));
+        assert!(is_note_heading(" voetnoot "));
+        assert!(!is_note_heading("Noot 1: bron CBS"));
+        assert!(!is_note_heading("X"));
     }
 }

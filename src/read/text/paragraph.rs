@@ -346,6 +346,7 @@ fn run_together_lines(lines: &[&str]) -> (Vec<Option<RunTogether>>, Vec<bool>) {
         })
         .collect();
     let mut splits = splits;
+    unsplit_note_marker_series(lines, &mut splits);
     split_by_neighbours(lines, &mut splits);
     split_spaced_rows(lines, &mut splits);
     let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty()).collect();
@@ -369,6 +370,93 @@ fn run_together_lines(lines: &[&str]) -> (Vec<Option<RunTogether>>, Vec<bool>) {
     }
     let kept = splits.into_iter().zip(keep).map(|(split, keep)| split.filter(|_| keep)).collect();
     (kept, in_contents_block)
+}
+
+/// Takes back, in place, the splits of lines that glue a note marker to a heading rather than a
+/// figure to a label: consecutive lines (blank and whitespace-only lines between them allowed)
+/// whose only "figure" is one or two digits glued to a lower-case letter or ")" ("Vastgestelde
+/// begroting1", "Mutaties 1e suppletoire begroting2"), where those numbers run k, k+1, … in print
+/// order and each is printed again further down as a note's marker, alone on its line above a
+/// sentence or opening one ("1" / "Inclusief ISB, NvW en amendementen."; a contents entry "5
+/// Kabinet van de Gouverneur33" is no sentence). Notes are numbered in print
+/// order and cited before they are printed; two figures of adjacent rows that count up by one
+/// and are each printed again as a note's number are not what a body holds (wild page r4_03: the
+/// two titles of a begrotingsstaat's header had become two rows of one figure each). The
+/// footnote stage splits the markers off the header texts ([`crate::footnote`]).
+fn unsplit_note_marker_series(lines: &[&str], splits: &mut [Option<RunTogether>]) {
+    // The glued number of a split line that can be a marker, with the line's index.
+    let glued: Vec<Option<u32>> = (0..lines.len())
+        .map(|index| {
+            let split = splits[index].as_ref()?;
+            let [figure] = split.figures.as_slice() else { return None };
+            let line = lines[index].trim_end();
+            let digits = line.get(figure.clone())?;
+            let before = line.get(..figure.start)?;
+            let glued = before.chars().next_back().is_some_and(|c| c.is_lowercase() || c == ')');
+            (glued && (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| digits.parse().ok())
+                .flatten()
+        })
+        .collect();
+    if glued.iter().all(Option::is_none) {
+        return;
+    }
+    let glued_marker = |index: usize| glued[index];
+    // A note's text: a sentence (ending in a full stop, or six words or more) that does not
+    // end in a figure (a contents entry's page, a row's amount).
+    let note_text = |text: &str| {
+        let text = text.trim();
+        (text.ends_with('.') || crate::interpret::vocabulary::has_words(text, 6))
+            && !text.ends_with(|c: char| c.is_ascii_digit())
+            && text.starts_with(char::is_alphabetic)
+    };
+    let printed_as_note = |number: u32, after: usize| {
+        let marker = number.to_string();
+        (after + 1..lines.len()).any(|at| {
+            let line = lines[at].trim();
+            if line == marker {
+                lines[at + 1..]
+                    .iter()
+                    .find(|next| !next.trim().is_empty())
+                    .is_some_and(|next| note_text(next))
+            } else {
+                line.strip_prefix(marker.as_str())
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .is_some_and(note_text)
+            }
+        })
+    };
+    let mut index = 0;
+    while index < lines.len() {
+        let Some(first) = glued_marker(index) else {
+            index += 1;
+            continue;
+        };
+        // The run: each next non-blank line continues the count.
+        let mut run = vec![index];
+        let mut expected = first + 1;
+        let mut at = index + 1;
+        while at < lines.len() {
+            if lines[at].trim().is_empty() {
+                at += 1;
+                continue;
+            }
+            if glued_marker(at) == Some(expected) {
+                run.push(at);
+                expected += 1;
+                at += 1;
+            } else {
+                break;
+            }
+        }
+        let last = *run.last().unwrap_or(&index);
+        if run.len() >= 2 && (first..expected).all(|number| printed_as_note(number, last)) {
+            for &line in &run {
+                splits[line] = None;
+            }
+        }
+        index = last + 1;
+    }
 }
 
 /// For each line, whether it stands in a block of contents entries printed one a line right
@@ -656,6 +744,34 @@ mod tests {
         let lines: Vec<&str> = page.split('\n').collect();
         let (_, contents) = run_together_lines(&lines);
         assert!(contents.iter().all(|&c| !c));
+    }
+
+    #[test]
+    fn note_markers_glued_to_header_titles_that_count_up_are_no_figures() {
+        // Wild page r4_03 (nota van wijziging VWS 2023, zoek.officielebekendmakingen.nl), lines
+        // 19-25 and the notes of lines 246-255 verbatim: two titles glue markers 1 and 2, the
+        // notes print them alone over their texts.
+        let header = "Art.\n\nOmschrijving\n\nVastgestelde begroting1\n\nMutaties 1e suppletoire begroting2\n\n   \n\nVerplichtingen\n\nTotaal\n\n36.216.810\n\n";
+        let notes = "X Noot\n1\n\nInclusief ISB, NvW en amendementen.\n\nX Noot\n2\n\nInclusief de NvW bij de 1e suppletoire begroting.\n";
+        let texts =
+            |text: &str| -> Vec<String> { paragraphs(text).iter().map(|p| p.text.to_string()).collect() };
+        let read = texts(&format!("{header}{notes}"));
+        assert!(read.contains(&"Vastgestelde begroting1".to_string()), "{read:?}");
+        assert!(read.contains(&"Mutaties 1e suppletoire begroting2".to_string()), "{read:?}");
+        // Without the notes the two are rows of one figure each, as before.
+        let read = texts(header);
+        assert!(
+            read.contains(&"Vastgestelde begroting".to_string()) && read.contains(&"1".to_string()),
+            "{read:?}"
+        );
+        // Wild page c6_04 (OWB 2007 IIB), lines 29-34 verbatim: pages 5 and 6 glued to contents
+        // entries, and an entry "5 Kabinet …" below is no note's text.
+        let contents = "  2.1. Tabel budgettaire gevolgen van beleid5\n  2.2. De artikelen6\n   1 Raad van State6\n   2 Algemene Rekenkamer16\n   5 Kabinet van de Gouverneur van de Nederlandse Antillen33\n";
+        let read = texts(contents);
+        assert!(
+            read.contains(&"2.2. De artikelen".to_string()) && read.contains(&"6".to_string()),
+            "{read:?}"
+        );
     }
 
     #[test]

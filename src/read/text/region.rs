@@ -75,6 +75,33 @@ fn note_text_after_marker(paragraphs: &[Paragraph], index: usize) -> bool {
         && !next_is_short_text_then_figure(paragraphs, index)
 }
 
+/// A short sentence after a lone marker that a text above cites: three words or more ending in
+/// a full stop ("1" / "Inclusief ISB, NvW en amendementen."), where one of the
+/// [`CITING_TEXTS_BACK`] paragraphs above ends in that marker glued to a lower-case letter or ")"
+/// ("Vastgestelde begroting1"). A sentence shorter than a note's usual six words is then still
+/// the note's text: the marker was cited, and a cell of a text column does not end in a full
+/// stop after a lone small number that a heading above glues to its last word (wild page r4_03).
+fn short_note_of_a_cited_marker(paragraphs: &[Paragraph], index: usize) -> bool {
+    let paragraph = &paragraphs[index];
+    if !(paragraph.is_text() && paragraph.text.ends_with('.') && has_words(paragraph.text, 3)) {
+        return false;
+    }
+    let Some(marker_at) = index.checked_sub(1) else { return false };
+    let marker = paragraphs[marker_at].text;
+    if !marker.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    paragraphs[marker_at.saturating_sub(CITING_TEXTS_BACK)..marker_at].iter().any(|above| {
+        above.is_text()
+            && above.text.strip_suffix(marker).is_some_and(|before| {
+                before.chars().next_back().is_some_and(|c| c.is_lowercase() || c == ')')
+            })
+    })
+}
+
+/// How far above a lone marker [`short_note_of_a_cited_marker`] looks for the text citing it.
+const CITING_TEXTS_BACK: usize = 400;
+
 /// A short text after marker "k" that is note k of a numbered run: the next paragraphs are marker
 /// "k+1" and its text, and so on, up to a marker whose text is a sentence
 /// ([`note_text_after_marker`]). Notes are numbered in order, so once a run of them ends in a
@@ -159,7 +186,9 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
             })
     });
     if after_marker
-        && (note_text_after_marker(paragraphs, index) || numbered_before_a_note(paragraphs, index))
+        && (note_text_after_marker(paragraphs, index)
+            || numbered_before_a_note(paragraphs, index)
+            || short_note_of_a_cited_marker(paragraphs, index))
     {
         return Role::Prose;
     }
@@ -353,6 +382,13 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                     });
                     if let Some(last) = marker {
                         region.cells.pop();
+                        // The word over the note ("X Noot") is part of it.
+                        if region.cells.last().is_some_and(|&heading| {
+                            heading + 1 == last
+                                && crate::interpret::vocabulary::is_note_heading(paragraphs[heading].text)
+                        }) {
+                            region.cells.pop();
+                        }
                         region.notes.push((
                             paragraphs[last].text.to_string(),
                             paragraph.text.to_string(),
@@ -361,6 +397,12 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                         // Further notes: marker + prose pairs, or prose starting with a marker.
                         let mut next = index + 1;
                         loop {
+                            if next + 2 < paragraphs.len()
+                                && crate::interpret::vocabulary::is_note_heading(paragraphs[next].text)
+                                && lone_marker(paragraphs[next + 1].text)
+                            {
+                                next += 1;
+                            }
                             if next + 1 < paragraphs.len()
                                 && lone_marker(paragraphs[next].text)
                                 && (roles[next + 1] == Role::Prose
@@ -588,6 +630,33 @@ mod tests {
         assert_eq!(regions[0].notes[0].0, "1");
         assert!(!regions[0].runs_to_end);
         assert_eq!(regions[0].cells.iter().map(|&i| paragraphs[i].text).collect::<Vec<_>>(), ["Rij1", "12"]);
+    }
+
+    #[test]
+    fn a_short_note_of_a_cited_marker_and_the_word_over_it_belong_to_the_notes() {
+        // Wild page r4_03, lines 230-255 shortened: the last row, then two notes under "X Noot",
+        // the first of five words only; "begroting1" and "begroting2" cite them.
+        let text = "Tabel 1 Begrotingsstaat\n\nArt.\n\nVastgestelde begroting1\n\nMutaties 1e suppletoire begroting2\n\n\
+                    Totaal\n\n36.216.810\n\n12.857.886\n\n11\n\nNog onverdeeld\n\n25.000\n\n326.628\n\n\
+                    X Noot\n1\n\nInclusief ISB, NvW en amendementen.\n\nX Noot\n2\n\nInclusief de NvW bij de 1e suppletoire begroting.\n";
+        let paragraphs = paragraphs(text);
+        let regions = find_regions(&paragraphs);
+        assert_eq!(regions.len(), 1);
+        let notes: Vec<(&str, &str)> =
+            regions[0].notes.iter().map(|(marker, text, _)| (marker.as_str(), text.as_str())).collect();
+        assert_eq!(
+            notes,
+            [
+                ("1", "Inclusief ISB, NvW en amendementen."),
+                ("2", "Inclusief de NvW bij de 1e suppletoire begroting.")
+            ]
+        );
+        assert!(regions[0].cells.iter().all(|&i| paragraphs[i].text != "X Noot"));
+        // Uncited, a short sentence after a lone number stays a cell.
+        let uncited = text.replace("begroting1", "begroting").replace("begroting2", "begroting");
+        let paragraphs = super::paragraph::paragraphs(&uncited);
+        let at = paragraphs.iter().position(|p| p.text == "Inclusief ISB, NvW en amendementen.").unwrap();
+        assert!(!short_note_of_a_cited_marker(&paragraphs, at));
     }
 
     #[test]
