@@ -81,6 +81,7 @@ fn every_unit_phrase_of_the_fixtures_is_read() {
         ("x € 1 000", Some((1_000, eur, "amount"))),
         ("x € 1000", Some((1_000, eur, "amount"))),
         ("x €1000", Some((1_000, eur, "amount"))),
+        ("x €1.000", Some((1_000, eur, "amount"))),
         ("x € 1 mln.", Some((1_000_000, eur, "amount"))),
         ("x € 1 mln", Some((1_000_000, eur, "amount"))),
         ("x € 1 miljoen", Some((1_000_000, eur, "amount"))),

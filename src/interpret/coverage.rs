@@ -229,12 +229,39 @@ fn accounted_lines(table: &Table, lines: &[&str], accounted: &mut BTreeSet<usize
 /// into its label and were not cut off). A footnote marker glued to a label has one or two digits
 /// ("Comensha1"), codes and standards end in capitals ("U0111", "IB0111", "ISO27001",
 /// "NEN7510"), and a year glued to a word is a heading's ("Stand2019").
+///
+/// Also for a label whose end after its last letter is digit groups alone, the first glued to a
+/// lower-case word, holding more than [`MOST_DIGITS_OF_A_FIGURE`] digits ("– Rente4 2624
+/// 00020002000200020002000": seven years' figures run together and into the label).
 fn ends_in_unsplit_digits(label: &str) -> bool {
-    let (before, digits) = split_trailing_digits(label.trim_end());
-    digits.len() >= 3
+    let label = label.trim_end();
+    let (before, digits) = split_trailing_digits(label);
+    let glued = digits.len() >= 3
         && before.chars().next_back().is_some_and(char::is_lowercase)
         && before.chars().rev().take_while(|c| c.is_alphabetic()).nth(1).is_some()
-        && !is_year(digits)
+        && !is_year(digits);
+    glued || {
+        let tail_start = label
+            .rfind(char::is_alphabetic)
+            .map_or(0, |at| at + label[at..].chars().next().map_or(1, char::len_utf8));
+        let (before, tail) = label.split_at(tail_start);
+        before.chars().next_back().is_some_and(char::is_lowercase)
+            && tail.starts_with(|c: char| c.is_ascii_digit())
+            && is_run_of_figures(tail)
+    }
+}
+
+/// The most digits a figure of these documents prints: the whole state budget in euros has twelve.
+/// A run of more is figures printed together that nobody cut apart.
+const MOST_DIGITS_OF_A_FIGURE: usize = 13;
+
+/// True for a text of digit groups alone (spaces, dots, commas and signs between them) that holds
+/// more digits than any figure ([`MOST_DIGITS_OF_A_FIGURE`]): a row's figures run together into
+/// one cell ("484 170 130 160 250 365 365").
+fn is_run_of_figures(text: &str) -> bool {
+    let text = text.trim();
+    text.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ',' | '-' | '–' | '‒'))
+        && text.chars().filter(char::is_ascii_digit).count() > MOST_DIGITS_OF_A_FIGURE
 }
 
 /// True for a line whose trailing figures are all years ("… van het Rijk2007", "2019 2020 2021").
@@ -545,12 +572,19 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
 }
 
 /// Names, in one `figure_not_read` warning per table, the rows whose figures ran into their label
-/// and were never cut off ([`ends_in_unsplit_digits`]); tables of contents glue page numbers to
-/// titles by design and are left out.
+/// and were never cut off ([`ends_in_unsplit_digits`]), or ran together into one cell
+/// ([`is_run_of_figures`]); tables of contents glue page numbers to titles by design and are left
+/// out.
 fn name_labels_with_unsplit_digits(tables: &[Table], warnings: &mut Vec<Warning>) {
     for (table_index, table) in tables.iter().enumerate().filter(|(_, t)| t.kind != TableKind::Contents) {
-        let glued: Vec<&Row> =
-            table.rows.iter().filter(|row| ends_in_unsplit_digits(row.printed_label())).collect();
+        let glued: Vec<&Row> = table
+            .rows
+            .iter()
+            .filter(|row| {
+                ends_in_unsplit_digits(row.printed_label())
+                    || row.cells.iter().any(|cell| is_run_of_figures(&cell.text))
+            })
+            .collect();
         let Some(first) = glued.first() else { continue };
         let named = first_five(glued.iter().map(|row| match row.line {
             Some(line) => format!("line {line} \"{}\"", row.printed_label()),
@@ -560,7 +594,7 @@ fn name_labels_with_unsplit_digits(tables: &[Table], warnings: &mut Vec<Warning>
             WarningKind::FigureNotRead,
             Location::table(table_index, first.line),
             format!(
-                "{} row label(s) end in digits glued to a word that may be figures nobody split off: {named}",
+                "{} row(s) hold digits glued to a word, or figures run together into one cell, that may be figures nobody split apart: {named}",
                 glued.len()
             ),
         ));
@@ -718,6 +752,21 @@ mod tests {
         assert!(!ends_in_unsplit_digits("Beveiliging volgens ISO27001"));
         assert!(!ends_in_unsplit_digits("Getoetst aan NEN7510"));
         assert!(!ends_in_unsplit_digits("IB0111"));
+        // Wild page s1_04 (OWB 2007 VI, agency DJI), line 17: seven years' figures glued together
+        // and into the label; a label ending in a space-grouped amount is no run.
+        assert!(ends_in_unsplit_digits("– Rente4 2624 00020002000200020002000"));
+        assert!(!ends_in_unsplit_digits("Stand ontwerpbegroting 2007 1 631"));
+        assert!(!ends_in_unsplit_digits("Artikel 12 345"));
+    }
+
+    #[test]
+    fn a_cell_of_figures_run_together_holds_more_digits_than_any_figure() {
+        // Wild page s1_05 (OWB 2007 XIII, Agentschap Telecom), line 23: "rentelasten484 170 130
+        // 160 250 365 365", seven years in one cell.
+        assert!(is_run_of_figures("484 170 130 160 250 365 365"));
+        assert!(!is_run_of_figures("1 569 535"));
+        assert!(!is_run_of_figures("425.678.901.234"));
+        assert!(!is_run_of_figures("Regio 2024 2025 2026 2027"));
     }
 
     #[test]
