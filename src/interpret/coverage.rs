@@ -260,8 +260,18 @@ const MOST_DIGITS_OF_A_FIGURE: usize = 13;
 /// one cell ("484 170 130 160 250 365 365").
 fn is_run_of_figures(text: &str) -> bool {
     let text = text.trim();
-    text.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ',' | '-' | '–' | '‒'))
-        && text.chars().filter(char::is_ascii_digit).count() > MOST_DIGITS_OF_A_FIGURE
+    // Decimals after a comma at the end are cents, not more of the amount ("123.456.789.012,34").
+    let whole = match text.rsplit_once(',') {
+        Some((whole, decimals))
+            if (1..=3).contains(&decimals.len()) && decimals.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            whole
+        }
+        _ => text,
+    };
+    text.chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ',' | '-' | '–' | '‒' | '−'))
+        && whole.chars().filter(char::is_ascii_digit).count() > MOST_DIGITS_OF_A_FIGURE
 }
 
 /// True for a line whose trailing figures are all years ("… van het Rijk2007", "2019 2020 2021").
@@ -766,6 +776,7 @@ mod tests {
         assert!(is_run_of_figures("484 170 130 160 250 365 365"));
         assert!(!is_run_of_figures("1 569 535"));
         assert!(!is_run_of_figures("425.678.901.234"));
+        assert!(!is_run_of_figures("123.456.789.012,34"));
         assert!(!is_run_of_figures("Regio 2024 2025 2026 2027"));
     }
 

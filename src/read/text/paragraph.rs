@@ -376,7 +376,8 @@ fn run_together_lines(lines: &[&str]) -> (Vec<Option<RunTogether>>, Vec<bool>) {
 /// figure to a label: consecutive lines (blank and whitespace-only lines between them allowed)
 /// whose only "figure" is one or two digits glued to a lower-case letter or ")" ("Vastgestelde
 /// begroting1", "Mutaties 1e suppletoire begroting2"), where those numbers run k, k+1, … in print
-/// order and each is printed again further down as a note's marker, alone on its line above a
+/// order, with no split row right above or below them, and each is printed again further down
+/// as a note's marker, the notes one block in the same order, alone on their line above a
 /// sentence or opening one ("1" / "Inclusief ISB, NvW en amendementen."; a contents entry "5
 /// Kabinet van de Gouverneur33" is no sentence). Notes are numbered in print
 /// order and cited before they are printed; two figures of adjacent rows that count up by one
@@ -389,7 +390,7 @@ fn unsplit_note_marker_series(lines: &[&str], splits: &mut [Option<RunTogether>]
         .map(|index| {
             let split = splits[index].as_ref()?;
             let [figure] = split.figures.as_slice() else { return None };
-            let line = lines[index].trim_end();
+            let line = lines[index];
             let digits = line.get(figure.clone())?;
             let before = line.get(..figure.start)?;
             let glued = before.chars().next_back().is_some_and(|c| c.is_lowercase() || c == ')');
@@ -410,22 +411,41 @@ fn unsplit_note_marker_series(lines: &[&str], splits: &mut [Option<RunTogether>]
             && !text.ends_with(|c: char| c.is_ascii_digit())
             && text.starts_with(char::is_alphabetic)
     };
-    let printed_as_note = |number: u32, after: usize| {
-        let marker = number.to_string();
-        (after + 1..lines.len()).any(|at| {
-            let line = lines[at].trim();
-            if line == marker {
-                lines[at + 1..]
-                    .iter()
-                    .find(|next| !next.trim().is_empty())
-                    .is_some_and(|next| note_text(next))
-            } else {
-                line.strip_prefix(marker.as_str())
-                    .and_then(|rest| rest.strip_prefix(' '))
-                    .is_some_and(note_text)
-            }
+    // For each marker number (one or two digits), the lines that print it as a note's marker:
+    // alone over a sentence, or opening one. One pass, so a page of many runs stays linear.
+    let mut note_lines: Vec<Vec<usize>> = vec![Vec::new(); 100];
+    for (at, line) in lines.iter().enumerate() {
+        let line = line.trim();
+        let (digits, rest) = line.split_at(line.bytes().take_while(u8::is_ascii_digit).count());
+        if !(1..=2).contains(&digits.len()) {
+            continue;
+        }
+        let is_note = if rest.is_empty() {
+            lines[at + 1..].iter().find(|next| !next.trim().is_empty()).is_some_and(|next| note_text(next))
+        } else {
+            rest.strip_prefix(' ').is_some_and(note_text)
+        };
+        if is_note && let Ok(number) = digits.parse::<usize>() {
+            note_lines[number].push(at);
+        }
+    }
+    // The notes of `numbers` printed below line `after` as one block, in order: each the first
+    // such note after the one before, at most [`NOTE_BLOCK_GAP`] lines apart.
+    let printed_as_notes = |numbers: std::ops::Range<u32>, after: usize| {
+        let mut previous = after;
+        numbers.enumerate().all(|(position, number)| {
+            let lines = &note_lines[number as usize];
+            let Some(&at) = lines.get(lines.partition_point(|&line| line <= previous)) else { return false };
+            let close = position == 0 || at - previous <= NOTE_BLOCK_GAP;
+            previous = at;
+            close
         })
     };
+    // A split line with figures right above or below a run makes it part of a body of rows.
+    let is_split: Vec<bool> = splits.iter().map(Option::is_some).collect();
+    let split_row = |at: Option<usize>| at.is_some_and(|at| is_split[at]);
+    let non_blank_before = |at: usize| (0..at).rev().find(|&i| !lines[i].trim().is_empty());
+    let non_blank_after = |at: usize| (at + 1..lines.len()).find(|&i| !lines[i].trim().is_empty());
     let mut index = 0;
     while index < lines.len() {
         let Some(first) = glued_marker(index) else {
@@ -450,7 +470,11 @@ fn unsplit_note_marker_series(lines: &[&str], splits: &mut [Option<RunTogether>]
             }
         }
         let last = *run.last().unwrap_or(&index);
-        if run.len() >= 2 && (first..expected).all(|number| printed_as_note(number, last)) {
+        if run.len() >= 2
+            && !split_row(non_blank_before(index))
+            && !split_row(non_blank_after(last))
+            && printed_as_notes(first..expected, last)
+        {
             for &line in &run {
                 splits[line] = None;
             }
@@ -458,6 +482,9 @@ fn unsplit_note_marker_series(lines: &[&str], splits: &mut [Option<RunTogether>]
         index = last + 1;
     }
 }
+
+/// The most lines between two notes of one block ([`unsplit_note_marker_series`]).
+const NOTE_BLOCK_GAP: usize = 12;
 
 /// For each line, whether it stands in a block of contents entries printed one a line right
 /// under a contents heading ("Inhoudsopgave", then "Voorjaarsnota 3" / "1 Inleiding 3" / "2
@@ -770,6 +797,16 @@ mod tests {
         let read = texts(contents);
         assert!(
             read.contains(&"2.2. De artikelen".to_string()) && read.contains(&"6".to_string()),
+            "{read:?}"
+        );
+        // Review of session 21: rows of small figures that count up (3, 4) among other split rows
+        // stay rows, whatever notes numbered 3 and 4 a later part prints.
+        let rows = "Rechtbanken11\n\nBijzondere colleges3\n\nGerechtshoven4\n\nCentrale Raad van Beroep1\n\n\
+                    3\n\nDe uitgaven aan huisvesting stijgen door hogere energieprijzen.\n\n\
+                    4\n\nHet kabinet investeert daarnaast in de digitalisering.\n";
+        let read = texts(rows);
+        assert!(
+            read.contains(&"Bijzondere colleges".to_string()) && read.contains(&"Gerechtshoven".to_string()),
             "{read:?}"
         );
     }

@@ -86,6 +86,12 @@ fn short_note_of_a_cited_marker(paragraphs: &[Paragraph], index: usize) -> bool 
     if !(paragraph.is_text() && paragraph.text.ends_with('.') && has_words(paragraph.text, 3)) {
         return false;
     }
+    // A numbered row's name ("1", "Renovatie van kantoren.", "1.200") is followed by its figure.
+    if paragraphs.get(index + 1).is_some_and(|next| !next.is_text())
+        || next_is_short_text_then_figure(paragraphs, index)
+    {
+        return false;
+    }
     let Some(marker_at) = index.checked_sub(1) else { return false };
     let marker = paragraphs[marker_at].text;
     if !marker.bytes().all(|b| b.is_ascii_digit()) {
@@ -397,9 +403,12 @@ pub fn find_regions(paragraphs: &[Paragraph]) -> Vec<Region> {
                         // Further notes: marker + prose pairs, or prose starting with a marker.
                         let mut next = index + 1;
                         loop {
+                            // The word over the next note ("X Noot"), when a note follows it.
                             if next + 2 < paragraphs.len()
                                 && crate::interpret::vocabulary::is_note_heading(paragraphs[next].text)
                                 && lone_marker(paragraphs[next + 1].text)
+                                && (roles[next + 2] == Role::Prose
+                                    || note_text_after_marker(paragraphs, next + 2))
                             {
                                 next += 1;
                             }
@@ -656,6 +665,13 @@ mod tests {
         let uncited = text.replace("begroting1", "begroting").replace("begroting2", "begroting");
         let paragraphs = super::paragraph::paragraphs(&uncited);
         let at = paragraphs.iter().position(|p| p.text == "Inclusief ISB, NvW en amendementen.").unwrap();
+        assert!(!short_note_of_a_cited_marker(&paragraphs, at));
+        // Review of session 21: a numbered row's short name followed by its figure is no note,
+        // even under a heading that glues the same number to a word.
+        let numbered = "Budgettaire gevolgen van de maatregelen1\n\nTabel 2 Maatregelen\n\nNr\n\nMaatregel\n\nBedrag\n\n\
+                        1\n\nRenovatie van kantoren.\n\n1.200\n\n2\n\nVerbouwing van de kantine.\n\n300\n";
+        let paragraphs = super::paragraph::paragraphs(numbered);
+        let at = paragraphs.iter().position(|p| p.text == "Renovatie van kantoren.").unwrap();
         assert!(!short_note_of_a_cited_marker(&paragraphs, at));
     }
 
