@@ -2013,3 +2013,28 @@ fn norms_printed_as_bounds_after_the_figures_are_values() {
     assert_eq!(mkb.markers, ["1"]);
     assert_eq!(texts(mkb), ["6,0%", "5,2%", "<6%", "<6%"]);
 }
+
+#[test]
+fn a_stub_of_levels_printed_as_indents_is_no_extra_data_column() {
+    // Jaarverslag VWS 2018 (wild page s2_08), lines 10-140: a three-level stub printed one cell
+    // a line, each indented row opening with a whitespace line of two empty stub cells ("   ")
+    // and each spacer a line of the full width (19 spaces: ten cells, three stub and seven data).
+    // The indents had been read as two more data columns, every figure under the wrong year.
+    let document = extract("wild/dev/s2_08.txt", None);
+    let table = holding_row(&document, "Verplichtingen");
+    assert_eq!(table.columns.len(), 7, "{:?}", header_texts(table));
+    assert_eq!(texts(row(table, "Verplichtingen")), ["0", "0", "0", "0", "0", "–16.181", "16.181"]);
+    assert_eq!(texts(row(table, "Prijsbijstelling")), ["0", "0", "0", "0", "0", "9.887", "– 9.887"]);
+}
+
+#[test]
+fn labels_that_are_figures_tell_a_reading_cut_one_cell_off() {
+    // Miljoennota 2018, Sociale zekerheid (wild page s4_05), lines 5-160: the reading by width had
+    // put the header's last year ("2022") and the rows' last figures ("83.778,8") in the label
+    // column, and scored as high as the right reading; labels that are figures now lower it.
+    let document = extract("wild/dev/s4_05.txt", None);
+    let table = holding_row(&document, "Anw");
+    assert_eq!(header_texts(table), ["2017", "2018", "2019", "2020", "2021", "2022"]);
+    assert_eq!(texts(row(table, "Anw")), ["– 21,4", "– 22,3", "– 26,2", "– 32,9", "– 33,7", ""]);
+    assert_eq!(texts(row(table, "Kinderbijslag")), ["– 30,2", "– 33,5", "– 37", "– 37", "– 38,2", ""]);
+}

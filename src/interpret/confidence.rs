@@ -37,6 +37,8 @@
 //!    the header was lost or the grid scrambled (a transposed table of officials); where it
 //!    heads none of two or more filled columns it is halved (what the figures are is not printed
 //!    or was not found; tables of contents excepted).
+//!    And it is multiplied by the share of row labels that are no figure or year, where most
+//!    labels are words ("83.778,8" or "2022" named a row: the rows were cut one cell off).
 //! 2. **placed**: the share of data rows whose cells the source placed (not `column_inferred`,
 //!    not `split_uncertain`; an override counts as placed).
 //! 3. **unpadded**: the share of cells not added or dropped to keep the grid rectangular.
@@ -237,6 +239,23 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     if year_rows > 0 {
         reasons.push(format!("{year_rows} data row(s) hold only years, rising: a header row read as data"));
     }
+    // The labels cohere too: where most rows are named by words, a label that is an amount or a
+    // year ("83.778,8", "2022") is a cell or a header cell the grid put in the stub (the rows were
+    // cut one cell off). Codes ("12", "12.01") name rows and do not count.
+    let labels: Vec<&str> =
+        data_rows.iter().map(|row| row.printed_label().trim()).filter(|label| !label.is_empty()).collect();
+    let figure_labels = labels.iter().filter(|label| is_year(label) || is_amount(label)).count();
+    let label_coherence = if labels.len() >= 4 && figure_labels * 2 < labels.len() {
+        if figure_labels > 0 {
+            reasons.push(format!(
+                "{figure_labels} of {} row labels are figures or years: cells cut into the labels",
+                labels.len()
+            ));
+        }
+        share(labels.len() - figure_labels, labels.len())
+    } else {
+        1.0
+    };
     // A data cell that reads as a column heading ("Streefwaarde 2024", "Realisatie 2024"): the
     // header was cut short and the rest of it read as rows or lost (a text-valued table whose header
     // the reading could not tell from its cells).
@@ -386,7 +405,8 @@ pub fn score_table(table: &Table) -> StructureConfidence {
         * header_coverage
         * share(coherent_cells, filled_cells)
         * code_column_coherence
-        * share(data_rows.len() - year_rows, data_rows.len());
+        * share(data_rows.len() - year_rows, data_rows.len())
+        * label_coherence;
 
     let inferred = data_rows
         .iter()
@@ -522,6 +542,20 @@ mod tests {
         assert_eq!(confidence.score, 1.0);
         assert!(confidence.reasons.is_empty());
         assert!(!tables[0].rows[0].cells[0].flags.contains(&CellFlag::LowConfidence));
+    }
+
+    #[test]
+    fn labels_that_are_figures_among_named_rows_lower_the_score() {
+        // Wild page s4_05 read one cell off: the header's last year and a row's last figure
+        // named two rows ("2022", "83.778,8"); codes ("12") name rows and do not count.
+        let mut rows: Vec<Row> = ["Anw", "Aow", "Iow", "Iva", "Kinderbijslag", "2022", "83.778,8", "12"]
+            .iter()
+            .map(|label| Row::printed(label, &["– 21,4", "– 22,3"]))
+            .collect();
+        let confidence = confidence_of(table(rows.clone(), 2));
+        assert!((confidence.column_coherence - 6.0 / 8.0).abs() < 0.01, "{confidence:?}");
+        rows.truncate(5);
+        assert_eq!(confidence_of(table(rows, 2)).column_coherence, 1.0);
     }
 
     #[test]

@@ -133,6 +133,9 @@ pub struct RowMarks {
     /// True when the label got the list dash printed at the end of the row above ("–",
     /// "Personele kosten").
     pub list_dash: bool,
+    /// How many empty cells carried over from the row above stand before the label: the cells
+    /// of a whitespace line printed before it (an indent), 0 when a code was carried.
+    pub indent_cells: usize,
 }
 
 impl RowMarks {
@@ -145,6 +148,7 @@ impl RowMarks {
         split_off: false,
         alone: false,
         list_dash: false,
+        indent_cells: 0,
     };
 }
 
@@ -453,6 +457,7 @@ fn fit_row<'p, 'a>(
         stub.extend_from_slice(carry_in);
     }
     let mut carried_code = !carry_in.is_empty() && !list_dash;
+    let indent_cells = if carried_code && carry_in.iter().all(Slot::is_empty) { carry_in.len() } else { 0 };
 
     // Step 2: surplus texts (split names already joined) become rows of their own.
     let stub_room = k.saturating_sub(stub.iter().filter(|s| !s.is_empty()).count()).max(1);
@@ -610,7 +615,14 @@ fn fit_row<'p, 'a>(
     sink.take(FittedView {
         stub,
         data,
-        marks: RowMarks { fit, dropped_empty_cells, carried_code, list_dash, ..RowMarks::EXACT },
+        marks: RowMarks {
+            fit,
+            dropped_empty_cells,
+            carried_code,
+            list_dash,
+            indent_cells,
+            ..RowMarks::EXACT
+        },
     });
     for surplus_row in surplus.iter() {
         match surplus_row {

@@ -46,6 +46,9 @@ struct Score {
     any_row: bool,
     /// True once a row other than a note printed a code in its first stub cell.
     code_in_first_stub: bool,
+    /// Labelled rows that took two or more leading empty stub cells from a whitespace line
+    /// printed before their label: indents, which stub columns without codes explain.
+    indented_labels: usize,
 }
 
 impl Score {
@@ -57,18 +60,31 @@ impl Score {
         let first = &row.stub[0].text;
         let first_is_code = stub_code_like(first);
         self.code_in_first_stub |= first_is_code;
+        if let [leading @ .., label] = row.stub
+            && row.marks.indent_cells >= 2
+            && leading.iter().all(Slot::is_empty)
+            && !label.is_empty()
+        {
+            self.indented_labels += 1;
+        }
         self.points += row_points(row, first_is_code, habits);
     }
 
-    /// The layout's score. Two or more stub columns need at least one row that prints something
-    /// in the first one.
+    /// The layout's score. Two or more stub columns need at least one row that prints a code in
+    /// the first one, or [`INDENTED_ROWS`] rows indented by a whitespace line of two or more
+    /// empty stub cells before their label (a stub of levels printed as indents: wild pages
+    /// s2_08, s4_05; one such line alone is as likely a spacer, g1_07).
     fn total(&self, stub_columns: usize) -> i64 {
-        if self.any_row && stub_columns >= 2 && !self.code_in_first_stub {
+        let indented = self.indented_labels >= INDENTED_ROWS;
+        if self.any_row && stub_columns >= 2 && !self.code_in_first_stub && !indented {
             return i64::MIN / 2;
         }
         self.points
     }
 }
+
+/// How many indented rows let stub columns without a code explain a table ([`Score::total`]).
+const INDENTED_ROWS: usize = 3;
 
 /// The most points a row can score: an exact row with figures, and 5 more for its carried code
 /// in a table that opens with one.
