@@ -106,6 +106,7 @@ fn every_unit_phrase_of_the_fixtures_is_read() {
         ("in miljoenen euro, min = uitgave/tekort", Some((1_000_000, eur, "amount"))),
         ("in miljoenen euro (in lopende prijzen; min betekent uitgaven", Some((1_000_000, eur, "amount"))),
         ("in mln. euro’s", Some((1_000_000, eur, "amount"))),
+        ("x € 1 miljard", Some((1_000_000_000, eur, "amount"))),
         ("in miljarden euro", Some((1_000_000_000, eur, "amount"))),
         ("in miljarden euro's", Some((1_000_000_000, eur, "amount"))),
         ("in miljarden euro’s", Some((1_000_000_000, eur, "amount"))),

@@ -2038,3 +2038,18 @@ fn labels_that_are_figures_tell_a_reading_cut_one_cell_off() {
     assert_eq!(texts(row(table, "Anw")), ["– 21,4", "– 22,3", "– 26,2", "– 32,9", "– 33,7", ""]);
     assert_eq!(texts(row(table, "Kinderbijslag")), ["– 30,2", "– 33,5", "– 37", "– 37", "– 38,2", ""]);
 }
+
+#[test]
+fn a_stub_header_glued_to_a_heading_of_glued_years_heads_rows_of_glued_figures() {
+    // OWB 2007 VI, agency DJI (wild page s1_04), lines 13-16: "Omschrijving2005…2011" over rows
+    // whose seven space-grouped figures are glued to each other and to the label; the heading's
+    // seven years give the count the rows are cut into.
+    let document = extract("wild/dev/s1_04.txt", None);
+    let table = holding_row(&document, "– Opbrengst moederdepartement");
+    assert_eq!(header_texts(table), ["2005", "2006", "2007", "2008", "2009", "2010", "2011"]);
+    assert_eq!(
+        texts(row(table, "– Opbrengst moederdepartement")),
+        ["1 627 671", "1 672 867", "2 004 640", "2 036 052", "2 076 966", "2 099 108", "2 100 534"]
+    );
+    assert_eq!(texts(row(table, "– Buitengewone baten")), ["5 136", "33 817", "1 718", "0", "0", "0", "0"]);
+}

@@ -290,11 +290,22 @@ pub fn split_year_heading(line: &str) -> Option<RunTogether> {
 /// A heading of consecutive years glued together with nothing between them
 /// (" 20052006200720082009", as the pre-2010 one-row-a-line tables print it), or with single
 /// spaces between some of them (" 2008 2009 20102011 2012"): each year, and the blank before
-/// them as the stub header's empty cell. Two years at least, one apart, and two of them glued.
+/// them as the stub header's empty cell, or the stub header's word glued to the first year
+/// ("Omschrijving2005200620072008200920102011", wild page s1_04). Two years at least, one apart, and two of them glued.
 /// Takes the line trimmed at its end.
 pub fn glued_years(trimmed: &str) -> Option<RunTogether> {
-    let digits = trimmed.trim_start();
-    let lead = trimmed.len() - digits.len();
+    // The stub header may be glued to the first year ("Omschrijving2005200620072008200920102011"):
+    // a word of two letters or more, no digit in it.
+    let first_digit = trimmed.find(|c: char| c.is_ascii_digit())?;
+    let (head, digits) = trimmed.split_at(first_digit);
+    let glued_header = !head.trim().is_empty()
+        && head.len() <= 60
+        && head.ends_with(char::is_alphabetic)
+        && head.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    if !head.trim().is_empty() && !glued_header {
+        return None;
+    }
+    let lead = head.len();
     if digits.len() < 8 || !digits.bytes().all(|b| b.is_ascii_digit() || b == b' ') || digits.contains("  ") {
         return None;
     }
@@ -747,6 +758,18 @@ mod tests {
         // Not years one apart, or not a multiple of four digits: no heading.
         assert!(split_year_heading(" 20052007").is_none());
         assert!(split_year_heading(" 2005200").is_none());
+        // The stub header glued to the first year: wild page s1_04 (OWB 2007 VI, DJI), line 13,
+        // and s3_02 (MN 2006, guarantees), line 12.
+        let line = "Omschrijving2005200620072008200920102011";
+        let heading = glued_years(line).expect("a heading with its stub header");
+        assert_eq!(&line[heading.label.clone()], "Omschrijving");
+        assert_eq!(heading.figures.len(), 7);
+        let line = " Garantie op kredieten20052006";
+        let heading = glued_years(line).expect("a heading with its stub header");
+        assert_eq!(line[heading.label.clone()].trim(), "Garantie op kredieten");
+        // A label that holds a digit, or a year that is not glued to another: no heading.
+        assert!(glued_years("Artikel 12005200620072008").is_none());
+        assert!(glued_years("Omschrijving2005").is_none());
     }
 
     #[test]

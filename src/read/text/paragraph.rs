@@ -340,6 +340,11 @@ fn run_together_lines(lines: &[&str]) -> (Vec<Option<RunTogether>>, Vec<bool>) {
                 || crate::interpret::vocabulary::is_measure_year_heading(trimmed)
             {
                 None
+            } else if let Some(heading) =
+                glued_years(line.trim_end()).filter(|heading| !line[heading.label.clone()].trim().is_empty())
+            {
+                // The stub header glued to a heading of glued years ("Omschrijving2005…2011").
+                Some(heading)
             } else {
                 split_run_together(line)
             }
