@@ -2053,3 +2053,35 @@ fn a_stub_header_glued_to_a_heading_of_glued_years_heads_rows_of_glued_figures()
     );
     assert_eq!(texts(row(table, "– Buitengewone baten")), ["5 136", "33 817", "1 718", "0", "0", "0", "0"]);
 }
+
+#[test]
+fn a_last_column_of_note_numbers_is_no_code_column_and_its_title_spans_both_header_rows() {
+    // Infrastructuurfonds 1SUPP 2021, Tabel 19 (wild page s3_05), lines 5-31 and 147-175: four
+    // titles over a bottom row "huidig", "vorig" three times, the last title ("Toelichting") over
+    // both rows, and the second row's own stub header ("Projectomschrijving"); the Toelichting
+    // column holds a note number in a few rows ("1" after "2024- 2026"), which a layout of three
+    // stub columns had taken for the next row's code, the label pushed off the stub's last cell.
+    let document = extract("wild/dev/s3_05.txt", None);
+    let table = holding_row(&document, "A9 Badhoevedorp");
+    assert_eq!(
+        header_texts(table),
+        [
+            "Kasbudget 2021 huidig",
+            "Kasbudget 2021 vorig",
+            "Projectbudget huidig",
+            "Projectbudget vorig",
+            "Openstelling huidig",
+            "Openstelling vorig",
+            "Toelichting"
+        ]
+    );
+    assert_eq!(
+        table.stub_header.as_deref(),
+        Some("Realisatieprogramma hoofdwegennet (12.03.01) Projectomschrijving")
+    );
+    assert_eq!(
+        texts(row(table, "A1/A6/A9 Schiphol-Amsterdam-Almere")),
+        ["19", "28", "1.218", "1.229", "2026", "2024- 2026", "1"]
+    );
+    assert_eq!(texts(row(table, "A9 Badhoevedorp")), ["2", "", "306", "322", "2017", "2017", "2"]);
+}

@@ -123,11 +123,12 @@ fn report(split: &str) -> ScoreReport {
 /// in silence: indented three-column stubs read as extra data columns, a two-row header with a
 /// stub-header cell in each row, tables whose values are partly text); dev falls from 94.6% to
 /// 89.9%. After the session's rules (a stub of levels printed as indents, labels that are figures
-/// lowering a reading's confidence, a stub header glued to a heading of glued years) the round
-/// reads 77.8% and dev 92.5%; the floor follows dev down to 0.92.
+/// lowering a reading's confidence, a stub header glued to a heading of glued years, a header's
+/// repeated runs giving its least width and its columns) the round reads 86.8% and dev 93.6%; the
+/// floor stays at 0.93.
 #[test]
 fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
-    for (split, cell_floor, table_floor) in [("dev", 0.92, 0.92), ("validation", 0.69, 0.78)] {
+    for (split, cell_floor, table_floor) in [("dev", 0.93, 0.92), ("validation", 0.69, 0.78)] {
         let report = report(split);
         let rendered = report.render();
         assert_eq!(report.failed_pages(), 0, "{split}\n{rendered}");
@@ -150,7 +151,7 @@ fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
 /// thirteenth, a second fair sample, joined in session 17 at 99.7%), `p` (the fourteenth, a third
 /// fair sample, joined in session 18 at 85.0%), `q` (the fifteenth, a fourth, joined in session 19
 /// at 87.4%, 94.0% at its end), `r` (the sixteenth, a fifth, joined in session 20 at 84.4%, 90.6%
-/// at its end), `s` (the seventeenth, chosen for layout variety, joined in session 21 at 55.9%, 77.8% at its end).
+/// at its end), `s` (the seventeenth, chosen for layout variety, joined in session 21 at 55.9%, 86.8% at its end).
 /// Session 17 raised the ninth's floor to 0.86
 /// (glued markers in a series, bounds as norms, a staat printed one cell a line) and set the
 /// tenth's at 0.73.
@@ -173,7 +174,7 @@ fn each_round_of_the_development_split_keeps_its_floor() {
         ("fourteenth", "p", 0.98),
         ("fifteenth", "q", 0.93),
         ("sixteenth", "r", 0.90),
-        ("seventeenth", "s", 0.77),
+        ("seventeenth", "s", 0.86),
     ] {
         let pages = all.pages.iter().filter(|page| page.page.starts_with(prefix)).cloned().collect();
         let round_report = ScoreReport { pages };

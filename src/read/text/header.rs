@@ -38,6 +38,10 @@
 //!    under "Realisatie" and "Raming"), the top titles span up to each repeat instead
 //!    (`titles_span_to_repeated_headings`).
 //!
+//! Before rule 2, a bottom row that repeats one run under the first top titles and stops short
+//! of the last columns, after the second row's own stub header cell, gives each of those titles
+//! one run and each title left over one column (`runs_then_single_columns`, wild page s3_05).
+//!
 //! Before the count rules of 1: the stub's empty cells, then titles one more than the data
 //! columns, the top ones numbered up to their own count ("… (1)", "… (2)", "Mutaties 2e
 //! suppletoire begroting (3)", "… (4)=(2+3)"), then two or more unnumbered titles (after the
@@ -414,6 +418,11 @@ fn fill_columns(
             .collect();
         return;
     }
+    if let Some((stub_header, columns)) = runs_then_single_columns(&header, layout) {
+        built.stub_header = Some(stub_header);
+        built.columns = columns;
+        return;
+    }
     // Rule 2: a bottom row under spanning top cells.
     let split = header.len().saturating_sub(c);
     let bottom: Vec<String> = header[split..].to_vec();
@@ -512,6 +521,109 @@ fn numbers_over_a_full_bottom_row(header: &[String], layout: Layout) -> Option<(
         })
         .collect();
     Some((bottom[0].clone(), columns))
+}
+
+/// A bottom row that repeats one run of headings under the first top titles and stops short of
+/// the last columns, whose titles span both rows, printed after the second row's own stub header
+/// cell: "Realisatieprogramma hoofdwegennet (12.03.01)", "Kasbudget 2021", "Projectbudget",
+/// "Openstelling", "Toelichting", then "Projectomschrijving", "huidig", "vorig" three times (wild
+/// page s3_05): each of the first top titles spans one run, the titles left over head one column
+/// each, and the stub header joins the stub's cells of both rows. Taken only when the run has two
+/// to four distinct headings repeated twice or more, covers fewer columns than the table has, the
+/// cell before it is a text of its own, and the top cells number one or more stub header cells,
+/// one title a run and one a column left over.
+fn runs_then_single_columns(header: &[String], layout: Layout) -> Option<(String, Vec<Column>)> {
+    let c = layout.columns;
+    let k = layout.stub_columns;
+    // An empty cell closing the header row is no heading.
+    let header = &header[..header.iter().rposition(|cell| !cell.is_empty()).map_or(0, |last| last + 1)];
+    for period in 2..=4 {
+        for runs in (2..=c.saturating_sub(1) / period).rev() {
+            let covered = runs * period;
+            if covered >= c || header.len() < covered + 2 {
+                continue;
+            }
+            let (before, bottom) = header.split_at(header.len() - covered);
+            let Some((second_stub, above)) = before.split_last() else { continue };
+            if !ends_in_runs(before, bottom, period) {
+                continue;
+            }
+            let top: Vec<&String> = above.iter().filter(|cell| !cell.is_empty()).collect();
+            let singles = c - covered;
+            let Some(stub_cells) = top.len().checked_sub(runs + singles) else { continue };
+            if !(1..=k).contains(&stub_cells) {
+                continue;
+            }
+            let stub_header = top[..stub_cells]
+                .iter()
+                .map(|cell| cell.as_str())
+                .chain(std::iter::once(second_stub.as_str()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let titles = &top[stub_cells..];
+            let columns = (0..c)
+                .map(|j| {
+                    let path = if j < covered {
+                        vec![titles[j / period].clone(), bottom[j].clone()]
+                    } else {
+                        vec![titles[runs + (j - covered)].clone()]
+                    };
+                    Column { path, ..Column::default() }
+                })
+                .collect();
+            return Some((stub_header, columns));
+        }
+    }
+    None
+}
+
+/// True when `bottom` repeats one run of `period` distinct headings, none empty, and the cell
+/// before it (the last of `before`) is a text of its own, no heading of the run: the second
+/// header row's stub header cell ([`runs_then_single_columns`]).
+fn ends_in_runs<S: AsRef<str>>(before: &[S], bottom: &[S], period: usize) -> bool {
+    let text = |cell: &S| cell.as_ref().to_string();
+    let Some(second_stub) = before.last().map(text) else { return false };
+    bottom.len() >= 2 * period
+        && bottom.len().is_multiple_of(period)
+        && bottom.iter().all(|cell| !cell.as_ref().is_empty())
+        && (period..bottom.len()).all(|j| bottom[j].as_ref() == bottom[j - period].as_ref())
+        && (1..period).all(|j| !bottom[..j].iter().any(|cell| cell.as_ref() == bottom[j].as_ref()))
+        && !second_stub.is_empty()
+        && !bottom[..period].iter().any(|cell| cell.as_ref() == second_stub)
+}
+
+/// The least number of data columns a header of [`runs_then_single_columns`]'s shape says the
+/// table has (its non-empty cells in print order): the columns the repeated runs cover, and one
+/// for each top title left over after one stub header cell and one title a run. 0 when the
+/// header has no such shape. The body's layout takes at least that many (one stub header cell
+/// is the least a header prints; a second one would make the count one too high, so the shape
+/// must leave a title over). A group row's label after the runs, the body's, is looked past.
+pub(super) fn least_columns_under_runs(texts: &[&str]) -> usize {
+    let texts: Vec<&str> = texts.iter().copied().filter(|text| !text.is_empty()).collect();
+    // The body's first rows may still stand at the end: a group row's label before the first
+    // row with figures ("Projecten Nationaal").
+    (0..=1)
+        .map(|body| least_columns_ending_in_runs(&texts[..texts.len().saturating_sub(body)]))
+        .max()
+        .unwrap_or(0)
+}
+
+fn least_columns_ending_in_runs(texts: &[&str]) -> usize {
+    for period in 2..=4 {
+        for runs in (2..=texts.len() / period).rev() {
+            let covered = runs * period;
+            let Some(split) = texts.len().checked_sub(covered) else { continue };
+            let (before, bottom) = texts.split_at(split);
+            if before.len() < 2 || !ends_in_runs(before, bottom, period) {
+                continue;
+            }
+            let top = before.len() - 1;
+            if let Some(singles) = top.checked_sub(runs + 1).filter(|&singles| singles >= 1) {
+                return covered + singles;
+            }
+        }
+    }
+    0
 }
 
 /// Column paths from top cells spanning a bottom row (rule 2 of the module doc). Up to `k` top
@@ -850,6 +962,33 @@ mod tests {
         let layout = Layout { stub_columns, columns, convention: SpaceConvention::TwoMinusOne };
         let built = build_columns(&paragraphs, &cells, layout);
         (built.stub_header, built.columns.iter().map(Column::header).collect())
+    }
+
+    #[test]
+    fn repeated_runs_under_titles_with_one_left_over_give_the_least_width() {
+        // Wild page s3_05 (Infrastructuurfonds 1SUPP 2021), Tabel 19, lines 7-33: four titles over
+        // "huidig", "vorig" three times, the last title over both rows, then a group row's label.
+        let header = [
+            "Realisatieprogramma hoofdwegennet (12.03.01)",
+            "Kasbudget 2021",
+            "Projectbudget",
+            "Openstelling",
+            "Toelichting",
+            "Projectomschrijving",
+            "huidig",
+            "vorig",
+            "huidig",
+            "vorig",
+            "huidig",
+            "vorig",
+            "",
+            "Projecten Nationaal",
+        ];
+        assert_eq!(least_columns_under_runs(&header), 7);
+        // Each title over one run, none left over: the runs' own count says nothing more.
+        assert_eq!(least_columns_under_runs(&["Omschrijving", "A", "B", "Art.", "x", "y", "x", "y"]), 0);
+        // No run repeated: nothing.
+        assert_eq!(least_columns_under_runs(&["Omschrijving", "2019", "2020", "2021"]), 0);
     }
 
     #[test]
