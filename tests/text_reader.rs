@@ -2085,3 +2085,33 @@ fn a_last_column_of_note_numbers_is_no_code_column_and_its_title_spans_both_head
     );
     assert_eq!(texts(row(table, "A9 Badhoevedorp")), ["2", "", "306", "322", "2017", "2017", "2"]);
 }
+
+#[test]
+fn a_spacer_line_after_each_row_is_no_indent_of_the_next_row() {
+    // Review of session 21: a one-stub table whose rows each end in a spacer line of seven spaces
+    // (four empty cells), one row printing fewer figures than the rest. The spacer's last cells,
+    // carried into the next row, had counted as an indent, and a layout of three stub columns
+    // cut every row one column off without a warning.
+    let mut text =
+        String::from("Tabel 1 Uitgaven (bedragen x € 1.000)\n\nOmschrijving\n\n2019\n\n2020\n\n2021\n\n");
+    for row in [
+        &["Subsidies", "443", "953", "510"][..],
+        &["Leningen", "16.911"],
+        &["Bijdragen", "79.780", "19.737", "610"],
+        &["Opdrachten", "523", "27.519", "943"],
+        &["Personeel", "54.293", "26.791", "521"],
+    ] {
+        for cell in row {
+            text.push_str(cell);
+            text.push_str("\n\n");
+        }
+        text.push_str("       \n\n");
+    }
+    text.push_str("Totaal\n\n151.950\n\n75.000\n\n2.584\n");
+    let input = begroting::pipeline::DocumentInput::new("spacer.txt", begroting::source::SourceFormat::Text);
+    let document = begroting::pipeline::extract_str(&input, &text, &ExtractOptions::default());
+    let table = &document.tables[0];
+    assert_eq!(header_texts(table), ["2019", "2020", "2021"]);
+    assert_eq!(texts(row(table, "Subsidies")), ["443", "953", "510"]);
+    assert_eq!(texts(row(table, "Personeel")), ["54.293", "26.791", "521"]);
+}

@@ -37,8 +37,8 @@
 //!    the header was lost or the grid scrambled (a transposed table of officials); where it
 //!    heads none of two or more filled columns it is halved (what the figures are is not printed
 //!    or was not found; tables of contents excepted).
-//!    And it is multiplied by the share of row labels that are no figure or year, where most
-//!    labels are words ("83.778,8" or "2022" named a row: the rows were cut one cell off).
+//!    And it is multiplied by the share of row labels that are no figure or year, unless four
+//!    in five labels or more are (a table named by years) ("83.778,8" or "2022" named a row: the rows were cut one cell off).
 //! 2. **placed**: the share of data rows whose cells the source placed (not `column_inferred`,
 //!    not `split_uncertain`; an override counts as placed).
 //! 3. **unpadded**: the share of cells not added or dropped to keep the grid rectangular.
@@ -245,7 +245,8 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     let labels: Vec<&str> =
         data_rows.iter().map(|row| row.printed_label().trim()).filter(|label| !label.is_empty()).collect();
     let figure_labels = labels.iter().filter(|label| is_year(label) || is_amount(label)).count();
-    let label_coherence = if labels.len() >= 4 && figure_labels * 2 < labels.len() {
+    // A table named by years or figures (four in five labels or more) is coherent as it is.
+    let label_coherence = if labels.len() >= 4 && figure_labels * 5 < labels.len() * 4 {
         if figure_labels > 0 {
             reasons.push(format!(
                 "{figure_labels} of {} row labels are figures or years: cells cut into the labels",
@@ -556,6 +557,19 @@ mod tests {
         assert!((confidence.column_coherence - 6.0 / 8.0).abs() < 0.01, "{confidence:?}");
         rows.truncate(5);
         assert_eq!(confidence_of(table(rows, 2)).column_coherence, 1.0);
+        // Half the labels figures still lowers it (review of session 21: a reading cut worse
+        // must not score better); a table named by years does not.
+        let half: Vec<Row> =
+            ["Anw", "Aow", "Iow", "Iva", "Wlz", "16.911", "79.780", "19.737", "27.519", "54.293"]
+                .iter()
+                .map(|label| Row::printed(label, &["– 21,4", "– 22,3"]))
+                .collect();
+        assert!((confidence_of(table(half, 2)).column_coherence - 0.5).abs() < 0.01);
+        let years: Vec<Row> = ["2016", "2017", "2018", "2019", "Totaal"]
+            .iter()
+            .map(|label| Row::printed(label, &["– 21,4", "– 22,3"]))
+            .collect();
+        assert_eq!(confidence_of(table(years, 2)).column_coherence, 1.0);
     }
 
     #[test]

@@ -298,7 +298,9 @@ pub fn glued_years(trimmed: &str) -> Option<RunTogether> {
     // a word of two letters or more, no digit in it.
     let first_digit = trimmed.find(|c: char| c.is_ascii_digit())?;
     let (head, digits) = trimmed.split_at(first_digit);
+    // Not a row's label: a list dash or star opens none of a header's cells ("– Rente2000…").
     let glued_header = !head.trim().is_empty()
+        && !head.trim_start().starts_with(['–', '-', '‒', '—', '*', '•'])
         && head.len() <= 60
         && head.ends_with(char::is_alphabetic)
         && head.chars().filter(|c| c.is_alphabetic()).count() >= 2;
@@ -770,6 +772,9 @@ mod tests {
         // A label that holds a digit, or a year that is not glued to another: no heading.
         assert!(glued_years("Artikel 12005200620072008").is_none());
         assert!(glued_years("Omschrijving2005").is_none());
+        // Review of session 21: a row's label after a list dash, glued to figures that happen to
+        // count up like years, is no heading.
+        assert!(glued_years("– Rente2000200120022003").is_none());
     }
 
     #[test]

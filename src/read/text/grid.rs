@@ -134,7 +134,8 @@ pub struct RowMarks {
     /// "Personele kosten").
     pub list_dash: bool,
     /// How many empty cells carried over from the row above stand before the label: the cells
-    /// of a whitespace line printed before it (an indent), 0 when a code was carried.
+    /// of a whitespace line of its own printed before it (an indent), 0 when a code or part of
+    /// a wider whitespace line was carried.
     pub indent_cells: usize,
 }
 
@@ -457,7 +458,14 @@ fn fit_row<'p, 'a>(
         stub.extend_from_slice(carry_in);
     }
     let mut carried_code = !carry_in.is_empty() && !list_dash;
-    let indent_cells = if carried_code && carry_in.iter().all(Slot::is_empty) { carry_in.len() } else { 0 };
+    // An indent is a whitespace line of its own before the label, all of whose cells were carried
+    // (not the last cells of a spacer line wider than the indent: a one-stub table's spacer).
+    let whole_line = carry_in.first().is_some_and(|first| {
+        carry_in.iter().all(|slot| slot.is_empty() && slot.paragraph == first.paragraph)
+            && prepared.paragraphs[first.paragraph].is_whitespace()
+            && prepared.paragraphs[first.paragraph].empty_cells(layout.convention) == carry_in.len()
+    });
+    let indent_cells = if carried_code && whole_line { carry_in.len() } else { 0 };
 
     // Step 2: surplus texts (split names already joined) become rows of their own.
     let stub_room = k.saturating_sub(stub.iter().filter(|s| !s.is_empty()).count()).max(1);
