@@ -126,7 +126,7 @@ fn inferred_label_markers(table: &Table, series: &BTreeSet<String>) -> BTreeSet<
 /// The text before and the number of one or two digits glued to a lower-case letter or ")" at
 /// the end of `text` ("Rentelasten2" → "Rentelasten", "2"), unless that is an area or volume
 /// unit ("m2", "per m3", "km2").
-fn glued_to_a_word(text: &str) -> Option<(&str, &str)> {
+pub(crate) fn glued_to_a_word(text: &str) -> Option<(&str, &str)> {
     static GLUED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[\p{Ll})](\d{1,2})$").expect("valid regex"));
     let text = text.trim_end();

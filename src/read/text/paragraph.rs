@@ -395,13 +395,10 @@ fn unsplit_note_marker_series(lines: &[&str], splits: &mut [Option<RunTogether>]
         .map(|index| {
             let split = splits[index].as_ref()?;
             let [figure] = split.figures.as_slice() else { return None };
-            let line = lines[index];
-            let digits = line.get(figure.clone())?;
-            let before = line.get(..figure.start)?;
-            let glued = before.chars().next_back().is_some_and(|c| c.is_lowercase() || c == ')');
-            (glued && (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| digits.parse().ok())
-                .flatten()
+            // The footnote stage's own test: one or two digits glued to a lower-case letter or
+            // ")", no area or volume unit ("m2").
+            let (_, marker) = crate::footnote::glued_to_a_word(lines[index].get(..figure.end)?)?;
+            (lines[index].get(figure.clone())? == marker).then(|| marker.parse().ok()).flatten()
         })
         .collect();
     if glued.iter().all(Option::is_none) {
