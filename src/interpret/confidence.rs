@@ -29,8 +29,11 @@
 //!      and credit sides side by side, read as one side);
 //!    - a column headed by the same period twice, one header row over the other (the two sides'
 //!      header rows stacked);
-//!    - two or more group rows that each head exactly one row, after a first data row (the
-//!      cells of a text column printed after the figures, each cut into a row of its own).
+//!    - group rows that each head exactly one row, after a first data row (the cells of a
+//!      text column printed after the figures, each cut into a row of its own): two or more
+//!      of them with no exception, or three or more with at most one in five exceptions; or
+//!      two or more group rows, most of them named by a bare reference code ("2)", "4a)": a
+//!      row's first cell cut from its name and figures).
 //!
 //!    And where the header names some data columns but leaves two or more without a word, it is
 //!    multiplied by the share of headed columns: every column of these documents is headed, so
@@ -92,8 +95,12 @@ fn one() -> f64 {
     1.0
 }
 
-/// How many group rows the table has when there are two or more, each heads exactly one row
-/// (spacers aside) and a data row comes before the first; 0 otherwise.
+/// How many group rows the table has when they look like cells cut into rows of their own: a
+/// data row comes before the first, and either there are two or more and each heads exactly one
+/// row (spacers aside), or there are three or more, at most one in five heads another number of
+/// rows, or at least two and most of them are named by a bare reference code ("2)", "4a)", "13":
+/// a group is named by words; a code alone is the first cell of a row whose name and figures
+/// were cut into the next); 0 otherwise.
 fn groups_of_one_row(table: &Table) -> usize {
     // A text column's cell follows its row, so the table opens with a data row; a grouped table
     // opens with its first group. A table of contents groups its entries its own way.
@@ -105,20 +112,32 @@ fn groups_of_one_row(table: &Table) -> usize {
     if !opens_with_data || table.kind == TableKind::Contents {
         return 0;
     }
-    let mut groups = 0;
-    let mut rows_under: Option<usize> = None;
+    let mut rows_under_groups: Vec<usize> = Vec::new();
+    let mut bare_codes = 0;
     for row in table.rows.iter().filter(|row| row.kind != RowKind::Spacer) {
         if row.kind == RowKind::Group {
-            if rows_under.is_some_and(|count| count != 1) {
-                return 0;
+            rows_under_groups.push(0);
+            if is_bare_reference_code(&row.label) {
+                bare_codes += 1;
             }
-            groups += 1;
-            rows_under = Some(0);
-        } else if let Some(count) = rows_under.as_mut() {
+        } else if let Some(count) = rows_under_groups.last_mut() {
             *count += 1;
         }
     }
-    if groups >= 2 && rows_under.is_none_or(|count| count == 1) { groups } else { 0 }
+    let groups = rows_under_groups.len();
+    let heading_one = rows_under_groups.iter().filter(|&&count| count == 1).count();
+    let each_heads_one = groups >= 2 && heading_one == groups;
+    let nearly_each_heads_one = groups >= 3 && (groups - heading_one) * 5 <= groups;
+    let named_by_codes = groups >= 2 && bare_codes * 2 > groups;
+    if each_heads_one || nearly_each_heads_one || named_by_codes { groups } else { 0 }
+}
+
+/// A reference code standing alone as a row's name: a code ("13", "4a", "1.2") perhaps closed
+/// by a parenthesis ("2)", "4a)").
+fn is_bare_reference_code(label: &str) -> bool {
+    let label = label.trim();
+    let code = label.strip_suffix(')').unwrap_or(label);
+    !code.is_empty() && code.starts_with(|c: char| c.is_ascii_digit()) && is_code(code)
 }
 
 impl StructureConfidence {
@@ -671,6 +690,42 @@ mod tests {
             Row::printed("Opdrachten", &["15", "15"]),
         ];
         assert_eq!(confidence_of(table(rows, 2)).score, 1.0);
+    }
+
+    #[test]
+    fn groups_named_by_bare_codes_or_nearly_all_over_one_row_halve_the_score() {
+        // The BZK saldibalans of JV 2012 (wild page s1_08, lines 15-35): every entry printed as
+        // code, name and amount one to a line, debit and credit side by side; read as one column,
+        // each code ("2)", "3)") became a group over the next name and its amount.
+        let rows = vec![
+            Row::printed("Uitgaven 2012:", &["5.028.288"]),
+            Row::printed("2)", &[""]),
+            Row::printed("Ontvangsten 2012:", &["701.140"]),
+            Row::printed("3)", &[""]),
+            Row::printed("Liquide middelen:", &["21.051"]),
+            Row::printed("4a)", &[""]),
+            Row::printed("Rekening-courant RHB Nationale Hypotheekgarantie:", &["50.000"]),
+            Row::printed("", &["1.201.899"]),
+        ];
+        let confidence = confidence_of(table(rows, 1));
+        assert!(confidence.score < LOW_CONFIDENCE_THRESHOLD, "{confidence:?}");
+        // Five groups named by words after a first data row: four over one row and one over two
+        // is still a text column cut into rows; two over two rows of five is a grouped table.
+        let grouped = |groups_over_two: usize| {
+            let mut rows = vec![Row::printed("Totaal", &["10", "20"])];
+            for (index, group) in
+                ["Personeel", "Materieel", "Huisvesting", "ICT", "Overig"].iter().enumerate()
+            {
+                rows.push(Row::printed(group, &["", ""]));
+                rows.push(Row::printed("Uitgaven", &["1", "2"]));
+                if index < groups_over_two {
+                    rows.push(Row::printed("Ontvangsten", &["1", "2"]));
+                }
+            }
+            confidence_of(table(rows, 2)).score
+        };
+        assert!(grouped(1) < LOW_CONFIDENCE_THRESHOLD);
+        assert_eq!(grouped(2), 1.0);
     }
 
     #[test]
