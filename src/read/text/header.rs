@@ -581,15 +581,22 @@ fn runs_then_single_columns(header: &[String], layout: Layout) -> Option<(String
 /// before it (the last of `before`) is a text of its own, no heading of the run: the second
 /// header row's stub header cell ([`runs_then_single_columns`]).
 fn ends_in_runs<S: AsRef<str>>(before: &[S], bottom: &[S], period: usize) -> bool {
-    let text = |cell: &S| cell.as_ref().to_string();
-    let Some(second_stub) = before.last().map(text) else { return false };
-    bottom.len() >= 2 * period
-        && bottom.len().is_multiple_of(period)
-        && bottom.iter().all(|cell| !cell.as_ref().is_empty())
-        && (period..bottom.len()).all(|j| bottom[j].as_ref() == bottom[j - period].as_ref())
-        && (1..period).all(|j| !bottom[..j].iter().any(|cell| cell.as_ref() == bottom[j].as_ref()))
+    let Some(second_stub) = before.last().map(AsRef::as_ref) else { return false };
+    repeats_one_run(bottom, period)
         && !second_stub.is_empty()
         && !bottom[..period].iter().any(|cell| cell.as_ref() == second_stub)
+}
+
+/// True when `cells` are one run of `period` distinct headings, none empty, printed twice or
+/// more ("Verplichtingen", "Uitgaven", "Ontvangsten", then the same again): the header shape
+/// every run rule of this module starts from ("Bedrag" four times is no run of two).
+fn repeats_one_run<S: AsRef<str>>(cells: &[S], period: usize) -> bool {
+    period >= 1
+        && cells.len() >= 2 * period
+        && cells.len().is_multiple_of(period)
+        && cells.iter().all(|cell| !cell.as_ref().is_empty())
+        && (period..cells.len()).all(|j| cells[j].as_ref() == cells[j - period].as_ref())
+        && (1..period).all(|j| !cells[..j].iter().any(|cell| cell.as_ref() == cells[j].as_ref()))
 }
 
 /// The least number of data columns a header of [`runs_then_single_columns`]'s shape says the
@@ -701,14 +708,11 @@ fn spanned_columns(
 fn runs_for_the_last_top_cells(top: &[String], bottom: &[String], layout: Layout) -> Option<usize> {
     let c = layout.columns;
     let k = layout.stub_columns;
-    if bottom.len() != c || bottom.iter().any(String::is_empty) || top.iter().any(String::is_empty) {
+    if bottom.len() != c || top.iter().any(String::is_empty) {
         return None;
     }
-    // The shortest run of distinct headings the row repeats ("Bedrag" four times is no run).
-    let period = (2..c).filter(|period| c.is_multiple_of(*period)).find(|&period| {
-        (period..c).all(|j| bottom[j] == bottom[j - period])
-            && (1..period).all(|j| !bottom[..j].contains(&bottom[j]))
-    })?;
+    // The shortest run of distinct headings the row repeats.
+    let period = (2..c).find(|&period| repeats_one_run(bottom, period))?;
     let runs = c / period;
     let stub_cells = top.len().checked_sub(runs)?;
     // Taken only where the stub's width does not already fit (k stub header cells, then one
