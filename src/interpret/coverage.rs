@@ -51,7 +51,7 @@ use crate::error::{Location, Warning, WarningKind};
 use crate::interpret::run_together::{glued_years, runs_contents_entries_together, trailing_figures};
 use crate::interpret::vocabulary::{
     has_words, is_figure, is_note_marker_before_text, is_plain_figure, is_sentence, is_short_whole_number,
-    is_year, split_trailing_digits,
+    is_sign, is_year, split_trailing_digits,
 };
 use crate::normalize::unit::parse_unit;
 use crate::normalize::{collapse_whitespace, collapsed_whitespace};
@@ -269,8 +269,7 @@ fn is_run_of_figures(text: &str) -> bool {
         }
         _ => text,
     };
-    text.chars()
-        .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ',' | '-' | '–' | '‒' | '−'))
+    text.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ',') || is_sign(c))
         && whole.chars().filter(char::is_ascii_digit).count() > MOST_DIGITS_OF_A_FIGURE
 }
 
