@@ -107,6 +107,13 @@ fn every_unit_phrase_of_the_fixtures_is_read() {
         ("in miljoenen euro (in lopende prijzen; min betekent uitgaven", Some((1_000_000, eur, "amount"))),
         ("in mln. euro’s", Some((1_000_000, eur, "amount"))),
         ("x € 1 miljard", Some((1_000_000_000, eur, "amount"))),
+        // Wild pages t1_07 (FJR 2007, line 18) and t1_06 (MN 2006, line 10): a note after the unit.
+        ("x miljard euro, min betekent onderschrijding", Some((1_000_000_000, eur, "amount"))),
+        ("x € miljoen; in lopende prijzen; min betekent uitgaven", Some((1_000_000, eur, "amount"))),
+        // Wild pages s1_08 (JV 2012 VII saldibalans, line 7) and t3_01 (OWB 2019 IIB, a header
+        // cell): the amount's ",-" after the thousand.
+        ("x € 1.000,-", Some((1_000, eur, "amount"))),
+        ("x € 1.000,–", Some((1_000, eur, "amount"))),
         ("in miljarden euro", Some((1_000_000_000, eur, "amount"))),
         ("in miljarden euro's", Some((1_000_000_000, eur, "amount"))),
         ("in miljarden euro’s", Some((1_000_000_000, eur, "amount"))),

@@ -126,9 +126,15 @@ fn report(split: &str) -> ScoreReport {
 /// lowering a reading's confidence, a stub header glued to a heading of glued years, a header's
 /// repeated runs giving its least width and its columns) the round reads 86.8% and dev 93.6%; the
 /// floor stays at 0.93.
+/// Session 22: the eighteenth round (`t`, 32 pages chosen for layout variety by the same four
+/// families of layout) joins dev at 50.3% of its 2226 cells (512 wrong in silence, 52 truth
+/// figures lost without a warning: older pages whose rows glue a rate and six years' figures
+/// into the label, a contents entry's year in its page cell, article numbers run into amounts);
+/// dev falls from 93.6% to 87.9% and its floor follows it to 0.87. The session's warnings name
+/// every one of those figures; its reading of the round's cells is unchanged (silent 512 -> 430).
 #[test]
 fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
-    for (split, cell_floor, table_floor) in [("dev", 0.93, 0.92), ("validation", 0.69, 0.78)] {
+    for (split, cell_floor, table_floor) in [("dev", 0.87, 0.92), ("validation", 0.69, 0.78)] {
         let report = report(split);
         let rendered = report.render();
         assert_eq!(report.failed_pages(), 0, "{split}\n{rendered}");
@@ -151,7 +157,8 @@ fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
 /// thirteenth, a second fair sample, joined in session 17 at 99.7%), `p` (the fourteenth, a third
 /// fair sample, joined in session 18 at 85.0%), `q` (the fifteenth, a fourth, joined in session 19
 /// at 87.4%, 94.0% at its end), `r` (the sixteenth, a fifth, joined in session 20 at 84.4%, 90.6%
-/// at its end), `s` (the seventeenth, chosen for layout variety, joined in session 21 at 55.9%, 86.8% at its end).
+/// at its end), `s` (the seventeenth, chosen for layout variety, joined in session 21 at 55.9%, 86.8% at its end),
+/// `t` (the eighteenth, chosen for layout variety, joined in session 22 at 50.3%).
 /// Session 17 raised the ninth's floor to 0.86
 /// (glued markers in a series, bounds as norms, a staat printed one cell a line) and set the
 /// tenth's at 0.73.
@@ -175,6 +182,7 @@ fn each_round_of_the_development_split_keeps_its_floor() {
         ("fifteenth", "q", 0.93),
         ("sixteenth", "r", 0.90),
         ("seventeenth", "s", 0.86),
+        ("eighteenth", "t", 0.50),
     ] {
         let pages = all.pages.iter().filter(|page| page.page.starts_with(prefix)).cloned().collect();
         let round_report = ScoreReport { pages };

@@ -70,7 +70,8 @@ pub(crate) fn unit_beside_title(title: &str, unit: &str) -> Option<String> {
 
 /// The unit, when the whole text is a unit statement: "(bedragen x € 1.000)" → "x € 1.000",
 /// "Bedragen x € 1 miljoen" → "x € 1 miljoen", "(in miljoenen euro, plus = uitgave)" →
-/// "in miljoenen euro, plus = uitgave", "In miljoenen euro's (excl. HGIS)" → itself, "(in %)" or
+/// "in miljoenen euro, plus = uitgave", "In miljoenen euro's (excl. HGIS)" and "(x miljard euro,
+/// min betekent onderschrijding)" → themselves, "(in %)" or
 /// "%" → "%". `None` for anything else.
 pub(crate) fn unit_only(text: &str) -> Option<String> {
     let mut inner = text.trim();
@@ -88,9 +89,15 @@ pub(crate) fn unit_only(text: &str) -> Option<String> {
     }
     if let Some(found) = X_EURO.find(candidate)
         && found.start() == 0
-        && found.end() == candidate.len()
     {
-        return Some(candidate.to_string());
+        // The currency or a note on signs may follow the magnitude: "x miljard euro, min
+        // betekent onderschrijding" (FJR 2007, wild page t1_07).
+        let rest = candidate[found.end()..].trim_start().to_lowercase();
+        if rest.is_empty()
+            || (rest.starts_with("euro") || rest.starts_with([',', ';'])) && candidate.len() <= 80
+        {
+            return Some(candidate.to_string());
+        }
     }
     let lowered = candidate.to_lowercase();
     if lowered.starts_with("in ") && MONEY_WORD.is_match(&lowered) && candidate.len() <= 80 {
@@ -273,6 +280,14 @@ mod tests {
         assert_eq!(
             split_unit("Opbouw van de rentelasten, 2010–2015 (x € 1 mln.)").1.as_deref(),
             Some("x € 1 mln.")
+        );
+        // Wild page t1_07 (FJR 2007, line 18): the currency and a note on signs after the
+        // magnitude belong to the unit.
+        assert_eq!(
+            read_caption("Tabel 1.2.1. Kadertoetsing (x miljard euro, min betekent onderschrijding)")
+                .unit
+                .as_deref(),
+            Some("x miljard euro, min betekent onderschrijding")
         );
         assert_eq!(
             split_unit("Verplichtingen ( x €1000)"),

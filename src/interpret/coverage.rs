@@ -230,9 +230,13 @@ fn accounted_lines(table: &Table, lines: &[&str], accounted: &mut BTreeSet<usize
 /// ("Comensha1"), codes and standards end in capitals ("U0111", "IB0111", "ISO27001",
 /// "NEN7510"), and a year glued to a word is a heading's ("Stand2019").
 ///
-/// Also for a label whose end after its last letter is digit groups alone, the first glued to a
-/// lower-case word, holding more than [`MOST_DIGITS_OF_A_FIGURE`] digits ("– Rente4 2624
-/// 00020002000200020002000": seven years' figures run together and into the label).
+/// Also for a label whose end after its last letter (glued to it or after a space) is figures
+/// alone that either hold more than [`MOST_DIGITS_OF_A_FIGURE`] digits ("– Rente4 2624
+/// 00020002000200020002000": seven years' figures run together and into the label; "Stand
+/// rentelasten per 20 juli 2006  8 3887 4756 6745 6834 7024 067"; "… 20067 5503,75%142283283283")
+/// or print a sign between two figures ("RBG-eng0,0– 1,1–", "kader2– 15 267– 11 999–": figures
+/// printed one after another with their minus signs, never cut apart). A tail of years alone
+/// ("2019–2022", "2019 2020 2021") is a heading's.
 fn ends_in_unsplit_digits(label: &str) -> bool {
     let label = label.trim_end();
     let (before, digits) = split_trailing_digits(label);
@@ -245,10 +249,33 @@ fn ends_in_unsplit_digits(label: &str) -> bool {
             .rfind(char::is_alphabetic)
             .map_or(0, |at| at + label[at..].chars().next().map_or(1, char::len_utf8));
         let (before, tail) = label.split_at(tail_start);
-        before.chars().next_back().is_some_and(char::is_lowercase)
+        let spaced = tail.starts_with(char::is_whitespace);
+        let tail = tail.trim_start();
+        let after_a_word =
+            if spaced { before.chars().count() >= 2 } else { before.ends_with(char::is_lowercase) };
+        after_a_word
             && tail.starts_with(|c: char| c.is_ascii_digit())
-            && is_run_of_figures(tail)
+            && !tail
+                .split(|c: char| c.is_whitespace() || is_sign(c))
+                .filter(|part| !part.is_empty())
+                .all(is_year)
+            && (is_run_of_figures(tail) || signs_between_figures(tail))
     }
+}
+
+/// True for a text of figures alone (digits, spaces, separators, signs, per cent signs) in which
+/// a sign stands between two figures ("0,0– 1,1– 1,1", "2– 15 267– 11 999").
+fn signs_between_figures(text: &str) -> bool {
+    let figures_alone = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ',' | '%') || is_sign(c));
+    let chars: Vec<char> = text.chars().collect();
+    figures_alone
+        && chars.iter().enumerate().any(|(at, &c)| {
+            is_sign(c)
+                && chars[..at].iter().rev().find(|c| !c.is_whitespace()).is_some_and(char::is_ascii_digit)
+                && chars[at + 1..].iter().find(|c| !c.is_whitespace()).is_some_and(char::is_ascii_digit)
+        })
 }
 
 /// The most digits a figure of these documents prints: the whole state budget in euros has twelve.
@@ -269,8 +296,19 @@ fn is_run_of_figures(text: &str) -> bool {
         }
         _ => text,
     };
-    text.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ',') || is_sign(c))
+    text.chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ',' | '%') || is_sign(c))
         && whole.chars().filter(char::is_ascii_digit).count() > MOST_DIGITS_OF_A_FIGURE
+}
+
+/// True for a cell of two or more groups of digits, separated by spaces, that read as no one
+/// number ("2015 13": a contents entry's year and its page; a thousands group has three digits):
+/// figures printed side by side that no reading cut apart.
+fn is_figures_not_one_number(text: &str) -> bool {
+    let text = text.trim();
+    text.contains(char::is_whitespace)
+        && text.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
+        && crate::normalize::number::parse_dutch_number(text).value.is_none()
 }
 
 /// True for a line whose trailing figures are all years ("… van het Rijk2007", "2019 2020 2021").
@@ -591,22 +629,47 @@ fn name_labels_with_unsplit_digits(tables: &[Table], warnings: &mut Vec<Warning>
             .iter()
             .filter(|row| {
                 ends_in_unsplit_digits(row.printed_label())
-                    || row.cells.iter().any(|cell| is_run_of_figures(&cell.text))
+                    || row
+                        .cells
+                        .iter()
+                        .any(|cell| is_run_of_figures(&cell.text) || is_figures_not_one_number(&cell.text))
             })
             .collect();
-        let Some(first) = glued.first() else { continue };
-        let named = first_five(glued.iter().map(|row| match row.line {
-            Some(line) => format!("line {line} \"{}\"", row.printed_label()),
-            None => format!("\"{}\"", row.printed_label()),
-        }));
-        warnings.push(Warning::new(
-            WarningKind::FigureNotRead,
-            Location::table(table_index, first.line),
-            format!(
-                "{} row(s) hold digits glued to a word, or figures run together into one cell, that may be figures nobody split apart: {named}",
-                glued.len()
-            ),
-        ));
+        // A row of figures run into its label can land in the header too ("Stand
+        // ontwerpbegroting 2006454454454454454454454" over a column, wild page t1_04).
+        let glued_headings: Vec<&str> = table
+            .columns
+            .iter()
+            .flat_map(|column| column.path.iter())
+            .map(String::as_str)
+            .filter(|part| {
+                ends_in_unsplit_digits(part)
+                    || is_run_of_figures(part) && !part.split_whitespace().all(is_year)
+            })
+            .collect();
+        if let Some(first) = glued.first() {
+            let named = first_five(glued.iter().map(|row| match row.line {
+                Some(line) => format!("line {line} \"{}\"", row.printed_label()),
+                None => format!("\"{}\"", row.printed_label()),
+            }));
+            warnings.push(Warning::new(
+                WarningKind::FigureNotRead,
+                Location::table(table_index, first.line),
+                format!(
+                    "{} row(s) hold digits glued to a word, or figures run together into one cell, that may be figures nobody split apart: {named}",
+                    glued.len()
+                ),
+            ));
+        }
+        if let Some(heading) = glued_headings.first() {
+            warnings.push(Warning::new(
+                WarningKind::FigureNotRead,
+                Location::table(table_index, table.lines.map(|(first, _)| first)),
+                format!(
+                    "a column heading holds digits glued to a word, or figures run together, that may be a row's figures read into the header: \"{heading}\""
+                ),
+            ));
+        }
     }
 }
 
@@ -766,6 +829,30 @@ mod tests {
         assert!(ends_in_unsplit_digits("– Rente4 2624 00020002000200020002000"));
         assert!(!ends_in_unsplit_digits("Stand ontwerpbegroting 2007 1 631"));
         assert!(!ends_in_unsplit_digits("Artikel 12 345"));
+        // Wild page t1_01 (OWB 2007 IXA, Tabel 1, lines 16-17): a row's figures after a space, and
+        // an amount, a rate and six years' figures glued together.
+        assert!(ends_in_unsplit_digits("Stand rentelasten per 20 juli 2006  8 3887 4756 6745 6834 7024 067"));
+        assert!(ends_in_unsplit_digits(
+            "Rentelasten resterend kapitaalmarktberoep 20067 5503,75%142283283283283283"
+        ));
+        // Wild pages t1_07 (FJR 2007, lines 20-23) and t1_06 (MN 2006, line 14): figures printed
+        // one after another with their minus signs, the last one cut off into a cell.
+        assert!(ends_in_unsplit_digits("RBG-eng0,0– 1,1–"));
+        assert!(ends_in_unsplit_digits("3.Netto uitgaven niet relevant voor enig kader2– 15 267– 11 999–"));
+        // A range or run of years ends a heading's label; one amount after a space is a label's.
+        assert!(!ends_in_unsplit_digits("Bijdrage 2019–2022"));
+        assert!(!ends_in_unsplit_digits("Raming 2019 2020 2021 2022"));
+        assert!(!ends_in_unsplit_digits("Leningen 4,25%"));
+    }
+
+    #[test]
+    fn a_cell_of_digit_groups_that_make_no_one_number_is_figures_not_read() {
+        // Wild page t1_05 (FJR 2015, contents, line 38): a title's year and its page in one cell.
+        assert!(is_figures_not_one_number("2015 13"));
+        assert!(is_figures_not_one_number("188 67"));
+        assert!(!is_figures_not_one_number("1 569 535"));
+        assert!(!is_figures_not_one_number("13"));
+        assert!(!is_figures_not_one_number("n.v.t."));
     }
 
     #[test]

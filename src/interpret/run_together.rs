@@ -46,6 +46,25 @@ pub fn trailing_figures(line: &str) -> Option<(usize, usize)> {
     (label.chars().filter(|c| c.is_alphabetic()).count() >= 2).then_some((start, tokens))
 }
 
+/// True for a label that ends in a word that is always followed by a number ("Artikel", "art.",
+/// "Hoofdstuk", "nr.") or in a list of numbers left open ("Artikel 22 en", "Artikel 23, 25,"):
+/// the number it asks for is printed next, so a figure right after it may begin with it.
+fn asks_for_a_number(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let Some(&last) = words.last() else { return false };
+    let numbered = |word: &str| {
+        matches!(
+            word.to_lowercase().trim_end_matches(':'),
+            "artikel" | "artikelen" | "art." | "art" | "hoofdstuk" | "nr." | "nummer" | "bijlage" | "tabel"
+        ) || word.to_lowercase().ends_with("artikel")
+    };
+    let open_list = matches!(last, "en" | "t/m" | "of")
+        && words.len() >= 2
+        && words[words.len() - 2].trim_end_matches(',').bytes().all(|b| b.is_ascii_digit())
+        || last.ends_with(',') && last.trim_end_matches(',').bytes().all(|b| b.is_ascii_digit());
+    numbered(last) || open_list
+}
+
 /// A line too long to be a label and its figures: over 160 characters, or over 120 when it runs
 /// two contents entries together (a page number, then the next entry's section number: "… in de
 /// Rijksrekening 2015 10 1.3 Ontwikkelingen …", wild page i1_08; the coverage audit names such
@@ -55,15 +74,17 @@ fn too_long_for_a_label(trimmed: &str) -> bool {
     characters > 160 || (characters > 120 && runs_contents_entries_together(trimmed))
 }
 
-/// True when the words hold a short whole number followed by a section number ("10 1.3"): one
-/// contents entry's page, then the next entry.
+/// True when the words hold a short whole number followed by a section number and a word ("10
+/// 1.3 Ontwikkelingen"): one contents entry's page, then the next entry's number and title. A
+/// section number followed by figures is a figure ("0 32.6113 9501": a row's figures).
 pub fn runs_contents_entries_together(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    words.windows(2).any(|pair| {
-        is_short_whole_number(pair[0])
-            && pair[1].contains('.')
-            && pair[1].starts_with(|c: char| c.is_ascii_digit())
-            && is_code(pair[1])
+    words.windows(3).any(|words| {
+        is_short_whole_number(words[0])
+            && words[1].contains('.')
+            && words[1].starts_with(|c: char| c.is_ascii_digit())
+            && is_code(words[1])
+            && words[2].starts_with(char::is_alphabetic)
     })
 }
 
@@ -239,8 +260,18 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
     // wild page r3_03). A page number has no decimals, a thousands dot or space splits it.
     let glued_decimals =
         glued && first.contains(',') && whole.len() >= 2 && whole.bytes().all(|b| b.is_ascii_digit());
-    let certain =
-        !(label_ends_in_digit || long_glued || glued && short_first_group || sign_apart || glued_decimals);
+    // A label that ends in a word asking for a number ("Artikel", "nr.") or in a list of numbers
+    // still open ("Artikel 22 en") had its number run into the figure ("Artikel 2312": article 23
+    // and 12; "Artikel 23, 25, 30, 31 en 321 649": 32 and 1 649, wild page t3_06) when the
+    // figure opens with two digits or more.
+    let leading_digits = first.bytes().take_while(u8::is_ascii_digit).count();
+    let number_run_in = asks_for_a_number(label) && leading_digits >= 2;
+    let certain = !(label_ends_in_digit
+        || long_glued
+        || glued && short_first_group
+        || sign_apart
+        || glued_decimals
+        || number_run_in);
     // Such a run that opens with a year and has one to three digits after it is the label's year
     // and a figure ("De Nederlandse economie in 200627": "… in 2006" and 27, a page number): the
     // year goes back to the label. Still uncertain, and flagged: a year and one digit ("20221")
@@ -775,6 +806,20 @@ mod tests {
         // Review of session 21: a row's label after a list dash, glued to figures that happen to
         // count up like years, is no heading.
         assert!(glued_years("– Rente2000200120022003").is_none());
+    }
+
+    #[test]
+    fn a_label_asking_for_a_number_makes_a_glued_figure_uncertain() {
+        // Wild page t3_06 (OWB 2007 XV, Tabel 9.1, lines 11 and 14): the article number run into
+        // the amount ("Artikel 23" and 12; "… 31 en 32" and 1 649).
+        assert!(!split_run_together("Raad voor Werk en Inkomen (RWI)Ja Artikel 2312").unwrap().certain);
+        assert!(!split_run_together("(UWV)JaJaArtikel 23, 25, 30, 31 en 321 649").unwrap().certain);
+        assert!(asks_for_a_number("Kunstenaars&COJa Artikel"));
+        assert!(!asks_for_a_number("Bijdrage aan het Gemeentefonds"));
+        // Contents entries run together need the next entry's title after its number; a row's
+        // figures do not ("0 32.6113 9501", wild page t1_08).
+        assert!(runs_contents_entries_together("Overzicht 10 1.3 Ontwikkelingen"));
+        assert!(!runs_contents_entries_together("ABN AMRO 0 0 0 32.6113 9501 9501"));
     }
 
     #[test]

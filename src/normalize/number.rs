@@ -177,6 +177,10 @@ fn read_magnitude(text: &str, reading: Reading) -> Option<(f64, bool)> {
     Some((read_unsigned(rest, reading)?, is_percent))
 }
 
+/// The most whole digits a number can print and still be read: fifteen, as many as a double
+/// holds exactly.
+const MOST_WHOLE_DIGITS: usize = 15;
+
 /// Reads "1.522", "1 569 535", "13.553,7", "0,5", "1522". Thousands groups after the first must
 /// be exactly three digits and use one separator kind throughout.
 fn read_unsigned(text: &str, reading: Reading) -> Option<f64> {
@@ -190,6 +194,12 @@ fn read_unsigned(text: &str, reading: Reading) -> Option<f64> {
     if let Some(fraction) = fraction_part
         && (fraction.is_empty() || !fraction.bytes().all(|b| b.is_ascii_digit()))
     {
+        return None;
+    }
+    // More whole digits than a double holds exactly is no figure of these documents (the whole
+    // state budget in euros has twelve): digits run together ("2006454454454454454454454", wild
+    // page t1_04), never silently a number.
+    if integer_part.bytes().filter(u8::is_ascii_digit).count() > MOST_WHOLE_DIGITS {
         return None;
     }
     let mut separator: Option<char> = None;
@@ -298,6 +308,9 @@ mod tests {
         assert_eq!(value("0"), Some(0.0));
         assert_eq!(value("1522"), Some(1522.0));
         assert_eq!(value("€ 8 108,276"), Some(8108.276));
+        // Fifteen whole digits still read; more are digits run together (wild page t1_04).
+        assert_eq!(value("123.456.789.012.345"), Some(123_456_789_012_345.0));
+        assert_eq!(value("2006454454454454454454454"), None);
     }
 
     #[test]
