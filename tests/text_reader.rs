@@ -690,6 +690,31 @@ fn a_pipe_table_without_separator_whose_rows_lost_their_code_cell() {
 }
 
 #[test]
+fn a_pipe_header_whose_code_and_name_head_one_stub_column_moves_over_the_figures() {
+    // Slotwet 2019 XII, artikel 26 (wild page t4_05, lines 1-9): "26 | Bijdrage
+    // investeringsfondsen | StandVastgesteldeBegroting(1) | …" over rows of a label, five
+    // figures and an empty cell; the code and name head the labels together.
+    let document = extract("wild/dev/t4_05.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.stub_header.as_deref(), Some("26 Bijdrage investeringsfondsen"));
+    assert_eq!(
+        table.columns.iter().map(Column::header).collect::<Vec<_>>(),
+        [
+            "StandVastgesteldeBegroting(1)",
+            "Stand 1eSuppletoireBegroting(2)",
+            "Stand 2eSuppletoireBegroting(3)",
+            "MutatiesSlotwet(4)",
+            "Realisatie 2019(5)=(1) t/m (4)"
+        ]
+    );
+    assert_eq!(texts(row(table, "Uitgaven")), ["7.795.954", "7.466.828", "6.009.398", "1.012", "6.010.410"]);
+    assert_eq!(
+        texts(row(table, "26.02 Bijdrage Deltafonds")),
+        ["874.038", "869.547", "877.365", "0", "877.365"]
+    );
+}
+
+#[test]
 fn a_short_pipe_row_is_placed_where_its_cells_fit_the_headers() {
     // Verantwoordingsbrief over 2008, Kamerstuk 31 951 nr. 1 (wild page c6_18), line 4: three
     // cells under five headers. "Tweede Kamer der Staten-Generaal" is no date, so it is not the

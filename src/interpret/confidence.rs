@@ -383,6 +383,34 @@ pub fn score_table(table: &Table) -> StructureConfidence {
             "a column is headed by the same period twice (\"{header}\"): header rows printed side by side were stacked"
         ));
     }
+    // A column heading that holds a row: three figures or more among its words ("1 De Koning 40
+    // 41 1 2A Staten-Generaal 137 141 4", wild page t1_05), or a bottom heading that is a bare
+    // short number repeating another's ("1" under "2030" and under "2031": the next row's codes
+    // read into the header, wild page t2_02; headers that number their columns count up).
+    let row_in_header = table
+        .columns
+        .iter()
+        .flat_map(|column| column.path.iter())
+        .find(|part| figures_among_words(part) >= 3)
+        .cloned()
+        .or_else(|| {
+            let bare: Vec<&str> = table
+                .columns
+                .iter()
+                .filter(|column| column.path.len() >= 2)
+                .filter_map(|column| column.path.last().map(|part| part.trim()))
+                .filter(|part| is_short_whole_number(part))
+                .collect();
+            bare.iter()
+                .enumerate()
+                .find(|(at, part)| bare[..*at].contains(part))
+                .map(|(_, part)| part.to_string())
+        });
+    if let Some(heading) = &row_in_header {
+        reasons.push(format!(
+            "a column heading holds a row's figures or codes (\"{heading}\"): a row was read into the header"
+        ));
+    }
     // Every data column of these documents is headed: where the header names some columns and
     // leaves two or more without a word, the header was lost or the grid scrambled (a transposed
     // table of officials read row-wise). One unnamed column is allowed (notes or references
@@ -417,6 +445,7 @@ pub fn score_table(table: &Table) -> StructureConfidence {
         heading_in_body.is_some(),
         lost_period_heading.is_some(),
         misnamed_columns > 0,
+        row_in_header.is_some(),
     ]
     .into_iter()
     .filter(|&sign| sign)
@@ -478,6 +507,23 @@ pub fn score_table(table: &Table) -> StructureConfidence {
         texts_placed: round3(texts_placed),
         reasons,
     }
+}
+
+/// How many figures a heading prints among words, years and column numbers left out: a
+/// heading names its column with words and perhaps a year or a number ("Realisatie 2019",
+/// "(3)=(1)+(2)"), never with a row of figures.
+fn figures_among_words(heading: &str) -> usize {
+    if !heading.chars().any(char::is_alphabetic) {
+        return 0;
+    }
+    heading
+        .split_whitespace()
+        .filter(|word| {
+            word.starts_with(|c: char| c.is_ascii_digit())
+                && !is_year(word)
+                && crate::normalize::number::parse_dutch_number(word).value.is_some()
+        })
+        .count()
 }
 
 /// An amount, never an article code: a number (as the Dutch number reader reads it) that is
@@ -726,6 +772,30 @@ mod tests {
         };
         assert!(grouped(1) < LOW_CONFIDENCE_THRESHOLD);
         assert_eq!(grouped(2), 1.0);
+    }
+
+    #[test]
+    fn a_row_read_into_the_header_halves_the_score() {
+        let scored = |paths: Vec<Vec<&str>>| {
+            let mut table =
+                table(vec![Row::printed("Politie", &["1", "2"]), Row::printed("Justitie", &["3", "4"])], 2);
+            for (column, path) in table.columns.iter_mut().zip(paths) {
+                column.path = path.into_iter().map(String::from).collect();
+            }
+            confidence_of(table).score
+        };
+        // FJR 2015 (wild page t1_05): the first rows' figures in the headings.
+        assert!(
+            scored(vec![vec!["1 De Koning 40 41 1 2A Staten-Generaal 137 141 4"], vec!["FJR 2015"]]) < 0.75
+        );
+        // NGF projects (wild page t2_02): the next row's codes "1", "1" under two years.
+        assert!(scored(vec![vec!["2030", "1"], vec!["2031", "1"]]) < 0.75);
+        // Numbered columns and headings with a year are headings.
+        assert_eq!(scored(vec![vec!["Realisatie", "1"], vec!["Raming", "2"]]), 1.0);
+        assert_eq!(
+            scored(vec![vec!["Stand 1e suppletoire begroting 2023 (3)=(1+2)"], vec!["Verschil 2023"]]),
+            1.0
+        );
     }
 
     #[test]

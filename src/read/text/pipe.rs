@@ -590,6 +590,7 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
         }
     }
     bullet_items_move_under_their_column(&mut rows);
+    pipe_header::two_stub_header_cells_over_one_stub_column_join(&mut rows);
     let widest = rows.iter().map(|(_, _, cells)| cells.len()).max().unwrap_or(0);
     if widest >= 2 && rows.iter().all(|(_, _, cells)| cells.len() < widest || cells[widest - 1].is_empty()) {
         for (_, _, cells) in &mut rows {

@@ -135,3 +135,46 @@ pub(super) fn header_rows_without_top_left_cell_move_right(rows: &mut [(usize, b
         }
     }
 }
+
+/// A header row one cell wider than the body's stub and figures, every cell printed, over a
+/// body whose last cell is empty in every row (step 3): its first two cells head the one stub
+/// column together (an article's code and name: "26 | Bijdrage investeringsfondsen |
+/// StandVastgesteldeBegroting(1) | …" over "Verplichtingen | 7.795.954 | … | |", wild page
+/// t4_05), so they are joined into the stub's header and the titles move one cell left, each
+/// over the figures it heads; the empty last column is then padding. Why: left in place, the
+/// name heads the first figures and every title the column left of its own.
+///
+/// Taken only when the body's first column holds labels (no figure but codes) and every column
+/// between it and the empty last one holds figures in most rows.
+pub(super) fn two_stub_header_cells_over_one_stub_column_join(rows: &mut [(usize, bool, Vec<String>)]) {
+    let width = rows.iter().map(|(_, _, cells)| cells.len()).max().unwrap_or(0);
+    if width < 4 {
+        return;
+    }
+    let body: Vec<&Vec<String>> =
+        rows.iter().filter(|(_, head, _)| !head).map(|(_, _, cells)| cells).collect();
+    if body.is_empty() {
+        return;
+    }
+    let last_empty = body.iter().all(|cells| cells.get(width - 1).is_none_or(String::is_empty));
+    let labels_first = body
+        .iter()
+        .all(|cells| cells.first().is_none_or(|cell| !is_figure(cell) || is_code(cell)))
+        && body.iter().any(|cells| cells.first().is_some_and(|cell| !cell.is_empty() && !is_figure(cell)));
+    let figure_column = |column: usize| {
+        let printed: Vec<&String> =
+            body.iter().filter_map(|cells| cells.get(column)).filter(|cell| !cell.is_empty()).collect();
+        !printed.is_empty() && printed.iter().filter(|cell| is_figure(cell)).count() * 2 > printed.len()
+    };
+    if !last_empty || !labels_first || !(1..width - 1).all(figure_column) {
+        return;
+    }
+    for (_, head, cells) in rows.iter_mut() {
+        let full = *head && cells.len() == width && cells.iter().all(|cell| !cell.is_empty());
+        if full {
+            let name = cells.remove(1);
+            cells[0] = format!("{} {name}", cells[0]);
+            cells.push(String::new());
+        }
+    }
+}
