@@ -25,7 +25,9 @@
 //!   `unreadable_number`, `low_confidence`); a missing row or a row of the wrong width when its
 //!   table is below the confidence threshold, and a missing row too when a cell on its line
 //!   says that line's cut is open (`split_uncertain`, `cut_cell`: its label was cut from the
-//!   line wrongly, and said so); a missing table when a `table_not_read` warning,
+//!   line wrongly, and said so), or when its line lies in another table, apart from its own,
+//!   that was not recovered or is named in a `table_not_read` or `figure_not_read` warning; a
+//!   missing table when a `table_not_read` warning,
 //!   a table that was not recovered or a table below the threshold stands within three lines of
 //!   one of its truth rows' lines (anywhere on the page when the truth gives no lines). The rest are wrong in
 //!   silence: what a user cannot tell from good data without looking.
@@ -399,7 +401,13 @@ fn compare(document: &Document, truth: &Value, score: &mut PageScore) {
                     }
                     push_mismatch(score, format!("{name}: headers {got:?} ≠ {expected:?}"));
                 }
-                compare_rows(tables[position], rows, score, &name);
+                // Lines said not read elsewhere on the page, not where this table was read.
+                let read_here = tables[position].lines;
+                let not_read: Vec<(usize, usize)> = lines_not_read(document)
+                    .into_iter()
+                    .filter(|&(first, last)| read_here.is_none_or(|(from, to)| last < from || to < first))
+                    .collect();
+                compare_rows(tables[position], rows, score, &name, &not_read);
             }
             None => {
                 let (rows_truth, cells) = count_truth(rows);
@@ -571,7 +579,31 @@ fn push_mismatch(score: &mut PageScore, message: String) {
     }
 }
 
-fn compare_rows(table: &Table, rows: &[Value], score: &mut PageScore, name: &str) {
+/// The line ranges the extraction says it did not read: tables it could not recover (their raw
+/// lines kept) and tables named in a `table_not_read` or `figure_not_read` warning.
+fn lines_not_read(document: &Document) -> Vec<(usize, usize)> {
+    use crate::error::WarningKind;
+    let warned: Vec<usize> = document
+        .warnings
+        .iter()
+        .filter(|w| matches!(w.kind, WarningKind::TableNotRead | WarningKind::FigureNotRead))
+        .filter_map(|w| w.location.table_index)
+        .collect();
+    document
+        .tables
+        .iter()
+        .filter(|t| t.kind == TableKind::Unrecovered || warned.contains(&t.index))
+        .filter_map(|t| t.lines)
+        .collect()
+}
+
+fn compare_rows(
+    table: &Table,
+    rows: &[Value],
+    score: &mut PageScore,
+    name: &str,
+    not_read: &[(usize, usize)],
+) {
     // The n-th truth row with a label matches the n-th extracted row with that label.
     let mut seen: HashMap<String, usize> = HashMap::new();
     for truth_row in rows {
@@ -619,7 +651,11 @@ fn compare_rows(table: &Table, rows: &[Value], score: &mut PageScore, name: &str
                             .any(|flag| matches!(flag, CellFlag::SplitUncertain | CellFlag::CutCell))
                 })
             });
-            if table_doubted(table) || doubted_on_its_line {
+            // Or when its line lies in lines the extraction said it did not read, outside the
+            // lines this table was read from.
+            let said_not_read = truth_line
+                .is_some_and(|line| not_read.iter().any(|&(first, last)| (first..=last).contains(&line)));
+            if table_doubted(table) || doubted_on_its_line || said_not_read {
                 score.wrong_cells_flagged += expected.len();
             }
             push_mismatch(score, format!("{name}: row \"{label}\" not found"));
@@ -729,6 +765,20 @@ mod tests {
         assert_eq!((score.cells_right, score.cells_truth, score.wrong_cells_flagged), (1, 2, 1));
         let elsewhere = score_document(&document, &truth(4), "p.txt");
         assert_eq!(elsewhere.wrong_cells_flagged, 0, "the doubted row is on another line");
+    }
+
+    #[test]
+    fn a_missing_row_counts_as_flagged_when_its_line_lies_in_lines_not_read() {
+        // Wild page t1_08 (ARK 2016, crisis risks): the truth's table matches the table read from
+        // lines 12-15, while its rows on lines 7-11 stand in a table the extraction could not
+        // recover and said so; those five rows of 22 figures are flagged, line 6's is not.
+        let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/wild/dev/t1_08.txt");
+        let document = crate::pipeline::extract_path(&page, None, &ExtractOptions::default()).unwrap();
+        let truth: Value =
+            serde_json::from_str(&std::fs::read_to_string(page.with_extension("json")).unwrap()).unwrap();
+        let score = score_document(&document, &truth, "t1_08.txt");
+        assert_eq!(score.cells_right, 0);
+        assert!(score.wrong_cells_flagged >= 5 * 22, "{score:?}");
     }
 
     #[test]
