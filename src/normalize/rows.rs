@@ -47,8 +47,8 @@ pub fn normalize_tables(tables: &mut [Table]) {
 
 /// The label is the last non-empty stub cell; with two or more stub cells, a first cell that
 /// is a code ([`is_code`]: "31", "1.1", "IIA", "B", "2.", "A.") is the code, and the label is then the next
-/// non-empty cell (the name column: a third column such as "Uitgaven" or "Ontvangsten" qualifies
-/// the row but does not name it).
+/// non-empty cell that is no code (the name column, after the codes of any columns between: a
+/// third column such as "Uitgaven" or "Ontvangsten" qualifies the row but does not name it).
 fn set_label_and_code(row: &mut Row) {
     let texts: Vec<&str> =
         row.stub.iter().map(|cell| cell.text.trim()).filter(|text| !text.is_empty()).collect();
@@ -56,7 +56,10 @@ fn set_label_and_code(row: &mut Row) {
     row.code = None;
     if texts.len() >= 2 && is_code(texts[0]) {
         row.code = Some(texts[0].to_string());
-        row.label = texts[1].to_string();
+        // Codes of the stub's next columns come before the name ("1", "1", "Versterking
+        // Infrastructuur …": article and round, wild page t2_02): the name is the first text
+        // after the codes.
+        row.label = texts[1..].iter().find(|text| !is_code(text)).unwrap_or(&texts[1]).to_string();
     }
 }
 
@@ -605,5 +608,15 @@ mod tests {
         set_label_and_code(&mut qualified);
         assert_eq!(qualified.label, "Grote projecten waterveiligheid");
         assert_eq!(qualified.code.as_deref(), Some("1.01"));
+        // Wild page t2_02 (OWB 2023 L, Tabel 28, lines 49-53): article, round, project.
+        let mut two_codes = row("", &["28,5"]);
+        two_codes.stub = vec![
+            Cell::printed("1", None),
+            Cell::printed("1", None),
+            Cell::printed("Versterking Infrastructuur Leven Lang Ontwikkelen", None),
+        ];
+        set_label_and_code(&mut two_codes);
+        assert_eq!(two_codes.label, "Versterking Infrastructuur Leven Lang Ontwikkelen");
+        assert_eq!(two_codes.code.as_deref(), Some("1"));
     }
 }
