@@ -715,6 +715,23 @@ fn a_pipe_header_whose_code_and_name_head_one_stub_column_moves_over_the_figures
 }
 
 #[test]
+fn rows_whose_labels_kept_their_figures_carry_the_doubt_on_their_cells() {
+    // FJR 2007, Tabel 1.2.1 Kadertoetsing (wild page t1_07, lines 20-23): "RBG-eng0,0– 1,1– 1,1"
+    // keeps "0,0" and "– 1,1" in its label; the row is named in a warning and its cells say so.
+    let document = extract("wild/dev/t1_07.txt", None);
+    let table = &document.tables[0];
+    let rbg = table.rows.iter().find(|row| row.label.starts_with("RBG-eng")).expect("the RBG-eng row");
+    assert!(rbg.label.contains("0,0"), "{}", rbg.label);
+    assert!(rbg.cells.iter().all(|cell| cell.flags.contains(&CellFlag::SplitUncertain)));
+    assert!(
+        document
+            .warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::FigureNotRead && w.message.contains("RBG-eng"))
+    );
+}
+
+#[test]
 fn a_short_pipe_row_is_placed_where_its_cells_fit_the_headers() {
     // Verantwoordingsbrief over 2008, Kamerstuk 31 951 nr. 1 (wild page c6_18), line 4: three
     // cells under five headers. "Tweede Kamer der Staten-Generaal" is no date, so it is not the

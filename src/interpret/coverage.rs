@@ -55,7 +55,7 @@ use crate::interpret::vocabulary::{
 };
 use crate::normalize::unit::parse_unit;
 use crate::normalize::{collapse_whitespace, collapsed_whitespace};
-use crate::table::{PrintedText, Row, Table, TableKind, renumber_in_print_order};
+use crate::table::{CellFlag, PrintedText, Row, Table, TableKind, renumber_in_print_order};
 
 /// How far apart (in lines) two lost figure lines may be and still belong to one unread table:
 /// flattened text puts a blank line between cells, and a label and a whitespace cell between
@@ -621,8 +621,23 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
 /// Names, in one `figure_not_read` warning per table, the rows whose figures ran into their label
 /// and were never cut off ([`ends_in_unsplit_digits`]), or ran together into one cell
 /// ([`is_run_of_figures`]); tables of contents glue page numbers to titles by design and are left
-/// out.
-fn name_labels_with_unsplit_digits(tables: &[Table], warnings: &mut Vec<Warning>) {
+/// out. The doubt is data on the rows too: every cell of a row whose label kept figures carries
+/// `split_uncertain` (where its label ends is open), a cell of figures run together
+/// `unreadable_number`.
+fn name_labels_with_unsplit_digits(tables: &mut [Table], warnings: &mut Vec<Warning>) {
+    for table in tables.iter_mut().filter(|t| t.kind != TableKind::Contents) {
+        for row in &mut table.rows {
+            let label_kept_figures = ends_in_unsplit_digits(row.printed_label());
+            for cell in &mut row.cells {
+                if label_kept_figures {
+                    cell.flag(CellFlag::SplitUncertain);
+                }
+                if is_run_of_figures(&cell.text) || is_figures_not_one_number(&cell.text) {
+                    cell.flag(CellFlag::UnreadableNumber);
+                }
+            }
+        }
+    }
     for (table_index, table) in tables.iter().enumerate().filter(|(_, t)| t.kind != TableKind::Contents) {
         let glued: Vec<&Row> = table
             .rows
