@@ -26,8 +26,7 @@
 //!   table is below the confidence threshold, and a missing row too when a cell on its line
 //!   says that line's cut is open (`split_uncertain`, `cut_cell`: its label was cut from the
 //!   line wrongly, and said so), or when its line lies in another table, apart from its own,
-//!   that was not recovered or is named in a `table_not_read` or `figure_not_read` warning; a
-//!   missing table when a `table_not_read` warning,
+//!   that was not recovered or is named in a `table_not_read` warning; a missing table when a `table_not_read` warning,
 //!   a table that was not recovered or a table below the threshold stands within three lines of
 //!   one of its truth rows' lines (anywhere on the page when the truth gives no lines). The rest are wrong in
 //!   silence: what a user cannot tell from good data without looking.
@@ -580,13 +579,14 @@ fn push_mismatch(score: &mut PageScore, message: String) {
 }
 
 /// The line ranges the extraction says it did not read: tables it could not recover (their raw
-/// lines kept) and tables named in a `table_not_read` or `figure_not_read` warning.
+/// lines kept) and tables named in a `table_not_read` warning. (A `figure_not_read` warning
+/// names single rows, whose cells carry the doubt themselves.)
 fn lines_not_read(document: &Document) -> Vec<(usize, usize)> {
     use crate::error::WarningKind;
     let warned: Vec<usize> = document
         .warnings
         .iter()
-        .filter(|w| matches!(w.kind, WarningKind::TableNotRead | WarningKind::FigureNotRead))
+        .filter(|w| w.kind == WarningKind::TableNotRead)
         .filter_map(|w| w.location.table_index)
         .collect();
     document

@@ -732,6 +732,22 @@ fn rows_whose_labels_kept_their_figures_carry_the_doubt_on_their_cells() {
 }
 
 #[test]
+fn a_pipe_header_over_a_last_year_column_still_empty_stays_where_it_is() {
+    // A reviewer's case against the rule above: the header's first cell is the stub's own word,
+    // not a code, and its years head their columns though no row has a 2024 figure yet.
+    let text = "Tabel 4 Budgettaire gevolgen van beleid (bedragen x € 1.000)\n\n| Omschrijving | 2021 | 2022 | 2023 | 2024 |\n|---|---|---|---|---|\n| Verplichtingen | 100 | 110 | 120 |  |\n| Uitgaven | 100 | 110 | 120 |  |\n\nLicence\n";
+    let input = begroting::pipeline::DocumentInput::new("pipe.txt", begroting::source::SourceFormat::Text);
+    let document = begroting::pipeline::extract_str(&input, text, &ExtractOptions::default());
+    let table = &document.tables[0];
+    assert_eq!(table.stub_header.as_deref(), Some("Omschrijving"));
+    assert_eq!(
+        table.columns.iter().map(Column::header).collect::<Vec<_>>(),
+        ["2021", "2022", "2023", "2024"]
+    );
+    assert_eq!(texts(row(table, "Uitgaven")), ["100", "110", "120", ""]);
+}
+
+#[test]
 fn a_short_pipe_row_is_placed_where_its_cells_fit_the_headers() {
     // Verantwoordingsbrief over 2008, Kamerstuk 31 951 nr. 1 (wild page c6_18), line 4: three
     // cells under five headers. "Tweede Kamer der Staten-Generaal" is no date, so it is not the

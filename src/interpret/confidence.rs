@@ -31,9 +31,11 @@
 //!      header rows stacked);
 //!    - group rows that each head exactly one row, after a first data row (the cells of a
 //!      text column printed after the figures, each cut into a row of its own): two or more
-//!      of them with no exception, or three or more with at most one in five exceptions; or
-//!      two or more group rows, most of them named by a bare reference code ("2)", "4a)": a
-//!      row's first cell cut from its name and figures).
+//!      of them with no exception, or three or more of which only the last heads none (cut
+//!      off); or two or more group rows, most of them named by a bare reference code, not a
+//!      year ("2)", "4a)": a row's first cell cut from its name and figures);
+//!    - a column heading that holds a row: five figures or more among its words, or a bare
+//!      short number repeating another's under top headings of one column each.
 //!
 //!    And where the header names some data columns but leaves two or more without a word, it is
 //!    multiplied by the share of headed columns: every column of these documents is headed, so
@@ -97,8 +99,9 @@ fn one() -> f64 {
 
 /// How many group rows the table has when they look like cells cut into rows of their own: a
 /// data row comes before the first, and either there are two or more and each heads exactly one
-/// row (spacers aside), or there are three or more, at most one in five heads another number of
-/// rows, or at least two and most of them are named by a bare reference code ("2)", "4a)", "13":
+/// row (spacers aside), or there are three or more, each heading one row but the last, which
+/// heads none (the table was cut off after it), or at least two and most of them are named by a
+/// bare reference code, not a year ("2)", "4a)", "13":
 /// a group is named by words; a code alone is the first cell of a row whose name and figures
 /// were cut into the next); 0 otherwise.
 fn groups_of_one_row(table: &Table) -> usize {
@@ -127,17 +130,20 @@ fn groups_of_one_row(table: &Table) -> usize {
     let groups = rows_under_groups.len();
     let heading_one = rows_under_groups.iter().filter(|&&count| count == 1).count();
     let each_heads_one = groups >= 2 && heading_one == groups;
-    let nearly_each_heads_one = groups >= 3 && (groups - heading_one) * 5 <= groups;
+    // The last group may head none: the table was cut off right after it (wild page t2_06).
+    let nearly_each_heads_one = groups >= 3
+        && rows_under_groups[..groups - 1].iter().all(|&count| count == 1)
+        && rows_under_groups[groups - 1] == 0;
     let named_by_codes = groups >= 2 && bare_codes * 2 > groups;
     if each_heads_one || nearly_each_heads_one || named_by_codes { groups } else { 0 }
 }
 
 /// A reference code standing alone as a row's name: a code ("13", "4a", "1.2") perhaps closed
-/// by a parenthesis ("2)", "4a)").
+/// by a parenthesis ("2)", "4a)"); not a year (a group per year is a group).
 fn is_bare_reference_code(label: &str) -> bool {
     let label = label.trim();
     let code = label.strip_suffix(')').unwrap_or(label);
-    !code.is_empty() && code.starts_with(|c: char| c.is_ascii_digit()) && is_code(code)
+    !code.is_empty() && code.starts_with(|c: char| c.is_ascii_digit()) && is_code(code) && !is_year(code)
 }
 
 impl StructureConfidence {
@@ -313,7 +319,7 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     let single_row_groups = groups_of_one_row(table);
     if single_row_groups > 0 {
         reasons.push(format!(
-            "{single_row_groups} group rows each head one row: they may be cells of a text column cut into rows"
+            "{single_row_groups} group rows each head one row or are named by a bare code: they may be cells cut into rows of their own"
         ));
     }
     // A data column headed by the word for article codes ("Artikelnr.", "Art.") that holds
@@ -383,21 +389,27 @@ pub fn score_table(table: &Table) -> StructureConfidence {
             "a column is headed by the same period twice (\"{header}\"): header rows printed side by side were stacked"
         ));
     }
-    // A column heading that holds a row: three figures or more among its words ("1 De Koning 40
-    // 41 1 2A Staten-Generaal 137 141 4", wild page t1_05), or a bottom heading that is a bare
-    // short number repeating another's ("1" under "2030" and under "2031": the next row's codes
-    // read into the header, wild page t2_02; headers that number their columns count up).
+    // A column heading that holds a row: five figures or more among its words ("1 De Koning 40
+    // 41 1 2A Staten-Generaal 137 141 4", wild page t1_05; a bracket "Schijf 2 € 73.031 - €
+    // 100.000" or a formula "Verschil 3 = 2 - 1" prints fewer), or a bottom heading that is a
+    // bare short number repeating another's under top headings of one column each ("1" under
+    // "2030" and under "2031": the next row's codes read into the header, wild page t2_02).
     let row_in_header = table
         .columns
         .iter()
-        .flat_map(|column| column.path.iter())
-        .find(|part| figures_among_words(part) >= 3)
-        .cloned()
+        .map(|column| column.header())
+        .find(|heading| figures_among_words(heading) >= FIGURES_OF_A_ROW_IN_A_HEADING)
         .or_else(|| {
+            // Only columns whose top heading heads them alone: numbers under one top heading that
+            // spans several columns number those columns ("1 2 3" under "Verplichtingen" and
+            // again under "Uitgaven").
+            let alone = |column: &crate::table::Column| {
+                table.columns.iter().filter(|other| other.path.first() == column.path.first()).count() == 1
+            };
             let bare: Vec<&str> = table
                 .columns
                 .iter()
-                .filter(|column| column.path.len() >= 2)
+                .filter(|column| column.path.len() >= 2 && alone(column))
                 .filter_map(|column| column.path.last().map(|part| part.trim()))
                 .filter(|part| is_short_whole_number(part))
                 .collect();
@@ -509,9 +521,11 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     }
 }
 
-/// How many figures a heading prints among words, years and column numbers left out: a
-/// heading names its column with words and perhaps a year or a number ("Realisatie 2019",
-/// "(3)=(1)+(2)"), never with a row of figures.
+/// How many figures a heading prints among words, years left out: a heading names its column
+/// with words and perhaps a year, a number or a bracket's bounds ("Realisatie 2019",
+/// "(3)=(1)+(2)", "Schijf 2 € 73.031 - € 100.000"), never with a row of figures.
+const FIGURES_OF_A_ROW_IN_A_HEADING: usize = 5;
+
 fn figures_among_words(heading: &str) -> usize {
     if !heading.chars().any(char::is_alphabetic) {
         return 0;
@@ -755,30 +769,42 @@ mod tests {
         ];
         let confidence = confidence_of(table(rows, 1));
         assert!(confidence.score < LOW_CONFIDENCE_THRESHOLD, "{confidence:?}");
-        // Five groups named by words after a first data row: four over one row and one over two
-        // is still a text column cut into rows; two over two rows of five is a grouped table.
-        let grouped = |groups_over_two: usize| {
+        // Five groups named by words after a first data row: one over two rows makes a grouped
+        // table; each over one row but the last, over none (cut off), does not (wild page t2_06).
+        let grouped = |rows_under: [usize; 5]| {
             let mut rows = vec![Row::printed("Totaal", &["10", "20"])];
-            for (index, group) in
-                ["Personeel", "Materieel", "Huisvesting", "ICT", "Overig"].iter().enumerate()
+            for (group, under) in
+                ["Personeel", "Materieel", "Huisvesting", "ICT", "Overig"].iter().zip(rows_under)
             {
                 rows.push(Row::printed(group, &["", ""]));
-                rows.push(Row::printed("Uitgaven", &["1", "2"]));
-                if index < groups_over_two {
-                    rows.push(Row::printed("Ontvangsten", &["1", "2"]));
+                for _ in 0..under {
+                    rows.push(Row::printed("R S", &["1", "2"]));
                 }
             }
             confidence_of(table(rows, 2)).score
         };
-        assert!(grouped(1) < LOW_CONFIDENCE_THRESHOLD);
-        assert_eq!(grouped(2), 1.0);
+        assert!(grouped([1, 1, 1, 1, 0]) < LOW_CONFIDENCE_THRESHOLD);
+        assert_eq!(grouped([1, 1, 1, 1, 2]), 1.0);
+        assert_eq!(grouped([2, 1, 1, 1, 1]), 1.0);
+        // Groups named by years are groups.
+        let rows = vec![
+            Row::printed("Totaal", &["10", "20"]),
+            Row::printed("2021", &["", ""]),
+            Row::printed("Uitgaven", &["1", "2"]),
+            Row::printed("Ontvangsten", &["1", "2"]),
+            Row::printed("2022", &["", ""]),
+            Row::printed("Uitgaven", &["1", "2"]),
+            Row::printed("Ontvangsten", &["1", "2"]),
+        ];
+        assert_eq!(confidence_of(table(rows, 2)).score, 1.0);
     }
 
     #[test]
     fn a_row_read_into_the_header_halves_the_score() {
         let scored = |paths: Vec<Vec<&str>>| {
+            let cells: Vec<&str> = vec!["12"; paths.len()];
             let mut table =
-                table(vec![Row::printed("Politie", &["1", "2"]), Row::printed("Justitie", &["3", "4"])], 2);
+                table(vec![Row::printed("Politie", &cells), Row::printed("Justitie", &cells)], paths.len());
             for (column, path) in table.columns.iter_mut().zip(paths) {
                 column.path = path.into_iter().map(String::from).collect();
             }
@@ -790,8 +816,14 @@ mod tests {
         );
         // NGF projects (wild page t2_02): the next row's codes "1", "1" under two years.
         assert!(scored(vec![vec!["2030", "1"], vec!["2031", "1"]]) < 0.75);
-        // Numbered columns and headings with a year are headings.
+        // Numbered columns, numbers restarting under a spanning top heading, brackets and
+        // formulas are headings.
         assert_eq!(scored(vec![vec!["Realisatie", "1"], vec!["Raming", "2"]]), 1.0);
+        assert_eq!(
+            scored(vec![vec!["Verplichtingen", "1"], vec!["Verplichtingen", "2"], vec!["Uitgaven", "1"]]),
+            1.0
+        );
+        assert_eq!(scored(vec![vec!["Schijf 2 € 73.031 - € 100.000"], vec!["Verschil 3 = 2 - 1"]]), 1.0);
         assert_eq!(
             scored(vec![vec!["Stand 1e suppletoire begroting 2023 (3)=(1+2)"], vec!["Verschil 2023"]]),
             1.0

@@ -251,31 +251,47 @@ fn ends_in_unsplit_digits(label: &str) -> bool {
         let (before, tail) = label.split_at(tail_start);
         let spaced = tail.starts_with(char::is_whitespace);
         let tail = tail.trim_start();
-        let after_a_word =
-            if spaced { before.chars().count() >= 2 } else { before.ends_with(char::is_lowercase) };
+        let signed = signs_between_figures(tail);
+        // Glued to a lower-case word, or to any word when signs stand between the figures (codes
+        // print no signs: "SZA0,0– 0,1–").
+        let after_a_word = if spaced {
+            before.chars().count() >= 2
+        } else {
+            before.ends_with(char::is_lowercase) || signed && before.ends_with(char::is_alphabetic)
+        };
         after_a_word
             && tail.starts_with(|c: char| c.is_ascii_digit())
             && !tail
                 .split(|c: char| c.is_whitespace() || is_sign(c))
                 .filter(|part| !part.is_empty())
                 .all(is_year)
-            && (is_run_of_figures(tail) || signs_between_figures(tail))
+            && (is_run_of_figures(tail) || signed)
     }
 }
 
 /// True for a text of figures alone (digits, spaces, separators, signs, per cent signs) in which
-/// a sign stands between two figures ("0,0– 1,1– 1,1", "2– 15 267– 11 999").
+/// a minus sign other than the hyphen stands between two figures and a figure prints decimals or
+/// a thousands group ("0,0– 1,1– 1,1", "2– 15 267– 11 999"). A hyphen joins dates and ranges
+/// ("31-12-2022", "55-65", "1 - 10"), and a range of small numbers has no separator.
 fn signs_between_figures(text: &str) -> bool {
     let figures_alone = text
         .chars()
         .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ',' | '%') || is_sign(c));
     let chars: Vec<char> = text.chars().collect();
-    figures_alone
-        && chars.iter().enumerate().any(|(at, &c)| {
-            is_sign(c)
-                && chars[..at].iter().rev().find(|c| !c.is_whitespace()).is_some_and(char::is_ascii_digit)
-                && chars[at + 1..].iter().find(|c| !c.is_whitespace()).is_some_and(char::is_ascii_digit)
-        })
+    let sign_between = chars.iter().enumerate().any(|(at, &c)| {
+        is_sign(c)
+            && c != '-'
+            && c != '+'
+            && chars[..at].iter().rev().find(|c| !c.is_whitespace()).is_some_and(char::is_ascii_digit)
+            && chars[at + 1..].iter().find(|c| !c.is_whitespace()).is_some_and(char::is_ascii_digit)
+    });
+    let decimals = chars.windows(2).any(|pair| pair[0] == ',' && pair[1].is_ascii_digit());
+    let thousands = chars.windows(5).any(|window| {
+        window[0].is_ascii_digit()
+            && matches!(window[1], ' ' | '.')
+            && window[2..].iter().all(char::is_ascii_digit)
+    });
+    figures_alone && sign_between && (decimals || thousands)
 }
 
 /// The most digits a figure of these documents prints: the whole state budget in euros has twelve.
@@ -858,6 +874,14 @@ mod tests {
         assert!(!ends_in_unsplit_digits("Bijdrage 2019–2022"));
         assert!(!ends_in_unsplit_digits("Raming 2019 2020 2021 2022"));
         assert!(!ends_in_unsplit_digits("Leningen 4,25%"));
+        // A capital before signed figures (t1_07 line 21); dates and ranges are no figures run
+        // together.
+        assert!(ends_in_unsplit_digits("SZA0,0– 0,1–"));
+        assert!(!ends_in_unsplit_digits("Stand per 31-12-2022"));
+        assert!(!ends_in_unsplit_digits("Stand per 1-1"));
+        assert!(!ends_in_unsplit_digits("Leeftijd 55-65"));
+        assert!(!ends_in_unsplit_digits("Schaal 1 - 10"));
+        assert!(!ends_in_unsplit_digits("Leeftijd 55–65"));
     }
 
     #[test]

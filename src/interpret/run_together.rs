@@ -47,22 +47,23 @@ pub fn trailing_figures(line: &str) -> Option<(usize, usize)> {
 }
 
 /// True for a label that ends in a word that is always followed by a number ("Artikel", "art.",
-/// "Hoofdstuk", "nr.") or in a list of numbers left open ("Artikel 22 en", "Artikel 23, 25,"):
-/// the number it asks for is printed next, so a figure right after it may begin with it.
+/// "Hoofdstuk", "nr.", or "Artikel" glued to the cell before it: "JaArtikel") or in a list of
+/// numbers left open ("Artikel 22 en", "Artikel 23, 25,"): the number it asks for is printed
+/// next, so a figure right after it may begin with it. Plurals and compounds ("artikelen",
+/// "Niet-beleidsartikel") ask for none, nor do the words a contents entry ends in.
 fn asks_for_a_number(label: &str) -> bool {
     let words: Vec<&str> = label.split_whitespace().collect();
     let Some(&last) = words.last() else { return false };
-    let numbered = |word: &str| {
-        matches!(
-            word.to_lowercase().trim_end_matches(':'),
-            "artikel" | "artikelen" | "art." | "art" | "hoofdstuk" | "nr." | "nummer" | "bijlage" | "tabel"
-        ) || word.to_lowercase().ends_with("artikel")
-    };
+    let numbered = matches!(
+        last.to_lowercase().trim_end_matches(':'),
+        "artikel" | "art." | "art" | "hoofdstuk" | "nr." | "nummer"
+    ) || last.ends_with("Artikel");
+    let is_number = |word: &str| !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());
     let open_list = matches!(last, "en" | "t/m" | "of")
         && words.len() >= 2
-        && words[words.len() - 2].trim_end_matches(',').bytes().all(|b| b.is_ascii_digit())
-        || last.ends_with(',') && last.trim_end_matches(',').bytes().all(|b| b.is_ascii_digit());
-    numbered(last) || open_list
+        && is_number(words[words.len() - 2].trim_end_matches(','))
+        || last.ends_with(',') && is_number(last.trim_end_matches(','));
+    numbered || open_list
 }
 
 /// A line too long to be a label and its figures: over 160 characters, or over 120 when it runs
@@ -75,8 +76,9 @@ fn too_long_for_a_label(trimmed: &str) -> bool {
 }
 
 /// True when the words hold a short whole number followed by a section number and a word ("10
-/// 1.3 Ontwikkelingen"): one contents entry's page, then the next entry's number and title. A
-/// section number followed by figures is a figure ("0 32.6113 9501": a row's figures).
+/// 1.3 Ontwikkelingen", "10 1.3 ‘Ontwikkelingen’"): one contents entry's page, then the next
+/// entry's number and title. A section number followed by a figure is a figure ("0 32.6113
+/// 9501": a row's figures).
 pub fn runs_contents_entries_together(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     words.windows(3).any(|words| {
@@ -84,7 +86,7 @@ pub fn runs_contents_entries_together(text: &str) -> bool {
             && words[1].contains('.')
             && words[1].starts_with(|c: char| c.is_ascii_digit())
             && is_code(words[1])
-            && words[2].starts_with(char::is_alphabetic)
+            && !words[2].starts_with(|c: char| c.is_ascii_digit() || is_sign(c))
     })
 }
 
@@ -815,7 +817,13 @@ mod tests {
         assert!(!split_run_together("Raad voor Werk en Inkomen (RWI)Ja Artikel 2312").unwrap().certain);
         assert!(!split_run_together("(UWV)JaJaArtikel 23, 25, 30, 31 en 321 649").unwrap().certain);
         assert!(asks_for_a_number("Kunstenaars&COJa Artikel"));
+        assert!(asks_for_a_number("veiligheid JaArtikel"));
         assert!(!asks_for_a_number("Bijdrage aan het Gemeentefonds"));
+        // Plurals, compounds and the words contents entries end in ask for no number.
+        assert!(!asks_for_a_number("Overige artikelen"));
+        assert!(!asks_for_a_number("5Niet-beleidsartikel"));
+        assert!(!asks_for_a_number("3. Tabel"));
+        assert!(!asks_for_a_number("7. Bijlage"));
         // Contents entries run together need the next entry's title after its number; a row's
         // figures do not ("0 32.6113 9501", wild page t1_08).
         assert!(runs_contents_entries_together("Overzicht 10 1.3 Ontwikkelingen"));

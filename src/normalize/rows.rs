@@ -47,19 +47,22 @@ pub fn normalize_tables(tables: &mut [Table]) {
 
 /// The label is the last non-empty stub cell; with two or more stub cells, a first cell that
 /// is a code ([`is_code`]: "31", "1.1", "IIA", "B", "2.", "A.") is the code, and the label is then the next
-/// non-empty cell that is no code (the name column, after the codes of any columns between: a
-/// third column such as "Uitgaven" or "Ontvangsten" qualifies the row but does not name it).
+/// non-empty cell that is no code (the name column, after the codes of any columns between, the
+/// last of which is the row's code: a third column such as "Uitgaven" or "Ontvangsten" qualifies
+/// the row but does not name it).
 fn set_label_and_code(row: &mut Row) {
     let texts: Vec<&str> =
         row.stub.iter().map(|cell| cell.text.trim()).filter(|text| !text.is_empty()).collect();
     row.label = texts.last().map(|text| text.to_string()).unwrap_or_default();
     row.code = None;
     if texts.len() >= 2 && is_code(texts[0]) {
-        row.code = Some(texts[0].to_string());
         // Codes of the stub's next columns come before the name ("1", "1", "Versterking
-        // Infrastructuur …": article and round, wild page t2_02): the name is the first text
-        // after the codes.
-        row.label = texts[1..].iter().find(|text| !is_code(text)).unwrap_or(&texts[1]).to_string();
+        // Infrastructuur …": article and round, wild page t2_02; "3", "3.1", "Subsidies"): the
+        // name is the first text after the codes, and the last code before it is the row's.
+        let name = texts[1..].iter().position(|text| !is_code(text)).map_or(1, |at| at + 1);
+        let name = if name == texts.len() { 1 } else { name };
+        row.code = Some(texts[name - 1].to_string());
+        row.label = texts[name].to_string();
     }
 }
 
@@ -618,5 +621,15 @@ mod tests {
         set_label_and_code(&mut two_codes);
         assert_eq!(two_codes.label, "Versterking Infrastructuur Leven Lang Ontwikkelen");
         assert_eq!(two_codes.code.as_deref(), Some("1"));
+        let mut sub_code = row("", &["5"]);
+        sub_code.stub =
+            vec![Cell::printed("3", None), Cell::printed("3.1", None), Cell::printed("Subsidies", None)];
+        set_label_and_code(&mut sub_code);
+        assert_eq!((sub_code.code.as_deref(), sub_code.label.as_str()), (Some("3.1"), "Subsidies"));
+        // Codes alone: the first is the code, the second the label, as before.
+        let mut codes_only = row("", &["5"]);
+        codes_only.stub = vec![Cell::printed("3", None), Cell::printed("3.1", None)];
+        set_label_and_code(&mut codes_only);
+        assert_eq!((codes_only.code.as_deref(), codes_only.label.as_str()), (Some("3"), "3.1"));
     }
 }

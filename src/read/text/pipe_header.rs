@@ -3,7 +3,9 @@
 //! word in the first body row; each habit is recognised from what the body's columns hold and the
 //! row is moved over the columns it heads. Rows are `(line, is_header_row, cells)`.
 
-use crate::interpret::vocabulary::{is_code, is_code_column_header, is_figure, is_year_heading};
+use crate::interpret::vocabulary::{
+    is_code, is_code_column_header, is_figure, is_measure_year_heading, is_period_heading, is_year_heading,
+};
 
 /// The code column's header word printed as the first cell of the first body row ("Art.nr. |
 /// Verplichtingen: | – 1.957 | …" under a header row that starts with the first title): it heads
@@ -144,8 +146,10 @@ pub(super) fn header_rows_without_top_left_cell_move_right(rows: &mut [(usize, b
 /// over the figures it heads; the empty last column is then padding. Why: left in place, the
 /// name heads the first figures and every title the column left of its own.
 ///
-/// Taken only when the body's first column holds labels (no figure but codes) and every column
-/// between it and the empty last one holds figures in most rows.
+/// Taken only when the header row's first cell is a code and its second a name (no period or
+/// measure heading: "Omschrijving | 2021 | … | 2024" over a body whose 2024 column is still
+/// empty is an ordinary header), the body's first column holds labels (no figure but codes) and
+/// every column between it and the empty last one holds figures in most rows.
 pub(super) fn two_stub_header_cells_over_one_stub_column_join(rows: &mut [(usize, bool, Vec<String>)]) {
     let width = rows.iter().map(|(_, _, cells)| cells.len()).max().unwrap_or(0);
     if width < 4 {
@@ -170,7 +174,13 @@ pub(super) fn two_stub_header_cells_over_one_stub_column_join(rows: &mut [(usize
         return;
     }
     for (_, head, cells) in rows.iter_mut() {
-        let full = *head && cells.len() == width && cells.iter().all(|cell| !cell.is_empty());
+        let full = *head
+            && cells.len() == width
+            && cells.iter().all(|cell| !cell.is_empty())
+            && is_code(&cells[0])
+            && !is_year_heading(&cells[1])
+            && !is_measure_year_heading(&cells[1])
+            && !is_period_heading(&cells[1]);
         if full {
             let name = cells.remove(1);
             cells[0] = format!("{} {name}", cells[0]);
