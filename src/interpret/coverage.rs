@@ -251,6 +251,10 @@ fn ends_in_unsplit_digits(label: &str) -> bool {
         let (before, tail) = label.split_at(tail_start);
         let spaced = tail.starts_with(char::is_whitespace);
         let tail = tail.trim_start();
+        // Most labels end in a letter: nothing more to look at (this runs on every row).
+        if !tail.starts_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
         let signed = signs_between_figures(tail);
         // Glued to a lower-case word, or to any word when signs stand between the figures (codes
         // print no signs: "SZA0,0– 0,1–").
@@ -260,7 +264,6 @@ fn ends_in_unsplit_digits(label: &str) -> bool {
             before.ends_with(char::is_lowercase) || signed && before.ends_with(char::is_alphabetic)
         };
         after_a_word
-            && tail.starts_with(|c: char| c.is_ascii_digit())
             && !tail
                 .split(|c: char| c.is_whitespace() || is_sign(c))
                 .filter(|part| !part.is_empty())
@@ -274,9 +277,9 @@ fn ends_in_unsplit_digits(label: &str) -> bool {
 /// a thousands group ("0,0– 1,1– 1,1", "2– 15 267– 11 999"). A hyphen joins dates and ranges
 /// ("31-12-2022", "55-65", "1 - 10"), and a range of small numbers has no separator.
 fn signs_between_figures(text: &str) -> bool {
-    let figures_alone = text
-        .chars()
-        .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ',' | '%') || is_sign(c));
+    if !text.chars().all(is_figure_character) {
+        return false;
+    }
     let chars: Vec<char> = text.chars().collect();
     let sign_between = chars.iter().enumerate().any(|(at, &c)| {
         is_sign(c)
@@ -291,7 +294,7 @@ fn signs_between_figures(text: &str) -> bool {
             && matches!(window[1], ' ' | '.')
             && window[2..].iter().all(char::is_ascii_digit)
     });
-    figures_alone && sign_between && (decimals || thousands)
+    sign_between && (decimals || thousands)
 }
 
 /// The most digits a figure of these documents prints: the whole state budget in euros has twelve.
@@ -312,9 +315,13 @@ fn is_run_of_figures(text: &str) -> bool {
         }
         _ => text,
     };
-    text.chars()
-        .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ',' | '%') || is_sign(c))
+    text.chars().all(is_figure_character)
         && whole.chars().filter(char::is_ascii_digit).count() > MOST_DIGITS_OF_A_FIGURE
+}
+
+/// A character a text of figures alone prints: digits, spaces, separators, per cent and signs.
+fn is_figure_character(c: char) -> bool {
+    c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ',' | '%') || is_sign(c)
 }
 
 /// True for a cell of two or more groups of digits, separated by spaces, that read as no one
@@ -641,31 +648,24 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
 /// `split_uncertain` (where its label ends is open), a cell of figures run together
 /// `unreadable_number`.
 fn name_labels_with_unsplit_digits(tables: &mut [Table], warnings: &mut Vec<Warning>) {
-    for table in tables.iter_mut().filter(|t| t.kind != TableKind::Contents) {
+    for (table_index, table) in tables.iter_mut().enumerate().filter(|(_, t)| t.kind != TableKind::Contents) {
+        let mut glued: Vec<&Row> = Vec::new();
         for row in &mut table.rows {
             let label_kept_figures = ends_in_unsplit_digits(row.printed_label());
+            let mut figures_run_together = false;
             for cell in &mut row.cells {
                 if label_kept_figures {
                     cell.flag(CellFlag::SplitUncertain);
                 }
                 if is_run_of_figures(&cell.text) || is_figures_not_one_number(&cell.text) {
                     cell.flag(CellFlag::UnreadableNumber);
+                    figures_run_together = true;
                 }
             }
+            if label_kept_figures || figures_run_together {
+                glued.push(row);
+            }
         }
-    }
-    for (table_index, table) in tables.iter().enumerate().filter(|(_, t)| t.kind != TableKind::Contents) {
-        let glued: Vec<&Row> = table
-            .rows
-            .iter()
-            .filter(|row| {
-                ends_in_unsplit_digits(row.printed_label())
-                    || row
-                        .cells
-                        .iter()
-                        .any(|cell| is_run_of_figures(&cell.text) || is_figures_not_one_number(&cell.text))
-            })
-            .collect();
         // A row of figures run into its label can land in the header too ("Stand
         // ontwerpbegroting 2006454454454454454454454" over a column, wild page t1_04).
         let glued_headings: Vec<&str> = table

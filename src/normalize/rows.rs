@@ -60,7 +60,6 @@ fn set_label_and_code(row: &mut Row) {
         // Infrastructuur …": article and round, wild page t2_02; "3", "3.1", "Subsidies"): the
         // name is the first text after the codes, and the last code before it is the row's.
         let name = texts[1..].iter().position(|text| !is_code(text)).map_or(1, |at| at + 1);
-        let name = if name == texts.len() { 1 } else { name };
         row.code = Some(texts[name - 1].to_string());
         row.label = texts[name].to_string();
     }

@@ -51,11 +51,7 @@ pub(super) fn flush_left_header_rows_move_over_the_figures(rows: &mut [(usize, b
     }
     let body: Vec<&Vec<String>> =
         rows.iter().filter(|(_, head, _)| !head).map(|(_, _, cells)| cells).collect();
-    let figure_column = |column: usize| {
-        let printed: Vec<&String> =
-            body.iter().filter_map(|cells| cells.get(column)).filter(|cell| !cell.is_empty()).collect();
-        !printed.is_empty() && printed.iter().filter(|cell| is_figure(cell)).count() * 2 > printed.len()
-    };
+    let figure_column = |column: usize| holds_figures(&body, column);
     // The figure columns at the right: the first column from which every column is one.
     let mut first_figure = width;
     while first_figure > 0 && figure_column(first_figure - 1) {
@@ -119,10 +115,7 @@ pub(super) fn header_rows_without_top_left_cell_move_right(rows: &mut [(usize, b
     let figure_at =
         |column: usize| body.iter().any(|cells| cells.get(column).is_some_and(|cell| is_figure(cell)));
     // The first column holds the stub: labels, and maybe codes ("1", "2"), but no other figure.
-    let stub_first = body
-        .iter()
-        .all(|cells| cells.first().is_none_or(|cell| !is_figure(cell) || is_code(cell)))
-        && body.iter().any(|cells| cells.first().is_some_and(|cell| !cell.is_empty() && !is_figure(cell)));
+    let stub_first = opens_with_labels(&body);
     if !stub_first || !figure_at(width - 1) {
         return;
     }
@@ -161,15 +154,8 @@ pub(super) fn two_stub_header_cells_over_one_stub_column_join(rows: &mut [(usize
         return;
     }
     let last_empty = body.iter().all(|cells| cells.get(width - 1).is_none_or(String::is_empty));
-    let labels_first = body
-        .iter()
-        .all(|cells| cells.first().is_none_or(|cell| !is_figure(cell) || is_code(cell)))
-        && body.iter().any(|cells| cells.first().is_some_and(|cell| !cell.is_empty() && !is_figure(cell)));
-    let figure_column = |column: usize| {
-        let printed: Vec<&String> =
-            body.iter().filter_map(|cells| cells.get(column)).filter(|cell| !cell.is_empty()).collect();
-        !printed.is_empty() && printed.iter().filter(|cell| is_figure(cell)).count() * 2 > printed.len()
-    };
+    let labels_first = opens_with_labels(&body);
+    let figure_column = |column: usize| holds_figures(&body, column);
     if !last_empty || !labels_first || !(1..width - 1).all(figure_column) {
         return;
     }
@@ -187,4 +173,18 @@ pub(super) fn two_stub_header_cells_over_one_stub_column_join(rows: &mut [(usize
             cells.push(String::new());
         }
     }
+}
+
+/// True when most body rows that print something in `column` print a figure there.
+fn holds_figures(body: &[&Vec<String>], column: usize) -> bool {
+    let printed: Vec<&String> =
+        body.iter().filter_map(|cells| cells.get(column)).filter(|cell| !cell.is_empty()).collect();
+    !printed.is_empty() && printed.iter().filter(|cell| is_figure(cell)).count() * 2 > printed.len()
+}
+
+/// True when the body's first column holds the stub: labels, and maybe codes ("1", "2"), but no
+/// other figure.
+fn opens_with_labels(body: &[&Vec<String>]) -> bool {
+    body.iter().all(|cells| cells.first().is_none_or(|cell| !is_figure(cell) || is_code(cell)))
+        && body.iter().any(|cells| cells.first().is_some_and(|cell| !cell.is_empty() && !is_figure(cell)))
 }
