@@ -20,7 +20,7 @@ use super::{MAX_COLUMNS, layout_search, printed};
 ///    itself when that is a code followed by its label; a label with header years between it and
 ///    the figure is a header cell and is not tried when the code reading exists.
 ///    The header's least width: the columns it numbers, a run of years, or a bottom row of
-///    repeated runs under titles with some left over ([`super::header::least_columns_under_runs`]).
+///    repeated runs under titles with some left over ([`super::header_spans::least_columns_under_runs`]).
 /// 3. Every candidate start gets the layout that explains its rows best ([`layout_search::choose_layout`]);
 ///    the best score wins, ties going to the earlier candidate. Where no whitespace line stands
 ///    for an empty cell, a layout narrower than the widest row is widened to the header's count
@@ -73,7 +73,7 @@ pub(super) fn choose_body_start(
         let header_texts: Vec<&str> = header.iter().map(|&i| paragraphs[i].text).collect();
         let fewest_columns = numbered_columns(paragraphs, header)
             .max(year_run_columns(paragraphs, header))
-            .max(super::header::least_columns_under_runs(&header_texts))
+            .max(super::header_spans::least_columns_under_runs(&header_texts))
             .max(1);
         let max_columns = longest_value_run(paragraphs, &raw).clamp(1, MAX_COLUMNS);
         if let Some((layout, points)) = layout_search::choose_layout(

@@ -34,6 +34,7 @@ mod glued;
 mod grid;
 mod header;
 mod header_cells;
+mod header_spans;
 mod key_value;
 mod layout_search;
 mod paragraph;
