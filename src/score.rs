@@ -72,6 +72,18 @@ pub struct PageScore {
     pub cells_right: usize,
     /// Of the cells that are not right, those the extraction flagged as doubtful (module doc).
     pub wrong_cells_flagged: usize,
+    /// Of the right cells, those the extraction flagged as doubtful all the same: the review
+    /// work the doubt costs on good data (the price of `wrong_cells_flagged`).
+    pub right_cells_flagged: usize,
+    /// Cells of truth rows not found by their label (all wrong), and of those the ones flagged:
+    /// a wrong cell is either in a row the extraction named otherwise or cut elsewhere, or in a
+    /// row it found and filled wrongly.
+    pub cells_in_rows_not_found: usize,
+    /// Of [`Self::cells_in_rows_not_found`], those flagged as doubtful.
+    pub flagged_in_rows_not_found: usize,
+    /// The wrong cells of rows found by label, by what went wrong ([`WrongCellKind`]): each
+    /// entry counts (all, in silence).
+    pub wrong_by_kind: [(usize, usize); WRONG_CELL_KINDS],
     /// Truth rows marked ambiguous.
     pub ambiguous_rows: usize,
     /// Of those, rows the extraction flagged (`column_inferred` or `cut_cell`).
@@ -237,6 +249,27 @@ impl ScoreReport {
             wrong - self.silently_wrong_cells(),
             wrong,
             self.silently_wrong_cells()
+        );
+        let not_found = self.sum(|p| p.cells_in_rows_not_found);
+        let _ = writeln!(
+            out,
+            "  of the wrong  {:>5} in rows not found by label or tables not found ({} in silence), {} in rows found ({} in silence)",
+            not_found,
+            not_found - self.sum(|p| p.flagged_in_rows_not_found),
+            wrong - not_found,
+            self.silently_wrong_cells() - (not_found - self.sum(|p| p.flagged_in_rows_not_found)),
+        );
+        for (kind, name) in WRONG_CELL_KIND_NAMES.iter().enumerate() {
+            let all = self.sum(|p| p.wrong_by_kind[kind].0);
+            let silent = self.sum(|p| p.wrong_by_kind[kind].1);
+            let _ = writeln!(out, "    {name:<22} {all:>5} ({silent} in silence)");
+        }
+        let right = self.sum(|p| p.cells_right);
+        let _ = writeln!(
+            out,
+            "right flagged   {:>5}/{:<5} (right cells the output flags all the same: review work on good data)",
+            self.sum(|p| p.right_cells_flagged),
+            right
         );
         let all_flagged = self.sum(|p| p.ambiguous_flagged) == self.sum(|p| p.ambiguous_rows);
         let _ = writeln!(
@@ -414,8 +447,10 @@ fn compare(document: &Document, truth: &Value, score: &mut PageScore) {
                 let (rows_truth, cells) = count_truth(rows);
                 score.rows_truth += rows_truth;
                 score.cells_truth += cells;
+                score.cells_in_rows_not_found += cells;
                 if missing_table_is_flagged(document, rows) {
                     score.wrong_cells_flagged += cells;
+                    score.flagged_in_rows_not_found += cells;
                 }
                 score.ambiguous_rows += rows.iter().filter(|r| is_ambiguous(r)).count();
                 push_mismatch(score, format!("{name}: not found"));
@@ -599,6 +634,58 @@ fn lines_not_read(document: &Document) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// How many [`WrongCellKind`]s there are.
+pub const WRONG_CELL_KINDS: usize = 5;
+
+/// What went wrong with a cell of a row found by its label, for studying a split by its totals
+/// without opening its pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WrongCellKind {
+    /// The row has more or fewer cells than the truth's columns.
+    RowWidth,
+    /// The truth's text stands in another cell of the row (cells shifted).
+    Shifted,
+    /// The truth's cell is empty and ours is not, or the other way round.
+    EmptyOrFilled,
+    /// The texts differ only in spacing, dashes, signs or marks around the figures.
+    Printing,
+    /// Anything else.
+    Other,
+}
+
+const WRONG_CELL_KIND_NAMES: [&str; WRONG_CELL_KINDS] =
+    ["row of another width", "shifted in its row", "empty against filled", "printing only", "other"];
+
+/// The kind of each wrong cell of a found row (one entry per wrong cell).
+fn wrong_cell_kinds(expected: &[String], got: &[String]) -> Vec<WrongCellKind> {
+    if got.len() != expected.len() {
+        return vec![WrongCellKind::RowWidth; expected.len()];
+    }
+    let printing_key =
+        |text: &str| -> String { text.chars().filter(|c| c.is_alphanumeric() || *c == ',').collect() };
+    expected
+        .iter()
+        .zip(got)
+        .enumerate()
+        .filter(|(_, (want, have))| want != have)
+        .map(|(position, (want, have))| {
+            if want.is_empty() != have.is_empty() {
+                if !want.is_empty() && got.iter().enumerate().any(|(i, g)| i != position && g == want) {
+                    WrongCellKind::Shifted
+                } else {
+                    WrongCellKind::EmptyOrFilled
+                }
+            } else if got.iter().enumerate().any(|(i, g)| i != position && g == want) {
+                WrongCellKind::Shifted
+            } else if printing_key(want) == printing_key(have) {
+                WrongCellKind::Printing
+            } else {
+                WrongCellKind::Other
+            }
+        })
+        .collect()
+}
+
 fn compare_rows(
     table: &Table,
     rows: &[Value],
@@ -657,13 +744,22 @@ fn compare_rows(
             // lines this table was read from.
             let said_not_read = truth_line
                 .is_some_and(|line| not_read.iter().any(|&(first, last)| (first..=last).contains(&line)));
+            score.cells_in_rows_not_found += expected.len();
             if table_doubted(table) || doubted_on_its_line || said_not_read {
                 score.wrong_cells_flagged += expected.len();
+                score.flagged_in_rows_not_found += expected.len();
             }
             push_mismatch(score, format!("{name}: row \"{label}\" not found"));
             continue;
         };
         let got: Vec<String> = ours.cells.iter().map(|cell| collapse_whitespace(&cell.text)).collect();
+        let doubted = row_doubted(ours) || table_doubted(table);
+        for kind in wrong_cell_kinds(&expected, &got) {
+            score.wrong_by_kind[kind as usize].0 += 1;
+            if !doubted {
+                score.wrong_by_kind[kind as usize].1 += 1;
+            }
+        }
         // A row of the wrong width has no right cells: its columns are not the truth's columns.
         let right = if got.len() == expected.len() {
             expected.iter().zip(&got).filter(|(want, have)| want == have).count()
@@ -671,8 +767,9 @@ fn compare_rows(
             0
         };
         score.cells_right += right;
-        if right < expected.len() && (row_doubted(ours) || table_doubted(table)) {
+        if row_doubted(ours) || table_doubted(table) {
             score.wrong_cells_flagged += expected.len() - right;
+            score.right_cells_flagged += right;
         }
         if right < expected.len() {
             push_mismatch(score, format!("{name}: row \"{label}\": {got:?} ≠ {expected:?}"));
@@ -782,6 +879,26 @@ mod tests {
         let score = score_document(&document, &truth, "t1_08.txt");
         assert_eq!(score.cells_right, 0);
         assert_eq!(score.wrong_cells_flagged, 6 * 22, "{score:?}");
+    }
+
+    #[test]
+    fn wrong_cells_are_told_apart_by_what_went_wrong() {
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        use WrongCellKind::*;
+        // The seed's "Comensha" row, 2019-2022, as printed and read one cell to the right.
+        let truth = row(&["1.522", "1.522", "1.522", "1.522"]);
+        assert_eq!(wrong_cell_kinds(&truth, &row(&["1.522", "1.522", "1.522"])), vec![RowWidth; 4]);
+        let truth = row(&["", "3.000", "1.500", "4.000"]);
+        assert_eq!(
+            wrong_cell_kinds(&truth, &row(&["3.000", "1.500", "4.000", ""])),
+            vec![EmptyOrFilled, Shifted, Shifted, Shifted]
+        );
+        assert_eq!(
+            wrong_cell_kinds(&row(&["‒ 21,7", "51%", "0"]), &row(&["-21,7", "51 %", ""])),
+            vec![Printing, Printing, EmptyOrFilled]
+        );
+        assert_eq!(wrong_cell_kinds(&row(&["13.553,7"]), &row(&["13.553"])), vec![Other]);
+        assert!(wrong_cell_kinds(&truth, &truth).is_empty());
     }
 
     #[test]
