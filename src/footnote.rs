@@ -80,11 +80,14 @@ fn split_table_markers(table: &mut Table) {
         (0..table.columns.len()).map(|index| usual_decimals(table, &is_number, index)).collect();
     let series = glued_marker_series(table, &is_number);
     let inferred = inferred_label_markers(table, &series);
+    let spaced = spaced_label_markers(table, &is_number);
     for (row, is_number) in table.rows.iter_mut().zip(&is_number) {
         if let Some(last) = row.stub.iter_mut().rev().find(|cell| !cell.text.is_empty())
             && let Some((clean, markers)) = label_marker_split(&last.text, &notes)
+                .or_else(|| label_year_marker_split(&last.text, &notes))
                 .or_else(|| inferred_marker_split(&last.text, &inferred))
                 .or_else(|| series_marker_split(&last.text, &series))
+                .or_else(|| spaced_marker_split(&last.text, &spaced))
         {
             last.text = clean;
             row.markers.extend(markers);
@@ -189,6 +192,97 @@ fn glued_marker_series(table: &Table, is_number: &[Vec<bool>]) -> BTreeSet<Strin
     if gapless && numbers.len() >= 3 { numbers.iter().map(u32::to_string).collect() } else { BTreeSet::new() }
 }
 
+/// The text before and the number of one or two digits printed after a space at the end of a
+/// label, right after a lower-case letter or ")" ("EMU-staatsschuld 1", "… met een handicap
+/// (UWV) 1"), unless the word before asks for a number ("Artikel 1", "nr. 2").
+fn spaced_after_a_word(text: &str) -> Option<(&str, &str)> {
+    static SPACED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[\p{Ll})] ([1-9]\d?)$").expect("valid regex"));
+    let text = text.trim_end();
+    let marker = SPACED.captures(text)?.get(1)?.as_str();
+    let before = text[..text.len() - marker.len()].trim_end();
+    (!crate::interpret::vocabulary::asks_for_a_number(before)).then_some((before, marker))
+}
+
+/// The markers printed after a space at the end of labels ([`spaced_after_a_word`]), which only
+/// a series can tell from a label that ends in its number ("Fase 2"): two or more such labels,
+/// each ending in another word, their numbers rising in print order, that together with the
+/// markers glued to the table's labels and text cells (at least one) and the years with a digit
+/// glued to them in a column of years ("20182" among "2015", "2017") run 1, 2, …, n without a gap
+/// (wild pages c4_09: "EMU-staatsschuld 1", "Interne schuldverhouding 2", "(artikel 2)2"; s3_01).
+/// Empty otherwise. Numbered items of one series share their word ("Fase 1", "Fase 2") and
+/// never count.
+fn spaced_label_markers(table: &Table, is_number: &[Vec<bool>]) -> BTreeSet<String> {
+    let mut spaced: Vec<(String, u32)> = Vec::new();
+    for row in &table.rows {
+        let Some(last) = row.stub.iter().rev().find(|cell| !cell.text.is_empty()) else { continue };
+        if let Some((before, marker)) = spaced_after_a_word(&last.text)
+            && let Ok(number) = marker.parse::<u32>()
+        {
+            let word = before.rsplit(' ').next().unwrap_or(before).to_lowercase();
+            spaced.push((word, number));
+        }
+    }
+    let rising = spaced.windows(2).all(|pair| pair[0].1 < pair[1].1);
+    let words: BTreeSet<&str> = spaced.iter().map(|(word, _)| word.as_str()).collect();
+    if spaced.len() < 2 || !rising || words.len() < spaced.len() {
+        return BTreeSet::new();
+    }
+    let mut glued = BTreeSet::new();
+    for (row, is_number) in table.rows.iter().zip(is_number) {
+        let label = row.stub.iter().rev().find(|cell| !cell.text.is_empty());
+        let texts = row.cells.iter().zip(is_number).filter(|(_, number)| !**number).map(|(cell, _)| cell);
+        for cell in label.into_iter().chain(texts) {
+            let marker = glued_to_a_word(&cell.text)
+                .or_else(|| crate::interpret::vocabulary::value_word_and_marker(cell.text.trim_end()));
+            if let Some(number) = marker.and_then(|(_, marker)| marker.parse::<u32>().ok()) {
+                glued.insert(number);
+            }
+        }
+    }
+    glued.extend(years_with_a_glued_digit(table));
+    if glued.is_empty() {
+        return BTreeSet::new();
+    }
+    let mut numbers = glued;
+    numbers.extend(spaced.iter().map(|&(_, number)| number));
+    let gapless = numbers.iter().enumerate().all(|(at, &number)| number as usize == at + 1);
+    if gapless { spaced.iter().map(|(_, number)| number.to_string()).collect() } else { BTreeSet::new() }
+}
+
+/// The digits glued to a year in a column whose other figures are all years ("20182" among
+/// "2015", "2017", "geen": an evaluation year with its note): a column of years never prints a
+/// five-digit number.
+fn years_with_a_glued_digit(table: &Table) -> Vec<u32> {
+    let mut digits = Vec::new();
+    for column in 0..table.columns.len() {
+        let texts: Vec<&str> = table
+            .rows
+            .iter()
+            .filter_map(|row| row.cells.get(column))
+            .map(|cell| cell.text.trim())
+            .filter(|text| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()))
+            .collect();
+        let years = texts.iter().filter(|text| crate::interpret::vocabulary::is_year(text)).count();
+        let glued: Vec<u32> = texts
+            .iter()
+            .filter(|text| text.len() == 5 && crate::interpret::vocabulary::is_year(&text[..4]))
+            .filter_map(|text| text[4..].parse().ok())
+            .filter(|&digit| digit > 0)
+            .collect();
+        if years >= 1 && years + glued.len() == texts.len() {
+            digits.extend(glued);
+        }
+    }
+    digits
+}
+
+/// Splits a marker of [`spaced_label_markers`] off a label.
+fn spaced_marker_split(text: &str, spaced: &BTreeSet<String>) -> Option<(String, Vec<String>)> {
+    let (before, marker) = spaced_after_a_word(text)?;
+    spaced.contains(marker).then(|| (before.to_string(), vec![marker.to_string()]))
+}
+
 /// The text before and the number of one or two digits glued to a capitalised abbreviation of
 /// three letters or more at the end of `text` ("…nalevingstekort MKB1").
 fn glued_to_an_abbreviation(text: &str) -> Option<(&str, &str)> {
@@ -275,6 +369,23 @@ fn label_marker_split(text: &str, notes: &BTreeSet<String>) -> Option<(String, V
     }
     let glued = |c: char| c.is_alphabetic() || c == ')' || c == '%' || c == '’' || c == '\'';
     split_listed_marker(text, notes, glued)
+}
+
+/// Splits a printed note's marker glued to a year that ends a row label ("Stand
+/// ontwerpbegroting 20121" → "Stand ontwerpbegroting 2012" + "1", wild page u1_05, whose note
+/// "1" stands under the table): the label's last word, a year and one or more markers, each
+/// with its note (unlike a header, a label may end in a number of its own, so the notes decide).
+fn label_year_marker_split(text: &str, notes: &BTreeSet<String>) -> Option<(String, Vec<String>)> {
+    let (words, last) = text.trim().rsplit_once(char::is_whitespace)?;
+    if last.len() <= 4 || !last.is_char_boundary(4) {
+        return None;
+    }
+    let (year, tail) = last.split_at(4);
+    (crate::interpret::vocabulary::is_year(year)
+        && is_number_list(tail)
+        && !tail.starts_with('0')
+        && tail.split(',').all(|marker| notes.contains(marker)))
+    .then(|| (format!("{} {year}", words.trim_end()), tail.split(',').map(str::to_string).collect()))
 }
 
 /// Splits a marker off a column header part: a label rule, plus a year with a marker glued to it
@@ -382,12 +493,24 @@ fn flag_unresolved(table: &mut Table) -> Vec<Warning> {
     for (row_index, row) in table.rows.iter_mut().enumerate() {
         let label = row.printed_label().to_string();
         let row_unresolved = row.markers.iter().any(|m| !notes.contains(m));
+        let starred = row.markers.iter().any(|m| m.starts_with('*'));
         for marker in row.markers.iter().filter(|m| !notes.contains(*m)) {
-            warnings.push(Warning::new(
-                WarningKind::UnresolvedFootnote,
-                Location::table(index, row.line).with_row(row_index),
-                format!("row \"{label}\" has footnote marker \"{marker}\" but the table prints no note \"{marker}\""),
-            ));
+            // A number printed right after a star with no note of its own may be the row's
+            // figure glued to the star ("Durfkapitaalregeling*23", wild page u2_07).
+            let figure = starred && marker.bytes().all(|b| b.is_ascii_digit());
+            warnings.push(if figure {
+                Warning::new(
+                    WarningKind::FigureNotRead,
+                    Location::table(index, row.line).with_row(row_index),
+                    format!("row \"{label}\" prints \"{marker}\" after its star, with no note \"{marker}\": it may be the row's figure glued to the marker"),
+                )
+            } else {
+                Warning::new(
+                    WarningKind::UnresolvedFootnote,
+                    Location::table(index, row.line).with_row(row_index),
+                    format!("row \"{label}\" has footnote marker \"{marker}\" but the table prints no note \"{marker}\""),
+                )
+            });
         }
         for (column_index, cell) in row.cells.iter_mut().enumerate() {
             let cell_unresolved: Vec<String> =
@@ -497,6 +620,69 @@ mod tests {
             cells: cells.iter().map(|text| Cell::printed(*text, None)).collect(),
             ..Row::default()
         }
+    }
+
+    #[test]
+    fn markers_after_a_space_need_a_series_with_a_glued_one() {
+        // Jaarverslag 2010 IXA, Tabel 1, cut off before its notes (wild page c4_09, lines 35,
+        // 51 and 75).
+        let table = Table {
+            columns: vec![Column::default(); 3],
+            rows: vec![
+                row("EMU-schuld", &["371", "381", "– 10"]),
+                row("EMU-staatsschuld 1", &["308", "328", "– 20"]),
+                row("Interne schuldverhouding 2", &["– 9.3", "– 15,8", "6,6"]),
+                row("Rentekosten interne schuldverhoudingen (artikel 2)2", &["", "", ""]),
+            ],
+            ..Table::default()
+        };
+        assert_eq!(spaced_label_markers(&table, &numbers_of(&table)), notes(&["1", "2"]));
+        assert_eq!(
+            spaced_marker_split("EMU-staatsschuld 1", &notes(&["1", "2"])),
+            Some(("EMU-staatsschuld".into(), vec!["1".into()]))
+        );
+        // OWB 2019 VIII, subsidies (wild page s3_01): the series 1-5 runs over two labels after
+        // a space, a year with its marker in the evaluation column and two value words.
+        let subsidies = Table {
+            columns: vec![Column::default(); 2],
+            rows: vec![
+                row("Regeling Onderwijsvoorzieningen jongeren met een handicap (UWV) 1", &["geen", "2019"]),
+                row("Regeling Onderwijs in het buitenland (Stichting NOB)", &["20182", "2023"]),
+                row("WOOS: Humanistisch vormend en godsdienstonderwijs", &["2015", "geen3"]),
+                row(
+                    "WPO: Academische ziekenhuizen en SBD’s voor onderwijs aan zieke leerlingen 4",
+                    &["geen", "2019"],
+                ),
+                row("WOOS: Arbeids- en kennisactiviteiten PO", &["geen", "geen5"]),
+            ],
+            ..Table::default()
+        };
+        assert_eq!(spaced_label_markers(&subsidies, &numbers_of(&subsidies)), notes(&["1", "4"]));
+        // Items numbered in one series share their word; without a glued marker nothing says
+        // the table has markers at all; a word asking for a number keeps it.
+        let phases = Table {
+            rows: vec![row("Fase 1", &[]), row("Fase 2", &[]), row("Ronde 3)3", &[])],
+            ..Table::default()
+        };
+        assert_eq!(spaced_label_markers(&phases, &numbers_of(&phases)), notes(&[]));
+        let unmarked = Table {
+            rows: vec![row("EMU-staatsschuld 1", &[]), row("Interne schuldverhouding 2", &[])],
+            ..Table::default()
+        };
+        assert_eq!(spaced_label_markers(&unmarked, &numbers_of(&unmarked)), notes(&[]));
+        assert_eq!(spaced_after_a_word("Bijdrage Artikel 2"), None);
+    }
+
+    #[test]
+    fn a_marker_glued_to_a_year_ending_a_label_needs_its_note() {
+        // OWB 2013 VIII, artikel 14 (wild page u1_05, line 21; note "1" under the table).
+        assert_eq!(
+            label_year_marker_split("Stand ontwerpbegroting 20121", &notes(&["1"])),
+            Some(("Stand ontwerpbegroting 2012".into(), vec!["1".into()]))
+        );
+        assert_eq!(label_year_marker_split("Stand ontwerpbegroting 20121", &notes(&[])), None);
+        assert_eq!(label_year_marker_split("Kasschuif 20120", &notes(&["0"])), None);
+        assert_eq!(label_year_marker_split("20121", &notes(&["1"])), None);
     }
 
     #[test]

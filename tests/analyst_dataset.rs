@@ -107,6 +107,8 @@ fn every_unit_phrase_of_the_fixtures_is_read() {
         ("in miljoenen euro (in lopende prijzen; min betekent uitgaven", Some((1_000_000, eur, "amount"))),
         ("in mln. euro’s", Some((1_000_000, eur, "amount"))),
         ("x € 1 miljard", Some((1_000_000_000, eur, "amount"))),
+        // Wild u2_01, FJR 2007 Tabel 3.1 and 3.2: "(x € miljard)".
+        ("x € miljard", Some((1_000_000_000, eur, "amount"))),
         // Wild pages t1_07 (FJR 2007, line 18) and t1_06 (MN 2006, line 10): a note after the unit.
         ("x miljard euro, min betekent onderschrijding", Some((1_000_000_000, eur, "amount"))),
         ("x € miljoen; in lopende prijzen; min betekent uitgaven", Some((1_000_000, eur, "amount"))),

@@ -255,7 +255,12 @@ fn ends_in_unsplit_digits(label: &str) -> bool {
         if !tail.starts_with(|c: char| c.is_ascii_digit()) {
             return false;
         }
-        let signed = signs_between_figures(tail);
+        // A figure followed by its sign ("Fondsen204– 1 593": the sign of the next figure, which
+        // was cut off; wild page u2_02): a label never ends in a minus sign.
+        let signed = signs_between_figures(tail)
+            || tail.ends_with(|c: char| is_sign(c) && c != '-' && c != '+')
+                && tail.chars().all(is_figure_character)
+                && !spaced;
         // Glued to a lower-case word, or to any word when signs stand between the figures (codes
         // print no signs: "SZA0,0– 0,1–").
         let after_a_word = if spaced {
@@ -668,6 +673,8 @@ fn name_labels_with_unsplit_digits(tables: &mut [Table], warnings: &mut Vec<Warn
         }
         // A row of figures run into its label can land in the header too ("Stand
         // ontwerpbegroting 2006454454454454454454454" over a column, wild page t1_04).
+        // So can a row whose figure is glued to its star ("e. Durfkapitaalregeling*23", read as
+        // the stub's heading; wild page u2_07).
         let glued_headings: Vec<&str> = table
             .columns
             .iter()
@@ -677,6 +684,7 @@ fn name_labels_with_unsplit_digits(tables: &mut [Table], warnings: &mut Vec<Warn
                 ends_in_unsplit_digits(part)
                     || is_run_of_figures(part) && !part.split_whitespace().all(is_year)
             })
+            .chain(table.stub_header.as_deref().filter(|heading| figure_after_a_star(heading)))
             .collect();
         if let Some(first) = glued.first() {
             let named = first_five(glued.iter().map(|row| match row.line {
@@ -692,6 +700,20 @@ fn name_labels_with_unsplit_digits(tables: &mut [Table], warnings: &mut Vec<Warn
                 ),
             ));
         }
+        // Rows glued into one paragraph can land in the title too ("… (x € miljard) MN
+        // 2007FJR 2007Verschil Belastingen en premies volksverzekeringen163,7167,84,1 …", wild
+        // page u2_01): the table read from what is left is in doubt.
+        if let Some(token) = table.title.as_deref().and_then(token_of_glued_decimals) {
+            let token = token.to_string();
+            for cell in table.rows.iter_mut().flat_map(|row| row.cells.iter_mut()) {
+                cell.flag(CellFlag::SplitUncertain);
+            }
+            warnings.push(Warning::new(
+                WarningKind::FigureNotRead,
+                Location::table(table_index, table.lines.map(|(first, _)| first)),
+                format!("the table's title holds figures run together, that may be rows read into the caption: \"{token}\""),
+            ));
+        }
         if let Some(heading) = glued_headings.first() {
             warnings.push(Warning::new(
                 WarningKind::FigureNotRead,
@@ -702,6 +724,34 @@ fn name_labels_with_unsplit_digits(tables: &mut [Table], warnings: &mut Vec<Warn
             ));
         }
     }
+}
+
+/// True for a text ending in a word, a star and a figure of two digits or more
+/// ("Durfkapitaalregeling*23"): a heading never prints one.
+fn figure_after_a_star(text: &str) -> bool {
+    let text = text.trim_end();
+    let digits = text.len() - text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let before = &text[..text.len() - digits];
+    digits >= 2 && before.ends_with('*') && before.trim_end_matches('*').ends_with(char::is_alphabetic)
+}
+
+/// The first word of `text` whose figures after its last letter print two decimal commas or
+/// more ("volksverzekeringen163,7167,84,1", "131,6135,94,4"): figures run together, since one
+/// figure prints at most one decimal comma.
+fn token_of_glued_decimals(text: &str) -> Option<&str> {
+    text.split_whitespace().find(|token| {
+        let tail_start = token
+            .rfind(char::is_alphabetic)
+            .map_or(0, |at| at + token[at..].chars().next().map_or(1, char::len_utf8));
+        let tail = &token[tail_start..];
+        tail.starts_with(|c: char| c.is_ascii_digit())
+            && tail.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            && tail.matches(',').count() >= 2
+            && tail.split(',').skip(1).all(|part| part.starts_with(|c: char| c.is_ascii_digit()))
+            // A decimal and the next figure's whole digits between two commas (a list "2,5,7"
+            // has one digit there).
+            && tail.split(',').skip(1).take(tail.matches(',').count() - 1).any(|part| part.len() >= 2)
+    })
 }
 
 /// The first five of `items` joined with commas, and how many more there are ("…, line 9 \"x\"
@@ -1064,5 +1114,25 @@ Meer tekst over het beleid.
         let table = Table { rows: vec![row], title: Some("Begroting 2019".into()), ..Table::default() };
         assert!(figures_missing_from(&["1.522", "30", "2019", "tekst"], &table).is_empty());
         assert_eq!(figures_missing_from(&["1.522", "1.522"], &table), vec!["1.522"]);
+    }
+
+    #[test]
+    fn a_title_holding_figures_run_together_is_named() {
+        // FJR 2007, Tabel 3.1 (wild page u2_01, lines 9-15): the header and rows glued into the
+        // caption's paragraph.
+        let title = "Ontwikkeling van de opbrengst belastingen en premies op EMU-basis MN 2007FJR \
+                     2007Verschil Belastingen en premies volksverzekeringen163,7167,84,1 wv belastingen131,6135,94,4";
+        assert_eq!(token_of_glued_decimals(title), Some("volksverzekeringen163,7167,84,1"));
+        for plain in [
+            "Budgettaire kerngegevens 2006-2007 (x € miljoen)",
+            "Groei van 1,5 en 2,0 procent",
+            "Tabel 3.1 Kerncijfers 2,5,7",
+        ] {
+            assert_eq!(token_of_glued_decimals(plain), None, "{plain}");
+        }
+        // Belastingplan 2009, bijlage 2 (wild page u2_07, line 18).
+        assert!(figure_after_a_star("e. Durfkapitaalregeling*23"));
+        assert!(!figure_after_a_star("Totaal*1"));
+        assert!(!figure_after_a_star("Stand 2023"));
     }
 }

@@ -7,7 +7,7 @@
 //! [`trailing_figures`] to find figures a table left out. Figures glued to each other are
 //! [`super::glued_figures`]'s, rows printed one space a cell [`super::spaced_cells`]'.
 
-use super::vocabulary::{is_code, is_plain_figure, is_short_whole_number, is_sign, is_year};
+use super::vocabulary::{self, is_code, is_plain_figure, is_short_whole_number, is_sign, is_year};
 
 /// The figures at the end of a line that runs a label and its figures together
 /// ("Netto-uitgaven buiten het kader– 4 512" ends in "4 512"; "Uitgaven 1.522 1.529 1.370" in
@@ -44,26 +44,6 @@ pub fn trailing_figures(line: &str) -> Option<(usize, usize)> {
     }
     let label = &trimmed[..start];
     (label.chars().filter(|c| c.is_alphabetic()).count() >= 2).then_some((start, tokens))
-}
-
-/// True for a label that ends in a word that is always followed by a number ("Artikel", "art.",
-/// "Hoofdstuk", "nr.", or "Artikel" glued to the cell before it: "JaArtikel") or in a list of
-/// numbers left open ("Artikel 22 en", "Artikel 23, 25,"): the number it asks for is printed
-/// next, so a figure right after it may begin with it. Plurals and compounds ("artikelen",
-/// "Niet-beleidsartikel") ask for none, nor do the words a contents entry ends in.
-fn asks_for_a_number(label: &str) -> bool {
-    let words: Vec<&str> = label.split_whitespace().collect();
-    let Some(&last) = words.last() else { return false };
-    let numbered = matches!(
-        last.to_lowercase().trim_end_matches(':'),
-        "artikel" | "art." | "art" | "hoofdstuk" | "nr." | "nummer"
-    ) || last.ends_with("Artikel");
-    let is_number = |word: &str| !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());
-    let open_list = matches!(last, "en" | "t/m" | "of")
-        && words.len() >= 2
-        && is_number(words[words.len() - 2].trim_end_matches(','))
-        || last.ends_with(',') && is_number(last.trim_end_matches(','));
-    numbered || open_list
 }
 
 /// A line too long to be a label and its figures: over 160 characters, or over 120 when it runs
@@ -267,7 +247,7 @@ pub fn split_run_together(line: &str) -> Option<RunTogether> {
     // and 12; "Artikel 23, 25, 30, 31 en 321 649": 32 and 1 649, wild page t3_06) when the
     // figure opens with two digits or more.
     let leading_digits = first.bytes().take_while(u8::is_ascii_digit).count();
-    let number_run_in = asks_for_a_number(label) && leading_digits >= 2;
+    let number_run_in = vocabulary::asks_for_a_number(label) && leading_digits >= 2;
     let certain = !(label_ends_in_digit
         || long_glued
         || glued && short_first_group
@@ -816,14 +796,14 @@ mod tests {
         // the amount ("Artikel 23" and 12; "… 31 en 32" and 1 649).
         assert!(!split_run_together("Raad voor Werk en Inkomen (RWI)Ja Artikel 2312").unwrap().certain);
         assert!(!split_run_together("(UWV)JaJaArtikel 23, 25, 30, 31 en 321 649").unwrap().certain);
-        assert!(asks_for_a_number("Kunstenaars&COJa Artikel"));
-        assert!(asks_for_a_number("veiligheid JaArtikel"));
-        assert!(!asks_for_a_number("Bijdrage aan het Gemeentefonds"));
+        assert!(vocabulary::asks_for_a_number("Kunstenaars&COJa Artikel"));
+        assert!(vocabulary::asks_for_a_number("veiligheid JaArtikel"));
+        assert!(!vocabulary::asks_for_a_number("Bijdrage aan het Gemeentefonds"));
         // Plurals, compounds and the words contents entries end in ask for no number.
-        assert!(!asks_for_a_number("Overige artikelen"));
-        assert!(!asks_for_a_number("5Niet-beleidsartikel"));
-        assert!(!asks_for_a_number("3. Tabel"));
-        assert!(!asks_for_a_number("7. Bijlage"));
+        assert!(!vocabulary::asks_for_a_number("Overige artikelen"));
+        assert!(!vocabulary::asks_for_a_number("5Niet-beleidsartikel"));
+        assert!(!vocabulary::asks_for_a_number("3. Tabel"));
+        assert!(!vocabulary::asks_for_a_number("7. Bijlage"));
         // Contents entries run together need the next entry's title after its number; a row's
         // figures do not ("0 32.6113 9501", wild page t1_08).
         assert!(runs_contents_entries_together("Overzicht 10 1.3 Ontwikkelingen"));

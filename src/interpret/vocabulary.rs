@@ -434,6 +434,26 @@ pub(crate) fn is_total_label(label: &str) -> bool {
     starts_with_word(label, &["totaal", "totale", "subtotaal"]) || label.to_lowercase().contains("(som ")
 }
 
+/// True for a label that ends in a word that is always followed by a number ("Artikel", "art.",
+/// "Hoofdstuk", "nr.", or "Artikel" glued to the cell before it: "JaArtikel") or in a list of
+/// numbers left open ("Artikel 22 en", "Artikel 23, 25,"): the number it asks for is printed
+/// next, so a figure right after it may begin with it. Plurals and compounds ("artikelen",
+/// "Niet-beleidsartikel") ask for none, nor do the words a contents entry ends in.
+pub fn asks_for_a_number(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let Some(&last) = words.last() else { return false };
+    let numbered = matches!(
+        last.to_lowercase().trim_end_matches(':'),
+        "artikel" | "art." | "art" | "hoofdstuk" | "nr." | "nummer"
+    ) || last.ends_with("Artikel");
+    let is_number = |word: &str| !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());
+    let open_list = matches!(last, "en" | "t/m" | "of")
+        && words.len() >= 2
+        && is_number(words[words.len() - 2].trim_end_matches(','))
+        || last.ends_with(',') && is_number(last.trim_end_matches(','));
+    numbered || open_list
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
