@@ -166,6 +166,18 @@ fn inferred_marker_split(text: &str, inferred: &BTreeSet<String>) -> Option<(Str
 /// may fill the series' one gap, when it is the only such number in the table: "CO2", "NH3",
 /// "PM10" and road names ("A2") have fewer capitals and never count.
 fn glued_marker_series(table: &Table, is_number: &[Vec<bool>]) -> BTreeSet<String> {
+    let (mut numbers, after_capitals) = numbers_glued_to_words(table, is_number);
+    if let [number] = after_capitals.as_slice() {
+        numbers.insert(*number);
+    }
+    let gapless = numbers.iter().enumerate().all(|(at, &number)| number as usize == at + 1);
+    if gapless && numbers.len() >= 3 { numbers.iter().map(u32::to_string).collect() } else { BTreeSet::new() }
+}
+
+/// The numbers glued to a lower-case letter, ")" or a value word at the end of the table's
+/// labels and text cells, and apart from them those glued to a capitalised abbreviation of three
+/// letters or more ([`glued_marker_series`]).
+fn numbers_glued_to_words(table: &Table, is_number: &[Vec<bool>]) -> (BTreeSet<u32>, Vec<u32>) {
     let mut numbers = BTreeSet::new();
     let mut after_capitals: Vec<u32> = Vec::new();
     for (row, is_number) in table.rows.iter().zip(is_number) {
@@ -185,11 +197,7 @@ fn glued_marker_series(table: &Table, is_number: &[Vec<bool>]) -> BTreeSet<Strin
             }
         }
     }
-    if let [number] = after_capitals.as_slice() {
-        numbers.insert(*number);
-    }
-    let gapless = numbers.iter().enumerate().all(|(at, &number)| number as usize == at + 1);
-    if gapless && numbers.len() >= 3 { numbers.iter().map(u32::to_string).collect() } else { BTreeSet::new() }
+    (numbers, after_capitals)
 }
 
 /// The text before and the number of one or two digits printed after a space at the end of a
@@ -228,18 +236,7 @@ fn spaced_label_markers(table: &Table, is_number: &[Vec<bool>]) -> BTreeSet<Stri
     if spaced.len() < 2 || !rising || words.len() < spaced.len() {
         return BTreeSet::new();
     }
-    let mut glued = BTreeSet::new();
-    for (row, is_number) in table.rows.iter().zip(is_number) {
-        let label = row.stub.iter().rev().find(|cell| !cell.text.is_empty());
-        let texts = row.cells.iter().zip(is_number).filter(|(_, number)| !**number).map(|(cell, _)| cell);
-        for cell in label.into_iter().chain(texts) {
-            let marker = glued_to_a_word(&cell.text)
-                .or_else(|| crate::interpret::vocabulary::value_word_and_marker(cell.text.trim_end()));
-            if let Some(number) = marker.and_then(|(_, marker)| marker.parse::<u32>().ok()) {
-                glued.insert(number);
-            }
-        }
-    }
+    let (mut glued, _) = numbers_glued_to_words(table, is_number);
     glued.extend(years_with_a_glued_digit(table));
     if glued.is_empty() {
         return BTreeSet::new();

@@ -133,11 +133,13 @@ fn report(split: &str) -> ScoreReport {
 /// dev falls from 93.6% to 87.9% and its floor follows it to 0.87. The session's warnings name
 /// every one of those figures; at its end the round reads 51.9% (44 wrong in silence), dev 88.1%.
 /// Session 23: the nineteenth round (`u`, 32 pages of the validation split's families) joins dev
-/// at 73.5% of its 1206 cells (41 wrong in silence); with the session's marker rules dev reads
-/// 87.3% and the floor stays at 0.87.
+/// at 73.5% of its 1206 cells (41 wrong in silence). After the session's marker rules and the
+/// reading by column kinds (a saldibalans's two sides in one row, a department column among the
+/// figures) the round reads 82.9% (floor 0.82), the eighteenth 56.9% (floor 0.56 from 0.50) and
+/// dev 88.5% (floor 0.88).
 #[test]
 fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
-    for (split, cell_floor, table_floor) in [("dev", 0.87, 0.92), ("validation", 0.69, 0.78)] {
+    for (split, cell_floor, table_floor) in [("dev", 0.88, 0.92), ("validation", 0.69, 0.78)] {
         let report = report(split);
         let rendered = report.render();
         assert_eq!(report.failed_pages(), 0, "{split}\n{rendered}");
@@ -187,8 +189,8 @@ fn each_round_of_the_development_split_keeps_its_floor() {
         ("fifteenth", "q", 0.93),
         ("sixteenth", "r", 0.90),
         ("seventeenth", "s", 0.86),
-        ("eighteenth", "t", 0.50),
-        ("nineteenth", "u", 0.74),
+        ("eighteenth", "t", 0.56),
+        ("nineteenth", "u", 0.82),
     ] {
         let pages = all.pages.iter().filter(|page| page.page.starts_with(prefix)).cloned().collect();
         let round_report = ScoreReport { pages };

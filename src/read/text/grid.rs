@@ -81,12 +81,12 @@ impl<'a> Slot<'a> {
     }
 
     /// An empty cell printed at `line`, from paragraph `paragraph`.
-    fn empty(line: usize, paragraph: usize) -> Self {
+    pub(super) fn empty(line: usize, paragraph: usize) -> Self {
         Slot { text: Cow::Borrowed(""), line, paragraph }
     }
 
     /// The printed text of paragraph `index`.
-    fn printed(paragraphs: &'a [Paragraph], index: usize) -> Self {
+    pub(super) fn printed(paragraphs: &'a [Paragraph], index: usize) -> Self {
         let paragraph = &paragraphs[index];
         Slot { text: Cow::Borrowed(paragraph.text), line: paragraph.line, paragraph: index }
     }
@@ -141,7 +141,7 @@ pub struct RowMarks {
 
 impl RowMarks {
     /// An exact row with none of the other marks.
-    const EXACT: RowMarks = RowMarks {
+    pub(super) const EXACT: RowMarks = RowMarks {
         fit: Fit::Exact,
         note: false,
         dropped_empty_cells: false,

@@ -17,6 +17,13 @@
 //! 3. `grid`: raw rows, the layout (stub and data columns, whitespace convention) that explains
 //!    them best, and each row fitted to it (`body_start` chooses where the body starts and which
 //!    layout it takes, `layout_search` scores the candidates).
+//!    Where that reading explains the body badly, or a wider reading's header heads a balance's
+//!    two sides, or an as wide one places every printed cell in a column of its kind,
+//!    `column_kinds` reads the body as a stream of cells placed by a profile of column kinds
+//!    (code, text, figure), so that texts and codes among the figures keep their place (a
+//!    saldibalans's passiva beside its activa, a department column); unlike `rhythm` (6) it lets
+//!    a name span the code column before it and a group row's empty cells vanish. The two are
+//!    one idea, cutting by width, and are to become one stage.
 //! 4. `header`: the caption's number, title and unit, and the header rows → column paths
 //!    (`header_cells` first joins the paragraphs that print one header cell over several).
 //! 5. `place`: rows where fewer cells survived than there are columns: placed by the table's
@@ -30,6 +37,7 @@
 
 mod body_start;
 mod caption;
+mod column_kinds;
 mod glued;
 mod grid;
 mod header;
@@ -327,6 +335,65 @@ fn cut_cell(cell: &mut Cell, label: &str, table_index: usize, row_index: usize) 
     )
 }
 
+/// The layout search's reading of a body from `label_position`: the body start moved back over
+/// rows without figures, the header's columns, the fitted rows; at most a few padding columns
+/// dropped, each with a refit (an indented source adds one or two, and a hostile input must not
+/// make this quadratic).
+fn read_ordinary<'a>(
+    paragraphs: &'a [Paragraph<'a>],
+    cells: &[usize],
+    label_position: usize,
+    mut layout: Layout,
+) -> (Layout, header::BuiltHeader, Vec<grid::FittedRow<'a>>) {
+    let mut padding_dropped = 0;
+    loop {
+        let body_start = header::extend_body_back(paragraphs, cells, label_position, layout);
+        let built = header::build_columns(paragraphs, &cells[..body_start], layout);
+        let raw = grid::raw_rows(paragraphs, &cells[body_start..]);
+        let fitted = grid::fit_rows(paragraphs, &raw, layout);
+        // A last column with no header that no row prints anything in is padding (whitespace
+        // lines of an indented source, a spacer cell), not a column of the table.
+        let padding = layout.columns > 1
+            && built
+                .columns
+                .last()
+                .is_some_and(|column| column.path.iter().all(|part| part.trim().is_empty()))
+            && fitted.iter().all(|row| row.data.get(layout.columns - 1).is_none_or(Slot::is_empty));
+        if !padding || padding_dropped == MAX_PADDING_COLUMNS {
+            return (layout, built, fitted);
+        }
+        padding_dropped += 1;
+        layout = Layout { columns: layout.columns - 1, ..layout };
+    }
+}
+
+/// True when the layout search left a quarter or more of a body's rows short or split off, or a
+/// third or more names alone: the rows fell apart (as where texts and codes follow figures in
+/// a row).
+fn explained_badly(fitted: &[grid::FittedRow]) -> bool {
+    let rows = fitted.iter().filter(|row| !row.marks.note).count();
+    let broken = fitted
+        .iter()
+        .filter(|row| {
+            !row.marks.note && (row.marks.fit == Fit::Short || row.marks.split_off || row.marks.alone)
+        })
+        .count();
+    // Or a third of its rows or more are names alone, each then followed by a row of figures:
+    // a name's figures cut off into a row of their own where a text follows it.
+    let alone = names_alone(fitted);
+    rows == 0 || broken * 4 >= rows || alone >= 3 && alone * 3 >= rows
+}
+
+/// Rows that print a name and nothing else.
+fn names_alone(fitted: &[grid::FittedRow]) -> usize {
+    fitted
+        .iter()
+        .filter(|row| {
+            !row.marks.note && row.data.iter().all(Slot::is_empty) && row.stub.iter().any(|s| !s.is_empty())
+        })
+        .count()
+}
+
 /// Rebuilds one region into a table, or `None` when the region turns out to hold no table.
 fn build_table(
     paragraphs: &[Paragraph],
@@ -356,32 +423,47 @@ fn build_table(
     let Some(first_figure) = cells.iter().position(|&i| region::is_figure(&paragraphs[i])) else {
         return text_table(paragraphs, region, table, cells, warnings);
     };
-    let (label_position, mut layout) =
-        match body_start::choose_body_start(paragraphs, region, cells, first_figure) {
-            Some(found) => found,
-            None => return Some(unrecovered(paragraphs, region, table, warnings)),
-        };
-    // At most a few padding columns are dropped, each with a refit: an indented source adds one
-    // or two, and a hostile input must not make this quadratic.
-    let mut padding_dropped = 0;
-    let (layout, built, mut fitted) = loop {
-        let body_start = header::extend_body_back(paragraphs, cells, label_position, layout);
-        let built = header::build_columns(paragraphs, &cells[..body_start], layout);
-        let raw = grid::raw_rows(paragraphs, &cells[body_start..]);
-        let fitted = grid::fit_rows(paragraphs, &raw, layout);
-        // A last column with no header that no row prints anything in is padding (whitespace
-        // lines of an indented source, a spacer cell), not a column of the table.
-        let padding = layout.columns > 1
-            && built
-                .columns
-                .last()
-                .is_some_and(|column| column.path.iter().all(|part| part.trim().is_empty()))
-            && fitted.iter().all(|row| row.data.get(layout.columns - 1).is_none_or(Slot::is_empty));
-        if !padding || padding_dropped == MAX_PADDING_COLUMNS {
-            break (layout, built, fitted);
+    let ordinary = body_start::choose_body_start(paragraphs, region, cells, first_figure)
+        .map(|(label_position, layout)| read_ordinary(paragraphs, cells, label_position, layout));
+    // The reading by the kinds of the columns (`column_kinds`) replaces the layout search's
+    // where that one explains the body badly (its rows cut apart where texts follow figures),
+    // at any width; where it is wider and its header heads two sides with the same periods (a
+    // saldibalans, its sides read as rows of their own by a layout as wide as one side); and
+    // where, as wide, every printed cell fits its column (a department column among the
+    // figures). Only the widths that can win are tried.
+    let by_kinds = match &ordinary {
+        Some((layout, _, fitted)) if !explained_badly(fitted) => {
+            let same = layout.width();
+            column_kinds::read_by_column_kinds(paragraphs, cells, same..=column_kinds::MOST_COLUMNS).filter(
+                |reading| {
+                    if reading.layout.width() == same {
+                        reading.clean
+                    } else {
+                        column_kinds::heads_two_sides(&reading.header)
+                    }
+                },
+            )
         }
-        padding_dropped += 1;
-        layout = Layout { columns: layout.columns - 1, ..layout };
+        _ => column_kinds::read_by_column_kinds(paragraphs, cells, 3..=column_kinds::MOST_COLUMNS),
+    };
+    let (layout, built, mut fitted) = match (by_kinds, ordinary) {
+        (Some(reading), _) => {
+            let stub = reading.layout.stub_columns;
+            let stub_header: Vec<&str> =
+                reading.header[..stub].iter().map(String::as_str).filter(|text| !text.is_empty()).collect();
+            let built = header::BuiltHeader {
+                columns: reading.header[stub..]
+                    .iter()
+                    .map(|text| crate::table::Column { path: vec![text.clone()], ..Default::default() })
+                    .collect(),
+                stub_header: (!stub_header.is_empty()).then(|| stub_header.join(" ")),
+                title: None,
+                unit: None,
+            };
+            (reading.layout, built, reading.rows)
+        }
+        (None, Some(ordinary)) => ordinary,
+        (None, None) => return Some(unrecovered(paragraphs, region, table, warnings)),
     };
     table.stub_header = built.stub_header;
     table.columns = built.columns;

@@ -1,0 +1,567 @@
+//! A flattened table printed one cell a line whose data columns hold texts and codes beside the
+//! figures, read by the kinds of its columns: the passiva side of a two-sided saldibalans (its
+//! code and name after the activa's figures, wild pages u4_01, t2_01, l2_03), a project list's
+//! department column (t2_02). The layout search of [`super::layout_search`] cuts rows where a
+//! text follows figures, so such a table's rows fall apart there; here every cell keeps its
+//! place in the row instead, as in Pytheas and ExtracTable: a reading is a profile of column
+//! kinds (code, text, figure), and the best one is the one the cells cohere with.
+//!
+//! The reading, for each width the header allows:
+//! 1. The header is the first row: as many cells as the width, whitespace lines counting their
+//!    empty cells, none a figure but for periods ("2021", "31-12-2020").
+//! 2. The body's cells are a stream, whitespace lines expanded to their empty cells. Candidate
+//!    profiles come from the body itself: the kinds of the cells of a row's width from each
+//!    code or text that may open a row; each candidate is refined by the majority kind of each
+//!    column after one fill.
+//! 3. A fill places the cells row by row, each in the next column. A short whole number fits
+//!    a code or a figure column. A text where a code column stands before a text column spans
+//!    both (a group or total row printed across the code, "Intra-comptabele posten"); a text
+//!    alone at a row's start that is followed by the opening of the next row is a group row
+//!    whose empty cells vanished ("Definitieve toekenningen"). Any other cell out of its kind
+//!    is a mismatch.
+//! 4. A reading counts only when nearly every printed cell fits its column (at most one in
+//!    fifty out of kind), it has three rows or more, a data column (after the stub: the leading
+//!    codes, a column headed "Art." among them, and the first text column) holds texts or
+//!    codes, every period heading stands over figures, at least half the data columns (and two)
+//!    are headed, the stub ends in its name column and holds at least half as many names as any
+//!    text column among the data. Ties go to the reading with more complete rows, then to more
+//!    leading code columns. `mod.rs` decides when a reading replaces the layout search's.
+//!
+//! The same idea as [`super::rhythm`], cutting a stream of cells by width, with two allowances
+//! that one lacks (a name spanning the code column, a group row whose empty cells vanished);
+//! the two are to become one stage. Cost: a region over 20,000 cells is not read so; a fill
+//! stops at the first cell out of kind past the allowance.
+
+use super::grid::{FittedRow, Layout, RowMarks, Slot};
+use super::paragraph::{Paragraph, SpaceConvention};
+use crate::interpret::vocabulary;
+
+/// What a printed cell is, for fitting it to a column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CellKind {
+    /// A whitespace line's empty cell.
+    Empty,
+    /// A whole number of one to three digits: a small figure or a code.
+    Short,
+    Code,
+    Text,
+    Figure,
+}
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ColumnKind {
+    Code,
+    Text,
+    Figure,
+}
+
+/// One cell of the stream: its kind and the paragraph it was printed in.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    kind: CellKind,
+    paragraph: usize,
+}
+
+/// A reading by column kinds: the layout, the rows, the header row.
+pub(super) struct KindReading<'a> {
+    pub layout: Layout,
+    /// True when every printed cell fits its column and nine rows in ten or more are complete.
+    pub clean: bool,
+    pub rows: Vec<FittedRow<'a>>,
+    /// The header's cell texts, one per column of the width ("" for an empty cell).
+    pub header: Vec<String>,
+}
+
+/// The most columns a reading by kinds tries.
+pub(super) const MOST_COLUMNS: usize = 24;
+/// The most cells of a region read by kinds.
+const MOST_CELLS: usize = 20_000;
+/// The most candidate profiles tried per width.
+const MOST_PROFILES: usize = 40;
+
+fn kind_of(paragraph: &Paragraph) -> CellKind {
+    let text = paragraph.text;
+    if paragraph.is_whitespace() {
+        CellKind::Empty
+    } else if vocabulary::is_short_whole_number(text) {
+        CellKind::Short
+    } else if is_row_code(text) {
+        CellKind::Code
+    } else if paragraph.is_text() {
+        CellKind::Text
+    } else {
+        CellKind::Figure
+    }
+}
+
+/// A code that opens a row: an article code ("1.1", "01") that is no figure, or a reference
+/// ("1)", "4a)").
+fn is_row_code(text: &str) -> bool {
+    let reference = text.strip_suffix(')').is_some_and(|inner| {
+        (1..=4).contains(&inner.len())
+            && inner.starts_with(|c: char| c.is_ascii_digit())
+            && inner.chars().all(|c| c.is_ascii_alphanumeric())
+    });
+    reference || (vocabulary::is_code(text) && !vocabulary::is_plain_figure(text) && !text.contains(' '))
+}
+
+fn fits(kind: CellKind, column: ColumnKind) -> bool {
+    match kind {
+        CellKind::Empty => true,
+        CellKind::Short => matches!(column, ColumnKind::Code | ColumnKind::Figure),
+        CellKind::Code => column == ColumnKind::Code,
+        CellKind::Text => column == ColumnKind::Text,
+        CellKind::Figure => column == ColumnKind::Figure,
+    }
+}
+
+/// The cells of a stream, whitespace lines expanded under `convention`; `kinds` gives each
+/// cell's kind (worked out once for both conventions).
+fn tokens(
+    paragraphs: &[Paragraph],
+    cells: &[usize],
+    kinds: &[CellKind],
+    convention: SpaceConvention,
+) -> Vec<Token> {
+    let mut out = Vec::with_capacity(cells.len());
+    for (&index, &kind) in cells.iter().zip(kinds) {
+        let paragraph = &paragraphs[index];
+        let count = if paragraph.is_whitespace() { paragraph.empty_cells(convention) } else { 1 };
+        out.extend(std::iter::repeat_n(Token { kind, paragraph: index }, count));
+    }
+    out
+}
+
+/// One row of a fill: per column the token placed there, if any.
+type FilledRow = Vec<Option<Token>>;
+
+/// The outcome of one fill.
+struct Fill {
+    rows: Vec<FilledRow>,
+    /// Printed cells placed in a column of their kind.
+    fitting: usize,
+    /// Printed cells placed out of kind.
+    mismatches: usize,
+    /// Rows closed before their last column (a group row, the input's end).
+    short: Vec<bool>,
+}
+
+/// Places the tokens row by row by `profile` (step 3 of the module doc); `None` as soon as more
+/// than `most_mismatches` cells are out of kind.
+fn fill(tokens: &[Token], profile: &[ColumnKind], most_mismatches: usize) -> Option<Fill> {
+    let width = profile.len();
+    let label_column = profile.iter().position(|&kind| kind == ColumnKind::Text).unwrap_or(0);
+    let mut result = Fill { rows: Vec::new(), fitting: 0, mismatches: 0, short: Vec::new() };
+    let mut row: FilledRow = vec![None; width];
+    let mut column = 0;
+    let mut at = 0;
+    while at < tokens.len() {
+        let token = tokens[at];
+        let opens_a_row = |token: &Token| token.kind != CellKind::Empty && fits(token.kind, profile[0]);
+        if token.kind == CellKind::Empty {
+            column += 1;
+        } else if fits(token.kind, profile[column]) {
+            row[column] = Some(token);
+            result.fitting += 1;
+            column += 1;
+        } else if token.kind == CellKind::Text
+            && profile[column] == ColumnKind::Code
+            && profile.get(column + 1) == Some(&ColumnKind::Text)
+        {
+            row[column + 1] = Some(token);
+            result.fitting += 1;
+            column += 2;
+        } else if token.kind == CellKind::Text
+            && column == 0
+            && tokens[at + 1..].iter().find(|t| t.kind != CellKind::Empty).is_some_and(opens_a_row)
+            && tokens.get(at + 1).is_some_and(|t| t.kind != CellKind::Empty)
+        {
+            // A group row whose empty cells vanished: its label alone.
+            row[label_column] = Some(token);
+            result.fitting += 1;
+            result.rows.push(std::mem::replace(&mut row, vec![None; width]));
+            result.short.push(false);
+            at += 1;
+            continue;
+        } else {
+            row[column] = Some(token);
+            result.mismatches += 1;
+            if result.mismatches > most_mismatches {
+                return None;
+            }
+            column += 1;
+        }
+        at += 1;
+        if column >= width {
+            result.rows.push(std::mem::replace(&mut row, vec![None; width]));
+            result.short.push(false);
+            column = 0;
+        }
+    }
+    if column > 0 {
+        result.rows.push(row);
+        result.short.push(true);
+    }
+    Some(result)
+}
+
+/// The majority kind of each column after a fill, keeping `profile`'s where no printed cell
+/// decides (short whole numbers side with the profile).
+fn refined(profile: &[ColumnKind], filled: &Fill) -> Vec<ColumnKind> {
+    (0..profile.len())
+        .map(|column| {
+            let mut counts = [0usize; 3];
+            for row in &filled.rows {
+                match row[column].map(|t| t.kind) {
+                    Some(CellKind::Code) => counts[0] += 1,
+                    Some(CellKind::Text) => counts[1] += 1,
+                    Some(CellKind::Figure) => counts[2] += 1,
+                    _ => {}
+                }
+            }
+            let most = *counts.iter().max().unwrap_or(&0);
+            if most == 0 {
+                return profile[column];
+            }
+            let position = counts.iter().position(|&count| count == most).unwrap_or(2);
+            [ColumnKind::Code, ColumnKind::Text, ColumnKind::Figure][position]
+        })
+        .collect()
+}
+
+/// Candidate profiles: the kinds of `width` cells from each printed code or text that may open
+/// a row, a short number taken as a figure and an empty cell as whatever the refinement finds
+/// (a figure first).
+fn candidate_profiles(tokens: &[Token], width: usize) -> Vec<Vec<ColumnKind>> {
+    let mut out: Vec<Vec<ColumnKind>> = Vec::new();
+    for start in 0..tokens.len() {
+        if out.len() >= MOST_PROFILES {
+            break;
+        }
+        if !matches!(tokens[start].kind, CellKind::Code | CellKind::Text | CellKind::Short)
+            || start + width > tokens.len()
+        {
+            continue;
+        }
+        // Short numbers in the leading run of codes are codes (article and round: "1", "1").
+        let window = &tokens[start..start + width];
+        let leading_codes =
+            window.iter().take_while(|t| matches!(t.kind, CellKind::Code | CellKind::Short)).count();
+        let profile: Vec<ColumnKind> = window
+            .iter()
+            .enumerate()
+            .map(|(at, token)| match token.kind {
+                CellKind::Code => ColumnKind::Code,
+                CellKind::Short if at < leading_codes => ColumnKind::Code,
+                CellKind::Text => ColumnKind::Text,
+                _ => ColumnKind::Figure,
+            })
+            .collect();
+        if !out.contains(&profile) {
+            out.push(profile);
+        }
+    }
+    out
+}
+
+/// True when a header row heads two sides: a period heading ("31-12-2020", "2019") printed
+/// twice, with a text between the two.
+pub(super) fn heads_two_sides(header: &[String]) -> bool {
+    header.iter().enumerate().any(|(at, text)| {
+        vocabulary::is_period_heading(text)
+            && header[at + 1..].iter().position(|later| later == text).is_some_and(|gap| {
+                header[at + 1..at + 1 + gap]
+                    .iter()
+                    .any(|between| !between.is_empty() && !vocabulary::is_period_heading(between))
+            })
+    })
+}
+
+/// How many stub columns a profile has: its leading codes (a column headed by the word for
+/// article codes counts as one, whatever it prints: "Art." over "Beleidsartikel 01") and the
+/// first text column after them.
+fn stub_columns(profile: &[ColumnKind], header: &[&str]) -> usize {
+    let codes = profile
+        .iter()
+        .zip(header)
+        .take_while(|&(&kind, heading)| {
+            kind == ColumnKind::Code || vocabulary::is_code_column_header(heading)
+        })
+        .count();
+    if profile.get(codes) == Some(&ColumnKind::Text) { codes + 1 } else { codes.max(1) }
+}
+
+/// True when the stub's name column holds at least half as many names as any text column among
+/// the data: the rows' names are in the stub, not cut a few cells into the data.
+fn names_in_the_stub(filled: &Fill, profile: &[ColumnKind], stub: usize) -> bool {
+    let printed = |column: usize| filled.rows.iter().filter(|row| row[column].is_some()).count();
+    let names = printed(stub - 1);
+    (stub..profile.len())
+        .filter(|&column| profile[column] == ColumnKind::Text)
+        .all(|column| 2 * names >= printed(column))
+}
+
+/// The header's cells when the first `width` cells of the stream make a header row (step 1 of
+/// the module doc), with the number of region cells they take.
+fn header_row(paragraphs: &[Paragraph], cells: &[usize], tokens: &[Token], width: usize) -> Option<usize> {
+    let header = tokens.get(..width)?;
+    let printed = header.iter().filter(|t| t.kind != CellKind::Empty).count();
+    let only_titles = header.iter().all(|t| match t.kind {
+        CellKind::Empty | CellKind::Text => true,
+        _ => {
+            let text = paragraphs[t.paragraph].text;
+            vocabulary::is_period_heading(text)
+        }
+    });
+    // The header must end at a cell's end: a whitespace line may not straddle it.
+    let last = header.last()?.paragraph;
+    let next_is_other = tokens.get(width).is_none_or(|t| t.paragraph != last);
+    // A period right after it means the header goes on.
+    let body_opens_with_a_period = tokens[width..]
+        .iter()
+        .find(|t| t.kind != CellKind::Empty)
+        .is_some_and(|t| vocabulary::is_period_heading(paragraphs[t.paragraph].text));
+    if printed < 2 || !only_titles || !next_is_other || body_opens_with_a_period {
+        return None;
+    }
+    cells.iter().position(|&index| index == last).map(|position| position + 1)
+}
+
+/// Reads `cells` (a region's cells after its caption) by the kinds of their columns, or `None`
+/// when no reading meets step 4 of the module doc.
+pub(super) fn read_by_column_kinds<'a>(
+    paragraphs: &'a [Paragraph<'a>],
+    cells: &[usize],
+    widths: std::ops::RangeInclusive<usize>,
+) -> Option<KindReading<'a>> {
+    // A bound for hostile input: a table this long is no saldibalans or project list.
+    if cells.len() > MOST_CELLS {
+        return None;
+    }
+    // One cell a line: a printed cell joined to the line before by a single newline is a row
+    // of cells on lines of their own, not this layout.
+    let printed: Vec<&Paragraph> =
+        cells.iter().map(|&index| &paragraphs[index]).filter(|p| !p.is_whitespace()).collect();
+    let attached = printed.iter().filter(|p| p.attached).count();
+    if printed.is_empty() || attached * 10 > printed.len() {
+        return None;
+    }
+    let mut best: Option<(i64, KindReading<'a>)> = None;
+    let kinds: Vec<CellKind> = cells.iter().map(|&index| kind_of(&paragraphs[index])).collect();
+    for convention in [SpaceConvention::OnePerCell, SpaceConvention::TwoMinusOne] {
+        let stream = tokens(paragraphs, cells, &kinds, convention);
+        for width in *widths.start().max(&3)..=*widths.end().min(&stream.len()) {
+            if header_row(paragraphs, cells, &stream, width).is_none() {
+                continue;
+            }
+            let body = &stream[width..];
+            // At most one printed cell in fifty out of kind (step 4), four times that before the
+            // refinement.
+            let most = body.iter().filter(|t| t.kind != CellKind::Empty).count() / 50;
+            for candidate in candidate_profiles(body, width) {
+                // Only a row that prints a text or code after its name can hold one among
+                // the data (the many rows of plain tables are given up here, before any fill).
+                // And a row names itself after at most three codes: a window whose first text
+                // lies deeper is a row cut a few cells off.
+                let name =
+                    candidate.iter().position(|&kind| kind == ColumnKind::Text).filter(|&name| name <= 3);
+                if !name
+                    .is_some_and(|name| candidate[name + 1..].iter().any(|&kind| kind != ColumnKind::Figure))
+                {
+                    continue;
+                }
+                let Some(first) = fill(body, &candidate, 4 * most) else { continue };
+                let profile = refined(&candidate, &first);
+                let Some(filled) = fill(body, &profile, most) else { continue };
+                let printed = filled.fitting + filled.mismatches;
+                let complete = filled.short.iter().filter(|short| !**short).count();
+                let headings: Vec<&str> = stream[..width]
+                    .iter()
+                    .map(|t| if t.kind == CellKind::Empty { "" } else { paragraphs[t.paragraph].text })
+                    .collect();
+                let stub = stub_columns(&profile, &headings);
+                let text_data = profile[stub..].iter().any(|&kind| kind != ColumnKind::Figure);
+                let figures = profile[stub..].contains(&ColumnKind::Figure);
+                if complete < 3
+                    || !text_data
+                    || !figures
+                    || filled.mismatches * 50 > printed
+                    || stub >= width
+                    || profile[stub - 1] != ColumnKind::Text
+                    || !names_in_the_stub(&filled, &profile, stub)
+                {
+                    continue;
+                }
+                // A period heads figures: a profile that puts a code or a text under one is
+                // cut a few cells off the rows.
+                let periods_over_figures = stream[..width].iter().zip(&profile).all(|(token, &kind)| {
+                    token.kind == CellKind::Empty
+                        || !vocabulary::is_period_heading(paragraphs[token.paragraph].text)
+                        || kind == ColumnKind::Figure
+                });
+                if !periods_over_figures {
+                    continue;
+                }
+                // Every column of these documents is headed: at least two data columns, and
+                // half of them, must be.
+                let headed = stream[stub..width].iter().filter(|t| t.kind != CellKind::Empty).count();
+                if headed < 2 || headed * 2 < width - stub {
+                    continue;
+                }
+                // Cells fitting count most; of readings that fit alike, the one with more rows
+                // complete (not a rotation that cuts every row a few cells off), then the one
+                // with more leading code columns (short numbers before the name are codes).
+                let leading_codes = profile.iter().take_while(|&&kind| kind == ColumnKind::Code).count();
+                let points = 100 * (filled.fitting as i64 - 10 * filled.mismatches as i64)
+                    + 10 * complete as i64
+                    + leading_codes as i64;
+                if best.as_ref().is_some_and(|(best_points, _)| *best_points >= points) {
+                    continue;
+                }
+                let layout = Layout { stub_columns: stub, columns: width - stub, convention };
+                let header = stream[..width]
+                    .iter()
+                    .map(|t| {
+                        if t.kind == CellKind::Empty {
+                            String::new()
+                        } else {
+                            paragraphs[t.paragraph].text.to_string()
+                        }
+                    })
+                    .collect();
+                let rows = fitted_rows(paragraphs, &filled, stub);
+                let clean = filled.mismatches == 0 && complete * 10 >= 9 * filled.rows.len();
+                best = Some((points, KindReading { layout, clean, rows, header }));
+            }
+        }
+    }
+    best.map(|(_, reading)| reading)
+}
+
+/// The fill's rows as the text reader's fitted rows: the first `stub` cells the stub, the rest
+/// the data; an empty cell keeps the line of the row's first printed cell.
+fn fitted_rows<'a>(paragraphs: &'a [Paragraph<'a>], filled: &Fill, stub: usize) -> Vec<FittedRow<'a>> {
+    filled
+        .rows
+        .iter()
+        .zip(&filled.short)
+        .map(|(row, &short)| {
+            let first = row.iter().flatten().next().map(|t| t.paragraph);
+            let line = first.map_or(0, |index| paragraphs[index].line);
+            let slot = |token: &Option<Token>| match token {
+                Some(token) if token.kind != CellKind::Empty => Slot::printed(paragraphs, token.paragraph),
+                _ => Slot::empty(line, first.unwrap_or(0)),
+            };
+            let mut marks = RowMarks::EXACT;
+            if short {
+                marks.fit = super::grid::Fit::Short;
+            }
+            FittedRow {
+                stub: row[..stub].iter().map(slot).collect(),
+                data: if short {
+                    row[stub..]
+                        .iter()
+                        .flatten()
+                        .filter(|t| t.kind != CellKind::Empty)
+                        .map(|t| Slot::printed(paragraphs, t.paragraph))
+                        .collect()
+                } else {
+                    row[stub..].iter().map(slot).collect()
+                },
+                marks,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::text::paragraph::paragraphs;
+
+    /// Jaarverslag 2020, Infrastructuurfonds, Tabel 54 Saldibalans (wild page u4_01, lines 6-131):
+    /// the activa and the passiva side by side, one cell a line, a group row printed across both
+    /// code columns.
+    const SALDIBALANS: &str = " \n\nActiva\n\n31-12-2020\n\n31-12-2019\n\n \n\nPassiva\n\n31-12-2020\n\n31-12-2019\n\n        \n\nIntra-comptabele posten\n\n  \n\nIntra-comptabele posten\n\n  \n\n1)\n\nUitgaven ten laste van de begroting\n\n6.371.446\n\n5.760.757\n\n2)\n\nOntvangsten ten gunste van de begroting\n\n6.091.580\n\n5.809.338\n\n3)\n\nLiquide middelen\n\n0\n\n0\n\n   \n\n0\n\n4)\n\nRekening-courant RHB (Rijkshoofdboekhouding)\n\n0\n\n48.582\n\n4a)\n\nRekening-courant RHB\n\n279.866\n\n0\n\n5)\n\nRekening-courant RHB Begrotingsreserve\n\n0\n\n0\n\n5a)\n\nBegrotingsreserves\n\n \n\n0\n\n6)\n\nVorderingen buiten begrotingsverband\n\n \n\n0\n\n7)\n\nSchulden buiten begrotingsverband\n\n \n\n0\n\n8)\n\nKas-transverschillen\n\n \n\n0\n\n    \n \n\nAfrondingsverschil\n\n \n\n0\n\n \n\nAfrondingsverschil\n\n \n\n1";
+
+    fn texts(row: &FittedRow) -> (Vec<String>, Vec<String>) {
+        (
+            row.stub.iter().map(|slot| slot.text.to_string()).collect(),
+            row.data.iter().map(|slot| slot.text.to_string()).collect(),
+        )
+    }
+
+    #[test]
+    fn a_saldibalans_reads_both_sides_into_one_row() {
+        let paragraphs = paragraphs(SALDIBALANS);
+        let cells: Vec<usize> = (0..paragraphs.len()).collect();
+        let reading =
+            read_by_column_kinds(&paragraphs, &cells, 3..=MOST_COLUMNS).expect("a reading by kinds");
+        assert_eq!((reading.layout.stub_columns, reading.layout.columns), (2, 6));
+        assert_eq!(
+            reading.header,
+            ["", "Activa", "31-12-2020", "31-12-2019", "", "Passiva", "31-12-2020", "31-12-2019"]
+        );
+        assert!(heads_two_sides(&reading.header));
+        let rows: Vec<_> = reading.rows.iter().map(texts).collect();
+        // The spacer, then the group row across both code columns.
+        assert_eq!(rows[1].0, ["", "Intra-comptabele posten"]);
+        assert_eq!(rows[1].1, ["", "", "", "Intra-comptabele posten", "", ""]);
+        assert_eq!(rows[2].0, ["1)", "Uitgaven ten laste van de begroting"]);
+        assert_eq!(
+            rows[2].1,
+            [
+                "6.371.446",
+                "5.760.757",
+                "2)",
+                "Ontvangsten ten gunste van de begroting",
+                "6.091.580",
+                "5.809.338"
+            ]
+        );
+        // "Liquide middelen" has no passiva entry: three empty cells, then its 2019 figure.
+        assert_eq!(rows[3].1, ["0", "0", "", "", "", "0"]);
+    }
+
+    #[test]
+    fn two_sides_need_a_period_printed_twice_with_a_title_between() {
+        let header = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert!(heads_two_sides(&header(&[
+            "Activa",
+            "31-12-2020",
+            "31-12-2019",
+            "Passiva",
+            "31-12-2020",
+            "31-12-2019"
+        ])));
+        assert!(!heads_two_sides(&header(&["Artikel", "2021", "2022", "2023"])));
+        assert!(!heads_two_sides(&header(&["2021", "2021"])));
+    }
+
+    /// OWB 2023, Nationaal Groeifonds, Tabel 28 (wild page t2_02, lines 11-122): article and
+    /// round codes, the project's name, then its department, a text among the figures.
+    const PROJECTS: &str = "Artikel\n\nRonde\n\nProject\n\nDepartement\n\nTotaal\n\n2021\n\n2022\n\n2023\n\n2024\n\n2025\n\n2026\n\n2027\n\n2028\n\n2029\n\n2030\n\n2031\n\n2032\n\n                 \n\nDefinitieve toekenningen\n\n1\n\n1\n\nVersterking Infrastructuur Leven Lang Ontwikkelen\n\nOCW\n\n28,5\n\n \n\n3,4\n\n11,0\n\n7,5\n\n5,3\n\n1,3\n\n      \n   \n\nSZW\n\n16,2\n\n \n\n2,9\n\n5,8\n\n5,8\n\n1,6\n\n       \n\n1\n\n1\n\nNationaal Onderwijslab\n\nEZK\n\n79,6\n\n \n\n5,5\n\n5,6\n\n6,0\n\n6,4\n\n13,8\n\n6,6\n\n6,7\n\n6,8\n\n6,9\n\n15,4\n\n ";
+
+    #[test]
+    fn a_department_column_among_the_figures_keeps_its_place() {
+        let paragraphs = paragraphs(PROJECTS);
+        let cells: Vec<usize> = (0..paragraphs.len()).collect();
+        let reading =
+            read_by_column_kinds(&paragraphs, &cells, 3..=MOST_COLUMNS).expect("a reading by kinds");
+        assert_eq!((reading.layout.stub_columns, reading.layout.columns), (3, 14));
+        assert_eq!(reading.header[..5], ["Artikel", "Ronde", "Project", "Departement", "Totaal"]);
+        assert!(reading.clean);
+        let rows: Vec<_> = reading.rows.iter().map(texts).collect();
+        // The spacer, the group row whose empty cells vanished, then the first project.
+        assert_eq!(rows[1].0, ["", "", "Definitieve toekenningen"]);
+        assert_eq!(rows[2].0, ["1", "1", "Versterking Infrastructuur Leven Lang Ontwikkelen"]);
+        assert_eq!(rows[2].1[..8], ["OCW", "28,5", "", "3,4", "11,0", "7,5", "5,3", "1,3"]);
+        // Its second department, on a row of its own under empty stub cells.
+        assert_eq!(rows[3].0, ["", "", ""]);
+        assert_eq!(rows[3].1[..4], ["SZW", "16,2", "", "2,9"]);
+        assert_eq!(rows[4].0, ["1", "1", "Nationaal Onderwijslab"]);
+        assert_eq!(rows[4].1[..3], ["EZK", "79,6", ""]);
+        assert_eq!(rows[4].1[13], "");
+    }
+}
