@@ -697,6 +697,11 @@ fn compare_rows(
     let mut seen: HashMap<String, usize> = HashMap::new();
     for truth_row in rows {
         let label = truth_row.get("label").map(text_of).unwrap_or_default();
+        // A label-less spacer or group row is no label-less row of data: it takes no
+        // occurrence of "" from the rows of data that follow it.
+        if label.is_empty() && !counts_as_row(truth_row) && !is_ambiguous(truth_row) {
+            continue;
+        }
         let occurrence = {
             let count = seen.entry(label.clone()).or_insert(0);
             *count += 1;
@@ -879,6 +884,20 @@ mod tests {
         let score = score_document(&document, &truth, "t1_08.txt");
         assert_eq!(score.cells_right, 0);
         assert_eq!(score.wrong_cells_flagged, 6 * 22, "{score:?}");
+    }
+
+    #[test]
+    fn a_label_less_row_of_data_is_matched_past_a_label_less_spacer() {
+        // Wild page t2_02 (OWB 2023, Nationaal Groeifonds): the spacer on line 45 and the second
+        // department's row on line 72 ("SZW", "16,2", …) both have no label; the row of data is
+        // the first label-less row of data, and is found.
+        let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/wild/dev/t2_02.txt");
+        let document = crate::pipeline::extract_path(&page, None, &ExtractOptions::default()).unwrap();
+        let truth: Value =
+            serde_json::from_str(&std::fs::read_to_string(page.with_extension("json")).unwrap()).unwrap();
+        let score = score_document(&document, &truth, "t2_02.txt");
+        assert!(!score.mismatches.iter().any(|m| m.contains("row \"\" not found")), "{:?}", score.mismatches);
+        assert_eq!((score.rows_found, score.rows_truth), (14, 14));
     }
 
     #[test]
