@@ -209,7 +209,57 @@ fn spaced_after_a_word(text: &str) -> Option<(&str, &str)> {
     let text = text.trim_end();
     let marker = SPACED.captures(text)?.get(1)?.as_str();
     let before = text[..text.len() - marker.len()].trim_end();
-    (!crate::interpret::vocabulary::asks_for_a_number(before)).then_some((before, marker))
+    let last_word = before.rsplit(' ').next().unwrap_or(before);
+    (!crate::interpret::vocabulary::asks_for_a_number(before) && !names_a_numbered_item(last_word))
+        .then_some((before, marker))
+}
+
+/// A word that a number follows as part of a name: a phase, tranche, round or part ("fase 1",
+/// "tranche 2", "ronde 3").
+fn names_a_numbered_item(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "fase"
+            | "tranche"
+            | "ronde"
+            | "deel"
+            | "stap"
+            | "regio"
+            | "niveau"
+            | "groep"
+            | "cohort"
+            | "pijler"
+            | "module"
+            | "lijn"
+            | "schaal"
+            | "categorie"
+            | "prioriteit"
+            | "scenario"
+            | "klasse"
+            | "periode"
+            | "week"
+            | "blok"
+            | "versie"
+            | "kwartaal"
+            | "golf"
+            | "pakket"
+            | "spoor"
+            | "thema"
+            | "route"
+            | "cluster"
+            | "zone"
+            | "type"
+            | "variant"
+            | "optie"
+            | "lot"
+            | "gebied"
+            | "bijlage"
+            | "tabel"
+            | "figuur"
+            | "paragraaf"
+            | "lid"
+            | "sub"
+    )
 }
 
 /// The markers printed after a space at the end of labels ([`spaced_after_a_word`]), which only
@@ -491,10 +541,15 @@ fn flag_unresolved(table: &mut Table) -> Vec<Warning> {
         let label = row.printed_label().to_string();
         let row_unresolved = row.markers.iter().any(|m| !notes.contains(m));
         let starred = row.markers.iter().any(|m| m.starts_with('*'));
+        // A number of two digits or more printed right after a star, alone (not a list "*1,2,3"),
+        // with no note of its own may be the row's figure glued to the star
+        // ("Durfkapitaalregeling*23", wild page u2_07).
+        let numbers_after_star = row.markers.iter().filter(|m| m.bytes().all(|b| b.is_ascii_digit())).count();
         for marker in row.markers.iter().filter(|m| !notes.contains(*m)) {
-            // A number printed right after a star with no note of its own may be the row's
-            // figure glued to the star ("Durfkapitaalregeling*23", wild page u2_07).
-            let figure = starred && marker.bytes().all(|b| b.is_ascii_digit());
+            let figure = starred
+                && numbers_after_star == 1
+                && marker.len() >= 2
+                && marker.bytes().all(|b| b.is_ascii_digit());
             warnings.push(if figure {
                 Warning::new(
                     WarningKind::FigureNotRead,
@@ -661,6 +716,16 @@ mod tests {
             rows: vec![row("Fase 1", &[]), row("Fase 2", &[]), row("Ronde 3)3", &[])],
             ..Table::default()
         };
+        // Nor do numbered items of other words beside a glued note marker ("geen1").
+        let items = Table {
+            columns: vec![Column::default()],
+            rows: vec![
+                row("Regeling Lerarenbeurs fase 1", &["geen1"]),
+                row("Subsidieregeling zij-instroom tranche 2", &["2021"]),
+            ],
+            ..Table::default()
+        };
+        assert_eq!(spaced_label_markers(&items, &numbers_of(&items)), notes(&[]));
         assert_eq!(spaced_label_markers(&phases, &numbers_of(&phases)), notes(&[]));
         let unmarked = Table {
             rows: vec![row("EMU-staatsschuld 1", &[]), row("Interne schuldverhouding 2", &[])],

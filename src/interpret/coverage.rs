@@ -744,7 +744,9 @@ fn token_of_glued_decimals(text: &str) -> Option<&str> {
             .rfind(char::is_alphabetic)
             .map_or(0, |at| at + token[at..].chars().next().map_or(1, char::len_utf8));
         let tail = &token[tail_start..];
-        tail.starts_with(|c: char| c.is_ascii_digit())
+        // Glued to a word: a list of numbers on its own ("artikelen 11,12,13") is none.
+        tail_start > 0
+            && tail.starts_with(|c: char| c.is_ascii_digit())
             && tail.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
             && tail.matches(',').count() >= 2
             && tail.split(',').skip(1).all(|part| part.starts_with(|c: char| c.is_ascii_digit()))
@@ -1127,6 +1129,9 @@ Meer tekst over het beleid.
             "Budgettaire kerngegevens 2006-2007 (x € miljoen)",
             "Groei van 1,5 en 2,0 procent",
             "Tabel 3.1 Kerncijfers 2,5,7",
+            "Uitgaven artikelen 11,12,13",
+            "Kerncijfers 2020,2021,2022",
+            "Groeipercentages 1,5,2,25,3,0",
         ] {
             assert_eq!(token_of_glued_decimals(plain), None, "{plain}");
         }

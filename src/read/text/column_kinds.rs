@@ -29,8 +29,9 @@
 //!
 //! The same idea as [`super::rhythm`], cutting a stream of cells by width, with two allowances
 //! that one lacks (a name spanning the code column, a group row whose empty cells vanished);
-//! the two are to become one stage. Cost: a region over 20,000 cells is not read so; a fill
-//! stops at the first cell out of kind past the allowance.
+//! the two are to become one stage. Cost: a region over 20,000 cells, or whose whitespace lines
+//! stand for more empty cells than that, is not read so; a fill stops at the first cell out of
+//! kind past the allowance.
 
 use super::grid::{FittedRow, Layout, RowMarks, Slot};
 use super::paragraph::{Paragraph, SpaceConvention};
@@ -348,6 +349,14 @@ pub(super) fn read_by_column_kinds<'a>(
         return None;
     }
     let mut best: Option<(i64, KindReading<'a>)> = None;
+    // A whitespace line of a million spaces stands for a million empty cells: not read so.
+    let most_empty: usize = cells
+        .iter()
+        .map(|&index| paragraphs[index].empty_cells(SpaceConvention::OnePerCell))
+        .fold(0, usize::saturating_add);
+    if most_empty > MOST_CELLS {
+        return None;
+    }
     let kinds: Vec<CellKind> = cells.iter().map(|&index| kind_of(&paragraphs[index])).collect();
     for convention in [SpaceConvention::OnePerCell, SpaceConvention::TwoMinusOne] {
         let stream = tokens(paragraphs, cells, &kinds, convention);

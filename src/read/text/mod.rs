@@ -367,9 +367,8 @@ fn read_ordinary<'a>(
     }
 }
 
-/// True when the layout search left a quarter or more of a body's rows short or split off, or a
-/// third or more names alone: the rows fell apart (as where texts and codes follow figures in
-/// a row).
+/// True when the layout search left a quarter or more of a body's rows short or split off: the
+/// rows fell apart (as where texts and codes follow figures in a row).
 fn explained_badly(fitted: &[grid::FittedRow]) -> bool {
     let rows = fitted.iter().filter(|row| !row.marks.note).count();
     let broken = fitted
@@ -378,20 +377,7 @@ fn explained_badly(fitted: &[grid::FittedRow]) -> bool {
             !row.marks.note && (row.marks.fit == Fit::Short || row.marks.split_off || row.marks.alone)
         })
         .count();
-    // Or a third of its rows or more are names alone, each then followed by a row of figures:
-    // a name's figures cut off into a row of their own where a text follows it.
-    let alone = names_alone(fitted);
-    rows == 0 || broken * 4 >= rows || alone >= 3 && alone * 3 >= rows
-}
-
-/// Rows that print a name and nothing else.
-fn names_alone(fitted: &[grid::FittedRow]) -> usize {
-    fitted
-        .iter()
-        .filter(|row| {
-            !row.marks.note && row.data.iter().all(Slot::is_empty) && row.stub.iter().any(|s| !s.is_empty())
-        })
-        .count()
+    rows == 0 || broken * 4 >= rows
 }
 
 /// Rebuilds one region into a table, or `None` when the region turns out to hold no table.
@@ -444,7 +430,10 @@ fn build_table(
                 },
             )
         }
-        _ => column_kinds::read_by_column_kinds(paragraphs, cells, 3..=column_kinds::MOST_COLUMNS),
+        // Where the layout search explains the body badly, only a reading that places every
+        // printed cell (a reading that only nearly fits may be a rotation of the rows).
+        _ => column_kinds::read_by_column_kinds(paragraphs, cells, 3..=column_kinds::MOST_COLUMNS)
+            .filter(|reading| reading.clean),
     };
     let (layout, built, mut fitted) = match (by_kinds, ordinary) {
         (Some(reading), _) => {
