@@ -885,13 +885,19 @@ mod tests {
         // lines 12-15, while its rows on lines 6-11 stand in a table the extraction could not
         // recover and said so: those six rows of 22 figures are flagged; line 12's, in the matched
         // table itself, is not.
-        let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/wild/dev/t1_08.txt");
+        let score = score_dev_page("t1_08");
+        assert_eq!(score.cells_right, 0);
+        assert_eq!(score.wrong_cells_flagged, 6 * 22, "{score:?}");
+    }
+
+    /// A wild dev page extracted and scored against its truth.
+    fn score_dev_page(name: &str) -> PageScore {
+        let page =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("fixtures/wild/dev/{name}.txt"));
         let document = crate::pipeline::extract_path(&page, None, &ExtractOptions::default()).unwrap();
         let truth: Value =
             serde_json::from_str(&std::fs::read_to_string(page.with_extension("json")).unwrap()).unwrap();
-        let score = score_document(&document, &truth, "t1_08.txt");
-        assert_eq!(score.cells_right, 0);
-        assert_eq!(score.wrong_cells_flagged, 6 * 22, "{score:?}");
+        score_document(&document, &truth, &format!("{name}.txt"))
     }
 
     #[test]
@@ -899,11 +905,7 @@ mod tests {
         // Wild page t2_02 (OWB 2023, Nationaal Groeifonds): the spacer on line 45 and the second
         // department's row on line 72 ("SZW", "16,2", …) both have no label; the row of data is
         // the first label-less row of data, and is found.
-        let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/wild/dev/t2_02.txt");
-        let document = crate::pipeline::extract_path(&page, None, &ExtractOptions::default()).unwrap();
-        let truth: Value =
-            serde_json::from_str(&std::fs::read_to_string(page.with_extension("json")).unwrap()).unwrap();
-        let score = score_document(&document, &truth, "t2_02.txt");
+        let score = score_dev_page("t2_02");
         assert!(!score.mismatches.iter().any(|m| m.contains("row \"\" not found")), "{:?}", score.mismatches);
         assert_eq!((score.rows_found, score.rows_truth), (14, 14));
     }

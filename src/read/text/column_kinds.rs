@@ -494,6 +494,12 @@ mod tests {
     /// code columns.
     const SALDIBALANS: &str = " \n\nActiva\n\n31-12-2020\n\n31-12-2019\n\n \n\nPassiva\n\n31-12-2020\n\n31-12-2019\n\n        \n\nIntra-comptabele posten\n\n  \n\nIntra-comptabele posten\n\n  \n\n1)\n\nUitgaven ten laste van de begroting\n\n6.371.446\n\n5.760.757\n\n2)\n\nOntvangsten ten gunste van de begroting\n\n6.091.580\n\n5.809.338\n\n3)\n\nLiquide middelen\n\n0\n\n0\n\n   \n\n0\n\n4)\n\nRekening-courant RHB (Rijkshoofdboekhouding)\n\n0\n\n48.582\n\n4a)\n\nRekening-courant RHB\n\n279.866\n\n0\n\n5)\n\nRekening-courant RHB Begrotingsreserve\n\n0\n\n0\n\n5a)\n\nBegrotingsreserves\n\n \n\n0\n\n6)\n\nVorderingen buiten begrotingsverband\n\n \n\n0\n\n7)\n\nSchulden buiten begrotingsverband\n\n \n\n0\n\n8)\n\nKas-transverschillen\n\n \n\n0\n\n    \n \n\nAfrondingsverschil\n\n \n\n0\n\n \n\nAfrondingsverschil\n\n \n\n1";
 
+    /// The reading by kinds of every paragraph, at any width.
+    fn read_every_cell<'a>(paragraphs: &'a [Paragraph<'a>]) -> KindReading<'a> {
+        let cells: Vec<usize> = (0..paragraphs.len()).collect();
+        read_by_column_kinds(paragraphs, &cells, 3..=MOST_COLUMNS).expect("a reading by kinds")
+    }
+
     fn texts(row: &FittedRow) -> (Vec<String>, Vec<String>) {
         (
             row.stub.iter().map(|slot| slot.text.to_string()).collect(),
@@ -504,9 +510,7 @@ mod tests {
     #[test]
     fn a_saldibalans_reads_both_sides_into_one_row() {
         let paragraphs = paragraphs(SALDIBALANS);
-        let cells: Vec<usize> = (0..paragraphs.len()).collect();
-        let reading =
-            read_by_column_kinds(&paragraphs, &cells, 3..=MOST_COLUMNS).expect("a reading by kinds");
+        let reading = read_every_cell(&paragraphs);
         assert_eq!((reading.layout.stub_columns, reading.layout.columns), (2, 6));
         assert_eq!(
             reading.header,
@@ -555,9 +559,7 @@ mod tests {
     #[test]
     fn a_department_column_among_the_figures_keeps_its_place() {
         let paragraphs = paragraphs(PROJECTS);
-        let cells: Vec<usize> = (0..paragraphs.len()).collect();
-        let reading =
-            read_by_column_kinds(&paragraphs, &cells, 3..=MOST_COLUMNS).expect("a reading by kinds");
+        let reading = read_every_cell(&paragraphs);
         assert_eq!((reading.layout.stub_columns, reading.layout.columns), (3, 14));
         assert_eq!(reading.header[..5], ["Artikel", "Ronde", "Project", "Departement", "Totaal"]);
         assert!(reading.clean);
