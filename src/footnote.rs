@@ -210,56 +210,9 @@ fn spaced_after_a_word(text: &str) -> Option<(&str, &str)> {
     let marker = SPACED.captures(text)?.get(1)?.as_str();
     let before = text[..text.len() - marker.len()].trim_end();
     let last_word = before.rsplit(' ').next().unwrap_or(before);
-    (!crate::interpret::vocabulary::asks_for_a_number(before) && !names_a_numbered_item(last_word))
-        .then_some((before, marker))
-}
-
-/// A word that a number follows as part of a name: a phase, tranche, round or part ("fase 1",
-/// "tranche 2", "ronde 3").
-fn names_a_numbered_item(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "fase"
-            | "tranche"
-            | "ronde"
-            | "deel"
-            | "stap"
-            | "regio"
-            | "niveau"
-            | "groep"
-            | "cohort"
-            | "pijler"
-            | "module"
-            | "lijn"
-            | "schaal"
-            | "categorie"
-            | "prioriteit"
-            | "scenario"
-            | "klasse"
-            | "periode"
-            | "week"
-            | "blok"
-            | "versie"
-            | "kwartaal"
-            | "golf"
-            | "pakket"
-            | "spoor"
-            | "thema"
-            | "route"
-            | "cluster"
-            | "zone"
-            | "type"
-            | "variant"
-            | "optie"
-            | "lot"
-            | "gebied"
-            | "bijlage"
-            | "tabel"
-            | "figuur"
-            | "paragraaf"
-            | "lid"
-            | "sub"
-    )
+    (!crate::interpret::vocabulary::asks_for_a_number(before)
+        && !crate::interpret::vocabulary::names_a_numbered_item(last_word))
+    .then_some((before, marker))
 }
 
 /// The markers printed after a space at the end of labels ([`spaced_after_a_word`]), which only
@@ -313,8 +266,9 @@ fn years_with_a_glued_digit(table: &Table) -> Vec<u32> {
         let years = texts.iter().filter(|text| crate::interpret::vocabulary::is_year(text)).count();
         let glued: Vec<u32> = texts
             .iter()
-            .filter(|text| text.len() == 5 && crate::interpret::vocabulary::is_year(&text[..4]))
-            .filter_map(|text| text[4..].parse().ok())
+            .filter_map(|text| year_and_markers(text))
+            .filter(|(_, digit)| digit.len() == 1)
+            .filter_map(|(_, digit)| digit.parse().ok())
             .filter(|&digit| digit > 0)
             .collect();
         if years >= 1 && years + glued.len() == texts.len() {
@@ -424,15 +378,20 @@ fn label_marker_split(text: &str, notes: &BTreeSet<String>) -> Option<(String, V
 /// with its note (unlike a header, a label may end in a number of its own, so the notes decide).
 fn label_year_marker_split(text: &str, notes: &BTreeSet<String>) -> Option<(String, Vec<String>)> {
     let (words, last) = text.trim().rsplit_once(char::is_whitespace)?;
-    if last.len() <= 4 || !last.is_char_boundary(4) {
+    let (year, tail) = year_and_markers(last)?;
+    (!tail.starts_with('0') && tail.split(',').all(|marker| notes.contains(marker)))
+        .then(|| (format!("{} {year}", words.trim_end()), tail.split(',').map(str::to_string).collect()))
+}
+
+/// A year with one marker or a list of them glued to it ("20121" → "2012", "1"; "20141,2"), as
+/// a header, a label or a cell of years prints it; whether the tail is a marker is the caller's
+/// to decide (a note, a tail not opening with 0).
+fn year_and_markers(word: &str) -> Option<(&str, &str)> {
+    if word.len() <= 4 || !word.is_char_boundary(4) {
         return None;
     }
-    let (year, tail) = last.split_at(4);
-    (crate::interpret::vocabulary::is_year(year)
-        && is_number_list(tail)
-        && !tail.starts_with('0')
-        && tail.split(',').all(|marker| notes.contains(marker)))
-    .then(|| (format!("{} {year}", words.trim_end()), tail.split(',').map(str::to_string).collect()))
+    let (year, tail) = word.split_at(4);
+    (crate::interpret::vocabulary::is_year(year) && is_number_list(tail)).then_some((year, tail))
 }
 
 /// Splits a marker off a column header part: a label rule, plus a year with a marker glued to it
@@ -449,16 +408,12 @@ fn split_header_marker(text: &str, notes: &BTreeSet<String>) -> (String, Vec<Str
         Some((words, last)) => (Some(words.trim_end()), last),
         None => (None, trimmed),
     };
-    if last.len() > 4 && last.is_char_boundary(4) {
-        let (year, tail) = last.split_at(4);
+    if let Some((year, tail)) = year_and_markers(last) {
         // A column header never prints a five- or six-digit number: a year and its marker
         // ("20131" over a column of 2013), even where the note stands under another table.
         // (Markers count from 1: "19500" and "20000" are amounts.)
         let bare = !tail.contains(',') && !tail.starts_with('0');
-        if crate::interpret::vocabulary::is_year(year)
-            && is_number_list(tail)
-            && (bare || tail.split(',').all(|m| notes.contains(m)))
-        {
+        if bare || tail.split(',').all(|m| notes.contains(m)) {
             let clean = words.map_or_else(|| year.to_string(), |words| format!("{words} {year}"));
             return (clean, tail.split(',').map(str::to_string).collect());
         }

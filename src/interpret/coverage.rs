@@ -934,6 +934,12 @@ mod tests {
         assert!(!ends_in_unsplit_digits("Leeftijd 55-65"));
         assert!(!ends_in_unsplit_digits("Schaal 1 - 10"));
         assert!(!ends_in_unsplit_digits("Leeftijd 55–65"));
+        // Wild page u2_02 (MN 2007, Tabel 1.1, line 22: "9. EMU-saldoSociale Fondsen204– 1 593"):
+        // a figure and the sign of the next one, cut off into the cells; an open range of
+        // years ends a heading.
+        assert!(ends_in_unsplit_digits("9. EMU-saldoSociale Fondsen204–"));
+        assert!(!ends_in_unsplit_digits("Meerjarenraming 2019–"));
+        assert!(!ends_in_unsplit_digits("Saldo 204 –"));
     }
 
     #[test]

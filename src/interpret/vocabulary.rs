@@ -454,6 +454,54 @@ pub fn asks_for_a_number(label: &str) -> bool {
     numbered || open_list
 }
 
+/// A word that a number follows as part of a name: a phase, tranche, round or part ("fase 1",
+/// "tranche 2", "ronde 3").
+pub fn names_a_numbered_item(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "fase"
+            | "tranche"
+            | "ronde"
+            | "deel"
+            | "stap"
+            | "regio"
+            | "niveau"
+            | "groep"
+            | "cohort"
+            | "pijler"
+            | "module"
+            | "lijn"
+            | "schaal"
+            | "categorie"
+            | "prioriteit"
+            | "scenario"
+            | "klasse"
+            | "periode"
+            | "week"
+            | "blok"
+            | "versie"
+            | "kwartaal"
+            | "golf"
+            | "pakket"
+            | "spoor"
+            | "thema"
+            | "route"
+            | "cluster"
+            | "zone"
+            | "type"
+            | "variant"
+            | "optie"
+            | "lot"
+            | "gebied"
+            | "bijlage"
+            | "tabel"
+            | "figuur"
+            | "paragraaf"
+            | "lid"
+            | "sub"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
