@@ -20,6 +20,8 @@
 //! - [`coverage`]: the "no silent loss" audit: every figure the source prints in a table-like place
 //!   lands in a cell or is named in a warning (`table_not_read`, `figure_not_read`), and a run of
 //!   figures that no reader turned into a table is kept as an unrecovered table with its raw lines;
+//! - [`unsplit_figures`]: the part of that audit that names figures nobody split apart (run into
+//!   a label, a cell, a heading or a title) and flags their rows;
 //! - [`confidence`]: each table's structure confidence (how well its columns cohere, how many
 //!   rows were placed by rule or padded) and the `low_confidence` cell flag below a documented
 //!   threshold.
@@ -39,4 +41,5 @@ pub mod run_together;
 pub mod spaced_cells;
 pub(crate) mod structure;
 pub mod titled_repeats;
+pub mod unsplit_figures;
 pub mod vocabulary;
