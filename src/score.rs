@@ -635,14 +635,24 @@ fn lines_not_read(document: &Document) -> Vec<(usize, usize)> {
 }
 
 /// How many [`WrongCellKind`]s there are.
-pub const WRONG_CELL_KINDS: usize = 5;
+pub const WRONG_CELL_KINDS: usize = 8;
 
 /// What went wrong with a cell of a row found by its label, for studying a split by its totals
 /// without opening its pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WrongCellKind {
-    /// The row has more or fewer cells than the truth's columns.
-    RowWidth,
+    /// The row has more cells than the truth's columns, and every text of the truth's row
+    /// stands in it in order (a column added: an empty one, a code, a label's piece).
+    RowWiderTextsKept,
+    /// The row has more cells than the truth's columns, and some truth text is not in it
+    /// (a cell cut in two).
+    RowWiderTextsChanged,
+    /// The row has fewer cells than the truth's columns, and every text of the truth's row
+    /// stands in it in order (only empty cells are missing: an empty column dropped).
+    RowNarrowerTextsKept,
+    /// The row has fewer cells than the truth's columns, and some truth text is not in it
+    /// (cells run together, or a figure taken into the label).
+    RowNarrowerTextsChanged,
     /// The truth's text stands in another cell of the row (cells shifted).
     Shifted,
     /// The truth's cell is empty and ours is not, or the other way round.
@@ -653,13 +663,34 @@ pub enum WrongCellKind {
     Other,
 }
 
-const WRONG_CELL_KIND_NAMES: [&str; WRONG_CELL_KINDS] =
-    ["row of another width", "shifted in its row", "empty against filled", "printing only", "other"];
+const WRONG_CELL_KIND_NAMES: [&str; WRONG_CELL_KINDS] = [
+    "row wider, texts kept",
+    "row wider, texts changed",
+    "row narrower, texts kept",
+    "row narrower, texts changed",
+    "shifted in its row",
+    "empty against filled",
+    "printing only",
+    "other",
+];
+
+/// True when every non-empty text of `expected` stands in `got`, in the same order.
+fn every_text_in_order(expected: &[String], got: &[String]) -> bool {
+    let mut rest = got.iter();
+    expected.iter().filter(|text| !text.is_empty()).all(|text| rest.any(|have| have == text))
+}
 
 /// The kind of each wrong cell of a found row (one entry per wrong cell).
 fn wrong_cell_kinds(expected: &[String], got: &[String]) -> Vec<WrongCellKind> {
     if got.len() != expected.len() {
-        return vec![WrongCellKind::RowWidth; expected.len()];
+        let texts_kept = every_text_in_order(expected, got);
+        let kind = match (got.len() > expected.len(), texts_kept) {
+            (true, true) => WrongCellKind::RowWiderTextsKept,
+            (true, false) => WrongCellKind::RowWiderTextsChanged,
+            (false, true) => WrongCellKind::RowNarrowerTextsKept,
+            (false, false) => WrongCellKind::RowNarrowerTextsChanged,
+        };
+        return vec![kind; expected.len()];
     }
     // Spacing, marks and the kind of dash dropped; a sign kept (a lost minus is a wrong value).
     let printing_key = |text: &str| -> String {
@@ -916,7 +947,16 @@ mod tests {
         use WrongCellKind::*;
         // The seed's "Comensha" row, 2019-2022, as printed and read one cell to the right.
         let truth = row(&["1.522", "1.522", "1.522", "1.522"]);
-        assert_eq!(wrong_cell_kinds(&truth, &row(&["1.522", "1.522", "1.522"])), vec![RowWidth; 4]);
+        assert_eq!(
+            wrong_cell_kinds(&truth, &row(&["1.522", "1.522", "1.522"])),
+            vec![RowNarrowerTextsChanged; 4]
+        );
+        // An empty 2019 cell dropped, or an empty column added before it.
+        let truth = row(&["", "1.522", "1.522"]);
+        assert_eq!(wrong_cell_kinds(&truth, &row(&["1.522", "1.522"])), vec![RowNarrowerTextsKept; 3]);
+        assert_eq!(wrong_cell_kinds(&truth, &row(&["", "", "1.522", "1.522"])), vec![RowWiderTextsKept; 3]);
+        // "13.553,7" cut into two cells.
+        assert_eq!(wrong_cell_kinds(&row(&["13.553,7"]), &row(&["13.553", "7"])), vec![RowWiderTextsChanged]);
         let truth = row(&["", "3.000", "1.500", "4.000"]);
         assert_eq!(
             wrong_cell_kinds(&truth, &row(&["3.000", "1.500", "4.000", ""])),
