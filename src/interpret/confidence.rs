@@ -358,6 +358,21 @@ pub fn score_table(table: &Table) -> StructureConfidence {
             printed.join(", ")
         ));
     }
+    // The years heading the columns, read left to right, rise or fall, with at most one turn
+    // ("2022 … 2028, 2023": a difference column after the years), or repeat one shape block by
+    // block (a balance's two sides "2020, 2019, 2020, 2019"; pairs "2025, 2024, 2026, 2025").
+    // Years that turn twice or more were put together from other columns' header cells.
+    let column_years: Vec<i32> =
+        table.columns.iter().filter_map(|column| last_year(&column.header())).collect();
+    let years_in_order = years_in_order(&column_years);
+    if !years_in_order {
+        let printed: Vec<String> = column_years.iter().take(6).map(i32::to_string).collect();
+        reasons.push(format!(
+            "the years heading the columns run out of order ({}{}): the header was put together from other columns",
+            printed.join(", "),
+            if column_years.len() > 6 { ", …" } else { "" }
+        ));
+    }
     // A year, or a measure and a year ("Vastgestelde begroting 2019", "2014"), as the stub's
     // header heads a column of figures, never the labels: the header was cut one column off. (A
     // label column may name its year: "Activiteiten 2011".)
@@ -451,6 +466,7 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     // header names every column wrongly, not just one.
     let wrong_header_signs = [
         !header_in_order,
+        !years_in_order,
         year_over_labels,
         stacked_periods.is_some(),
         single_row_groups > 0,
@@ -568,6 +584,33 @@ fn numbers_in_order(numbers: &[u32]) -> bool {
         .collect();
     let rising = blocks.iter().all(|block| block.windows(2).all(|pair| pair[0] < pair[1]));
     rising && (blocks.len() == 1 || blocks.iter().all(|block| block.first() == Some(&1)))
+}
+
+/// The last year a column heading names as a word of its own ("Realisatie 2019" → 2019,
+/// "(2019)" → 2019; not "2019/2020" or "2019-2020", which are periods of their own).
+fn last_year(heading: &str) -> Option<i32> {
+    heading
+        .split_whitespace()
+        .filter_map(|word| {
+            let bare = word.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '.' | ':' | '*'));
+            if is_year(bare) { bare.parse().ok() } else { None }
+        })
+        .next_back()
+}
+
+/// Years read left to right that turn at most once, or that repeat one shape block by block
+/// (module doc and `score_table`).
+fn years_in_order(years: &[i32]) -> bool {
+    let steps: Vec<i32> =
+        years.windows(2).map(|pair| (pair[1] - pair[0]).signum()).filter(|&s| s != 0).collect();
+    let turns = steps.windows(2).filter(|pair| pair[0] != pair[1]).count();
+    if turns < 2 {
+        return true;
+    }
+    (2..=years.len() / 2).filter(|block| years.len() % block == 0).any(|block| {
+        let shape = |at: usize| -> Vec<i32> { years[at..at + block].iter().map(|y| y - years[at]).collect() };
+        (block..years.len()).step_by(block).all(|at| shape(at) == shape(0))
+    })
 }
 
 /// Scores every table and flags the data cells of tables below [`LOW_CONFIDENCE_THRESHOLD`].
@@ -701,6 +744,38 @@ mod tests {
             [stacked, dated_labels, realisation, range].into_iter().map(|t| confidence_of(t).score).collect();
         assert!(scores[0] < LOW_CONFIDENCE_THRESHOLD && scores[1] < LOW_CONFIDENCE_THRESHOLD, "{scores:?}");
         assert_eq!(scores[2..], [1.0, 1.0]);
+    }
+
+    #[test]
+    fn years_heading_the_columns_out_of_order_halve_the_score() {
+        // Wild page c7_13 (Gemeentefonds, Tabel B2, one cell a line): "Stand ontwerp-begroting
+        // 2012 (1)", "Mutaties … 2012 (2)", "Stand … 2012 (3)=(1+2)", "Mutatie 2013" … "Mutatie
+        // 2017" over the row "Verplichtingen"; its header cells put together from other columns
+        // read 2014, 2012, 2015, 2012, 2016, 2017.
+        let row = Row::printed(
+            "Verplichtingen",
+            &["18 334 127", "– 176 387", "18 157 740", "– 255 966", "– 249 023", "– 249 773"],
+        );
+        let headed = |years: &[&str]| {
+            let mut table = table(vec![row.clone()], 6);
+            for (column, year) in table.columns.iter_mut().zip(years) {
+                column.path = vec![format!("Mutatie {year}")];
+            }
+            confidence_of(table)
+        };
+        let scrambled = headed(&["2014", "2012 (1)", "2015", "2012 (2)", "2016", "2017"]);
+        assert_eq!(scrambled.column_coherence, 0.5, "{:?}", scrambled.reasons);
+        assert!(scrambled.reasons.iter().any(|r| r.contains("2014, 2012, 2015, 2012, 2016, 2017")));
+        // As printed; a difference column after the years turns once ("2022 … 2028, 2023", wild
+        // h2_08); a balance's two sides repeat one shape; pairs of one shape (wild j1_06).
+        for years in [
+            ["2012 (1)", "2012 (2)", "2012", "2013", "2014", "2015"],
+            ["2022", "2023", "2024", "2025", "2026", "2023"],
+            ["2020", "2019", "2020", "2019", "2020", "2019"],
+            ["2025", "2024", "2026", "2025", "2027", "2026"],
+        ] {
+            assert_eq!(headed(&years).score, 1.0, "{years:?}");
+        }
     }
 
     #[test]
