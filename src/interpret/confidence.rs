@@ -607,7 +607,7 @@ fn years_in_order(years: &[i32]) -> bool {
     if turns < 2 {
         return true;
     }
-    (2..=years.len() / 2).filter(|block| years.len() % block == 0).any(|block| {
+    (2..=years.len() / 2).filter(|&block| years.len().is_multiple_of(block)).any(|block| {
         let shape = |at: usize| -> Vec<i32> { years[at..at + block].iter().map(|y| y - years[at]).collect() };
         (block..years.len()).step_by(block).all(|at| shape(at) == shape(0))
     })
