@@ -328,7 +328,7 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     // column of the print).
     let misnamed_columns = (0..table.columns.len())
         .filter(|&column_index| {
-            table.columns[column_index].path.iter().any(|part| is_code_column_header(part)) && {
+            table.columns[column_index].path.iter().any(|part| heads_codes(part)) && {
                 let filled: Vec<&str> = data_rows
                     .iter()
                     .filter_map(|row| row.cells.get(column_index))
@@ -535,6 +535,17 @@ pub fn score_table(table: &Table) -> StructureConfidence {
         texts_placed: round3(texts_placed),
         reasons,
     }
+}
+
+/// A heading that names a column of article codes: the word alone ("Artikelnr.", "Art.") or
+/// with the period the table is about ("Artikelnr. 2016": the code column's heading of a
+/// Najaarsnota overview, printed after the amounts' heading).
+fn heads_codes(heading: &str) -> bool {
+    is_code_column_header(heading)
+        || heading
+            .trim()
+            .split_once(' ')
+            .is_some_and(|(word, period)| is_code_column_header(word) && is_period_heading(period.trim()))
 }
 
 /// How many figures a heading prints among words, years left out: a heading names its column
@@ -791,6 +802,28 @@ mod tests {
         let confidence = confidence_of(empty_code_column);
         assert!(confidence.score < LOW_CONFIDENCE_THRESHOLD, "{confidence:?}");
         assert!(confidence.reasons.iter().any(|r| r.contains("hold amounts or nothing")), "{confidence:?}");
+    }
+
+    #[test]
+    fn amounts_under_the_code_word_and_a_year_halve_the_score() {
+        // A Najaarsnota overview (2SUPP 2016 XV, round v page v1_03): headings "Uitgaven 2016"
+        // and "Artikelnr. 2016", rows "Stand ontwerpbegroting 2016", "31.867.150", "alle", … read
+        // with "Uitgaven 2016" over the labels and "Artikelnr. 2016" over the amounts.
+        let rows = vec![
+            Row::printed("Stand ontwerpbegroting 2016", &["31.867.150"]),
+            Row::printed("1e suppletoire begroting", &["362.362"]),
+            Row::printed("Vastgestelde begroting", &["32.229.512"]),
+        ];
+        let mut cut_off = table(rows, 1);
+        cut_off.columns[0].path = vec!["Artikelnr. 2016".into()];
+        let confidence = confidence_of(cut_off.clone());
+        assert_eq!(confidence.column_coherence, 0.5, "{confidence:?}");
+        // The same amounts under "Uitgaven 2016", or a code word beside words, are no sign.
+        for heading in ["Uitgaven 2016", "Artikelnr. en omschrijving"] {
+            let mut headed = cut_off.clone();
+            headed.columns[0].path = vec![heading.into()];
+            assert_eq!(confidence_of(headed).score, 1.0, "{heading}");
+        }
     }
 
     #[test]
