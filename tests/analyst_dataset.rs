@@ -128,6 +128,8 @@ fn every_unit_phrase_of_the_fixtures_is_read() {
         ("in miljarden euro, tenzij anders aangegeven", Some((1_000_000_000, eur, "amount"))),
         ("in miljarden euro; «–» is onderschrijding", Some((1_000_000_000, eur, "amount"))),
         ("in miljarden euro; «-» is onderschrijding", Some((1_000_000_000, eur, "amount"))),
+        // Wild v2_08 (Najaarsnota 2012, Tabel 2.1) prints its closing quote the wrong way round.
+        ("in miljarden euro; «-« is onderschrijding", Some((1_000_000_000, eur, "amount"))),
         ("in miljarden euro; – is onderschrijding", Some((1_000_000_000, eur, "amount"))),
         ("In miljarden euro’s, + is saldobelastend", Some((1_000_000_000, eur, "amount"))),
         // Wild page m1_01 prints "€ mln" over figures that are thousands; the unit is read as printed.

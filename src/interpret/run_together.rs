@@ -307,6 +307,9 @@ pub fn split_year_heading(line: &str) -> Option<RunTogether> {
 /// ("Omschrijving2005200620072008200920102011", wild page s1_04). Two years at least, one apart, and two of them glued.
 /// Takes the line trimmed at its end.
 pub fn glued_years(trimmed: &str) -> Option<RunTogether> {
+    if let Some(heading) = unit_glued_to_years(trimmed) {
+        return Some(heading);
+    }
     // The stub header may be glued to the first year ("Omschrijving2005200620072008200920102011"):
     // a word of two letters or more, no digit in it.
     let first_digit = trimmed.find(|c: char| c.is_ascii_digit())?;
@@ -340,6 +343,33 @@ pub fn glued_years(trimmed: &str) -> Option<RunTogether> {
         return None;
     }
     Some(RunTogether { label: 0..lead, figures, certain: true, grouping_certain: true })
+}
+
+/// The unit printed where the stub header stands, its last digit glued to a heading of
+/// consecutive glued years ("Bedragen x € 1 0002005200620072008200920102011", wild page v2_01):
+/// the unit and each year. The years are read from the end, as many as run one apart back from
+/// the last, and the rest must read as a unit that ends in a digit (`x € 1 000`, not
+/// "Aantal 2005…", which [`glued_years`] reads as a stub header).
+fn unit_glued_to_years(trimmed: &str) -> Option<RunTogether> {
+    let digits_at = trimmed.len() - trimmed.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let run = &trimmed[digits_at..];
+    let year_at = |index: usize| -> Option<u32> {
+        let start = trimmed.len().checked_sub(4 * (index + 1)).filter(|&start| start >= digits_at)?;
+        trimmed[start..start + 4].parse().ok()
+    };
+    let last = year_at(0).filter(|year| is_year(&year.to_string()))?;
+    let mut years = 1;
+    while year_at(years).is_some_and(|year| year + years as u32 == last) {
+        years += 1;
+    }
+    if years < 2 || run.len() == 4 * years {
+        return None;
+    }
+    let label = trimmed[..trimmed.len() - 4 * years].trim_end();
+    crate::normalize::unit::parse_unit(label)?;
+    let start = trimmed.len() - 4 * years;
+    let figures = (0..years).map(|i| start + 4 * i..start + 4 * i + 4).collect();
+    Some(RunTogether { label: 0..label.len(), figures, certain: true, grouping_certain: true })
 }
 
 /// One piece of a run of figures that print their thousands with spaces.
@@ -788,6 +818,15 @@ mod tests {
         // Review of session 21: a row's label after a list dash, glued to figures that happen to
         // count up like years, is no heading.
         assert!(glued_years("– Rente2000200120022003").is_none());
+        // The unit in the stub header's place, its "1 000" glued to the years: wild page v2_01
+        // (OWB 2007 XI, Tabel 15.1), line 28.
+        let line = "Bedragen x € 1 0002005200620072008200920102011";
+        let heading = glued_years(line).expect("a heading with its unit");
+        assert_eq!(&line[heading.label.clone()], "Bedragen x € 1 000");
+        let years: Vec<&str> = heading.figures.iter().map(|range| &line[range.clone()]).collect();
+        assert_eq!(years, ["2005", "2006", "2007", "2008", "2009", "2010", "2011"]);
+        // A label that names no unit is no unit ("Artikel 1" before 2005…2008).
+        assert!(unit_glued_to_years("Artikel 12005200620072008").is_none());
     }
 
     #[test]

@@ -574,6 +574,9 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
             cells.first().is_some_and(|cell| is_code(cell)) || opens_with_text_and_lost_code(cells)
         });
     let code_stub = opens_with_code * 2 > body.len() || columns_agree;
+    // Rows that lost their empty code cell at the front and got an empty cell at the end, all
+    // as wide as the header: the copy pushed the row's empty cells to its end.
+    let mut empty_cells_pushed_to_the_end = 0;
     if code_stub {
         for (_, head, cells) in &mut rows {
             let opens_with_text = cells
@@ -584,8 +587,56 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
             if !*head && opens_with_text && (ends_empty || one_short) {
                 if ends_empty {
                     cells.pop();
+                    empty_cells_pushed_to_the_end += 1;
                 }
                 cells.insert(0, String::new());
+            }
+        }
+    }
+    // A copy that pushes every row's empty cells to its end prints each body row's cells as one
+    // run from its first cell, with only empty cells after it, and puts names where the codes
+    // stand: two or more rows open with a code and two or more with a name (wild page v4_03:
+    // "2 | Curatieve zorg | Nee1 | ||||||||" under seven years and "Geheel artikel?", its
+    // sub-items "Kwaliteit en veiligheid | |||||||||" in the code slot), or rows lost their code
+    // cell at the front and got an empty cell at the end (moved above). Such a row that prints a
+    // data cell and ends in empty cells does not say under which columns its printed cells
+    // stand: its trailing empty cells are dropped, so it reads as the short row it is and is
+    // placed by rule and flagged.
+    let one_run = |cells: &Vec<String>| {
+        let printed = cells.iter().rposition(|cell| !cell.is_empty()).map_or(0, |last| last + 1);
+        cells[..printed].iter().all(|cell| !cell.is_empty())
+    };
+    let body: Vec<&Vec<String>> =
+        rows.iter().filter(|(_, head, _)| !head).map(|(_, _, cells)| cells).collect();
+    let open_with = |code: bool| {
+        body.iter()
+            .filter(|cells| cells.first().is_some_and(|cell| !cell.is_empty() && is_code(cell) == code))
+            .count()
+    };
+    // Names after the first coded row: names above it are the header's lines printed in the body.
+    let first_coded = body.iter().position(|cells| cells.first().is_some_and(|cell| is_code(cell)));
+    let names_among_codes = first_coded.map_or(0, |first| {
+        body[first..]
+            .iter()
+            .filter(|cells| cells.first().is_some_and(|cell| !cell.is_empty() && !is_code(cell)))
+            .count()
+    });
+    let names_in_the_code_slot =
+        open_with(true) >= 2 && names_among_codes >= 2 && body.iter().all(|cells| one_run(cells));
+    if empty_cells_pushed_to_the_end >= 2 || names_in_the_code_slot {
+        for (_, head, cells) in &mut rows {
+            // A row that opens with its code has its data after the name; a name in the code
+            // slot is followed by its data. A row whose empty code cell was put back above is
+            // left to the rule for rows that lost their code cell (`read_tables`).
+            let Some(first) = cells.first().filter(|cell| !cell.is_empty()) else {
+                continue;
+            };
+            let data_from = if is_code(first) { 2 } else { 1 };
+            let prints_data = cells.iter().skip(data_from).any(|cell| !cell.is_empty());
+            if !*head && prints_data && cells.last().is_some_and(String::is_empty) {
+                while cells.last().is_some_and(String::is_empty) {
+                    cells.pop();
+                }
             }
         }
     }
@@ -782,6 +833,42 @@ mod tests {
                 .is_some_and(|line| line.contains("<tr><td>– waarvan programma</td><td></td><td></td></tr>")),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_copy_that_pushes_empty_cells_to_the_row_end_places_no_data_cell_by_its_pipes() {
+        // Wild page v4_03 (JV 2023 XVI, policy reviews), lines 1-11: sub-items in the code slot
+        // and every row's empty cells after its printed ones, so "Nee1" may stand under any year
+        // or under "Geheel artikel?".
+        let text = "Art. | Naam artikel | 2017 | 2018 | 2019 | Geheel artikel? |\n---|---|---|---|---|---|\n\
+                    1 | Volksgezondheid | ||||\nGezondheidsbescherming | |||||\nZiektepreventie | |||||\n\
+                    2 | Curatieve zorg | Nee1 | |||\nKwaliteit en veiligheid | |||||\n\
+                    3 | Langdurige zorg en ondersteuning | ||||\n";
+        let read = read_tables(text, &find_blocks(text));
+        let table = &read.tables[0];
+        let curatieve = table
+            .rows
+            .iter()
+            .find(|row| row.stub.iter().any(|cell| cell.text.contains("Curatieve zorg")))
+            .expect("row");
+        assert!(matches!(curatieve.placement, Placement::Inferred { .. }), "{:?}", curatieve.placement);
+        assert!(curatieve.cells.iter().all(|cell| cell.flags.contains(&CellFlag::ColumnInferred)));
+        // A row whose empty cells stand between its printed ones keeps its pipes' placement
+        // (then the copy does not push them to the end), and so does a table whose names all
+        // stand above its first code (header lines printed in the body, wild page c5_08).
+        for text in [
+            "Art. | Naam artikel | 2017 | 2018 | 2019 | Geheel artikel? |\n---|---|---|---|---|---|\n\
+             1 | Volksgezondheid | ||||\nGezondheidsbescherming | |||||\nZiektepreventie | | | 4 | ||\n\
+             2 | Curatieve zorg | Nee1 | |||\nKwaliteit en veiligheid | |||||\n",
+            "Onderdeel | Oorspronkelijk | Realisatie | Verschil | |\n---|---|---|---|---|\nvastgestelde | ||||\n\
+             begroting | ||||\nI | Koning | 43.252 | 43.900 | 648 |\nIIA | Staten-Generaal | 145.530 | 180.193 | |\n",
+        ] {
+            let read = read_tables(text, &find_blocks(text));
+            assert!(
+                read.tables[0].rows.iter().all(|row| matches!(row.placement, Placement::Exact)),
+                "{text}"
+            );
+        }
     }
 
     #[test]
