@@ -1108,6 +1108,22 @@ fn top_titles_span_up_to_a_year_printed_twice() {
 }
 
 #[test]
+fn an_article_number_column_printed_after_the_amounts_keeps_its_rows() {
+    // Round v page v1_03 (2SUPP 2016 XV, Najaarsnota overview), lines 8-132: every cell a
+    // paragraph, the article numbers ("alle", "Div", "2", " " when none) printed after the
+    // amounts under "Artikelnr. 2016". Values from the page.
+    let document = extract("wild/dev/v1_03.txt", None);
+    let table = &document.tables[0];
+    let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
+    assert_eq!(headers, ["Uitgaven 2016", "Artikelnr. 2016"]);
+    assert_eq!(texts(row(table, "Stand ontwerpbegroting 2016")), ["31.867.150", "alle"]);
+    assert_eq!(texts(row(table, "Vastgestelde begroting")), ["32.229.512", ""]);
+    assert_eq!(texts(row(table, "Uitvoeringsmutaties TW")), ["8.591", "2"]);
+    assert_eq!(texts(row(table, "Overige mutaties")), ["– 883", "Div"]);
+    assert_eq!(texts(row(table, "Stand na 2e suppletoire begroting 2016")), ["31.789.568", ""]);
+}
+
+#[test]
 fn a_pipe_row_that_lost_its_code_cell_and_a_figure_is_flagged_not_guessed() {
     // Wild page c2_15 (OWB 2015 IIB, begrotingsstaat): "Totaal | 113.808 | 5.695 | ||" prints two
     // figures for Verplichtingen, Uitgaven and Ontvangsten; by addition both Verplichtingen and

@@ -61,7 +61,7 @@
 use serde::Serialize;
 
 use crate::interpret::vocabulary::{
-    column_number, is_code, is_code_column_header, is_measure_year_heading, is_not_available_mark,
+    column_number, heads_code_column, is_code, is_measure_year_heading, is_not_available_mark,
     is_period_heading, is_short_whole_number, is_year,
 };
 use crate::normalize::number::parse_dutch_number;
@@ -328,7 +328,7 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     // column of the print).
     let misnamed_columns = (0..table.columns.len())
         .filter(|&column_index| {
-            table.columns[column_index].path.iter().any(|part| heads_codes(part)) && {
+            table.columns[column_index].path.iter().any(|part| heads_code_column(part)) && {
                 let filled: Vec<&str> = data_rows
                     .iter()
                     .filter_map(|row| row.cells.get(column_index))
@@ -535,17 +535,6 @@ pub fn score_table(table: &Table) -> StructureConfidence {
         texts_placed: round3(texts_placed),
         reasons,
     }
-}
-
-/// A heading that names a column of article codes: the word alone ("Artikelnr.", "Art.") or
-/// with the period the table is about ("Artikelnr. 2016": the code column's heading of a
-/// Najaarsnota overview, printed after the amounts' heading).
-fn heads_codes(heading: &str) -> bool {
-    is_code_column_header(heading)
-        || heading
-            .trim()
-            .split_once(' ')
-            .is_some_and(|(word, period)| is_code_column_header(word) && is_period_heading(period.trim()))
 }
 
 /// How many figures a heading prints among words, years left out: a heading names its column

@@ -288,6 +288,17 @@ pub fn is_code_column_header(text: &str) -> bool {
     matches!(folded.as_str(), "art" | "artnr" | "artnummer" | "artikel" | "artikelnr" | "artikelnummer")
 }
 
+/// A heading that names a column of article codes: the word alone ("Artikelnr.", "Art.") or
+/// with the period the table is about ("Artikelnr. 2016": the code column's heading of a
+/// Najaarsnota overview, printed after the amounts' heading).
+pub fn heads_code_column(heading: &str) -> bool {
+    is_code_column_header(heading)
+        || heading
+            .trim()
+            .split_once(' ')
+            .is_some_and(|(word, period)| is_code_column_header(word) && is_period_heading(period.trim()))
+}
+
 /// A row label naming an extrapolation ("Extrapolatie", "Extrapolatie 2026", "extrapolatie1"
 /// with a note marker): the row that extends a table's multi-year estimates by the one year that
 /// enters it, so its figure stands in the last year's column.

@@ -239,9 +239,10 @@ fn looks_doubtful(table: &Table) -> bool {
     });
     // A data column headed by the word for article codes (whatever it holds: the structure
     // confidence tells whether it holds amounts): the header may be cut one column off.
-    let code_word_over_data = table.columns.iter().any(|column| {
-        column.path.iter().any(|part| crate::interpret::vocabulary::is_code_column_header(part))
-    });
+    let code_word_over_data = table
+        .columns
+        .iter()
+        .any(|column| column.path.iter().any(|part| crate::interpret::vocabulary::heads_code_column(part)));
     // A data cell that reads as a column heading: the header was cut short.
     let heading_in_body = rows()
         .flat_map(|row| &row.cells)
