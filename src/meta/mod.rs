@@ -490,6 +490,14 @@ mod tests {
             vjn,
         );
         assert_eq!(found, meta(2022, "VJN", Some("IIA")));
+        // Wild page v2_07, line 5: the Voorjaarsnota 2024's part on chapter IV.
+        let part = "Base description which applies to whole site\n\nKoninkrijksrelaties\n\nIV Koninkrijksrelaties: Uitgaven\n\nIn miljoenen euro\n";
+        let (found, _) = infer_meta(
+            Some("https://rijksfinancien.nl/voorjaarsnota/2024/2744773"),
+            Path::new("x.txt"),
+            part,
+        );
+        assert_eq!(found, meta(2024, "VJN", Some("IV")));
         // A budget statement's title (wild page c6_04, whose address names no chapter).
         let statement = "A. Artikelsgewijze toelichting bij het begrotingswetsvoorstel\n\nVaststelling van de \
             begrotingsstaat van de Raad van State, … en het kabinet van de Gouverneur van Aruba (IIB) voor het jaar 2007\n";

@@ -30,6 +30,7 @@ enum LineRule {
     CapsHeading,
     HHeading,
     StatementChapter,
+    PartHeading,
     /// Not a rule of its own: no ASCII line says "nota over de toestand van" in capitals
     /// without it.
     Toestand,
@@ -37,7 +38,7 @@ enum LineRule {
 
 impl LineRule {
     /// Every rule in the order of its discriminant, which is its pattern's index in the set.
-    const ALL: [LineRule; 10] = [
+    const ALL: [LineRule; 11] = [
         LineRule::Fjr,
         LineRule::BudgetBillPartA,
         LineRule::RekenkamerReport,
@@ -47,6 +48,7 @@ impl LineRule {
         LineRule::CapsHeading,
         LineRule::HHeading,
         LineRule::StatementChapter,
+        LineRule::PartHeading,
         LineRule::Toestand,
     ];
 
@@ -75,6 +77,9 @@ impl LineRule {
             LineRule::StatementChapter => {
                 format!(r"\(({CHAPTER})\)(?:\s+en\s+(?:het|de)\s+[^()]+\([A-Z]\))?\s+voor het jaar \d{{4}}")
             }
+            // A nota's part on one chapter, its expenditure or receipts: "IV Koninkrijksrelaties:
+            // Uitgaven" (the Voorjaarsnota 2024's vertical explanation, wild page v2_07).
+            LineRule::PartHeading => format!(r"^({CHAPTER}) [A-Z][^:]{{3,}}: (?:Uitgaven|Ontvangsten)$"),
             LineRule::Toestand => r"(?i)toestand".to_string(),
         }
     }
@@ -161,6 +166,11 @@ pub(super) fn read_lines(head: &[&str]) -> LineReading {
         // it manages after it ("… (XIV) en het Diergezondheidsfonds (F) voor het jaar 2021").
         if meta.chapter.is_none()
             && let Some(captures) = captures_of(LineRule::StatementChapter)
+        {
+            meta.chapter = Some(captures[1].to_string());
+        }
+        if meta.chapter.is_none()
+            && let Some(captures) = captures_of(LineRule::PartHeading)
         {
             meta.chapter = Some(captures[1].to_string());
         }
