@@ -184,7 +184,11 @@ pub(super) fn name_labels_with_unsplit_digits(tables: &mut [Table], warnings: &m
         // Rows glued into one paragraph can land in the title too ("… (x € miljard) MN
         // 2007FJR 2007Verschil Belastingen en premies volksverzekeringen163,7167,84,1 …", wild
         // page u2_01): the table read from what is left is in doubt.
-        if let Some(token) = table.title.as_deref().and_then(token_of_glued_decimals) {
+        if let Some(token) = table
+            .title
+            .as_deref()
+            .and_then(|title| token_of_glued_decimals(title).or_else(|| first_of_a_row_of_figures(title)))
+        {
             let token = token.to_string();
             for cell in table.rows.iter_mut().flat_map(|row| row.cells.iter_mut()) {
                 cell.flag(CellFlag::SplitUncertain);
@@ -235,6 +239,26 @@ fn token_of_glued_decimals(text: &str) -> Option<&str> {
             // has one digit there).
             && tail.split(',').skip(1).take(tail.matches(',').count() - 1).any(|part| part.len() >= 2)
     })
+}
+
+/// How many figures among a caption's words make a row read into it: a caption names a table
+/// with words, a year, a number or two ("Tabel 3.1", "artikelen 11 en 12"), never with a row of
+/// figures (the same bound as a column heading's in `interpret::confidence`).
+const FIGURES_OF_A_ROW_IN_A_TITLE: usize = 5;
+
+/// The first figure of a title that prints [`FIGURES_OF_A_ROW_IN_A_TITLE`] figures or more
+/// (words of digits and separators, markers glued to them or not), years left out ("Back-upfaciliteit ING 0 15.8572 13.0841 10.2641 7.6551 …", wild page
+/// t1_08, line 12: a row of the table taken for its caption).
+fn first_of_a_row_of_figures(text: &str) -> Option<&str> {
+    let figures: Vec<&str> = text
+        .split_whitespace()
+        .filter(|word| {
+            word.starts_with(|c: char| c.is_ascii_digit())
+                && !is_year(word)
+                && word.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+        })
+        .collect();
+    (figures.len() >= FIGURES_OF_A_ROW_IN_A_TITLE).then(|| figures[0])
 }
 
 #[cfg(test)]
@@ -326,6 +350,15 @@ mod tests {
             "Groeipercentages 1,5,2,25,3,0",
         ] {
             assert_eq!(token_of_glued_decimals(plain), None, "{plain}");
+        }
+        // A row taken for the caption: wild page t1_08, line 12.
+        let row = "Back-upfaciliteit ING 0 15.8572 13.0841 10.2641 7.6551 2.7221 00 00 00 0 0 0";
+        assert_eq!(first_of_a_row_of_figures(row), Some("0"));
+        for caption in [
+            "Tabel 3.1 Uitgaven 2019 2020 2021 2022 2023 (x € 1.000)",
+            "Uitgaven artikelen 11 en 12 (bedragen x € 1 mln)",
+        ] {
+            assert_eq!(first_of_a_row_of_figures(caption), None, "{caption}");
         }
         // Belastingplan 2009, bijlage 2 (wild page u2_07, line 18).
         assert!(figure_after_a_star("e. Durfkapitaalregeling*23"));
