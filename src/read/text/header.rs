@@ -430,10 +430,48 @@ fn fill_columns(
     // Rule 2: a bottom row under spanning top cells.
     let split = header.len().saturating_sub(c);
     let bottom: Vec<String> = header[split..].to_vec();
+    if let Some((unit, columns)) = unit_opening_the_bottom_row(&header[..split], &bottom, layout) {
+        built.stub_header = Some(unit);
+        built.columns = columns;
+        return;
+    }
     let top: Vec<String> = header[..split].iter().filter(|s| !s.is_empty()).cloned().collect();
     let (stub_header, columns) = spanned_columns(top, bottom, layout);
     built.stub_header = stub_header;
     built.columns = columns;
+}
+
+/// A unit printed right before a bottom row of one heading a column ("(x € 1.000)" before
+/// 2009 … 2013, 2013, 2013) is that row's stub cell, where the stub header stands, not a title of
+/// the top row: the top row opens with its empty stub cells and then prints only titles
+/// ("Realisatie", "Oorspronkelijk Vastgestelde begroting", "Verschil"; wild page v2_03, lines
+/// 9-31), which span the bottom row's columns (the first covers what the others leave; a year
+/// printed twice side by side then moves the spans, [`titles_span_to_repeated_headings`]).
+/// Returns the unit and the columns.
+fn unit_opening_the_bottom_row(
+    above: &[String],
+    bottom: &[String],
+    layout: Layout,
+) -> Option<(String, Vec<Column>)> {
+    let k = layout.stub_columns;
+    let (unit, top_row) = above.split_last()?;
+    crate::normalize::unit::parse_unit(unit)?;
+    let opening = top_row.iter().take_while(|cell| cell.is_empty()).count();
+    let titles = &top_row[opening..];
+    if k == 0
+        || opening < k
+        || titles.len() < 2
+        || titles.len() > layout.columns
+        || titles.iter().any(|title| title.is_empty() || printed::is_year_like(title))
+        || printed::is_year_like(unit)
+        || bottom.len() != layout.columns
+    {
+        return None;
+    }
+    let mut top = vec![String::new(); k];
+    top.extend(titles.iter().cloned());
+    let (_, columns) = spanned_columns(top, bottom.to_vec(), layout);
+    Some((unit.clone(), columns))
 }
 
 /// Header cells printed as a title and, in a paragraph of its own after it, its column formula
@@ -627,6 +665,34 @@ mod tests {
         let layout = Layout { stub_columns, columns, convention: SpaceConvention::TwoMinusOne };
         let built = build_columns(&paragraphs, &cells, layout);
         (built.stub_header, built.columns.iter().map(Column::header).collect())
+    }
+
+    #[test]
+    fn a_unit_before_the_bottom_row_is_its_stub_cell() {
+        // Round v page v2_03 (JV 2013 VII, Tabel 11.1), lines 9-31: a whitespace line, three
+        // titles, the unit, then seven years of which 2013 three times.
+        let text = "Tabel 11.1 Centraal apparaat\n           \n\nRealisatie\n\nOorspronkelijk Vastgestelde begroting\n\n\
+                    Verschil\n\n(x € 1.000)\n\n2009\n\n2010\n\n2011\n\n2012\n\n2013\n\n2013\n\n2013\n";
+        let paragraphs = paragraphs(text);
+        let cells: Vec<usize> = (1..paragraphs.len()).collect();
+        // Its stub: a code and a name ("11.1", "Apparaat (excl. AIVD)").
+        let layout = Layout { stub_columns: 2, columns: 7, convention: SpaceConvention::TwoMinusOne };
+        let built = build_columns(&paragraphs, &cells, layout);
+        let (stub_header, headers): (Option<String>, Vec<String>) =
+            (built.stub_header, built.columns.iter().map(Column::header).collect());
+        assert_eq!(stub_header.as_deref(), Some("(x € 1.000)"));
+        assert_eq!(
+            headers,
+            [
+                "Realisatie 2009",
+                "Realisatie 2010",
+                "Realisatie 2011",
+                "Realisatie 2012",
+                "Realisatie 2013",
+                "Oorspronkelijk Vastgestelde begroting 2013",
+                "Verschil 2013"
+            ]
+        );
     }
 
     #[test]
