@@ -262,7 +262,7 @@ impl ScoreReport {
         for (kind, name) in WRONG_CELL_KIND_NAMES.iter().enumerate() {
             let all = self.sum(|p| p.wrong_by_kind[kind].0);
             let silent = self.sum(|p| p.wrong_by_kind[kind].1);
-            let _ = writeln!(out, "    {name:<22} {all:>5} ({silent} in silence)");
+            let _ = writeln!(out, "    {name:<28} {all:>5} ({silent} in silence)");
         }
         let right = self.sum(|p| p.cells_right);
         let _ = writeln!(
@@ -648,7 +648,8 @@ pub enum WrongCellKind {
     /// (a cell cut in two).
     RowWiderTextsChanged,
     /// The row has fewer cells than the truth's columns, and every text of the truth's row
-    /// stands in it in order (only empty cells are missing: an empty column dropped).
+    /// stands in it in order (mostly an empty column dropped; a text the truth does not have
+    /// is not ruled out).
     RowNarrowerTextsKept,
     /// The row has fewer cells than the truth's columns, and some truth text is not in it
     /// (cells run together, or a figure taken into the label).

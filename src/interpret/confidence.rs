@@ -17,9 +17,12 @@
 //!    2017 | 2018": a header row read as data), as the share of data rows that do not.
 //!    Each of these signs of a header or grid put together wrongly halves it, since then every
 //!    cell carries a wrong column header however right its text:
-//!    - a data column headed by the word for article codes ("Artikelnr.") that holds amounts or
-//!      nothing at all (the header is cut one column off);
+//!    - a data column headed by the word for article codes ("Artikelnr.", or with the table's
+//!      period, "Artikelnr. 2016") that holds amounts or nothing at all (the header is cut one
+//!      column off);
 //!    - a header that numbers its columns ("(1)", "(3)=(1)+(2)") out of order;
+//!    - years heading the columns that step back against their direction twice or more, not as
+//!      blocks of one shape ("2014, 2012, 2015, 2012, 2016, 2017": cells of other columns);
 //!    - a year or date in the labels' header ("Vastgestelde begroting 2019", "31-12-2020": a
 //!      period heads figures, so the header is cut one column off);
 //!    - a data cell, or a line inside the table that landed nowhere, that reads as a column
@@ -358,10 +361,11 @@ pub fn score_table(table: &Table) -> StructureConfidence {
             printed.join(", ")
         ));
     }
-    // The years heading the columns, read left to right, rise or fall, with at most one turn
-    // ("2022 … 2028, 2023": a difference column after the years), or repeat one shape block by
-    // block (a balance's two sides "2020, 2019, 2020, 2019"; pairs "2025, 2024, 2026, 2025").
-    // Years that turn twice or more were put together from other columns' header cells.
+    // The years heading the columns, read left to right, rise or fall with at most one step
+    // back ("2022 … 2028, 2023": a difference column after the years; a base year among
+    // realisations), or repeat one shape block by block (a balance's two sides "2020, 2019,
+    // 2020, 2019"; pairs "2025, 2024, 2026, 2025"). Two steps back or more: a header put
+    // together from other columns' cells.
     let column_years: Vec<i32> =
         table.columns.iter().filter_map(|column| last_year(&column.header())).collect();
     let years_in_order = years_in_order(&column_years);
@@ -598,13 +602,17 @@ fn last_year(heading: &str) -> Option<i32> {
         .next_back()
 }
 
-/// Years read left to right that turn at most once, or that repeat one shape block by block
-/// (module doc and `score_table`).
+/// Years read left to right that step against their own direction at most once, or that
+/// repeat one shape block by block (module doc and `score_table`). The direction is the one
+/// most steps take; a step back is a base year or a difference column after the years
+/// ("2016, 2017, 2018, 2012, 2021": realisations, a base year, a target), two are a header put
+/// together from other columns' cells ("2014, 2012, 2015, 2012, 2016, 2017").
 fn years_in_order(years: &[i32]) -> bool {
     let steps: Vec<i32> =
         years.windows(2).map(|pair| (pair[1] - pair[0]).signum()).filter(|&s| s != 0).collect();
-    let turns = steps.windows(2).filter(|pair| pair[0] != pair[1]).count();
-    if turns < 2 {
+    let rising = steps.iter().filter(|&&step| step > 0).count();
+    let falling = steps.len() - rising;
+    if rising.min(falling) < 2 {
         return true;
     }
     (2..=years.len() / 2).filter(|&block| years.len().is_multiple_of(block)).any(|block| {
@@ -773,6 +781,9 @@ mod tests {
             ["2022", "2023", "2024", "2025", "2026", "2023"],
             ["2020", "2019", "2020", "2019", "2020", "2019"],
             ["2025", "2024", "2026", "2025", "2027", "2026"],
+            // Realisations, a base year and a target; two blocks of different lengths.
+            ["2016", "2017", "2018", "2012", "2021", "2022"],
+            ["2018", "2019", "2020", "2019", "2020", "2021"],
         ] {
             assert_eq!(headed(&years).score, 1.0, "{years:?}");
         }

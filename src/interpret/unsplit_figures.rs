@@ -196,7 +196,7 @@ pub(super) fn name_labels_with_unsplit_digits(tables: &mut [Table], warnings: &m
             warnings.push(Warning::new(
                 WarningKind::FigureNotRead,
                 Location::table(table_index, table.lines.map(|(first, _)| first)),
-                format!("the table's title holds figures run together, that may be rows read into the caption: \"{token}\""),
+                format!("the table's title holds figures run together or a row of figures, that may be rows read into the caption: \"{token}\""),
             ));
         }
         if let Some(heading) = glued_headings.first() {
@@ -247,15 +247,20 @@ fn token_of_glued_decimals(text: &str) -> Option<&str> {
 const FIGURES_OF_A_ROW_IN_A_TITLE: usize = 5;
 
 /// The first figure of a title that prints [`FIGURES_OF_A_ROW_IN_A_TITLE`] figures or more
-/// (words of digits and separators, markers glued to them or not), years left out ("Back-upfaciliteit ING 0 15.8572 13.0841 10.2641 7.6551 …", wild page
-/// t1_08, line 12: a row of the table taken for its caption).
+/// that group digits or print decimals ("15.8572", "13.0841": an amount, its marker glued or
+/// not), years and bare numbers left out ("artikelen 1, 2, 3, 4 en 5", "2019, 2020", "35 300
+/// VII, nr. 2" are no row) ("Back-upfaciliteit ING 0 15.8572 13.0841 10.2641 7.6551 2.7221 …",
+/// wild page t1_08, line 12: a row of the table taken for its caption).
 fn first_of_a_row_of_figures(text: &str) -> Option<&str> {
     let figures: Vec<&str> = text
         .split_whitespace()
+        .map(|word| word.trim_end_matches([',', ';', ':', ')']))
         .filter(|word| {
+            let inner = word.get(1..word.len().saturating_sub(1)).unwrap_or("");
             word.starts_with(|c: char| c.is_ascii_digit())
                 && !is_year(word)
                 && word.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+                && inner.contains(['.', ','])
         })
         .collect();
     (figures.len() >= FIGURES_OF_A_ROW_IN_A_TITLE).then(|| figures[0])
@@ -353,10 +358,14 @@ mod tests {
         }
         // A row taken for the caption: wild page t1_08, line 12.
         let row = "Back-upfaciliteit ING 0 15.8572 13.0841 10.2641 7.6551 2.7221 00 00 00 0 0 0";
-        assert_eq!(first_of_a_row_of_figures(row), Some("0"));
+        assert_eq!(first_of_a_row_of_figures(row), Some("15.8572"));
         for caption in [
             "Tabel 3.1 Uitgaven 2019 2020 2021 2022 2023 (x € 1.000)",
             "Uitgaven artikelen 11 en 12 (bedragen x € 1 mln)",
+            // Review of session 24: lists of articles and years, Kamerstuk numbers.
+            "Tabel 4.2 Budgettaire gevolgen van beleid artikelen 1, 2, 3, 4 en 5 (bedragen x € 1 000)",
+            "Tabel 7 Intensiveringen 2019, 2020, 2021, 2022, 2023, 2024 en 2025",
+            "Mutaties (Kamerstukken 35 300 VII, nr. 2 en 35 350 VII, nr. 1)",
         ] {
             assert_eq!(first_of_a_row_of_figures(caption), None, "{caption}");
         }

@@ -498,6 +498,14 @@ mod tests {
             part,
         );
         assert_eq!(found, meta(2024, "VJN", Some("IV")));
+        // Review of session 24: a page of several chapters' parts names none.
+        let parts = "Verticale toelichting per begrotingshoofdstuk\n\nI De Koning: Uitgaven\n\n223\n\nIIA Staten-Generaal: Uitgaven\n";
+        let (found, _) = infer_meta(
+            Some("https://rijksfinancien.nl/voorjaarsnota/2024/2744700"),
+            Path::new("x.txt"),
+            parts,
+        );
+        assert_eq!(found.chapter, None);
         // A budget statement's title (wild page c6_04, whose address names no chapter).
         let statement = "A. Artikelsgewijze toelichting bij het begrotingswetsvoorstel\n\nVaststelling van de \
             begrotingsstaat van de Raad van State, … en het kabinet van de Gouverneur van Aruba (IIB) voor het jaar 2007\n";

@@ -97,6 +97,8 @@ pub(super) fn read_lines(head: &[&str]) -> LineReading {
     });
     let mut meta = DocMeta::default();
     let mut caps_chapter = None;
+    // The chapters of a nota's part headings: a page of one chapter's parts names one.
+    let mut part_chapters: Vec<String> = Vec::new();
     let mut above_tables = true;
     for line in head {
         let matched = ANY_RULE.matches(line);
@@ -169,10 +171,8 @@ pub(super) fn read_lines(head: &[&str]) -> LineReading {
         {
             meta.chapter = Some(captures[1].to_string());
         }
-        if meta.chapter.is_none()
-            && let Some(captures) = captures_of(LineRule::PartHeading)
-        {
-            meta.chapter = Some(captures[1].to_string());
+        if let Some(captures) = captures_of(LineRule::PartHeading) {
+            part_chapters.push(captures[1].to_string());
         }
         if meta.chapter.is_none()
             && let Some(captures) = captures_of(LineRule::HHeading)
@@ -181,6 +181,14 @@ pub(super) fn read_lines(head: &[&str]) -> LineReading {
             meta.chapter = roman(number)
                 .map(|numeral| format!("{numeral}{}", captures.get(2).map_or("", |m| m.as_str())));
         }
+    }
+    // A nota's part headings name the page's chapter only when they all name the same one (a
+    // page of several chapters' parts is about none of them).
+    part_chapters.dedup();
+    if meta.chapter.is_none()
+        && let [chapter] = part_chapters.as_slice()
+    {
+        meta.chapter = Some(chapter.clone());
     }
     let has_chapter_heading = caps_chapter.is_some();
     if let Some(chapter) = caps_chapter {

@@ -455,12 +455,14 @@ fn unit_opening_the_bottom_row(
 ) -> Option<(String, Vec<Column>)> {
     let k = layout.stub_columns;
     let (unit, top_row) = above.split_last()?;
-    crate::normalize::unit::parse_unit(unit)?;
+    printed::unit_line(unit)?;
     let opening = top_row.iter().take_while(|cell| cell.is_empty()).count();
     let titles = &top_row[opening..];
     if k == 0
         || opening < k
         || titles.len() < 2
+        // As many titles as stub columns or fewer would be read as the stub's headers.
+        || titles.len() <= k
         || titles.len() > layout.columns
         || titles.iter().any(|title| title.is_empty() || printed::is_year_like(title))
         || printed::is_year_like(unit)

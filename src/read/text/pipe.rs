@@ -544,6 +544,15 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
     // 2008 | 9 |").
     let body: Vec<&Vec<String>> =
         rows.iter().filter(|(_, head, _)| !head).map(|(_, _, cells)| cells).collect();
+    // Every body row prints its cells as one run from its first cell, with only empty cells
+    // after it (as copied, before any cell is moved below): the mark of a copy that pushes a
+    // row's empty cells to its end; a row with an empty cell between printed ones shows the
+    // copy keeps them in place.
+    let one_run = |cells: &Vec<String>| {
+        let printed = cells.iter().rposition(|cell| !cell.is_empty()).map_or(0, |last| last + 1);
+        cells[..printed].iter().all(|cell| !cell.is_empty())
+    };
+    let every_row_one_run = body.iter().all(|cells| one_run(cells));
     let opens_with_code = body
         .iter()
         .filter(|cells| cells.first().is_some_and(|cell| is_code(cell) || is_code_column_header(cell)))
@@ -602,10 +611,6 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
     // data cell and ends in empty cells does not say under which columns its printed cells
     // stand: its trailing empty cells are dropped, so it reads as the short row it is and is
     // placed by rule and flagged.
-    let one_run = |cells: &Vec<String>| {
-        let printed = cells.iter().rposition(|cell| !cell.is_empty()).map_or(0, |last| last + 1);
-        cells[..printed].iter().all(|cell| !cell.is_empty())
-    };
     let body: Vec<&Vec<String>> =
         rows.iter().filter(|(_, head, _)| !head).map(|(_, _, cells)| cells).collect();
     let open_with = |code: bool| {
@@ -621,9 +626,8 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
             .filter(|cells| cells.first().is_some_and(|cell| !cell.is_empty() && !is_code(cell)))
             .count()
     });
-    let names_in_the_code_slot =
-        open_with(true) >= 2 && names_among_codes >= 2 && body.iter().all(|cells| one_run(cells));
-    if empty_cells_pushed_to_the_end >= 2 || names_in_the_code_slot {
+    let names_in_the_code_slot = open_with(true) >= 2 && names_among_codes >= 2;
+    if every_row_one_run && (empty_cells_pushed_to_the_end >= 2 || names_in_the_code_slot) {
         for (_, head, cells) in &mut rows {
             // A row that opens with its code has its data after the name; a name in the code
             // slot is followed by its data. A row whose empty code cell was put back above is
@@ -862,6 +866,12 @@ mod tests {
              2 | Curatieve zorg | Nee1 | |||\nKwaliteit en veiligheid | |||||\n",
             "Onderdeel | Oorspronkelijk | Realisatie | Verschil | |\n---|---|---|---|---|\nvastgestelde | ||||\n\
              begroting | ||||\nI | Koning | 43.252 | 43.900 | 648 |\nIIA | Staten-Generaal | 145.530 | 180.193 | |\n",
+            // Review of session 24: group rows whose label fills the code cell, in a copy that
+            // keeps a row's empty cells in place ("3 | De Nationale ombudsman |  | 15.461").
+            "| Art. | Omschrijving | Verplichtingen | Uitgaven | Ontvangsten |\n|---|---|---|---|---|\n\
+             | Beleidsartikelen |  |  |  |  |\n| 1 | Raad van State | 59.034 | 59.034 | 1.950 |\n\
+             | 3 | De Nationale ombudsman |  | 15.461 | 2.189 |\n| 4 | Kanselarij der Nederlandse Orden | 3.975 | 3.975 |  |\n\
+             | Niet-beleidsartikelen |  |  |  |  |\n| 10 | Nominaal en onvoorzien | 2.753 | 2.753 |  |\n",
         ] {
             let read = read_tables(text, &find_blocks(text));
             assert!(

@@ -336,8 +336,8 @@ fn best_width(slots: &[(RhythmSlot, Sort)], runs_to_end: bool) -> Option<RhythmT
 impl RhythmTable {
     /// How a cut ranks among the passing cuts of one width, lower first: its irregular spacer
     /// rows, then how many of its labels repeat a label above them (totals, which every block
-    /// repeats, left out).
-    fn rank(&self) -> (usize, usize) {
+    /// repeats, left out), then its header rows.
+    fn rank(&self) -> (usize, usize, usize) {
         let label_column = self.stub_columns.saturating_sub(1);
         let mut seen = std::collections::HashSet::new();
         let repeated = self
@@ -347,7 +347,9 @@ impl RhythmTable {
             .filter(|slot| !slot.text.is_empty() && !crate::interpret::vocabulary::is_total_label(&slot.text))
             .filter(|slot| !seen.insert(slot.text.as_str()))
             .count();
-        (self.irregular_spacers, repeated)
+        // Then the fewer header rows: a caption and its unit line above the header are titles,
+        // not a header row over it (wild page w3_02).
+        (self.irregular_spacers, repeated, self.header.len())
     }
 }
 
