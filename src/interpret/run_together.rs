@@ -348,8 +348,8 @@ pub fn glued_years(trimmed: &str) -> Option<RunTogether> {
 /// The unit printed where the stub header stands, its last digit glued to a heading of
 /// consecutive glued years ("Bedragen x € 1 0002005200620072008200920102011", wild page v2_01):
 /// the unit and each year. The years are read from the end, as many as run one apart back from
-/// the last, and the rest must read as a unit that ends in a digit (`x € 1 000`, not
-/// "Aantal 2005…", which [`glued_years`] reads as a stub header).
+/// the last, and the rest must be a unit line and nothing else (`caption::unit_only`, as the text
+/// reader asks of a unit line: "Bedragen x € 1 000", not "Artikel 1" or "Aantal").
 fn unit_glued_to_years(trimmed: &str) -> Option<RunTogether> {
     let digits_at = trimmed.len() - trimmed.bytes().rev().take_while(u8::is_ascii_digit).count();
     let run = &trimmed[digits_at..];
@@ -366,7 +366,7 @@ fn unit_glued_to_years(trimmed: &str) -> Option<RunTogether> {
         return None;
     }
     let label = trimmed[..trimmed.len() - 4 * years].trim_end();
-    crate::normalize::unit::parse_unit(label)?;
+    crate::interpret::caption::unit_only(label)?;
     let start = trimmed.len() - 4 * years;
     let figures = (0..years).map(|i| start + 4 * i..start + 4 * i + 4).collect();
     Some(RunTogether { label: 0..label.len(), figures, certain: true, grouping_certain: true })

@@ -48,6 +48,7 @@ mod layout_search;
 mod paragraph;
 mod pipe;
 mod pipe_header;
+mod pipe_rows;
 mod place;
 mod printed;
 mod region;
