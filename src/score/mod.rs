@@ -34,7 +34,6 @@
 //! Nothing here prints: [`ScoreReport::render`] returns the text a person reads.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -44,6 +43,12 @@ use crate::error::{Error, ErrorKind};
 use crate::normalize::collapse_whitespace;
 use crate::pipeline::{Document, ExtractOptions, extract_path};
 use crate::table::{CellFlag, Row, Table, TableKind};
+
+mod report;
+mod wrong_cells;
+
+use wrong_cells::wrong_cell_kinds;
+pub use wrong_cells::{WRONG_CELL_KINDS, WrongCellKind};
 
 /// The targets a run must meet (the `score` command exits 1 when one is missed).
 pub mod targets {
@@ -127,182 +132,6 @@ pub struct TableScore {
 pub struct ScoreReport {
     /// One entry per page.
     pub pages: Vec<PageScore>,
-}
-
-fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 { 1.0 } else { part as f64 / whole as f64 }
-}
-
-impl ScoreReport {
-    fn sum(&self, field: impl Fn(&PageScore) -> usize) -> usize {
-        self.pages.iter().map(field).sum()
-    }
-
-    /// Matched truth tables over all truth tables.
-    pub fn table_recall(&self) -> f64 {
-        ratio(self.sum(|p| p.tables_matched), self.sum(|p| p.tables_truth))
-    }
-
-    /// Found truth rows over all truth rows (data, total, waarvan).
-    pub fn row_recall(&self) -> f64 {
-        ratio(self.sum(|p| p.rows_found), self.sum(|p| p.rows_truth))
-    }
-
-    /// Right cells over all cells of unambiguous truth rows.
-    pub fn cell_accuracy(&self) -> f64 {
-        ratio(self.sum(|p| p.cells_right), self.sum(|p| p.cells_truth))
-    }
-
-    /// Wrong cells the extraction did not flag: wrong in silence.
-    pub fn silently_wrong_cells(&self) -> usize {
-        self.sum(|p| p.cells_truth - p.cells_right - p.wrong_cells_flagged)
-    }
-
-    /// Flagged ambiguous rows over all ambiguous truth rows.
-    pub fn ambiguous_flagged_share(&self) -> f64 {
-        ratio(self.sum(|p| p.ambiguous_flagged), self.sum(|p| p.ambiguous_rows))
-    }
-
-    /// Pages whose metadata matched.
-    pub fn meta_pages_right(&self) -> usize {
-        self.pages.iter().filter(|p| p.meta_right).count()
-    }
-
-    /// Pages that could not be extracted (or whose truth could not be read).
-    pub fn failed_pages(&self) -> usize {
-        self.pages.iter().filter(|p| p.error.is_some()).count()
-    }
-
-    /// True when every target holds: cell accuracy and table recall at least their targets, every
-    /// ambiguous row flagged, no page failed, metadata right on every page.
-    pub fn targets_met(&self) -> bool {
-        self.cell_accuracy() >= targets::CELL_ACCURACY
-            && self.table_recall() >= targets::TABLE_RECALL
-            && self.sum(|p| p.ambiguous_flagged) == self.sum(|p| p.ambiguous_rows)
-            && self.failed_pages() == 0
-            && self.meta_pages_right() == self.pages.len()
-    }
-
-    /// A readable text table: one line per page, totals, the targets, then the first
-    /// mismatches of each page.
-    pub fn render(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "{:<10} {:>7} {:>9} {:>11} {:>6} {:>9} {:<5} note",
-            "page", "tables", "rows", "cells", "silent", "ambig.", "meta"
-        );
-        for page in &self.pages {
-            let note = page.error.clone().or_else(|| page.meta_detail.clone()).unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "{:<10} {:>7} {:>9} {:>11} {:>6} {:>9} {:<5} {}",
-                page.page,
-                format!("{}/{}", page.tables_matched, page.tables_truth),
-                format!("{}/{}", page.rows_found, page.rows_truth),
-                format!("{}/{}", page.cells_right, page.cells_truth),
-                page.cells_truth - page.cells_right - page.wrong_cells_flagged,
-                format!("{}/{}", page.ambiguous_flagged, page.ambiguous_rows),
-                if page.meta_right { "ok" } else { "MISS" },
-                note
-            );
-        }
-        let _ = writeln!(
-            out,
-            "{:<10} {:>7} {:>9} {:>11} {:>6} {:>9} {:<5}",
-            "total",
-            format!("{}/{}", self.sum(|p| p.tables_matched), self.sum(|p| p.tables_truth)),
-            format!("{}/{}", self.sum(|p| p.rows_found), self.sum(|p| p.rows_truth)),
-            format!("{}/{}", self.sum(|p| p.cells_right), self.sum(|p| p.cells_truth)),
-            self.silently_wrong_cells(),
-            format!("{}/{}", self.sum(|p| p.ambiguous_flagged), self.sum(|p| p.ambiguous_rows)),
-            format!("{}/{}", self.meta_pages_right(), self.pages.len()),
-        );
-        let mark = |ok: bool| if ok { "met" } else { "MISSED" };
-        let _ = writeln!(out);
-        let _ = writeln!(
-            out,
-            "table recall     {:6.2}%  (target ≥ {:.0}%: {})",
-            100.0 * self.table_recall(),
-            100.0 * targets::TABLE_RECALL,
-            mark(self.table_recall() >= targets::TABLE_RECALL)
-        );
-        let _ = writeln!(out, "row recall       {:6.2}%", 100.0 * self.row_recall());
-        let _ = writeln!(
-            out,
-            "headers right    {:>3}/{:<3}  (matched tables whose column headers equal the truth; no target; {} wrong in silence)",
-            self.sum(|p| p.headers_right),
-            self.sum(|p| p.tables_matched),
-            self.sum(|p| p.tables_matched - p.headers_right - p.headers_wrong_flagged)
-        );
-        let _ = writeln!(
-            out,
-            "cell accuracy    {:6.2}%  (target ≥ {:.0}%: {})",
-            100.0 * self.cell_accuracy(),
-            100.0 * targets::CELL_ACCURACY,
-            mark(self.cell_accuracy() >= targets::CELL_ACCURACY)
-        );
-        let wrong = self.sum(|p| p.cells_truth - p.cells_right);
-        let _ = writeln!(
-            out,
-            "wrong flagged   {:>5}/{:<5} (wrong cells the output flags as doubtful; {} wrong in silence)",
-            wrong - self.silently_wrong_cells(),
-            wrong,
-            self.silently_wrong_cells()
-        );
-        let not_found = self.sum(|p| p.cells_in_rows_not_found);
-        let _ = writeln!(
-            out,
-            "  of the wrong  {:>5} in rows not found by label or tables not found ({} in silence), {} in rows found ({} in silence)",
-            not_found,
-            not_found - self.sum(|p| p.flagged_in_rows_not_found),
-            wrong - not_found,
-            self.silently_wrong_cells() - (not_found - self.sum(|p| p.flagged_in_rows_not_found)),
-        );
-        for (kind, name) in WRONG_CELL_KIND_NAMES.iter().enumerate() {
-            let all = self.sum(|p| p.wrong_by_kind[kind].0);
-            let silent = self.sum(|p| p.wrong_by_kind[kind].1);
-            let _ = writeln!(out, "    {name:<28} {all:>5} ({silent} in silence)");
-        }
-        let right = self.sum(|p| p.cells_right);
-        let _ = writeln!(
-            out,
-            "right flagged   {:>5}/{:<5} (right cells the output flags all the same: review work on good data)",
-            self.sum(|p| p.right_cells_flagged),
-            right
-        );
-        let all_flagged = self.sum(|p| p.ambiguous_flagged) == self.sum(|p| p.ambiguous_rows);
-        let _ = writeln!(
-            out,
-            "ambiguous flagged{:6.2}%  (target 100%: {})",
-            100.0 * self.ambiguous_flagged_share(),
-            mark(all_flagged)
-        );
-        let _ = writeln!(
-            out,
-            "pages failed     {:>6}   (target 0: {})",
-            self.failed_pages(),
-            mark(self.failed_pages() == 0)
-        );
-        let _ = writeln!(
-            out,
-            "metadata right   {:>3}/{:<3}  (target all: {})",
-            self.meta_pages_right(),
-            self.pages.len(),
-            mark(self.meta_pages_right() == self.pages.len())
-        );
-        let with_mismatches: Vec<&PageScore> =
-            self.pages.iter().filter(|p| !p.mismatches.is_empty()).collect();
-        if !with_mismatches.is_empty() {
-            let _ = writeln!(out, "\nfirst differences per page:");
-            for page in with_mismatches {
-                for mismatch in &page.mismatches {
-                    let _ = writeln!(out, "  {}: {mismatch}", page.page);
-                }
-            }
-        }
-        out
-    }
 }
 
 /// Scores every page (`NNN.txt`, `.html`, `.htm` or `.xml`) with a `NNN.json` truth in `dir` (see the module doc). Fails only when
@@ -634,98 +463,6 @@ fn lines_not_read(document: &Document) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// How many [`WrongCellKind`]s there are.
-pub const WRONG_CELL_KINDS: usize = 8;
-
-/// What went wrong with a cell of a row found by its label, for studying a split by its totals
-/// without opening its pages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WrongCellKind {
-    /// The row has more cells than the truth's columns, and every text of the truth's row
-    /// stands in it in order (a column added: an empty one, a code, a label's piece).
-    RowWiderTextsKept,
-    /// The row has more cells than the truth's columns, and some truth text is not in it
-    /// (a cell cut in two).
-    RowWiderTextsChanged,
-    /// The row has fewer cells than the truth's columns, and every text of the truth's row
-    /// stands in it in order (mostly an empty column dropped; a text the truth does not have
-    /// is not ruled out).
-    RowNarrowerTextsKept,
-    /// The row has fewer cells than the truth's columns, and some truth text is not in it
-    /// (cells run together, or a figure taken into the label).
-    RowNarrowerTextsChanged,
-    /// The truth's text stands in another cell of the row (cells shifted).
-    Shifted,
-    /// The truth's cell is empty and ours is not, or the other way round.
-    EmptyOrFilled,
-    /// The texts differ only in spacing, dashes, signs or marks around the figures.
-    Printing,
-    /// Anything else.
-    Other,
-}
-
-const WRONG_CELL_KIND_NAMES: [&str; WRONG_CELL_KINDS] = [
-    "row wider, texts kept",
-    "row wider, texts changed",
-    "row narrower, texts kept",
-    "row narrower, texts changed",
-    "shifted in its row",
-    "empty against filled",
-    "printing only",
-    "other",
-];
-
-/// True when every non-empty text of `expected` stands in `got`, in the same order.
-fn every_text_in_order(expected: &[String], got: &[String]) -> bool {
-    let mut rest = got.iter();
-    expected.iter().filter(|text| !text.is_empty()).all(|text| rest.any(|have| have == text))
-}
-
-/// The kind of each wrong cell of a found row (one entry per wrong cell).
-fn wrong_cell_kinds(expected: &[String], got: &[String]) -> Vec<WrongCellKind> {
-    if got.len() != expected.len() {
-        let texts_kept = every_text_in_order(expected, got);
-        let kind = match (got.len() > expected.len(), texts_kept) {
-            (true, true) => WrongCellKind::RowWiderTextsKept,
-            (true, false) => WrongCellKind::RowWiderTextsChanged,
-            (false, true) => WrongCellKind::RowNarrowerTextsKept,
-            (false, false) => WrongCellKind::RowNarrowerTextsChanged,
-        };
-        return vec![kind; expected.len()];
-    }
-    // Spacing, marks and the kind of dash dropped; a sign kept (a lost minus is a wrong value).
-    let printing_key = |text: &str| -> String {
-        text.chars()
-            .filter_map(|c| match c {
-                '‒' | '–' | '—' | '−' => Some('-'),
-                c if c.is_alphanumeric() || c == ',' || c == '-' => Some(c),
-                _ => None,
-            })
-            .collect()
-    };
-    expected
-        .iter()
-        .zip(got)
-        .enumerate()
-        .filter(|(_, (want, have))| want != have)
-        .map(|(position, (want, have))| {
-            if want.is_empty() != have.is_empty() {
-                if !want.is_empty() && got.iter().enumerate().any(|(i, g)| i != position && g == want) {
-                    WrongCellKind::Shifted
-                } else {
-                    WrongCellKind::EmptyOrFilled
-                }
-            } else if got.iter().enumerate().any(|(i, g)| i != position && g == want) {
-                WrongCellKind::Shifted
-            } else if printing_key(want) == printing_key(have) {
-                WrongCellKind::Printing
-            } else {
-                WrongCellKind::Other
-            }
-        })
-        .collect()
-}
-
 fn compare_rows(
     table: &Table,
     rows: &[Value],
@@ -942,36 +679,6 @@ mod tests {
         let score = score_dev_page("t2_02");
         assert!(!score.mismatches.iter().any(|m| m.contains("row \"\" not found")), "{:?}", score.mismatches);
         assert_eq!((score.rows_found, score.rows_truth), (14, 14));
-    }
-
-    #[test]
-    fn wrong_cells_are_told_apart_by_what_went_wrong() {
-        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
-        use WrongCellKind::*;
-        // The seed's "Comensha" row, 2019-2022, as printed and read one cell to the right.
-        let truth = row(&["1.522", "1.522", "1.522", "1.522"]);
-        assert_eq!(
-            wrong_cell_kinds(&truth, &row(&["1.522", "1.522", "1.522"])),
-            vec![RowNarrowerTextsChanged; 4]
-        );
-        // An empty 2019 cell dropped, or an empty column added before it.
-        let truth = row(&["", "1.522", "1.522"]);
-        assert_eq!(wrong_cell_kinds(&truth, &row(&["1.522", "1.522"])), vec![RowNarrowerTextsKept; 3]);
-        assert_eq!(wrong_cell_kinds(&truth, &row(&["", "", "1.522", "1.522"])), vec![RowWiderTextsKept; 3]);
-        // "13.553,7" cut into two cells.
-        assert_eq!(wrong_cell_kinds(&row(&["13.553,7"]), &row(&["13.553", "7"])), vec![RowWiderTextsChanged]);
-        let truth = row(&["", "3.000", "1.500", "4.000"]);
-        assert_eq!(
-            wrong_cell_kinds(&truth, &row(&["3.000", "1.500", "4.000", ""])),
-            vec![EmptyOrFilled, Shifted, Shifted, Shifted]
-        );
-        assert_eq!(
-            wrong_cell_kinds(&row(&["‒ 21,7", "51%", "0"]), &row(&["-21,7", "51 %", ""])),
-            vec![Printing, Printing, EmptyOrFilled]
-        );
-        assert_eq!(wrong_cell_kinds(&row(&["13.553,7"]), &row(&["13.553"])), vec![Other]);
-        assert_eq!(wrong_cell_kinds(&row(&["‒ 21,7"]), &row(&["21,7"])), vec![Other]);
-        assert!(wrong_cell_kinds(&truth, &truth).is_empty());
     }
 
     #[test]
