@@ -88,6 +88,8 @@ pub struct PageScore {
     pub flagged_in_rows_not_found: usize,
     /// The wrong cells of rows found by label, by what went wrong ([`WrongCellKind`]): each
     /// entry counts (all, in silence).
+    /// In `--json`, an object keyed by the kind's printed name, each `{"all": n, "silent": n}`.
+    #[serde(serialize_with = "wrong_cells::serialize_by_name")]
     pub wrong_by_kind: [(usize, usize); WRONG_CELL_KINDS],
     /// Truth rows marked ambiguous.
     pub ambiguous_rows: usize,

@@ -93,6 +93,20 @@ pub(super) fn wrong_cell_kinds(expected: &[String], got: &[String]) -> Vec<Wrong
         .collect()
 }
 
+/// Writes per-kind counts as an object keyed by the kind's printed name, each `{"all", "silent"}`,
+/// so that a report read later does not depend on the order of the kinds.
+pub(super) fn serialize_by_name<S: serde::Serializer>(
+    counts: &[(usize, usize); WRONG_CELL_KINDS],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(Some(WRONG_CELL_KINDS))?;
+    for (name, (all, silent)) in WRONG_CELL_KIND_NAMES.iter().zip(counts) {
+        map.serialize_entry(name, &serde_json::json!({ "all": all, "silent": silent }))?;
+    }
+    map.end()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,5 +139,16 @@ mod tests {
         assert_eq!(wrong_cell_kinds(&row(&["13.553,7"]), &row(&["13.553"])), vec![Other]);
         assert_eq!(wrong_cell_kinds(&row(&["‒ 21,7"]), &row(&["21,7"])), vec![Other]);
         assert!(wrong_cell_kinds(&truth, &truth).is_empty());
+    }
+
+    #[test]
+    fn kinds_are_written_by_name() {
+        let mut counts = [(0, 0); WRONG_CELL_KINDS];
+        counts[WrongCellKind::RowNarrowerTextsKept as usize] = (3, 2);
+        let mut out = Vec::new();
+        serialize_by_name(&counts, &mut serde_json::Serializer::new(&mut out)).expect("written");
+        let written: serde_json::Value = serde_json::from_slice(&out).expect("json");
+        assert_eq!(written["row narrower, texts kept"], serde_json::json!({"all": 3, "silent": 2}));
+        assert_eq!(written["other"], serde_json::json!({"all": 0, "silent": 0}));
     }
 }
