@@ -45,6 +45,7 @@ mod header_cells;
 mod header_spans;
 mod key_value;
 mod layout_search;
+mod line_splits;
 mod paragraph;
 mod pipe;
 mod pipe_header;
