@@ -64,8 +64,8 @@
 use serde::Serialize;
 
 use crate::interpret::vocabulary::{
-    column_number, heads_code_column, is_code, is_measure_year_heading, is_not_available_mark,
-    is_period_heading, is_short_whole_number, is_year,
+    FIGURES_OF_A_ROW, column_number, heads_code_column, is_code, is_measure_year_heading,
+    is_not_available_mark, is_period_heading, is_short_whole_number, is_year,
 };
 use crate::normalize::number::parse_dutch_number;
 use crate::table::{CellFlag, Placement, RowKind, Table, TableKind, ValueKind};
@@ -417,7 +417,7 @@ pub fn score_table(table: &Table) -> StructureConfidence {
         .columns
         .iter()
         .map(|column| column.header())
-        .find(|heading| figures_among_words(heading) >= FIGURES_OF_A_ROW_IN_A_HEADING)
+        .find(|heading| figures_among_words(heading) >= FIGURES_OF_A_ROW)
         .or_else(|| {
             // Only columns whose top heading heads them alone: numbers under one top heading that
             // spans several columns number those columns ("1 2 3" under "Verplichtingen" and
@@ -540,11 +540,6 @@ pub fn score_table(table: &Table) -> StructureConfidence {
         reasons,
     }
 }
-
-/// How many figures a heading prints among words, years left out: a heading names its column
-/// with words and perhaps a year, a number or a bracket's bounds ("Realisatie 2019",
-/// "(3)=(1)+(2)", "Schijf 2 € 73.031 - € 100.000"), never with a row of figures.
-const FIGURES_OF_A_ROW_IN_A_HEADING: usize = 5;
 
 fn figures_among_words(heading: &str) -> usize {
     if !heading.chars().any(char::is_alphabetic) {

@@ -7,7 +7,7 @@
 //! ([`super::coverage`], which calls [`name_labels_with_unsplit_digits`] once the tables are read).
 
 use crate::error::{Location, Warning, WarningKind};
-use crate::interpret::vocabulary::{is_sign, is_year, split_trailing_digits};
+use crate::interpret::vocabulary::{FIGURES_OF_A_ROW, is_sign, is_year, split_trailing_digits};
 use crate::table::{CellFlag, Row, Table, TableKind};
 
 use super::coverage::first_five;
@@ -241,12 +241,7 @@ fn token_of_glued_decimals(text: &str) -> Option<&str> {
     })
 }
 
-/// How many figures among a caption's words make a row read into it: a caption names a table
-/// with words, a year, a number or two ("Tabel 3.1", "artikelen 11 en 12"), never with a row of
-/// figures (the same bound as a column heading's in `interpret::confidence`).
-const FIGURES_OF_A_ROW_IN_A_TITLE: usize = 5;
-
-/// The first figure of a title that prints [`FIGURES_OF_A_ROW_IN_A_TITLE`] figures or more
+/// The first figure of a title that prints [`FIGURES_OF_A_ROW`] figures or more
 /// that group digits or print decimals ("15.8572", "13.0841": an amount, its marker glued or
 /// not), years and bare numbers left out ("artikelen 1, 2, 3, 4 en 5", "2019, 2020", "35 300
 /// VII, nr. 2" are no row) ("Back-upfaciliteit ING 0 15.8572 13.0841 10.2641 7.6551 2.7221 …",
@@ -263,7 +258,7 @@ fn first_of_a_row_of_figures(text: &str) -> Option<&str> {
                 && inner.contains(['.', ','])
         })
         .collect();
-    (figures.len() >= FIGURES_OF_A_ROW_IN_A_TITLE).then(|| figures[0])
+    (figures.len() >= FIGURES_OF_A_ROW).then(|| figures[0])
 }
 
 #[cfg(test)]

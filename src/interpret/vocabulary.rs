@@ -288,6 +288,12 @@ pub fn is_code_column_header(text: &str) -> bool {
     matches!(folded.as_str(), "art" | "artnr" | "artnummer" | "artikel" | "artikelnr" | "artikelnummer")
 }
 
+/// How many figures among a heading's or a caption's words make a row read into it: a column
+/// heading names its column, a caption its table, with words and perhaps a year, a number or a
+/// bracket's bounds ("Realisatie 2019", "(3)=(1)+(2)", "Schijf 2 € 73.031 - € 100.000", "Tabel
+/// 3.1", "artikelen 11 en 12"), never with a row of figures.
+pub const FIGURES_OF_A_ROW: usize = 5;
+
 /// A heading that names a column of article codes: the word alone ("Artikelnr.", "Art.") or
 /// with the period the table is about ("Artikelnr. 2016": the code column's heading of a
 /// Najaarsnota overview, printed after the amounts' heading).
