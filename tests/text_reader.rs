@@ -2189,3 +2189,22 @@ fn a_spacer_line_after_each_row_is_no_indent_of_the_next_row() {
     assert_eq!(texts(row(table, "Subsidies")), ["443", "953", "510"]);
     assert_eq!(texts(row(table, "Personeel")), ["54.293", "26.791", "521"]);
 }
+
+#[test]
+fn a_header_title_left_out_with_an_unheaded_empty_last_column_is_read_by_column_kinds() {
+    // Round w page w3_06 (1SUPP 2022 A, Tabel 20, lines 11-163): "Projectomschrijving | huidig |
+    // vorig | voorkeursbeslissing" and an unheaded last column, one space a cell, empty in every
+    // row; "voorkeursbeslissing" holds years and texts ("2021", "nnb", "Regio"). Read two columns
+    // narrow, the years became header rows and "nnb" labels, in silence. Values from the page.
+    let document = extract("wild/dev/w3_06.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.number.as_deref(), Some("20"));
+    let headers: Vec<String> = table.columns.iter().map(Column::header).collect();
+    assert_eq!(headers, ["huidig", "vorig", "voorkeursbeslissing", ""]);
+    assert_eq!(table.stub_header.as_deref(), Some("Projectomschrijving"));
+    assert_eq!(texts(row(table, "A9 Rottepolderplein")), ["32", "32", "2021", ""]);
+    assert_eq!(texts(row(table, "OV Wonen Utrecht")), ["154", "156", "nnb", ""]);
+    assert_eq!(texts(row(table, "Oeververbinding Rotterdam")), ["201", "205", "Regio", ""]);
+    assert_eq!(texts(row(table, "Totaal verkenningsprogramma")), ["2.461", "2.466", "", ""]);
+    assert!(table.rows.iter().all(|row| row.kind != RowKind::Header));
+}

@@ -12,7 +12,9 @@
 //! 2. The body's cells are a stream, whitespace lines expanded to their empty cells. Candidate
 //!    profiles come from the body itself: the kinds of the cells of a row's width from each
 //!    code or text that may open a row; each candidate is refined by the majority kind of each
-//!    column after one fill.
+//!    column after one fill. A year ("2021") fits a figure column and a text column alike (a
+//!    project list's "voorkeursbeslissing": "2021", "nnb", "Regio"; wild page w3_06) and, like a
+//!    short whole number, does not decide a column's kind.
 //! 3. A fill places the cells row by row, each in the next column. A short whole number fits
 //!    a code or a figure column. A text where a code column stands before a text column spans
 //!    both (a group or total row printed across the code, "Intra-comptabele posten"); a text
@@ -44,6 +46,9 @@ enum CellKind {
     Empty,
     /// A whole number of one to three digits: a small figure or a code.
     Short,
+    /// A year ("2021"): a figure, or a date in a column of texts ("voorkeursbeslissing": "2021",
+    /// "nnb").
+    Year,
     Code,
     Text,
     Figure,
@@ -87,6 +92,8 @@ fn kind_of(paragraph: &Paragraph) -> CellKind {
         CellKind::Empty
     } else if vocabulary::is_short_whole_number(text) {
         CellKind::Short
+    } else if vocabulary::is_year(text) {
+        CellKind::Year
     } else if is_row_code(text) {
         CellKind::Code
     } else if paragraph.is_text() {
@@ -111,6 +118,7 @@ fn fits(kind: CellKind, column: ColumnKind) -> bool {
     match kind {
         CellKind::Empty => true,
         CellKind::Short => matches!(column, ColumnKind::Code | ColumnKind::Figure),
+        CellKind::Year => matches!(column, ColumnKind::Text | ColumnKind::Figure),
         CellKind::Code => column == ColumnKind::Code,
         CellKind::Text => column == ColumnKind::Text,
         CellKind::Figure => column == ColumnKind::Figure,

@@ -347,7 +347,7 @@ fn read_ordinary<'a>(
     cells: &[usize],
     label_position: usize,
     mut layout: Layout,
-) -> (Layout, header::BuiltHeader, Vec<grid::FittedRow<'a>>) {
+) -> (Layout, header::BuiltHeader, Vec<grid::FittedRow<'a>>, usize) {
     let mut padding_dropped = 0;
     loop {
         let body_start = header::extend_body_back(paragraphs, cells, label_position, layout);
@@ -363,7 +363,7 @@ fn read_ordinary<'a>(
                 .is_some_and(|column| column.path.iter().all(|part| part.trim().is_empty()))
             && fitted.iter().all(|row| row.data.get(layout.columns - 1).is_none_or(Slot::is_empty));
         if !padding || padding_dropped == MAX_PADDING_COLUMNS {
-            return (layout, built, fitted);
+            return (layout, built, fitted, body_start);
         }
         padding_dropped += 1;
         layout = Layout { columns: layout.columns - 1, ..layout };
@@ -381,6 +381,48 @@ fn explained_badly(fitted: &[grid::FittedRow]) -> bool {
         })
         .count();
     rows == 0 || broken * 4 >= rows
+}
+
+/// True when a wider reading's header row (`wider`, one text per column) heads a column with a
+/// title the usual reading's header cells (`header_cells`) print but its header (`usual`) left
+/// out, keeps every title the usual header has, and takes no line of its title or unit: w3_06's "voorkeursbeslissing",
+/// over a column of years and "nnb" before an unheaded empty last column, which the usual reading
+/// dropped as it read the table two columns narrow (the years became header rows). A wider
+/// reading that lays the usual header's rows side by side, or takes a body's first group row or a
+/// title for a heading, heads no title the usual header cells left out.
+fn heads_what_the_header_left_out(
+    wider: &[String],
+    usual: &header::BuiltHeader,
+    paragraphs: &[Paragraph],
+    header_cells: &[usize],
+) -> bool {
+    let usual_titles: Vec<&str> = usual
+        .stub_header
+        .iter()
+        .chain(usual.title.iter())
+        .chain(usual.unit.iter())
+        .chain(usual.columns.iter().flat_map(|column| column.path.iter()))
+        .map(|title| title.trim())
+        .filter(|title| !title.is_empty())
+        .collect();
+    let placed = |text: &str| usual_titles.iter().any(|title| title.contains(text));
+    let left_out: Vec<&str> = header_cells
+        .iter()
+        .map(|&index| paragraphs[index].text.trim())
+        .filter(|text| !text.is_empty() && !placed(text))
+        .collect();
+    let wider_titles: Vec<&str> = wider.iter().map(|title| title.trim()).filter(|t| !t.is_empty()).collect();
+    // The usual reading's title or unit as a heading: the wider reading took the caption's
+    // lines for a header row.
+    let takes_the_caption = usual.title.iter().chain(usual.unit.iter()).any(|caption| {
+        wider_titles.iter().any(|title| title.contains(caption.trim()))
+    });
+    !takes_the_caption
+        && left_out.iter().any(|text| wider_titles.contains(text))
+        && usual_titles
+            .iter()
+            .filter(|title| usual.title.as_deref() != Some(**title) && usual.unit.as_deref() != Some(**title))
+            .all(|title| wider_titles.contains(title))
 }
 
 /// Rebuilds one region into a table, or `None` when the region turns out to hold no table.
@@ -419,9 +461,11 @@ fn build_table(
     // at any width; where it is wider and its header heads two sides with the same periods (a
     // saldibalans, its sides read as rows of their own by a layout as wide as one side); and
     // where, as wide, every printed cell fits its column (a department column among the
-    // figures). Only the widths that can win are tried.
+    // figures); and where it is wider, fits every printed cell and heads a column with a title
+    // the usual header left out (`heads_what_the_header_left_out`). Only the widths that can win
+    // are tried.
     let by_kinds = match &ordinary {
-        Some((layout, _, fitted)) if !explained_badly(fitted) => {
+        Some((layout, built, fitted, body_start)) if !explained_badly(fitted) => {
             let same = layout.width();
             column_kinds::read_by_column_kinds(paragraphs, cells, same..=column_kinds::MOST_COLUMNS).filter(
                 |reading| {
@@ -429,6 +473,13 @@ fn build_table(
                         reading.clean
                     } else {
                         column_kinds::heads_two_sides(&reading.header)
+                            || (reading.clean
+                                && heads_what_the_header_left_out(
+                                    &reading.header,
+                                    built,
+                                    paragraphs,
+                                    &cells[..*body_start],
+                                ))
                     }
                 },
             )
@@ -454,7 +505,7 @@ fn build_table(
             };
             (reading.layout, built, reading.rows)
         }
-        (None, Some(ordinary)) => ordinary,
+        (None, Some((layout, built, fitted, _))) => (layout, built, fitted),
         (None, None) => return Some(unrecovered(paragraphs, region, table, warnings)),
     };
     table.stub_header = built.stub_header;
