@@ -2208,3 +2208,61 @@ fn a_header_title_left_out_with_an_unheaded_empty_last_column_is_read_by_column_
     assert_eq!(texts(row(table, "Totaal verkenningsprogramma")), ["2.461", "2.466", "", ""]);
     assert!(table.rows.iter().all(|row| row.kind != RowKind::Header));
 }
+
+#[test]
+fn a_saldibalans_whose_activa_title_spans_the_code_and_name_columns_reads_both_sides() {
+    // Round w page w4_06 (JV 2020 XIV, Saldibalans, lines 7-325): the header prints one cell
+    // fewer than the rows ("Activa" over the item numbers and names), every date column is
+    // followed by an unheaded empty column (1-space lines), and "Intra-comptabele posten" prints
+    // one empty cell fewer than its row, so the next row's "1" closes it. Values from the page.
+    let document = extract("wild/dev/w4_06.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.stub_header.as_deref(), Some("Activa"));
+    assert_eq!(
+        header_texts(table),
+        ["31-12-2020", "", "31-12-2019", "", "Passiva", "31-12-2020", "", "31-12-2019"]
+    );
+    let uitgaven = row(table, "Uitgaven ten laste van de begroting");
+    assert_eq!(uitgaven.stub.first().map(|cell| cell.text.as_str()), Some("1"));
+    assert_eq!(
+        texts(uitgaven),
+        [
+            "1.775.998",
+            "",
+            "1.534.190",
+            "2",
+            "Ontvangsten ten gunste van de begroting",
+            "292.165",
+            "",
+            "124.064"
+        ]
+    );
+    assert_eq!(texts(row(table, "Liquide middelen")), ["4.538", "", "38.566", "", "", "", "", ""]);
+    // The group row holds no figure: its "1" is the next row's code.
+    assert!(texts(row(table, "Intra-comptabele posten")).iter().all(|text| text.is_empty()));
+}
+
+#[test]
+fn a_saldibalans_with_side_titles_over_a_row_of_dates_reads_both_sides() {
+    // Round w page w4_02 (JV 2015 X, lines 3-218): no caption, the title and unit on a line
+    // above the header; a top row "Activa", empty cells, "Passiva", empty cells over a bottom row
+    // of dates (2N−1 spaces a run of empty cells, the two rows' runs on lines joined by one
+    // newline). Values from the page.
+    let document = extract("wild/dev/w4_02.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.title.as_deref(), Some("Saldibalans per 31 december 2015"));
+    assert_eq!(table.unit.as_deref(), Some("x € 1.000"));
+    assert_eq!(table.stub_header.as_deref(), Some("Activa"));
+    assert_eq!(
+        header_texts(table),
+        ["31-12-2015", "31-12-2014", "Passiva", "Passiva", "31-12-2015", "31-12-2014"]
+    );
+    assert_eq!(
+        texts(row(table, "Uitgaven ten laste van de begroting")),
+        ["7.815.843", "7.787.751", "2)", "Ontvangsten ten gunste van de begroting", "434.967", "291.043"]
+    );
+    assert_eq!(
+        texts(row(table, "Rekening-courant RHB")),
+        ["", "", "4a)", "Rekening-courant RHB", "7.346.610", "7.451.625"]
+    );
+}

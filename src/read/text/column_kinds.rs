@@ -7,8 +7,12 @@
 //! kinds (code, text, figure), and the best one is the one the cells cohere with.
 //!
 //! The reading, for each width the header allows:
-//! 1. The header is the first row: as many cells as the width, whitespace lines counting their
-//!    empty cells, none a figure but for periods ("2021", "31-12-2020").
+//! 1. The header is the first row (after the title and unit of a table without caption, as
+//!    [`super::header`] finds them): as many cells as the width, whitespace lines counting their
+//!    empty cells, none a figure but for periods ("2021", "31-12-2020"); or one cell less, its
+//!    first title over the stub's code and name columns; or a top row of titles each printed
+//!    once over a run of columns whose bottom headings are empty, then a full bottom row (see
+//!    `header_shapes`).
 //! 2. The body's cells are a stream, whitespace lines expanded to their empty cells. Candidate
 //!    profiles come from the body itself: the kinds of the cells of a row's width from each
 //!    code or text that may open a row; each candidate is refined by the majority kind of each
@@ -77,6 +81,9 @@ pub(super) struct KindReading<'a> {
     pub rows: Vec<FittedRow<'a>>,
     /// The header's cell texts, one per column of the width ("" for an empty cell).
     pub header: Vec<String>,
+    /// The title and unit printed above the header of a table without caption.
+    pub title: Option<String>,
+    pub unit: Option<String>,
 }
 
 /// The most columns a reading by kinds tries.
@@ -203,9 +210,28 @@ fn fill(tokens: &[Token], profile: &[ColumnKind], most_mismatches: usize) -> Opt
         }
         at += 1;
         if column >= width {
+            // A row that prints only its name and, in its last column, a short number the next
+            // row's name follows: that number is the next row's code (a group row whose empty
+            // cells are one fewer than its width, "Intra-comptabele posten", then "1", wild page
+            // w4_06).
+            let next_code =
+                (profile[0] == ColumnKind::Code).then(|| row[width - 1]).flatten().filter(|last| {
+                    last.kind == CellKind::Short
+                        && row[..width - 1].iter().flatten().filter(|t| t.kind != CellKind::Empty).count()
+                            == 1
+                        && row[label_column].is_some_and(|t| t.kind == CellKind::Text)
+                        && tokens.get(at).is_some_and(|next| next.kind == CellKind::Text)
+                });
+            if next_code.is_some() {
+                row[width - 1] = None;
+            }
             result.rows.push(std::mem::replace(&mut row, vec![None; width]));
             result.short.push(false);
             column = 0;
+            if let Some(code) = next_code {
+                row[0] = Some(code);
+                column = 1;
+            }
         }
     }
     if column > 0 {
@@ -311,10 +337,11 @@ fn names_in_the_stub(filled: &Fill, profile: &[ColumnKind], stub: usize) -> bool
         .all(|column| 2 * names >= printed(column))
 }
 
-/// The header's cells when the first `width` cells of the stream make a header row (step 1 of
-/// the module doc), with the number of region cells they take.
-fn header_row(paragraphs: &[Paragraph], cells: &[usize], tokens: &[Token], width: usize) -> Option<usize> {
-    let header = tokens.get(..width)?;
+/// True when the first `count` cells of the stream can make a header (step 1 of the module doc):
+/// titles, periods and empty cells only, two printed or more, ending at a cell's end and not
+/// followed by a period (the header would go on).
+fn is_header(paragraphs: &[Paragraph], tokens: &[Token], count: usize) -> bool {
+    let Some(header) = tokens.get(..count) else { return false };
     let printed = header.iter().filter(|t| t.kind != CellKind::Empty).count();
     let only_titles = header.iter().all(|t| match t.kind {
         CellKind::Empty | CellKind::Text => true,
@@ -324,17 +351,92 @@ fn header_row(paragraphs: &[Paragraph], cells: &[usize], tokens: &[Token], width
         }
     });
     // The header must end at a cell's end: a whitespace line may not straddle it.
-    let last = header.last()?.paragraph;
-    let next_is_other = tokens.get(width).is_none_or(|t| t.paragraph != last);
+    let Some(last) = header.last().map(|t| t.paragraph) else { return false };
+    let next_is_other = tokens.get(count).is_none_or(|t| t.paragraph != last);
     // A period right after it means the header goes on.
-    let body_opens_with_a_period = tokens[width..]
+    let body_opens_with_a_period = tokens[count..]
         .iter()
         .find(|t| t.kind != CellKind::Empty)
         .is_some_and(|t| vocabulary::is_period_heading(paragraphs[t.paragraph].text));
-    if printed < 2 || !only_titles || !next_is_other || body_opens_with_a_period {
-        return None;
+    printed >= 2 && only_titles && next_is_other && !body_opens_with_a_period
+}
+
+/// A header a reading may take: how many cells of the stream it takes, and one heading per column
+/// ("" for none).
+struct HeaderShape<'a> {
+    taken: usize,
+    headings: Vec<&'a str>,
+    /// True when the header's first title spans the stub's code and name columns: the reading
+    /// must have a code column before the names.
+    spans_the_code_column: bool,
+}
+
+/// The headers of `width` columns the stream can open with (step 1 of the module doc):
+/// - one row of `width` cells;
+/// - one row of one cell less, whose first title heads the stub's code and name columns
+///   together (the activa side's "Activa" over its item numbers and names, wild page w4_06);
+/// - a top row of titles printed once over several columns, then a full bottom row, when the
+///   bottom row leaves as many runs of empty headings as the top row prints titles: each title
+///   heads its run ("Activa" and "Passiva" over the empty cells above each side's code and name
+///   columns, the dates beside them; wild page w4_02).
+fn header_shapes<'a>(
+    paragraphs: &'a [Paragraph<'a>],
+    tokens: &[Token],
+    width: usize,
+) -> Vec<HeaderShape<'a>> {
+    let text =
+        |token: &Token| if token.kind == CellKind::Empty { "" } else { paragraphs[token.paragraph].text };
+    let mut shapes = Vec::new();
+    if is_header(paragraphs, tokens, width) {
+        shapes.push(HeaderShape {
+            taken: width,
+            headings: tokens[..width].iter().map(text).collect(),
+            spans_the_code_column: false,
+        });
     }
-    cells.iter().position(|&index| index == last).map(|position| position + 1)
+    if width >= 4
+        && tokens.first().is_some_and(|t| t.kind == CellKind::Text)
+        && is_header(paragraphs, tokens, width - 1)
+    {
+        shapes.push(HeaderShape {
+            taken: width - 1,
+            headings: std::iter::once("").chain(tokens[..width - 1].iter().map(text)).collect(),
+            spans_the_code_column: true,
+        });
+    }
+    for top in 1..width {
+        // The rows part where a cell ends, or inside whitespace lines joined by a single newline
+        // (the top row's last empty cells and the bottom row's first, wild page w4_02).
+        let (before, after) = (tokens[top - 1].paragraph, tokens[top].paragraph);
+        let parts = before != after || paragraphs[before].raw.contains('\n');
+        if !parts || !is_header(paragraphs, tokens, top + width) {
+            continue;
+        }
+        let titles: Vec<&str> =
+            tokens[..top].iter().filter(|t| t.kind != CellKind::Empty).map(text).collect();
+        let bottom: Vec<&str> = tokens[top..top + width].iter().map(text).collect();
+        let printed_below = bottom.iter().filter(|heading| !heading.is_empty()).count();
+        let empty_runs =
+            (0..width).filter(|&at| bottom[at].is_empty() && (at == 0 || !bottom[at - 1].is_empty())).count();
+        if titles.is_empty() || printed_below < 2 || empty_runs != titles.len() {
+            continue;
+        }
+        let mut next_title = titles.iter();
+        let mut current = "";
+        let headings = (0..width)
+            .map(|at| {
+                if !bottom[at].is_empty() {
+                    return bottom[at];
+                }
+                if at == 0 || !bottom[at - 1].is_empty() {
+                    current = next_title.next().copied().unwrap_or("");
+                }
+                current
+            })
+            .collect();
+        shapes.push(HeaderShape { taken: top + width, headings, spans_the_code_column: false });
+    }
+    shapes
 }
 
 /// Reads `cells` (a region's cells after its caption) by the kinds of their columns, or `None`
@@ -348,6 +450,9 @@ pub(super) fn read_by_column_kinds<'a>(
     if cells.len() > MOST_CELLS {
         return None;
     }
+    // A table without caption may print its title and unit above the header.
+    let above = super::header::title_and_unit_above(paragraphs, cells);
+    let cells = &cells[above.as_ref().map_or(0, |above| above.cells)..];
     // One cell a line: a printed cell joined to the line before by a single newline is a row
     // of cells on lines of their own, not this layout.
     let printed: Vec<&Paragraph> =
@@ -368,11 +473,10 @@ pub(super) fn read_by_column_kinds<'a>(
     let kinds: Vec<CellKind> = cells.iter().map(|&index| kind_of(&paragraphs[index])).collect();
     for convention in [SpaceConvention::OnePerCell, SpaceConvention::TwoMinusOne] {
         let stream = tokens(paragraphs, cells, &kinds, convention);
-        for width in *widths.start().max(&3)..=*widths.end().min(&stream.len()) {
-            if header_row(paragraphs, cells, &stream, width).is_none() {
-                continue;
-            }
-            let body = &stream[width..];
+        for (width, shape) in (*widths.start().max(&3)..=*widths.end().min(&stream.len())).flat_map(|width| {
+            header_shapes(paragraphs, &stream, width).into_iter().map(move |shape| (width, shape))
+        }) {
+            let body = &stream[shape.taken..];
             // At most one printed cell in fifty out of kind (step 4), four times that before the
             // refinement.
             let most = body.iter().filter(|t| t.kind != CellKind::Empty).count() / 50;
@@ -393,11 +497,8 @@ pub(super) fn read_by_column_kinds<'a>(
                 let Some(filled) = fill(body, &profile, most) else { continue };
                 let printed = filled.fitting + filled.mismatches;
                 let complete = filled.short.iter().filter(|short| !**short).count();
-                let headings: Vec<&str> = stream[..width]
-                    .iter()
-                    .map(|t| if t.kind == CellKind::Empty { "" } else { paragraphs[t.paragraph].text })
-                    .collect();
-                let stub = stub_columns(&profile, &headings);
+                let headings = &shape.headings;
+                let stub = stub_columns(&profile, headings);
                 let text_data = profile[stub..].iter().any(|&kind| kind != ColumnKind::Figure);
                 let figures = profile[stub..].contains(&ColumnKind::Figure);
                 if complete < 3
@@ -407,14 +508,15 @@ pub(super) fn read_by_column_kinds<'a>(
                     || stub >= width
                     || profile[stub - 1] != ColumnKind::Text
                     || !names_in_the_stub(&filled, &profile, stub)
+                    || (shape.spans_the_code_column && (stub < 2 || profile[0] != ColumnKind::Code))
                 {
                     continue;
                 }
                 // A period heads figures: a profile that puts a code or a text under one is
                 // cut a few cells off the rows.
-                let periods_over_figures = stream[..width].iter().zip(&profile).all(|(token, &kind)| {
-                    token.kind == CellKind::Empty
-                        || !vocabulary::is_period_heading(paragraphs[token.paragraph].text)
+                let periods_over_figures = headings.iter().zip(&profile).all(|(heading, &kind)| {
+                    heading.is_empty()
+                        || !vocabulary::is_period_heading(heading)
                         || kind == ColumnKind::Figure
                 });
                 if !periods_over_figures {
@@ -422,7 +524,7 @@ pub(super) fn read_by_column_kinds<'a>(
                 }
                 // Every column of these documents is headed: at least two data columns, and
                 // half of them, must be.
-                let headed = stream[stub..width].iter().filter(|t| t.kind != CellKind::Empty).count();
+                let headed = headings[stub..].iter().filter(|heading| !heading.is_empty()).count();
                 if headed < 2 || headed * 2 < width - stub {
                     continue;
                 }
@@ -437,23 +539,18 @@ pub(super) fn read_by_column_kinds<'a>(
                     continue;
                 }
                 let layout = Layout { stub_columns: stub, columns: width - stub, convention };
-                let header = stream[..width]
-                    .iter()
-                    .map(|t| {
-                        if t.kind == CellKind::Empty {
-                            String::new()
-                        } else {
-                            paragraphs[t.paragraph].text.to_string()
-                        }
-                    })
-                    .collect();
+                let header = headings.iter().map(|heading| heading.to_string()).collect();
                 let rows = fitted_rows(paragraphs, &filled, stub);
                 let clean = filled.mismatches == 0 && complete * 10 >= 9 * filled.rows.len();
-                best = Some((points, KindReading { layout, clean, rows, header }));
+                best = Some((points, KindReading { layout, clean, rows, header, title: None, unit: None }));
             }
         }
     }
-    best.map(|(_, reading)| reading)
+    best.map(|(_, reading)| KindReading {
+        title: above.as_ref().and_then(|above| above.title.clone()),
+        unit: above.and_then(|above| above.unit),
+        ..reading
+    })
 }
 
 /// The fill's rows as the text reader's fitted rows: the first `stub` cells the stub, the rest

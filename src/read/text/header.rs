@@ -156,6 +156,46 @@ pub struct BuiltHeader {
     pub unit: Option<String>,
 }
 
+/// A table's title and unit printed above its header, without caption.
+pub struct TitleAbove {
+    pub title: Option<String>,
+    pub unit: Option<String>,
+    /// How many of the cells they take.
+    pub cells: usize,
+}
+
+/// The title and unit a table without caption prints before its header: the leading texts up to
+/// the last one holding a unit (a caption printed twice in other words holds one each), the unit
+/// cut out of its line; the texts before it join the title when the line is the unit alone or
+/// ends in a comma. `None` when no leading text holds a unit.
+pub fn title_and_unit_above(paragraphs: &[Paragraph], cells: &[usize]) -> Option<TitleAbove> {
+    let leading_texts = cells.iter().take_while(|&&i| paragraphs[i].is_text()).count();
+    let position =
+        cells[..leading_texts].iter().rposition(|&i| printed::find_unit(paragraphs[i].text).is_some())?;
+    let text = &paragraphs[cells[position]].text;
+    let (rest, unit) = split_unit(text);
+    let unit = printed::unit_line(text).or(unit);
+    let mut title_parts: Vec<String> = Vec::new();
+    if printed::unit_line(text).is_none() && !rest.is_empty() {
+        title_parts.push(rest);
+    }
+    let mut back = position;
+    while let Some(previous) = back.checked_sub(1) {
+        let p = &paragraphs[cells[previous]];
+        let joins = title_parts.is_empty() || p.text.ends_with(',');
+        if p.is_text() && joins && !region::is_numbered_heading(p.text)
+            || (title_parts.is_empty() && p.is_text())
+        {
+            title_parts.insert(0, p.text.to_string());
+            back = previous;
+        } else {
+            break;
+        }
+    }
+    let title = clean_title(&title_parts.join(" "));
+    Some(TitleAbove { title: (!title.is_empty()).then_some(title), unit, cells: position + 1 })
+}
+
 /// Builds the column paths from the cells between the caption and the body (rules 1–2 of the
 /// module doc). Always returns exactly `layout.columns` columns.
 pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) -> BuiltHeader {
@@ -163,33 +203,10 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
     // Title and unit of a table without caption: the leading texts up to the last one holding a
     // unit (a caption printed twice in other words holds one each).
     let mut header_start = 0;
-    let leading_texts = cells.iter().take_while(|&&i| paragraphs[i].is_text()).count();
-    if let Some(position) =
-        cells[..leading_texts].iter().rposition(|&i| printed::find_unit(paragraphs[i].text).is_some())
-    {
-        let text = &paragraphs[cells[position]].text;
-        let (rest, unit) = split_unit(text);
-        built.unit = printed::unit_line(text).or(unit);
-        let mut title_parts: Vec<String> = Vec::new();
-        if printed::unit_line(text).is_none() && !rest.is_empty() {
-            title_parts.push(rest);
-        }
-        let mut back = position;
-        while let Some(previous) = back.checked_sub(1) {
-            let p = &paragraphs[cells[previous]];
-            let joins = title_parts.is_empty() || p.text.ends_with(',');
-            if p.is_text() && joins && !region::is_numbered_heading(p.text)
-                || (title_parts.is_empty() && p.is_text())
-            {
-                title_parts.insert(0, p.text.to_string());
-                back = previous;
-            } else {
-                break;
-            }
-        }
-        let title = clean_title(&title_parts.join(" "));
-        built.title = (!title.is_empty()).then_some(title);
-        header_start = position + 1;
+    if let Some(leading) = title_and_unit_above(paragraphs, cells) {
+        built.title = leading.title;
+        built.unit = leading.unit;
+        header_start = leading.cells;
     } else if let Some((title, unit, after)) = title_row_beside_unit(paragraphs, cells, layout) {
         built.title = Some(title);
         built.unit = Some(unit);

@@ -414,9 +414,11 @@ fn heads_what_the_header_left_out(
     let wider_titles: Vec<&str> = wider.iter().map(|title| title.trim()).filter(|t| !t.is_empty()).collect();
     // The usual reading's title or unit as a heading: the wider reading took the caption's
     // lines for a header row.
-    let takes_the_caption = usual.title.iter().chain(usual.unit.iter()).any(|caption| {
-        wider_titles.iter().any(|title| title.contains(caption.trim()))
-    });
+    let takes_the_caption = usual
+        .title
+        .iter()
+        .chain(usual.unit.iter())
+        .any(|caption| wider_titles.iter().any(|title| title.contains(caption.trim())));
     !takes_the_caption
         && left_out.iter().any(|text| wider_titles.contains(text))
         && usual_titles
@@ -492,16 +494,18 @@ fn build_table(
     let (layout, built, mut fitted) = match (by_kinds, ordinary) {
         (Some(reading), _) => {
             let stub = reading.layout.stub_columns;
-            let stub_header: Vec<&str> =
+            // A title over the code and name columns heads the stub once.
+            let mut stub_header: Vec<&str> =
                 reading.header[..stub].iter().map(String::as_str).filter(|text| !text.is_empty()).collect();
+            stub_header.dedup();
             let built = header::BuiltHeader {
                 columns: reading.header[stub..]
                     .iter()
                     .map(|text| crate::table::Column { path: vec![text.clone()], ..Default::default() })
                     .collect(),
                 stub_header: (!stub_header.is_empty()).then(|| stub_header.join(" ")),
-                title: None,
-                unit: None,
+                title: reading.title,
+                unit: reading.unit,
             };
             (reading.layout, built, reading.rows)
         }
