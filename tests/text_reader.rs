@@ -2266,3 +2266,28 @@ fn a_saldibalans_with_side_titles_over_a_row_of_dates_reads_both_sides() {
         ["", "", "4a)", "Rekening-courant RHB", "7.346.610", "7.451.625"]
     );
 }
+
+#[test]
+fn a_references_column_after_the_figures_keeps_its_rows_by_column_kinds() {
+    // Round w page w3_04 (OWB 2023 XII, Tabel 7, lines 7-192): "Art." and "Omschrijving
+    // maatregel", seven years, then "Vindplaats" (Kamerstuk references, texts after the
+    // figures); article codes joined by a plus ("16 + 98"); a spacer row and the total row's empty
+    // code cell on two whitespace lines joined by one newline (ten spaces, then one); the
+    // "Toelichting" heading after the table. Values from the page.
+    let document = extract("wild/dev/w3_04.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.number.as_deref(), Some("7"));
+    assert_eq!(header_texts(table), ["2021", "2022", "2023", "2024", "2025", "2026", "2027", "Vindplaats"]);
+    assert_eq!(
+        texts(row(table, "CBR")),
+        ["27.568", "0", "0", "0", "0", "0", "0", "Kamerstuk II, 29 398, nr. 858"]
+    );
+    let ov = row(table, "Beschikbaarheidsvergoeding OV");
+    assert_eq!(ov.stub.first().map(|cell| cell.text.as_str()), Some("16 + 98"));
+    assert_eq!(texts(ov)[..4], ["1.118.708", "1.021.919", "178.950", "13.350"]);
+    assert_eq!(
+        texts(row(table, "Totaal")),
+        ["1.328.141", "1.084.107", "180.661", "13.350", "0", "0", "0", ""]
+    );
+    assert!(!table.truncated);
+}

@@ -81,6 +81,10 @@ pub(super) struct KindReading<'a> {
     pub rows: Vec<FittedRow<'a>>,
     /// The header's cell texts, one per column of the width ("" for an empty cell).
     pub header: Vec<String>,
+    /// True when the text columns repeat in blocks side by side ([code, name, figure, figure]
+    /// twice; a short code may read as a figure): two printed rows read as one, unless the header
+    /// heads two sides.
+    pub repeats_a_block: bool,
     /// The title and unit printed above the header of a table without caption.
     pub title: Option<String>,
     pub unit: Option<String>,
@@ -110,15 +114,20 @@ fn kind_of(paragraph: &Paragraph) -> CellKind {
     }
 }
 
-/// A code that opens a row: an article code ("1.1", "01") that is no figure, or a reference
-/// ("1)", "4a)").
+/// A code that opens a row: an article code ("1.1", "01") that is no figure, a reference ("1)",
+/// "4a)"), or articles joined by a plus ("16 + 98").
 fn is_row_code(text: &str) -> bool {
     let reference = text.strip_suffix(')').is_some_and(|inner| {
         (1..=4).contains(&inner.len())
             && inner.starts_with(|c: char| c.is_ascii_digit())
             && inner.chars().all(|c| c.is_ascii_alphanumeric())
     });
-    reference || (vocabulary::is_code(text) && !vocabulary::is_plain_figure(text) && !text.contains(' '))
+    // Articles printed together ("16 + 98": a measure paid from two articles, wild page w3_04).
+    let joined_articles = text.contains(" + ")
+        && text.split(" + ").all(|part| vocabulary::is_short_whole_number(part) || is_row_code(part));
+    reference
+        || joined_articles
+        || (vocabulary::is_code(text) && !vocabulary::is_plain_figure(text) && !text.contains(' '))
 }
 
 fn fits(kind: CellKind, column: ColumnKind) -> bool {
@@ -210,13 +219,13 @@ fn fill(tokens: &[Token], profile: &[ColumnKind], most_mismatches: usize) -> Opt
         }
         at += 1;
         if column >= width {
-            // A row that prints only its name and, in its last column, a short number the next
-            // row's name follows: that number is the next row's code (a group row whose empty
+            // A row that prints only its name and, in its last column, a short number or a code
+            // the next row's name follows: that is the next row's code (a group row whose empty
             // cells are one fewer than its width, "Intra-comptabele posten", then "1", wild page
             // w4_06).
             let next_code =
                 (profile[0] == ColumnKind::Code).then(|| row[width - 1]).flatten().filter(|last| {
-                    last.kind == CellKind::Short
+                    matches!(last.kind, CellKind::Short | CellKind::Code)
                         && row[..width - 1].iter().flatten().filter(|t| t.kind != CellKind::Empty).count()
                             == 1
                         && row[label_column].is_some_and(|t| t.kind == CellKind::Text)
@@ -353,11 +362,18 @@ fn is_header(paragraphs: &[Paragraph], tokens: &[Token], count: usize) -> bool {
     // The header must end at a cell's end: a whitespace line may not straddle it.
     let Some(last) = header.last().map(|t| t.paragraph) else { return false };
     let next_is_other = tokens.get(count).is_none_or(|t| t.paragraph != last);
-    // A period right after it means the header goes on.
-    let body_opens_with_a_period = tokens[count..]
-        .iter()
-        .find(|t| t.kind != CellKind::Empty)
-        .is_some_and(|t| vocabulary::is_period_heading(paragraphs[t.paragraph].text));
+    // A period right after it, or a title the header prints already (the bottom row's
+    // "Uitgaven | Ontvangsten" under each of two titles, wild page m1_02), means the header goes
+    // on.
+    let body_opens_with_a_period =
+        tokens[count..].iter().find(|t| t.kind != CellKind::Empty).is_some_and(|t| {
+            let text = paragraphs[t.paragraph].text;
+            vocabulary::is_period_heading(text)
+                || (t.kind == CellKind::Text
+                    && header
+                        .iter()
+                        .any(|h| h.kind == CellKind::Text && paragraphs[h.paragraph].text == text))
+        });
     printed >= 2 && only_titles && next_is_other && !body_opens_with_a_period
 }
 
@@ -470,7 +486,19 @@ pub(super) fn read_by_column_kinds<'a>(
     if most_empty > MOST_CELLS {
         return None;
     }
-    let kinds: Vec<CellKind> = cells.iter().map(|&index| kind_of(&paragraphs[index])).collect();
+    let mut kinds: Vec<CellKind> = cells.iter().map(|&index| kind_of(&paragraphs[index])).collect();
+    // Texts after the last row's values and its empty cells are the headings of what follows
+    // the table ("Toelichting", wild page w3_04), not a row of it.
+    let cells = match kinds.iter().rposition(|&kind| !matches!(kind, CellKind::Text | CellKind::Empty)) {
+        Some(last_value) => {
+            let end = last_value
+                + 1
+                + kinds[last_value + 1..].iter().take_while(|&&kind| kind == CellKind::Empty).count();
+            kinds.truncate(end);
+            &cells[..end]
+        }
+        None => cells,
+    };
     for convention in [SpaceConvention::OnePerCell, SpaceConvention::TwoMinusOne] {
         let stream = tokens(paragraphs, cells, &kinds, convention);
         for (width, shape) in (*widths.start().max(&3)..=*widths.end().min(&stream.len())).flat_map(|width| {
@@ -542,7 +570,14 @@ pub(super) fn read_by_column_kinds<'a>(
                 let header = headings.iter().map(|heading| heading.to_string()).collect();
                 let rows = fitted_rows(paragraphs, &filled, stub);
                 let clean = filled.mismatches == 0 && complete * 10 >= 9 * filled.rows.len();
-                best = Some((points, KindReading { layout, clean, rows, header, title: None, unit: None }));
+                let repeats_a_block = (1..width).filter(|block| width % block == 0).any(|block| {
+                    let is_text = |at: usize| profile[at] == ColumnKind::Text;
+                    (block..width).all(|at| is_text(at) == is_text(at - block))
+                });
+                best = Some((
+                    points,
+                    KindReading { layout, clean, rows, header, repeats_a_block, title: None, unit: None },
+                ));
             }
         }
     }

@@ -476,6 +476,7 @@ fn build_table(
                     } else {
                         column_kinds::heads_two_sides(&reading.header)
                             || (reading.clean
+                                && !reading.repeats_a_block
                                 && heads_what_the_header_left_out(
                                     &reading.header,
                                     built,
@@ -492,7 +493,17 @@ fn build_table(
             .filter(|reading| reading.clean),
     };
     let (layout, built, mut fitted) = match (by_kinds, ordinary) {
-        (Some(reading), _) => {
+        (Some(mut reading), ordinary) => {
+            // The line the usual reading took for the table's title is no heading (h1_05's
+            // "Infrastructuurfonds in cijfers – realisatie 2012", glued to the empty top-left cell
+            // by one newline).
+            let usual_title = ordinary.and_then(|(_, built, _, _)| built.title);
+            if let Some(title) = &usual_title
+                && let Some(heading) = reading.header.iter_mut().find(|heading| *heading == title)
+            {
+                heading.clear();
+                reading.title.get_or_insert_with(|| title.clone());
+            }
             let stub = reading.layout.stub_columns;
             // A title over the code and name columns heads the stub once.
             let mut stub_header: Vec<&str> =
