@@ -85,6 +85,8 @@ fn every_unit_phrase_of_the_fixtures_is_read() {
         ("bedragen x € 1.000", Some((1_000, eur, "amount"))),
         ("in mln. euro", Some((1_000_000, eur, "amount"))),
         ("in €", Some((1, eur, "amount"))),
+        // Round x (session 25): a capital X (x2_04, "(bedragen X € 1.000)").
+        ("X € 1.000", Some((1_000, eur, "amount"))),
         ("x € 1000", Some((1_000, eur, "amount"))),
         ("x €1000", Some((1_000, eur, "amount"))),
         ("x €1.000", Some((1_000, eur, "amount"))),

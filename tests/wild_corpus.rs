@@ -142,9 +142,13 @@ fn report(split: &str) -> ScoreReport {
 /// (`w`, empty and unheaded columns, references beside the figures, two-sided balances) joins
 /// at 61.0% of its 1638 cells (82 wrong in silence) and reads 61.4%; dev falls to 86.8% and its
 /// floor follows it to 0.86.
+/// Session 25: the twenty-second round (`x`, text columns among the figures, balances, headers of
+/// spanning titles, and a broad sample) joins at 85.3% of its 2102 cells with the session's rules
+/// (79.5% with the binary the session started from; every rule was written before the round was
+/// scored); dev reads 88.0% at the end and its floor rises to 0.87.
 #[test]
 fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
-    for (split, cell_floor, table_floor) in [("dev", 0.86, 0.92), ("validation", 0.69, 0.78)] {
+    for (split, cell_floor, table_floor) in [("dev", 0.87, 0.93), ("validation", 0.69, 0.78)] {
         let report = report(split);
         let rendered = report.render();
         assert_eq!(report.failed_pages(), 0, "{split}\n{rendered}");
@@ -172,7 +176,9 @@ fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
 /// nineteenth, chosen for the validation split's families of layout, joined in session 23 at
 /// 73.5%), `v` (the twentieth, chosen for tables whose rows and header print different numbers
 /// of cells, joined in session 24 at 88.4%), `w` (the twenty-first, chosen for empty and
-/// unheaded columns, joined in session 24 at 61.0%).
+/// unheaded columns, joined in session 24 at 61.0%), `x` (the twenty-second, chosen for text
+/// columns among the figures, balances, spanning header titles and a broad sample, joined in
+/// session 25 at 85.3%).
 /// Session 17 raised the ninth's floor to 0.86
 /// (glued markers in a series, bounds as norms, a staat printed one cell a line) and set the
 /// tenth's at 0.73.
@@ -199,7 +205,8 @@ fn each_round_of_the_development_split_keeps_its_floor() {
         ("eighteenth", "t", 0.56),
         ("nineteenth", "u", 0.82),
         ("twentieth", "v", 0.92),
-        ("twenty-first", "w", 0.61),
+        ("twenty-first", "w", 0.78),
+        ("twenty-second", "x", 0.85),
     ] {
         let pages = all.pages.iter().filter(|page| page.page.starts_with(prefix)).cloned().collect();
         let round_report = ScoreReport { pages };

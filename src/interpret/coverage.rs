@@ -444,6 +444,7 @@ pub fn audit_flattened_text(source: &str, tables: &mut Vec<Table>, warnings: &mu
         note_marker_lines(table, &lines, &mut accounted);
     }
     super::unsplit_figures::name_labels_with_unsplit_digits(tables, warnings);
+    super::unsplit_figures::name_contents_entries_run_together(tables, warnings);
     let next_text = |index: usize| lines[index + 1..].iter().map(|l| l.trim()).find(|l| !l.is_empty());
     // Lines a table accounts for are not looked at again (most figure lines are cells).
     let lost: Vec<(usize, FigureLine)> = lines

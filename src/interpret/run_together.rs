@@ -7,7 +7,9 @@
 //! [`trailing_figures`] to find figures a table left out. Figures glued to each other are
 //! [`super::glued_figures`]'s, rows printed one space a cell [`super::spaced_cells`]'.
 
-use super::vocabulary::{self, is_code, is_plain_figure, is_short_whole_number, is_sign, is_year};
+use super::vocabulary::{
+    self, is_code, is_plain_figure, is_short_whole_number, is_sign, is_year, split_trailing_digits,
+};
 
 /// The figures at the end of a line that runs a label and its figures together
 /// ("Netto-uitgaven buiten het kader– 4 512" ends in "4 512"; "Uitgaven 1.522 1.529 1.370" in
@@ -52,7 +54,21 @@ pub fn trailing_figures(line: &str) -> Option<(usize, usize)> {
 /// lines). A single contents entry of 125 characters is still one (wild page r3_02).
 fn too_long_for_a_label(trimmed: &str) -> bool {
     let characters = if trimmed.len() <= 120 { trimmed.len() } else { trimmed.chars().count() };
-    characters > 160 || (characters > 120 && runs_contents_entries_together(trimmed))
+    (characters > 160 && !one_title_and_its_page(trimmed))
+        || (characters > 120 && runs_contents_entries_together(trimmed))
+}
+
+/// True for a long contents entry: one title, no sentence break in it, and a page of two or three
+/// digits glued to its last word ("Bijlage Publicatieplicht op grond van de Wet … Landbouw,
+/// Natuur en Voedselkwaliteit144", 170 characters; wild page x4_01, line 55). Whether it is split
+/// still depends on its neighbours (`read::text::line_splits`).
+fn one_title_and_its_page(trimmed: &str) -> bool {
+    let (before, digits) = split_trailing_digits(trimmed);
+    (2..=3).contains(&digits.len())
+        && before.ends_with(char::is_lowercase)
+        && !trimmed.contains(". ")
+        && !trimmed.contains(": ")
+        && trimmed.len() <= 480
 }
 
 /// True when the words hold a short whole number followed by a section number and a word ("10

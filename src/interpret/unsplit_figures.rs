@@ -211,6 +211,55 @@ pub(super) fn name_labels_with_unsplit_digits(tables: &mut [Table], warnings: &m
     }
 }
 
+/// True for a contents entry whose title holds two pages or more of other entries, each between
+/// two words and before a capitalised one: entries run together on one line ("3
+/// Beleidsprioriteiten 104 Beleidsartikelen 144.1 Financiering Staatsschuld 144.2 Kasbeheer 285
+/// …", wild page x4_02, line 46: pages 10, 14, 14, 28 and 33 glued to the next entries'
+/// numbers).
+fn holds_contents_entries(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let pages = words
+        .windows(3)
+        .filter(|words| {
+            words[0].ends_with(char::is_alphabetic)
+                && words[1].starts_with(|c: char| c.is_ascii_digit())
+                && words[1].chars().all(|c| c.is_ascii_digit() || c == '.')
+                && words[1].len() <= 6
+                && words[2].starts_with(char::is_uppercase)
+        })
+        .count();
+    pages >= 2
+}
+
+/// Names, in one `figure_not_read` warning per table of contents, the entries whose title holds
+/// other entries and their pages run together ([`holds_contents_entries`]), their cells flagged
+/// `split_uncertain`: those pages landed in no cell.
+pub(super) fn name_contents_entries_run_together(tables: &mut [Table], warnings: &mut Vec<Warning>) {
+    for (table_index, table) in tables.iter_mut().enumerate().filter(|(_, t)| t.kind == TableKind::Contents) {
+        let mut run_together: Vec<(Option<usize>, String)> = Vec::new();
+        for row in &mut table.rows {
+            if holds_contents_entries(row.printed_label()) {
+                row.cells.iter_mut().for_each(|cell| cell.flag(CellFlag::SplitUncertain));
+                run_together.push((row.line, row.printed_label().to_string()));
+            }
+        }
+        if let Some((line, _)) = run_together.first() {
+            let named = first_five(run_together.iter().map(|(line, label)| match line {
+                Some(line) => format!("line {line} \"{label}\""),
+                None => format!("\"{label}\""),
+            }));
+            warnings.push(Warning::new(
+                WarningKind::FigureNotRead,
+                Location::table(table_index, *line),
+                format!(
+                    "{} contents entr(ies) hold other entries and their pages run together, pages no cell holds: {named}",
+                    run_together.len()
+                ),
+            ));
+        }
+    }
+}
+
 /// True for a text ending in a word, a star and a figure of two digits or more
 /// ("Durfkapitaalregeling*23"): a heading never prints one.
 fn figure_after_a_star(text: &str) -> bool {
@@ -311,6 +360,17 @@ mod tests {
         assert!(ends_in_unsplit_digits("9. EMU-saldoSociale Fondsen204–"));
         assert!(!ends_in_unsplit_digits("Meerjarenraming 2019–"));
         assert!(!ends_in_unsplit_digits("Saldo 204 –"));
+    }
+
+    #[test]
+    fn a_contents_title_holding_other_entries_and_their_pages_is_told() {
+        // Wild page x4_02 (JV 2008 IXA, PDF transcript, line 46).
+        assert!(holds_contents_entries(
+            "3 Beleidsprioriteiten 104 Beleidsartikelen 144.1 Financiering Staatsschuld 144.2 Kasbeheer 285 Niet-beleidsartikel 336 Bedrijfsvoeringsparagraaf"
+        ));
+        assert!(!holds_contents_entries("3.1 Artikel 12 Rijkswegen"));
+        assert!(!holds_contents_entries("Bijlage 4 Moties en toezeggingen"));
+        assert!(!holds_contents_entries("Beleidsprioriteiten 2005"));
     }
 
     #[test]
