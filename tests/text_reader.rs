@@ -2291,3 +2291,21 @@ fn a_references_column_after_the_figures_keeps_its_rows_by_column_kinds() {
     );
     assert!(!table.truncated);
 }
+
+#[test]
+fn a_saldibalans_headed_only_by_its_unit_on_each_side_reads_both_sides() {
+    // Round x page x2_01 (JV 2010 V, lines 2-139): four title lines above the header (a "+",
+    // the page's heading, the ministry, "I Saldibalans per 31 december 2010"), a header of two
+    // empty cells and "x EUR 1 000" for each side, rows of item number, name and amount twice,
+    // and a spacer row of four cells before the totals whose names span the code columns.
+    // Values from the page.
+    let document = extract("wild/dev/x2_01.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.title.as_deref(), Some("I Saldibalans per 31 december 2010"));
+    assert_eq!(
+        texts(row(table, "Uitgaven ten laste van de begroting")),
+        ["10 983 448", "2", "Ontvangsten ten gunste van de begroting", "706 504"]
+    );
+    assert_eq!(texts(row(table, "Liquide middelen")), ["43 426", "4a", "Rekening-courant RHB", "10 322 218"]);
+    assert_eq!(texts(row(table, "Totaal activa")), ["30 267 993", "", "Totaal passiva", "30 267 993"]);
+}

@@ -54,14 +54,21 @@ pub fn trailing_figures(line: &str) -> Option<(usize, usize)> {
 /// lines). A single contents entry of 125 characters is still one (wild page r3_02).
 fn too_long_for_a_label(trimmed: &str) -> bool {
     let characters = if trimmed.len() <= 120 { trimmed.len() } else { trimmed.chars().count() };
-    (characters > 160 && !one_title_and_its_page(trimmed))
+    (longer_than_a_label(trimmed) && !one_title_and_its_page(trimmed))
         || (characters > 120 && runs_contents_entries_together(trimmed))
+}
+
+/// True for a line over 160 characters: longer than a row's label runs, but for a contents
+/// entry's title ([`one_title_and_its_page`], whose split only a block of contents entries keeps).
+pub fn longer_than_a_label(trimmed: &str) -> bool {
+    trimmed.len() > 160 && trimmed.chars().count() > 160
 }
 
 /// True for a long contents entry: one title, no sentence break in it, and a page of two or three
 /// digits glued to its last word ("Bijlage Publicatieplicht op grond van de Wet … Landbouw,
-/// Natuur en Voedselkwaliteit144", 170 characters; wild page x4_01, line 55). Whether it is split
-/// still depends on its neighbours (`read::text::line_splits`).
+/// Natuur en Voedselkwaliteit144", 170 characters; wild page x4_01, line 55). Only a block of
+/// contents entries keeps its split (`read::text::line_splits`): prose ending in a glued note
+/// marker reads so too.
 fn one_title_and_its_page(trimmed: &str) -> bool {
     let (before, digits) = split_trailing_digits(trimmed);
     (2..=3).contains(&digits.len())

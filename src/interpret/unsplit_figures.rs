@@ -217,11 +217,27 @@ pub(super) fn name_labels_with_unsplit_digits(tables: &mut [Table], warnings: &m
 /// …", wild page x4_02, line 46: pages 10, 14, 14, 28 and 33 glued to the next entries'
 /// numbers).
 fn holds_contents_entries(label: &str) -> bool {
+    // A number after the word it numbers is part of a title ("Artikel 11 Koninkrijksrelaties",
+    // "Bijlage 2 Toezeggingen"), and so is a year ("Begroting 2024 Ministerie").
+    const NUMBERED: [&str; 10] = [
+        "artikel",
+        "artikelen",
+        "bijlage",
+        "hoofdstuk",
+        "tabel",
+        "figuur",
+        "paragraaf",
+        "deel",
+        "nr.",
+        "nummer",
+    ];
     let words: Vec<&str> = label.split_whitespace().collect();
     let pages = words
         .windows(3)
         .filter(|words| {
             words[0].ends_with(char::is_alphabetic)
+                && !NUMBERED.contains(&words[0].to_lowercase().as_str())
+                && !is_year(words[1])
                 && words[1].starts_with(|c: char| c.is_ascii_digit())
                 && words[1].chars().all(|c| c.is_ascii_digit() || c == '.')
                 && words[1].len() <= 6
@@ -371,6 +387,11 @@ mod tests {
         assert!(!holds_contents_entries("3.1 Artikel 12 Rijkswegen"));
         assert!(!holds_contents_entries("Bijlage 4 Moties en toezeggingen"));
         assert!(!holds_contents_entries("Beleidsprioriteiten 2005"));
+        // Review of session 25: numbered titles and years are no pages.
+        assert!(!holds_contents_entries("Artikel 11 Koninkrijksrelaties en artikel 12 BES-fonds"));
+        assert!(!holds_contents_entries("Bijlage 1 Moties en Bijlage 2 Toezeggingen"));
+        assert!(!holds_contents_entries("Bijlage 3 Overzicht artikel 1 Wegen en artikel 2 Spoor"));
+        assert!(!holds_contents_entries("Hoofdstuk 2 Begroting 2024 Ministerie van Financiën"));
     }
 
     #[test]

@@ -184,6 +184,29 @@ fn fill(tokens: &[Token], profile: &[ColumnKind], most_mismatches: usize) -> Opt
     while at < tokens.len() {
         let token = tokens[at];
         let opens_a_row = |token: &Token| token.kind != CellKind::Empty && fits(token.kind, profile[0]);
+        // A name spanning the code column before it ("Totaal activa" across the item number).
+        let spans_the_code = |token: &Token| {
+            token.kind == CellKind::Text
+                && profile[0] == ColumnKind::Code
+                && profile.get(1) == Some(&ColumnKind::Text)
+        };
+        // A spacer row printed as wide as the rows under it print their cells, names spanning
+        // the code columns ("    " over "Totaal activa", "30 267 993", "Totaal passiva", "30 267
+        // 993": four cells for six columns; wild page x2_01): a whitespace line narrower than
+        // the row but wider than the empty code cells before a name, at a row's start, before a
+        // name that spans the code column.
+        let run = tokens[at..].iter().take_while(|t| t.paragraph == token.paragraph).count();
+        if token.kind == CellKind::Empty
+            && column == 0
+            && run > label_column
+            && run < width
+            && tokens.get(at + run).is_some_and(spans_the_code)
+        {
+            result.rows.push(std::mem::replace(&mut row, vec![None; width]));
+            result.short.push(false);
+            at += run;
+            continue;
+        }
         if token.kind == CellKind::Empty {
             column += 1;
         } else if fits(token.kind, profile[column]) {
@@ -298,6 +321,15 @@ fn candidate_profiles(tokens: &[Token], width: usize) -> Vec<Vec<ColumnKind>> {
             .map(|(at, token)| match token.kind {
                 CellKind::Code => ColumnKind::Code,
                 CellKind::Short if at < leading_codes => ColumnKind::Code,
+                // A short number before a name and its figures opens the other side's row
+                // ("2", "Ontvangsten ten gunste van de begroting", "706 504" after the activa's
+                // amount; wild page x2_01), not a figure before a column of references.
+                CellKind::Short
+                    if window.get(at + 1).is_some_and(|next| next.kind == CellKind::Text)
+                        && window.get(at + 2).is_some_and(|next| next.kind == CellKind::Figure) =>
+                {
+                    ColumnKind::Code
+                }
                 CellKind::Text => ColumnKind::Text,
                 _ => ColumnKind::Figure,
             })
@@ -310,16 +342,26 @@ fn candidate_profiles(tokens: &[Token], width: usize) -> Vec<Vec<ColumnKind>> {
 }
 
 /// True when a header row heads two sides: a period heading ("31-12-2020", "2019") printed
-/// twice, with a text between the two.
+/// twice, with a text between the two; or two alike halves that print a period or a unit.
 pub(super) fn heads_two_sides(header: &[String]) -> bool {
-    header.iter().enumerate().any(|(at, text)| {
-        vocabulary::is_period_heading(text)
-            && header[at + 1..].iter().position(|later| later == text).is_some_and(|gap| {
-                header[at + 1..at + 1 + gap]
-                    .iter()
-                    .any(|between| !between.is_empty() && !vocabulary::is_period_heading(between))
-            })
-    })
+    // Or two halves alike that head their figures with a period or a unit ("", "", "x EUR 1 000"
+    // over each side: wild page x2_01).
+    let half = header.len() / 2;
+    let alike_halves = header.len().is_multiple_of(2)
+        && half >= 2
+        && header[..half] == header[half..]
+        && header[..half]
+            .iter()
+            .any(|text| vocabulary::is_period_heading(text) || super::printed::find_unit(text).is_some());
+    alike_halves
+        || header.iter().enumerate().any(|(at, text)| {
+            vocabulary::is_period_heading(text)
+                && header[at + 1..].iter().position(|later| later == text).is_some_and(|gap| {
+                    header[at + 1..at + 1 + gap]
+                        .iter()
+                        .any(|between| !between.is_empty() && !vocabulary::is_period_heading(between))
+                })
+        })
 }
 
 /// How many stub columns a profile has: its leading codes (a column headed by the word for
@@ -362,13 +404,14 @@ fn is_header(paragraphs: &[Paragraph], tokens: &[Token], count: usize) -> bool {
     // The header must end at a cell's end: a whitespace line may not straddle it.
     let Some(last) = header.last().map(|t| t.paragraph) else { return false };
     let next_is_other = tokens.get(count).is_none_or(|t| t.paragraph != last);
-    // A period right after it, or a title the header prints already (the bottom row's
-    // "Uitgaven | Ontvangsten" under each of two titles, wild page m1_02), means the header goes
-    // on.
+    // A period right after it, a unit ("x EUR 1 000" over each side, wild page x2_01), or a
+    // title the header prints already (the bottom row's "Uitgaven | Ontvangsten" under each of
+    // two titles, wild page m1_02), means the header goes on.
     let body_opens_with_a_period =
         tokens[count..].iter().find(|t| t.kind != CellKind::Empty).is_some_and(|t| {
             let text = paragraphs[t.paragraph].text;
             vocabulary::is_period_heading(text)
+                || (t.kind == CellKind::Text && super::printed::unit_line(text).is_some())
                 || (t.kind == CellKind::Text
                     && header
                         .iter()
@@ -391,9 +434,9 @@ struct HeaderShape<'a> {
 /// - one row of `width` cells;
 /// - one row of one cell less, whose first title heads the stub's code and name columns
 ///   together (the activa side's "Activa" over its item numbers and names, wild page w4_06);
-/// - a top row of titles printed once over several columns, then a full bottom row, when the
-///   bottom row leaves as many runs of empty headings as the top row prints titles: each title
-///   heads its run ("Activa" and "Passiva" over the empty cells above each side's code and name
+/// - a top row of side titles (words, at most three, no digits) printed once over several
+///   columns, then a full bottom row, when the bottom row leaves as many runs of empty headings
+///   as the top row prints titles: each title heads its run ("Activa" and "Passiva" over the empty cells above each side's code and name
 ///   columns, the dates beside them; wild page w4_02).
 fn header_shapes<'a>(
     paragraphs: &'a [Paragraph<'a>],
@@ -421,10 +464,8 @@ fn header_shapes<'a>(
         });
     }
     for top in 1..width {
-        // The rows part where a cell ends, or inside whitespace lines joined by a single newline
-        // (the top row's last empty cells and the bottom row's first, wild page w4_02).
-        let (before, after) = (tokens[top - 1].paragraph, tokens[top].paragraph);
-        let parts = before != after || paragraphs[before].raw.contains('\n');
+        // The rows part where a cell ends.
+        let parts = tokens[top - 1].paragraph != tokens[top].paragraph;
         if !parts || !is_header(paragraphs, tokens, top + width) {
             continue;
         }
@@ -434,7 +475,11 @@ fn header_shapes<'a>(
         let printed_below = bottom.iter().filter(|heading| !heading.is_empty()).count();
         let empty_runs =
             (0..width).filter(|&at| bottom[at].is_empty() && (at == 0 || !bottom[at - 1].is_empty())).count();
-        if titles.is_empty() || printed_below < 2 || empty_runs != titles.len() {
+        // Side titles are words ("Activa", "DEBET"), not a page's headings.
+        let side_titles = titles.iter().all(|title| {
+            title.split_whitespace().count() <= 3 && !title.contains(|c: char| c.is_ascii_digit())
+        });
+        if titles.is_empty() || !side_titles || printed_below < 2 || empty_runs != titles.len() {
             continue;
         }
         let mut next_title = titles.iter();
@@ -466,9 +511,42 @@ pub(super) fn read_by_column_kinds<'a>(
     if cells.len() > MOST_CELLS {
         return None;
     }
-    // A table without caption may print its title and unit above the header.
-    let above = super::header::title_and_unit_above(paragraphs, cells);
-    let cells = &cells[above.as_ref().map_or(0, |above| above.cells)..];
+    // A table without caption may print its title and unit above the header; or, without a
+    // unit there, up to [`MOST_TITLE_LINES`] lines of titles (a page's heading, the ministry,
+    // the table's own title: wild page x2_01), the last one the table's title.
+    let starts: Vec<(usize, Option<String>, Option<String>)> =
+        match super::header::title_and_unit_above(paragraphs, cells) {
+            Some(above) => vec![(above.cells, above.title, above.unit)],
+            None => (0..=MOST_TITLE_LINES.min(cells.len()))
+                .take_while(|&skipped| cells[..skipped].iter().all(|&index| paragraphs[index].is_text()))
+                .map(|skipped| {
+                    let title = skipped.checked_sub(1).map(|last| paragraphs[cells[last]].text.to_string());
+                    (skipped, title, None)
+                })
+                .collect(),
+        };
+    let mut best: Option<(i64, KindReading<'a>)> = None;
+    for (skipped, title, unit) in starts {
+        let Some((points, reading)) = read_after_titles(paragraphs, &cells[skipped..], widths.clone()) else {
+            continue;
+        };
+        // Of readings alike, the one with fewer lines taken as titles ("Art." heads a column).
+        if best.as_ref().is_none_or(|(best_points, _)| points > *best_points) {
+            best = Some((points, KindReading { title, unit, ..reading }));
+        }
+    }
+    best.map(|(_, reading)| reading)
+}
+
+/// The most lines of titles a table without caption prints above its header, skipped in turn.
+const MOST_TITLE_LINES: usize = 4;
+
+/// The best reading by kinds of `cells` from their first cell on, with its points.
+fn read_after_titles<'a>(
+    paragraphs: &'a [Paragraph<'a>],
+    cells: &[usize],
+    widths: std::ops::RangeInclusive<usize>,
+) -> Option<(i64, KindReading<'a>)> {
     // One cell a line: a printed cell joined to the line before by a single newline is a row
     // of cells on lines of their own, not this layout.
     let printed: Vec<&Paragraph> =
@@ -477,7 +555,6 @@ pub(super) fn read_by_column_kinds<'a>(
     if printed.is_empty() || attached * 10 > printed.len() {
         return None;
     }
-    let mut best: Option<(i64, KindReading<'a>)> = None;
     // A whitespace line of a million spaces stands for a million empty cells: not read so.
     let most_empty: usize = cells
         .iter()
@@ -486,21 +563,44 @@ pub(super) fn read_by_column_kinds<'a>(
     if most_empty > MOST_CELLS {
         return None;
     }
-    let mut kinds: Vec<CellKind> = cells.iter().map(|&index| kind_of(&paragraphs[index])).collect();
+    let kinds: Vec<CellKind> = cells.iter().map(|&index| kind_of(&paragraphs[index])).collect();
     // Texts after the last row's values and its empty cells are the headings of what follows
-    // the table ("Toelichting", wild page w3_04), not a row of it.
-    let cells = match kinds.iter().rposition(|&kind| !matches!(kind, CellKind::Text | CellKind::Empty)) {
-        Some(last_value) => {
-            let end = last_value
+    // the table ("Toelichting", wild page w3_04), not a row of it: when the table read with
+    // them is not clean and the table read without them ends in a complete row (texts that
+    // complete the last row, a status column's "gereed", stay).
+    let end = kinds.iter().rposition(|&kind| !matches!(kind, CellKind::Text | CellKind::Empty)).map_or(
+        cells.len(),
+        |last_value| {
+            last_value
                 + 1
-                + kinds[last_value + 1..].iter().take_while(|&&kind| kind == CellKind::Empty).count();
-            kinds.truncate(end);
-            &cells[..end]
-        }
-        None => cells,
-    };
+                + kinds[last_value + 1..].iter().take_while(|&&kind| kind == CellKind::Empty).count()
+        },
+    );
+    let whole = read_cells(paragraphs, cells, &kinds, widths.clone());
+    if end == cells.len() || whole.as_ref().is_some_and(|(_, reading)| reading.clean) {
+        return whole;
+    }
+    // The texts left out count against the reading, as cells out of kind would: a reading of
+    // the whole that takes its title lines off does not lose to one that cuts texts off its end.
+    let dropped = kinds[end..].iter().filter(|&&kind| kind != CellKind::Empty).count() as i64;
+    read_cells(paragraphs, &cells[..end], &kinds[..end], widths)
+        .filter(|(_, reading)| {
+            reading.rows.last().is_some_and(|row| row.marks.fit != super::grid::Fit::Short)
+        })
+        .map(|(points, reading)| (points - 100 * dropped, reading))
+        .or(whole)
+}
+
+/// The best reading by kinds of `cells` (of kinds `kinds`), with its points.
+fn read_cells<'a>(
+    paragraphs: &'a [Paragraph<'a>],
+    cells: &[usize],
+    kinds: &[CellKind],
+    widths: std::ops::RangeInclusive<usize>,
+) -> Option<(i64, KindReading<'a>)> {
+    let mut best: Option<(i64, KindReading<'a>)> = None;
     for convention in [SpaceConvention::OnePerCell, SpaceConvention::TwoMinusOne] {
-        let stream = tokens(paragraphs, cells, &kinds, convention);
+        let stream = tokens(paragraphs, cells, kinds, convention);
         for (width, shape) in (*widths.start().max(&3)..=*widths.end().min(&stream.len())).flat_map(|width| {
             header_shapes(paragraphs, &stream, width).into_iter().map(move |shape| (width, shape))
         }) {
@@ -581,11 +681,7 @@ pub(super) fn read_by_column_kinds<'a>(
             }
         }
     }
-    best.map(|(_, reading)| KindReading {
-        title: above.as_ref().and_then(|above| above.title.clone()),
-        unit: above.and_then(|above| above.unit),
-        ..reading
-    })
+    best
 }
 
 /// The fill's rows as the text reader's fitted rows: the first `stub` cells the stub, the rest
@@ -690,6 +786,9 @@ mod tests {
         ])));
         assert!(!heads_two_sides(&header(&["Artikel", "2021", "2022", "2023"])));
         assert!(!heads_two_sides(&header(&["2021", "2021"])));
+        // Wild page x2_01 (JV 2010 V): the unit alone over each side's amounts.
+        assert!(heads_two_sides(&header(&["", "", "x EUR 1 000", "", "", "x EUR 1 000"])));
+        assert!(!heads_two_sides(&header(&["", "Omschrijving", "", "Omschrijving"])));
     }
 
     /// OWB 2023, Nationaal Groeifonds, Tabel 28 (wild page t2_02, lines 11-122): article and
@@ -714,5 +813,22 @@ mod tests {
         assert_eq!(rows[4].0, ["1", "1", "Nationaal Onderwijslab"]);
         assert_eq!(rows[4].1[..3], ["EZK", "79,6", ""]);
         assert_eq!(rows[4].1[13], "");
+    }
+
+    /// Review of session 25: a status column ends the table; its last cell is the last row's,
+    /// not a heading after the table.
+    const STATUSES: &str = "Project\n\n2024\n\n2025\n\nStatus\n\nProject A\n\n1.200\n\n1.300\n\ngereed\n\nProject B\n\n300\n\n310\n\nloopt\n\nProject C\n\n50\n\n60\n\ngestart\n\nProject D\n\n5\n\n6\n\ngereed\n";
+
+    #[test]
+    fn a_text_that_completes_the_last_row_stays_in_it() {
+        let paragraphs = paragraphs(STATUSES);
+        let reading = read_every_cell(&paragraphs);
+        assert_eq!(reading.header, ["Project", "2024", "2025", "Status"]);
+        assert!(reading.clean);
+        let rows: Vec<_> = reading.rows.iter().map(texts).collect();
+        assert_eq!(
+            rows.last().map(|row| row.1.clone()),
+            Some(vec!["5".to_string(), "6".into(), "gereed".into()])
+        );
     }
 }

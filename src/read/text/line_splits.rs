@@ -54,22 +54,45 @@ pub(super) fn run_together_lines(lines: &[&str]) -> (Vec<Option<RunTogether>>, V
     split_spaced_rows(lines, &mut splits);
     let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty()).collect();
     let in_contents_block = contents_blocks(lines, &splits);
+    let long = |at: usize| crate::interpret::run_together::longer_than_a_label(lines[at].trim());
+    let split_at = |position: usize, step: isize| {
+        let at = position as isize + step;
+        (at >= 0)
+            .then(|| content.get(at as usize))
+            .flatten()
+            .copied()
+            .filter(|&other| splits[other].is_some())
+    };
+    // A line longer than a label is split as a contents entry, or between two split lines no
+    // longer than labels (x4_01, line 55, between two appendices and their pages; not prose
+    // ending in a glued note marker after a numbered heading). Only such a line kept is a
+    // neighbour of the lines beside it.
+    let long_kept: Vec<bool> = (0..content.len())
+        .map(|position| {
+            let index = content[position];
+            long(index)
+                && splits[index].is_some()
+                && (in_contents_block[index]
+                    || [-1, 1].iter().all(|&step| split_at(position, step).is_some_and(|other| !long(other))))
+        })
+        .collect();
     let mut keep = vec![false; lines.len()];
     for (position, &index) in content.iter().enumerate() {
         if splits[index].is_none() {
             continue;
         }
+        if long(index) {
+            keep[index] = long_kept[position];
+            continue;
+        }
         let neighbour = |step: isize| {
-            let at = position as isize + step;
-            (at >= 0)
-                .then(|| content.get(at as usize))
-                .flatten()
-                .is_some_and(|&other| splits[other].is_some())
+            split_at(position, step)
+                .is_some_and(|other| !long(other) || long_kept[(position as isize + step) as usize])
         };
         // A heading of years was split only for a split row below it (`split_by_neighbours`),
         // which may stand after group rows that are no split themselves ("Baten").
         let heading = split_year_heading(lines[index]).is_some();
-        keep[index] = heading || neighbour(-1) || neighbour(1) || in_contents_block[index];
+        keep[index] = in_contents_block[index] || heading || neighbour(-1) || neighbour(1);
     }
     let kept = splits.into_iter().zip(keep).map(|(split, keep)| split.filter(|_| keep)).collect();
     (kept, in_contents_block)
@@ -192,8 +215,8 @@ const NOTE_BLOCK_GAP: usize = 12;
 /// one alone, without a split neighbour (the entries between print no page).
 ///
 /// The block starts at the first non-blank line under the heading and ends before the first blank
-/// line, the next contents heading, or a line no entry is (over [`MAX_ENTRY_CHARS`] characters, or
-/// ending in a full stop: prose). It counts when it holds three lines or more and at least one in
+/// line, the next contents heading, or a line no entry is (over [`MAX_ENTRY_CHARS`] characters
+/// without a page at its end, or ending in a full stop: prose). It counts when it holds three lines or more and at least one in
 /// [`LINES_A_PAGE`] of them, two at the least, ends in a page number (`splits`, before their
 /// neighbours are asked; [`ends_in_page`]). A page's navigation list, whose lines print no page,
 /// is no block; neither is a page printed without blank lines, whose "block" runs on through
@@ -201,10 +224,12 @@ const NOTE_BLOCK_GAP: usize = 12;
 /// print their pages on fewer than one line in four is not read this way.
 fn contents_blocks(lines: &[&str], splits: &[Option<RunTogether>]) -> Vec<bool> {
     let mut in_block = vec![false; lines.len()];
-    let no_entry = |line: &str| {
-        let line = line.trim();
+    // A long entry still ends in its page (an appendix's title of 170 characters, wild page
+    // x4_01, line 55).
+    let no_entry = |at: usize| {
+        let line = lines[at].trim();
         line.is_empty()
-            || line.chars().count() > MAX_ENTRY_CHARS
+            || (line.chars().count() > MAX_ENTRY_CHARS && !ends_in_page(line, splits[at].as_ref()))
             || line.ends_with('.')
             || printed::is_contents_heading(line)
     };
@@ -213,7 +238,7 @@ fn contents_blocks(lines: &[&str], splits: &[Option<RunTogether>]) -> Vec<bool> 
             continue;
         }
         let Some(first) = (at + 1..lines.len()).find(|&i| !lines[i].trim().is_empty()) else { continue };
-        let end = (first..lines.len()).find(|&i| no_entry(lines[i])).unwrap_or(lines.len());
+        let end = (first..lines.len()).find(|&i| no_entry(i)).unwrap_or(lines.len());
         let with_page = (first..end).filter(|&i| ends_in_page(lines[i], splits[i].as_ref())).count();
         let length = end - first;
         if length >= 3 && with_page >= 2 && with_page * LINES_A_PAGE >= length {
@@ -429,4 +454,38 @@ fn blank_cells_near(lines: &[&str], index: usize) -> Option<usize> {
         (line.len() >= 3 && line.bytes().all(|b| b == b' ')).then_some(line.len())
     };
     (1..=BLANK_REACH).find_map(|step| index.checked_sub(step).and_then(cells).or_else(|| cells(index + step)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Which of `lines` are split into a label and figures.
+    fn split_lines(lines: &[&str]) -> Vec<bool> {
+        let (splits, _) = run_together_lines(lines);
+        (0..lines.len()).map(|at| splits.get(at).is_some_and(Option::is_some)).collect()
+    }
+
+    #[test]
+    fn a_contents_title_longer_than_a_label_keeps_its_page_between_two_entries() {
+        // Wild page x4_01 (JV 2005 XIV, contents, lines 54-56): an appendix's title of 170
+        // characters, its page glued, between two entries that print theirs.
+        let long = " Bijlage Publicatieplicht op grond van de Wet Openbaar- making uit publieke middelen gefinancierde topinkomens bij het departement van Landbouw, Natuur en Voedselkwaliteit144";
+        let lines = [
+            " Bijlage Opvolging van de aanbeveling van de Algemene Rekenkamer141",
+            long,
+            " Bijlage Lijst met gebruikte afkortingen145",
+        ];
+        assert_eq!(split_lines(&lines), [true, true, true]);
+    }
+
+    #[test]
+    fn prose_longer_than_a_label_ending_in_a_glued_marker_is_no_row() {
+        // Review of session 25: a numbered heading, then a paragraph of 230 characters that ends
+        // in a note marker glued to its last word; neither is a row of figures.
+        let prose = "Met de middelen uit de Regio Deal wordt samen met de provincie en de gemeenten gewerkt aan de brede welvaart in de regio, waarbij de nadruk ligt op de versterking van de economie en de leefbaarheid in het landelijk gebied en de kernen23";
+        let lines =
+            ["3.2 Beleidsartikel 12", "", prose, "", "Tabel 8 Budgettaire gevolgen (bedragen x € 1.000)"];
+        assert_eq!(split_lines(&lines), [false, false, false, false, false]);
+    }
 }

@@ -120,12 +120,8 @@ fn count_empty_cells(raw: &str) -> [usize; 2] {
         // The seed's style: "\u{a0} " once per empty cell, whatever the convention.
         return [nbsp, nbsp];
     }
-    // Under 2N−1 the line break between two whitespace lines is one more separator; one space a
-    // cell counts the spaces alone (w3_04: a full spacer row of ten, then " " for the total row's
-    // empty code cell, on the next line: eleven cells).
     let spaces = raw.chars().filter(|c| c.is_whitespace()).count().max(1);
-    let line_breaks = raw.chars().filter(|&c| c == '\n' || c == '\r').count();
-    [(spaces - line_breaks).max(1), spaces.div_ceil(2)]
+    [spaces, spaces.div_ceil(2)]
 }
 
 /// How a table writes runs of empty cells as one whitespace line.
