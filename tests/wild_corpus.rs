@@ -145,7 +145,8 @@ fn report(split: &str) -> ScoreReport {
 /// Session 25: the twenty-second round (`x`, text columns among the figures, balances, headers of
 /// spanning titles, and a broad sample) joins at 85.3% of its 2102 cells with the session's rules
 /// (79.5% with the binary the session started from; every rule was written before the round was
-/// scored); dev reads 88.0% at the end and its floor rises to 0.87.
+/// scored); after rules made on round `x` and the session's review it reads 87.4% (floor 0.87),
+/// round `w` 81.3% (floor 0.78 from 0.61), dev 88.2% (floor 0.87).
 #[test]
 fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
     for (split, cell_floor, table_floor) in [("dev", 0.87, 0.93), ("validation", 0.69, 0.78)] {
@@ -206,7 +207,7 @@ fn each_round_of_the_development_split_keeps_its_floor() {
         ("nineteenth", "u", 0.82),
         ("twentieth", "v", 0.92),
         ("twenty-first", "w", 0.78),
-        ("twenty-second", "x", 0.85),
+        ("twenty-second", "x", 0.87),
     ] {
         let pages = all.pages.iter().filter(|page| page.page.starts_with(prefix)).cloned().collect();
         let round_report = ScoreReport { pages };
