@@ -7,7 +7,7 @@
 //! ([`super::coverage`], which calls [`name_labels_with_unsplit_digits`] once the tables are read).
 
 use crate::error::{Location, Warning, WarningKind};
-use crate::interpret::vocabulary::{FIGURES_OF_A_ROW, is_sign, is_year, split_trailing_digits};
+use crate::interpret::vocabulary::{self, FIGURES_OF_A_ROW, is_sign, is_year, split_trailing_digits};
 use crate::table::{CellFlag, Row, Table, TableKind};
 
 use super::coverage::first_five;
@@ -219,24 +219,13 @@ pub(super) fn name_labels_with_unsplit_digits(tables: &mut [Table], warnings: &m
 fn holds_contents_entries(label: &str) -> bool {
     // A number after the word it numbers is part of a title ("Artikel 11 Koninkrijksrelaties",
     // "Bijlage 2 Toezeggingen"), and so is a year ("Begroting 2024 Ministerie").
-    const NUMBERED: [&str; 10] = [
-        "artikel",
-        "artikelen",
-        "bijlage",
-        "hoofdstuk",
-        "tabel",
-        "figuur",
-        "paragraaf",
-        "deel",
-        "nr.",
-        "nummer",
-    ];
     let words: Vec<&str> = label.split_whitespace().collect();
     let pages = words
         .windows(3)
         .filter(|words| {
             words[0].ends_with(char::is_alphabetic)
-                && !NUMBERED.contains(&words[0].to_lowercase().as_str())
+                && !vocabulary::asks_for_a_number(words[0])
+                && !vocabulary::names_a_numbered_item(words[0])
                 && !is_year(words[1])
                 && words[1].starts_with(|c: char| c.is_ascii_digit())
                 && words[1].chars().all(|c| c.is_ascii_digit() || c == '.')
