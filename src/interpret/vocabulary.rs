@@ -73,11 +73,15 @@ pub fn is_period_heading(text: &str) -> bool {
 /// A date as a balance's column prints it: day, month and year ("31-12-2019", "31.12.2019",
 /// "1/1/2020").
 pub fn is_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split(['-', '.', '/']).collect();
-    matches!(parts.as_slice(), [day, month, year]
-        if (1..=2).contains(&day.len()) && (1..=2).contains(&month.len())
-            && [day, month, year].iter().all(|part| part.bytes().all(|b| b.is_ascii_digit()))
-            && is_year(year))
+    let mut parts = text.split(['-', '.', '/']);
+    let (Some(day), Some(month), Some(year), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    (1..=2).contains(&day.len())
+        && (1..=2).contains(&month.len())
+        && [day, month, year].iter().all(|part| part.bytes().all(|b| b.is_ascii_digit()))
+        && is_year(year)
 }
 
 /// True for the marks printed in figure columns where a figure is not available: "...", "…",

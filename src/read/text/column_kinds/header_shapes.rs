@@ -7,36 +7,84 @@ use super::{CellKind, Token};
 use crate::interpret::vocabulary;
 use crate::read::text::paragraph::Paragraph;
 
+/// What the stream's opening cells can make of a header, worked out once for every width the
+/// reading tries (asking each width's shapes anew cost the cube of the stream's length).
+pub(super) struct Opening {
+    /// How many cells the stream opens with that a header may hold: titles, periods and empty
+    /// cells. No header is longer.
+    titles: usize,
+    /// `printed[count]`: how many of the first `count` cells are printed (not empty).
+    printed: Vec<usize>,
+    /// `goes_on[count]`: the first printed cell from `count` on is a period or a unit line, so a
+    /// header of `count` cells would go on.
+    goes_on: Vec<bool>,
+}
+
+impl Opening {
+    pub(super) fn of(paragraphs: &[Paragraph], tokens: &[Token]) -> Opening {
+        let titles = tokens
+            .iter()
+            .take_while(|t| match t.kind {
+                CellKind::Empty | CellKind::Text => true,
+                _ => vocabulary::is_period_heading(paragraphs[t.paragraph].text),
+            })
+            .count();
+        let printed = std::iter::once(0)
+            .chain(tokens[..titles].iter().scan(0, |printed, t| {
+                *printed += usize::from(t.kind != CellKind::Empty);
+                Some(*printed)
+            }))
+            .collect();
+        // Backwards from the first printed cell after the titles: whether the first printed
+        // cell from each position on is a period or a unit line.
+        let goes_on_from = |token: Option<&Token>| {
+            token.is_some_and(|t| {
+                let text = paragraphs[t.paragraph].text;
+                vocabulary::is_period_heading(text)
+                    || (t.kind == CellKind::Text && super::super::printed::unit_line(text).is_some())
+            })
+        };
+        let mut goes_on = vec![false; titles + 1];
+        let mut next = goes_on_from(tokens[titles..].iter().find(|t| t.kind != CellKind::Empty));
+        for count in (0..=titles).rev() {
+            if let Some(token) = tokens.get(count).filter(|t| count < titles && t.kind != CellKind::Empty) {
+                next = goes_on_from(Some(token));
+            }
+            goes_on[count] = next;
+        }
+        Opening { titles, printed, goes_on }
+    }
+
+    /// The widest reading a header can open: as wide as its titles, or one wider when its first
+    /// title spans the code and name columns.
+    pub(super) fn widest_reading(&self) -> usize {
+        self.titles + 1
+    }
+}
+
 /// True when the first `count` cells of the stream can make a header (step 1 of the module doc):
 /// titles, periods and empty cells only, two printed or more, ending at a cell's end and not
 /// followed by a period (the header would go on).
-fn is_header(paragraphs: &[Paragraph], tokens: &[Token], count: usize) -> bool {
-    let Some(header) = tokens.get(..count) else { return false };
-    let printed = header.iter().filter(|t| t.kind != CellKind::Empty).count();
-    let only_titles = header.iter().all(|t| match t.kind {
-        CellKind::Empty | CellKind::Text => true,
-        _ => {
-            let text = paragraphs[t.paragraph].text;
-            vocabulary::is_period_heading(text)
-        }
-    });
+fn is_header(paragraphs: &[Paragraph], tokens: &[Token], opening: &Opening, count: usize) -> bool {
+    // Titles, periods and empty cells only, two printed or more.
+    if count > opening.titles || opening.printed[count] < 2 {
+        return false;
+    }
+    let header = &tokens[..count];
     // The header must end at a cell's end: a whitespace line may not straddle it.
     let Some(last) = header.last().map(|t| t.paragraph) else { return false };
     let next_is_other = tokens.get(count).is_none_or(|t| t.paragraph != last);
     // A period right after it, a unit ("x EUR 1 000" over each side, wild page x2_01), or a
     // title the header prints already (the bottom row's "Uitgaven | Ontvangsten" under each of
     // two titles, wild page m1_02), means the header goes on.
-    let body_opens_with_a_period =
-        tokens[count..].iter().find(|t| t.kind != CellKind::Empty).is_some_and(|t| {
-            let text = paragraphs[t.paragraph].text;
-            vocabulary::is_period_heading(text)
-                || (t.kind == CellKind::Text && super::super::printed::unit_line(text).is_some())
-                || (t.kind == CellKind::Text
-                    && header
-                        .iter()
-                        .any(|h| h.kind == CellKind::Text && paragraphs[h.paragraph].text == text))
+    let body_opens_with_a_period = opening.goes_on[count]
+        || tokens[count..].iter().find(|t| t.kind != CellKind::Empty).is_some_and(|t| {
+            t.kind == CellKind::Text && {
+                let text = paragraphs[t.paragraph].text;
+                header.iter().any(|h| h.kind == CellKind::Text && paragraphs[h.paragraph].text == text)
+            }
         });
-    printed >= 2 && only_titles && next_is_other && !body_opens_with_a_period
+    next_is_other && !body_opens_with_a_period
 }
 
 /// A header a reading may take: how many cells of the stream it takes, and one heading per column
@@ -60,12 +108,13 @@ pub(super) struct HeaderShape<'a> {
 pub(super) fn header_shapes<'a>(
     paragraphs: &'a [Paragraph<'a>],
     tokens: &[Token],
+    opening: &Opening,
     width: usize,
 ) -> Vec<HeaderShape<'a>> {
     let text =
         |token: &Token| if token.kind == CellKind::Empty { "" } else { paragraphs[token.paragraph].text };
     let mut shapes = Vec::new();
-    if is_header(paragraphs, tokens, width) {
+    if is_header(paragraphs, tokens, opening, width) {
         shapes.push(HeaderShape {
             taken: width,
             headings: tokens[..width].iter().map(text).collect(),
@@ -74,7 +123,7 @@ pub(super) fn header_shapes<'a>(
     }
     if width >= 4
         && tokens.first().is_some_and(|t| t.kind == CellKind::Text)
-        && is_header(paragraphs, tokens, width - 1)
+        && is_header(paragraphs, tokens, opening, width - 1)
     {
         shapes.push(HeaderShape {
             taken: width - 1,
@@ -82,10 +131,11 @@ pub(super) fn header_shapes<'a>(
             spans_the_code_column: true,
         });
     }
-    for top in 1..width {
+    // A header of `top + width` cells holds titles only.
+    for top in 1..width.min(opening.titles.saturating_sub(width) + 1) {
         // The rows part where a cell ends.
         let parts = tokens[top - 1].paragraph != tokens[top].paragraph;
-        if !parts || !is_header(paragraphs, tokens, top + width) {
+        if !parts || !is_header(paragraphs, tokens, opening, top + width) {
             continue;
         }
         let titles: Vec<&str> =

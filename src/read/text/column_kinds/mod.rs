@@ -44,7 +44,7 @@ mod header_shapes;
 use super::grid::{FittedRow, Layout, RowMarks, Slot};
 use super::paragraph::{Paragraph, SpaceConvention};
 use crate::interpret::vocabulary;
-use header_shapes::header_shapes;
+use header_shapes::{Opening, header_shapes};
 
 /// What a printed cell is, for fitting it to a column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +99,9 @@ pub(super) const MOST_COLUMNS: usize = 24;
 const MOST_CELLS: usize = 20_000;
 /// The most candidate profiles tried per width.
 const MOST_PROFILES: usize = 40;
+
+// A candidate profile is told from the others by a number of two bits a column.
+const _: () = assert!(2 * MOST_COLUMNS <= 64);
 
 fn kind_of(paragraph: &Paragraph) -> CellKind {
     let text = paragraph.text;
@@ -161,9 +164,6 @@ fn tokens(
     out
 }
 
-/// One row of a fill: per column the token placed there, if any.
-type FilledRow = Vec<Option<Token>>;
-
 /// True for a text where a code column stands before a name column: a name printed across the
 /// code column ("Intra-comptabele posten", "Totaal activa").
 fn spans_into_the_name(kind: CellKind, profile: &[ColumnKind], column: usize) -> bool {
@@ -174,7 +174,10 @@ fn spans_into_the_name(kind: CellKind, profile: &[ColumnKind], column: usize) ->
 
 /// The outcome of one fill.
 struct Fill {
-    rows: Vec<FilledRow>,
+    /// The rows one after another, `width` places each: per column the token placed there, if
+    /// any (one vector for every row: a fill runs for every candidate profile).
+    cells: Vec<Option<Token>>,
+    width: usize,
     /// Printed cells placed in a column of their kind.
     fitting: usize,
     /// Printed cells placed out of kind.
@@ -183,13 +186,26 @@ struct Fill {
     short: Vec<bool>,
 }
 
+impl Fill {
+    fn rows(&self) -> std::slice::Chunks<'_, Option<Token>> {
+        self.cells.chunks(self.width)
+    }
+
+    /// Closes `row` as the fill's next row and empties it for the one after.
+    fn push_row(&mut self, row: &mut [Option<Token>], short: bool) {
+        self.cells.extend_from_slice(row);
+        row.fill(None);
+        self.short.push(short);
+    }
+}
+
 /// Places the tokens row by row by `profile` (step 3 of the module doc); `None` as soon as more
 /// than `most_mismatches` cells are out of kind.
 fn fill(tokens: &[Token], profile: &[ColumnKind], most_mismatches: usize) -> Option<Fill> {
     let width = profile.len();
     let label_column = profile.iter().position(|&kind| kind == ColumnKind::Text).unwrap_or(0);
-    let mut result = Fill { rows: Vec::new(), fitting: 0, mismatches: 0, short: Vec::new() };
-    let mut row: FilledRow = vec![None; width];
+    let mut result = Fill { cells: Vec::new(), width, fitting: 0, mismatches: 0, short: Vec::new() };
+    let mut row: Vec<Option<Token>> = vec![None; width];
     let mut column = 0;
     let mut at = 0;
     while at < tokens.len() {
@@ -207,8 +223,7 @@ fn fill(tokens: &[Token], profile: &[ColumnKind], most_mismatches: usize) -> Opt
             && run < width
             && tokens.get(at + run).is_some_and(|next| spans_into_the_name(next.kind, profile, 0))
         {
-            result.rows.push(std::mem::replace(&mut row, vec![None; width]));
-            result.short.push(false);
+            result.push_row(&mut row, false);
             at += run;
             continue;
         }
@@ -230,8 +245,7 @@ fn fill(tokens: &[Token], profile: &[ColumnKind], most_mismatches: usize) -> Opt
             // A group row whose empty cells vanished: its label alone.
             row[label_column] = Some(token);
             result.fitting += 1;
-            result.rows.push(std::mem::replace(&mut row, vec![None; width]));
-            result.short.push(false);
+            result.push_row(&mut row, false);
             at += 1;
             continue;
         } else {
@@ -259,8 +273,7 @@ fn fill(tokens: &[Token], profile: &[ColumnKind], most_mismatches: usize) -> Opt
             if next_code.is_some() {
                 row[width - 1] = None;
             }
-            result.rows.push(std::mem::replace(&mut row, vec![None; width]));
-            result.short.push(false);
+            result.push_row(&mut row, false);
             column = 0;
             if let Some(code) = next_code {
                 row[0] = Some(code);
@@ -269,8 +282,7 @@ fn fill(tokens: &[Token], profile: &[ColumnKind], most_mismatches: usize) -> Opt
         }
     }
     if column > 0 {
-        result.rows.push(row);
-        result.short.push(true);
+        result.push_row(&mut row, true);
     }
     Some(result)
 }
@@ -281,7 +293,7 @@ fn refined(profile: &[ColumnKind], filled: &Fill) -> Vec<ColumnKind> {
     (0..profile.len())
         .map(|column| {
             let mut counts = [0usize; 3];
-            for row in &filled.rows {
+            for row in filled.rows() {
                 match row[column].map(|t| t.kind) {
                     Some(CellKind::Code) => counts[0] += 1,
                     Some(CellKind::Text) => counts[1] += 1,
@@ -304,40 +316,39 @@ fn refined(profile: &[ColumnKind], filled: &Fill) -> Vec<ColumnKind> {
 /// (a figure first).
 fn candidate_profiles(tokens: &[Token], width: usize) -> Vec<Vec<ColumnKind>> {
     let mut out: Vec<Vec<ColumnKind>> = Vec::new();
-    for start in 0..tokens.len() {
-        if out.len() >= MOST_PROFILES {
+    // Each profile also as a number, two bits a column (at most [`MOST_COLUMNS`] of them), to
+    // tell a profile seen before without comparing it column by column with every other.
+    let mut seen: Vec<u64> = Vec::new();
+    for start in 0..=tokens.len().saturating_sub(width) {
+        if out.len() >= MOST_PROFILES || start + width > tokens.len() {
             break;
         }
-        if !matches!(tokens[start].kind, CellKind::Code | CellKind::Text | CellKind::Short)
-            || start + width > tokens.len()
-        {
+        if !matches!(tokens[start].kind, CellKind::Code | CellKind::Text | CellKind::Short) {
             continue;
         }
         // Short numbers in the leading run of codes are codes (article and round: "1", "1").
         let window = &tokens[start..start + width];
         let leading_codes =
             window.iter().take_while(|t| matches!(t.kind, CellKind::Code | CellKind::Short)).count();
-        let profile: Vec<ColumnKind> = window
-            .iter()
-            .enumerate()
-            .map(|(at, token)| match token.kind {
-                CellKind::Code => ColumnKind::Code,
-                CellKind::Short if at < leading_codes => ColumnKind::Code,
-                // A short number before a name and its figures opens the other side's row
-                // ("2", "Ontvangsten ten gunste van de begroting", "706 504" after the activa's
-                // amount; wild page x2_01), not a figure before a column of references.
-                CellKind::Short
-                    if window.get(at + 1).is_some_and(|next| next.kind == CellKind::Text)
-                        && window.get(at + 2).is_some_and(|next| next.kind == CellKind::Figure) =>
-                {
-                    ColumnKind::Code
-                }
-                CellKind::Text => ColumnKind::Text,
-                _ => ColumnKind::Figure,
-            })
-            .collect();
-        if !out.contains(&profile) {
-            out.push(profile);
+        let kind_at = |at: usize| match window[at].kind {
+            CellKind::Code => ColumnKind::Code,
+            CellKind::Short if at < leading_codes => ColumnKind::Code,
+            // A short number before a name and its figures opens the other side's row
+            // ("2", "Ontvangsten ten gunste van de begroting", "706 504" after the activa's
+            // amount; wild page x2_01), not a figure before a column of references.
+            CellKind::Short
+                if window.get(at + 1).is_some_and(|next| next.kind == CellKind::Text)
+                    && window.get(at + 2).is_some_and(|next| next.kind == CellKind::Figure) =>
+            {
+                ColumnKind::Code
+            }
+            CellKind::Text => ColumnKind::Text,
+            _ => ColumnKind::Figure,
+        };
+        let key = (0..width).fold(0u64, |key, at| key << 2 | kind_at(at) as u64);
+        if !seen.contains(&key) {
+            seen.push(key);
+            out.push((0..width).map(kind_at).collect());
         }
     }
     out
@@ -383,7 +394,7 @@ fn stub_columns(profile: &[ColumnKind], header: &[&str]) -> usize {
 /// True when the stub's name column holds at least half as many names as any text column among
 /// the data: the rows' names are in the stub, not cut a few cells into the data.
 fn names_in_the_stub(filled: &Fill, profile: &[ColumnKind], stub: usize) -> bool {
-    let printed = |column: usize| filled.rows.iter().filter(|row| row[column].is_some()).count();
+    let printed = |column: usize| filled.rows().filter(|row| row[column].is_some()).count();
     let names = printed(stub - 1);
     (stub..profile.len())
         .filter(|&column| profile[column] == ColumnKind::Text)
@@ -415,9 +426,12 @@ pub(super) fn read_by_column_kinds<'a>(
                 })
                 .collect(),
         };
+    let kinds: Vec<CellKind> = cells.iter().map(|&index| kind_of(&paragraphs[index])).collect();
     let mut best: Option<(i64, KindReading<'a>)> = None;
     for (skipped, title, unit) in starts {
-        let Some((points, reading)) = read_after_titles(paragraphs, &cells[skipped..], widths.clone()) else {
+        let Some((points, reading)) =
+            read_after_titles(paragraphs, &cells[skipped..], &kinds[skipped..], widths.clone())
+        else {
             continue;
         };
         // Of readings alike, the one with fewer lines taken as titles ("Art." heads a column).
@@ -431,10 +445,12 @@ pub(super) fn read_by_column_kinds<'a>(
 /// The most lines of titles a table without caption prints above its header, skipped in turn.
 const MOST_TITLE_LINES: usize = 4;
 
-/// The best reading by kinds of `cells` from their first cell on, with its points.
+/// The best reading by kinds of `cells` (of kinds `kinds`) from their first cell on, with its
+/// points.
 fn read_after_titles<'a>(
     paragraphs: &'a [Paragraph<'a>],
     cells: &[usize],
+    kinds: &[CellKind],
     widths: std::ops::RangeInclusive<usize>,
 ) -> Option<(i64, KindReading<'a>)> {
     // One cell a line: a printed cell joined to the line before by a single newline is a row
@@ -453,7 +469,6 @@ fn read_after_titles<'a>(
     if most_empty > MOST_CELLS {
         return None;
     }
-    let kinds: Vec<CellKind> = cells.iter().map(|&index| kind_of(&paragraphs[index])).collect();
     // Texts after the last row's values and its empty cells are the headings of what follows
     // the table ("Toelichting", wild page w3_04), not a row of it: when the table read with
     // them is not clean and the table read without them ends in a complete row (texts that
@@ -466,7 +481,7 @@ fn read_after_titles<'a>(
                 + kinds[last_value + 1..].iter().take_while(|&&kind| kind == CellKind::Empty).count()
         },
     );
-    let whole = read_cells(paragraphs, cells, &kinds, widths.clone());
+    let whole = read_cells(paragraphs, cells, kinds, widths.clone());
     if end == cells.len() || whole.as_ref().is_some_and(|(_, reading)| reading.clean) {
         return whole;
     }
@@ -491,8 +506,10 @@ fn read_cells<'a>(
     let mut best: Option<(i64, KindReading<'a>)> = None;
     for convention in [SpaceConvention::OnePerCell, SpaceConvention::TwoMinusOne] {
         let stream = tokens(paragraphs, cells, kinds, convention);
-        for (width, shape) in (*widths.start().max(&3)..=*widths.end().min(&stream.len())).flat_map(|width| {
-            header_shapes(paragraphs, &stream, width).into_iter().map(move |shape| (width, shape))
+        let opening = Opening::of(paragraphs, &stream);
+        let widest = (*widths.end()).min(stream.len()).min(opening.widest_reading());
+        for (width, shape) in (*widths.start().max(&3)..=widest).flat_map(|width| {
+            header_shapes(paragraphs, &stream, &opening, width).into_iter().map(move |shape| (width, shape))
         }) {
             let body = &stream[shape.taken..];
             // At most one printed cell in fifty out of kind (step 4), four times that before the
@@ -559,7 +576,7 @@ fn read_cells<'a>(
                 let layout = Layout { stub_columns: stub, columns: width - stub, convention };
                 let header = headings.iter().map(|heading| heading.to_string()).collect();
                 let rows = fitted_rows(paragraphs, &filled, stub);
-                let clean = filled.mismatches == 0 && complete * 10 >= 9 * filled.rows.len();
+                let clean = filled.mismatches == 0 && complete * 10 >= 9 * filled.short.len();
                 let repeats_a_block = (1..width).filter(|block| width % block == 0).any(|block| {
                     let is_text = |at: usize| profile[at] == ColumnKind::Text;
                     (block..width).all(|at| is_text(at) == is_text(at - block))
@@ -578,8 +595,7 @@ fn read_cells<'a>(
 /// the data; an empty cell keeps the line of the row's first printed cell.
 fn fitted_rows<'a>(paragraphs: &'a [Paragraph<'a>], filled: &Fill, stub: usize) -> Vec<FittedRow<'a>> {
     filled
-        .rows
-        .iter()
+        .rows()
         .zip(&filled.short)
         .map(|(row, &short)| {
             let first = row.iter().flatten().next().map(|t| t.paragraph);
