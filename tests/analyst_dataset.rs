@@ -105,6 +105,7 @@ fn every_unit_phrase_of_the_fixtures_is_read() {
         ("Bedragen € 1.000", Some((1_000, eur, "amount"))),
         ("in duizenden euro", Some((1_000, eur, "amount"))),
         ("In miljoenen euro", Some((1_000_000, eur, "amount"))),
+        ("Miljoenen euro", Some((1_000_000, eur, "amount"))),
         ("In miljoenen euro's", Some((1_000_000, eur, "amount"))),
         ("in miljoenen euro’s", Some((1_000_000, eur, "amount"))),
         ("In miljoenen euro's (excl. HGIS)", Some((1_000_000, eur, "amount"))),
@@ -157,6 +158,9 @@ fn every_unit_phrase_of_the_fixtures_is_read() {
         ("€ mln", Some((1_000_000, eur, "amount"))),
         ("%", Some((1, None, "percent"))),
         ("in procenten bbp", Some((1, None, "percent"))),
+        // Round y (session 26): units as column headings (y2_04, "Miljoenen euro" beside
+        // "Procenten bbp").
+        ("Procenten bbp", Some((1, None, "percent"))),
         ("in % bbp", Some((1, None, "percent"))),
         ("in % BBP", Some((1, None, "percent"))),
         ("in %BBP", Some((1, None, "percent"))),
