@@ -23,7 +23,9 @@
 //!    cell lost its code cell at the front: its cells move one to the right ("Voorwoord | 8 | |").
 //!    In a copy that pushes a row's empty cells to its end, a row that prints data cells and ends
 //!    in empty ones is left short, to be placed by rule and flagged ([`super::pipe_rows`], where
-//!    these body moves live). A last column that is empty in every row is padding and is dropped.
+//!    these body moves live); such a copy is told by its codes and names, or by a row of titles
+//!    printed from its first cell with the stub's empty cells at its end (the row then moves
+//!    over the data columns, and a row of figures only gets back its empty label cell). A last column that is empty in every row is padding and is dropped.
 //!    A header row of full width that opens with a year over a column of labels and ends in an
 //!    empty cell over a column of figures was printed without its top-left cell and closed by an
 //!    extra pipe ("2019 | … | 2025 | |" over "Verplichtingen | 43.176 | … | 35.372 |"): its cells
@@ -540,6 +542,7 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
             cells.insert(0, String::new());
         }
     }
+    let pushed_titles = pipe_rows::titles_printed_with_empty_cells_at_the_end(&rows, body_width);
     let code_stub = pipe_rows::empty_code_cells_put_back(&mut rows, body_width);
     pipe_rows::bullet_items_move_under_their_column(&mut rows);
     pipe_header::two_stub_header_cells_over_one_stub_column_join(&mut rows);
@@ -548,6 +551,9 @@ pub fn as_html(text: &str, block: PipeBlock, context: usize) -> String {
         for (_, _, cells) in &mut rows {
             cells.truncate(widest - 1);
         }
+    }
+    if let Some(pushed_titles) = &pushed_titles {
+        pipe_rows::titles_and_rows_pushed_to_the_end_placed(&mut rows, pushed_titles, code_stub);
     }
 
     pipe_header::header_rows_without_top_left_cell_move_right(&mut rows);
@@ -735,6 +741,62 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn titles_printed_with_the_stubs_empty_cells_at_their_end_tell_a_copy_that_pushes_them() {
+        // Wild page y4_06 (MN 2020, BES-fonds), lines 1-13: the years printed from the first cell
+        // with the stub's empty cell at the end; a label-less subtotal "4,5 | … | 1,0 | ||" lost
+        // its label cell to the end, and "Extrapolatie | 34,3 | |||||" does not say under which
+        // year its one figure stands (the totals say 2024, the pipes 2019).
+        let text = "| 2019 | 2020 | 2021 | 2022 | 2023 | 2024 | |\n|---|---|---|---|---|---|---|\n\
+                    | Stand Miljoenennota 2019 (excl. IS) | 38,3 | 33,5 | 33,3 | 33,4 | 33,4 | |\n\
+                    | Technische mutaties | ||||||\n| Diversen | 4,5 | 8,4 | 1,0 | 1,0 | 1,0 | |\n\
+                    | 4,5 | 8,4 | 1,0 | 1,0 | 1,0 | ||\n| Extrapolatie | 34,3 | |||||\n\
+                    | Stand Miljoenennota 2020 (subtotaal) | 42,8 | 41,9 | 34,2 | 34,3 | 34,3 | 34,3 | \n";
+        let read = read_tables(text, &find_blocks(text));
+        let table = &read.tables[0];
+        let headers: Vec<&str> = table.columns.iter().map(|column| column.path[0].as_str()).collect();
+        assert_eq!(headers, ["2019", "2020", "2021", "2022", "2023", "2024"]);
+        let row = |label: &'static str| {
+            table.rows.iter().filter(move |row| row.stub.last().is_some_and(|cell| cell.text == label))
+        };
+        let subtotal = row("").find(|row| row.kind != RowKind::Group).expect("the label-less subtotal");
+        let texts: Vec<&str> = subtotal.cells.iter().map(|cell| cell.text.as_str()).collect();
+        assert_eq!(texts, ["4,5", "8,4", "1,0", "1,0", "1,0", ""]);
+        let extrapolatie = row("Extrapolatie").next().expect("row");
+        assert!(matches!(extrapolatie.placement, Placement::Inferred { .. }), "{:?}", extrapolatie.placement);
+        assert!(extrapolatie.cells.iter().all(|cell| cell.flags.contains(&CellFlag::ColumnInferred)));
+        // A full row stands where its pipes put it.
+        let full = row("Stand Miljoenennota 2020 (subtotaal)").next().expect("row");
+        assert!(matches!(full.placement, Placement::Exact));
+
+        // Wild page w4_05 (1SUPP 2018 XII, Rijkswaterstaat), lines 3-9: a second row of titles
+        // under a header that prints the stub's "Omschrijving" heads the three data columns.
+        let text = "Omschrijving | 1 | 2 | 3 = (1) + (2) |\n---|---|---|---|\n\
+                    Vastgestelde begroting | Mutaties (+ of –) 1e suppletoire begroting | Totaal geraamd | |\n\
+                    Baten | |||\nOmzet IenM | 2.275.607 | – 5.258 | 2.270.349 |\n\
+                    Omzet overige departementen | 28.360 | 28.360 | |\n";
+        let read = read_tables(text, &find_blocks(text));
+        let table = &read.tables[0];
+        assert_eq!(table.columns[0].path, ["1", "Vastgestelde begroting"]);
+        assert_eq!(table.columns[2].path, ["3 = (1) + (2)", "Totaal geraamd"]);
+        let omzet =
+            table.rows.iter().find(|row| row.stub[0].text == "Omzet overige departementen").expect("row");
+        assert!(matches!(omzet.placement, Placement::Inferred { .. }));
+        let full = table.rows.iter().find(|row| row.stub[0].text == "Omzet IenM").expect("row");
+        assert!(matches!(full.placement, Placement::Exact));
+
+        // Titles that leave a last column unheaded (a column of note markers, wild page x1_03,
+        // lines 3-7: seven years, two empty cells, eight cells of figures and markers) tell
+        // nothing: the rows keep their pipes' placement.
+        let text = "15. Hoofdvaarwegennet | Realisatie | Begroting | Verschil | |||||\n---|---|---|---|---|---|---|---|---|\n\
+                    2011 | 2012 | 2013 | 2014 | 2015 | 2015 | 2015 | ||\n\
+                    Verplichtingen | 918.852 | 679.932 | 818.272 | 468.336 | 1.660.126 | 825.542 | 834.584 | 1) |\n\
+                    Uitgaven | 829.016 | 823.026 | 864.431 | 894.465 | 871.615 | 883.428 | – 11.813 | |\n";
+        let read = read_tables(text, &find_blocks(text));
+        let uitgaven = read.tables[0].rows.iter().find(|row| row.stub[0].text == "Uitgaven").expect("row");
+        assert!(matches!(uitgaven.placement, Placement::Exact));
     }
 
     #[test]

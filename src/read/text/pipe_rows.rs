@@ -6,7 +6,7 @@
 //! reader) where it does not. Rows are `(line, is_header_row, cells)`, as in
 //! [`super::pipe_header`].
 
-use crate::interpret::vocabulary::{is_code, is_code_column_header, is_figure};
+use crate::interpret::vocabulary::{self, is_code, is_code_column_header, is_figure, is_period_heading};
 
 /// Puts back the empty code cell of body rows that lost it, and leaves short the rows of a copy
 /// that pushes empty cells to a row's end (the steps below). Returns whether the table has a code
@@ -119,6 +119,138 @@ pub(super) fn empty_code_cells_put_back(rows: &mut [(usize, bool, Vec<String>)],
         }
     }
     code_stub
+}
+
+/// A copy that pushes every row's empty cells to its end, told by a row of titles printed from
+/// its first cell with its empty top-left cells at its end: the titles start over the labels,
+/// which a title never heads when it is a period ("2019 | … | 2024 | |" over "Stand … | 38,3 |
+/// …", wild page y4_06) or when a row of titles above already prints the stub's header
+/// ("Omschrijving | 1 | 2 | 3 = (1) + (2)" over "Vastgestelde begroting | Mutaties … | Totaal
+/// geraamd | |", wild page w4_05), as many empty cells as the stub has columns; and every other
+/// row, as copied, prints its cells as one run from its first cell. Returns the rows of titles so printed, `None` where the copy is not told.
+/// Asked of the rows as copied, before any cell is moved; [`titles_and_rows_pushed_to_the_end_placed`]
+/// then moves them.
+///
+/// Rows of titles are the header rows and the body rows right under them before the first body
+/// row with a figure, of two printed cells or more, no figure but periods, and no code in the
+/// first cell; a table without a row of figures tells nothing.
+pub(super) fn titles_printed_with_empty_cells_at_the_end(
+    rows: &[(usize, bool, Vec<String>)],
+    body_width: usize,
+) -> Option<Vec<usize>> {
+    let first_figure_row = first_figure_row(rows);
+    if first_figure_row == rows.len() {
+        return None;
+    }
+    // A last column empty in every row is padding (dropped later, step 3): rows are judged
+    // without it.
+    let widest = rows.iter().map(|(_, _, cells)| cells.len()).max().unwrap_or(0);
+    let padded =
+        widest >= 2 && rows.iter().all(|(_, _, cells)| cells.len() < widest || cells[widest - 1].is_empty());
+    let body_width = if padded && body_width == widest { widest - 1 } else { body_width };
+    let unpadded = |cells: &Vec<String>| -> Vec<String> {
+        let end = if padded { cells.len().min(widest - 1) } else { cells.len() };
+        cells[..end].to_vec()
+    };
+    // The stub: the leading columns where most body rows that print a cell print no figure.
+    let body: Vec<Vec<String>> =
+        rows[first_figure_row..].iter().map(|(_, _, cells)| unpadded(cells)).collect();
+    let stub_columns = (0..body_width)
+        .take_while(|&column| {
+            let printed: Vec<&String> =
+                body.iter().filter_map(|cells| cells.get(column)).filter(|cell| !cell.is_empty()).collect();
+            printed.iter().filter(|cell| is_plain_figure(cell)).count() * 2 <= printed.len()
+        })
+        .count();
+    let mut stub_header_printed = false;
+    let mut pushed_titles: Vec<usize> = Vec::new();
+    for (index, (_, head, cells)) in rows[..first_figure_row].iter().enumerate() {
+        let cells = &unpadded(cells);
+        let printed = printed_run(cells);
+        // A row opening with a code is a row of the body (a group row "A. | ABN AMRO | ||||").
+        let titles = printed >= 2
+            && (!is_code(&cells[0]) || is_period_heading(&cells[0]))
+            && !cells.iter().any(|cell| is_plain_figure(cell));
+        // The rows of titles run from the first row on: a body row after a group row ("Baten |
+        // |||") is the body's.
+        if !titles && !*head {
+            break;
+        }
+        // As many empty cells at its end as the stub has columns: the titles head the data
+        // columns, every one (fewer empty cells: the titles leave a last column unheaded, a
+        // column of note markers).
+        if titles
+            && printed + stub_columns == cells.len()
+            && cells.len() == body_width
+            && one_run(cells)
+            && (stub_header_printed || is_period_heading(&cells[0]))
+        {
+            pushed_titles.push(index);
+        }
+        stub_header_printed |= cells.first().is_some_and(|cell| !cell.is_empty());
+    }
+    let body_one_run = rows[first_figure_row..].iter().all(|(_, _, cells)| one_run(cells));
+    (!pushed_titles.is_empty() && body_one_run).then_some(pushed_titles)
+}
+
+/// In a copy told by [`titles_printed_with_empty_cells_at_the_end`]: each of its rows of titles
+/// moves right by its empty cells (they are the stub's) and becomes a header row; no data row's
+/// pipes say where its printed cells stand, so a row with figures that ends in empty cells is
+/// left short,
+/// to be placed by rule and flagged, and, in a table without a code column, one that prints
+/// figures only lost its empty label cell at the front (the label-less subtotal "0,0 | … | 0,0 | ||").
+/// Rows that print every cell stand where they are; a row's data starts after its name (after
+/// its code and name where the table has a code column, `code_stub`).
+pub(super) fn titles_and_rows_pushed_to_the_end_placed(
+    rows: &mut [(usize, bool, Vec<String>)],
+    pushed_titles: &[usize],
+    code_stub: bool,
+) {
+    for &index in pushed_titles {
+        let (_, head, cells) = &mut rows[index];
+        let empty = cells.len() - printed_run(cells);
+        cells.rotate_right(empty);
+        *head = true;
+    }
+    let first_figure_row = first_figure_row(rows);
+    for (_, head, cells) in rows[first_figure_row..].iter_mut() {
+        if *head || !cells.last().is_some_and(String::is_empty) {
+            continue;
+        }
+        if !code_stub && cells.iter().all(|cell| cell.is_empty() || is_plain_figure(cell)) {
+            cells.insert(0, String::new());
+        }
+        let data_from = if code_stub { 2 } else { 1 };
+        // A row of texts only is a group row with its code ("1 | Grondwettelijke uitkering … |
+        // ||||||"), or a note: it is left as printed.
+        if cells.iter().skip(data_from).any(|cell| is_figure(cell)) {
+            while cells.last().is_some_and(String::is_empty) {
+                cells.pop();
+            }
+        }
+    }
+}
+
+/// A number or percentage that is no period ("1." and "A." are codes, "2019" heads a column).
+fn is_plain_figure(cell: &str) -> bool {
+    vocabulary::is_plain_figure(cell) && !is_period_heading(cell)
+}
+
+/// The first body row that prints a figure (no period, no code), or the rows' count.
+fn first_figure_row(rows: &[(usize, bool, Vec<String>)]) -> usize {
+    rows.iter()
+        .position(|(_, head, cells)| !head && cells.iter().any(|cell| is_plain_figure(cell)))
+        .unwrap_or(rows.len())
+}
+
+/// How many cells a row prints before its first empty one.
+fn printed_run(cells: &[String]) -> usize {
+    cells.iter().take_while(|cell| !cell.is_empty()).count()
+}
+
+/// True when a row prints its cells as one run from its first cell, only empty cells after it.
+fn one_run(cells: &[String]) -> bool {
+    cells[printed_run(cells)..].iter().all(String::is_empty)
 }
 
 /// A bullet item printed alone in the first cell of a row whose other cells are empty, in a
