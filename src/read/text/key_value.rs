@@ -36,8 +36,10 @@ const MIN_ROWS: usize = 4;
 /// The most lines of a block: these are a site's small tables.
 const MAX_ROWS: usize = 30;
 
-/// The longest line, in bytes, read as a key and its value.
-const MAX_LINE_BYTES: usize = 300;
+/// The longest line, in bytes, read as a key and its value: a document's official title runs to
+/// a few hundred characters ("Officiële titel Wijziging van de begrotingsstaat van het
+/// Deltafonds … (wijziging samenhangende met de Voorjaarsnota)", 307 bytes, wild page y4_07).
+const MAX_LINE_BYTES: usize = 1000;
 
 /// The longest heading over a block, in characters.
 const MAX_HEADING_CHARS: usize = 40;
@@ -222,6 +224,27 @@ mod tests {
         // "Externe link" | "origineel bericht" and "Originele document in PDF" | "", which the
         // rule reads otherwise; they are flagged, not right.
         assert_eq!(block.uncertain_lines, vec![10, 11]);
+    }
+
+    #[test]
+    fn an_official_title_of_hundreds_of_characters_keeps_its_block() {
+        // Wild page y4_07 (eumonitor.nl copy of kst-36120-J-3), lines 7-14: the official title's
+        // line is 307 bytes; read as prose, "Documentdatum 04-07-2022" lost its year to a figure
+        // column in silence.
+        let title = "Officiële titel Wijziging van de begrotingsstaat van het Deltafonds voor het jaar 2022 \
+                     (wijziging samenhangende met de Voorjaarsnota); Nota van wijziging; 36120-J Nota van wijziging \
+                     inzake wijziging van de begrotingsstaat van het Deltafonds voor het jaar 2022 (wijziging \
+                     samenhangende met de Voorjaarsnota)";
+        assert_eq!(title.len(), 307);
+        let text = format!(
+            "1.\n\nKerngegevens\n\n{title}\nDocumentdatum 04-07-2022\nPublicatiedatum 04-07-2022\n\
+             Nummer KST36120J3\nKenmerk 36120 J, nr. 3\nCommissie(s) Infrastructuur en Waterstaat (I&W)\n\n2.\n"
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        let blocks = find_blocks(&lines);
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].rows[1], "Documentdatum | 04-07-2022 |");
+        assert!(blocks[0].rows[0].starts_with("Officiële titel | Wijziging van de begrotingsstaat"));
     }
 
     /// Lines that print a label and figures a space apart are rows of a table, not keys and
