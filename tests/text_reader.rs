@@ -2309,3 +2309,24 @@ fn a_saldibalans_headed_only_by_its_unit_on_each_side_reads_both_sides() {
     assert_eq!(texts(row(table, "Liquide middelen")), ["43 426", "4a", "Rekening-courant RHB", "10 322 218"]);
     assert_eq!(texts(row(table, "Totaal activa")), ["30 267 993", "", "Totaal passiva", "30 267 993"]);
 }
+
+#[test]
+fn a_note_spelling_out_an_abbreviation_that_cites_it_is_the_tables_note() {
+    // Round x page x2_07 (JV 2022, saldibalans), lines 65 and 281-283: "Rekening-courant RHB1"
+    // cites note 1, printed after the totals as "1" and "Hoofdboekhouding van het Rijk" (no full
+    // stop). Read as a last row, the label kept its marker and the note was a row of empty cells.
+    let document = extract("wild/dev/x2_07.txt", None);
+    let table = &document.tables[0];
+    let rhb = row(table, "Rekening-courant RHB");
+    assert_eq!(texts(rhb)[3..], ["4a", "Rekening-courant RHB", "12.457.000", "", "11.776.578"]);
+    assert!(
+        table.notes.iter().any(|note| note.marker == "1" && note.text == "Hoofdboekhouding van het Rijk")
+    );
+    assert!(table.rows.iter().all(|row| !row.label.contains("Hoofdboekhouding")));
+    // The same on round w page w4_06 (JV 2020 XIV), lines 65 and 325-327: "De
+    // Rijkshoofdboekhouding", followed by a heading, not by prose.
+    let document = extract("wild/dev/w4_06.txt", None);
+    let table = &document.tables[0];
+    assert!(table.rows.iter().any(|row| row.label == "Rekening-courant RHB"));
+    assert!(table.notes.iter().any(|note| note.marker == "1" && note.text == "De Rijkshoofdboekhouding"));
+}

@@ -81,9 +81,22 @@ fn note_text_after_marker(paragraphs: &[Paragraph], index: usize) -> bool {
 /// ("Vastgestelde begroting1"). A sentence shorter than a note's usual six words is then still
 /// the note's text: the marker was cited, and a cell of a text column does not end in a full
 /// stop after a lone small number that a heading above glues to its last word (wild page r4_03).
+/// Likewise a name that spells out an abbreviation citing the marker (wild pages x2_07 and w4_06:
+/// "Rekening-courant RHB1" in a saldibalans, "1" and "De Rijkshoofdboekhouding" under it).
 fn short_note_of_a_cited_marker(paragraphs: &[Paragraph], index: usize) -> bool {
     let paragraph = &paragraphs[index];
-    if !(paragraph.is_text() && paragraph.text.ends_with('.') && has_words(paragraph.text, 3)) {
+    let sentence = paragraph.is_text() && paragraph.text.ends_with('.') && has_words(paragraph.text, 3);
+    // Or a name of two words or more without digits whose marker an abbreviation cites ("RHB1"
+    // over "1", "De Rijkshoofdboekhouding": the note spells out what the label shortens), with
+    // no row's cells after it: the next printed paragraph is a text.
+    let spelled_out = paragraph.is_text()
+        && has_words(paragraph.text, 2)
+        && !paragraph.text.contains(|c: char| c.is_ascii_digit())
+        && paragraphs[index + 1..]
+            .iter()
+            .find(|next| !next.is_whitespace())
+            .is_none_or(|next| next.is_text());
+    if !(sentence || spelled_out) {
         return false;
     }
     // A numbered row's name ("1", "Renovatie van kantoren.", "1.200") is followed by its figure.
@@ -100,7 +113,13 @@ fn short_note_of_a_cited_marker(paragraphs: &[Paragraph], index: usize) -> bool 
     paragraphs[marker_at.saturating_sub(CITING_TEXTS_BACK)..marker_at].iter().any(|above| {
         above.is_text()
             && above.text.strip_suffix(marker).is_some_and(|before| {
-                before.chars().next_back().is_some_and(|c| c.is_lowercase() || c == ')')
+                let mut letters = before.chars().rev();
+                let last = letters.next();
+                last.is_some_and(|c| c.is_lowercase() || c == ')')
+                    // An abbreviation of two capitals or more ("Rekening-courant RHB1").
+                    || (!sentence
+                        && last.is_some_and(char::is_uppercase)
+                        && letters.next().is_some_and(char::is_uppercase))
             })
     })
 }
