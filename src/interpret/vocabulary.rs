@@ -177,6 +177,16 @@ pub fn is_measure_year_heading(text: &str) -> bool {
     year_with_marker && measure
 }
 
+/// True when one of the text's words names what kind of figure a column holds ("Vastgestelde
+/// begroting", "Mutaties (+ of –) 1e suppletoire begroting", "Stand 4e ISB"): a column's title,
+/// not a stub's heading or a unit.
+pub fn names_a_measure(text: &str) -> bool {
+    text.split_whitespace().any(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
+        MEASURE_WORDS.contains(&word.as_str())
+    })
+}
+
 /// A cell's text that reads as a column heading of a measure and a year or years ("Realisatie
 /// 2024", "Streefwaarde 2021-2025 (1)", "Raming 20112"), a column number or a star after it
 /// allowed: where it stands among the data cells, the header was cut short. (A row label may

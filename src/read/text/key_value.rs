@@ -41,6 +41,10 @@ const MAX_ROWS: usize = 30;
 /// Deltafonds … (wijziging samenhangende met de Voorjaarsnota)", 307 bytes, wild page y4_07).
 const MAX_LINE_BYTES: usize = 1000;
 
+/// A line longer than this, in bytes, is a key and value only when it holds no sentence break
+/// (a full stop, a space, a capital).
+const LONG_LINE_BYTES: usize = 300;
+
 /// The longest heading over a block, in characters.
 const MAX_HEADING_CHARS: usize = 40;
 
@@ -165,11 +169,24 @@ fn read_block(lines: &[&str], first_line: usize) -> Option<KeyValueBlock> {
 /// the line is not a key and a value.
 fn key_and_value(line: &str) -> Option<(&str, &str, bool)> {
     let line = line.trim_end();
+    // A sentence's end, maybe with a note marker glued after it ("… over het jaar.4"): prose
+    // (a number's point, "versie 1.2", is none).
+    let marker = line.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let sentence_end = line.ends_with('.')
+        || ((1..=2).contains(&marker)
+            && line[..line.len() - marker]
+                .strip_suffix('.')
+                .is_some_and(|before| !before.ends_with(|c: char| c.is_ascii_digit())));
+    // A long line holding two sentences is prose, however it ends; a title of hundreds of
+    // characters has none ("…; Nota van wijziging; 36120-J Nota van wijziging inzake …").
+    let sentences = line.len() > LONG_LINE_BYTES
+        && line.match_indices(". ").any(|(at, _)| line[at + 2..].starts_with(char::is_uppercase));
     if line.len() > MAX_LINE_BYTES
         || line.starts_with(char::is_whitespace)
         || line.contains(['|', '\t'])
         || line.contains("  ")
-        || line.ends_with('.')
+        || sentence_end
+        || sentences
         || !line.starts_with(char::is_uppercase)
     {
         return None;
@@ -245,6 +262,27 @@ mod tests {
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0].rows[1], "Documentdatum | 04-07-2022 |");
         assert!(blocks[0].rows[0].starts_with("Officiële titel | Wijziging van de begrotingsstaat"));
+    }
+
+    #[test]
+    fn prose_of_long_lines_with_markers_after_their_full_stops_is_no_block() {
+        // Review of session 26: paragraphs of 330-400 bytes on lines of their own, each ending
+        // in a note marker after its full stop and opening with "In 2021", "Op 1 juli" (a word
+        // and a value opening with a digit), under a heading standing alone.
+        let sentence = "is de uitvoering van de regeling verder verbeterd. De middelen zijn besteed aan \
+                        projecten in alle provincies en de resultaten worden gevolgd door een onafhankelijke \
+                        commissie die jaarlijks rapporteert aan de minister over de voortgang en de knelpunten \
+                        die zich bij de uitvoering voordoen, en over de evaluatie van de regeling";
+        let text = format!(
+            "Toelichting op de uitgaven\n\nIn 2021 {sentence}.1\nOp 1 juli 2021 {sentence}.2\n\
+             Vanaf 2022 {sentence}.3\nSinds 2019 {sentence}.4\n"
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[2].len() > 300);
+        assert!(find_blocks(&lines).is_empty());
+        // Without the markers the lines end in full stops; without the full stops inside, a
+        // long line is no prose for that reason alone (the official title above).
+        assert_eq!(key_and_value("Versie 1.2 van de regeling").map(|(key, _, _)| key), Some("Versie"));
     }
 
     /// Lines that print a label and figures a space apart are rows of a table, not keys and

@@ -797,6 +797,25 @@ mod tests {
         let read = read_tables(text, &find_blocks(text));
         let uitgaven = read.tables[0].rows.iter().find(|row| row.stub[0].text == "Uitgaven").expect("row");
         assert!(matches!(uitgaven.placement, Placement::Exact));
+
+        // Review of session 26: a second header row whose stub cell holds the unit and whose last
+        // title is not printed (Verschil has no year); a year over a row of titles beside an
+        // unheaded column of note markers; a second header row opening with "Nr.". Ordinary
+        // tables, read by their pipes.
+        for text in [
+            "| Omschrijving | Realisatie | Vastgestelde begroting | Verschil |\n|---|---|---|---|\n\
+             | x € 1.000 | 2019 | 2019 | |\n| Uitgaven | 100 | 90 | 10 |\n| Ontvangsten | 50 | 50 | |\n\
+             | Apparaat | 20 | 25 | – 5 |\n| Subsidies | 70 | 70 | |\n",
+            "| 2023 | Begroting | Realisatie | |\n|---|---|---|---|\n| Uitgaven | 100 | 90 | 1) |\n\
+             | Ontvangsten | 50 | 50 | |\n| Apparaat | 20 | 25 | 2) |\n| Subsidies | 70 | 70 | |\n",
+            "| Art. | Omschrijving | Realisatie | Begroting | Verschil |\n|---|---|---|---|---|\n\
+             | Nr. | Bedragen x € 1.000 | 2019 | 2019 | 2019 |\n| 1 | Wonen | 100 | 90 | 10 |\n\
+             | 2 | Woningmarkt | 50 | 50 | |\n| 3 | Bouwen | 20 | 25 | – 5 |\n| 4 | Ruimte | 70 | 70 | |\n",
+        ] {
+            let read = read_tables(text, &find_blocks(text));
+            let table = &read.tables[0];
+            assert!(table.rows.iter().all(|row| matches!(row.placement, Placement::Exact)), "{text}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! reader) where it does not. Rows are `(line, is_header_row, cells)`, as in
 //! [`super::pipe_header`].
 
+use super::printed;
 use crate::interpret::vocabulary::{self, is_code, is_code_column_header, is_figure, is_period_heading};
 
 /// Puts back the empty code cell of body rows that lost it, and leaves short the rows of a copy
@@ -124,10 +125,12 @@ pub(super) fn empty_code_cells_put_back(rows: &mut [(usize, bool, Vec<String>)],
 /// A copy that pushes every row's empty cells to its end, told by a row of titles printed from
 /// its first cell with its empty top-left cells at its end: the titles start over the labels,
 /// which a title never heads when it is a period ("2019 | … | 2024 | |" over "Stand … | 38,3 |
-/// …", wild page y4_06) or when a row of titles above already prints the stub's header
-/// ("Omschrijving | 1 | 2 | 3 = (1) + (2)" over "Vastgestelde begroting | Mutaties … | Totaal
-/// geraamd | |", wild page w4_05), as many empty cells as the stub has columns; and every other
-/// row, as copied, prints its cells as one run from its first cell. Returns the rows of titles so printed, `None` where the copy is not told.
+/// …", wild page y4_06) or names a measure under a row of titles that already prints the stub's
+/// header ("Omschrijving | 1 | 2 | 3 = (1) + (2)" over "Vastgestelde begroting | Mutaties … |
+/// Totaal geraamd | |", wild page w4_05; a unit or "Nr." there is the second header row's stub
+/// cell), as many empty cells as the stub has columns (one or more), the last column holding
+/// more than note markers; and every other row, as copied, prints its cells as one run from its
+/// first cell. Returns the rows of titles so printed, `None` where the copy is not told.
 /// Asked of the rows as copied, before any cell is moved; [`titles_and_rows_pushed_to_the_end_placed`]
 /// then moves them.
 ///
@@ -162,6 +165,16 @@ pub(super) fn titles_printed_with_empty_cells_at_the_end(
             printed.iter().filter(|cell| is_plain_figure(cell)).count() * 2 <= printed.len()
         })
         .count();
+    // The titles, moved, head every data column: the last one holds something a title can head,
+    // not only note markers ("2023 | Begroting | Realisatie | |" over a column of "1)", "2)":
+    // the last column is the notes', unheaded as printed).
+    let last_column_headed = body
+        .iter()
+        .filter_map(|cells| cells.get(body_width.wrapping_sub(1)))
+        .any(|cell| !cell.is_empty() && !printed::is_note_marker(cell));
+    if stub_columns == 0 || !last_column_headed {
+        return None;
+    }
     let mut stub_header_printed = false;
     let mut pushed_titles: Vec<usize> = Vec::new();
     for (index, (_, head, cells)) in rows[..first_figure_row].iter().enumerate() {
@@ -183,7 +196,8 @@ pub(super) fn titles_printed_with_empty_cells_at_the_end(
             && printed + stub_columns == cells.len()
             && cells.len() == body_width
             && one_run(cells)
-            && (stub_header_printed || is_period_heading(&cells[0]))
+            && (is_period_heading(&cells[0])
+                || (stub_header_printed && vocabulary::names_a_measure(&cells[0])))
         {
             pushed_titles.push(index);
         }

@@ -100,8 +100,12 @@ const MOST_CELLS: usize = 20_000;
 /// The most candidate profiles tried per width.
 const MOST_PROFILES: usize = 40;
 
-// A candidate profile is told from the others by a number of two bits a column.
+// A candidate profile is told from the others by a number of two bits a column: every kind
+// fits two bits, and every column of the widest reading fits a u64.
 const _: () = assert!(2 * MOST_COLUMNS <= 64);
+const _: () = assert!(
+    (ColumnKind::Code as u64) < 4 && (ColumnKind::Text as u64) < 4 && (ColumnKind::Figure as u64) < 4
+);
 
 fn kind_of(paragraph: &Paragraph) -> CellKind {
     let text = paragraph.text;
