@@ -2330,3 +2330,22 @@ fn a_note_spelling_out_an_abbreviation_that_cites_it_is_the_tables_note() {
     assert!(table.rows.iter().any(|row| row.label == "Rekening-courant RHB"));
     assert!(table.notes.iter().any(|note| note.marker == "1" && note.text == "De Rijkshoofdboekhouding"));
 }
+
+#[test]
+fn a_reading_that_heads_figures_with_the_stubs_name_heading_does_not_replace_the_usual_one() {
+    // Round x page x4_06 (OWB 2018 VIII, Referentieraming), Tabel 1, lines 63-153: "Art.",
+    // "Omschrijving", 2017-2022 over rows of a code, a name and six figures, the last row cut off
+    // by the page. The usual reading was in doubt for that row alone; the reading by width that
+    // replaced it rotated every row a cell ("Omschrijving" over 16.225, each code the row
+    // above's last figure). Values from the page.
+    let document = extract("wild/dev/x4_06.txt", None);
+    let table = titled(&document, "Leerlingen- en studentenontwikkeling");
+    assert_eq!(header_texts(table), ["2017", "2018", "2019", "2020", "2021", "2022"]);
+    let primair = row(table, "Primair onderwijs");
+    assert_eq!(primair.stub.first().map(|cell| cell.text.as_str()), Some("1"));
+    assert_eq!(texts(primair), ["16.225", "13.069", "22.812", "31.159", "34.406", "35.147"]);
+    assert_eq!(
+        texts(row(table, "Voortgezet onderwijs")),
+        ["22.204", "12.651", "1.682", "2.031", "11.965", "17.230"]
+    );
+}

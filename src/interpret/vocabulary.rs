@@ -302,6 +302,17 @@ pub fn is_code_column_header(text: &str) -> bool {
     matches!(folded.as_str(), "art" | "artnr" | "artnummer" | "artikel" | "artikelnr" | "artikelnummer")
 }
 
+/// A heading that names the stub's column of row names: "Omschrijving" (and "Artikelomschrijving",
+/// "Naam artikel"), beside the code column's word. It heads the names, never figures.
+pub fn is_name_column_header(text: &str) -> bool {
+    let folded: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.' && *c != ':')
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(folded.as_str(), "omschrijving" | "artikelomschrijving" | "naamartikel" | "artikelnaam")
+}
+
 /// How many figures among a heading's or a caption's words make a row read into it: a column
 /// heading names its column, a caption its table, with words and perhaps a year, a number or a
 /// bracket's bounds ("Realisatie 2019", "(3)=(1)+(2)", "Schijf 2 € 73.031 - € 100.000", "Tabel

@@ -308,10 +308,21 @@ fn read_by_width_if_better(
     if table.truncated && ends_mid_paragraph {
         flag_cut_cell(&mut table, paragraphs.last().map(|p| p.line), &mut warnings);
     }
+    // A heading the usual reading gave the stub ("Omschrijving" beside "Art." over a code and a
+    // name column) heads no column of figures: a reading by width that puts it over one has
+    // rotated the rows a cell (each row's code read as the last figure of the row above; wild
+    // page x4_06, whose usual reading was in doubt only for its last row, cut off by the page).
+    let stub_heading_over_data = built.and_then(|usual| usual.stub_header.as_deref()).is_some_and(|stub| {
+        table.columns.iter().flat_map(|column| &column.path).any(|part| {
+            let names_the_stub = crate::interpret::vocabulary::is_name_column_header(part)
+                || crate::interpret::vocabulary::is_code_column_header(part);
+            names_the_stub && stub.split_whitespace().any(|word| word == part)
+        })
+    });
     // As confident is enough: the usual reading is in doubt (placed rows by rule, left labels
     // out, mixed a column, or cut its header short), and the reading by width puts every cell
     // where the print's rhythm puts it.
-    (confidence_of(&table) >= usual).then_some((table, warnings))
+    (!stub_heading_over_data && confidence_of(&table) >= usual).then_some((table, warnings))
 }
 
 /// Flags the last printed cell of a truncated table's last row when the input ends inside it
