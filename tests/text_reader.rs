@@ -2349,3 +2349,26 @@ fn a_reading_that_heads_figures_with_the_stubs_name_heading_does_not_replace_the
         ["22.204", "12.651", "1.682", "2.031", "11.965", "17.230"]
     );
 }
+
+#[test]
+fn a_note_marker_printed_after_the_last_row_is_the_tables_note_not_a_cell() {
+    // Round w page w3_03 (JV 2020 XII), Tabel 5, lines 5-41: rows of a measure, two amounts and
+    // its Kamerstukken; after the last row "1" and the note the caption cites
+    // ("coronasteunmaatregelen1"). Read with the marker, no reading fitted and the text column
+    // became rows of its own. Values from the page.
+    let document = extract("wild/dev/w3_03.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(header_texts(table), ["Verplichtingen 2020", "Uitgaven 2020", "Relevante Kamerstukken"]);
+    assert_eq!(
+        texts(row(table, "Beschikbaarheidsvergoeding OV")),
+        [
+            "1.208,584",
+            "966,762",
+            "Kamerstukken II 2019/20, 23 645, nr. 723; Kamerstukken II 2019/20, 35 491, nr. 1"
+        ]
+    );
+    assert_eq!(table.rows.len(), 3);
+    assert!(
+        table.notes.iter().any(|note| note.marker == "1" && note.text.starts_with("Heeft het ministerie"))
+    );
+}

@@ -505,6 +505,12 @@ fn build_table(
     };
     let (layout, built, mut fitted) = match (by_kinds, ordinary) {
         (Some(mut reading), ordinary) => {
+            // The note marker printed after the last row is the table's note, not a cell.
+            if let Some((marker, text, line)) = reading.note.take()
+                && !table.notes.iter().any(|note| note.marker == marker)
+            {
+                table.notes.push(Note { marker, text, line: Some(line) });
+            }
             // The line the usual reading took for the table's title is no heading (h1_05's
             // "Infrastructuurfonds in cijfers – realisatie 2012", glued to the empty top-left cell
             // by one newline).

@@ -91,6 +91,9 @@ pub(super) struct KindReading<'a> {
     /// The title and unit printed above the header of a table without caption.
     pub title: Option<String>,
     pub unit: Option<String>,
+    /// A note marker printed after the last row and left out of it, with the text after it
+    /// (the note) and the marker's line.
+    pub note: Option<(String, String, usize)>,
 }
 
 /// The most columns a reading by kinds tries.
@@ -446,6 +449,19 @@ pub(super) fn read_by_column_kinds<'a>(
     best.map(|(_, reading)| reading)
 }
 
+/// True when `text` glues `marker` to the end of a word ("Overzicht coronasteunmaatregelen1
+/// (bedragen x € 1 miljoen)" cites "1").
+fn cites(text: &str, marker: &str) -> bool {
+    text.match_indices(marker).any(|(at, _)| {
+        text[..at].ends_with(char::is_alphabetic)
+            && !text[at + marker.len()..].starts_with(|c: char| c.is_alphanumeric())
+    })
+}
+
+/// How many paragraphs before a region's first cell may hold the caption citing a note marker
+/// printed after the table's last row.
+const CITING_PARAGRAPHS: usize = 4;
+
 /// The most lines of titles a table without caption prints above its header, skipped in turn.
 const MOST_TITLE_LINES: usize = 4;
 
@@ -477,14 +493,29 @@ fn read_after_titles<'a>(
     // the table ("Toelichting", wild page w3_04), not a row of it: when the table read with
     // them is not clean and the table read without them ends in a complete row (texts that
     // complete the last row, a status column's "gereed", stay).
-    let end = kinds.iter().rposition(|&kind| !matches!(kind, CellKind::Text | CellKind::Empty)).map_or(
-        cells.len(),
-        |last_value| {
+    // So is a lone note marker printed last, and its note's text, where a text above cites it
+    // glued to a word ("1" after the last row of wild page w3_03, whose caption reads "Overzicht
+    // coronasteunmaatregelen1").
+    let last_value = kinds.iter().rposition(|&kind| !matches!(kind, CellKind::Text | CellKind::Empty));
+    let cited_marker = |at: usize| {
+        let marker = paragraphs[cells[at]].text;
+        kinds[at] == CellKind::Short
+            && marker != "0"
+            && super::printed::is_note_marker(marker)
+            && kinds[at + 1..].iter().all(|&kind| matches!(kind, CellKind::Text | CellKind::Empty))
+            && paragraphs[cells[0].saturating_sub(CITING_PARAGRAPHS)..cells[at]]
+                .iter()
+                .any(|above| above.is_text() && cites(above.text, marker))
+    };
+    let end = match last_value {
+        Some(marker) if cited_marker(marker) => marker,
+        Some(last_value) => {
             last_value
                 + 1
                 + kinds[last_value + 1..].iter().take_while(|&&kind| kind == CellKind::Empty).count()
-        },
-    );
+        }
+        None => cells.len(),
+    };
     let whole = read_cells(paragraphs, cells, kinds, widths.clone());
     if end == cells.len() || whole.as_ref().is_some_and(|(_, reading)| reading.clean) {
         return whole;
@@ -492,11 +523,21 @@ fn read_after_titles<'a>(
     // The texts left out count against the reading, as cells out of kind would: a reading of
     // the whole that takes its title lines off does not lose to one that cuts texts off its end.
     let dropped = kinds[end..].iter().filter(|&&kind| kind != CellKind::Empty).count() as i64;
+    // The cut marker's note: the text printed after it.
+    let note = last_value.filter(|&marker| marker == end).map(|marker| {
+        let at = cells[marker];
+        let text = paragraphs[at + 1..].iter().find(|p| !p.is_whitespace()).filter(|p| p.is_text());
+        (
+            paragraphs[at].text.to_string(),
+            text.map_or(String::new(), |p| p.text.to_string()),
+            paragraphs[at].line,
+        )
+    });
     read_cells(paragraphs, &cells[..end], &kinds[..end], widths)
         .filter(|(_, reading)| {
             reading.rows.last().is_some_and(|row| row.marks.fit != super::grid::Fit::Short)
         })
-        .map(|(points, reading)| (points - 100 * dropped, reading))
+        .map(|(points, reading)| (points - 100 * dropped, KindReading { note, ..reading }))
         .or(whole)
 }
 
@@ -587,7 +628,16 @@ fn read_cells<'a>(
                 });
                 best = Some((
                     points,
-                    KindReading { layout, clean, rows, header, repeats_a_block, title: None, unit: None },
+                    KindReading {
+                        layout,
+                        clean,
+                        rows,
+                        header,
+                        repeats_a_block,
+                        title: None,
+                        unit: None,
+                        note: None,
+                    },
                 ));
             }
         }
