@@ -149,7 +149,7 @@ fn report(split: &str) -> ScoreReport {
 /// round `w` 81.3% (floor 0.78 from 0.61), dev 88.2% (floor 0.87).
 #[test]
 fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
-    for (split, cell_floor, table_floor) in [("dev", 0.87, 0.93), ("validation", 0.69, 0.78)] {
+    for (split, cell_floor, table_floor) in [("dev", 0.88, 0.93), ("validation", 0.69, 0.78)] {
         let report = report(split);
         let rendered = report.render();
         assert_eq!(report.failed_pages(), 0, "{split}\n{rendered}");
@@ -181,7 +181,7 @@ fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
 /// columns among the figures, balances, spanning header titles and a broad sample, joined in
 /// session 25 at 85.3%), `y` (the twenty-third, chosen for wide tables with empty cells,
 /// indicator tables, older publications and under-represented document types and funds, joined
-/// in session 26 at 88.0%).
+/// in session 26 at 88.0%, 89.2% at its end; session 26 raised `w` to 0.84 and `x` to 0.88).
 /// Session 17 raised the ninth's floor to 0.86
 /// (glued markers in a series, bounds as norms, a staat printed one cell a line) and set the
 /// tenth's at 0.73.
@@ -208,9 +208,9 @@ fn each_round_of_the_development_split_keeps_its_floor() {
         ("eighteenth", "t", 0.56),
         ("nineteenth", "u", 0.82),
         ("twentieth", "v", 0.92),
-        ("twenty-first", "w", 0.78),
-        ("twenty-second", "x", 0.87),
-        ("twenty-third", "y", 0.87),
+        ("twenty-first", "w", 0.84),
+        ("twenty-second", "x", 0.88),
+        ("twenty-third", "y", 0.89),
     ] {
         let pages = all.pages.iter().filter(|page| page.page.starts_with(prefix)).cloned().collect();
         let round_report = ScoreReport { pages };
