@@ -2372,3 +2372,43 @@ fn a_note_marker_printed_after_the_last_row_is_the_tables_note_not_a_cell() {
         table.notes.iter().any(|note| note.marker == "1" && note.text.starts_with("Heeft het ministerie"))
     );
 }
+
+#[test]
+fn a_small_figure_ending_a_table_stays_a_cell_though_the_caption_glues_it() {
+    // Review of session 26: w3_03's Tabel 5 with a column of counts after its Kamerstukken, the
+    // last count "1", the caption's "coronasteunmaatregelen1" and a heading after the table.
+    // The "1" completes the last row: it is no note marker, and no cell moves.
+    let cells = [
+        "Tabel 5 Overzicht coronasteunmaatregelen1 (bedragen x € 1 miljoen)",
+        "Maatregel",
+        "Verplichtingen 2020",
+        "Uitgaven 2020",
+        "Relevante Kamerstukken",
+        "Aantal regelingen",
+        "Beschikbaarheidsvergoeding OV",
+        "1.208,584",
+        "966,762",
+        "Kamerstukken II 2019/20, 23 645, nr. 723",
+        "4",
+        "Pilot ferryverbinding Saba",
+        "2,000",
+        "2,000",
+        "Kamerstukken II 2019/20, 35 420, nr. 25",
+        "2",
+        "Aftrekpost drinkwater Caribisch NL",
+        "0,730",
+        "0,730",
+        "Kamerstukken II 2019/20, 35 420, nr. 25",
+        "1",
+        "Toelichting",
+    ];
+    let outcome = read_text(&(cells.join("\n\n") + "\n"));
+    let table = &outcome.tables[0];
+    let last = table
+        .rows
+        .iter()
+        .find(|row| row.stub.last().is_some_and(|cell| cell.text == "Aftrekpost drinkwater Caribisch NL"))
+        .expect("row");
+    assert_eq!(texts(last).last().copied(), Some("1"));
+    assert!(table.notes.iter().all(|note| note.marker != "1"));
+}

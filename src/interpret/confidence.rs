@@ -32,6 +32,8 @@
 //!      and credit sides side by side, read as one side);
 //!    - a column headed by the same period twice, one header row over the other (the two sides'
 //!      header rows stacked);
+//!    - a column headed by two titles that each name a measure, the upper heading it alone
+//!      ("Stand na suppletoire begroting" over "Mutatie 2022": one row of titles stacked);
 //!    - group rows that each head exactly one row, after a first data row (the cells of a
 //!      text column printed after the figures, each cut into a row of its own): two or more
 //!      of them with no exception, or three or more of which only the last heads none (cut
@@ -408,6 +410,40 @@ pub fn score_table(table: &Table) -> StructureConfidence {
             "a column is headed by the same period twice (\"{header}\"): header rows printed side by side were stacked"
         ));
     }
+    // A column headed by two titles one over the other that each name a measure ("Stand na
+    // suppletoire begroting" over "Mutatie 2022"), the upper one heading this column alone (a
+    // spanning "Mutaties 2e suppletoire begroting" over "Mutaties Miljoenennota" and "Overige
+    // mutaties" heads two): one row of titles, each a column's own, stacked into two rows (wild
+    // page y1_03: eight titles over rows that print four figures).
+    let stacked_titles = table
+        .columns
+        .iter()
+        .enumerate()
+        .find(|(at, column)| {
+            let parts: Vec<(usize, &str)> = column
+                .path
+                .iter()
+                .map(|part| part.trim())
+                .enumerate()
+                .filter(|(_, part)| !part.is_empty())
+                .collect();
+            let shared = |level: usize, part: &str| {
+                let same =
+                    |other: &crate::table::Column| other.path.get(level).is_some_and(|p| p.trim() == part);
+                at.checked_sub(1).is_some_and(|before| same(&table.columns[before]))
+                    || table.columns.get(at + 1).is_some_and(same)
+            };
+            parts.len() >= 2
+                && parts.iter().all(|(_, part)| crate::interpret::vocabulary::names_a_measure(part))
+                && !shared(parts[0].0, parts[0].1)
+                && parts[0].1 != parts[1].1
+        })
+        .map(|(_, column)| column.header());
+    if let Some(header) = &stacked_titles {
+        reasons.push(format!(
+            "a column is headed by two titles that each name a measure (\"{header}\"): a row of titles stacked into two"
+        ));
+    }
     // A column heading that holds a row: five figures or more among its words ("1 De Koning 40
     // 41 1 2A Staten-Generaal 137 141 4", wild page t1_05; a bracket "Schijf 2 € 73.031 - €
     // 100.000" or a formula "Verschil 3 = 2 - 1" prints fewer), or a bottom heading that is a
@@ -473,6 +509,7 @@ pub fn score_table(table: &Table) -> StructureConfidence {
         !years_in_order,
         year_over_labels,
         stacked_periods.is_some(),
+        stacked_titles.is_some(),
         single_row_groups > 0,
         heading_in_body.is_some(),
         lost_period_heading.is_some(),
@@ -747,6 +784,40 @@ mod tests {
             [stacked, dated_labels, realisation, range].into_iter().map(|t| confidence_of(t).score).collect();
         assert!(scores[0] < LOW_CONFIDENCE_THRESHOLD && scores[1] < LOW_CONFIDENCE_THRESHOLD, "{scores:?}");
         assert_eq!(scores[2..], [1.0, 1.0]);
+    }
+
+    #[test]
+    fn a_column_headed_by_two_titles_that_each_name_a_measure_halves_the_score() {
+        // Round y page y1_03 (ISB 2020, Diergezondheidsfonds): eight titles printed one a line
+        // over rows of four figures, read as two header rows of four ("Stand na suppletoire
+        // begroting (inclusief ISB's)" over "Mutatie 2022"). A spanning title over two columns
+        // ("Mutaties 2e suppletoire begroting (3)" over "Mutaties Miljoenennota" and "Overige
+        // mutaties", wild page y4_05) is a header of its own, and so is "Realisatie" over a year.
+        let rows = vec![
+            Row::printed("Verplichtingen", &["36.357", "35.837", "72.194"]),
+            Row::printed("Uitgaven", &["36.357", "35.837", "72.194"]),
+        ];
+        let mut stacked = table(rows, 3);
+        stacked.columns[0].path =
+            vec!["Stand na suppletoire begroting (inclusief ISB's)".into(), "Mutatie 2022".into()];
+        stacked.columns[1].path = vec!["Mutaties 4e ISB".into(), "Mutatie 2023".into()];
+        stacked.columns[2].path = vec!["Stand 4e ISB".into(), "Mutatie 2024".into()];
+        let mut spanning = stacked.clone();
+        spanning.columns[0].path = vec!["Stand 1e suppletoire begroting (2)".into()];
+        spanning.columns[1].path =
+            vec!["Mutaties 2e suppletoire begroting (3)".into(), "Mutaties Miljoenennota".into()];
+        spanning.columns[2].path = vec![
+            "Mutaties 2e suppletoire begroting (3)".into(),
+            "Overige mutaties 2e suppletoire begroting".into(),
+        ];
+        let mut realisation = stacked.clone();
+        for (column, year) in realisation.columns.iter_mut().zip(["2019", "2020", "2021"]) {
+            column.path = vec!["Realisatie".into(), year.into()];
+        }
+        let scores: Vec<f64> =
+            [stacked, spanning, realisation].into_iter().map(|t| confidence_of(t).score).collect();
+        assert!(scores[0] < LOW_CONFIDENCE_THRESHOLD, "{scores:?}");
+        assert_eq!(scores[1..], [1.0, 1.0]);
     }
 
     #[test]

@@ -493,52 +493,68 @@ fn read_after_titles<'a>(
     // the table ("Toelichting", wild page w3_04), not a row of it: when the table read with
     // them is not clean and the table read without them ends in a complete row (texts that
     // complete the last row, a status column's "gereed", stay).
-    // So is a lone note marker printed last, and its note's text, where a text above cites it
-    // glued to a word ("1" after the last row of wild page w3_03, whose caption reads "Overzicht
-    // coronasteunmaatregelen1").
     let last_value = kinds.iter().rposition(|&kind| !matches!(kind, CellKind::Text | CellKind::Empty));
+    let end = last_value.map_or(cells.len(), |last_value| {
+        last_value + 1 + kinds[last_value + 1..].iter().take_while(|&&kind| kind == CellKind::Empty).count()
+    });
+    let whole = read_cells(paragraphs, cells, kinds, widths.clone());
+    if whole.as_ref().is_some_and(|(_, reading)| reading.clean) {
+        return whole;
+    }
+    // The cells up to `end` read with a complete last row; the texts left out count against the
+    // reading, as cells out of kind would: a reading of the whole that takes its title lines off
+    // does not lose to one that cuts texts off its end.
+    let cut = |end: usize| {
+        let dropped = kinds[end..].iter().filter(|&&kind| kind != CellKind::Empty).count() as i64;
+        read_cells(paragraphs, &cells[..end], &kinds[..end], widths.clone())
+            .filter(|(_, reading)| {
+                reading.rows.last().is_some_and(|row| row.marks.fit != super::grid::Fit::Short)
+            })
+            .map(|(points, reading)| (points - 100 * dropped, reading))
+    };
+    if end < cells.len()
+        && let Some(reading) = cut(end)
+    {
+        return Some(reading);
+    }
+    // A lone note marker printed last, with its note's text right after it, is no cell either
+    // ("1" after the last row of wild page w3_03, whose caption reads "Overzicht
+    // coronasteunmaatregelen1"): only where nothing else reads, the caption cites the marker (a
+    // cell does not: "Verbreding A1" names a road) and the note's text follows the marker.
+    // And the cells before it make whole rows as wide as the header (no whitespace line among
+    // them: the header's titles, the first row's name after them, then rows of as many cells),
+    // so that the marker completes no row (a last column of small counts ends in a "1").
+    let whole_rows_before = |at: usize| {
+        let header = kinds.iter().take_while(|&&kind| kind == CellKind::Text).count().saturating_sub(1);
+        !kinds[..at].contains(&CellKind::Empty)
+            && header >= 2
+            && at > header
+            && (at - header).is_multiple_of(header)
+    };
     let cited_marker = |at: usize| {
         let marker = paragraphs[cells[at]].text;
-        kinds[at] == CellKind::Short
+        whole_rows_before(at)
+            && kinds[at] == CellKind::Short
             && marker != "0"
             && super::printed::is_note_marker(marker)
-            && kinds[at + 1..].iter().all(|&kind| matches!(kind, CellKind::Text | CellKind::Empty))
-            && paragraphs[cells[0].saturating_sub(CITING_PARAGRAPHS)..cells[at]]
+            && paragraphs[cells[at] + 1..]
+                .iter()
+                .find(|next| !next.is_whitespace())
+                .is_some_and(|next| next.is_text())
+            && paragraphs[cells[0].saturating_sub(CITING_PARAGRAPHS)..cells[0]]
                 .iter()
                 .any(|above| above.is_text() && cites(above.text, marker))
     };
-    let end = match last_value {
-        Some(marker) if cited_marker(marker) => marker,
-        Some(last_value) => {
-            last_value
-                + 1
-                + kinds[last_value + 1..].iter().take_while(|&&kind| kind == CellKind::Empty).count()
-        }
-        None => cells.len(),
-    };
-    let whole = read_cells(paragraphs, cells, kinds, widths.clone());
-    if end == cells.len() || whole.as_ref().is_some_and(|(_, reading)| reading.clean) {
-        return whole;
-    }
-    // The texts left out count against the reading, as cells out of kind would: a reading of
-    // the whole that takes its title lines off does not lose to one that cuts texts off its end.
-    let dropped = kinds[end..].iter().filter(|&&kind| kind != CellKind::Empty).count() as i64;
-    // The cut marker's note: the text printed after it.
-    let note = last_value.filter(|&marker| marker == end).map(|marker| {
+    if whole.is_none()
+        && let Some(marker) = last_value.filter(|&at| cited_marker(at))
+        && let Some((points, reading)) = cut(marker)
+    {
         let at = cells[marker];
-        let text = paragraphs[at + 1..].iter().find(|p| !p.is_whitespace()).filter(|p| p.is_text());
-        (
-            paragraphs[at].text.to_string(),
-            text.map_or(String::new(), |p| p.text.to_string()),
-            paragraphs[at].line,
-        )
-    });
-    read_cells(paragraphs, &cells[..end], &kinds[..end], widths)
-        .filter(|(_, reading)| {
-            reading.rows.last().is_some_and(|row| row.marks.fit != super::grid::Fit::Short)
-        })
-        .map(|(points, reading)| (points - 100 * dropped, KindReading { note, ..reading }))
-        .or(whole)
+        let text = paragraphs[at + 1..].iter().find(|p| !p.is_whitespace()).map_or("", |p| p.text);
+        let note = Some((paragraphs[at].text.to_string(), text.to_string(), paragraphs[at].line));
+        return Some((points, KindReading { note, ..reading }));
+    }
+    whole
 }
 
 /// The best reading by kinds of `cells` (of kinds `kinds`), with its points.
