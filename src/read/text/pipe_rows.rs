@@ -210,9 +210,9 @@ pub(super) fn titles_printed_with_empty_cells_at_the_end(
 /// In a copy told by [`titles_printed_with_empty_cells_at_the_end`]: each of its rows of titles
 /// moves right by its empty cells (they are the stub's) and becomes a header row; no data row's
 /// pipes say where its printed cells stand, so a row with figures that ends in empty cells is
-/// left short,
-/// to be placed by rule and flagged, and, in a table without a code column, one that prints
-/// figures only lost its empty label cell at the front (the label-less subtotal "0,0 | … | 0,0 | ||").
+/// left short, to be placed by rule and flagged, and, in a table without a code column, one
+/// that prints figures only lost its empty label cell at the front (the label-less subtotal
+/// "0,0 | … | 0,0 | ||").
 /// Rows that print every cell stand where they are; a row's data starts after its name (after
 /// its code and name where the table has a code column, `code_stub`).
 pub(super) fn titles_and_rows_pushed_to_the_end_placed(
@@ -250,7 +250,7 @@ fn is_plain_figure(cell: &str) -> bool {
     vocabulary::is_plain_figure(cell) && !is_period_heading(cell)
 }
 
-/// The first body row that prints a figure (no period, no code), or the rows' count.
+/// The first body row that prints a figure (no period), or the rows' count.
 fn first_figure_row(rows: &[(usize, bool, Vec<String>)]) -> usize {
     rows.iter()
         .position(|(_, head, cells)| !head && cells.iter().any(|cell| is_plain_figure(cell)))
