@@ -32,6 +32,9 @@
 //!    are headed, the stub ends in its name column and holds at least half as many names as any
 //!    text column among the data. Ties go to the reading with more complete rows, then to more
 //!    leading code columns. `mod.rs` decides when a reading replaces the layout search's.
+//! 5. What follows the last row is cut off when the whole does not read: texts (the headings of
+//!    what comes next), each counting against the reading, or a note marker the caption cites
+//!    with its note's text (`note_marker`), which becomes the table's note.
 //!
 //! The same idea as [`super::rhythm`], cutting a stream of cells by width, with two allowances
 //! that one lacks (a name spanning the code column, a group row whose empty cells vanished);
@@ -40,6 +43,7 @@
 //! kind past the allowance.
 
 mod header_shapes;
+mod note_marker;
 
 use super::grid::{FittedRow, Layout, RowMarks, Slot};
 use super::paragraph::{Paragraph, SpaceConvention};
@@ -449,19 +453,6 @@ pub(super) fn read_by_column_kinds<'a>(
     best.map(|(_, reading)| reading)
 }
 
-/// True when `text` glues `marker` to the end of a word ("Overzicht coronasteunmaatregelen1
-/// (bedragen x € 1 miljoen)" cites "1").
-fn cites(text: &str, marker: &str) -> bool {
-    text.match_indices(marker).any(|(at, _)| {
-        text[..at].ends_with(char::is_alphabetic)
-            && !text[at + marker.len()..].starts_with(|c: char| c.is_alphanumeric())
-    })
-}
-
-/// How many paragraphs before a region's first cell may hold the caption citing a note marker
-/// printed after the table's last row.
-const CITING_PARAGRAPHS: usize = 4;
-
 /// The most lines of titles a table without caption prints above its header, skipped in turn.
 const MOST_TITLE_LINES: usize = 4;
 
@@ -518,35 +509,10 @@ fn read_after_titles<'a>(
         return Some(reading);
     }
     // A lone note marker printed last, with its note's text right after it, is no cell either
-    // ("1" after the last row of wild page w3_03, whose caption reads "Overzicht
-    // coronasteunmaatregelen1"): only where nothing else reads, the caption cites the marker (a
-    // cell does not: "Verbreding A1" names a road) and the note's text follows the marker.
-    // And the cells before it make whole rows as wide as the header (no whitespace line among
-    // them: the header's titles, the first row's name after them, then rows of as many cells),
-    // so that the marker completes no row (a last column of small counts ends in a "1").
-    let whole_rows_before = |at: usize| {
-        let header = kinds.iter().take_while(|&&kind| kind == CellKind::Text).count().saturating_sub(1);
-        !kinds[..at].contains(&CellKind::Empty)
-            && header >= 2
-            && at > header
-            && (at - header).is_multiple_of(header)
-    };
-    let cited_marker = |at: usize| {
-        let marker = paragraphs[cells[at]].text;
-        whole_rows_before(at)
-            && kinds[at] == CellKind::Short
-            && marker != "0"
-            && super::printed::is_note_marker(marker)
-            && paragraphs[cells[at] + 1..]
-                .iter()
-                .find(|next| !next.is_whitespace())
-                .is_some_and(|next| next.is_text())
-            && paragraphs[cells[0].saturating_sub(CITING_PARAGRAPHS)..cells[0]]
-                .iter()
-                .any(|above| above.is_text() && cites(above.text, marker))
-    };
+    // ([`note_marker::is_cited_note_marker`]): only where nothing else reads.
     if whole.is_none()
-        && let Some(marker) = last_value.filter(|&at| cited_marker(at))
+        && let Some(marker) =
+            last_value.filter(|&at| note_marker::is_cited_note_marker(paragraphs, cells, kinds, at))
         && let Some((points, reading)) = cut(marker)
     {
         let at = cells[marker];
