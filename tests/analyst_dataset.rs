@@ -107,6 +107,10 @@ fn every_unit_phrase_of_the_fixtures_is_read() {
         ("In miljoenen euro", Some((1_000_000, eur, "amount"))),
         ("Miljoenen euro", Some((1_000_000, eur, "amount"))),
         ("In miljoenen euro's", Some((1_000_000, eur, "amount"))),
+        // Round z (session 27): a unit with the sign's meaning after it (z2_04, z2_07 EMU
+        // tables: "in miljoenen euro, + is overschot").
+        ("in miljoenen euro, + is overschot", Some((1_000_000, eur, "amount"))),
+        ("in miljoenen euro, + is uitgave", Some((1_000_000, eur, "amount"))),
         ("in miljoenen euro’s", Some((1_000_000, eur, "amount"))),
         ("In miljoenen euro's (excl. HGIS)", Some((1_000_000, eur, "amount"))),
         ("In miljoenen euro (excl. HGIS)", Some((1_000_000, eur, "amount"))),

@@ -2412,3 +2412,114 @@ fn a_small_figure_ending_a_table_stays_a_cell_though_the_caption_glues_it() {
     assert_eq!(texts(last).last().copied(), Some("1"));
     assert!(table.notes.iter().all(|note| note.marker != "1"));
 }
+
+// Round z and session 27: a saldibalans' header one cell wider than its rows, a top row of side
+// titles as wide as the rows, a column of references after the figures, an article column that
+// prints "diverse", and rows glued to bracketed figures that no table reads. Values from the
+// pages as printed (line numbers in each test).
+
+#[test]
+fn a_saldibalans_header_one_cell_wider_than_its_rows_heads_both_sides() {
+    // t2_01 lines 7-53: "Activa", " ", "31-12-2020", " ", "31-12-2019", " ", "Passiva", " ",
+    // "31-12-2020", " ", "31-12-2019" (eleven cells) over rows of ten: "1", "Uitgaven ten laste
+    // van de begroting", "44.461.507", " ", "43.075.426", "2", "Ontvangsten ten gunste van de
+    // begroting", "1.519.486", " ", "1.397.628". The empty cell between the sides is the extra one.
+    let document = extract("wild/dev/t2_01.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(
+        header_texts(table),
+        ["31-12-2020", "", "31-12-2019", "Passiva", "", "31-12-2020", "", "31-12-2019"]
+    );
+    let first = row(table, "Uitgaven ten laste van de begroting");
+    assert_eq!(
+        texts(first),
+        [
+            "44.461.507",
+            "",
+            "43.075.426",
+            "2",
+            "Ontvangsten ten gunste van de begroting",
+            "1.519.486",
+            "",
+            "1.397.628"
+        ]
+    );
+    // Line 57-65: "3", "Liquide middelen", "270", " ", "270", then five empty cells (passiva).
+    assert_eq!(texts(row(table, "Liquide middelen")), ["270", "", "270", "", "", "", "", ""]);
+}
+
+#[test]
+fn side_titles_in_a_top_row_as_wide_as_the_rows_head_their_own_columns() {
+    // z4_01 lines 8-43 (2N-1 spaces a run of N empty cells): top row " ", "Activa", "     ",
+    // "Passiva", "   " (eight cells), bottom row "   ", "31-12-2015", "31-12-2014", "   ",
+    // "31-12-2015", "31-12-2014" (eight), then "1", "Uitgaven ten laste van de begroting",
+    // "12.718.103", "12.624.885", "2", "Ontvangsten ten gunste van de begroting", "1.377.078",
+    // "1.444.147".
+    let document = extract("wild/dev/z4_01.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.stub_header.as_deref(), Some("Activa"));
+    assert_eq!(header_texts(table), ["31-12-2015", "31-12-2014", "", "Passiva", "31-12-2015", "31-12-2014"]);
+    assert_eq!(
+        texts(row(table, "Uitgaven ten laste van de begroting")),
+        [
+            "12.718.103",
+            "12.624.885",
+            "2",
+            "Ontvangsten ten gunste van de begroting",
+            "1.377.078",
+            "1.444.147"
+        ]
+    );
+}
+
+#[test]
+fn a_column_of_references_after_the_figures_stays_in_its_row() {
+    // n2_02 lines 17-31: "Maatregel", "Verplichtingen 2022", "Uitgaven 2022", "Relevante
+    // Kamerstukken", then "Bijzondere bijstand", "15", "15", "Kamerstukken II 2020/21, 35420, nr.
+    // 207 en Kamerstukken II 2021/22, 35925 B, nr. 2". The reference is no note of a marker "15".
+    let document = extract("wild/dev/n2_02.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(header_texts(table), ["Verplichtingen 2022", "Uitgaven 2022", "Relevante Kamerstukken"]);
+    let reference = "Kamerstukken II 2020/21, 35420, nr. 207 en Kamerstukken II 2021/22, 35925 B, nr. 2";
+    assert_eq!(texts(row(table, "Bijzondere bijstand")), ["15", "15", reference]);
+    assert_eq!(texts(row(table, "Additionele impuls re-integratie")), ["43", "43", reference]);
+}
+
+#[test]
+fn an_article_column_that_prints_diverse_or_two_articles_is_a_code_column() {
+    // w3_05 lines 9-67: "Art.", "Naam maatregel/regeling", three "Bedrag … 2022" titles and
+    // "Relevante Kamerstukken"; rows open with "diverse", "3", "14", "1, 3".
+    let document = extract("wild/dev/w3_05.txt", None);
+    let table = &document.tables[0];
+    let first = row(table, "Nationaal Programma Onderwijs");
+    assert_eq!(
+        first.stub.iter().map(|cell| cell.text.as_str()).collect::<Vec<_>>(),
+        ["diverse", "Nationaal Programma Onderwijs"]
+    );
+    assert_eq!(
+        texts(first),
+        [
+            "1.388.636",
+            "178.317",
+            "0",
+            "(Kamerstukken II 2021/22, 36022 VIII, nr. 2), (Kamerstukken 2021/22, 36082 VIII, nr. 2)"
+        ]
+    );
+    let ventilatie = row(table, "Ventilatie");
+    assert_eq!(ventilatie.stub[0].text, "1, 3");
+    assert_eq!(texts(ventilatie)[..3], ["130.000", "130.000", "0"]);
+}
+
+#[test]
+fn rows_glued_to_bracketed_figures_that_no_table_reads_are_named() {
+    // z1_03 lines 34-40: "1. Mutatie verwerkt in de Miljoenennota 2007217,1(60,8)" and three
+    // more such lines. No table is read from them; the figures must not vanish in silence.
+    let document = extract("wild/dev/z1_03.txt", None);
+    let warning = document
+        .warnings
+        .iter()
+        .find(|warning| warning.kind == WarningKind::TableNotRead)
+        .expect("a table_not_read warning");
+    assert_eq!(warning.location.line, Some(34));
+    assert!(warning.message.contains("lines 34–40"), "{}", warning.message);
+}

@@ -12,7 +12,10 @@
 //!   matched table (the n-th row with a label matches the n-th extracted row with that label).
 //! - **cell accuracy**: on rows that are not ambiguous, every truth cell against the extracted
 //!   cell of the same column index: the same text (markers removed, as in the truth). A missing
-//!   row or table, or a row with more or fewer cells than the truth, makes all its cells wrong.
+//!   row or table, or a row with more or fewer cells than the truth, makes all its cells wrong;
+//!   unless only blank columns (no heading, nothing in any row of data) make the widths differ:
+//!   then the row is compared without them, and the truth's blank cells count as right. The gap
+//!   printed between two columns holds nothing, and labellers differed on whether it is one.
 //! - **ambiguous rows flagged**: the share of truth-ambiguous rows whose extracted row carries
 //!   `column_inferred` or `cut_cell` on a cell.
 //! - **metadata**: year, document type and chapter against the truth's `doc`.
@@ -257,6 +260,11 @@ fn compare(document: &Document, truth: &Value, score: &mut PageScore) {
                     .unwrap_or_default();
                 let got: Vec<String> =
                     tables[position].columns.iter().map(|c| collapse_whitespace(&c.header())).collect();
+                let blank = BlankColumns {
+                    truth: blank_truth_columns(truth_table, rows),
+                    ours: blank_columns(tables[position]),
+                };
+                let (expected, got) = blank.aligned(expected, got);
                 if got == expected {
                     score.headers_right += 1;
                 } else {
@@ -272,7 +280,7 @@ fn compare(document: &Document, truth: &Value, score: &mut PageScore) {
                     .copied()
                     .filter(|&(first, last)| read_here.is_none_or(|(from, to)| last < from || to < first))
                     .collect();
-                compare_rows(tables[position], rows, score, &name, &not_read);
+                compare_rows(tables[position], rows, &blank, score, &name, &not_read);
             }
             None => {
                 let (rows_truth, cells) = count_truth(rows);
@@ -322,6 +330,71 @@ fn compare_meta(document: &Document, truth: &Value, score: &mut PageScore) {
     if !problems.is_empty() {
         score.meta_detail = Some(format!("metadata: {}", problems.join(", ")));
     }
+}
+
+/// The blank columns of a matched table, in the truth and in the extraction: `true` for a
+/// column without heading that holds nothing in any row of data. The gap printed between two
+/// columns (between a saldibalans' dates) is one: some labellers kept it as a column, others
+/// left it out as padding, and it holds nothing either way.
+struct BlankColumns {
+    truth: Vec<bool>,
+    ours: Vec<bool>,
+}
+
+impl BlankColumns {
+    /// A truth row and an extracted row (or the headers) as compared: as they are when they are
+    /// as wide; else without their blank columns, when that makes them as wide.
+    fn aligned(&self, expected: Vec<String>, got: Vec<String>) -> (Vec<String>, Vec<String>) {
+        if expected.len() == got.len() {
+            return (expected, got);
+        }
+        let narrower_expected = without_blank(&expected, &self.truth);
+        let narrower_got = without_blank(&got, &self.ours);
+        if narrower_expected.len() == narrower_got.len() {
+            (narrower_expected, narrower_got)
+        } else {
+            (expected, got)
+        }
+    }
+}
+
+/// The truth table's columns without heading that are empty in every row of data.
+fn blank_truth_columns(truth_table: &Value, rows: &[Value]) -> Vec<bool> {
+    let columns: Vec<String> = truth_table
+        .get("columns")
+        .and_then(Value::as_array)
+        .map(|columns| columns.iter().map(text_of).collect())
+        .unwrap_or_default();
+    let rows: Vec<Vec<String>> =
+        rows.iter().filter(|row| counts_as_row(row)).filter_map(truth_cells).collect();
+    (0..columns.len())
+        .map(|at| {
+            columns[at].trim().is_empty()
+                && !rows.is_empty()
+                && rows.iter().all(|cells| cells.get(at).is_none_or(|cell| cell.trim().is_empty()))
+        })
+        .collect()
+}
+
+/// The extracted table's columns without heading that are empty in every row of data.
+fn blank_columns(table: &Table) -> Vec<bool> {
+    let rows: Vec<&Row> = table.rows.iter().filter(|row| row.kind.carries_data()).collect();
+    (0..table.columns.len())
+        .map(|at| {
+            table.columns[at].header().trim().is_empty()
+                && !rows.is_empty()
+                && rows.iter().all(|row| row.cells.get(at).is_none_or(|cell| cell.text.trim().is_empty()))
+        })
+        .collect()
+}
+
+fn without_blank(values: &[String], blank: &[bool]) -> Vec<String> {
+    values
+        .iter()
+        .enumerate()
+        .filter(|(at, _)| !blank.get(*at).copied().unwrap_or(false))
+        .map(|(_, value)| value.clone())
+        .collect()
 }
 
 fn is_ambiguous(row: &Value) -> bool {
@@ -468,6 +541,7 @@ fn lines_not_read(document: &Document) -> Vec<(usize, usize)> {
 fn compare_rows(
     table: &Table,
     rows: &[Value],
+    blank: &BlankColumns,
     score: &mut PageScore,
     name: &str,
     not_read: &[(usize, usize)],
@@ -537,6 +611,11 @@ fn compare_rows(
             continue;
         };
         let got: Vec<String> = ours.cells.iter().map(|cell| collapse_whitespace(&cell.text)).collect();
+        // Compared without blank columns when only those make the widths differ; the truth's
+        // blank cells left out are empty in the extraction too, so they count as right.
+        let full_width = expected.len();
+        let (expected, got) = blank.aligned(expected, got);
+        let blank_cells_right = if got.len() == expected.len() { full_width - expected.len() } else { 0 };
         let doubted = row_doubted(ours) || table_doubted(table);
         for kind in wrong_cell_kinds(&expected, &got) {
             score.wrong_by_kind[kind as usize].0 += 1;
@@ -546,16 +625,16 @@ fn compare_rows(
         }
         // A row of the wrong width has no right cells: its columns are not the truth's columns.
         let right = if got.len() == expected.len() {
-            expected.iter().zip(&got).filter(|(want, have)| want == have).count()
+            expected.iter().zip(&got).filter(|(want, have)| want == have).count() + blank_cells_right
         } else {
             0
         };
         score.cells_right += right;
         if row_doubted(ours) || table_doubted(table) {
-            score.wrong_cells_flagged += expected.len() - right;
+            score.wrong_cells_flagged += full_width - right;
             score.right_cells_flagged += right;
         }
-        if right < expected.len() {
+        if right < full_width {
             push_mismatch(score, format!("{name}: row \"{label}\": {got:?} ≠ {expected:?}"));
         }
     }
@@ -671,6 +750,40 @@ mod tests {
         let truth: Value =
             serde_json::from_str(&std::fs::read_to_string(page.with_extension("json")).unwrap()).unwrap();
         score_document(&document, &truth, &format!("{name}.txt"))
+    }
+
+    #[test]
+    fn a_blank_gap_column_counts_alike_whether_the_truth_keeps_it_or_not() {
+        // t2_01's truth leaves out the empty gap cell printed between each side's two dates (six
+        // columns); w4_06's truth keeps such gaps as columns headed "" (eight). The reading keeps
+        // them in both: both are read right, cell for cell.
+        let t2_01 = score_dev_page("t2_01");
+        assert_eq!((t2_01.cells_right, t2_01.cells_truth), (96, 96), "{:?}", t2_01.mismatches);
+        assert_eq!(t2_01.headers_right, 1);
+        let w4_06 = score_dev_page("w4_06");
+        assert_eq!(w4_06.cells_right, w4_06.cells_truth, "{:?}", w4_06.mismatches);
+    }
+
+    #[test]
+    fn only_blank_columns_are_left_out_when_the_widths_differ() {
+        let blank = BlankColumns { truth: vec![false, true, false], ours: vec![false, false] };
+        let strings = |values: &[&str]| values.iter().map(|v| v.to_string()).collect::<Vec<_>>();
+        // The truth's blank middle column left out, the two agree.
+        assert_eq!(
+            blank.aligned(strings(&["1", "", "2"]), strings(&["1", "2"])),
+            (strings(&["1", "2"]), strings(&["1", "2"]))
+        );
+        // As wide: compared as they are.
+        let same = BlankColumns { truth: vec![false, true], ours: vec![false, false] };
+        assert_eq!(
+            same.aligned(strings(&["1", ""]), strings(&["1", "3"])),
+            (strings(&["1", ""]), strings(&["1", "3"]))
+        );
+        // Still of another width without the blank ones: compared as they are (all wrong).
+        assert_eq!(
+            blank.aligned(strings(&["1", "", "2"]), strings(&["1", "2", "3"])),
+            (strings(&["1", "", "2"]), strings(&["1", "2", "3"]))
+        );
     }
 
     #[test]

@@ -482,11 +482,13 @@ fn build_table(
             let same = layout.width();
             column_kinds::read_by_column_kinds(paragraphs, cells, same..=column_kinds::MOST_COLUMNS).filter(
                 |reading| {
+                    // A table the input ends inside may end in a row cut short.
+                    let clean = reading.clean || (region.runs_to_end && reading.clean_but_the_last_row);
                     if reading.layout.width() == same {
-                        reading.clean
+                        clean
                     } else {
                         column_kinds::heads_two_sides(&reading.header)
-                            || (reading.clean
+                            || (clean
                                 && !reading.repeats_a_block
                                 && heads_what_the_header_left_out(
                                     &reading.header,
@@ -499,9 +501,10 @@ fn build_table(
             )
         }
         // Where the layout search explains the body badly, only a reading that places every
-        // printed cell (a reading that only nearly fits may be a rotation of the rows).
+        // printed cell (a reading that only nearly fits may be a rotation of the rows), all
+        // rows complete but perhaps the last (a table whose copy ends inside its last row).
         _ => column_kinds::read_by_column_kinds(paragraphs, cells, 3..=column_kinds::MOST_COLUMNS)
-            .filter(|reading| reading.clean),
+            .filter(|reading| reading.clean_but_the_last_row),
     };
     let (layout, built, mut fitted) = match (by_kinds, ordinary) {
         (Some(mut reading), ordinary) => {

@@ -66,13 +66,29 @@ fn lone_marker(text: &str) -> bool {
 
 /// A note's text after a lone marker: a sentence (six words or more) not followed by a figure,
 /// nor by a sub-label and a figure (then the number is an indicator's row number and the
-/// sentence its name, see [`next_is_short_text_then_figure`]).
+/// sentence its name, see [`next_is_short_text_then_figure`]), nor by a label and two figures
+/// (the next row: the "marker" was a row's last figure and the sentence a cell of a text
+/// column, "Kamerstukken II 2020/21, 35420, nr. 207 en …" after "15", "15"; wild page n2_02).
 fn note_text_after_marker(paragraphs: &[Paragraph], index: usize) -> bool {
     let paragraph = &paragraphs[index];
     paragraph.is_text()
         && has_words(paragraph.text, 6)
         && paragraphs.get(index + 1).is_none_or(|next| next.is_text())
         && !next_is_short_text_then_figure(paragraphs, index)
+        && !next_is_a_row_of_figures(paragraphs, index)
+}
+
+/// True when the next printed paragraph is a label (a text, no caption, no prose) and the two
+/// printed after it are figures (not years: a heading over a header of years is no row).
+fn next_is_a_row_of_figures(paragraphs: &[Paragraph], index: usize) -> bool {
+    let Some(label) = paragraph::next_printed_index(paragraphs, index) else { return false };
+    let Some(first) = paragraph::next_printed_index(paragraphs, label) else { return false };
+    let label = &paragraphs[label];
+    label.is_text()
+        && printed::caption(label.text).is_none()
+        && !printed::is_prose(label.text)
+        && is_figure(&paragraphs[first])
+        && paragraph::next_printed(paragraphs, first).is_some_and(is_figure)
 }
 
 /// A short sentence after a lone marker that a text above cites: three words or more ending in

@@ -26,7 +26,12 @@ impl Opening {
             .iter()
             .take_while(|t| match t.kind {
                 CellKind::Empty | CellKind::Text => true,
-                _ => vocabulary::is_period_heading(paragraphs[t.paragraph].text),
+                // A period, or a unit line printed as a heading ("Bedragen x € 1.000" over the
+                // names of a saldibalans' activa; wild page z4_04), which holds a figure.
+                _ => {
+                    let text = paragraphs[t.paragraph].text;
+                    vocabulary::is_period_heading(text) || super::super::printed::unit_line(text).is_some()
+                }
             })
             .count();
         let printed = std::iter::once(0)
@@ -95,6 +100,9 @@ pub(super) struct HeaderShape<'a> {
     /// True when the header's first title spans the stub's code and name columns: the reading
     /// must have a code column before the names.
     pub spans_the_code_column: bool,
+    /// True for a header one cell wider than the rows, read without one of its empty cells: its
+    /// periods must stand over columns that print figures.
+    pub wider_by_one: bool,
 }
 
 /// The headers of `width` columns the stream can open with (step 1 of the module doc):
@@ -119,6 +127,7 @@ pub(super) fn header_shapes<'a>(
             taken: width,
             headings: tokens[..width].iter().map(text).collect(),
             spans_the_code_column: false,
+            wider_by_one: false,
         });
     }
     if width >= 4
@@ -129,10 +138,34 @@ pub(super) fn header_shapes<'a>(
             taken: width - 1,
             headings: std::iter::once("").chain(tokens[..width - 1].iter().map(text)).collect(),
             spans_the_code_column: true,
+            wider_by_one: false,
         });
     }
+    // One cell wider than the rows: the two sides of a saldibalans, each headed alike ("Activa",
+    // "", "31-12-2020", "", "31-12-2019"), with one more empty cell printed between them (eleven
+    // cells over rows of ten; wild page t2_01). Read without the one empty cell whose leaving out
+    // makes the two halves alike; when several would, the input does not decide: not read so.
+    if width >= 4 && width.is_multiple_of(2) && is_header(paragraphs, tokens, opening, width + 1) {
+        let full: Vec<&str> = tokens[..width + 1].iter().map(text).collect();
+        let without = |left_out: usize| -> Vec<&'a str> {
+            full.iter().enumerate().filter(|&(at, _)| at != left_out).map(|(_, &heading)| heading).collect()
+        };
+        let alike: Vec<Vec<&str>> = (0..=width)
+            .filter(|&at| tokens[at].kind == CellKind::Empty)
+            .map(without)
+            .filter(|headings| halves_alike(headings))
+            .collect();
+        if let [headings] = alike.as_slice() {
+            shapes.push(HeaderShape {
+                taken: width + 1,
+                headings: headings.clone(),
+                spans_the_code_column: false,
+                wider_by_one: true,
+            });
+        }
+    }
     // A header of `top + width` cells holds titles only.
-    for top in 1..width.min(opening.titles.saturating_sub(width) + 1) {
+    for top in 1..=width.min(opening.titles.saturating_sub(width)) {
         // The rows part where a cell ends.
         let parts = tokens[top - 1].paragraph != tokens[top].paragraph;
         if !parts || !is_header(paragraphs, tokens, opening, top + width) {
@@ -151,6 +184,21 @@ pub(super) fn header_shapes<'a>(
         if titles.is_empty() || !side_titles || printed_below < 2 || empty_runs != titles.len() {
             continue;
         }
+        // A top row as wide as the rows places each title over its own column ("", "Activa", "",
+        // "", "", "Passiva", "", "" over the code, name and two dates of each side; wild page
+        // z4_01), where the bottom row leaves that column's heading empty.
+        let top_row: Vec<&str> = tokens[..top].iter().map(text).collect();
+        if top == width && (0..width).all(|at| top_row[at].is_empty() || bottom[at].is_empty()) {
+            let headings =
+                (0..width).map(|at| if bottom[at].is_empty() { top_row[at] } else { bottom[at] }).collect();
+            shapes.push(HeaderShape {
+                taken: top + width,
+                headings,
+                spans_the_code_column: false,
+                wider_by_one: false,
+            });
+            continue;
+        }
         let mut next_title = titles.iter();
         let mut current = "";
         let headings = (0..width)
@@ -164,7 +212,27 @@ pub(super) fn header_shapes<'a>(
                 current
             })
             .collect();
-        shapes.push(HeaderShape { taken: top + width, headings, spans_the_code_column: false });
+        shapes.push(HeaderShape {
+            taken: top + width,
+            headings,
+            spans_the_code_column: false,
+            wider_by_one: false,
+        });
     }
     shapes
+}
+
+/// True when `headings` make two halves alike: an empty heading where the other half has one,
+/// a period where the other half has the same period, and one period at least (each side of a
+/// saldibalans: its title, then its dates).
+fn halves_alike(headings: &[&str]) -> bool {
+    let half = headings.len() / 2;
+    let (first, second) = headings.split_at(half);
+    headings.len().is_multiple_of(2)
+        && first.iter().any(|heading| vocabulary::is_period_heading(heading))
+        && first.iter().zip(second).all(|(one, other)| {
+            one.is_empty() == other.is_empty()
+                && vocabulary::is_period_heading(one) == vocabulary::is_period_heading(other)
+                && (!vocabulary::is_period_heading(one) || one == other)
+        })
 }

@@ -85,6 +85,9 @@ pub(super) struct KindReading<'a> {
     pub layout: Layout,
     /// True when every printed cell fits its column and nine rows in ten or more are complete.
     pub clean: bool,
+    /// True when every printed cell fits its column and nine rows in ten or more are complete
+    /// but for the last row, which may be cut short (a table the input ends inside).
+    pub clean_but_the_last_row: bool,
     pub rows: Vec<FittedRow<'a>>,
     /// The header's cell texts, one per column of the width ("" for an empty cell).
     pub header: Vec<String>,
@@ -139,11 +142,18 @@ fn is_row_code(text: &str) -> bool {
             && inner.starts_with(|c: char| c.is_ascii_digit())
             && inner.chars().all(|c| c.is_ascii_alphanumeric())
     });
-    // Articles printed together ("16 + 98": a measure paid from two articles, wild page w3_04).
-    let joined_articles = text.contains(" + ")
-        && text.split(" + ").all(|part| vocabulary::is_short_whole_number(part) || is_row_code(part));
+    // Articles printed together ("16 + 98": a measure paid from two articles, wild page w3_04;
+    // "1, 3": wild page w3_05).
+    let joined_articles = [" + ", ", "].iter().any(|joint| {
+        text.contains(joint)
+            && text.split(joint).all(|part| vocabulary::is_short_whole_number(part) || is_row_code(part))
+    });
+    // The word an article column prints for a measure paid from several articles ("diverse",
+    // wild page w3_05).
+    let several_articles = ["diverse", "div.", "div"].iter().any(|word| text.eq_ignore_ascii_case(word));
     reference
         || joined_articles
+        || several_articles
         || (vocabulary::is_code(text) && !vocabulary::is_plain_figure(text) && !text.contains(' '))
 }
 
@@ -388,6 +398,14 @@ pub(super) fn heads_two_sides(header: &[String]) -> bool {
         })
 }
 
+/// True for a heading of words that ends in a year ("Verplichtingen 2022", "Bedrag uitgaven
+/// 2022", "Realisatie 2019"): what a column of figures counts, and for which year.
+fn names_what_and_when(heading: &str) -> bool {
+    heading.trim().rsplit_once(' ').is_some_and(|(words, last)| {
+        vocabulary::is_year(last) && words.chars().next().is_some_and(char::is_alphabetic)
+    })
+}
+
 /// How many stub columns a profile has: its leading codes (a column headed by the word for
 /// article codes counts as one, whatever it prints: "Art." over "Beleidsartikel 01") and the
 /// first text column after them.
@@ -576,12 +594,22 @@ fn read_cells<'a>(
                 }
                 // A period heads figures: a profile that puts a code or a text under one is
                 // cut a few cells off the rows.
-                let periods_over_figures = headings.iter().zip(&profile).all(|(heading, &kind)| {
-                    heading.is_empty()
-                        || !vocabulary::is_period_heading(heading)
-                        || kind == ColumnKind::Figure
-                });
-                if !periods_over_figures {
+                // Where the header is one cell wider than the rows (`wider_by_one`), a period must also
+                // stand over a column that prints figures, not over an empty spacer column.
+                let prints = |column: usize| {
+                    !shape.wider_by_one
+                        || filled.rows().any(|row| row[column].is_some_and(|t| t.kind != CellKind::Empty))
+                };
+                // And so does a measure and a year ("Verplichtingen 2022"): a profile that puts
+                // the rows' names under one is turned a cell or two (wild page n2_02).
+                let periods_over_figures = |headings: &[&str]| {
+                    headings.iter().zip(&profile).enumerate().all(|(column, (heading, &kind))| {
+                        heading.is_empty()
+                            || !(vocabulary::is_period_heading(heading) || names_what_and_when(heading))
+                            || (kind == ColumnKind::Figure && prints(column))
+                    })
+                };
+                if !periods_over_figures(headings) {
                     continue;
                 }
                 // Every column of these documents is headed: at least two data columns, and
@@ -604,6 +632,8 @@ fn read_cells<'a>(
                 let header = headings.iter().map(|heading| heading.to_string()).collect();
                 let rows = fitted_rows(paragraphs, &filled, stub);
                 let clean = filled.mismatches == 0 && complete * 10 >= 9 * filled.short.len();
+                let clean_but_the_last_row =
+                    filled.mismatches == 0 && complete * 10 >= 9 * filled.short.len().saturating_sub(1);
                 let repeats_a_block = (1..width).filter(|block| width % block == 0).any(|block| {
                     let is_text = |at: usize| profile[at] == ColumnKind::Text;
                     (block..width).all(|at| is_text(at) == is_text(at - block))
@@ -613,6 +643,7 @@ fn read_cells<'a>(
                     KindReading {
                         layout,
                         clean,
+                        clean_but_the_last_row,
                         rows,
                         header,
                         repeats_a_block,
