@@ -2523,3 +2523,34 @@ fn rows_glued_to_bracketed_figures_that_no_table_reads_are_named() {
     assert_eq!(warning.location.line, Some(34));
     assert!(warning.message.contains("lines 34–40"), "{}", warning.message);
 }
+
+#[test]
+fn a_text_glued_to_the_empty_top_left_cell_by_one_newline_is_the_title() {
+    // z1_07 lines 5-22: "De Koning" (the page's heading), "I DE KONING" and on the next line
+    // " " (a single newline: the header row starts there), then "2019" … "2024" and the rows.
+    let document = extract("wild/dev/z1_07.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.title.as_deref(), Some("I DE KONING"));
+    assert_eq!(table.stub_header, None);
+    assert_eq!(header_texts(table), ["2019", "2020", "2021", "2022", "2023", "2024"]);
+    assert_eq!(texts(row(table, "totaal uitgaven")), ["44,2", "44,4", "44,4", "45,9", "45,9", "45,9"]);
+}
+
+#[test]
+fn a_column_headed_by_a_measure_holds_figures_and_texts_alike() {
+    // z4_06 lines 9-39: "Indicator", "Streefwaarde", "Realisatie 2009" … "Realisatie 2012", then
+    // "Saldo van baten en lasten", "0", "-1,6%", "-2,5%", "4,8%", "4,6%" and "Fte totaal",
+    // "Norm 2013", "n.v.t.", "n.v.t.", "136,7", "127,1": the norms are texts or figures.
+    let document = extract("wild/dev/z4_06.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(
+        header_texts(table),
+        ["Streefwaarde", "Realisatie 2009", "Realisatie 2010", "Realisatie 2011", "Realisatie 2012"]
+    );
+    assert_eq!(texts(row(table, "Saldo van baten en lasten")), ["0", "-1,6%", "-2,5%", "4,8%", "4,6%"]);
+    assert_eq!(texts(row(table, "Fte totaal")), ["Norm 2013", "n.v.t.", "n.v.t.", "136,7", "127,1"]);
+    assert_eq!(
+        texts(row(table, "Ziekteverzuimpercentage")),
+        ["Maximaal 5,5%", "5,2%", "4.1%", "4,0%", "3,4%"]
+    );
+}

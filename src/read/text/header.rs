@@ -212,6 +212,23 @@ pub fn build_columns(paragraphs: &[Paragraph], cells: &[usize], layout: Layout) 
         built.unit = Some(unit);
         header_start = after;
     }
+    // A text glued by a single newline to the whitespace line after it, the empty top-left cell
+    // of the header row below (a single newline starts a row): a row of its own above the
+    // header, the table's title ("I DE KONING", " ", then the years; wild pages z1_07, g2_03).
+    // Not where every line is glued so (then a single newline says nothing).
+    // Headings above that title (a page's "De Koning") are left out with it.
+    let texts = cells[header_start..].iter().take(3).take_while(|&&i| paragraphs[i].is_text()).count();
+    if built.title.is_none()
+        && texts >= 1
+        && let [top_left, next, ..] = &cells[header_start + texts..]
+        && paragraphs[*top_left].is_whitespace()
+        && paragraphs[*top_left].attached
+        && !paragraphs[*next].attached
+    {
+        let title = cells[header_start + texts - 1];
+        built.title = Some(clean_title(paragraphs[title].text));
+        header_start += texts;
+    }
     let (header_paragraphs, code_header) =
         split_trailing_code_header(paragraphs, &cells[header_start..], layout);
     fill_columns(paragraphs, header_paragraphs, layout, &mut built);

@@ -222,7 +222,7 @@ impl Fill {
 
 /// Places the tokens row by row by `profile` (step 3 of the module doc); `None` as soon as more
 /// than `most_mismatches` cells are out of kind.
-fn fill(tokens: &[Token], profile: &[ColumnKind], most_mismatches: usize) -> Option<Fill> {
+fn fill(tokens: &[Token], profile: &[ColumnKind], values: &[bool], most_mismatches: usize) -> Option<Fill> {
     let width = profile.len();
     let label_column = profile.iter().position(|&kind| kind == ColumnKind::Text).unwrap_or(0);
     let mut result = Fill { cells: Vec::new(), width, fitting: 0, mismatches: 0, short: Vec::new() };
@@ -250,7 +250,9 @@ fn fill(tokens: &[Token], profile: &[ColumnKind], most_mismatches: usize) -> Opt
         }
         if token.kind == CellKind::Empty {
             column += 1;
-        } else if fits(token.kind, profile[column]) {
+        } else if fits(token.kind, profile[column])
+            || (values[column] && matches!(token.kind, CellKind::Text | CellKind::Figure | CellKind::Short))
+        {
             row[column] = Some(token);
             result.fitting += 1;
             column += 1;
@@ -557,6 +559,16 @@ fn read_cells<'a>(
             header_shapes(paragraphs, &stream, &opening, width).into_iter().map(move |shape| (width, shape))
         }) {
             let body = &stream[shape.taken..];
+            // A data column headed by what it measures ("Streefwaarde", "Realisatie 2012") holds
+            // values, printed as figures or as texts alike ("0", "Norm 2013", "Maximaal 5,5%";
+            // wild page z4_06). Not the first column: that holds the rows' names or codes.
+            let values: Vec<bool> = (0..width)
+                .map(|column| {
+                    column > 0
+                        && (vocabulary::names_a_measure(shape.headings[column])
+                            || names_what_and_when(shape.headings[column]))
+                })
+                .collect();
             // At most one printed cell in fifty out of kind (step 4), four times that before the
             // refinement.
             let most = body.iter().filter(|t| t.kind != CellKind::Empty).count() / 50;
@@ -572,9 +584,9 @@ fn read_cells<'a>(
                 {
                     continue;
                 }
-                let Some(first) = fill(body, &candidate, 4 * most) else { continue };
+                let Some(first) = fill(body, &candidate, &values, 4 * most) else { continue };
                 let profile = refined(&candidate, &first);
-                let Some(filled) = fill(body, &profile, most) else { continue };
+                let Some(filled) = fill(body, &profile, &values, most) else { continue };
                 let printed = filled.fitting + filled.mismatches;
                 let complete = filled.short.iter().filter(|short| !**short).count();
                 let headings = &shape.headings;
