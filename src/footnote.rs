@@ -369,7 +369,16 @@ fn label_marker_split(text: &str, notes: &BTreeSet<String>) -> Option<(String, V
         return Some(split);
     }
     let glued = |c: char| c.is_alphabetic() || c == ')' || c == '%' || c == '’' || c == '\'';
-    split_listed_marker(text, notes, glued)
+    split_listed_marker(text, notes, glued).or_else(|| {
+        // A second marker after a space, the first glued ("EFSF1 2", wild page z3_05; each with
+        // its note): only after a glued one, so "Artikel 2" keeps its number.
+        let (head, last) = text.rsplit_once(' ')?;
+        let last_is_a_marker =
+            (1..=2).contains(&last.len()) && last.bytes().all(|b| b.is_ascii_digit()) && notes.contains(last);
+        let (clean, mut markers) = split_listed_marker(head, notes, glued).filter(|_| last_is_a_marker)?;
+        markers.push(last.to_string());
+        Some((clean, markers))
+    })
 }
 
 /// Splits a printed note's marker glued to a year that ends a row label ("Stand

@@ -22,8 +22,8 @@
 //!    such as "Artikel 31" ends in a number too, and not right above running prose (a heading
 //!    again); a line that ends in three number tokens or more is a row on its own and needs no
 //!    company;
-//!    A figure in brackets glued to the line's end ("wetsvoorstel175,1(– 33,6)") counts as one
-//!    more figure after it;
+//!    An amount in brackets (decimals, thousands or a sign: not a year or a column's number)
+//!    glued to the line's end ("wetsvoorstel175,1(– 33,6)") counts as one more figure after it;
 //! 4. a short line (at most six words) that prints an amount with its unit or a bound: a number
 //!    next to "mln.", "mld.", "miljoen", "miljard" or "%", or after "€" ("Ontvangsten: 2 mln.",
 //!    "< € 4,5 mln.", "> 50%"), the values of a table whose cells are text; like 3, only in a run
@@ -156,7 +156,10 @@ fn classify(line: &str) -> Option<FigureLine> {
     // figures too, or is a label beside that one figure.
     if let Some(before) = trimmed.strip_suffix(')').and_then(|rest| {
         let (before, inside) = rest.rsplit_once('(')?;
-        is_figure(&collapse_whitespace(inside).replace(' ', "")).then_some(before.trim_end())
+        // An amount: with decimals, thousands or a sign, not a year or a column's number ("(2019)",
+        // "Vastgestelde begroting (1)").
+        let amount = inside.contains([',', '.', '–', '-', '‒', ' ']);
+        (amount && is_figure(&collapse_whitespace(inside).replace(' ', ""))).then_some(before.trim_end())
     }) && before.chars().filter(|c| c.is_alphabetic()).count() >= 2
     {
         let tokens = trailing_figures(before).map_or(1, |(_, tokens)| tokens + 1);

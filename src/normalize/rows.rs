@@ -84,6 +84,7 @@ fn split_glued_codes(table: &mut Table) {
     split_spaced_codes(table);
     split_numbered_rows(table);
     split_chapter_codes(table);
+    split_annex_codes(table);
     let glued =
         table.rows.iter().filter(|row| row.code.is_none() && glued_code(&row.label).is_some()).count();
     if glued <= spaced {
@@ -184,6 +185,23 @@ fn split_numbered_rows(table: &mut Table) {
         let row = &mut table.rows[index];
         let label = row.label.split_off(label_start);
         row.code = Some(std::mem::replace(&mut row.label, label));
+    }
+}
+
+/// Labels that open with an annex's number and a colon glued to a capitalised name ("Bijlage
+/// 1:Toezichtrelaties en ZBO’s/RWT’s", wild page z4_08): a colon glued to the next word's capital
+/// is where two cells met when the cell border was lost (prose puts a space after a colon), so
+/// "Bijlage 1:" is the row's code, as where the two cells are printed apart (corpus page 004).
+/// "Bijlage 1: Verdiepingsbijlage", with its space, is one cell and stays the label.
+fn split_annex_codes(table: &mut Table) {
+    static ANNEX_GLUED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^((?i:bijlage)\s+[0-9]{1,2}[a-z]?:)(\p{Lu}.*)$").expect("valid regex"));
+    for row in table.rows.iter_mut().filter(|row| row.code.is_none()) {
+        let Some(captures) = ANNEX_GLUED.captures(&row.label) else { continue };
+        let (Some(code), Some(name)) = (captures.get(1), captures.get(2)) else { continue };
+        let (code, name) = (code.as_str().to_string(), name.as_str().to_string());
+        row.code = Some(code);
+        row.label = name;
     }
 }
 
@@ -479,6 +497,24 @@ mod tests {
                 // The next section is 4.1, not a subsection of 3: the digit may be the name's.
                 (None, "3Saldibalans"),
                 (Some("4.1"), "Bedrijfsvoering"),
+            ],
+        );
+    }
+
+    #[test]
+    fn an_annex_number_glued_to_its_name_by_a_colon_is_the_code() {
+        // Defensie jaarverslag 2008's contents (wild page z4_08, lines 48-55), pages split off.
+        assert_codes_and_labels(
+            &[
+                "Bijlage 1:Toezichtrelaties en ZBO’s/RWT’s",
+                "Bijlage 2:Aanbevelingen Algemene Rekenkamer",
+                // With its space the number is part of one cell: it stays in the label.
+                "Bijlage 3: Verdiepingsbijlage",
+            ],
+            &[
+                (Some("Bijlage 1:"), "Toezichtrelaties en ZBO’s/RWT’s"),
+                (Some("Bijlage 2:"), "Aanbevelingen Algemene Rekenkamer"),
+                (None, "Bijlage 3: Verdiepingsbijlage"),
             ],
         );
     }

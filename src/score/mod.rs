@@ -14,7 +14,8 @@
 //!   cell of the same column index: the same text (markers removed, as in the truth). A missing
 //!   row or table, or a row with more or fewer cells than the truth, makes all its cells wrong;
 //!   unless only blank columns (no heading, nothing in any row of data) make the widths differ:
-//!   then the row is compared without them, and the truth's blank cells count as right. The gap
+//!   then the row is compared without them, and the truth's blank cells count as right, where
+//!   the headers agree without them (else the widths differ for another reason). The gap
 //!   printed between two columns holds nothing, and labellers differed on whether it is one.
 //! - **ambiguous rows flagged**: the share of truth-ambiguous rows whose extracted row carries
 //!   `column_inferred` or `cut_cell` on a cell.
@@ -260,11 +261,16 @@ fn compare(document: &Document, truth: &Value, score: &mut PageScore) {
                     .unwrap_or_default();
                 let got: Vec<String> =
                     tables[position].columns.iter().map(|c| collapse_whitespace(&c.header())).collect();
-                let blank = BlankColumns {
+                let mut blank = BlankColumns {
                     truth: blank_truth_columns(truth_table, rows),
                     ours: blank_columns(tables[position]),
+                    in_use: true,
                 };
                 let (expected, got) = blank.aligned(expected, got);
+                // Rows are compared without blank columns only where that makes the headers
+                // agree: else the widths differ for another reason (a column lost, a gap not
+                // seen as one), and leaving columns out would line up cells by chance.
+                blank.in_use = got == expected;
                 if got == expected {
                     score.headers_right += 1;
                 } else {
@@ -339,13 +345,15 @@ fn compare_meta(document: &Document, truth: &Value, score: &mut PageScore) {
 struct BlankColumns {
     truth: Vec<bool>,
     ours: Vec<bool>,
+    /// False when the rows are compared as they are.
+    in_use: bool,
 }
 
 impl BlankColumns {
     /// A truth row and an extracted row (or the headers) as compared: as they are when they are
     /// as wide; else without their blank columns, when that makes them as wide.
     fn aligned(&self, expected: Vec<String>, got: Vec<String>) -> (Vec<String>, Vec<String>) {
-        if expected.len() == got.len() {
+        if !self.in_use || expected.len() == got.len() {
             return (expected, got);
         }
         let narrower_expected = without_blank(&expected, &self.truth);
@@ -766,7 +774,7 @@ mod tests {
 
     #[test]
     fn only_blank_columns_are_left_out_when_the_widths_differ() {
-        let blank = BlankColumns { truth: vec![false, true, false], ours: vec![false, false] };
+        let blank = BlankColumns { truth: vec![false, true, false], ours: vec![false, false], in_use: true };
         let strings = |values: &[&str]| values.iter().map(|v| v.to_string()).collect::<Vec<_>>();
         // The truth's blank middle column left out, the two agree.
         assert_eq!(
@@ -774,11 +782,18 @@ mod tests {
             (strings(&["1", "2"]), strings(&["1", "2"]))
         );
         // As wide: compared as they are.
-        let same = BlankColumns { truth: vec![false, true], ours: vec![false, false] };
+        let same = BlankColumns { truth: vec![false, true], ours: vec![false, false], in_use: true };
         assert_eq!(
             same.aligned(strings(&["1", ""]), strings(&["1", "3"])),
             (strings(&["1", ""]), strings(&["1", "3"]))
         );
+        // Not in use (the headers did not agree without the blank columns): as they are.
+        let unused = BlankColumns { in_use: false, ..blank };
+        assert_eq!(
+            unused.aligned(strings(&["1", "", "2"]), strings(&["1", "2"])),
+            (strings(&["1", "", "2"]), strings(&["1", "2"]))
+        );
+        let blank = BlankColumns { truth: vec![false, true, false], ours: vec![false, false], in_use: true };
         // Still of another width without the blank ones: compared as they are (all wrong).
         assert_eq!(
             blank.aligned(strings(&["1", "", "2"]), strings(&["1", "2", "3"])),

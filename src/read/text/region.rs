@@ -67,15 +67,40 @@ fn lone_marker(text: &str) -> bool {
 /// A note's text after a lone marker: a sentence (six words or more) not followed by a figure,
 /// nor by a sub-label and a figure (then the number is an indicator's row number and the
 /// sentence its name, see [`next_is_short_text_then_figure`]), nor by a label and two figures
-/// (the next row: the "marker" was a row's last figure and the sentence a cell of a text
-/// column, "Kamerstukken II 2020/21, 35420, nr. 207 en …" after "15", "15"; wild page n2_02).
+/// where the table's rows above end in such a text too (the next row: the "marker" was a row's
+/// last figure and the sentence a cell of a text column, "Kamerstukken II 2020/21, 35420, nr.
+/// 207 en …" after "15", "15"; wild page n2_02).
 fn note_text_after_marker(paragraphs: &[Paragraph], index: usize) -> bool {
     let paragraph = &paragraphs[index];
     paragraph.is_text()
         && has_words(paragraph.text, 6)
         && paragraphs.get(index + 1).is_none_or(|next| next.is_text())
         && !next_is_short_text_then_figure(paragraphs, index)
-        && !next_is_a_row_of_figures(paragraphs, index)
+        && !(next_is_a_row_of_figures(paragraphs, index) && a_text_ended_a_row_above(paragraphs, index))
+}
+
+/// How far back [`a_text_ended_a_row_above`] looks, in printed paragraphs.
+const ROWS_BACK: usize = 40;
+
+/// True when, among the [`ROWS_BACK`] printed paragraphs before the one after the marker at
+/// `index - 1`, a text of three words or more stands right after a figure and before a row of
+/// figures ([`next_is_a_row_of_figures`]): the table's rows end in a text column, so this text
+/// is one more of its cells, not a note. A real note's text after an uncited marker, with the
+/// next table's first row after it, has no such text above it.
+fn a_text_ended_a_row_above(paragraphs: &[Paragraph], index: usize) -> bool {
+    let printed: Vec<usize> = (0..index.saturating_sub(1))
+        .rev()
+        .filter(|&at| !paragraphs[at].is_whitespace())
+        .take(ROWS_BACK)
+        .collect();
+    printed.windows(2).any(|pair| {
+        let (text, before) = (pair[0], pair[1]);
+        paragraphs[text].is_text()
+            && has_words(paragraphs[text].text, 3)
+            && printed::caption(paragraphs[text].text).is_none()
+            && is_figure(&paragraphs[before])
+            && next_is_a_row_of_figures(paragraphs, text)
+    })
 }
 
 /// True when the next printed paragraph is a label (a text, no caption, no prose) and the two

@@ -150,7 +150,8 @@ fn is_row_code(text: &str) -> bool {
     });
     // The word an article column prints for a measure paid from several articles ("diverse",
     // wild page w3_05).
-    let several_articles = ["diverse", "div.", "div"].iter().any(|word| text.eq_ignore_ascii_case(word));
+    // In lower case only: "Diverse" is a row's name.
+    let several_articles = ["diverse", "div.", "div"].contains(&text);
     reference
         || joined_articles
         || several_articles
@@ -408,6 +409,21 @@ fn names_what_and_when(heading: &str) -> bool {
     })
 }
 
+/// True for a heading that names an amount or a budget's stage and a year ("Verplichtingen
+/// 2022", "Bedrag uitgaven 2022", "Mutatie 2015"): a column of figures. Not a target
+/// ("Streefwaarde 2025", "Norm 2013": "Stijgend", "Minimaal 7,5") or a status ("Status 2023"),
+/// which may be texts.
+fn names_an_amount_and_year(heading: &str) -> bool {
+    const AMOUNTS: [&str; 5] = ["verplichtingen", "uitgaven", "ontvangsten", "bedrag", "kasuitgaven"];
+    const TARGETS: [&str; 6] =
+        ["streefwaarde", "norm", "basiswaarde", "referentiewaarde", "prognose", "verwachting"];
+    let words = || heading.split_whitespace().map(|word| word.to_lowercase());
+    names_what_and_when(heading)
+        && (words().any(|word| AMOUNTS.contains(&word.as_str()))
+            || (vocabulary::names_a_measure(heading)
+                && !words().any(|word| TARGETS.contains(&word.as_str()))))
+}
+
 /// How many stub columns a profile has: its leading codes (a column headed by the word for
 /// article codes counts as one, whatever it prints: "Art." over "Beleidsartikel 01") and the
 /// first text column after them.
@@ -612,12 +628,13 @@ fn read_cells<'a>(
                     !shape.wider_by_one
                         || filled.rows().any(|row| row[column].is_some_and(|t| t.kind != CellKind::Empty))
                 };
-                // And so does a measure and a year ("Verplichtingen 2022"): a profile that puts
-                // the rows' names under one is turned a cell or two (wild page n2_02).
+                // And so does an amount and a year ("Verplichtingen 2022"): a profile that puts
+                // the rows' names under one is turned a cell or two (wild page n2_02). (A status
+                // or a target and a year, "Status 2023", "Streefwaarde 2025", may head texts.)
                 let periods_over_figures = |headings: &[&str]| {
                     headings.iter().zip(&profile).enumerate().all(|(column, (heading, &kind))| {
                         heading.is_empty()
-                            || !(vocabulary::is_period_heading(heading) || names_what_and_when(heading))
+                            || !(vocabulary::is_period_heading(heading) || names_an_amount_and_year(heading))
                             || (kind == ColumnKind::Figure && prints(column))
                     })
                 };
