@@ -585,6 +585,11 @@ mod tests {
             ("Totaal".into(), vec!["1".into(), "2".into()])
         );
         assert_eq!(split_label_marker("dossiers2", &with_one), ("dossiers".into(), vec!["2".into()]));
+        // A second marker after a space, the first glued (Miljoennota 2013, Tabel 4.2, wild page
+        // z3_05: "EFSF1 2", notes 1 and 2 under the table); only after a glued one.
+        assert_eq!(split_label_marker("EFSF1 2", &with_one), ("EFSF".into(), vec!["1".into(), "2".into()]));
+        assert_eq!(split_label_marker("Artikel 2", &with_one), ("Artikel 2".into(), vec![]));
+        assert_eq!(split_label_marker("EFSF1 3", &with_one), ("EFSF1 3".into(), vec![]));
     }
 
     #[test]

@@ -2554,3 +2554,86 @@ fn a_column_headed_by_a_measure_holds_figures_and_texts_alike() {
         ["Maximaal 5,5%", "5,2%", "4.1%", "4,0%", "3,4%"]
     );
 }
+
+#[test]
+fn a_target_or_status_headed_by_a_year_may_hold_texts() {
+    // Review of session 27 (made-up page): "Streefwaarde 2025" heads "Stijgend", "Dalend",
+    // "Minimaal 7,5": a target and a year, unlike an amount and a year, may head texts.
+    let cells = [
+        "Tabel 7 Kengetallen en indicatoren",
+        "Indicator",
+        "Referentiewaarde 2020",
+        "Realisatie 2022",
+        "Streefwaarde 2025",
+        "Aandeel leerlingen met basisvaardigheden",
+        "78%",
+        "80%",
+        "Stijgend",
+        "Aantal voortijdig schoolverlaters",
+        "24.000",
+        "22.500",
+        "Dalend",
+        "Tevredenheid ouders over de school",
+        "7,4",
+        "7,6",
+        "Minimaal 7,5",
+        "De indicatoren worden jaarlijks gemeten door de Inspectie van het Onderwijs en gepubliceerd in de Staat van het Onderwijs.",
+    ];
+    let outcome = read_text(&(cells.join("\n\n") + "\n"));
+    let table = &outcome.tables[0];
+    assert_eq!(header_texts(table), ["Referentiewaarde 2020", "Realisatie 2022", "Streefwaarde 2025"]);
+    assert_eq!(texts(named(table, "Aantal voortijdig schoolverlaters")), ["24.000", "22.500", "Dalend"]);
+    assert_eq!(texts(named(table, "Tevredenheid ouders over de school")), ["7,4", "7,6", "Minimaal 7,5"]);
+}
+
+#[test]
+fn an_uncited_note_before_a_table_without_caption_stays_a_note() {
+    // Review of session 27 (made-up page): "Totaal", "1.650", "1.800", "1.950", then "1" and a
+    // sentence nothing cites, then the rows of a next table ("Ontvangsten van derden", "100", …).
+    // The sentence is a note, not a cell: the rows of figures above end in no text.
+    let cells = [
+        "Tabel 3 Uitgaven subsidies (bedragen x € 1.000)",
+        " ",
+        "2022",
+        "2023",
+        "2024",
+        "Subsidies gemeenten",
+        "1.200",
+        "1.300",
+        "1.400",
+        "Totaal",
+        "1.650",
+        "1.800",
+        "1.950",
+        "1",
+        "Dit betreft de bijdrage aan gemeenten voor het programma natuurherstel",
+        "Ontvangsten van derden",
+        "100",
+        "200",
+        "300",
+        "Ontvangsten van agentschappen",
+        "50",
+        "60",
+        "70",
+    ];
+    let outcome = read_text(&(cells.join("\n\n") + "\n"));
+    let first = &outcome.tables[0];
+    assert_eq!(texts(named(first, "Totaal")), ["1.650", "1.800", "1.950"]);
+    assert!(first.rows.iter().flat_map(|row| &row.stub).all(|cell| !cell.text.starts_with("Dit betreft")));
+    assert!(outcome.tables.iter().any(|table| {
+        table.rows.iter().any(|row| {
+            row.stub.last().is_some_and(|cell| cell.text == "Ontvangsten van derden")
+                && texts(row) == ["100", "200", "300"]
+        })
+    }));
+}
+
+/// The row of a table read by `read_text` (labels are set later, by the pipeline) whose last stub
+/// cell is `name`.
+fn named<'t>(table: &'t Table, name: &str) -> &'t Row {
+    table
+        .rows
+        .iter()
+        .find(|row| row.stub.last().is_some_and(|cell| cell.text == name))
+        .unwrap_or_else(|| panic!("row {name:?} not found"))
+}
