@@ -2637,3 +2637,33 @@ fn named<'t>(table: &'t Table, name: &str) -> &'t Row {
         .find(|row| row.stub.last().is_some_and(|cell| cell.text == name))
         .unwrap_or_else(|| panic!("row {name:?} not found"))
 }
+
+#[test]
+fn side_titles_over_a_bottom_row_whose_empty_cells_span_each_sides_code_and_name() {
+    // x2_04 lines 7-81: "Activa", "Passiva", " ", "31-12-2015", "31-12-2014", " ",
+    // "31-12-2015", "31-12-2014" over rows of eight ("1)", "Uitgaven ten laste van de begroting",
+    // "41.021", "40.116", "2)", "Ontvangsten ten gunste van de begroting", "58", "196"); item 5's
+    // name is printed over two paragraphs ("Rekening-courant RHB", "Begrotingsreserve").
+    let document = extract("wild/dev/x2_04.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.stub_header.as_deref(), Some("Activa"));
+    assert_eq!(
+        header_texts(table),
+        [
+            "Activa 31-12-2015",
+            "Activa 31-12-2014",
+            "Passiva",
+            "Passiva",
+            "Passiva 31-12-2015",
+            "Passiva 31-12-2014"
+        ]
+    );
+    assert_eq!(
+        texts(row(table, "Uitgaven ten laste van de begroting")),
+        ["41.021", "40.116", "2)", "Ontvangsten ten gunste van de begroting", "58", "196"]
+    );
+    assert_eq!(
+        texts(row(table, "Rekening-courant RHB Begrotingsreserve")),
+        ["0", "0", "5a)", "Begrotingsreserves", "0", "0"]
+    );
+}

@@ -92,7 +92,7 @@ impl<'a> Slot<'a> {
     }
 
     /// Appends `next` after a space: one name printed over two paragraphs.
-    fn join(&mut self, next: &str) {
+    pub(super) fn join(&mut self, next: &str) {
         self.text = Cow::Owned(format!("{} {next}", self.text));
     }
 }

@@ -103,6 +103,9 @@ pub(super) struct HeaderShape<'a> {
     /// True for a header one cell wider than the rows, read without one of its empty cells: its
     /// periods must stand over columns that print figures.
     pub wider_by_one: bool,
+    /// Titles printed once over several columns, one per column ("" for none), to put before
+    /// `headings` in the table's header; empty when the shape has none.
+    pub tops: Vec<&'a str>,
 }
 
 /// The headers of `width` columns the stream can open with (step 1 of the module doc):
@@ -128,6 +131,7 @@ pub(super) fn header_shapes<'a>(
             headings: tokens[..width].iter().map(text).collect(),
             spans_the_code_column: false,
             wider_by_one: false,
+            tops: Vec::new(),
         });
     }
     if width >= 4
@@ -139,6 +143,7 @@ pub(super) fn header_shapes<'a>(
             headings: std::iter::once("").chain(tokens[..width - 1].iter().map(text)).collect(),
             spans_the_code_column: true,
             wider_by_one: false,
+            tops: Vec::new(),
         });
     }
     // One cell wider than the rows: the two sides of a saldibalans, each headed alike ("Activa",
@@ -161,8 +166,16 @@ pub(super) fn header_shapes<'a>(
                 headings: headings.clone(),
                 spans_the_code_column: false,
                 wider_by_one: true,
+                tops: Vec::new(),
             });
         }
+    }
+    // Two side titles, each printed once over its half, then a bottom row whose empty cell opening
+    // each half spans that side's code and name columns ("Activa", "Passiva", " ", "31-12-2015",
+    // "31-12-2014", " ", "31-12-2015", "31-12-2014" over rows of eight; wild page x2_04): the
+    // halves alike, each side's title over its four columns.
+    if let Some(shape) = sides_over_spanned_pairs(paragraphs, tokens, opening, width) {
+        shapes.push(shape);
     }
     // A header of `top + width` cells holds titles only.
     for top in 1..=width.min(opening.titles.saturating_sub(width)) {
@@ -196,6 +209,7 @@ pub(super) fn header_shapes<'a>(
                 headings,
                 spans_the_code_column: false,
                 wider_by_one: false,
+                tops: Vec::new(),
             });
             continue;
         }
@@ -217,9 +231,55 @@ pub(super) fn header_shapes<'a>(
             headings,
             spans_the_code_column: false,
             wider_by_one: false,
+            tops: Vec::new(),
         });
     }
     shapes
+}
+
+/// The header of [`header_shapes`]' two side titles over a bottom row of spanned pairs, if the
+/// stream opens with one for rows of `width`.
+fn sides_over_spanned_pairs<'a>(
+    paragraphs: &'a [Paragraph<'a>],
+    tokens: &[Token],
+    opening: &Opening,
+    width: usize,
+) -> Option<HeaderShape<'a>> {
+    const SIDES: usize = 2;
+    let text = |token: &Token| paragraphs[token.paragraph].text;
+    let side_title = |token: &Token| {
+        token.kind == CellKind::Text
+            && text(token).split_whitespace().count() <= 3
+            && !text(token).contains(|c: char| c.is_ascii_digit())
+    };
+    if width < 6 || !width.is_multiple_of(SIDES) || !tokens.get(..SIDES)?.iter().all(side_title) {
+        return None;
+    }
+    // The bottom row: each empty cell two columns, every other cell one.
+    let mut bottom: Vec<&'a str> = Vec::new();
+    let mut taken = SIDES;
+    while bottom.len() < width {
+        let token = tokens.get(taken)?;
+        if token.kind == CellKind::Empty {
+            bottom.extend(["", ""]);
+        } else {
+            bottom.push(text(token));
+        }
+        taken += 1;
+    }
+    let empties = tokens[SIDES..taken].iter().filter(|t| t.kind == CellKind::Empty).count();
+    let half = width / SIDES;
+    if bottom.len() != width
+        || empties != SIDES
+        || !bottom[0].is_empty()
+        || !bottom[half].is_empty()
+        || !halves_alike(&bottom)
+        || !is_header(paragraphs, tokens, opening, taken)
+    {
+        return None;
+    }
+    let tops = (0..width).map(|column| text(&tokens[column / half])).collect();
+    Some(HeaderShape { taken, headings: bottom, spans_the_code_column: false, wider_by_one: false, tops })
 }
 
 /// True when `headings` make two halves alike: an empty heading where the other half has one,

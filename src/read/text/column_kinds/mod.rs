@@ -206,6 +206,8 @@ struct Fill {
     mismatches: usize,
     /// Rows closed before their last column (a group row, the input's end).
     short: Vec<bool>,
+    /// Names printed over two paragraphs: the row, the column and the paragraph that goes on.
+    continued: Vec<(usize, usize, usize)>,
 }
 
 impl Fill {
@@ -226,7 +228,14 @@ impl Fill {
 fn fill(tokens: &[Token], profile: &[ColumnKind], values: &[bool], most_mismatches: usize) -> Option<Fill> {
     let width = profile.len();
     let label_column = profile.iter().position(|&kind| kind == ColumnKind::Text).unwrap_or(0);
-    let mut result = Fill { cells: Vec::new(), width, fitting: 0, mismatches: 0, short: Vec::new() };
+    let mut result = Fill {
+        cells: Vec::new(),
+        width,
+        fitting: 0,
+        mismatches: 0,
+        short: Vec::new(),
+        continued: Vec::new(),
+    };
     let mut row: Vec<Option<Token>> = vec![None; width];
     let mut column = 0;
     let mut at = 0;
@@ -272,6 +281,22 @@ fn fill(tokens: &[Token], profile: &[ColumnKind], values: &[bool], most_mismatch
             result.push_row(&mut row, false);
             at += 1;
             continue;
+        } else if token.kind == CellKind::Text
+            && column >= 2
+            && profile[column - 1] == ColumnKind::Text
+            && row[column - 1].is_some_and(|t| t.kind == CellKind::Text)
+            && profile[column - 2] == ColumnKind::Code
+            && row[column - 2].is_some_and(|t| t.kind != CellKind::Empty)
+            && tokens
+                .get(at + 1)
+                .is_some_and(|next| next.kind != CellKind::Empty && fits(next.kind, profile[column]))
+        {
+            // A numbered item's name printed over two paragraphs ("5)", "Rekening-courant RHB",
+            // "Begrotingsreserve", then its figures; wild page x2_04): the text goes on the name
+            // before it. (Without a code before the name, a text there may be a group row's
+            // name followed by its first item's.)
+            result.continued.push((result.short.len(), column - 1, token.paragraph));
+            result.fitting += 1;
         } else {
             row[column] = Some(token);
             result.mismatches += 1;
@@ -658,7 +683,16 @@ fn read_cells<'a>(
                     continue;
                 }
                 let layout = Layout { stub_columns: stub, columns: width - stub, convention };
-                let header = headings.iter().map(|heading| heading.to_string()).collect();
+                // A title printed once over several columns goes before each one's heading.
+                let header = headings
+                    .iter()
+                    .enumerate()
+                    .map(|(column, heading)| match shape.tops.get(column).filter(|top| !top.is_empty()) {
+                        Some(top) if !heading.is_empty() => format!("{top} {heading}"),
+                        Some(top) => top.to_string(),
+                        None => heading.to_string(),
+                    })
+                    .collect();
                 let rows = fitted_rows(paragraphs, &filled, stub);
                 let clean = filled.mismatches == 0 && complete * 10 >= 9 * filled.short.len();
                 let clean_but_the_last_row =
@@ -693,7 +727,8 @@ fn fitted_rows<'a>(paragraphs: &'a [Paragraph<'a>], filled: &Fill, stub: usize) 
     filled
         .rows()
         .zip(&filled.short)
-        .map(|(row, &short)| {
+        .enumerate()
+        .map(|(index, (row, &short))| {
             let first = row.iter().flatten().next().map(|t| t.paragraph);
             let line = first.map_or(0, |index| paragraphs[index].line);
             let slot = |token: &Option<Token>| match token {
@@ -704,8 +739,19 @@ fn fitted_rows<'a>(paragraphs: &'a [Paragraph<'a>], filled: &Fill, stub: usize) 
             if short {
                 marks.fit = super::grid::Fit::Short;
             }
+            let slot = |column: usize, token: &Option<Token>| {
+                let mut slot = slot(token);
+                for &(_, _, paragraph) in filled
+                    .continued
+                    .iter()
+                    .filter(|&&(at_row, at_column, _)| at_row == index && at_column == column)
+                {
+                    slot.join(paragraphs[paragraph].text);
+                }
+                slot
+            };
             FittedRow {
-                stub: row[..stub].iter().map(slot).collect(),
+                stub: row[..stub].iter().enumerate().map(|(column, token)| slot(column, token)).collect(),
                 data: if short {
                     row[stub..]
                         .iter()
@@ -714,7 +760,7 @@ fn fitted_rows<'a>(paragraphs: &'a [Paragraph<'a>], filled: &Fill, stub: usize) 
                         .map(|t| Slot::printed(paragraphs, t.paragraph))
                         .collect()
                 } else {
-                    row[stub..].iter().map(slot).collect()
+                    row.iter().enumerate().skip(stub).map(|(column, token)| slot(column, token)).collect()
                 },
                 marks,
             }
