@@ -11,8 +11,10 @@
 //!    [`super::header`] finds them): as many cells as the width, whitespace lines counting their
 //!    empty cells, none a figure but for periods ("2021", "31-12-2020"); or one cell less, its
 //!    first title over the stub's code and name columns; or a top row of titles each printed
-//!    once over a run of columns whose bottom headings are empty, then a full bottom row (see
-//!    `header_shapes`).
+//!    once over a run of columns whose bottom headings are empty, then a full bottom row; or one
+//!    cell more, without the one empty cell that makes its halves alike (a saldibalans' sides);
+//!    or two side titles over a bottom row whose empty cells each span a side's code and name
+//!    (see `header_shapes`).
 //! 2. The body's cells are a stream, whitespace lines expanded to their empty cells. Candidate
 //!    profiles come from the body itself: the kinds of the cells of a row's width from each
 //!    code or text that may open a row; each candidate is refined by the majority kind of each
@@ -23,12 +25,15 @@
 //!    a code or a figure column. A text where a code column stands before a text column spans
 //!    both (a group or total row printed across the code, "Intra-comptabele posten"); a text
 //!    alone at a row's start that is followed by the opening of the next row is a group row
-//!    whose empty cells vanished ("Definitieve toekenningen"). Any other cell out of its kind
-//!    is a mismatch.
+//!    whose empty cells vanished ("Definitieve toekenningen"). A column headed by what it
+//!    measures ("Streefwaarde") takes figures and texts alike; a text after a numbered item's
+//!    name, before its figures, goes on the name (a name over two paragraphs). Any other cell
+//!    out of its kind is a mismatch (`fill`).
 //! 4. A reading counts only when nearly every printed cell fits its column (at most one in
 //!    fifty out of kind), it has three rows or more, a data column (after the stub: the leading
 //!    codes, a column headed "Art." among them, and the first text column) holds texts or
-//!    codes, every period heading stands over figures, at least half the data columns (and two)
+//!    codes, every period heading (and every heading of an amount or a budget's stage with a
+//!    year, "Verplichtingen 2022") stands over figures, at least half the data columns (and two)
 //!    are headed, the stub ends in its name column and holds at least half as many names as any
 //!    text column among the data. Ties go to the reading with more complete rows, then to more
 //!    leading code columns. `mod.rs` decides when a reading replaces the layout search's.
@@ -42,12 +47,14 @@
 //! stand for more empty cells than that, is not read so; a fill stops at the first cell out of
 //! kind past the allowance.
 
+mod fill;
 mod header_shapes;
 mod note_marker;
 
 use super::grid::{FittedRow, Layout, RowMarks, Slot};
 use super::paragraph::{Paragraph, SpaceConvention};
 use crate::interpret::vocabulary;
+use fill::{Fill, fill, refined};
 use header_shapes::{Opening, header_shapes};
 
 /// What a printed cell is, for fitting it to a column.
@@ -149,24 +156,12 @@ fn is_row_code(text: &str) -> bool {
             && text.split(joint).all(|part| vocabulary::is_short_whole_number(part) || is_row_code(part))
     });
     // The word an article column prints for a measure paid from several articles ("diverse",
-    // wild page w3_05).
-    // In lower case only: "Diverse" is a row's name.
+    // wild page w3_05), in lower case only: "Diverse" is a row's name.
     let several_articles = ["diverse", "div.", "div"].contains(&text);
     reference
         || joined_articles
         || several_articles
         || (vocabulary::is_code(text) && !vocabulary::is_plain_figure(text) && !text.contains(' '))
-}
-
-fn fits(kind: CellKind, column: ColumnKind) -> bool {
-    match kind {
-        CellKind::Empty => true,
-        CellKind::Short => matches!(column, ColumnKind::Code | ColumnKind::Figure),
-        CellKind::Year => matches!(column, ColumnKind::Text | ColumnKind::Figure),
-        CellKind::Code => column == ColumnKind::Code,
-        CellKind::Text => column == ColumnKind::Text,
-        CellKind::Figure => column == ColumnKind::Figure,
-    }
 }
 
 /// The cells of a stream, whitespace lines expanded under `convention`; `kinds` gives each
@@ -184,180 +179,6 @@ fn tokens(
         out.extend(std::iter::repeat_n(Token { kind, paragraph: index }, count));
     }
     out
-}
-
-/// True for a text where a code column stands before a name column: a name printed across the
-/// code column ("Intra-comptabele posten", "Totaal activa").
-fn spans_into_the_name(kind: CellKind, profile: &[ColumnKind], column: usize) -> bool {
-    kind == CellKind::Text
-        && profile.get(column) == Some(&ColumnKind::Code)
-        && profile.get(column + 1) == Some(&ColumnKind::Text)
-}
-
-/// The outcome of one fill.
-struct Fill {
-    /// The rows one after another, `width` places each: per column the token placed there, if
-    /// any (one vector for every row: a fill runs for every candidate profile).
-    cells: Vec<Option<Token>>,
-    width: usize,
-    /// Printed cells placed in a column of their kind.
-    fitting: usize,
-    /// Printed cells placed out of kind.
-    mismatches: usize,
-    /// Rows closed before their last column (a group row, the input's end).
-    short: Vec<bool>,
-    /// Names printed over two paragraphs: the row, the column and the paragraph that goes on.
-    continued: Vec<(usize, usize, usize)>,
-}
-
-impl Fill {
-    fn rows(&self) -> std::slice::Chunks<'_, Option<Token>> {
-        self.cells.chunks(self.width)
-    }
-
-    /// Closes `row` as the fill's next row and empties it for the one after.
-    fn push_row(&mut self, row: &mut [Option<Token>], short: bool) {
-        self.cells.extend_from_slice(row);
-        row.fill(None);
-        self.short.push(short);
-    }
-}
-
-/// Places the tokens row by row by `profile` (step 3 of the module doc); `None` as soon as more
-/// than `most_mismatches` cells are out of kind.
-fn fill(tokens: &[Token], profile: &[ColumnKind], values: &[bool], most_mismatches: usize) -> Option<Fill> {
-    let width = profile.len();
-    let label_column = profile.iter().position(|&kind| kind == ColumnKind::Text).unwrap_or(0);
-    let mut result = Fill {
-        cells: Vec::new(),
-        width,
-        fitting: 0,
-        mismatches: 0,
-        short: Vec::new(),
-        continued: Vec::new(),
-    };
-    let mut row: Vec<Option<Token>> = vec![None; width];
-    let mut column = 0;
-    let mut at = 0;
-    while at < tokens.len() {
-        let token = tokens[at];
-        let opens_a_row = |token: &Token| token.kind != CellKind::Empty && fits(token.kind, profile[0]);
-        // A spacer row printed as wide as the rows under it print their cells, names spanning
-        // the code columns ("    " over "Totaal activa", "30 267 993", "Totaal passiva", "30 267
-        // 993": four cells for six columns; wild page x2_01): a whitespace line narrower than
-        // the row but wider than the empty code cells before a name, at a row's start, before a
-        // name that spans the code column.
-        let run = tokens[at..].iter().take_while(|t| t.paragraph == token.paragraph).count();
-        if token.kind == CellKind::Empty
-            && column == 0
-            && run > label_column
-            && run < width
-            && tokens.get(at + run).is_some_and(|next| spans_into_the_name(next.kind, profile, 0))
-        {
-            result.push_row(&mut row, false);
-            at += run;
-            continue;
-        }
-        if token.kind == CellKind::Empty {
-            column += 1;
-        } else if fits(token.kind, profile[column])
-            || (values[column] && matches!(token.kind, CellKind::Text | CellKind::Figure | CellKind::Short))
-        {
-            row[column] = Some(token);
-            result.fitting += 1;
-            column += 1;
-        } else if spans_into_the_name(token.kind, profile, column) {
-            row[column + 1] = Some(token);
-            result.fitting += 1;
-            column += 2;
-        } else if token.kind == CellKind::Text
-            && column == 0
-            && tokens[at + 1..].iter().find(|t| t.kind != CellKind::Empty).is_some_and(opens_a_row)
-            && tokens.get(at + 1).is_some_and(|t| t.kind != CellKind::Empty)
-        {
-            // A group row whose empty cells vanished: its label alone.
-            row[label_column] = Some(token);
-            result.fitting += 1;
-            result.push_row(&mut row, false);
-            at += 1;
-            continue;
-        } else if token.kind == CellKind::Text
-            && column >= 2
-            && profile[column - 1] == ColumnKind::Text
-            && row[column - 1].is_some_and(|t| t.kind == CellKind::Text)
-            && profile[column - 2] == ColumnKind::Code
-            && row[column - 2].is_some_and(|t| t.kind != CellKind::Empty)
-            && tokens
-                .get(at + 1)
-                .is_some_and(|next| next.kind != CellKind::Empty && fits(next.kind, profile[column]))
-        {
-            // A numbered item's name printed over two paragraphs ("5)", "Rekening-courant RHB",
-            // "Begrotingsreserve", then its figures; wild page x2_04): the text goes on the name
-            // before it. (Without a code before the name, a text there may be a group row's
-            // name followed by its first item's.)
-            result.continued.push((result.short.len(), column - 1, token.paragraph));
-            result.fitting += 1;
-        } else {
-            row[column] = Some(token);
-            result.mismatches += 1;
-            if result.mismatches > most_mismatches {
-                return None;
-            }
-            column += 1;
-        }
-        at += 1;
-        if column >= width {
-            // A row that prints only its name and, in its last column, a short number or a code
-            // the next row's name follows: that is the next row's code (a group row whose empty
-            // cells are one fewer than its width, "Intra-comptabele posten", then "1", wild page
-            // w4_06).
-            let next_code =
-                (profile[0] == ColumnKind::Code).then(|| row[width - 1]).flatten().filter(|last| {
-                    matches!(last.kind, CellKind::Short | CellKind::Code)
-                        && row[..width - 1].iter().flatten().filter(|t| t.kind != CellKind::Empty).count()
-                            == 1
-                        && row[label_column].is_some_and(|t| t.kind == CellKind::Text)
-                        && tokens.get(at).is_some_and(|next| next.kind == CellKind::Text)
-                });
-            if next_code.is_some() {
-                row[width - 1] = None;
-            }
-            result.push_row(&mut row, false);
-            column = 0;
-            if let Some(code) = next_code {
-                row[0] = Some(code);
-                column = 1;
-            }
-        }
-    }
-    if column > 0 {
-        result.push_row(&mut row, true);
-    }
-    Some(result)
-}
-
-/// The majority kind of each column after a fill, keeping `profile`'s where no printed cell
-/// decides (short whole numbers side with the profile).
-fn refined(profile: &[ColumnKind], filled: &Fill) -> Vec<ColumnKind> {
-    (0..profile.len())
-        .map(|column| {
-            let mut counts = [0usize; 3];
-            for row in filled.rows() {
-                match row[column].map(|t| t.kind) {
-                    Some(CellKind::Code) => counts[0] += 1,
-                    Some(CellKind::Text) => counts[1] += 1,
-                    Some(CellKind::Figure) => counts[2] += 1,
-                    _ => {}
-                }
-            }
-            let most = *counts.iter().max().unwrap_or(&0);
-            if most == 0 {
-                return profile[column];
-            }
-            let position = counts.iter().position(|&count| count == most).unwrap_or(2);
-            [ColumnKind::Code, ColumnKind::Text, ColumnKind::Figure][position]
-        })
-        .collect()
 }
 
 /// Candidate profiles: the kinds of `width` cells from each printed code or text that may open
