@@ -181,9 +181,10 @@ pub fn is_measure_year_heading(text: &str) -> bool {
 /// begroting", "Mutaties (+ of –) 1e suppletoire begroting", "Stand 4e ISB"): a column's title,
 /// not a stub's heading or a unit.
 pub fn names_a_measure(text: &str) -> bool {
+    // The measure words are ASCII: compared without a lower-cased copy of every word.
     text.split_whitespace().any(|word| {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
-        MEASURE_WORDS.contains(&word.as_str())
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        MEASURE_WORDS.iter().any(|measure| measure.eq_ignore_ascii_case(word))
     })
 }
 

@@ -18,6 +18,8 @@ pub(super) struct Opening {
     /// `goes_on[count]`: the first printed cell from `count` on is a period or a unit line, so a
     /// header of `count` cells would go on.
     goes_on: Vec<bool>,
+    /// `periods[at]`: the opening's cell `at` is a period ("31-12-2020").
+    periods: Vec<bool>,
 }
 
 impl Opening {
@@ -57,7 +59,11 @@ impl Opening {
             }
             goes_on[count] = next;
         }
-        Opening { titles, printed, goes_on }
+        let periods = tokens[..titles]
+            .iter()
+            .map(|t| vocabulary::is_period_heading(paragraphs[t.paragraph].text))
+            .collect();
+        Opening { titles, printed, goes_on, periods }
     }
 
     /// The widest reading a header can open: as wide as its titles, or one wider when its first
@@ -151,19 +157,27 @@ pub(super) fn header_shapes<'a>(
     // cells over rows of ten; wild page t2_01). Read without the one empty cell whose leaving out
     // makes the two halves alike; when several would, the input does not decide: not read so.
     if width >= 4 && width.is_multiple_of(2) && is_header(paragraphs, tokens, opening, width + 1) {
-        let full: Vec<&str> = tokens[..width + 1].iter().map(text).collect();
-        let without = |left_out: usize| -> Vec<&'a str> {
-            full.iter().enumerate().filter(|&(at, _)| at != left_out).map(|(_, &heading)| heading).collect()
+        let full = |at: usize| text(&tokens[at]);
+        let periods = &opening.periods;
+        // Where the heading at `at` stands in the full row when the cell at `left_out` is left
+        // out (looked at in place, nothing copied).
+        let place = |left_out: usize, at: usize| if at < left_out { at } else { at + 1 };
+        let alike = |left_out: usize| {
+            let half = width / 2;
+            (0..half).any(|at| periods[place(left_out, at)])
+                && (0..half).all(|at| {
+                    let (one, other) = (place(left_out, at), place(left_out, at + half));
+                    full(one).is_empty() == full(other).is_empty()
+                        && periods[one] == periods[other]
+                        && (!periods[one] || full(one) == full(other))
+                })
         };
-        let alike: Vec<Vec<&str>> = (0..=width)
-            .filter(|&at| tokens[at].kind == CellKind::Empty)
-            .map(without)
-            .filter(|headings| halves_alike(headings))
-            .collect();
-        if let [headings] = alike.as_slice() {
+        let mut left_outs =
+            (0..=width).filter(|&at| tokens[at].kind == CellKind::Empty).filter(|&at| alike(at));
+        if let (Some(left_out), None) = (left_outs.next(), left_outs.next()) {
             shapes.push(HeaderShape {
                 taken: width + 1,
-                headings: headings.clone(),
+                headings: (0..width).map(|at| full(place(left_out, at))).collect(),
                 spans_the_code_column: false,
                 wider_by_one: true,
                 tops: Vec::new(),
@@ -252,7 +266,12 @@ fn sides_over_spanned_pairs<'a>(
             && text(token).split_whitespace().count() <= 3
             && !text(token).contains(|c: char| c.is_ascii_digit())
     };
-    if width < 6 || !width.is_multiple_of(SIDES) || !tokens.get(..SIDES)?.iter().all(side_title) {
+    // Cheap tests first: the bottom row opens with the activa side's empty pair.
+    if width < 6
+        || !width.is_multiple_of(SIDES)
+        || tokens.get(SIDES)?.kind != CellKind::Empty
+        || !tokens.get(..SIDES)?.iter().all(side_title)
+    {
         return None;
     }
     // The bottom row: each empty cell two columns, every other cell one.
@@ -290,9 +309,13 @@ fn halves_alike(headings: &[&str]) -> bool {
     let (first, second) = headings.split_at(half);
     headings.len().is_multiple_of(2)
         && first.iter().any(|heading| vocabulary::is_period_heading(heading))
-        && first.iter().zip(second).all(|(one, other)| {
-            one.is_empty() == other.is_empty()
-                && vocabulary::is_period_heading(one) == vocabulary::is_period_heading(other)
-                && (!vocabulary::is_period_heading(one) || one == other)
-        })
+        && first.iter().zip(second).all(|(one, other)| same_place_in_a_half(one, other))
+}
+
+/// True when two headings at the same place in two halves are alike ([`halves_alike`]): both
+/// empty or both printed, and the same period where one is a period.
+fn same_place_in_a_half(one: &str, other: &str) -> bool {
+    one.is_empty() == other.is_empty()
+        && vocabulary::is_period_heading(one) == vocabulary::is_period_heading(other)
+        && (!vocabulary::is_period_heading(one) || one == other)
 }

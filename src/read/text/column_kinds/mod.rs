@@ -151,10 +151,11 @@ fn is_row_code(text: &str) -> bool {
     });
     // Articles printed together ("16 + 98": a measure paid from two articles, wild page w3_04;
     // "1, 3": wild page w3_05).
-    let joined_articles = [" + ", ", "].iter().any(|joint| {
-        text.contains(joint)
-            && text.split(joint).all(|part| vocabulary::is_short_whole_number(part) || is_row_code(part))
-    });
+    let joined_articles = text.starts_with(|c: char| c.is_ascii_digit())
+        && [" + ", ", "].iter().any(|joint| {
+            text.contains(joint)
+                && text.split(joint).all(|part| vocabulary::is_short_whole_number(part) || is_row_code(part))
+        });
     // The word an article column prints for a measure paid from several articles ("diverse",
     // wild page w3_05), in lower case only: "Diverse" is a row's name.
     let several_articles = ["diverse", "div.", "div"].contains(&text);
@@ -263,11 +264,11 @@ fn names_an_amount_and_year(heading: &str) -> bool {
     const AMOUNTS: [&str; 5] = ["verplichtingen", "uitgaven", "ontvangsten", "bedrag", "kasuitgaven"];
     const TARGETS: [&str; 6] =
         ["streefwaarde", "norm", "basiswaarde", "referentiewaarde", "prognose", "verwachting"];
-    let words = || heading.split_whitespace().map(|word| word.to_lowercase());
+    let names_one_of = |list: &[&str]| {
+        heading.split_whitespace().any(|word| list.iter().any(|listed| listed.eq_ignore_ascii_case(word)))
+    };
     names_what_and_when(heading)
-        && (words().any(|word| AMOUNTS.contains(&word.as_str()))
-            || (vocabulary::names_a_measure(heading)
-                && !words().any(|word| TARGETS.contains(&word.as_str()))))
+        && (names_one_of(&AMOUNTS) || (vocabulary::names_a_measure(heading) && !names_one_of(&TARGETS)))
 }
 
 /// How many stub columns a profile has: its leading codes (a column headed by the word for
@@ -413,6 +414,22 @@ fn read_cells<'a>(
     widths: std::ops::RangeInclusive<usize>,
 ) -> Option<(i64, KindReading<'a>)> {
     let mut best: Option<(i64, KindReading<'a>)> = None;
+    // Whether a heading names what its column measures, asked once per heading: every width and
+    // every header shape asks it of the same few titles again (keyed by where the text lies).
+    // A header's few titles: a list searched in order is cheaper than hashing.
+    let mut measures: Vec<(*const u8, usize, bool)> = Vec::new();
+    let mut names_a_value = |heading: &str| {
+        if heading.is_empty() {
+            return false;
+        }
+        let key = (heading.as_ptr(), heading.len());
+        if let Some(&(_, _, known)) = measures.iter().find(|(at, len, _)| (*at, *len) == key) {
+            return known;
+        }
+        let answer = vocabulary::names_a_measure(heading) || names_what_and_when(heading);
+        measures.push((key.0, key.1, answer));
+        answer
+    };
     for convention in [SpaceConvention::OnePerCell, SpaceConvention::TwoMinusOne] {
         let stream = tokens(paragraphs, cells, kinds, convention);
         let opening = Opening::of(paragraphs, &stream);
@@ -424,13 +441,8 @@ fn read_cells<'a>(
             // A data column headed by what it measures ("Streefwaarde", "Realisatie 2012") holds
             // values, printed as figures or as texts alike ("0", "Norm 2013", "Maximaal 5,5%";
             // wild page z4_06). Not the first column: that holds the rows' names or codes.
-            let values: Vec<bool> = (0..width)
-                .map(|column| {
-                    column > 0
-                        && (vocabulary::names_a_measure(shape.headings[column])
-                            || names_what_and_when(shape.headings[column]))
-                })
-                .collect();
+            let values: Vec<bool> =
+                (0..width).map(|column| column > 0 && names_a_value(shape.headings[column])).collect();
             // At most one printed cell in fifty out of kind (step 4), four times that before the
             // refinement.
             let most = body.iter().filter(|t| t.kind != CellKind::Empty).count() / 50;
