@@ -696,6 +696,18 @@ mod tests {
         assert!(!ends_in_years("Belastingen 130 891 134 967"));
     }
 
+    #[test]
+    fn a_bracketed_amount_glued_to_a_line_is_a_figure_but_a_year_or_column_number_is_not() {
+        // Wild page z1_03, line 36; the review's made-up headings.
+        assert_eq!(classify("Mutatie onderhavig wetsvoorstel175,1(– 33,6)"), Some(FigureLine::Trailing));
+        assert_eq!(
+            classify("1. Mutatie verwerkt in de Miljoenennota 2007217,1(60,8)"),
+            Some(FigureLine::Trailing)
+        );
+        assert_eq!(classify("Beleidsdoorlichting artikel 3 (2019)"), None);
+        assert_eq!(classify("Vastgestelde begroting (1)"), None);
+    }
+
     fn table_on_lines(first: usize, last: usize, rows: Vec<Row>) -> Table {
         Table { lines: Some((first, last)), rows, ..Table::default() }
     }

@@ -625,6 +625,16 @@ mod tests {
     }
 
     #[test]
+    fn article_columns_print_lists_and_the_word_diverse_in_lower_case() {
+        // Wild page w3_05's "Art." column: "diverse", "3", "1, 3"; the review's "Diverse" row.
+        assert!(is_row_code("diverse"));
+        assert!(is_row_code("1, 3"));
+        assert!(is_row_code("16 + 98"));
+        assert!(!is_row_code("Diverse"));
+        assert!(!is_row_code("Bijdragen, subsidies"));
+    }
+
+    #[test]
     fn a_saldibalans_reads_both_sides_into_one_row() {
         let paragraphs = paragraphs(SALDIBALANS);
         let reading = read_every_cell(&paragraphs);
