@@ -151,11 +151,11 @@ pub(super) fn titles_printed_with_empty_cells_at_the_end(
     let padded =
         widest >= 2 && rows.iter().all(|(_, _, cells)| cells.len() < widest || cells[widest - 1].is_empty());
     let body_width = if padded && body_width == widest { widest - 1 } else { body_width };
-    let unpadded =
+    let unpadded_len =
         |cells: &[String]| -> usize { if padded { cells.len().min(widest - 1) } else { cells.len() } };
     // The stub: the leading columns where most body rows that print a cell print no figure.
     let body: Vec<&[String]> =
-        rows[first_figure_row..].iter().map(|(_, _, cells)| &cells[..unpadded(cells)]).collect();
+        rows[first_figure_row..].iter().map(|(_, _, cells)| &cells[..unpadded_len(cells)]).collect();
     let stub_columns = (0..body_width)
         .take_while(|&column| {
             let printed: Vec<&String> =
@@ -176,7 +176,7 @@ pub(super) fn titles_printed_with_empty_cells_at_the_end(
     let mut stub_header_printed = false;
     let mut pushed_titles: Vec<usize> = Vec::new();
     for (index, (_, head, cells)) in rows[..first_figure_row].iter().enumerate() {
-        let cells = &cells[..unpadded(cells)];
+        let cells = &cells[..unpadded_len(cells)];
         let printed = printed_run(cells);
         // A row opening with a code is a row of the body (a group row "A. | ABN AMRO | ||||").
         let titles = printed >= 2

@@ -167,9 +167,7 @@ pub(super) fn header_shapes<'a>(
             (0..half).any(|at| periods[place(left_out, at)])
                 && (0..half).all(|at| {
                     let (one, other) = (place(left_out, at), place(left_out, at + half));
-                    full(one).is_empty() == full(other).is_empty()
-                        && periods[one] == periods[other]
-                        && (!periods[one] || full(one) == full(other))
+                    same_place_in_a_half((full(one), periods[one]), (full(other), periods[other]))
                 })
         };
         let mut left_outs =
@@ -215,31 +213,24 @@ pub(super) fn header_shapes<'a>(
         // "", "", "Passiva", "", "" over the code, name and two dates of each side; wild page
         // z4_01), where the bottom row leaves that column's heading empty.
         let top_row: Vec<&str> = tokens[..top].iter().map(text).collect();
-        if top == width && (0..width).all(|at| top_row[at].is_empty() || bottom[at].is_empty()) {
-            let headings =
-                (0..width).map(|at| if bottom[at].is_empty() { top_row[at] } else { bottom[at] }).collect();
-            shapes.push(HeaderShape {
-                taken: top + width,
-                headings,
-                spans_the_code_column: false,
-                wider_by_one: false,
-                tops: Vec::new(),
-            });
-            continue;
-        }
-        let mut next_title = titles.iter();
-        let mut current = "";
-        let headings = (0..width)
-            .map(|at| {
-                if !bottom[at].is_empty() {
-                    return bottom[at];
-                }
-                if at == 0 || !bottom[at - 1].is_empty() {
-                    current = next_title.next().copied().unwrap_or("");
-                }
-                current
-            })
-            .collect();
+        let headings = if top == width && (0..width).all(|at| top_row[at].is_empty() || bottom[at].is_empty())
+        {
+            (0..width).map(|at| if bottom[at].is_empty() { top_row[at] } else { bottom[at] }).collect()
+        } else {
+            let mut next_title = titles.iter();
+            let mut current = "";
+            (0..width)
+                .map(|at| {
+                    if !bottom[at].is_empty() {
+                        return bottom[at];
+                    }
+                    if at == 0 || !bottom[at - 1].is_empty() {
+                        current = next_title.next().copied().unwrap_or("");
+                    }
+                    current
+                })
+                .collect()
+        };
         shapes.push(HeaderShape {
             taken: top + width,
             headings,
@@ -309,13 +300,17 @@ fn halves_alike(headings: &[&str]) -> bool {
     let (first, second) = headings.split_at(half);
     headings.len().is_multiple_of(2)
         && first.iter().any(|heading| vocabulary::is_period_heading(heading))
-        && first.iter().zip(second).all(|(one, other)| same_place_in_a_half(one, other))
+        && first.iter().zip(second).all(|(one, other)| {
+            same_place_in_a_half(
+                (one, vocabulary::is_period_heading(one)),
+                (other, vocabulary::is_period_heading(other)),
+            )
+        })
 }
 
-/// True when two headings at the same place in two halves are alike ([`halves_alike`]): both
-/// empty or both printed, and the same period where one is a period.
-fn same_place_in_a_half(one: &str, other: &str) -> bool {
-    one.is_empty() == other.is_empty()
-        && vocabulary::is_period_heading(one) == vocabulary::is_period_heading(other)
-        && (!vocabulary::is_period_heading(one) || one == other)
+/// True when two headings at the same place in two halves, each with whether it is a period,
+/// are alike ([`halves_alike`]): both empty or both printed, and the same period where one is a
+/// period.
+fn same_place_in_a_half((one, one_is_period): (&str, bool), (other, other_is_period): (&str, bool)) -> bool {
+    one.is_empty() == other.is_empty() && one_is_period == other_is_period && (!one_is_period || one == other)
 }

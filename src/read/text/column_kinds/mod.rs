@@ -54,6 +54,7 @@ mod note_marker;
 use super::grid::{FittedRow, Layout, RowMarks, Slot};
 use super::paragraph::{Paragraph, SpaceConvention};
 use crate::interpret::vocabulary;
+use crate::normalize::measure::{Measure, column_measure};
 use fill::{Fill, fill, refined};
 use header_shapes::{Opening, header_shapes};
 
@@ -259,16 +260,21 @@ fn names_what_and_when(heading: &str) -> bool {
 /// True for a heading that names an amount or a budget's stage and a year ("Verplichtingen
 /// 2022", "Bedrag uitgaven 2022", "Mutatie 2015"): a column of figures. Not a target
 /// ("Streefwaarde 2025", "Norm 2013": "Stijgend", "Minimaal 7,5") or a status ("Status 2023"),
-/// which may be texts.
+/// which may be texts. The measure is read as everywhere else ([`column_measure`]).
 fn names_an_amount_and_year(heading: &str) -> bool {
-    const AMOUNTS: [&str; 5] = ["verplichtingen", "uitgaven", "ontvangsten", "bedrag", "kasuitgaven"];
-    const TARGETS: [&str; 6] =
-        ["streefwaarde", "norm", "basiswaarde", "referentiewaarde", "prognose", "verwachting"];
-    let names_one_of = |list: &[&str]| {
-        heading.split_whitespace().any(|word| list.iter().any(|listed| listed.eq_ignore_ascii_case(word)))
-    };
     names_what_and_when(heading)
-        && (names_one_of(&AMOUNTS) || (vocabulary::names_a_measure(heading) && !names_one_of(&TARGETS)))
+        && column_measure(&[heading.to_string()]).is_some_and(|measure| {
+            !matches!(measure, Measure::Norm | Measure::Streefwaarde | Measure::Basiswaarde)
+        })
+}
+
+/// What a heading says of the column under it, asked once per heading ([`read_cells`]).
+#[derive(Clone, Copy)]
+struct HeadingSays {
+    /// It names what the column measures: the column holds values, figures or texts.
+    values: bool,
+    /// It is a period or an amount with its year: the column holds figures.
+    figures: bool,
 }
 
 /// How many stub columns a profile has: its leading codes (a column headed by the word for
@@ -414,21 +420,24 @@ fn read_cells<'a>(
     widths: std::ops::RangeInclusive<usize>,
 ) -> Option<(i64, KindReading<'a>)> {
     let mut best: Option<(i64, KindReading<'a>)> = None;
-    // Whether a heading names what its column measures, asked once per heading: every width and
-    // every header shape asks it of the same few titles again (keyed by where the text lies).
-    // A header's few titles: a list searched in order is cheaper than hashing.
-    let mut measures: Vec<(*const u8, usize, bool)> = Vec::new();
-    let mut names_a_value = |heading: &str| {
+    // What a heading says of its column, asked once per heading: every width and every header
+    // shape asks it of the same few titles again (keyed by where the text lies; a header's few
+    // titles make a list searched in order cheaper than hashing).
+    let mut said: Vec<(*const u8, usize, HeadingSays)> = Vec::new();
+    let mut heading_says = |heading: &str| {
         if heading.is_empty() {
-            return false;
+            return HeadingSays { values: false, figures: false };
         }
         let key = (heading.as_ptr(), heading.len());
-        if let Some(&(_, _, known)) = measures.iter().find(|(at, len, _)| (*at, *len) == key) {
+        if let Some(&(_, _, known)) = said.iter().find(|(at, len, _)| (*at, *len) == key) {
             return known;
         }
-        let answer = vocabulary::names_a_measure(heading) || names_what_and_when(heading);
-        measures.push((key.0, key.1, answer));
-        answer
+        let says = HeadingSays {
+            values: vocabulary::names_a_measure(heading) || names_what_and_when(heading),
+            figures: vocabulary::is_period_heading(heading) || names_an_amount_and_year(heading),
+        };
+        said.push((key.0, key.1, says));
+        says
     };
     for convention in [SpaceConvention::OnePerCell, SpaceConvention::TwoMinusOne] {
         let stream = tokens(paragraphs, cells, kinds, convention);
@@ -441,8 +450,8 @@ fn read_cells<'a>(
             // A data column headed by what it measures ("Streefwaarde", "Realisatie 2012") holds
             // values, printed as figures or as texts alike ("0", "Norm 2013", "Maximaal 5,5%";
             // wild page z4_06). Not the first column: that holds the rows' names or codes.
-            let values: Vec<bool> =
-                (0..width).map(|column| column > 0 && names_a_value(shape.headings[column])).collect();
+            let says: Vec<HeadingSays> = shape.headings.iter().map(|heading| heading_says(heading)).collect();
+            let values: Vec<bool> = (0..width).map(|column| column > 0 && says[column].values).collect();
             // At most one printed cell in fifty out of kind (step 4), four times that before the
             // refinement.
             let most = body.iter().filter(|t| t.kind != CellKind::Empty).count() / 50;
@@ -478,25 +487,20 @@ fn read_cells<'a>(
                 {
                     continue;
                 }
-                // A period heads figures: a profile that puts a code or a text under one is
-                // cut a few cells off the rows.
-                // Where the header is one cell wider than the rows (`wider_by_one`), a period must also
-                // stand over a column that prints figures, not over an empty spacer column.
+                // A period heads figures, and so does an amount with its year ("Verplichtingen
+                // 2022"): a profile that puts a code, a text or the rows' names under one is cut
+                // or turned a cell or two (wild page n2_02). (A status or a target and a year,
+                // "Status 2023", "Streefwaarde 2025", may head texts.) Where the header is one
+                // cell wider than the rows (`wider_by_one`), such a heading must also stand over a
+                // column that prints figures, not over an empty spacer column.
                 let prints = |column: usize| {
                     !shape.wider_by_one
                         || filled.rows().any(|row| row[column].is_some_and(|t| t.kind != CellKind::Empty))
                 };
-                // And so does an amount and a year ("Verplichtingen 2022"): a profile that puts
-                // the rows' names under one is turned a cell or two (wild page n2_02). (A status
-                // or a target and a year, "Status 2023", "Streefwaarde 2025", may head texts.)
-                let periods_over_figures = |headings: &[&str]| {
-                    headings.iter().zip(&profile).enumerate().all(|(column, (heading, &kind))| {
-                        heading.is_empty()
-                            || !(vocabulary::is_period_heading(heading) || names_an_amount_and_year(heading))
-                            || (kind == ColumnKind::Figure && prints(column))
-                    })
-                };
-                if !periods_over_figures(headings) {
+                let over_figures = (0..width).all(|column| {
+                    !says[column].figures || (profile[column] == ColumnKind::Figure && prints(column))
+                });
+                if !over_figures {
                     continue;
                 }
                 // Every column of these documents is headed: at least two data columns, and
