@@ -1510,6 +1510,49 @@ fn words_in_the_code_column_and_an_article_header_over_amounts_are_doubted() {
 }
 
 #[test]
+fn titles_over_years_after_an_empty_top_left_cell_all_head_columns() {
+    // Jaarverslag 2022 I (wild page u1_08), Tabel 7, lines 11-34: the caption, " " (the top
+    // row's empty stub cell), "Realisatie", "Vastgestelde begroting", "Verschil", " " (the
+    // bottom row's), then 2018 … 2022, 2022, 2022. The first title spans the five realised
+    // years; none of them is the stub's header.
+    let document = extract("wild/dev/u1_08.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(
+        header_texts(table),
+        [
+            "Realisatie 2018",
+            "Realisatie 2019",
+            "Realisatie 2020",
+            "Realisatie 2021",
+            "Realisatie 2022",
+            "Vastgestelde begroting 2022",
+            "Verschil 2022"
+        ]
+    );
+    assert_eq!(table.stub_header, None);
+    assert_eq!(
+        texts(row(table, "Verplichtingen")),
+        ["5.818", "5.935", "6.414", "6.448", "6.970", "6.546", "424"]
+    );
+}
+
+#[test]
+fn the_word_for_the_rows_names_over_figures_is_doubted() {
+    // 1e suppletoire begroting 2022 A (wild page w3_06), Tabel 21: "Projectomschrijving",
+    // "huidig", "vorig", "voorkeursbeslissing" and one empty cell head rows such as "Korte termijn
+    // aanpak files | 1 | 1 | nvt". The group row "Projecten Nationaal" (lines 176-178) is read into
+    // the header, which then stands "Projectomschrijving" over the column of 1s; the name's word
+    // never heads figures, so the table is doubted (Tabel 20 above it reads right and is not).
+    let document = extract("wild/dev/w3_06.txt", None);
+    assert_eq!(document.tables[1].number.as_deref(), Some("21"));
+    let (score, reasons, flagged) = doubt(&document, 1);
+    assert!(reasons.iter().any(|r| r.contains("headed by the word for the rows' names")), "{reasons:?}");
+    assert!(score < 0.75 && flagged, "{score}");
+    let (score, reasons, _) = doubt(&document, 0);
+    assert!(!reasons.iter().any(|r| r.contains("rows' names")), "{score} {reasons:?}");
+}
+
+#[test]
 fn a_numbered_indicator_table_keeps_its_rows_and_is_doubted_where_its_header_scrambles() {
     // Jaarverslag 2020 VIII, Tabel 12 Kengetallen (wild page c4_17): row number "1", the
     // indicator's name in a sentence, then its sub-rows "%" (0,08% 0,09% 0,10% 0,12% 0,12%) and

@@ -20,6 +20,8 @@
 //!    - a data column headed by the word for article codes ("Artikelnr.", or with the table's
 //!      period, "Artikelnr. 2016") that holds amounts or nothing at all (the header is cut one
 //!      column off);
+//!    - a data column headed by the word for the rows' names ("Omschrijving",
+//!      "Projectomschrijving") that holds numbers or nothing (a row read into the header);
 //!    - a header that numbers its columns ("(1)", "(3)=(1)+(2)") out of order;
 //!    - years heading the columns that step back against their direction twice or more, not as
 //!      blocks of one shape ("2014, 2012, 2015, 2012, 2016, 2017": cells of other columns);
@@ -66,7 +68,7 @@
 use serde::Serialize;
 
 use crate::interpret::vocabulary::{
-    FIGURES_OF_A_ROW, column_number, heads_code_column, is_code, is_measure_year_heading,
+    FIGURES_OF_A_ROW, column_number, heads_code_column, heads_name_column, is_code, is_measure_year_heading,
     is_not_available_mark, is_period_heading, is_short_whole_number, is_year,
 };
 use crate::normalize::number::parse_dutch_number;
@@ -345,6 +347,29 @@ pub fn score_table(table: &Table) -> StructureConfidence {
             }
         })
         .count();
+    // A data column headed by the word for the rows' names ("Omschrijving", "Projectomschrijving")
+    // that holds numbers, or nothing at all: the stub's heading stands over the figures, so the
+    // header was cut one column off or took a row into it.
+    let names_over_figures = (0..table.columns.len())
+        .filter(|&column_index| {
+            table.columns[column_index].path.iter().any(|part| heads_name_column(part)) && {
+                let filled: Vec<&str> = data_rows
+                    .iter()
+                    .filter_map(|row| row.cells.get(column_index))
+                    .map(|cell| cell.text.trim())
+                    .filter(|text| !text.is_empty())
+                    .collect();
+                let numbers =
+                    filled.iter().filter(|text| parse_dutch_number(text).kind == ValueKind::Number).count();
+                (filled.is_empty() && !data_rows.is_empty()) || numbers * 2 > filled.len()
+            }
+        })
+        .count();
+    if names_over_figures > 0 {
+        reasons.push(format!(
+            "{names_over_figures} column(s) headed by the word for the rows' names hold numbers or nothing: the header is cut one column off"
+        ));
+    }
     if misnamed_columns > 0 {
         reasons.push(format!(
             "{misnamed_columns} column(s) headed by the word for article codes hold amounts or nothing: the header is cut one column off"
@@ -514,6 +539,7 @@ pub fn score_table(table: &Table) -> StructureConfidence {
         heading_in_body.is_some(),
         lost_period_heading.is_some(),
         misnamed_columns > 0,
+        names_over_figures > 0,
         row_in_header.is_some(),
     ]
     .into_iter()

@@ -314,6 +314,16 @@ pub fn is_name_column_header(text: &str) -> bool {
     matches!(folded.as_str(), "omschrijving" | "artikelomschrijving" | "naamartikel" | "artikelnaam")
 }
 
+/// A heading that names the column of row names, alone or as the last part of a compound:
+/// [`is_name_column_header`]'s words, and "Projectomschrijving", "Maatregelomschrijving" (a word
+/// ending in "omschrijving"). It heads names or descriptions, never figures.
+pub fn heads_name_column(heading: &str) -> bool {
+    is_name_column_header(heading) || {
+        let trimmed = heading.trim().trim_end_matches([':', '.']);
+        !trimmed.contains(char::is_whitespace) && trimmed.to_lowercase().ends_with("omschrijving")
+    }
+}
+
 /// How many figures among a heading's or a caption's words make a row read into it: a column
 /// heading names its column, a caption its table, with words and perhaps a year, a number or a
 /// bracket's bounds ("Realisatie 2019", "(3)=(1)+(2)", "Schijf 2 € 73.031 - € 100.000", "Tabel
@@ -689,6 +699,15 @@ mod tests {
         assert!(fits_header_value_kind(HeaderValueKind::Numbered, "31951 nr. 1"));
         assert!(fits_header_value_kind(HeaderValueKind::Numbered, "n.v.t."));
         assert!(!fits_header_value_kind(HeaderValueKind::Numbered, "Tweede Kamer der Staten-Generaal"));
+    }
+
+    #[test]
+    fn the_names_heading_alone_or_compounded() {
+        assert!(heads_name_column("Omschrijving"));
+        assert!(heads_name_column("Projectomschrijving"));
+        assert!(heads_name_column("Naam artikel"));
+        assert!(!heads_name_column("Omschrijving van de maatregel 2022"));
+        assert!(!heads_name_column("huidig"));
     }
 
     #[test]

@@ -469,7 +469,20 @@ fn fill_columns(
         built.columns = columns;
         return;
     }
-    let top: Vec<String> = header[..split].iter().filter(|s| !s.is_empty()).cloned().collect();
+    // A top row that prints its stub cells empty, as the bottom row does ("", "Realisatie",
+    // "Vastgestelde begroting", "Verschil", then "" and the years; wild page u1_08): every title
+    // heads columns, none the stub, so the empty stub cells stay to say so.
+    let above = &header[..split];
+    let titles = above.iter().filter(|cell| !cell.is_empty()).count();
+    let stub_printed_empty = above.len() == 2 * k + titles
+        && (1..=c).contains(&titles)
+        && above[..k].iter().chain(&above[above.len() - k..]).all(String::is_empty);
+    let top: Vec<String> = above
+        .iter()
+        .enumerate()
+        .filter(|(at, cell)| !cell.is_empty() || (stub_printed_empty && *at < k))
+        .map(|(_, cell)| cell.clone())
+        .collect();
     let (stub_header, columns) = spanned_columns(top, bottom, layout);
     built.stub_header = stub_header;
     built.columns = columns;
