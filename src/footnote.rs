@@ -509,16 +509,19 @@ fn flag_unresolved(table: &mut Table) -> Vec<Warning> {
         // with no note of its own may be the row's figure glued to the star
         // ("Durfkapitaalregeling*23", wild page u2_07).
         let numbers_after_star = row.markers.iter().filter(|m| m.bytes().all(|b| b.is_ascii_digit())).count();
+        // Likewise a number of two digits or more glued to the label of a row that prints no
+        // figure, with no note of its own: the row's figure run into its label
+        // ("1Verkiezingsproces (Stemmachines)68", wild page b3_03).
+        let no_figures = row.cells.iter().all(|cell| cell.text.trim().is_empty());
         for marker in row.markers.iter().filter(|m| !notes.contains(*m)) {
-            let figure = starred
-                && numbers_after_star == 1
+            let figure = (starred && numbers_after_star == 1 || no_figures && !starred)
                 && marker.len() >= 2
                 && marker.bytes().all(|b| b.is_ascii_digit());
             warnings.push(if figure {
                 Warning::new(
                     WarningKind::FigureNotRead,
                     Location::table(index, row.line).with_row(row_index),
-                    format!("row \"{label}\" prints \"{marker}\" after its star, with no note \"{marker}\": it may be the row's figure glued to the marker"),
+                    format!("row \"{label}\" prints \"{marker}\" after its {}, with no note \"{marker}\": it may be the row's figure glued to it", if starred { "star" } else { "label" }),
                 )
             } else {
                 Warning::new(

@@ -102,6 +102,10 @@ fn every_unit_phrase_of_the_fixtures_is_read() {
         ("in € 1 mln.", Some((1_000_000, eur, "amount"))),
         ("€ mln.", Some((1_000_000, eur, "amount"))),
         ("Bedragen € 1.000", Some((1_000, eur, "amount"))),
+        // Wild page b4_05 (JV 2013 XIII, line 238): amounts, the currency unprinted.
+        ("Bedragen x 1.000", Some((1_000, None, "amount"))),
+        // Wild page b3_02 (VJN 2014, line 44): thousands of people.
+        ("in duizenden personen, nationale definitie", Some((1_000, None, "count"))),
         ("in duizenden euro", Some((1_000, eur, "amount"))),
         ("In miljoenen euro", Some((1_000_000, eur, "amount"))),
         ("Miljoenen euro", Some((1_000_000, eur, "amount"))),

@@ -1534,6 +1534,15 @@ fn titles_over_years_after_an_empty_top_left_cell_all_head_columns() {
         texts(row(table, "Verplichtingen")),
         ["5.818", "5.935", "6.414", "6.448", "6.970", "6.546", "424"]
     );
+    // Jaarverslag 2012 IIA (wild page s2_03), Tabel 4: the whitespace lines around the titles
+    // count more empty cells than the stub has ("         ", the titles, "   ").
+    let document = extract("wild/dev/s2_03.txt", None);
+    let table = document.tables.iter().find(|table| table.number.as_deref() == Some("4")).expect("Tabel 4");
+    let headers = header_texts(table);
+    assert_eq!(headers[0], "Realisatie 2008");
+    assert_eq!(headers[4], "Realisatie 2012");
+    assert_eq!(headers[5], "Oorpronkelijk vastgestelde begroting 2012");
+    assert_eq!(headers[6], "Verschil 2012");
 }
 
 #[test]

@@ -127,6 +127,22 @@ fn is_figures_not_one_number(text: &str) -> bool {
         && crate::normalize::number::parse_dutch_number(text).value.is_none()
 }
 
+/// True for a label whose last word, after a space, is an amount with decimals ("3. VWS-bijdrage
+/// aan VWA 25 14,8", wild page b3_04): in a row that prints no figure, the row's figure kept in
+/// its label (its code too, perhaps), where no split was certain enough to make.
+fn ends_in_a_spaced_decimal_figure(label: &str) -> bool {
+    let Some((before, last)) = label.trim_end().rsplit_once(' ') else { return false };
+    let (whole, decimals) = last.split_once(',').unwrap_or((last, ""));
+    !before.trim().is_empty()
+        && (1..=2).contains(&decimals.len())
+        && decimals.bytes().all(|b| b.is_ascii_digit())
+        && !whole.is_empty()
+        && whole.split('.').enumerate().all(|(at, group)| {
+            group.bytes().all(|b| b.is_ascii_digit())
+                && if at == 0 { (1..=3).contains(&group.len()) } else { group.len() == 3 }
+        })
+}
+
 /// Names, in one `figure_not_read` warning per table, the rows whose figures ran into their label
 /// and were never cut off ([`ends_in_unsplit_digits`]), or ran together into one cell
 /// ([`is_run_of_figures`]); tables of contents glue page numbers to titles by design and are left
@@ -137,7 +153,10 @@ pub(super) fn name_labels_with_unsplit_digits(tables: &mut [Table], warnings: &m
     for (table_index, table) in tables.iter_mut().enumerate().filter(|(_, t)| t.kind != TableKind::Contents) {
         let mut glued: Vec<&Row> = Vec::new();
         for row in &mut table.rows {
-            let label_kept_figures = ends_in_unsplit_digits(row.printed_label());
+            let label_kept_figures = ends_in_unsplit_digits(row.printed_label())
+                || !row.cells.is_empty()
+                    && row.cells.iter().all(|cell| cell.text.trim().is_empty())
+                    && ends_in_a_spaced_decimal_figure(row.printed_label());
             let mut figures_run_together = false;
             for cell in &mut row.cells {
                 if label_kept_figures {
@@ -322,6 +341,11 @@ mod tests {
     #[test]
     fn a_label_with_figures_run_into_it_is_told_from_markers_codes_and_years() {
         // Wild page l1_01 (1SUPP 2006 F), line 25: eight empty cells printed as zeros.
+        assert!(ends_in_a_spaced_decimal_figure("3. VWS-bijdrage aan VWA 25 14,8"));
+        assert!(ends_in_a_spaced_decimal_figure("Bijdrage 1.234,56"));
+        assert!(!ends_in_a_spaced_decimal_figure("Leningen 4,25%"));
+        assert!(!ends_in_a_spaced_decimal_figure("Artikel 12"));
+        assert!(!ends_in_a_spaced_decimal_figure("14,8"));
         assert!(ends_in_unsplit_digits("Beginsaldo00000000"));
         assert!(ends_in_unsplit_digits("Ontvangsten12345"));
         assert!(!ends_in_unsplit_digits("Comensha1"));

@@ -181,10 +181,19 @@ pub fn parse_unit(phrase: &str) -> Option<UnitMeaning> {
     let currency = CURRENCY.is_match(&plain).then_some("EUR");
     let kind = if plain.split(|c: char| !c.is_alphanumeric()).any(|w| w == "fte") {
         UnitKind::Fte
-    } else if currency.is_some() || word.is_some() {
+    } else if currency.is_some() {
         UnitKind::Amount
     } else if COUNT_WORD.is_match(&plain) {
+        // "in duizenden personen": thousands of people, no amount (wild page b3_02).
         UnitKind::Count
+    } else if word.is_some()
+        || phrase
+            .trim_start_matches(|c: char| c == '(' || c.is_whitespace())
+            .to_lowercase()
+            .starts_with("bedragen")
+    {
+        // "Bedragen x 1.000" says amounts, its currency unprinted (wild page b4_05).
+        UnitKind::Amount
     } else if RATIO_WORD.is_match(&plain) {
         UnitKind::Ratio
     } else if figure.is_some() && plain.starts_with(['x', '×']) {
@@ -372,6 +381,8 @@ mod tests {
             ("x 1.000 personen", Some((1_000, None, "count"))),
             ("ratio", Some((1, None, "ratio"))),
             ("x 1.000", Some((1_000, None, "other"))),
+            ("Bedragen x 1.000", Some((1_000, None, "amount"))),
+            ("in duizenden personen, nationale definitie", Some((1_000, None, "count"))),
             // A year in the phrase is no scale.
             ("in € mln 2015", million),
             // Any other figure makes an amount, not a unit (a text cell of wild page j1_06).

@@ -472,11 +472,21 @@ fn fill_columns(
     // A top row that prints its stub cells empty, as the bottom row does ("", "Realisatie",
     // "Vastgestelde begroting", "Verschil", then "" and the years; wild page u1_08): every title
     // heads columns, none the stub, so the empty stub cells stay to say so.
+    // The whitespace lines before and after the titles may count more empty cells than the
+    // stub has (wild pages u2_05, s2_03: "       ", the titles, " ").
     let above = &header[..split];
     let titles = above.iter().filter(|cell| !cell.is_empty()).count();
-    let stub_printed_empty = above.len() == 2 * k + titles
-        && (1..=c).contains(&titles)
-        && above[..k].iter().chain(&above[above.len() - k..]).all(String::is_empty);
+    let first_title = above.iter().position(|cell| !cell.is_empty());
+    // Taken only over a bottom row of periods (years, "t-1", and the budget year "t" among
+    // them), whose titles stand above.
+    let stub_printed_empty = (1..=c).contains(&titles)
+        && bottom.iter().any(|cell| vocabulary::is_period_heading(cell))
+        && bottom.iter().all(|cell| cell.is_empty() || vocabulary::is_period_heading(cell) || cell == "t")
+        && first_title.is_some_and(|first| {
+            first >= k
+                && above.len() > first + titles
+                && above[first..first + titles].iter().all(|cell| !cell.is_empty())
+        });
     let top: Vec<String> = above
         .iter()
         .enumerate()

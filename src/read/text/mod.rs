@@ -480,25 +480,33 @@ fn build_table(
     let by_kinds = match &ordinary {
         Some((layout, built, fitted, body_start)) if !explained_badly(fitted) => {
             let same = layout.width();
-            column_kinds::read_by_column_kinds(paragraphs, cells, same..=column_kinds::MOST_COLUMNS).filter(
-                |reading| {
-                    // A table the input ends inside may end in a row cut short.
-                    let clean = reading.clean || (region.runs_to_end && reading.clean_but_the_last_row);
-                    if reading.layout.width() == same {
-                        clean
-                    } else {
-                        column_kinds::heads_two_sides(&reading.header)
-                            || (clean
-                                && !reading.repeats_a_block
-                                && heads_what_the_header_left_out(
-                                    &reading.header,
-                                    built,
-                                    paragraphs,
-                                    &cells[..*body_start],
-                                ))
-                    }
-                },
-            )
+            let accepted = |reading: &column_kinds::KindReading| {
+                // A table the input ends inside may end in a row cut short.
+                let clean = reading.clean || (region.runs_to_end && reading.clean_but_the_last_row);
+                if reading.layout.width() == same {
+                    clean
+                } else {
+                    column_kinds::heads_two_sides(&reading.header)
+                        || (clean
+                            && !reading.repeats_a_block
+                            && heads_what_the_header_left_out(
+                                &reading.header,
+                                built,
+                                paragraphs,
+                                &cells[..*body_start],
+                            ))
+                }
+            };
+            match column_kinds::read_by_column_kinds(paragraphs, cells, same..=column_kinds::MOST_COLUMNS) {
+                Some(reading) if accepted(&reading) => Some(reading),
+                // A wider reading that cannot win does not hide one as wide as the usual
+                // reading (wild page b3_08: the page's headings read as a header over the
+                // rows turned one cell, each row's note number taken for the next row's code).
+                Some(reading) if reading.layout.width() > same => {
+                    column_kinds::read_by_column_kinds(paragraphs, cells, same..=same).filter(accepted)
+                }
+                _ => None,
+            }
         }
         // Where the layout search explains the body badly, only a reading that places every
         // printed cell (a reading that only nearly fits may be a rotation of the rows), all
