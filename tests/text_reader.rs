@@ -1546,6 +1546,43 @@ fn titles_over_years_after_an_empty_top_left_cell_all_head_columns() {
 }
 
 #[test]
+fn chapters_numbered_with_a_part_letter_are_the_rows_codes() {
+    // Voorlopige rekening 2009 (wild page b3_07), lines 27-41: " ", "Begroting", "Onderuitputting
+    // t/m VR", then "2A", "Staten-Generaal", "– 3,9", "2B", "Overige Hoge Colleges van Staat",
+    // "– 0,8". "2A" once went to the header and every code to the row above.
+    let document = extract("wild/dev/b3_07.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(header_texts(table), ["Onderuitputting t/m VR"]);
+    let first = row(table, "Staten-Generaal");
+    assert_eq!(first.code.as_deref(), Some("2A"));
+    assert_eq!(texts(first), ["– 3,9"]);
+    let second = row(table, "Overige Hoge Colleges van Staat");
+    assert_eq!(second.code.as_deref(), Some("2B"));
+    assert_eq!(texts(second), ["– 0,8"]);
+}
+
+#[test]
+fn a_column_of_note_numbers_after_the_figures_stays_in_its_row() {
+    // Ontwerpbegroting 2013 A (wild page b3_08), "Artikel 11 Hoofdwatersystemen": a text column
+    // "Categorie" after the names, figures for the total and 2012-2017, then an unheaded column
+    // of note numbers ("1", "2", "13", "4"). Each row's number once read as the next row's code,
+    // the title standing over that code column, every row turned one cell in silence.
+    let document = extract("wild/dev/b3_08.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.title.as_deref(), Some("Artikel 11 Hoofdwatersystemen"));
+    let cut = row(table, "Taakstellingen Begrotingsakkoord");
+    assert_eq!(cut.code, None);
+    assert_eq!(
+        texts(cut),
+        ["Intensivering/Extensivering", "– 228", "", "", "– 21", "– 25", "– 21", "– 23", "1"]
+    );
+    assert_eq!(
+        texts(row(table, "Overboeking naar Deltafonds")),
+        ["Technisch", "– 166 999", "", "– 11 794", "– 10 685", "– 11 010", "– 10 263", "– 10 261", "4"]
+    );
+}
+
+#[test]
 fn the_word_for_the_rows_names_over_figures_is_doubted() {
     // 1e suppletoire begroting 2022 A (wild page w3_06), Tabel 21: "Projectomschrijving",
     // "huidig", "vorig", "voorkeursbeslissing" and one empty cell head rows such as "Korte termijn

@@ -127,10 +127,18 @@ fn is_figures_not_one_number(text: &str) -> bool {
         && crate::normalize::number::parse_dutch_number(text).value.is_none()
 }
 
+/// The most words a row's label holds before a figure ([`ends_in_a_spaced_decimal_figure`]).
+const MOST_WORDS_OF_A_LABEL: usize = 10;
+
 /// True for a label whose last word, after a space, is an amount with decimals ("3. VWS-bijdrage
 /// aan VWA 25 14,8", wild page b3_04): in a row that prints no figure, the row's figure kept in
 /// its label (its code too, perhaps), where no split was certain enough to make.
 fn ends_in_a_spaced_decimal_figure(label: &str) -> bool {
+    // A sentence that ends in a figure ("… ruwweg 24,4") is prose read into a table, no row's
+    // label: a label names its row in a few words.
+    if label.split_whitespace().nth(MOST_WORDS_OF_A_LABEL).is_some() {
+        return false;
+    }
     let Some((before, last)) = label.trim_end().rsplit_once(' ') else { return false };
     let (whole, decimals) = last.split_once(',').unwrap_or((last, ""));
     !before.trim().is_empty()
@@ -346,6 +354,9 @@ mod tests {
         assert!(!ends_in_a_spaced_decimal_figure("Leningen 4,25%"));
         assert!(!ends_in_a_spaced_decimal_figure("Artikel 12"));
         assert!(!ends_in_a_spaced_decimal_figure("14,8"));
+        assert!(!ends_in_a_spaced_decimal_figure(
+            "In 2012 kwam het EMU-saldo van de hele overheid uit op – 4,1 procent bbp, ruwweg 24,4"
+        ));
         assert!(ends_in_unsplit_digits("Beginsaldo00000000"));
         assert!(ends_in_unsplit_digits("Ontvangsten12345"));
         assert!(!ends_in_unsplit_digits("Comensha1"));

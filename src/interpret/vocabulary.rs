@@ -351,8 +351,8 @@ pub fn is_extrapolation_label(label: &str) -> bool {
     })
 }
 
-/// A short article or chapter code: "31", "1.1", "IIA", "B", "31.1a", also with a closing full
-/// stop ("I.", "1.1.").
+/// A short article or chapter code: "31", "1.1", "IIA", "B", "31.1a", "9B", also with a closing
+/// full stop ("I.", "1.1.").
 pub fn is_code(text: &str) -> bool {
     // A code printed with a closing full stop ("I.", "1.1.", "A.") is the same code.
     let text = text.trim();
@@ -365,7 +365,16 @@ pub fn is_code(text: &str) -> bool {
             .trim_end_matches(|c: char| c.is_ascii_lowercase())
             .chars()
             .all(|c| c.is_ascii_digit() || c == '.');
-    digits || is_chapter_code(text)
+    digits || is_chapter_code(text) || is_numbered_chapter_part(text)
+}
+
+/// A chapter split in two parts, numbered as a table of the budget's chapters prints it: "2A",
+/// "2B", "9A", "9B" (IIA and IIB, IXA and IXB; wild page b3_07). Only A and B: other capitals
+/// after a number are levels or grades ("1F", "2F", "1S": reference levels of reading and
+/// arithmetic), no codes.
+fn is_numbered_chapter_part(text: &str) -> bool {
+    text.strip_suffix(['A', 'B'])
+        .is_some_and(|number| (1..=2).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A budget chapter's or fund's code: a Roman numeral, perhaps with one letter ("XVIII", "IIA",
@@ -699,6 +708,16 @@ mod tests {
         assert!(fits_header_value_kind(HeaderValueKind::Numbered, "31951 nr. 1"));
         assert!(fits_header_value_kind(HeaderValueKind::Numbered, "n.v.t."));
         assert!(!fits_header_value_kind(HeaderValueKind::Numbered, "Tweede Kamer der Staten-Generaal"));
+    }
+
+    #[test]
+    fn a_chapters_part_numbered_is_a_code_a_level_is_not() {
+        assert!(is_code("2A"));
+        assert!(is_code("9B"));
+        assert!(is_code("IXB"));
+        assert!(!is_code("1F"));
+        assert!(!is_code("1S"));
+        assert!(!is_code("123A"));
     }
 
     #[test]

@@ -512,7 +512,25 @@ fn read_cells<'a>(
                 // Cells fitting count most; of readings that fit alike, the one with more rows
                 // complete (not a rotation that cuts every row a few cells off), then the one
                 // with more leading code columns (short numbers before the name are codes).
-                let leading_codes = profile.iter().take_while(|&&kind| kind == ColumnKind::Code).count();
+                // A column of codes is headed by the code's word ("Art.") or by nothing, never
+                // by a title of three words or more: a reading that stands the table's title
+                // over one took the title for a heading ("Artikel 11 Hoofdwatersystemen", wild
+                // page b3_08).
+                if profile[0] == ColumnKind::Code && vocabulary::has_words(&headings[0], 3) {
+                    continue;
+                }
+                // Short numbers before the name are codes, but not where the first row prints
+                // none: a column of numbers printed after the figures, each row's taken for the
+                // next row's code, leaves the first row without one (wild page b3_08).
+                let first_row_coded = filled
+                    .rows()
+                    .next()
+                    .is_some_and(|row| row[0].is_some_and(|token| token.kind != CellKind::Empty));
+                let leading_codes = if first_row_coded {
+                    profile.iter().take_while(|&&kind| kind == ColumnKind::Code).count()
+                } else {
+                    0
+                };
                 let points = 100 * (filled.fitting as i64 - 10 * filled.mismatches as i64)
                     + 10 * complete as i64
                     + leading_codes as i64;
