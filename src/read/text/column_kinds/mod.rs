@@ -516,7 +516,7 @@ fn read_cells<'a>(
                 // by a title of three words or more: a reading that stands the table's title
                 // over one took the title for a heading ("Artikel 11 Hoofdwatersystemen", wild
                 // page b3_08).
-                if profile[0] == ColumnKind::Code && vocabulary::has_words(&headings[0], 3) {
+                if profile[0] == ColumnKind::Code && vocabulary::has_words(headings[0], 3) {
                     continue;
                 }
                 // Short numbers before the name are codes, but not where the first row prints
