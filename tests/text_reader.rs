@@ -1546,6 +1546,22 @@ fn titles_over_years_after_an_empty_top_left_cell_all_head_columns() {
 }
 
 #[test]
+fn figures_in_halves_and_quarters_are_figures() {
+    // Voorjaarsnota 2014 (wild page b3_02), Tabel 1, lines 20-33: "Volumegroei bbp …", "1/2",
+    // "3/4", "1/4"; "Inflatie (consumentenprijsindex)", "2", "1 1/2", "– 1/2".
+    let document = extract("wild/dev/b3_02.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(header_texts(table), ["MN 2014", "VJN 2014", "Verschil"]);
+    assert_eq!(
+        texts(row(table, "Volumegroei bbp (economische groei, in procenten bbp)")),
+        ["1/2", "3/4", "1/4"]
+    );
+    let inflation = row(table, "Inflatie (consumentenprijsindex)");
+    assert_eq!(texts(inflation), ["2", "1 1/2", "– 1/2"]);
+    assert_eq!(inflation.cells[2].value, Some(-0.5));
+}
+
+#[test]
 fn chapters_numbered_with_a_part_letter_are_the_rows_codes() {
     // Voorlopige rekening 2009 (wild page b3_07), lines 27-41: " ", "Begroting", "Onderuitputting
     // t/m VR", then "2A", "Staten-Generaal", "– 3,9", "2B", "Overige Hoge Colleges van Staat",

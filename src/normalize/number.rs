@@ -3,7 +3,8 @@
 //! Owns: thousands separators ("." or a space: plain, U+00A0, U+2009, U+202F), the decimal comma,
 //! the many minus signs of these documents ("‒ 350.485" with U+2012, "– 9" and "–202" with U+2013,
 //! "−5" with U+2212, "-5", and the older "–/– 8.615"), a leading "€", percentages ("51%",
-//! "3,25%", "47% (2015)" keeps its trailing note as text so it is `Text`), and the non-numbers
+//! "3,25%", "47% (2015)" keeps its trailing note as text so it is `Text`), halves and quarters
+//! as the economic forecasts print them ("1 1/2", "– 3/4"), and the non-numbers
 //! that must never become 0: empty, nil ("-", "–", "nihil"), "pm"/"p.m.", "n.v.t.", codes with a
 //! leading zero ("01"), and any other text. Footnote markers are split off by
 //! the footnote stage before this runs.
@@ -187,6 +188,9 @@ fn read_unsigned(text: &str, reading: Reading) -> Option<f64> {
     if text.is_empty() {
         return None;
     }
+    if text.contains('/') {
+        return read_quarters(text);
+    }
     let (integer_part, fraction_part) = match text.split_once(',') {
         Some((integer, fraction)) => (integer, Some(fraction)),
         None => (text, None),
@@ -250,6 +254,35 @@ fn read_unsigned(text: &str, reading: Reading) -> Option<f64> {
     digits.parse().ok()
 }
 
+/// A figure in halves or quarters, as the economic forecasts print growth and inflation ("1/2",
+/// "3/4", "1 1/2", "4 1/4"; wild page b3_02, Voorjaarsnota 2014 Tabel 1): a whole number of at
+/// most three digits, a space, then one of 1/2, 1/4 and 3/4, or that fraction alone. Any other
+/// slash ("23/24", a pair of article codes; "1/3"; a date "1/1/2020") is no figure.
+fn read_quarters(text: &str) -> Option<f64> {
+    let (whole, fraction) = match text.rsplit_once(is_blank) {
+        Some((whole, fraction)) => (Some(whole.trim_matches(is_blank)), fraction),
+        None => (None, text),
+    };
+    let part = match fraction {
+        "1/2" => 0.5,
+        "1/4" => 0.25,
+        "3/4" => 0.75,
+        _ => return None,
+    };
+    let whole = match whole {
+        None => 0.0,
+        Some(digits)
+            if (1..=3).contains(&digits.len())
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && !(digits.starts_with('0') && digits.len() > 1) =>
+        {
+            digits.parse::<f64>().ok()?
+        }
+        Some(_) => return None,
+    };
+    Some(whole + part)
+}
+
 /// Formats a number the Dutch way: "." between thousands, "," before `decimals` decimals, and
 /// "‒ " (U+2012 and a space) for negatives, as rijksfinancien.nl prints them. The inverse of
 /// [`parse_dutch_number`] for the kinds it produces.
@@ -311,6 +344,21 @@ mod tests {
         // Fifteen whole digits still read; more are digits run together (wild page t1_04).
         assert_eq!(value("123.456.789.012.345"), Some(123_456_789_012_345.0));
         assert_eq!(value("2006454454454454454454454"), None);
+    }
+
+    #[test]
+    fn halves_and_quarters_of_the_forecasts() {
+        // Voorjaarsnota 2014, Tabel 1 (wild page b3_02, lines 20-33).
+        assert_eq!(value("1/2"), Some(0.5));
+        assert_eq!(value("3/4"), Some(0.75));
+        assert_eq!(value("1 1/2"), Some(1.5));
+        assert_eq!(value("– 1/2"), Some(-0.5));
+        assert_eq!(value("4 1/4"), Some(4.25));
+        // Article codes, other fractions and dates are no figures.
+        assert_eq!(value("23/24"), None);
+        assert_eq!(value("1/3"), None);
+        assert_eq!(value("1/1/2020"), None);
+        assert_eq!(value("01 1/2"), None);
     }
 
     #[test]

@@ -192,10 +192,13 @@ fn split_numbered_rows(table: &mut Table) {
 /// 1:Toezichtrelaties en ZBO’s/RWT’s", wild page z4_08): a colon glued to the next word's capital
 /// is where two cells met when the cell border was lost (prose puts a space after a colon), so
 /// "Bijlage 1:" is the row's code, as where the two cells are printed apart (corpus page 004).
-/// "Bijlage 1: Verdiepingsbijlage", with its space, is one cell and stays the label.
+/// "Bijlage 1: Verdiepingsbijlage", with its space, is one cell and stays the label. Likewise an
+/// article's number and its full stop glued to the name ("Artikel 3.Garanderen van
+/// keuzemogelijkheden…", wild page b2_08; "Artikel 3.1" is a number, no name).
 fn split_annex_codes(table: &mut Table) {
-    static ANNEX_GLUED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^((?i:bijlage)\s+[0-9]{1,2}[a-z]?:)(\p{Lu}.*)$").expect("valid regex"));
+    static ANNEX_GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^((?i:bijlage|artikel)\s+[0-9]{1,2}[a-z]?[:.])(\p{Lu}.*)$").expect("valid regex")
+    });
     for row in table.rows.iter_mut().filter(|row| row.code.is_none()) {
         let Some(captures) = ANNEX_GLUED.captures(&row.label) else { continue };
         let (Some(code), Some(name)) = (captures.get(1), captures.get(2)) else { continue };
@@ -515,6 +518,26 @@ mod tests {
                 (Some("Bijlage 1:"), "Toezichtrelaties en ZBO’s/RWT’s"),
                 (Some("Bijlage 2:"), "Aanbevelingen Algemene Rekenkamer"),
                 (None, "Bijlage 3: Verdiepingsbijlage"),
+            ],
+        );
+    }
+
+    #[test]
+    fn an_article_number_glued_to_its_name_by_a_full_stop_is_the_code() {
+        // Slotwet 2007 XI's contents (wild page b2_08, lines 12 and 20), pages split off.
+        assert_codes_and_labels(
+            &[
+                "Artikel 3.Garanderen van keuzemogelijkheden en betaalbaarheid op de woningmarkt",
+                "Artikel 14.Algemeen (niet beleidsartikel)",
+                // A sub-article's number is no name.
+                "Artikel 3.1",
+                "Artikel 4. Bijdragen",
+            ],
+            &[
+                (Some("Artikel 3."), "Garanderen van keuzemogelijkheden en betaalbaarheid op de woningmarkt"),
+                (Some("Artikel 14."), "Algemeen (niet beleidsartikel)"),
+                (None, "Artikel 3.1"),
+                (None, "Artikel 4. Bijdragen"),
             ],
         );
     }
