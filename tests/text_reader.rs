@@ -1546,6 +1546,30 @@ fn titles_over_years_after_an_empty_top_left_cell_all_head_columns() {
 }
 
 #[test]
+fn rows_of_titles_each_over_a_run_of_verplichtingen_uitgaven_ontvangsten() {
+    // Jaarverslag 2013 VIII (wild page b2_02), the departementale verantwoordingsstaat, lines
+    // 9-41: "   " (the stub's two empty cells), "(1)", "(2)", "(3) = (2) – (1)"; "Art.",
+    // "Omschrijving" and three titles; "   ", then Verplichtingen, Uitgaven, Ontvangsten three
+    // times. The header once counted twelve columns; it has nine, each under its number and title.
+    let document = extract("wild/dev/b2_02.txt", None);
+    let table = &document.tables[0];
+    let headers = header_texts(table);
+    assert_eq!(headers.len(), 9);
+    assert_eq!(headers[0], "(1) Oorspronkelijk vastgestelde begroting Verplichtingen");
+    assert_eq!(headers[4], "(2) Realisatie Uitgaven");
+    assert_eq!(
+        headers[8],
+        "(3) = (2) – (1) Verschil realisatie en oorspronkelijk vastgestelde begroting Ontvangsten"
+    );
+    let total = row(table, "TOTAAL");
+    assert_eq!(
+        texts(total),
+        ["", "34.352.608", "1.190.482", "", "35.160.655", "1.256.011", "", "808.047", "65.529"]
+    );
+    assert_eq!(row(table, "Primair onderwijs").code.as_deref(), Some("01"));
+}
+
+#[test]
 fn figures_in_halves_and_quarters_are_figures() {
     // Voorjaarsnota 2014 (wild page b3_02), Tabel 1, lines 20-33: "Volumegroei bbp …", "1/2",
     // "3/4", "1/4"; "Inflatie (consumentenprijsindex)", "2", "1 1/2", "– 1/2".

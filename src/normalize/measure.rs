@@ -136,7 +136,8 @@ fn named_article(text: &str) -> Option<String> {
 /// headings name no article (in "… artikel 31" a row coded "1" is a part of article 31, not
 /// article 1). `None` when nothing printed names one.
 pub fn row_article(table: &Table, row: &Row) -> Option<String> {
-    if let Some(article) = named_article(&row.label) {
+    // The label, or the article's word and number cut from it into the code ("Artikel 3.").
+    if let Some(article) = named_article(&row.label).or_else(|| row.code.as_deref().and_then(named_article)) {
         return Some(article);
     }
     if let Some(group) = &row.group
@@ -233,6 +234,8 @@ mod tests {
             (row("Artikel 6. Kabinet van de Gouverneur van Aruba", None, None), &plain, Some("6")),
             (row("31 Politie", None, None), &plain, Some("31")),
             (row("Politie", Some("31"), None), &plain, Some("31")),
+            // The article's word and number cut from a name glued to it (wild page b2_08).
+            (row("Garanderen van keuzemogelijkheden", Some("Artikel 3."), None), &table, Some("3")),
             (row("Apparaat", Some("IIA"), None), &plain, None),
             (row("Personeel", None, Some("Artikel 32 Rechtspleging > Uitgaven")), &plain, Some("32")),
             (row("Subsidies", None, None), &table, Some("31")),

@@ -194,10 +194,11 @@ fn split_numbered_rows(table: &mut Table) {
 /// "Bijlage 1:" is the row's code, as where the two cells are printed apart (corpus page 004).
 /// "Bijlage 1: Verdiepingsbijlage", with its space, is one cell and stays the label. Likewise an
 /// article's number and its full stop glued to the name ("Artikel 3.Garanderen van
-/// keuzemogelijkheden…", wild page b2_08; "Artikel 3.1" is a number, no name).
+/// keuzemogelijkheden…", wild page b2_08; "Artikel 3.1" is a number and "Artikel 3.A Bijdrage" a
+/// sub-article's letter, no name).
 fn split_annex_codes(table: &mut Table) {
     static ANNEX_GLUED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^((?i:bijlage|artikel)\s+[0-9]{1,2}[a-z]?[:.])(\p{Lu}.*)$").expect("valid regex")
+        Regex::new(r"^((?i:bijlage|artikel)\s+[0-9]{1,2}[a-z]?[:.])(\p{Lu}\p{L}.*)$").expect("valid regex")
     });
     for row in table.rows.iter_mut().filter(|row| row.code.is_none()) {
         let Some(captures) = ANNEX_GLUED.captures(&row.label) else { continue };
@@ -532,12 +533,15 @@ mod tests {
                 // A sub-article's number is no name.
                 "Artikel 3.1",
                 "Artikel 4. Bijdragen",
+                // A sub-article's letter is part of the code, not the name's first letter.
+                "Artikel 3.A Bijdrage aan agentschappen",
             ],
             &[
                 (Some("Artikel 3."), "Garanderen van keuzemogelijkheden en betaalbaarheid op de woningmarkt"),
                 (Some("Artikel 14."), "Algemeen (niet beleidsartikel)"),
                 (None, "Artikel 3.1"),
                 (None, "Artikel 4. Bijdragen"),
+                (None, "Artikel 3.A Bijdrage aan agentschappen"),
             ],
         );
     }

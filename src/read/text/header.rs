@@ -56,8 +56,8 @@ use super::caption::{clean_title, split_unit};
 use super::grid::{self, Layout};
 use super::header_cells;
 use super::header_spans::{
-    bottom_row_under_one_numbered_cell, numbers_over_a_full_bottom_row, runs_then_single_columns,
-    spanned_columns, titles_span_to_repeated_headings,
+    bottom_row_under_one_numbered_cell, numbers_over_a_full_bottom_row, rows_of_titles_over_runs,
+    runs_then_single_columns, spanned_columns, titles_span_to_repeated_headings,
 };
 use super::paragraph::Paragraph;
 use super::place;
@@ -456,6 +456,11 @@ fn fill_columns(
             .collect();
         return;
     }
+    if let Some((stub_header, columns)) = rows_of_titles_over_runs(&header, layout) {
+        built.stub_header = stub_header;
+        built.columns = columns;
+        return;
+    }
     if let Some((stub_header, columns)) = runs_then_single_columns(&header, layout) {
         built.stub_header = Some(stub_header);
         built.columns = columns;
@@ -483,7 +488,11 @@ fn fill_columns(
         && bottom.iter().any(|cell| vocabulary::is_period_heading(cell))
         && bottom.iter().all(|cell| cell.is_empty() || vocabulary::is_period_heading(cell) || cell == "t")
         && first_title.is_some_and(|first| {
+            // The first title names what its columns measure ("Realisatie"), not the stub
+            // ("Bedragen x € 1.000", "Artikelonderdeel": a stub heading after a whitespace line).
+            let measure = vocabulary::split_trailing_digits(above[first].trim()).0;
             first >= k
+                && vocabulary::names_a_measure(measure)
                 && above.len() > first + titles
                 && above[first..first + titles].iter().all(|cell| !cell.is_empty())
         });

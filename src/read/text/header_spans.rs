@@ -158,6 +158,48 @@ pub(super) fn runs_then_single_columns(header: &[String], layout: Layout) -> Opt
     None
 }
 
+/// A full bottom row that opens with its empty stub cells and repeats one run of headings
+/// ("", "", Verplichtingen, Uitgaven, Ontvangsten three times), under one or more rows that each
+/// print the stub's cells and one title a run ("", "", "(1)", "(2)", "(3) = (2) – (1)"; "Art.",
+/// "Omschrijving", "Oorspronkelijk vastgestelde begroting", "Realisatie", "Verschil …"; wild page
+/// b2_02, a departementale verantwoordingsstaat): each title spans its run, the rows' titles
+/// joined top to bottom before the run's heading, and the stub's printed cells head the stub.
+/// `None` for any other shape.
+pub(super) fn rows_of_titles_over_runs(
+    header: &[String],
+    layout: Layout,
+) -> Option<(Option<String>, Vec<Column>)> {
+    let (k, c, width) = (layout.stub_columns, layout.columns, layout.width());
+    let split = header.len().checked_sub(width)?;
+    let (top, bottom) = header.split_at(split);
+    let bottom_runs = &bottom[k..];
+    let period =
+        (2..=c / 2).find(|&period| c.is_multiple_of(period) && repeats_one_run(bottom_runs, period))?;
+    let runs = c / period;
+    let row = k + runs;
+    if top.is_empty()
+        || !bottom[..k].iter().all(String::is_empty)
+        || !top.len().is_multiple_of(row)
+        || !top.chunks(row).all(|cells| cells[k..].iter().all(|title| !title.trim().is_empty()))
+    {
+        return None;
+    }
+    let stub: Vec<&str> = top
+        .chunks(row)
+        .flat_map(|cells| cells[..k].iter())
+        .map(|cell| cell.trim())
+        .filter(|cell| !cell.is_empty())
+        .collect();
+    let columns = (0..c)
+        .map(|j| {
+            let mut path: Vec<String> = top.chunks(row).map(|cells| cells[k + j / period].clone()).collect();
+            path.push(bottom_runs[j].clone());
+            Column { path, ..Column::default() }
+        })
+        .collect();
+    Some(((!stub.is_empty()).then(|| stub.join(" ")), columns))
+}
+
 /// True when `bottom` repeats one run of `period` distinct headings, none empty, and the cell
 /// before it (the last of `before`) is a text of its own, no heading of the run: the second
 /// header row's stub header cell ([`runs_then_single_columns`]).
@@ -187,22 +229,40 @@ fn repeats_one_run<S: AsRef<str>>(cells: &[S], period: usize) -> bool {
 /// is the least a header prints; a second one would make the count one too high, so the shape
 /// must leave a title over). A group row's label after the runs, the body's, is looked past.
 pub(super) fn least_columns_under_runs(texts: &[&str]) -> usize {
-    let texts: Vec<&str> = texts.iter().copied().filter(|text| !text.is_empty()).collect();
+    // Where each printed text stood, and whether an empty cell (a whitespace line) stood right
+    // before it: a bottom row that opens with its empty stub cells has no stub header of its own
+    // (wild page b2_02: "(1)", "(2)", "(3) = (2) – (1)", "Art.", "Omschrijving", three titles,
+    // then "   " and Verplichtingen, Uitgaven, Ontvangsten three times).
+    let mut after_empty: Vec<bool> = Vec::with_capacity(texts.len());
+    let mut printed: Vec<&str> = Vec::with_capacity(texts.len());
+    let mut empty_before = false;
+    for text in texts {
+        if text.trim().is_empty() {
+            empty_before = true;
+        } else {
+            printed.push(text);
+            after_empty.push(empty_before);
+            empty_before = false;
+        }
+    }
     // The body's first rows may still stand at the end: a group row's label before the first
     // row with figures ("Projecten Nationaal").
     (0..=1)
-        .map(|body| least_columns_ending_in_runs(&texts[..texts.len().saturating_sub(body)]))
+        .map(|body| {
+            let end = printed.len().saturating_sub(body);
+            least_columns_ending_in_runs(&printed[..end], &after_empty[..end])
+        })
         .max()
         .unwrap_or(0)
 }
 
-fn least_columns_ending_in_runs(texts: &[&str]) -> usize {
+fn least_columns_ending_in_runs(texts: &[&str], after_empty: &[bool]) -> usize {
     for period in 2..=4 {
         for runs in (2..=texts.len() / period).rev() {
             let covered = runs * period;
             let Some(split) = texts.len().checked_sub(covered) else { continue };
             let (before, bottom) = texts.split_at(split);
-            if before.len() < 2 || !ends_in_runs(before, bottom, period) {
+            if before.len() < 2 || after_empty[split] || !ends_in_runs(before, bottom, period) {
                 continue;
             }
             let top = before.len() - 1;

@@ -678,7 +678,7 @@ fn make_row(fitted: FittedRow, context: RowContext<'_>, warnings: &mut Vec<Warni
         .map(|s| s.line)
         .filter(|&line| line > 0)
         .min()
-        .or(fitted.data.first().map(|s| s.line));
+        .or_else(|| fitted.data.iter().map(|s| s.line).find(|&line| line > 0));
     let label =
         fitted.stub.iter().rev().find(|s| !s.is_empty()).map_or(String::new(), |s| s.text.to_string());
     let mut row = Row { stub, line, ..Row::default() };

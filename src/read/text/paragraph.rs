@@ -249,7 +249,39 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
         }
     }
     bounds_after_values_are_values(&mut out);
+    quarters_among_values_are_values(&mut out);
     out
+}
+
+/// A figure in halves or quarters ("1/2", "1 1/2", "– 3/4": the forecasts' growth and inflation,
+/// wild page b3_02) is a value unless its neighbours say it names something: between a plain
+/// value or a year before it and a plain value after it (past empty cells) it names a row ("12",
+/// "1/4", "13": a part-time factor between the counts of the rows), and a slash that is no such figure beside it ("1/1", "1/4", "1/7": dates; "1/2",
+/// "2/2": parts) makes it one of a row of headings.
+fn quarters_among_values_are_values(paragraphs: &mut [Paragraph<'_>]) {
+    let other_slash = |p: &Paragraph| {
+        p.kind == ParagraphKind::Text
+            && p.text.contains('/')
+            && !super::printed::is_figure_in_quarters(p.text)
+    };
+    for index in 0..paragraphs.len() {
+        if paragraphs[index].kind != ParagraphKind::Text
+            || !super::printed::is_figure_in_quarters(paragraphs[index].text)
+        {
+            continue;
+        }
+        let printed_before = paragraphs[..index].iter().rev().find(|p| p.kind != ParagraphKind::Whitespace);
+        let printed_after = paragraphs[index + 1..].iter().find(|p| p.kind != ParagraphKind::Whitespace);
+        let plain_value =
+            |p: &Paragraph| p.kind == ParagraphKind::Value && !super::printed::is_figure_in_quarters(p.text);
+        let names_a_row = printed_after.is_some_and(plain_value)
+            && printed_before.is_some_and(|before| plain_value(before) || is_year_like(before.text));
+        let among_other_slashes =
+            printed_before.is_some_and(other_slash) || printed_after.is_some_and(other_slash);
+        if !names_a_row && !among_other_slashes {
+            paragraphs[index].kind = ParagraphKind::Value;
+        }
+    }
 }
 
 /// A bound (">95%", "<6%", "≥ 80%": a norm or target an indicator table prints as its value) is
@@ -406,6 +438,26 @@ mod tests {
         // A class whose first cell is empty is still a label.
         let empty_first = paragraphs("=> 1000\n\n5\n\n10\n\n=> 2000\n\n \n\n20\n");
         assert_eq!(empty_first[3].kind, Text);
+    }
+
+    #[test]
+    fn quarters_are_values_unless_their_neighbours_make_them_names_or_headings() {
+        use ParagraphKind::{Text, Value};
+        let kinds = |text: &str| paragraphs(text).iter().map(|p| p.kind).collect::<Vec<_>>();
+        // Voorjaarsnota 2014 (wild page b3_02, lines 20-33): a row of quarters, then one whose
+        // figures end in a plain one.
+        assert_eq!(
+            kinds("Volumegroei bbp\n\n1/2\n\n3/4\n\n1/4\n\nContractloon\n\n1 1/2\n\n1 1/2\n\n0\n"),
+            [Text, Value, Value, Value, Text, Value, Value, Value]
+        );
+        // Between the counts of the rows a quarter names its row (a part-time factor).
+        assert_eq!(
+            kinds("Werktijdfactor\n\n2023\n\n2024\n\n1/4\n\n5.100\n\n5.300\n\n1/2\n\n10.200\n\n10.600\n")
+                [3..],
+            [Text, Value, Value, Text, Value, Value]
+        );
+        // Among dates it is one of them.
+        assert_eq!(kinds("Peildatum\n\n1/1\n\n1/4\n\n1/7\n")[2], Text);
     }
 
     #[test]

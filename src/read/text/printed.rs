@@ -71,12 +71,12 @@ pub fn is_value(text: &str) -> bool {
         || is_figure_text(text)
         || is_figure_with_former_figure(text)
         || is_bracketed_amount(text)
-        || is_figure_in_quarters(text)
 }
 
 /// A figure in halves or quarters ("1 1/2", "– 3/4"), as the number stage reads it: the economic
-/// forecasts' way of printing growth and inflation.
-fn is_figure_in_quarters(text: &str) -> bool {
+/// forecasts' way of printing growth and inflation. Whether it is a value or names a row is for
+/// its neighbours to say ([`super::paragraph`]).
+pub fn is_figure_in_quarters(text: &str) -> bool {
     text.contains('/') && crate::normalize::number::dutch_number_kind(text) == crate::table::ValueKind::Number
 }
 
