@@ -1546,6 +1546,22 @@ fn titles_over_years_after_an_empty_top_left_cell_all_head_columns() {
 }
 
 #[test]
+fn a_pipe_copy_that_drops_the_empty_code_cell_with_the_code_word_in_the_first_row() {
+    // 2e suppletoire begroting 2025 XII (wild page b4_03), lines 1-23: "Art. | Verplichtingen |
+    // 61.247 | ‒ 6.378 | 54.869 |", then "Uitgaven | 69.211 | 693 | 69.904 | |" (its empty code
+    // cell dropped and an empty cell added at the end), "97.1 | Algemeen departement | 66.233 |
+    // 693 | 66.926 |". The code column's word in the first row's code cell once hid the habit.
+    let document = extract("wild/dev/b4_03.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(texts(row(table, "Verplichtingen")), ["61.247", "‒ 6.378", "54.869"]);
+    assert_eq!(texts(row(table, "Uitgaven")), ["69.211", "693", "69.904"]);
+    let article = row(table, "Algemeen departement");
+    assert_eq!(article.code.as_deref(), Some("97.1"));
+    assert_eq!(texts(article), ["66.233", "693", "66.926"]);
+    assert!(row(table, "Uitgaven").cells.iter().all(|cell| cell.flags.is_empty()));
+}
+
+#[test]
 fn rows_of_titles_each_over_a_run_of_verplichtingen_uitgaven_ontvangsten() {
     // Jaarverslag 2013 VIII (wild page b2_02), the departementale verantwoordingsstaat, lines
     // 9-41: "   " (the stub's two empty cells), "(1)", "(2)", "(3) = (2) – (1)"; "Art.",

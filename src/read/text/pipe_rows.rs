@@ -56,7 +56,10 @@ pub(super) fn empty_code_cells_put_back(rows: &mut [(usize, bool, Vec<String>)],
     let columns_agree = opens_with_code >= 2
         && coded_end_in_figures
         && body.iter().filter(|cells| cells.iter().any(|cell| is_figure(cell))).all(|cells| {
-            cells.first().is_some_and(|cell| is_code(cell)) || opens_with_text_and_lost_code(cells)
+            // (The code column's own word printed in the first body row's code cell, "Art. |
+            // Verplichtingen | 61.247 | …", stands where a code does: wild page b4_03.)
+            cells.first().is_some_and(|cell| is_code(cell) || is_code_column_header(cell))
+                || opens_with_text_and_lost_code(cells)
         });
     let code_stub = opens_with_code * 2 > body.len() || columns_agree;
     // Rows that lost their empty code cell at the front and got an empty cell at the end, all
