@@ -488,11 +488,16 @@ fn fill_columns(
         && bottom.iter().any(|cell| vocabulary::is_period_heading(cell))
         && bottom.iter().all(|cell| cell.is_empty() || vocabulary::is_period_heading(cell) || cell == "t")
         && first_title.is_some_and(|first| {
-            // The first title names what its columns measure ("Realisatie"), not the stub
-            // ("Bedragen x € 1.000", "Artikelonderdeel": a stub heading after a whitespace line).
-            let measure = vocabulary::split_trailing_digits(above[first].trim()).0;
+            // The first title heads columns, not the stub: no unit and no word of the stub
+            // ("Bedragen x € 1.000", "Omschrijving", "Artikelonderdeel": a stub heading after a
+            // whitespace line).
+            let title = above[first].trim();
+            let heads_the_stub = printed::unit_line(title).is_some()
+                || vocabulary::heads_name_column(title)
+                || vocabulary::is_code_column_header(title)
+                || title.to_lowercase().starts_with("artikel");
             first >= k
-                && vocabulary::names_a_measure(measure)
+                && !heads_the_stub
                 && above.len() > first + titles
                 && above[first..first + titles].iter().all(|cell| !cell.is_empty())
         });

@@ -180,7 +180,15 @@ pub(super) fn rows_of_titles_over_runs(
     if top.is_empty()
         || !bottom[..k].iter().all(String::is_empty)
         || !top.len().is_multiple_of(row)
-        || !top.chunks(row).all(|cells| cells[k..].iter().all(|title| !title.trim().is_empty()))
+        || !top.chunks(row).all(|cells| {
+            // One title a run in each row, and no word of the stub among them ("Art.",
+            // "Omschrijving" there say the rows were cut elsewhere).
+            cells[k..].iter().all(|title| {
+                !title.trim().is_empty()
+                    && !vocabulary::heads_name_column(title)
+                    && !vocabulary::is_code_column_header(title)
+            })
+        })
     {
         return None;
     }

@@ -254,31 +254,42 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
 }
 
 /// A figure in halves or quarters ("1/2", "1 1/2", "– 3/4": the forecasts' growth and inflation,
-/// wild page b3_02) is a value unless its neighbours say it names something: between a plain
-/// value or a year before it and a plain value after it (past empty cells) it names a row ("12",
-/// "1/4", "13": a part-time factor between the counts of the rows), and a slash that is no such figure beside it ("1/1", "1/4", "1/7": dates; "1/2",
-/// "2/2": parts) makes it one of a row of headings.
+/// wild page b3_02) is a value where the text prints any quarter with a whole part or a sign
+/// (such a text writes its figures so). Where it prints bare quarters only, their neighbours
+/// decide: between a plain value or a year before and a plain value after (past empty cells) a
+/// quarter names a row ("12", "1/4", "13": a part-time factor between the counts of the rows),
+/// and beside a date-like slash ("1/1", "1/4", "1/7"; "1/2", "2/2") it is one of a row of
+/// headings; elsewhere it is a value.
 fn quarters_among_values_are_values(paragraphs: &mut [Paragraph<'_>]) {
-    let other_slash = |p: &Paragraph| {
+    use super::printed::is_figure_in_quarters;
+    let quarter = |p: &Paragraph| p.kind == ParagraphKind::Text && is_figure_in_quarters(p.text);
+    if !paragraphs.iter().any(quarter) {
+        return;
+    }
+    let written_as_figures =
+        paragraphs.iter().filter(|p| quarter(p)).any(|p| p.text.trim().contains(|c: char| c.is_whitespace()));
+    let date_like_slash = |p: &Paragraph| {
         p.kind == ParagraphKind::Text
             && p.text.contains('/')
-            && !super::printed::is_figure_in_quarters(p.text)
+            && !is_figure_in_quarters(p.text)
+            && p.text.trim().chars().all(|c| c.is_ascii_digit() || c == '/' || c == '-' || c == '.')
     };
+    let plain_value = |p: &Paragraph| p.kind == ParagraphKind::Value && !is_figure_in_quarters(p.text);
     for index in 0..paragraphs.len() {
-        if paragraphs[index].kind != ParagraphKind::Text
-            || !super::printed::is_figure_in_quarters(paragraphs[index].text)
-        {
+        if !quarter(&paragraphs[index]) {
             continue;
         }
-        let printed_before = paragraphs[..index].iter().rev().find(|p| p.kind != ParagraphKind::Whitespace);
-        let printed_after = paragraphs[index + 1..].iter().find(|p| p.kind != ParagraphKind::Whitespace);
-        let plain_value =
-            |p: &Paragraph| p.kind == ParagraphKind::Value && !super::printed::is_figure_in_quarters(p.text);
-        let names_a_row = printed_after.is_some_and(plain_value)
-            && printed_before.is_some_and(|before| plain_value(before) || is_year_like(before.text));
-        let among_other_slashes =
-            printed_before.is_some_and(other_slash) || printed_after.is_some_and(other_slash);
-        if !names_a_row && !among_other_slashes {
+        let settled = written_as_figures || {
+            let printed_before =
+                paragraphs[..index].iter().rev().find(|p| p.kind != ParagraphKind::Whitespace);
+            let printed_after = paragraphs[index + 1..].iter().find(|p| p.kind != ParagraphKind::Whitespace);
+            let names_a_row = printed_after.is_some_and(plain_value)
+                && printed_before.is_some_and(|before| plain_value(before) || is_year_like(before.text));
+            let among_dates =
+                printed_before.is_some_and(date_like_slash) || printed_after.is_some_and(date_like_slash);
+            !names_a_row && !among_dates
+        };
+        if settled {
             paragraphs[index].kind = ParagraphKind::Value;
         }
     }
@@ -458,6 +469,12 @@ mod tests {
         );
         // Among dates it is one of them.
         assert_eq!(kinds("Peildatum\n\n1/1\n\n1/4\n\n1/7\n")[2], Text);
+        // A text that prints a quarter with a whole part writes its figures so: between plain
+        // figures, and beside a label with a slash, a quarter is a value (review of session 28).
+        assert_eq!(
+            kinds("Volumegroei bbp (%/jaar)\n\n1/2\n\n1\n\nWerkloosheid\n\n7\n\n7 1/4\n\n7\n"),
+            [Text, Value, Value, Text, Value, Value, Value]
+        );
     }
 
     #[test]
