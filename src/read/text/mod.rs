@@ -497,13 +497,20 @@ fn build_table(
                             ))
                 }
             };
-            match column_kinds::read_by_column_kinds(paragraphs, cells, same..=column_kinds::MOST_COLUMNS) {
+            let mut cache = column_kinds::KindsCache::default();
+            match column_kinds::read_by_column_kinds(
+                paragraphs,
+                cells,
+                same..=column_kinds::MOST_COLUMNS,
+                &mut cache,
+            ) {
                 Some(reading) if accepted(&reading) => Some(reading),
                 // A wider reading that cannot win does not hide one as wide as the usual
                 // reading (wild page b3_08: the page's headings read as a header over the
                 // rows turned one cell, each row's note number taken for the next row's code).
                 Some(reading) if reading.layout.width() > same => {
-                    column_kinds::read_by_column_kinds(paragraphs, cells, same..=same).filter(accepted)
+                    column_kinds::read_by_column_kinds(paragraphs, cells, same..=same, &mut cache)
+                        .filter(accepted)
                 }
                 _ => None,
             }
@@ -511,8 +518,13 @@ fn build_table(
         // Where the layout search explains the body badly, only a reading that places every
         // printed cell (a reading that only nearly fits may be a rotation of the rows), all
         // rows complete but perhaps the last (a table whose copy ends inside its last row).
-        _ => column_kinds::read_by_column_kinds(paragraphs, cells, 3..=column_kinds::MOST_COLUMNS)
-            .filter(|reading| reading.clean_but_the_last_row),
+        _ => column_kinds::read_by_column_kinds(
+            paragraphs,
+            cells,
+            3..=column_kinds::MOST_COLUMNS,
+            &mut column_kinds::KindsCache::default(),
+        )
+        .filter(|reading| reading.clean_but_the_last_row),
     };
     let (layout, built, mut fitted) = match (by_kinds, ordinary) {
         (Some(mut reading), ordinary) => {

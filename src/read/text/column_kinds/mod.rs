@@ -89,6 +89,7 @@ struct Token {
 }
 
 /// A reading by column kinds: the layout, the rows, the header row.
+#[derive(Clone)]
 pub(super) struct KindReading<'a> {
     pub layout: Layout,
     /// True when every printed cell fits its column and nine rows in ten or more are complete.
@@ -301,12 +302,25 @@ fn names_in_the_stub(filled: &Fill, profile: &[ColumnKind], stub: usize) -> bool
         .all(|column| 2 * names >= printed(column))
 }
 
+/// The best reading of each run of cells at the narrowest width a reading over several widths
+/// tried, kept so that reading that width alone again (the text reader does, where the best
+/// reading is wider and cannot win) costs nothing: keyed by where the cells lie and the width.
+#[derive(Default)]
+pub(super) struct KindsCache<'a> {
+    narrowest: Vec<(CellsAndWidth, Option<(i64, KindReading<'a>)>)>,
+}
+
+/// Where a run of cells lies (its first cell's address and its length) and a width.
+type CellsAndWidth = (*const usize, usize, usize);
+
 /// Reads `cells` (a region's cells after its caption) by the kinds of their columns, or `None`
-/// when no reading meets step 4 of the module doc.
+/// when no reading meets step 4 of the module doc. `cache` keeps the best reading at the
+/// narrowest of `widths` for a later reading of that width alone.
 pub(super) fn read_by_column_kinds<'a>(
     paragraphs: &'a [Paragraph<'a>],
     cells: &[usize],
     widths: std::ops::RangeInclusive<usize>,
+    cache: &mut KindsCache<'a>,
 ) -> Option<KindReading<'a>> {
     // A bound for hostile input: a table this long is no saldibalans or project list.
     if cells.len() > MOST_CELLS {
@@ -330,7 +344,7 @@ pub(super) fn read_by_column_kinds<'a>(
     let mut best: Option<(i64, KindReading<'a>)> = None;
     for (skipped, title, unit) in starts {
         let Some((points, reading)) =
-            read_after_titles(paragraphs, &cells[skipped..], &kinds[skipped..], widths.clone())
+            read_after_titles(paragraphs, &cells[skipped..], &kinds[skipped..], widths.clone(), cache)
         else {
             continue;
         };
@@ -352,6 +366,7 @@ fn read_after_titles<'a>(
     cells: &[usize],
     kinds: &[CellKind],
     widths: std::ops::RangeInclusive<usize>,
+    cache: &mut KindsCache<'a>,
 ) -> Option<(i64, KindReading<'a>)> {
     // One cell a line: a printed cell joined to the line before by a single newline is a row
     // of cells on lines of their own, not this layout.
@@ -377,16 +392,16 @@ fn read_after_titles<'a>(
     let end = last_value.map_or(cells.len(), |last_value| {
         last_value + 1 + kinds[last_value + 1..].iter().take_while(|&&kind| kind == CellKind::Empty).count()
     });
-    let whole = read_cells(paragraphs, cells, kinds, widths.clone());
+    let whole = read_cells(paragraphs, cells, kinds, widths.clone(), cache);
     if whole.as_ref().is_some_and(|(_, reading)| reading.clean) {
         return whole;
     }
     // The cells up to `end` read with a complete last row; the texts left out count against the
     // reading, as cells out of kind would: a reading of the whole that takes its title lines off
     // does not lose to one that cuts texts off its end.
-    let cut = |end: usize| {
+    let mut cut = |end: usize| {
         let dropped = kinds[end..].iter().filter(|&&kind| kind != CellKind::Empty).count() as i64;
-        read_cells(paragraphs, &cells[..end], &kinds[..end], widths.clone())
+        read_cells(paragraphs, &cells[..end], &kinds[..end], widths.clone(), cache)
             .filter(|(_, reading)| {
                 reading.rows.last().is_some_and(|row| row.marks.fit != super::grid::Fit::Short)
             })
@@ -418,8 +433,18 @@ fn read_cells<'a>(
     cells: &[usize],
     kinds: &[CellKind],
     widths: std::ops::RangeInclusive<usize>,
+    cache: &mut KindsCache<'a>,
 ) -> Option<(i64, KindReading<'a>)> {
+    let narrowest_width = *widths.start();
+    let key = |width: usize| (cells.as_ptr(), cells.len(), width);
+    let one_width = widths.start() == widths.end();
+    if one_width && let Some((_, known)) = cache.narrowest.iter().find(|(at, _)| *at == key(narrowest_width))
+    {
+        return known.clone();
+    }
     let mut best: Option<(i64, KindReading<'a>)> = None;
+    // The best at the narrowest width, for the cache (pruned by its own best, not the overall).
+    let mut narrowest: Option<(i64, KindReading<'a>)> = None;
     // What a heading says of its column, asked once per heading: every width and every header
     // shape asks it of the same few titles again (keyed by where the text lies; a header's few
     // titles make a list searched in order cheaper than hashing).
@@ -534,7 +559,13 @@ fn read_cells<'a>(
                 let points = 100 * (filled.fitting as i64 - 10 * filled.mismatches as i64)
                     + 10 * complete as i64
                     + leading_codes as i64;
-                if best.as_ref().is_some_and(|(best_points, _)| *best_points >= points) {
+                let beats = |reading: &Option<(i64, KindReading<'a>)>| {
+                    reading.as_ref().is_none_or(|(best_points, _)| points > *best_points)
+                };
+                let at_narrowest = !one_width && width == narrowest_width;
+                let beats_best = beats(&best);
+                let beats_narrowest = at_narrowest && beats(&narrowest);
+                if !beats_best && !beats_narrowest {
                     continue;
                 }
                 let layout = Layout { stub_columns: stub, columns: width - stub, convention };
@@ -556,22 +587,30 @@ fn read_cells<'a>(
                     let is_text = |at: usize| profile[at] == ColumnKind::Text;
                     (block..width).all(|at| is_text(at) == is_text(at - block))
                 });
-                best = Some((
-                    points,
-                    KindReading {
-                        layout,
-                        clean,
-                        clean_but_the_last_row,
-                        rows,
-                        header,
-                        repeats_a_block,
-                        title: None,
-                        unit: None,
-                        note: None,
-                    },
-                ));
+                let reading = KindReading {
+                    layout,
+                    clean,
+                    clean_but_the_last_row,
+                    rows,
+                    header,
+                    repeats_a_block,
+                    title: None,
+                    unit: None,
+                    note: None,
+                };
+                match (beats_best, beats_narrowest) {
+                    (true, true) => {
+                        narrowest = Some((points, reading.clone()));
+                        best = Some((points, reading));
+                    }
+                    (true, false) => best = Some((points, reading)),
+                    (false, _) => narrowest = Some((points, reading)),
+                }
             }
         }
+    }
+    if !one_width {
+        cache.narrowest.push((key(narrowest_width), narrowest));
     }
     best
 }
@@ -636,7 +675,8 @@ mod tests {
     /// The reading by kinds of every paragraph, at any width.
     fn read_every_cell<'a>(paragraphs: &'a [Paragraph<'a>]) -> KindReading<'a> {
         let cells: Vec<usize> = (0..paragraphs.len()).collect();
-        read_by_column_kinds(paragraphs, &cells, 3..=MOST_COLUMNS).expect("a reading by kinds")
+        read_by_column_kinds(paragraphs, &cells, 3..=MOST_COLUMNS, &mut KindsCache::default())
+            .expect("a reading by kinds")
     }
 
     fn texts(row: &FittedRow) -> (Vec<String>, Vec<String>) {
@@ -654,6 +694,24 @@ mod tests {
         assert!(is_row_code("16 + 98"));
         assert!(!is_row_code("Diverse"));
         assert!(!is_row_code("Bijdragen, subsidies"));
+    }
+
+    #[test]
+    fn the_narrowest_width_read_again_from_the_cache_is_the_width_read_alone() {
+        // Every width from 8 on, then 8 alone from the cache, against 8 alone read afresh: the
+        // same reading (the text reader reads the usual width again where a wider reading loses).
+        let paragraphs = paragraphs(SALDIBALANS);
+        let cells: Vec<usize> = (0..paragraphs.len()).collect();
+        let summary = |reading: Option<KindReading>| {
+            reading.map(|reading| (reading.layout.width(), reading.clean, reading.header, reading.rows.len()))
+        };
+        let mut cache = KindsCache::default();
+        let _ = read_by_column_kinds(&paragraphs, &cells, 8..=MOST_COLUMNS, &mut cache);
+        let from_cache = summary(read_by_column_kinds(&paragraphs, &cells, 8..=8, &mut cache));
+        let afresh = summary(read_by_column_kinds(&paragraphs, &cells, 8..=8, &mut KindsCache::default()));
+        assert!(afresh.is_some());
+        assert_eq!(from_cache, afresh);
+        assert!(!cache.narrowest.is_empty());
     }
 
     #[test]
