@@ -333,38 +333,13 @@ pub fn score_table(table: &Table) -> StructureConfidence {
     // amounts, or nothing at all: its header belongs to another column (the header row was cut
     // one column off; a code column holds codes, and a column left empty in every row is no
     // column of the print).
-    let misnamed_columns = (0..table.columns.len())
-        .filter(|&column_index| {
-            table.columns[column_index].path.iter().any(|part| heads_code_column(part)) && {
-                let filled: Vec<&str> = data_rows
-                    .iter()
-                    .filter_map(|row| row.cells.get(column_index))
-                    .map(|cell| cell.text.trim())
-                    .filter(|text| !text.is_empty())
-                    .collect();
-                let amounts = filled.iter().filter(|text| is_amount(text)).count();
-                (filled.is_empty() && !data_rows.is_empty()) || amounts * 2 > filled.len()
-            }
-        })
-        .count();
+    let misnamed_columns = columns_headed_over_figures(table, &data_rows, heads_code_column, is_amount);
     // A data column headed by the word for the rows' names ("Omschrijving", "Projectomschrijving")
     // that holds numbers, or nothing at all: the stub's heading stands over the figures, so the
     // header was cut one column off or took a row into it.
-    let names_over_figures = (0..table.columns.len())
-        .filter(|&column_index| {
-            table.columns[column_index].path.iter().any(|part| heads_name_column(part)) && {
-                let filled: Vec<&str> = data_rows
-                    .iter()
-                    .filter_map(|row| row.cells.get(column_index))
-                    .map(|cell| cell.text.trim())
-                    .filter(|text| !text.is_empty())
-                    .collect();
-                let numbers =
-                    filled.iter().filter(|text| parse_dutch_number(text).kind == ValueKind::Number).count();
-                (filled.is_empty() && !data_rows.is_empty()) || numbers * 2 > filled.len()
-            }
-        })
-        .count();
+    let names_over_figures = columns_headed_over_figures(table, &data_rows, heads_name_column, |text| {
+        parse_dutch_number(text).kind == ValueKind::Number
+    });
     if names_over_figures > 0 {
         reasons.push(format!(
             "{names_over_figures} column(s) headed by the word for the rows' names hold numbers or nothing: the header is cut one column off"
@@ -621,6 +596,31 @@ fn figures_among_words(heading: &str) -> usize {
 /// An amount, never an article code: a number (as the Dutch number reader reads it) that is
 /// negative, has decimals, or is 1,000 or more ("28.800", "‒ 956.075", "13,5"). "12.01" (no
 /// number: its dot groups no thousands) and "2" are codes.
+/// How many data columns are headed (at any level) by a heading `heads` accepts, the stub's
+/// word ("Art.", "Omschrijving"), while holding nothing in every data row or mostly texts
+/// `figure` accepts: a stub's heading standing over figures.
+fn columns_headed_over_figures(
+    table: &Table,
+    data_rows: &[&crate::table::Row],
+    heads: fn(&str) -> bool,
+    figure: impl Fn(&str) -> bool,
+) -> usize {
+    (0..table.columns.len())
+        .filter(|&column_index| {
+            table.columns[column_index].path.iter().any(|part| heads(part)) && {
+                let filled: Vec<&str> = data_rows
+                    .iter()
+                    .filter_map(|row| row.cells.get(column_index))
+                    .map(|cell| cell.text.trim())
+                    .filter(|text| !text.is_empty())
+                    .collect();
+                let figures = filled.iter().filter(|text| figure(text)).count();
+                (filled.is_empty() && !data_rows.is_empty()) || figures * 2 > filled.len()
+            }
+        })
+        .count()
+}
+
 fn is_amount(text: &str) -> bool {
     let parsed = parse_dutch_number(text);
     parsed.kind == ValueKind::Number

@@ -140,15 +140,9 @@ fn ends_in_a_spaced_decimal_figure(label: &str) -> bool {
         return false;
     }
     let Some((before, last)) = label.trim_end().rsplit_once(' ') else { return false };
-    let (whole, decimals) = last.split_once(',').unwrap_or((last, ""));
     !before.trim().is_empty()
-        && (1..=2).contains(&decimals.len())
-        && decimals.bytes().all(|b| b.is_ascii_digit())
-        && !whole.is_empty()
-        && whole.split('.').enumerate().all(|(at, group)| {
-            group.bytes().all(|b| b.is_ascii_digit())
-                && if at == 0 { (1..=3).contains(&group.len()) } else { group.len() == 3 }
-        })
+        && last.contains(',')
+        && crate::normalize::number::dutch_number_kind(last) == crate::table::ValueKind::Number
 }
 
 /// Names, in one `figure_not_read` warning per table, the rows whose figures ran into their label
