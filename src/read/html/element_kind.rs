@@ -1,6 +1,7 @@
 //! What the HTML parsing rules say about an element, by its tag name: void elements, raw-text
 //! elements, headings, table parts, head content, the tree builder's "special" elements and the
-//! start tags that close an open `<p>`; and tag names lowered without allocating.
+//! start tags that close an open `<p>`; the elements the prune scan refuses and those a cut block may
+//! stand in; and tag names lowered without allocating.
 //!
 //! Owns these lists once for the byte scans of the page (`prune`, `depth`, `source_lines`) and
 //! the page walk, so they cannot drift apart. Names are compared in lower case ([`lower`]).
@@ -190,4 +191,51 @@ pub(super) fn is_special(name: &str) -> bool {
                 | "ul"
                 | "xmp"
         )
+}
+
+/// Elements whose effect on the tree builder the prune scan does not model.
+pub(super) fn is_refused(name: &str) -> bool {
+    matches!(
+        name,
+        "frameset"
+            | "frame"
+            | "template"
+            | "svg"
+            | "math"
+            | "select"
+            | "option"
+            | "optgroup"
+            | "plaintext"
+            | "applet"
+            | "marquee"
+            | "object"
+            | "image"
+            | "isindex"
+            | "nobr"
+    )
+}
+
+/// Plain containers a cut block may stand in: no heading (whose blocks are headings), no
+/// formatting element, no `<sup>`, nothing hidden by its name.
+pub(super) fn is_container(name: &str) -> bool {
+    matches!(
+        name,
+        "div"
+            | "main"
+            | "section"
+            | "article"
+            | "aside"
+            | "header"
+            | "footer"
+            | "nav"
+            | "figure"
+            | "blockquote"
+            | "address"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dd"
+            | "dt"
+    )
 }
