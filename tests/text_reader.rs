@@ -2812,3 +2812,29 @@ fn side_titles_over_a_bottom_row_whose_empty_cells_span_each_sides_code_and_name
         ["0", "0", "5a)", "Begrotingsreserves", "0", "0"]
     );
 }
+
+#[test]
+fn entry_numbers_glued_to_their_titles_are_the_contents_codes() {
+    // Jaarverslag 2005 XIV (wild page x4_01), lines 19-43: "A.ALGEMEEN6", "1.Voorwoord6",
+    // " 01Versterking landelijk gebied25", "7Bedrijfsvoeringsparagraaf107": number, title and page
+    // run together when the page was flattened. The part letter before a title in capitals and
+    // the numbers without a dot once stayed glued to the title.
+    let document = extract("wild/dev/x4_01.txt", None);
+    let contents = &document.tables[0];
+    let part = row(contents, "ALGEMEEN");
+    assert_eq!(part.code.as_deref(), Some("A."));
+    assert_eq!(texts(part), ["6"]);
+    let article = row(contents, "Versterking landelijk gebied");
+    assert_eq!(article.code.as_deref(), Some("01"));
+    assert_eq!(texts(article), ["25"]);
+    assert_eq!(row(contents, "Bedrijfsvoeringsparagraaf").code.as_deref(), Some("7"));
+    // Slotwet 2008 VI (wild page z3_03), lines 21-27: "11Nederlandse rechtsorde3" … "17Internationale
+    // rechtsorde8", then "Niet beleidsartikelen9" without a number.
+    let document = extract("wild/dev/z3_03.txt", None);
+    let contents = &document.tables[0];
+    let first = row(contents, "Nederlandse rechtsorde");
+    assert_eq!(first.code.as_deref(), Some("11"));
+    assert_eq!(texts(first), ["3"]);
+    assert_eq!(row(contents, "Internationale rechtsorde").code.as_deref(), Some("17"));
+    assert_eq!(row(contents, "Niet beleidsartikelen").code, None);
+}

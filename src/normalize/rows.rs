@@ -30,7 +30,7 @@ use regex::Regex;
 
 use crate::interpret::vocabulary::{is_chapter_code, is_code, is_total_label, is_waarvan_label, is_year};
 use crate::normalize::number::{parse_dutch_number, printed_decimals};
-use crate::table::{CellFlag, Row, RowKind, Table, ValueKind};
+use crate::table::{CellFlag, Row, RowKind, Table, TableKind, ValueKind};
 
 /// Sets labels, codes, values, row roles, groups and parents on every table.
 pub fn normalize_tables(tables: &mut [Table]) {
@@ -70,7 +70,8 @@ fn set_label_and_code(row: &mut Row) {
 /// ([`split_chapter_codes`]); then labels that open with a glued code ([`glued_code`]) give it up
 /// as the row's code, unless the table mostly prints its numbers inside its labels with a space
 /// ("1. Bewaking van dierziekten", "2. Bestrijding …" next to one "4.Overig"): then the glued one
-/// is one more such label. Only where glued codes were split, section numbers glued above their
+/// is one more such label. In a table of contents an entry's number glued to its title is its code
+/// in more forms ([`entry_number`]). Only where glued codes were split, section numbers glued above their
 /// subsections follow ([`split_section_numbers`]).
 fn split_glued_codes(table: &mut Table) {
     let spaced = table
@@ -85,19 +86,43 @@ fn split_glued_codes(table: &mut Table) {
     split_numbered_rows(table);
     split_chapter_codes(table);
     split_annex_codes(table);
-    let glued =
-        table.rows.iter().filter(|row| row.code.is_none() && glued_code(&row.label).is_some()).count();
+    let contents = table.kind == TableKind::Contents;
+    let glued = table
+        .rows
+        .iter()
+        .filter(|row| row.code.is_none() && glued_or_entry_code(&row.label, contents).is_some())
+        .count();
     if glued <= spaced {
         return;
     }
     for row in table.rows.iter_mut().filter(|row| row.code.is_none()) {
-        if let Some((code, label)) = glued_code(&row.label) {
+        if let Some((code, label)) = glued_or_entry_code(&row.label, contents) {
             let (code, label) = (code.to_string(), label.to_string());
             row.code = Some(code);
             row.label = label;
         }
     }
     split_section_numbers(table);
+}
+
+/// [`glued_code`], and in a table of contents also [`entry_number`].
+fn glued_or_entry_code(label: &str, contents: bool) -> Option<(&str, &str)> {
+    glued_code(label).or_else(|| if contents { entry_number(label) } else { None })
+}
+
+/// An entry's number glued to its title in a table of contents, where [`glued_code`] is not sure
+/// of it: a part letter before a title in capitals ("A.ALGEMEEN", "B.BELEIDSVERSLAG") or a number
+/// without a dot ("01Versterking landelijk gebied", "11Nederlandse rechtsorde", wild pages x4_01
+/// and z3_03). A table of contents numbers its entries, and a number glued to the title is where
+/// the entry's number cell met its title cell when the page was flattened (a number that is part
+/// of the title is printed with a space: "1. Leeswijzer" stays the label).
+fn entry_number(label: &str) -> Option<(&str, &str)> {
+    static LETTER_GLUED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\p{Lu}\.)(\p{Lu}\p{L}+(?:\s.*)?)$").expect("valid regex"));
+    if let Some(captures) = LETTER_GLUED.captures(label) {
+        return Some((captures.get(1)?.as_str(), captures.get(2)?.as_str()));
+    }
+    number_glued_to_name(label)
 }
 
 /// In a table whose codes are glued to their labels, a number without a dot glued to a
