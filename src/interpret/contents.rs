@@ -15,8 +15,10 @@
 //! the page word leaves the title or the stub header and heads the page column when that column
 //! has no header of its own; a text that is no page word over the one page column of a contents
 //! without a title is the heading printed above it ("B. BEGROTINGSTOELICHTING"), and becomes its
-//! title. An entry's number
-//! printed in the same cell as its title ("1. Leeswijzer") stays in the label, as in every table.
+//! title. An entry's number printed in the same cell as its title ("1. Leeswijzer") stays in the
+//! label, as in every table; one glued to its title with no space ("A.ALGEMEEN", "11Nederlandse
+//! rechtsorde") is where its own cell met the title's when the page was flattened, and is the
+//! row's code (`entry_number` in `crate::normalize::rows`).
 
 use crate::table::{Table, TableKind};
 
