@@ -41,8 +41,9 @@
 //!      of them with no exception, or three or more of which only the last heads none (cut
 //!      off); or two or more group rows, most of them named by a bare reference code, not a
 //!      year ("2)", "4a)": a row's first cell cut from its name and figures);
-//!    - a column heading that holds a row: five figures or more among its words, or a bare
-//!      short number repeating another's under top headings of one column each.
+//!    - a column heading that holds a row: five figures or more among its words, a bare
+//!      short number repeating another's under top headings of one column each, or a bottom
+//!      heading that is a row's reference code ("1)", "4a)"; columns are numbered "(1)").
 //!
 //!    And where the header names some data columns but leaves two or more without a word, it is
 //!    multiplied by the share of headed columns: every column of these documents is headed, so
@@ -472,6 +473,20 @@ pub fn score_table(table: &Table) -> StructureConfidence {
                 .enumerate()
                 .find(|(at, part)| bare[..*at].contains(part))
                 .map(|(_, part)| part.to_string())
+        })
+        .or_else(|| {
+            // A bottom heading that is a row's reference code closed by its parenthesis ("1)",
+            // "4a)"): columns are numbered "(1)", never "1)", which numbers a saldibalans's rows;
+            // the first row's code was read into the header (wild page a2_06, its two sides read
+            // as one).
+            table
+                .columns
+                .iter()
+                .filter_map(|column| {
+                    column.path.iter().rev().map(|part| part.trim()).find(|part| !part.is_empty())
+                })
+                .find(|part| part.ends_with(')') && !part.starts_with('(') && is_bare_reference_code(part))
+                .map(str::to_string)
         });
     if let Some(heading) = &row_in_header {
         reasons.push(format!(
@@ -844,6 +859,25 @@ mod tests {
             [stacked, spanning, realisation].into_iter().map(|t| confidence_of(t).score).collect();
         assert!(scores[0] < LOW_CONFIDENCE_THRESHOLD, "{scores:?}");
         assert_eq!(scores[1..], [1.0, 1.0]);
+    }
+
+    #[test]
+    fn a_row_code_under_a_heading_halves_the_score() {
+        // Wild page a2_06 (saldibalans of the Deltafonds 2016, lines 11-44): "Activa:", "Passiva:",
+        // the dates "31-12-2016", "31-12-2015" per side, then the first row "1)", "Uitgaven ten
+        // laste van de begroting", "1.147.373", "1.165.466". Read as one side, the row's code
+        // "1)" became the bottom heading of a date column. A column number "(1)" is no sign.
+        let row = Row::printed("Uitgaven ten laste van de begroting", &["1.147.373", "1.165.466"]);
+        let headed = |bottom: &str| {
+            let mut table = table(vec![row.clone()], 2);
+            table.columns[0].path = vec!["31-12-2015".into()];
+            table.columns[1].path = vec!["31-12-2016".into(), bottom.into()];
+            confidence_of(table)
+        };
+        let coded = headed("1)");
+        assert!(coded.score < LOW_CONFIDENCE_THRESHOLD, "{:?}", coded.reasons);
+        assert!(coded.reasons.iter().any(|reason| reason.contains("(\"1)\")")), "{:?}", coded.reasons);
+        assert_eq!(headed("(1)").score, 1.0);
     }
 
     #[test]
