@@ -177,6 +177,13 @@ fn every_unit_phrase_of_the_fixtures_is_read() {
         ("aantal", Some((1, None, "count"))),
         ("fte", Some((1, None, "fte"))),
         ("Fte", Some((1, None, "fte"))),
+        // Round a (session 29): a1_07's caption "(Bedragen in EUR 1.000)" (line 5); a4_05's
+        // unit lines "(in miljoenen euro, – is tekort)" (line 9), "(in miljoen euro, – is
+        // uitgave)" (line 59) and the label "EMU-schuldquote (procent bbp)" (line 157).
+        ("Bedragen in EUR 1.000", Some((1_000, eur, "amount"))),
+        ("in miljoen euro, – is uitgave", Some((1_000_000, eur, "amount"))),
+        ("in miljoenen euro, – is tekort", Some((1_000_000, eur, "amount"))),
+        ("procent bbp", Some((1, None, "percent"))),
     ]
     .into_iter()
     .collect();
