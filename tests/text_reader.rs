@@ -2838,3 +2838,29 @@ fn entry_numbers_glued_to_their_titles_are_the_contents_codes() {
     assert_eq!(row(contents, "Internationale rechtsorde").code.as_deref(), Some("17"));
     assert_eq!(row(contents, "Niet beleidsartikelen").code, None);
 }
+
+#[test]
+fn a_name_wrapped_onto_the_next_line_is_one_row() {
+    // Rapport bij het jaarverslag 2012 III (wild page a3_07), lines 84-114: a table of contents
+    // copied from a printed page, one entry a line with its page; "2.1.1 Informatiebeveiligingsbeleid
+    // voldoet nog niet aan wet-" (line 92) goes on as "en regelgeving 7" (line 94). The broken
+    // line once read as prose that ended the contents, the rest a table of its own.
+    let document = extract("wild/dev/a3_07.txt", None);
+    let contents = document.tables.iter().find(|table| table.kind == TableKind::Contents).expect("contents");
+    let wrapped =
+        row(contents, "2.1.1 Informatiebeveiligingsbeleid voldoet nog niet aan wet- en regelgeving");
+    assert_eq!(texts(wrapped), ["7"]);
+    assert_eq!(texts(row(contents, "5.2 Nawoord Algemene Rekenkamer")), ["11"]);
+    // 1e suppletoire begroting 2022 J (wild page y4_07), lines 77-88: "2", "Investeren in
+    // zoetwatervoorzie-", whitespace lines, then "ning", "300.075", "154.465": the word broken
+    // at the line's end is put together again.
+    let document = extract("wild/dev/y4_07.txt", None);
+    let table = document
+        .tables
+        .iter()
+        .find(|table| table.rows.iter().any(|r| r.label.starts_with("Investeren in zoet")))
+        .expect("staat");
+    let joined = row(table, "Investeren in zoetwatervoorziening");
+    assert_eq!(joined.code.as_deref(), Some("2"));
+    assert_eq!(texts(joined)[..2], ["300.075", "154.465"]);
+}

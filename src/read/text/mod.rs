@@ -586,6 +586,7 @@ fn build_table(
     let truncated = region.runs_to_end
         && (ends_mid_paragraph || fitted.last().is_some_and(|row| row.data.len() < layout.columns));
     table.truncated = truncated;
+    join_wrapped_names(&mut fitted);
     let bottom_headers: Vec<String> =
         table.columns.iter().map(|column| column.path.last().cloned().unwrap_or_default()).collect();
     let last_paragraph = paragraphs.len().checked_sub(1);
@@ -626,6 +627,51 @@ fn build_table(
     place::resolve_extrapolation(&mut table, &short);
     warn_inferred_and_truncated(&mut table, &short, warnings);
     Some(table)
+}
+
+/// A row that prints only a name breaking a word at its end ("2.1.1 Informatiebeveiligingsbeleid
+/// voldoet nog niet aan wet-"), followed by a row whose name goes on in lower case ("en
+/// regelgeving", "7"): one row wrapped over two lines in a copy of a printed page (wild page
+/// a3_07; "Investeren in zoetwatervoorzie-", "ning", wild page y4_07). The two names are joined
+/// in the first row's place, with the second row's cells: the word put together again
+/// ("zoetwatervoorziening"), or, before "en" or "of", the hyphen of a shared part kept ("wet- en
+/// regelgeving").
+fn join_wrapped_names(fitted: &mut Vec<grid::FittedRow>) {
+    let name = |row: &grid::FittedRow| row.stub.iter().rposition(|slot| !slot.is_empty());
+    let mut at = 0;
+    while at + 1 < fitted.len() {
+        let (first, second) = (&fitted[at], &fitted[at + 1]);
+        let breaks_a_word = first.data.iter().all(|slot| slot.is_empty())
+            && name(first).is_some_and(|index| {
+                first.stub[index + 1..].iter().all(|slot| slot.is_empty())
+                    && first.stub[index]
+                        .text
+                        .strip_suffix('-')
+                        .is_some_and(|rest| rest.ends_with(|c: char| c.is_alphabetic()))
+            });
+        let goes_on = name(second).is_some_and(|index| {
+            second.stub[..index].iter().all(|slot| slot.is_empty())
+                && second.stub[index].text.starts_with(|c: char| c.is_lowercase())
+        });
+        if breaks_a_word && goes_on {
+            let second = fitted.remove(at + 1);
+            let (Some(into), Some(from)) = (name(&fitted[at]), name(&second)) else { continue };
+            let first = &mut fitted[at];
+            let (broken, rest) = (&first.stub[into].text, &second.stub[from].text);
+            // "wet-" before "en regelgeving" is the hyphen of a shared part ("wet- en
+            // regelgeving"), kept; before "ning" it broke the word ("zoetwatervoorziening").
+            let shared_part = ["en", "of"].iter().any(|word| rest.split(' ').next() == Some(*word));
+            let joined = if shared_part {
+                format!("{broken} {rest}")
+            } else {
+                format!("{}{rest}", &broken[..broken.len() - 1])
+            };
+            first.stub[into].text = std::borrow::Cow::Owned(joined);
+            first.data = second.data;
+            first.marks = second.marks;
+        }
+        at += 1;
+    }
 }
 
 /// The `column_inferred` warning of every row among `rows` still placed by rule, and when the

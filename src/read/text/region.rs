@@ -242,6 +242,11 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
     {
         return Role::Boilerplate;
     }
+    // A label wrapped onto the next line, breaking a word, is a cell whatever its length and
+    // whatever stands before it (a page number "7" above it is no note marker).
+    if wraps_into_a_row(paragraphs, index) {
+        return Role::Cell;
+    }
     // A number printed right under a table's caption ("Tabel N" and a title: a bare "Tabel 4.6.1"
     // may be a cell citing another table) is no note marker: a note is cited after what it
     // annotates, and a number there heads the stub (the article's number, "11") or a column.
@@ -284,6 +289,26 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
         return Role::Prose;
     }
     Role::Cell
+}
+
+/// A long label that breaks a word at its end ("… voldoet nog niet aan wet-") and goes on in the
+/// next paragraph, in lower case, on a line that ends in the row's figures ("en regelgeving 7"):
+/// one entry wrapped over two lines in a copy of a printed page (wild page a3_07, a table of
+/// contents), not prose that ends the table.
+fn wraps_into_a_row(paragraphs: &[Paragraph], index: usize) -> bool {
+    let text = paragraphs[index].text.trim_end();
+    let breaks_a_word =
+        text.strip_suffix('-').is_some_and(|rest| rest.ends_with(|c: char| c.is_alphabetic()));
+    let Some(next_index) = (index + 1..paragraphs.len()).find(|&at| !paragraphs[at].is_whitespace()) else {
+        return false;
+    };
+    let next = &paragraphs[next_index];
+    let figures_follow_on_its_line =
+        paragraphs.get(next_index + 1).is_some_and(|after| after.line == next.line && after.is_value());
+    breaks_a_word
+        && next.is_text()
+        && next.text.starts_with(|c: char| c.is_lowercase())
+        && figures_follow_on_its_line
 }
 
 /// How many numbered headings ("1. Aanbieding …", "3.1. Realisatie …") in a row, with no figure
