@@ -2837,6 +2837,14 @@ fn entry_numbers_glued_to_their_titles_are_the_contents_codes() {
     assert_eq!(texts(first), ["3"]);
     assert_eq!(row(contents, "Internationale rechtsorde").code.as_deref(), Some("17"));
     assert_eq!(row(contents, "Niet beleidsartikelen").code, None);
+    // Jaarverslag 2007 VIII (wild page a1_03), lines 28 and 42: " 6. en 7.Hoger onderwijs83",
+    // " 18. t/m 20.Ministerie algemeen194": a range of articles glued to the title.
+    let document = extract("wild/dev/a1_03.txt", None);
+    let contents = &document.tables[0];
+    let range = row(contents, "Hoger onderwijs");
+    assert_eq!(range.code.as_deref(), Some("6. en 7."));
+    assert_eq!(texts(range), ["83"]);
+    assert_eq!(row(contents, "Ministerie algemeen").code.as_deref(), Some("18. t/m 20."));
 }
 
 #[test]

@@ -111,15 +111,18 @@ fn glued_or_entry_code(label: &str, contents: bool) -> Option<(&str, &str)> {
 }
 
 /// An entry's number glued to its title in a table of contents, where [`glued_code`] is not sure
-/// of it: a part letter before a title in capitals ("A.ALGEMEEN", "B.BELEIDSVERSLAG") or a number
-/// without a dot ("01Versterking landelijk gebied", "11Nederlandse rechtsorde", wild pages x4_01
+/// of it: a part letter before a title in capitals ("A.ALGEMEEN", "B.BELEIDSVERSLAG"), a range of
+/// articles ("6. en 7.Hoger onderwijs", "18. t/m 20.Ministerie algemeen") or a number without a dot ("01Versterking landelijk gebied", "11Nederlandse rechtsorde", wild pages x4_01
 /// and z3_03). A table of contents numbers its entries, and a number glued to the title is where
 /// the entry's number cell met its title cell when the page was flattened (a number that is part
 /// of the title is printed with a space: "1. Leeswijzer" stays the label).
 fn entry_number(label: &str) -> Option<(&str, &str)> {
-    static LETTER_GLUED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\p{Lu}\.)(\p{Lu}\p{L}+(?:\s.*)?)$").expect("valid regex"));
-    if let Some(captures) = LETTER_GLUED.captures(label) {
+    // A part letter, or a range of articles ("6. en 7.", "18. t/m 20.", wild page a1_03).
+    static LETTER_OR_RANGE_GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\p{Lu}\.|\d{1,2}\. (?:en|t/m) \d{1,2}\.)(\p{Lu}\p{L}+(?:\s.*)?)$")
+            .expect("valid regex")
+    });
+    if let Some(captures) = LETTER_OR_RANGE_GLUED.captures(label) {
         return Some((captures.get(1)?.as_str(), captures.get(2)?.as_str()));
     }
     number_glued_to_name(label)
