@@ -2872,3 +2872,20 @@ fn a_name_wrapped_onto_the_next_line_is_one_row() {
     assert_eq!(joined.code.as_deref(), Some("2"));
     assert_eq!(texts(joined)[..2], ["300.075", "154.465"]);
 }
+
+#[test]
+fn a_part_title_before_inhoudsopgave_heads_a_table_of_contents() {
+    // 2e suppletoire begroting 2022 K (wild page a1_06), lines 33-77: "MEMORIE VAN TOELICHTING
+    // INHOUDSOPGAVE", " ", then one cell a line: "1", "Leeswijzer", "3", "2", "Het beleid", "3",
+    // "2.1", "Voorstel van wet", "3" … "3", "Verdiepingsbijlage", "23". Without its heading the
+    // contents were read one cell turned, each entry's number the row above's second figure.
+    let document = extract("wild/dev/a1_06.txt", None);
+    let contents = document.tables.iter().find(|table| table.kind == TableKind::Contents).expect("contents");
+    let first = row(contents, "Leeswijzer");
+    assert_eq!(first.code.as_deref(), Some("1"));
+    assert_eq!(texts(first), ["3"]);
+    let section = row(contents, "Voorstel van wet");
+    assert_eq!(section.code.as_deref(), Some("2.1"));
+    assert_eq!(texts(section), ["3"]);
+    assert_eq!(texts(row(contents, "Verdiepingsbijlage")), ["23"]);
+}

@@ -327,6 +327,11 @@ pub fn caption(text: &str) -> Option<(String, String)> {
 /// with a short name after it ("Inhoudsopgave Buitenlandse Zaken (V)"); no figure in it.
 pub fn is_contents_heading(text: &str) -> bool {
     let text = text.trim();
+    // A part's title before the word ("MEMORIE VAN TOELICHTING INHOUDSOPGAVE", wild page a1_06),
+    // the word capitalised as a heading prints it, never as prose does.
+    if text.ends_with("INHOUDSOPGAVE") || text.ends_with(" Inhoudsopgave") {
+        return text.chars().count() <= 60 && !text.chars().any(|c| c.is_ascii_digit());
+    }
     // Asked of every line of a text: most fail on their first six letters.
     if !crate::interpret::contents::opens_with_contents_word(text) {
         return false;
