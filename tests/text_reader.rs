@@ -2889,3 +2889,30 @@ fn a_part_title_before_inhoudsopgave_heads_a_table_of_contents() {
     assert_eq!(texts(section), ["3"]);
     assert_eq!(texts(row(contents, "Verdiepingsbijlage")), ["23"]);
 }
+
+#[test]
+fn side_titles_over_each_side_s_code_and_name_head_a_saldibalans() {
+    // Saldibalans SZW 2014 (wild page a2_07), lines 9-45: "Activa", "31-12-2014", "31-12-2013",
+    // "Passiva", "31-12-2014", "31-12-2013", then rows of eight cells: "1)", "Uitgaven ten laste
+    // van de begroting", "32.625.667", "29.290.308", "2)", "Ontvangsten ten gunste van de
+    // begroting", "1.919.494", "2.050.940". Each side's title heads its code and name columns, a
+    // header two cells narrower than its rows; it once read as one side, each row cut in two.
+    let document = extract("wild/dev/a2_07.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(header_texts(table), ["31-12-2014", "31-12-2013", "", "Passiva", "31-12-2014", "31-12-2013"]);
+    let first = row(table, "Uitgaven ten laste van de begroting");
+    let stub: Vec<&str> = first.stub.iter().map(|cell| cell.text.as_str()).collect();
+    assert_eq!(stub, ["1)", "Uitgaven ten laste van de begroting"]);
+    assert_eq!(
+        texts(first),
+        [
+            "32.625.667",
+            "29.290.308",
+            "2)",
+            "Ontvangsten ten gunste van de begroting",
+            "1.919.494",
+            "2.050.940"
+        ]
+    );
+    assert_eq!(texts(row(table, "Liquide middelen")), ["0", "12", "", "", "", ""]);
+}

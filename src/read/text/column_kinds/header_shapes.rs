@@ -20,6 +20,9 @@ pub(super) struct Opening {
     goes_on: Vec<bool>,
     /// `periods[at]`: the opening's cell `at` is a period ("31-12-2020").
     periods: Vec<bool>,
+    /// The whole opening may be two side titles each over its side's code and name columns
+    /// ([`sides_over_code_and_name`]), a header two cells narrower than its rows.
+    sides_over_pairs: bool,
 }
 
 impl Opening {
@@ -63,13 +66,17 @@ impl Opening {
             .iter()
             .map(|t| vocabulary::is_period_heading(paragraphs[t.paragraph].text))
             .collect();
-        Opening { titles, printed, goes_on, periods }
+        let width = titles + 2;
+        let sides_over_pairs = width >= 6
+            && width.is_multiple_of(2)
+            && [0, width / 2 - 1].iter().all(|&at| is_side_title(paragraphs, &tokens[at]));
+        Opening { titles, printed, goes_on, periods, sides_over_pairs }
     }
 
     /// The widest reading a header can open: as wide as its titles, or one wider when its first
-    /// title spans the code and name columns.
+    /// title spans the code and name columns, or two when each of two side titles does.
     pub(super) fn widest_reading(&self) -> usize {
-        self.titles + 1
+        self.titles + if self.sides_over_pairs { 2 } else { 1 }
     }
 }
 
@@ -118,6 +125,8 @@ pub(super) struct HeaderShape<'a> {
 /// - one row of `width` cells;
 /// - one row of one cell less, whose first title heads the stub's code and name columns
 ///   together (the activa side's "Activa" over its item numbers and names, wild page w4_06);
+/// - two cells fewer, each of a saldibalans' two side titles over its side's code and name
+///   columns ([`sides_over_code_and_name`]);
 /// - a top row of side titles (words, at most three, no digits) printed once over several
 ///   columns, then a full bottom row, when the bottom row leaves as many runs of empty headings
 ///   as the top row prints titles: each title heads its run ("Activa" and "Passiva" over the empty cells above each side's code and name
@@ -189,6 +198,12 @@ pub(super) fn header_shapes<'a>(
     if let Some(shape) = sides_over_spanned_pairs(paragraphs, tokens, opening, width) {
         shapes.push(shape);
     }
+    // Two cells fewer than the rows: each side's title over its code and name columns, then its
+    // dates ("Activa", "31-12-2014", "31-12-2013", "Passiva", "31-12-2014", "31-12-2013" over rows
+    // of eight; wild page a2_07).
+    if let Some(shape) = sides_over_code_and_name(paragraphs, tokens, opening, width) {
+        shapes.push(shape);
+    }
     // A header of `top + width` cells holds titles only.
     for top in 1..=width.min(opening.titles.saturating_sub(width)) {
         // The rows part where a cell ends.
@@ -240,6 +255,47 @@ pub(super) fn header_shapes<'a>(
         });
     }
     shapes
+}
+
+/// A side's title: a text of at most three words and no digits ("Activa", "DEBET").
+fn is_side_title(paragraphs: &[Paragraph], token: &Token) -> bool {
+    let text = paragraphs[token.paragraph].text;
+    token.kind == CellKind::Text
+        && text.split_whitespace().count() <= 3
+        && !text.contains(|c: char| c.is_ascii_digit())
+}
+
+/// The header of [`header_shapes`]' two side titles each over its side's code and name columns,
+/// if the stream opens with one for rows of `width`: `width - 2` cells, the two halves alike
+/// once each side's code column is given an empty heading.
+fn sides_over_code_and_name<'a>(
+    paragraphs: &'a [Paragraph<'a>],
+    tokens: &[Token],
+    opening: &Opening,
+    width: usize,
+) -> Option<HeaderShape<'a>> {
+    if width < 6 || !width.is_multiple_of(2) {
+        return None;
+    }
+    let half = width / 2;
+    let taken = width - 2;
+    let sides = [0, half - 1];
+    if !sides.iter().all(|&at| tokens.get(at).is_some_and(|token| is_side_title(paragraphs, token)))
+        || !is_header(paragraphs, tokens, opening, taken)
+    {
+        return None;
+    }
+    let text =
+        |token: &Token| if token.kind == CellKind::Empty { "" } else { paragraphs[token.paragraph].text };
+    let headings: Vec<&'a str> = std::iter::once("")
+        .chain(tokens[..half - 1].iter().map(text))
+        .chain(std::iter::once(""))
+        .chain(tokens[half - 1..taken].iter().map(text))
+        .collect();
+    if !halves_alike(&headings) {
+        return None;
+    }
+    Some(HeaderShape { taken, headings, spans_the_code_column: true, wider_by_one: false, tops: Vec::new() })
 }
 
 /// The header of [`header_shapes`]' two side titles over a bottom row of spanned pairs, if the
