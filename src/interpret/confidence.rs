@@ -478,14 +478,24 @@ pub fn score_table(table: &Table) -> StructureConfidence {
             // A bottom heading that is a row's reference code closed by its parenthesis ("1)",
             // "4a)"): columns are numbered "(1)", never "1)", which numbers a saldibalans's rows;
             // the first row's code was read into the header (wild page a2_06, its two sides read
-            // as one).
+            // as one). Not the marker of a note the table holds ("1)" under "Realisatie 2023",
+            // its note printed below the table).
+            let a_note_s_marker = |part: &str| {
+                let marker = part.trim_end_matches(')');
+                table.notes.iter().any(|note| note.marker.trim_end_matches(')') == marker)
+            };
             table
                 .columns
                 .iter()
                 .filter_map(|column| {
                     column.path.iter().rev().map(|part| part.trim()).find(|part| !part.is_empty())
                 })
-                .find(|part| part.ends_with(')') && !part.starts_with('(') && is_bare_reference_code(part))
+                .find(|part| {
+                    part.ends_with(')')
+                        && !part.starts_with('(')
+                        && is_bare_reference_code(part)
+                        && !a_note_s_marker(part)
+                })
                 .map(str::to_string)
         });
     if let Some(heading) = &row_in_header {
@@ -878,6 +888,17 @@ mod tests {
         assert!(coded.score < LOW_CONFIDENCE_THRESHOLD, "{:?}", coded.reasons);
         assert!(coded.reasons.iter().any(|reason| reason.contains("(\"1)\")")), "{:?}", coded.reasons);
         assert_eq!(headed("(1)").score, 1.0);
+        // A "1)" that marks a note the table holds is that note's marker under its heading
+        // (review: "Realisatie 2023" over "1)", the note "1) Realisatie volgens …" below).
+        let mut noted = table(vec![row.clone()], 2);
+        noted.columns[0].path = vec!["31-12-2015".into()];
+        noted.columns[1].path = vec!["31-12-2016".into(), "1)".into()];
+        noted.notes.push(crate::table::Note {
+            marker: "1".into(),
+            text: "Realisatie volgens het jaarverslag.".into(),
+            line: None,
+        });
+        assert_eq!(confidence_of(noted).score, 1.0);
     }
 
     #[test]

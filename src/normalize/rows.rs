@@ -151,12 +151,20 @@ fn split_section_numbers(table: &mut Table) {
 }
 
 /// A label that opens with a number of one or two digits glued to a capitalised word
-/// ("2Jaarverslag", "6EMU-saldo"): the number and the rest. "1F" (one capital) is no name.
+/// ("2Jaarverslag", "6EMU-saldo"): the number and the rest. "1F" (one capital) is no name, nor
+/// an ordinal's ending ("1STE SUPPLETOIRE BEGROTING", "2DE").
 fn number_glued_to_name(label: &str) -> Option<(&str, &str)> {
     static NUMBER_GLUED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^([0-9]{1,2})(\p{Lu}\p{L}\S*(?:\s.*)?)$").expect("valid regex"));
     let captures = NUMBER_GLUED.captures(label)?;
-    Some((captures.get(1)?.as_str(), captures.get(2)?.as_str()))
+    let (number, name) = (captures.get(1)?.as_str(), captures.get(2)?.as_str());
+    // An ordinal's ending in a title in capitals is no name: "1STE SUPPLETOIRE BEGROTING", "2DE
+    // …" ("2De basis van …" is a number and a name).
+    let first_word = name.split(|c: char| c.is_whitespace() || c == '-').next().unwrap_or("");
+    if ["STE", "DE", "E"].contains(&first_word) && !name.chars().any(char::is_lowercase) {
+        return None;
+    }
+    Some((number, name))
 }
 
 /// Labels that open with a code and a run of two or more blanks before a capitalised word ("1
@@ -721,5 +729,17 @@ mod tests {
         codes_only.stub = vec![Cell::printed("3", None), Cell::printed("3.1", None)];
         set_label_and_code(&mut codes_only);
         assert_eq!((codes_only.code.as_deref(), codes_only.label.as_str()), (Some("3"), "3.1"));
+    }
+
+    #[test]
+    fn an_ordinal_in_capitals_is_no_number_glued_to_a_name() {
+        // Review: "1STE SUPPLETOIRE BEGROTING" in a contents list; wild page j2_05's "2De basis
+        // van het financieel-economische beleid" is a number and a name.
+        assert_eq!(number_glued_to_name("1STE SUPPLETOIRE BEGROTING"), None);
+        assert_eq!(number_glued_to_name("2DE SUPPLETOIRE BEGROTING"), None);
+        assert_eq!(number_glued_to_name("2De basis van het beleid"), Some(("2", "De basis van het beleid")));
+        assert_eq!(entry_number("A.ALGEMEEN"), Some(("A.", "ALGEMEEN")));
+        assert_eq!(entry_number("6. en 7.Hoger onderwijs"), Some(("6. en 7.", "Hoger onderwijs")));
+        assert_eq!(entry_number("11Nederlandse rechtsorde"), Some(("11", "Nederlandse rechtsorde")));
     }
 }

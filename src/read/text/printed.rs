@@ -327,10 +327,11 @@ pub fn caption(text: &str) -> Option<(String, String)> {
 /// with a short name after it ("Inhoudsopgave Buitenlandse Zaken (V)"); no figure in it.
 pub fn is_contents_heading(text: &str) -> bool {
     let text = text.trim();
-    // A part's title before the word ("MEMORIE VAN TOELICHTING INHOUDSOPGAVE", wild page a1_06),
-    // the word capitalised as a heading prints it, never as prose does.
-    if text.ends_with("INHOUDSOPGAVE") || text.ends_with(" Inhoudsopgave") {
-        return text.chars().count() <= 60 && !text.chars().any(|c| c.is_ascii_digit());
+    // A part's title in capitals before the word ("MEMORIE VAN TOELICHTING INHOUDSOPGAVE", wild
+    // page a1_06), as a heading prints it; not a link back to the contents ("Terug naar
+    // Inhoudsopgave") nor a sentence.
+    if text.ends_with(" INHOUDSOPGAVE") {
+        return text.chars().count() <= 60 && !text.chars().any(|c| c.is_ascii_digit() || c.is_lowercase());
     }
     // Asked of every line of a text: most fail on their first six letters.
     if !crate::interpret::contents::opens_with_contents_word(text) {
@@ -686,5 +687,14 @@ mod tests {
         );
         assert_eq!(note_with_marker("Nootmuskaat 1: een specerij uit de Molukken, verhandeld"), None);
         assert_eq!(note_with_marker("Noot: zie de toelichting bij artikel 3 van deze begroting"), None);
+    }
+
+    #[test]
+    fn a_part_title_in_capitals_before_inhoudsopgave_is_a_contents_heading() {
+        // Wild page a1_06, line 33; a link back to the contents is no heading (review).
+        assert!(is_contents_heading("MEMORIE VAN TOELICHTING INHOUDSOPGAVE"));
+        assert!(!is_contents_heading("Terug naar Inhoudsopgave"));
+        assert!(!is_contents_heading("Zie ook de INHOUDSOPGAVE"));
+        assert!(is_contents_heading("Inhoudsopgave"));
     }
 }
