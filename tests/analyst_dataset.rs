@@ -184,6 +184,10 @@ fn every_unit_phrase_of_the_fixtures_is_read() {
         ("in miljoen euro, – is uitgave", Some((1_000_000, eur, "amount"))),
         ("in miljoenen euro, – is tekort", Some((1_000_000, eur, "amount"))),
         ("procent bbp", Some((1, None, "percent"))),
+        // a6_08's caption "(Bedragen in x € 1.000)" (line 9); validation a8_04's "Tabel 4.11
+        // Kadertoetsing (in € miljard)" (line 26).
+        ("in x € 1.000", Some((1_000, eur, "amount"))),
+        ("in € miljard", Some((1_000_000_000, eur, "amount"))),
     ]
     .into_iter()
     .collect();

@@ -2916,3 +2916,23 @@ fn side_titles_over_each_side_s_code_and_name_head_a_saldibalans() {
     );
     assert_eq!(texts(row(table, "Liquide middelen")), ["0", "12", "", "", "", ""]);
 }
+
+#[test]
+fn a_header_that_opens_each_row_with_the_same_empty_corner_declares_its_stub() {
+    // 1e suppletoire begroting 2015 VI (wild page a6_02), lines 8-60: "   " (two empty cells
+    // under one space less than twice their count), nine titles, then "   " again before "(1)"
+    // … "(5=3+4)" and a line of four empty cells; rows print their name and nine figures but
+    // never their empty code cell ("Verplichtingen", "5.132.936", "0", "5.132.936", "17.407",
+    // "5.150.343", "12.021", "11.760", "19.230", "19.080"). The corner, printed alike before
+    // both header rows, says the stub is two columns wide; without it the rows were read ten
+    // cells wide, every heading one column off, in silence.
+    let document = extract("wild/dev/a6_02.txt", None);
+    let table = &document.tables[0];
+    assert_eq!(table.columns.len(), 9);
+    assert_eq!(table.columns[0].header(), "Stand ontwerpbegroting 2015 (1)");
+    assert_eq!(table.columns[8].header(), "Mutatie 2019");
+    assert_eq!(
+        texts(row(table, "Verplichtingen")),
+        ["5.132.936", "0", "5.132.936", "17.407", "5.150.343", "12.021", "11.760", "19.230", "19.080"]
+    );
+}

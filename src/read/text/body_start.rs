@@ -83,6 +83,7 @@ pub(super) fn choose_body_start(
             region.runs_to_end,
             starts_with_code,
             cells[..start].iter().any(|&i| layout_search::is_even_space_line(&paragraphs[i])),
+            header_corner(paragraphs, header),
         ) && best.is_none_or(|(_, _, best_points)| points > best_points)
         {
             best = Some((start, layout, points));
@@ -99,6 +100,22 @@ pub(super) fn choose_body_start(
         }
         _ => None,
     }
+}
+
+/// The empty top-left cells over the stub columns, where a header of two rows or more opens
+/// each with the same whitespace line before its titles ("   " before "Stand ontwerpbegroting
+/// 2015" and again before "(1)": a code and a name column, wild page a6_02). One such line
+/// alone says less: the corner of a one-row header may also hold the stub header's own cell
+/// (corpus page 034).
+fn header_corner(paragraphs: &[Paragraph], header: &[usize]) -> Option<usize> {
+    let corners: Vec<usize> = header
+        .windows(2)
+        .filter(|pair| paragraphs[pair[0]].is_whitespace() && !paragraphs[pair[1]].is_whitespace())
+        .map(|pair| pair[0])
+        .collect();
+    let first = *corners.first()?;
+    (corners.len() >= 2 && corners.iter().all(|&corner| paragraphs[corner].text == paragraphs[first].text))
+        .then_some(first)
 }
 
 /// A row is never wider than its table. Where empty cells vanish without a trace (no whitespace

@@ -756,7 +756,7 @@ mod tests {
         let paragraphs = paragraphs(text);
         let body: Vec<usize> = (0..paragraphs.len()).collect();
         let rows = raw_rows(&paragraphs, &body);
-        let (layout, _) = choose_layout(&paragraphs, &rows, 1..=6, false, false, false).unwrap();
+        let (layout, _) = choose_layout(&paragraphs, &rows, 1..=6, false, false, false, None).unwrap();
         assert_eq!((layout.stub_columns, layout.columns), (2, 3));
         let fitted = fit_rows(&paragraphs, &rows, layout);
         assert_eq!(fitted[1].stub[1].text, "Overige Hoge Colleges van Staat en Kabinetten");
@@ -769,7 +769,7 @@ mod tests {
         let paragraphs = paragraphs(text);
         let body: Vec<usize> = (0..paragraphs.len()).collect();
         let rows = raw_rows(&paragraphs, &body);
-        let (layout, _) = choose_layout(&paragraphs, &rows, 1..=6, false, false, false).unwrap();
+        let (layout, _) = choose_layout(&paragraphs, &rows, 1..=6, false, false, false, None).unwrap();
         let fitted = fit_rows(&paragraphs, &rows, layout);
         assert_eq!(
             texts(&fitted)[1],

@@ -73,10 +73,13 @@ impl Score {
     /// The layout's score. Two or more stub columns need at least one row that prints a code in
     /// the first one, or [`INDENTED_ROWS`] rows indented by a whitespace line of two or more
     /// empty stub cells before their label (a stub of levels printed as indents: wild pages
-    /// s2_08, s4_05; one such line alone is as likely a spacer, g1_07).
-    fn total(&self, stub_columns: usize) -> i64 {
+    /// s2_08, s4_05; one such line alone is as likely a spacer, g1_07), or a header that opens
+    /// with exactly that many empty stub cells (`header_stub_cells`: a code column whose rows
+    /// never print their empty code cell, wild page a6_02).
+    fn total(&self, stub_columns: usize, header_stub_cells: Option<usize>) -> i64 {
         let indented = self.indented_labels >= INDENTED_ROWS;
-        if self.any_row && stub_columns >= 2 && !self.code_in_first_stub && !indented {
+        let declared = header_stub_cells == Some(stub_columns);
+        if self.any_row && stub_columns >= 2 && !self.code_in_first_stub && !indented && !declared {
             return i64::MIN / 2;
         }
         self.points
@@ -250,6 +253,7 @@ pub fn choose_layout(
     last_row_may_be_cut: bool,
     starts_with_code: bool,
     even_space_line_above: bool,
+    header_corner: Option<usize>,
 ) -> Option<(Layout, i64)> {
     // A row cut off by the end of the input says nothing about the layout.
     // With nothing else to judge by, the caller falls back on the header.
@@ -312,7 +316,8 @@ pub fn choose_layout(
         if candidate.given_up {
             continue;
         }
-        let points = candidate.score.total(layout.stub_columns);
+        let header_stub_cells = header_corner.map(|index| paragraphs[index].empty_cells(layout.convention));
+        let points = candidate.score.total(layout.stub_columns, header_stub_cells);
         if best.is_none_or(|best| best.beaten_by(points, order)) {
             best = Some(BestSoFar { points, order });
         }
