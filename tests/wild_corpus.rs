@@ -186,8 +186,10 @@ fn both_splits_score_at_or_above_their_floors_and_no_page_fails() {
 /// captions and funds, joined in session 27 at 74.6%, 89.6% at its end; session 27 set `w` to
 /// 0.85, `t` to 0.62 and `x` to 0.93), `b` (the twenty-fifth, a fair sample, annual reports
 /// and agencies, older flattened publications and uneven rows, joined in session 28 at 74.3%,
-/// 94.2% at its end), `a` (the twenty-sixth, a fair sample, tables with empty cells, the less
-/// common documents and headers of several rows, joined in session 29 at 64.8%).
+/// 94.2% at its end), `a` (the twenty-sixth, 60 pages in two batches: a fair sample, tables
+/// with empty cells, the less common documents and headers of several rows, joined in session
+/// 29 at 64.8%; then budget figure tables, article numbers in the stub header, text columns and
+/// older publications at 83.8%; 81.4% at the session's end).
 /// Session 17 raised the ninth's floor to 0.86
 /// (glued markers in a series, bounds as norms, a staat printed one cell a line) and set the
 /// tenth's at 0.73.
@@ -219,7 +221,7 @@ fn each_round_of_the_development_split_keeps_its_floor() {
         ("twenty-third", "y", 0.89),
         ("twenty-fourth", "z", 0.89),
         ("twenty-fifth", "b", 0.93),
-        ("twenty-sixth", "a", 0.64),
+        ("twenty-sixth", "a", 0.80),
     ] {
         let pages = all.pages.iter().filter(|page| page.page.starts_with(prefix)).cloned().collect();
         let round_report = ScoreReport { pages };
