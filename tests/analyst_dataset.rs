@@ -188,6 +188,8 @@ fn every_unit_phrase_of_the_fixtures_is_read() {
         // Kadertoetsing (in € miljard)" (line 26).
         ("in x € 1.000", Some((1_000, eur, "amount"))),
         ("in € miljard", Some((1_000_000_000, eur, "amount"))),
+        // a7_04's unit line where the stub header stands, "In mln. euro's" (line 13).
+        ("In mln. euro's", Some((1_000_000, eur, "amount"))),
     ]
     .into_iter()
     .collect();

@@ -2936,3 +2936,25 @@ fn a_header_that_opens_each_row_with_the_same_empty_corner_declares_its_stub() {
         ["5.132.936", "0", "5.132.936", "17.407", "5.150.343", "12.021", "11.760", "19.230", "19.080"]
     );
 }
+
+#[test]
+fn a_text_column_after_the_figures_stays_in_its_row() {
+    // Jaarverslag 2020 IV (wild page a7_03), lines 9-31: "Maatregel", "Verplichtingen 2020",
+    // "Uitgaven 2020", "Relevante Kamerstukken", then "Voedselpakketten landen en openbare
+    // lichamen", "42", "40", "Kamerstukken II 2019/20, 35459, nr. 1 en Kamerstukken II 2019/20,
+    // 35545, nr. 1", "Inkomstenderving openbare lichamen", "3", "3", …. The first row's text cell
+    // once read as a note of "40" (a marker) that ended the table, and the rest each row's text
+    // as the next row's name, under "Maatregel".
+    let document = extract("wild/dev/a7_03.txt", None);
+    assert_eq!(document.tables.len(), 1);
+    let table = &document.tables[0];
+    assert_eq!(header_texts(table), ["Verplichtingen 2020", "Uitgaven 2020", "Relevante Kamerstukken"]);
+    assert_eq!(
+        texts(row(table, "Voedselpakketten landen en openbare lichamen")),
+        ["42", "40", "Kamerstukken II 2019/20, 35459, nr. 1 en Kamerstukken II 2019/20, 35545, nr. 1"]
+    );
+    assert_eq!(
+        texts(row(table, "Inkomstenderving openbare lichamen")),
+        ["3", "3", "Kamerstukken II 2019/20, 35545, nr. 1"]
+    );
+}

@@ -312,13 +312,34 @@ fn read_by_width_if_better(
     // name column) heads no column of figures: a reading by width that puts it over one has
     // rotated the rows a cell (each row's code read as the last figure of the row above; wild
     // page x4_06, whose usual reading was in doubt only for its last row, cut off by the page).
+    // Likewise the usual stub heading whole, a word without digits, over a column of texts: the
+    // rows' names moved into the data ("Maatregel" over the names of corona measures, the text
+    // column "Relevante Kamerstukken" after the figures read as each next row's name; wild page
+    // a7_03). Over figures it heads a side of a saldibalans ("Activa", wild page x2_05).
+    let names_under_the_stub_heading =
+        built.and_then(|usual| usual.stub_header.as_deref()).is_some_and(|stub| {
+            let the_stub_s_word = !stub.contains(|c: char| c.is_ascii_digit()) && !stub.contains(' ');
+            the_stub_s_word
+                && table.columns.iter().enumerate().any(|(index, column)| {
+                    let printed: Vec<&str> = table
+                        .rows
+                        .iter()
+                        .filter_map(|row| row.cells.get(index))
+                        .map(|cell| cell.text.as_str())
+                        .filter(|text| !text.is_empty())
+                        .collect();
+                    column.path.iter().any(|part| part == stub)
+                        && !printed.is_empty()
+                        && printed.iter().all(|text| !printed::is_value(text))
+                })
+        });
     let stub_heading_over_data = built.and_then(|usual| usual.stub_header.as_deref()).is_some_and(|stub| {
         table.columns.iter().flat_map(|column| &column.path).any(|part| {
             let names_the_stub = crate::interpret::vocabulary::is_name_column_header(part)
                 || crate::interpret::vocabulary::is_code_column_header(part);
             names_the_stub && stub.split_whitespace().any(|word| word == part)
         })
-    });
+    }) || names_under_the_stub_heading;
     // As confident is enough: the usual reading is in doubt (placed rows by rule, left labels
     // out, mixed a column, or cut its header short), and the reading by width puts every cell
     // where the print's rhythm puts it.

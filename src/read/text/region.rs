@@ -67,16 +67,33 @@ fn lone_marker(text: &str) -> bool {
 /// A note's text after a lone marker: a sentence (six words or more) not followed by a figure,
 /// nor by a sub-label and a figure (then the number is an indicator's row number and the
 /// sentence its name, see [`next_is_short_text_then_figure`]), nor by a label and two figures
-/// where the table's rows above end in such a text too (the next row: the "marker" was a row's
-/// last figure and the sentence a cell of a text column, "Kamerstukken II 2020/21, 35420, nr.
-/// 207 en …" after "15", "15"; wild page n2_02).
+/// where the table's rows above end in such a text too, or the row it ends is shaped like the
+/// next ([`rows_alike_around`]) (the next row: the "marker" was a row's last figure and the
+/// sentence a cell of a text column, "Kamerstukken II 2020/21, 35420, nr. 207 en …" after "15",
+/// "15"; wild pages n2_02, a7_03).
 fn note_text_after_marker(paragraphs: &[Paragraph], index: usize) -> bool {
     let paragraph = &paragraphs[index];
     paragraph.is_text()
         && has_words(paragraph.text, 6)
         && paragraphs.get(index + 1).is_none_or(|next| next.is_text())
         && !next_is_short_text_then_figure(paragraphs, index)
-        && !(next_is_a_row_of_figures(paragraphs, index) && a_text_ended_a_row_above(paragraphs, index))
+        && !(next_is_a_row_of_figures(paragraphs, index)
+            && (a_text_ended_a_row_above(paragraphs, index) || rows_alike_around(paragraphs, index)))
+}
+
+/// True when the figures printed right before the text at `index` (the "marker" the last of
+/// them) are as many as the figures printed after the next row's label, two or more: the text
+/// ends a row shaped like the next one, a cell of a text column in the table's first row
+/// ("Voedselpakketten …", "42", "40", "Kamerstukken II 2019/20, …", then "Inkomstenderving
+/// …", "3", "3"; wild page a7_03). A note under a table follows its marker, one more than the
+/// last row's figures.
+fn rows_alike_around(paragraphs: &[Paragraph], index: usize) -> bool {
+    let printed_before = (0..index).rev().filter(|&at| !paragraphs[at].is_whitespace());
+    let before = printed_before.take_while(|&at| is_figure(&paragraphs[at])).count();
+    let Some(label) = paragraph::next_printed_index(paragraphs, index) else { return false };
+    let printed_after = (label + 1..paragraphs.len()).filter(|&at| !paragraphs[at].is_whitespace());
+    let after = printed_after.take_while(|&at| is_figure(&paragraphs[at])).count();
+    before >= 2 && before == after
 }
 
 /// How far back [`a_text_ended_a_row_above`] looks, in printed paragraphs.
