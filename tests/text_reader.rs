@@ -2958,3 +2958,19 @@ fn a_text_column_after_the_figures_stays_in_its_row() {
         ["3", "3", "Kamerstukken II 2019/20, 35545, nr. 1"]
     );
 }
+
+#[test]
+fn a_long_text_ending_a_row_like_the_next_does_not_end_the_table() {
+    // Jaarverslag 2020 VII (wild page a7_07), lines 17-37: "Doorbouwen tijdens coronacrisis en
+    // ventilatie op scholen", "27", "17", then a sentence-long reference "Kamerbrief Maatregelen
+    // … (Kamerstukken II 2019/20, 32847, nr. 650Eerste …)", then "Lagere terugontvangsten
+    // huurtoeslag door verlaging terugvorderingsrente", "8", "8". The reference once read as
+    // prose that ended the table after its first row; the rows below became a table without a
+    // header, read in silence. Now one table; where its text column is not placed, it says so.
+    let document = extract("wild/dev/a7_07.txt", None);
+    assert_eq!(document.tables.len(), 1);
+    let table = &document.tables[0];
+    assert!(table.rows.iter().any(|row| row.label == "Lokale culturele voorzieningen provincies"));
+    let confidence = table.confidence.as_ref().expect("scored");
+    assert!(confidence.is_low(), "{:?}", confidence.reasons);
+}

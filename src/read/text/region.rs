@@ -302,6 +302,7 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
         && !figures_on_its_line()
         && !next_is_figure(paragraphs, index)
         && !next_is_short_text_then_figure(paragraphs, index)
+        && !(next_is_a_row_of_figures(paragraphs, index) && rows_alike_around(paragraphs, index))
     {
         return Role::Prose;
     }
