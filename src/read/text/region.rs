@@ -298,11 +298,14 @@ fn role_of(paragraphs: &[Paragraph], index: usize) -> Role {
     // label however long: its figures stand on its line.
     let figures_on_its_line =
         || paragraph::next_printed(paragraphs, index).is_some_and(|next| next.line == paragraph.line);
+    // A long text that ends a row shaped like the next is that row's cell (wild page a7_07).
+    let ends_a_row_like_the_next =
+        || next_is_a_row_of_figures(paragraphs, index) && rows_alike_around(paragraphs, index);
     if printed::is_prose(paragraph.text)
         && !figures_on_its_line()
         && !next_is_figure(paragraphs, index)
         && !next_is_short_text_then_figure(paragraphs, index)
-        && !(next_is_a_row_of_figures(paragraphs, index) && rows_alike_around(paragraphs, index))
+        && !ends_a_row_like_the_next()
     {
         return Role::Prose;
     }
