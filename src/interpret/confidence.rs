@@ -41,6 +41,7 @@
 //!      of them with no exception, or three or more of which only the last heads none (cut
 //!      off); or two or more group rows, most of them named by a bare reference code, not a
 //!      year ("2)", "4a)": a row's first cell cut from its name and figures);
+//!    - a row named by the word that heads a page column ("Blz."): the header read as a row;
 //!    - a column heading that holds a row: five figures or more among its words, a bare
 //!      short number repeating another's under top headings of one column each, or a bottom
 //!      heading that is a row's reference code ("1)", "4a)"; columns are numbered "(1)").
@@ -304,6 +305,18 @@ pub fn score_table(table: &Table) -> StructureConfidence {
         reasons
             .push(format!("a data cell reads as a column heading (\"{heading}\"): the header was cut short"));
     }
+    // A row named by the page column's word ("Blz.", "pagina"): that word heads a column, so the
+    // header was read as a row (wild page a3_04, a contents without its heading read together
+    // with the page's head above it).
+    let page_word_row = data_rows
+        .iter()
+        .map(|row| row.label.trim())
+        .find(|label| crate::interpret::contents::is_page_word(label));
+    if let Some(label) = page_word_row {
+        reasons.push(format!(
+            "a row is named by a column's heading (\"{label}\"): the header was read as a row"
+        ));
+    }
     // A period that heads a column (a year, a year range, a date: "31-12-2019") printed above
     // the first row and landed nowhere: the header prints more columns than the table was read
     // with, so the columns it has are not the printed ones (a balance printed with its debit and
@@ -541,6 +554,7 @@ pub fn score_table(table: &Table) -> StructureConfidence {
         misnamed_columns > 0,
         names_over_figures > 0,
         row_in_header.is_some(),
+        page_word_row.is_some(),
     ]
     .into_iter()
     .filter(|&sign| sign)
@@ -899,6 +913,24 @@ mod tests {
             line: None,
         });
         assert_eq!(confidence_of(noted).score, 1.0);
+    }
+
+    #[test]
+    fn a_row_named_by_the_page_word_halves_the_score() {
+        // Wild page a3_04 (Miljoenennota 2018, lines 12-22): "Bijlagen", "   ", "Blz.", then "1.",
+        // "Uitgaven en niet-belastingontvangsten", "4", read with the page's head above it: a row
+        // "Blz." with the first entry's number "1." as its figure.
+        let rows = vec![
+            Row::printed("Blz.", &["1."]),
+            Row::printed("Uitgaven en niet-belastingontvangsten", &["4"]),
+            Row::printed("2. De Belasting- en premieontvangsten", &["16"]),
+        ];
+        let scored = confidence_of(table(rows.clone(), 1));
+        assert!(scored.reasons.iter().any(|reason| reason.contains("(\"Blz.\")")), "{:?}", scored.reasons);
+        let mut without = rows;
+        without.remove(0);
+        let plain = confidence_of(table(without, 1));
+        assert!(!plain.reasons.iter().any(|reason| reason.contains("named by a column's heading")));
     }
 
     #[test]
