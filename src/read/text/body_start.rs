@@ -108,14 +108,19 @@ pub(super) fn choose_body_start(
 /// alone says less: the corner of a one-row header may also hold the stub header's own cell
 /// (corpus page 034).
 fn header_corner(paragraphs: &[Paragraph], header: &[usize]) -> Option<usize> {
-    let corners: Vec<usize> = header
-        .windows(2)
-        .filter(|pair| paragraphs[pair[0]].is_whitespace() && !paragraphs[pair[1]].is_whitespace())
-        .map(|pair| pair[0])
+    let corners: Vec<usize> = (0..header.len().saturating_sub(1))
+        .filter(|&at| paragraphs[header[at]].is_whitespace() && !paragraphs[header[at + 1]].is_whitespace())
         .collect();
     let first = *corners.first()?;
-    (corners.len() >= 2 && corners.iter().all(|&corner| paragraphs[corner].text == paragraphs[first].text))
-        .then_some(first)
+    // Each corner opens a row of two titles or more: a corner before one label is an indent
+    // before a group ("   ", "Actieven", "   ", "Alleenverdiener met kinderen"; wild page s3_08).
+    let row_ends = corners.iter().skip(1).copied().chain(std::iter::once(header.len()));
+    let rows_of_titles = corners.iter().zip(row_ends).all(|(&corner, end)| {
+        header[corner + 1..end].iter().filter(|&&index| !paragraphs[index].is_whitespace()).count() >= 2
+    });
+    let alike =
+        corners.iter().all(|&corner| paragraphs[header[corner]].text == paragraphs[header[first]].text);
+    (corners.len() >= 2 && rows_of_titles && alike).then_some(header[first])
 }
 
 /// A row is never wider than its table. Where empty cells vanish without a trace (no whitespace

@@ -86,14 +86,28 @@ fn note_text_after_marker(paragraphs: &[Paragraph], index: usize) -> bool {
 /// ends a row shaped like the next one, a cell of a text column in the table's first row
 /// ("Voedselpakketten …", "42", "40", "Kamerstukken II 2019/20, …", then "Inkomstenderving
 /// …", "3", "3"; wild page a7_03). A note under a table follows its marker, one more than the
-/// last row's figures.
+/// last row's figures, so the row above must print as many as the row the text ends, where it
+/// prints any; and a sentence ending in a full stop or a source line ("Bron: …") is no cell.
 fn rows_alike_around(paragraphs: &[Paragraph], index: usize) -> bool {
-    let printed_before = (0..index).rev().filter(|&at| !paragraphs[at].is_whitespace());
-    let before = printed_before.take_while(|&at| is_figure(&paragraphs[at])).count();
+    let text = paragraphs[index].text;
+    // A sentence or a source line after a table is no cell ("… is afgesproken.", "Bron: …").
+    if text.ends_with('.') || text.starts_with("Bron") {
+        return false;
+    }
+    let printed_before: Vec<usize> = (0..index).rev().filter(|&at| !paragraphs[at].is_whitespace()).collect();
+    let before = printed_before.iter().take_while(|&&at| is_figure(&paragraphs[at])).count();
     let Some(label) = paragraph::next_printed_index(paragraphs, index) else { return false };
     let printed_after = (label + 1..paragraphs.len()).filter(|&at| !paragraphs[at].is_whitespace());
     let after = printed_after.take_while(|&at| is_figure(&paragraphs[at])).count();
-    before >= 2 && before == after
+    // The row above the row the text ends, where it prints figures, prints as many: a marker
+    // after the last row's figures makes that row one longer than the rows above it ("Totaal",
+    // "345", "370", "1" under rows of two figures).
+    let above = printed_before.iter().skip(before + 1).take_while(|&&at| !is_figure(&paragraphs[at])).count();
+    let row_above = printed_before[(before + 1 + above).min(printed_before.len())..]
+        .iter()
+        .take_while(|&&at| is_figure(&paragraphs[at]))
+        .count();
+    before >= 2 && before == after && (row_above == 0 || row_above == before)
 }
 
 /// How far back [`a_text_ended_a_row_above`] looks, in printed paragraphs.
