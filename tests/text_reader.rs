@@ -2974,3 +2974,43 @@ fn a_long_text_ending_a_row_like_the_next_does_not_end_the_table() {
     let confidence = table.confidence.as_ref().expect("scored");
     assert!(confidence.is_low(), "{:?}", confidence.reasons);
 }
+
+#[test]
+fn a_note_after_a_table_does_not_pull_the_next_table_in() {
+    // Review of session 29: a table of two figures a row, its last row followed by the marker
+    // "1" and the note's sentence, then an untitled table of three figures a row. The marker
+    // makes the last row three figures long, like the next table's rows; the row above prints
+    // two, so the sentence is the note, not a cell, and the tables stay apart.
+    let text = [
+        "Tabel 5.1 Ontvangsten (bedragen x € 1 mln.)",
+        "   ",
+        "2020",
+        "2021",
+        "Dividend",
+        "300",
+        "320",
+        "Overige ontvangsten",
+        "45",
+        "50",
+        "Totaal",
+        "345",
+        "370",
+        "1",
+        "Inclusief de ontvangsten uit de verkoop van aandelen in het tweede halfjaar.",
+        "Aantal deelnemingen van de Staat in ondernemingen ultimo jaar",
+        "31",
+        "30",
+        "29",
+        "Gemiddeld rendement op het eigen vermogen in procenten",
+        "4,1",
+        "4,3",
+        "4,0",
+    ]
+    .join("\n\n");
+    let outcome = read_text(&text);
+    assert_eq!(outcome.tables.len(), 2);
+    let first = &outcome.tables[0];
+    assert_eq!(first.notes.len(), 1);
+    assert!(first.notes[0].text.starts_with("Inclusief de ontvangsten"));
+    assert_eq!(outcome.tables[1].rows.len(), 2);
+}
