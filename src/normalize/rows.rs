@@ -70,9 +70,9 @@ fn set_label_and_code(row: &mut Row) {
 /// ([`split_chapter_codes`]); then labels that open with a glued code ([`glued_code`]) give it up
 /// as the row's code, unless the table mostly prints its numbers inside its labels with a space
 /// ("1. Bewaking van dierziekten", "2. Bestrijding …" next to one "4.Overig"): then the glued one
-/// is one more such label. In a table of contents an entry's number glued to its title is its code
-/// in more forms ([`entry_number`]). Only where glued codes were split, section numbers glued above their
-/// subsections follow ([`split_section_numbers`]).
+/// is one more such label. In a table of contents an entry's number glued to its title is its
+/// code in more forms ([`entry_number`]). Only where glued codes were split, section numbers
+/// glued above their subsections follow ([`split_section_numbers`]).
 fn split_glued_codes(table: &mut Table) {
     let spaced = table
         .rows
@@ -112,8 +112,8 @@ fn glued_or_entry_code(label: &str, contents: bool) -> Option<(&str, &str)> {
 
 /// An entry's number glued to its title in a table of contents, where [`glued_code`] is not sure
 /// of it: a part letter before a title in capitals ("A.ALGEMEEN", "B.BELEIDSVERSLAG"), a range of
-/// articles ("6. en 7.Hoger onderwijs", "18. t/m 20.Ministerie algemeen") or a number without a dot ("01Versterking landelijk gebied", "11Nederlandse rechtsorde", wild pages x4_01
-/// and z3_03). A table of contents numbers its entries, and a number glued to the title is where
+/// articles ("6. en 7.Hoger onderwijs", "18. t/m 20.Ministerie algemeen") or a number without a
+/// dot ("01Versterking landelijk gebied", "11Nederlandse rechtsorde", wild pages x4_01 and z3_03). A table of contents numbers its entries, and a number glued to the title is where
 /// the entry's number cell met its title cell when the page was flattened (a number that is part
 /// of the title is printed with a space: "1. Leeswijzer" stays the label).
 fn entry_number(label: &str) -> Option<(&str, &str)> {

@@ -94,20 +94,29 @@ fn rows_alike_around(paragraphs: &[Paragraph], index: usize) -> bool {
     if text.ends_with('.') || text.starts_with("Bron") {
         return false;
     }
-    let printed_before: Vec<usize> = (0..index).rev().filter(|&at| !paragraphs[at].is_whitespace()).collect();
-    let before = printed_before.iter().take_while(|&&at| is_figure(&paragraphs[at])).count();
-    let Some(label) = paragraph::next_printed_index(paragraphs, index) else { return false };
-    let printed_after = (label + 1..paragraphs.len()).filter(|&at| !paragraphs[at].is_whitespace());
-    let after = printed_after.take_while(|&at| is_figure(&paragraphs[at])).count();
+    // Walking back over the printed paragraphs: the row's figures, its label (and any texts
+    // before it), then the row above's figures.
+    let mut back = (0..index).rev().filter(|&at| !paragraphs[at].is_whitespace()).peekable();
+    let mut run_of = |figures: bool| {
+        let mut count = 0;
+        while back.next_if(|&at| is_figure(&paragraphs[at]) == figures).is_some() {
+            count += 1;
+        }
+        count
+    };
+    let before = run_of(true);
+    if before < 2 {
+        return false;
+    }
+    run_of(false);
     // The row above the row the text ends, where it prints figures, prints as many: a marker
     // after the last row's figures makes that row one longer than the rows above it ("Totaal",
     // "345", "370", "1" under rows of two figures).
-    let above = printed_before.iter().skip(before + 1).take_while(|&&at| !is_figure(&paragraphs[at])).count();
-    let row_above = printed_before[(before + 1 + above).min(printed_before.len())..]
-        .iter()
-        .take_while(|&&at| is_figure(&paragraphs[at]))
-        .count();
-    before >= 2 && before == after && (row_above == 0 || row_above == before)
+    let row_above = run_of(true);
+    let Some(label) = paragraph::next_printed_index(paragraphs, index) else { return false };
+    let printed_after = (label + 1..paragraphs.len()).filter(|&at| !paragraphs[at].is_whitespace());
+    let after = printed_after.take_while(|&at| is_figure(&paragraphs[at])).count();
+    before == after && (row_above == 0 || row_above == before)
 }
 
 /// How far back [`a_text_ended_a_row_above`] looks, in printed paragraphs.

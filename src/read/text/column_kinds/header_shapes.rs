@@ -218,9 +218,7 @@ pub(super) fn header_shapes<'a>(
         let empty_runs =
             (0..width).filter(|&at| bottom[at].is_empty() && (at == 0 || !bottom[at - 1].is_empty())).count();
         // Side titles are words ("Activa", "DEBET"), not a page's headings.
-        let side_titles = titles.iter().all(|title| {
-            title.split_whitespace().count() <= 3 && !title.contains(|c: char| c.is_ascii_digit())
-        });
+        let side_titles = titles.iter().all(|title| reads_as_side_title(title));
         if titles.is_empty() || !side_titles || printed_below < 2 || empty_runs != titles.len() {
             continue;
         }
@@ -257,12 +255,15 @@ pub(super) fn header_shapes<'a>(
     shapes
 }
 
-/// A side's title: a text of at most three words and no digits ("Activa", "DEBET").
+/// A side's title: a text of at most three words and no digits ("Activa", "DEBET"), not a
+/// page's heading.
 fn is_side_title(paragraphs: &[Paragraph], token: &Token) -> bool {
-    let text = paragraphs[token.paragraph].text;
-    token.kind == CellKind::Text
-        && text.split_whitespace().count() <= 3
-        && !text.contains(|c: char| c.is_ascii_digit())
+    token.kind == CellKind::Text && reads_as_side_title(paragraphs[token.paragraph].text)
+}
+
+/// The words of [`is_side_title`]: at most three, no digits.
+fn reads_as_side_title(text: &str) -> bool {
+    text.split_whitespace().count() <= 3 && !text.contains(|c: char| c.is_ascii_digit())
 }
 
 /// The header of [`header_shapes`]' two side titles each over its side's code and name columns,
@@ -308,11 +309,7 @@ fn sides_over_spanned_pairs<'a>(
 ) -> Option<HeaderShape<'a>> {
     const SIDES: usize = 2;
     let text = |token: &Token| paragraphs[token.paragraph].text;
-    let side_title = |token: &Token| {
-        token.kind == CellKind::Text
-            && text(token).split_whitespace().count() <= 3
-            && !text(token).contains(|c: char| c.is_ascii_digit())
-    };
+    let side_title = |token: &Token| is_side_title(paragraphs, token);
     // Cheap tests first: the bottom row opens with the activa side's empty pair.
     if width < 6
         || !width.is_multiple_of(SIDES)
